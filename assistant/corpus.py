@@ -1,0 +1,302 @@
+"""Reading articles from the corpus folder: formats, metadata, page furniture.
+
+Every article is untrusted input. A file that cannot be read as text is
+reported and skipped; one bad file never stops the rest. Offsets everywhere
+are into the file's decoded text, so a quote can be checked against the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from assistant.models import ArticleMeta, Sentence
+from assistant.sentences import split_paragraph
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+_FURNITURE = re.compile(
+    r"""^(?:video\s+embed|advertisement|advertising|sponsored(?:\s+content)?|share(?:\s+this)?(?:\s+article)?
+    |subscribe\b.*|sign\s+up\b.*|click\s+here\b.*|read\s+more\b.*|related(?:\s+articles?)?:?.*
+    |watch(?:\s+video)?:.*|listen\s+to\s+this\s+article.*|photo:.*|image:.*|getty\s+images|\(?ap\s+photo.*
+    |story\s+continues(?:\s+below)?|continue\s+reading.*|follow\s+us\b.*|copyright\b.*|©.*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SOURCE_LINE = re.compile(r"\bread\s+more\s+from\s+(?:the\s+)?(.+?)[.!]?$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by\s+)?((?:[A-Z][\w'’.\-]*\.?)(?:,?\s+(?:and\s+|&\s+)?(?:[A-Z][\w'’.\-]*|de|van|von|der|la|le|al|bin))*)$"
+)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_DATE_LINE = re.compile(
+    r"^(?:published|updated|posted|date)?:?\s*(?:on\s+)?(?:\w+day,?\s+)?"
+    r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b.{0,40}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the file's decoded text."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    """An article read from disk: metadata, and where its body paragraphs and sentences stand."""
+
+    meta: ArticleMeta
+    text: str
+    paragraphs: list[Span]
+    sentences: list[Sentence]
+    meta_spans: dict[str, Span] = field(default_factory=dict)
+    """Where a metadata value stands verbatim in the text (title line, byline), for metadata quotes."""
+    warnings: list[str] = field(default_factory=list)
+
+
+class UnreadableArticle(Exception):
+    """A file that is not an article we can read; the message says why."""
+
+
+def discover(corpus_dir: Path) -> Iterator[Path]:
+    """Every file below the corpus folder, recursively, hidden paths left out, in a stable order."""
+    for path in sorted(corpus_dir.rglob("*")):
+        rel = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def article_id(corpus_dir: Path, path: Path) -> str:
+    """The id of the article at `path`: its path below the corpus, with forward slashes."""
+    return path.relative_to(corpus_dir).as_posix()
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), else cp1252, else Latin-1; binary is refused."""
+    if not data.strip():
+        raise UnreadableArticle("the file is empty")
+    if b"\x00" in data[:8192]:
+        raise UnreadableArticle("the file is binary, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(sample) // 100):
+        raise UnreadableArticle("the file looks binary, not text")
+    return text
+
+
+def read_article(corpus_dir: Path, path: Path) -> ParsedArticle:
+    """Read and parse one article file; raises UnreadableArticle with the reason."""
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        raise UnreadableArticle(f"unknown format {suffix!r} (articles are .txt or .md files)")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UnreadableArticle(f"the file is too large ({size // (1024 * 1024)} MB)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableArticle(f"cannot read it: {exc.strerror or exc}") from exc
+    return parse_article(article_id(corpus_dir, path), decode(data), markdown=suffix in MARKDOWN_SUFFIXES)
+
+
+def parse_article(article_id: str, text: str, *, markdown: bool = False) -> ParsedArticle:
+    """Metadata, body paragraphs and sentences of an article's decoded text."""
+    if markdown:
+        return _parse_markdown(article_id, text)
+    return _parse_units(article_id, text, list(_lines(text, 0)), fields={})
+
+
+def _lines(text: str, start: int) -> Iterator[Span]:
+    """Non-empty lines from `start`, as spans with surrounding white space trimmed."""
+    pos = start
+    length = len(text)
+    while pos < length:
+        nl = text.find("\n", pos)
+        end = length if nl == -1 else nl
+        a, b = pos, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            yield Span(a, b)
+        pos = end + 1
+
+
+def is_furniture(line: str) -> bool:
+    """True for page furniture: promos, embeds, share buttons, all-capitals headlines of other stories."""
+    if _FURNITURE.match(line):
+        return True
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) >= 12 and len(line.split()) >= 3:
+        upper = sum(1 for ch in letters if ch.isupper())
+        if upper / len(letters) > 0.85:
+            return True
+    return False
+
+
+def _looks_like_byline(line: str) -> bool:
+    if len(line) > 80 or any(ch.isdigit() for ch in line) or line.endswith((".", ":", "?", "!")):
+        return False
+    words = line.split()
+    if not 1 <= len(words) <= 9:
+        return False
+    return bool(_BYLINE.match(line))
+
+
+def _byline_name(line: str) -> str:
+    return re.sub(r"^by\s+", "", line, flags=re.IGNORECASE).strip()
+
+
+def _source_from(line: str) -> str | None:
+    match = _SOURCE_LINE.search(line)
+    if not match:
+        return None
+    name = match.group(1).strip(" .!:")
+    if not name or len(name.split()) > 6:
+        return None
+    return name.title() if name.isupper() else name
+
+
+def _date_from(line: str) -> str | None:
+    match = _DATE_LINE.match(line)
+    if not match:
+        return None
+    month = _MONTHS.get(match.group(1).lower())
+    if month is None:
+        return None
+    try:
+        return dt.date(int(match.group(3)), month, int(match.group(2))).isoformat()
+    except ValueError:
+        return None
+
+
+def _parse_units(article_id: str, text: str, lines: list[Span], fields: dict[str, str]) -> ParsedArticle:
+    """The seed's shape: title line, optional byline, then a paragraph a unit; furniture left out.
+
+    A unit is a line in a text article and a block between blank lines in Markdown.
+    """
+    meta_spans: dict[str, Span] = {}
+    title = fields.get("title")
+    author = fields.get("author")
+    source = fields.get("source")
+    date = fields.get("date")
+    index = 0
+    if title is None and lines:
+        first = lines[0]
+        line = text[first.start : first.end]
+        if len(line) <= 200 and not is_furniture(line) and not line.endswith((".", ".”", '."')):
+            title = line.lstrip("# ").strip()
+            meta_spans["title"] = first
+            index = 1
+    elif lines and title is not None and text[lines[0].start : lines[0].end].lstrip("# ").strip() == title:
+        meta_spans["title"] = lines[0]
+        index = 1
+    paragraphs: list[Span] = []
+    for position, span in enumerate(lines[index:], start=index):
+        line = text[span.start : span.end]
+        if line.startswith("#") and markdown_heading(line):
+            continue
+        if is_furniture(line):
+            source = source or _source_from(line)
+            continue
+        if position == index and author is None and not paragraphs and _looks_like_byline(line):
+            author = _byline_name(line)
+            offset = span.start + line.find(author)
+            meta_spans["author"] = Span(offset, offset + len(author))
+            continue
+        if date is None and not paragraphs and len(line) < 80 and _date_from(line):
+            date = _date_from(line)
+            meta_spans["date"] = span
+            continue
+        paragraphs.append(span)
+    if title is None:
+        title = Path(article_id).stem.replace("_", " ").replace("-", " ")
+    sentences = [
+        Sentence(start, end, number)
+        for number, para in enumerate(paragraphs, start=1)
+        for start, end in split_paragraph(text[para.start : para.end], para.start)
+    ]
+    meta = ArticleMeta(
+        id=article_id, title=title, author=author, source=source, date=date, url=fields.get("url")
+    )
+    return ParsedArticle(meta=meta, text=text, paragraphs=paragraphs, sentences=sentences, meta_spans=meta_spans)
+
+
+def markdown_heading(line: str) -> bool:
+    """True for a Markdown heading line (`## Section`)."""
+    return bool(re.match(r"^#{1,6}\s", line))
+
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _parse_markdown(article_id: str, text: str) -> ParsedArticle:
+    """Markdown with YAML front matter (title, author, date, source, url); paragraphs split by blank lines."""
+    fields: dict[str, str] = {}
+    warnings: list[str] = []
+    body_start = 0
+    match = _FRONT_MATTER.match(text)
+    if match:
+        body_start = match.end()
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            loaded = None
+            warnings.append("its front matter is not valid YAML; read without metadata")
+        if isinstance(loaded, dict):
+            for key in ("title", "author", "date", "source", "url"):
+                value = loaded.get(key)
+                if isinstance(value, list):
+                    value = ", ".join(str(v) for v in value)
+                if isinstance(value, dt.datetime | dt.date):
+                    value = value.isoformat()
+                if value is not None and str(value).strip():
+                    fields[key] = str(value).strip()
+    parsed = _parse_units(article_id, text, _blocks(text, body_start), fields)
+    parsed.warnings.extend(warnings)
+    return parsed
+
+
+def _blocks(text: str, start: int) -> list[Span]:
+    """Blocks of consecutive non-empty lines from `start`: Markdown paragraphs."""
+    blocks: list[Span] = []
+    current: Span | None = None
+    last_end = start
+    for span in _lines(text, start):
+        if current is not None and text.count("\n", last_end, span.start) <= 1:
+            current = Span(current.start, span.end)
+        else:
+            if current is not None:
+                blocks.append(current)
+            current = span
+        last_end = span.end
+    if current is not None:
+        blocks.append(current)
+    return blocks

