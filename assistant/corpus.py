@@ -224,7 +224,11 @@ def _parse_units(article_id: str, text: str, lines: list[Span], fields: dict[str
         if line.startswith("#") and markdown_heading(line):
             continue
         if is_furniture(line):
-            source = source or _source_from(line)
+            if source is None and (found := _source_from(line)) is not None:
+                source = found
+                match = _SOURCE_LINE.search(line)
+                if match:
+                    meta_spans["source"] = Span(span.start + match.start(1), span.start + match.end(1))
             continue
         if position == index and author is None and not paragraphs and _looks_like_byline(line):
             author = _byline_name(line)
@@ -280,6 +284,8 @@ def _parse_markdown(article_id: str, text: str) -> ParsedArticle:
                 if value is not None and str(value).strip():
                     fields[key] = str(value).strip()
     parsed = _parse_units(article_id, text, _blocks(text, body_start), fields)
+    if match:
+        parsed.meta_spans.update(_front_matter_spans(text, match.start(1), match.end(1), fields))
     parsed.warnings.extend(warnings)
     return parsed
 
@@ -300,3 +306,13 @@ def _blocks(text: str, start: int) -> list[Span]:
     if current is not None:
         blocks.append(current)
     return blocks
+
+
+def _front_matter_spans(text: str, start: int, end: int, fields: dict[str, str]) -> dict[str, Span]:
+    """Where each front-matter value stands verbatim (`author: Jane Doe` → the span of `Jane Doe`)."""
+    spans: dict[str, Span] = {}
+    for key, value in fields.items():
+        line = re.search(rf"^{key}:[ \t]*['\"]?(.*?)['\"]?[ \t]*$", text[start:end], re.MULTILINE)
+        if line and line.group(1) == value:
+            spans[key] = Span(start + line.start(1), start + line.end(1))
+    return spans

@@ -1,0 +1,377 @@
+"""Question → ranked sentences → Answer.
+
+BM25 finds the passages; sentences inside them are then ranked for answering:
+how much of the question's weight a sentence covers, its own BM25 score, its
+passage's score (the context counts), whether it holds the kind of thing the
+question asks for (a name, a number, a date, a place, a reason), and whether it
+says something beyond the question's own words. When the best sentence covers
+too little of the question, the answer says so instead of showing weak matches.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from assistant.errors import BadQuestion
+from assistant.index import Index
+from assistant.models import Answer, ArticleMeta, Attribution, Quote
+from assistant.question import QuestionInfo, analyse_question
+from assistant.tokens import count_tokens, term_spans, terms, words
+
+TextLoader = Callable[[int], str]
+Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerSettings:
+    """How many quotes, how long, and how sure an answer must be."""
+
+    top: int = 3
+    candidates: int = 40
+    """Passages whose sentences are ranked."""
+    budget_tokens: int = 400
+    """Tokens all quotes of one answer may take together (the first quote always shows)."""
+    max_question_tokens: int = 200
+    min_coverage: float = 0.5
+    """Share of the question's weight the best sentence (with its passage) must match."""
+
+
+@dataclass(frozen=True, slots=True)
+class Steer:
+    """What a follow-up carries over from the previous turn."""
+
+    extra_terms: tuple[str, ...] = ()
+    prefer_article: int | None = None
+    near_sentence: int | None = None
+    speaker: str | None = None
+    shown: frozenset[int] = field(default_factory=frozenset)
+    """Sentence ids already shown: a follow-up prefers new ones."""
+
+
+@dataclass(slots=True)
+class _Candidate:
+    sentence: int
+    article: int
+    passage_score: float
+    coverage: float = 0.0
+    bm25: float = 0.0
+    bonus: float = 0.0
+    novelty: float = 0.0
+    final: float = 0.0
+    terms: frozenset[str] = frozenset()
+    speaker: Attribution | None = None
+
+
+_NUMBER = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent|million|billion|trillion|thousand)|\b\d[\d,.]*\b")
+_DATE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|yesterday|today|tomorrow|last\s+(?:week|year|month)"
+    r"|this\s+(?:week|year|month)|(?:19|20)\d\d)\b",
+    re.I,
+)
+_PLACE = re.compile(r"\b(?:at|in|near|from|to)\s+(?:the\s+)?[A-Z][\w’'-]+")
+_NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+")
+_REASON = re.compile(r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to|as\s+a\s+result|which\s+would"
+                     r"|could\s+allow|to\s+(?:help|allow|enable|strike|provide))\b", re.I)
+
+
+def _acronym_pattern(question: str) -> re.Pattern[str] | None:
+    """For "what does ATACMS stand for": a pattern for its expansion (`Words …, or ATACMS` / `ATACMS (…)`)."""
+    match = re.search(r"\b([A-Z][A-Z0-9]{1,9}s?)\b", question)
+    if not match:
+        return None
+    acronym = re.escape(match.group(1))
+    return re.compile(rf"(?:[A-Z][\w-]+\s+){{1,8}}(?:\(|,?\s+or\s+){acronym}\b|\b{acronym}\s+\((?:[A-Z][\w-]+\s*)+")
+
+
+def _kind_bonus(info: QuestionInfo, text: str, question: str, acronym: re.Pattern[str] | None) -> float:
+    """1.0 when the sentence holds the kind of thing the question asks for."""
+    if info.kind == "acronym":
+        return 1.0 if acronym is not None and acronym.search(text) else 0.0
+    if info.kind == "amount":
+        found = [m.group(0) for m in _NUMBER.finditer(text)]
+        return 1.0 if any(n not in question for n in found) else 0.0
+    if info.kind == "when":
+        return 1.0 if _DATE.search(text) else 0.0
+    if info.kind == "where":
+        return 1.0 if any(m.group(0).split()[-1] not in question for m in _PLACE.finditer(text)) else 0.0
+    if info.kind == "who":
+        return 1.0 if any(m.group(0) not in question for m in _NAME_PAIR.finditer(text)) else 0.0
+    if info.kind == "why":
+        return 1.0 if _REASON.search(text) else 0.0
+    return 0.0
+
+
+class Answerer:
+    """Ranks an index's sentences against questions."""
+
+    def __init__(
+        self, index: Index, load_text: TextLoader, attributions: Attributions, settings: AnswerSettings
+    ) -> None:
+        self.index = index
+        self.load_text = load_text
+        self.attributions = attributions
+        self.settings = settings
+
+    # ---- the question -------------------------------------------------------------------
+
+    def check_question(self, question: str) -> str:
+        """The question stripped; raises BadQuestion if it is empty or too long."""
+        question = " ".join(question.split())
+        if not question:
+            raise BadQuestion("the question is empty")
+        if len(question) > self.settings.max_question_tokens * 2:
+            n = count_tokens(question)
+            if n > self.settings.max_question_tokens:
+                raise BadQuestion(
+                    f"the question is {n} tokens long; the limit is {self.settings.max_question_tokens}"
+                )
+        return question
+
+    def coverage_weight(self, tid: int | None) -> float:
+        """A term's share of a question's weight: a smoothed idf, always positive; unknown terms weigh most."""
+        n = max(self.index.n_passages, 1)
+        if tid is None:
+            return math.log(1 + (n + 0.5) / 0.5)
+        df = int(self.index.stored.arrays["indptr"][tid + 1] - self.index.stored.arrays["indptr"][tid])
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def suggestions(self, unknown: Sequence[str]) -> tuple[str, ...]:
+        """Corpus words close to question words the corpus does not hold."""
+        vocab = self.index.terms
+        out: list[str] = []
+        for word in unknown:
+            pool = [t for t in vocab if t[:1] == word[:1] and abs(len(t) - len(word)) <= 3]
+            out.extend(difflib.get_close_matches(word, pool, n=3, cutoff=0.75))
+        return tuple(dict.fromkeys(out))[:6]
+
+    # ---- ranking ------------------------------------------------------------------------
+
+    def answer(
+        self,
+        question: str,
+        *,
+        article: int | None = None,
+        top: int | None = None,
+        context: int = 0,
+        speaker: str | None = None,
+        steer: Steer | None = None,
+        scope_id: str | None = None,
+    ) -> Answer:
+        """The best verbatim sentences for `question`, or a plain statement that there are none."""
+        question = self.check_question(question)
+        steer = steer or Steer()
+        top = top or self.settings.top
+        info = analyse_question(question)
+        q_terms = terms(question)
+        searched = list(q_terms) + [t for t in steer.extra_terms if t not in q_terms]
+        speaker = speaker or steer.speaker
+        if not searched and speaker is None:
+            return Answer(question, False, message="The question has no words to search for.", scope=scope_id)
+        unique = list(dict.fromkeys(searched))
+        ids = {t: self.index.term_id(t) for t in unique}
+        unknown = [t for t, tid in ids.items() if tid is None]
+        own_unknown = [w for w, _, _ in words(question) if terms(w) and self.index.term_id(terms(w)[0]) is None]
+        if unique and len(unknown) == len(unique) and speaker is None:
+            return Answer(
+                question,
+                False,
+                message="Nothing in the corpus matches the words of this question.",
+                suggestions=self.suggestions(own_unknown),
+                scope=scope_id,
+                searched=" ".join(searched),
+            )
+        within = None
+        if article is not None:
+            within = (int(self.index.pass_lo[article]), int(self.index.pass_hi[article]))
+        hits = self.index.top_passages(searched, self.settings.candidates, within=within)
+        if speaker is not None or info.asks_statement:
+            hits = self._with_neighbours(hits)
+        candidates = self._candidates(hits, steer)
+        weights = {t: self.coverage_weight(tid) for t, tid in ids.items()}
+        total_weight = sum(weights.values()) or 1.0
+        acronym = _acronym_pattern(question) if info.kind == "acronym" else None
+        q_set = set(unique)
+        texts: dict[int, str] = {}
+        best_bm25 = 0.0
+        arrays = self.index.stored.arrays
+        for cand in candidates:
+            text = texts.setdefault(cand.article, self.load_text(cand.article))
+            sentence = text[int(arrays["s_start"][cand.sentence]) : int(arrays["s_end"][cand.sentence])]
+            s_terms = [t for t, _, _ in term_spans(sentence)]
+            counts = Counter(s_terms)
+            cand.terms = frozenset(counts)
+            matched = q_set & cand.terms
+            cand.coverage = sum(weights[t] for t in matched) / total_weight
+            cand.bm25 = self._sentence_bm25(counts, len(s_terms), ids)
+            best_bm25 = max(best_bm25, cand.bm25)
+            cand.bonus = _kind_bonus(info, sentence, question, acronym)
+            novel = len(cand.terms - q_set)
+            cand.novelty = min(novel, 8) / 8
+            cand.speaker = self._speaker_of(cand)
+            if speaker is not None or (info.asks_statement and info.names):
+                names = [speaker] if speaker else list(info.names)
+                if cand.speaker is not None and _speaker_named(cand.speaker, names):
+                    # The speaker's name need not be in the sentence that carries their words.
+                    name_terms = {t for n in names for t in terms(n)}
+                    cand.coverage += sum(weights.get(t, 0.0) for t in name_terms - matched) / total_weight
+                    cand.bonus += 1.0
+        best_passage = max((c.passage_score for c in candidates), default=1.0) or 1.0
+        for cand in candidates:
+            s_norm = cand.bm25 / best_bm25 if best_bm25 else 0.0
+            p_norm = cand.passage_score / best_passage
+            cand.final = (
+                0.5 * min(cand.coverage, 1.0) + 0.15 * s_norm + 0.15 * p_norm + 0.12 * cand.bonus + 0.08 * cand.novelty
+            )
+            if steer.prefer_article is not None and cand.article == steer.prefer_article:
+                cand.final += 0.1
+            if steer.near_sentence is not None and abs(cand.sentence - steer.near_sentence) <= 2:
+                cand.final += 0.05
+            if cand.sentence in steer.shown:
+                cand.final -= 0.3
+        if speaker is not None:
+            candidates = [c for c in candidates if c.speaker is not None and _speaker_named(c.speaker, [speaker])]
+        candidates.sort(key=lambda c: (-c.final, c.sentence))
+        if not candidates or not self._answers(candidates[0]):
+            message = "The corpus holds no answer to this question."
+            if speaker is not None and not candidates:
+                message = f"The corpus holds no statement by {speaker} that answers this question."
+            return Answer(
+                question,
+                False,
+                message=message,
+                suggestions=self.suggestions(own_unknown),
+                scope=scope_id,
+                searched=" ".join(searched),
+            )
+        chosen = self._choose(candidates, top)
+        quotes = tuple(self._quote(c, texts[c.article], q_set, context) for c in chosen)
+        return Answer(question, True, quotes=quotes, scope=scope_id, searched=" ".join(searched))
+
+    def _answers(self, best: _Candidate) -> bool:
+        return best.coverage >= self.settings.min_coverage
+
+    def _with_neighbours(self, hits: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Add each hit's next passage: a quotation often runs on past its speaker's name."""
+        seen = {p for p, _ in hits}
+        p_article = self.index.stored.arrays["p_article"]
+        extra = []
+        for passage, score in hits:
+            nxt = passage + 1
+            if nxt < self.index.n_passages and nxt not in seen and p_article[nxt] == p_article[passage]:
+                extra.append((nxt, score * 0.5))
+                seen.add(nxt)
+        return hits + extra
+
+    def _candidates(self, hits: list[tuple[int, float]], steer: Steer) -> list[_Candidate]:
+        arrays = self.index.stored.arrays
+        out: list[_Candidate] = []
+        for passage, score in hits:
+            article = int(arrays["p_article"][passage])
+            for sentence in range(int(arrays["p_sent_lo"][passage]), int(arrays["p_sent_hi"][passage])):
+                out.append(_Candidate(sentence=sentence, article=article, passage_score=score))
+        return out
+
+    def _sentence_bm25(self, counts: Counter[str], length: int, ids: dict[str, int | None]) -> float:
+        """BM25 of one sentence, with the corpus's idf and sentence-length normalisation."""
+        p = self.index.params
+        idf = self.index.idf
+        avg = self.index.avg_sentence_len or 1.0
+        score = 0.0
+        for t, tid in ids.items():
+            tf = counts.get(t, 0)
+            if tf and tid is not None:
+                score += float(idf[tid]) * tf * (p.k1 + 1) / (tf + p.k1 * (1 - p.b + p.b * length / avg))
+        return score
+
+    def _speaker_of(self, cand: _Candidate) -> Attribution | None:
+        local = cand.sentence - int(self.index.sent_lo[cand.article])
+        found = self.attributions(cand.article)
+        if 0 <= local < len(found) and found[local]:
+            return found[local][0]
+        return None
+
+    def _choose(self, ranked: list[_Candidate], top: int) -> list[_Candidate]:
+        """The best sentences that say different things, within the token budget."""
+        chosen: list[_Candidate] = []
+        budget = self.settings.budget_tokens
+        s_tokens = self.index.stored.arrays["s_tokens"]
+        floor = max(self.settings.min_coverage * 0.7, ranked[0].coverage * 0.5)
+        for cand in ranked:
+            if len(chosen) >= top:
+                break
+            if cand.coverage < floor:
+                continue
+            if any(c.sentence == cand.sentence or _same_thing(c.terms, cand.terms) for c in chosen):
+                continue
+            cost = int(s_tokens[cand.sentence])
+            if chosen and cost > budget:
+                continue
+            budget -= cost
+            chosen.append(cand)
+        return chosen
+
+    def _quote(self, cand: _Candidate, text: str, q_set: set[str], context: int) -> Quote:
+        arrays = self.index.stored.arrays
+        start, end = int(arrays["s_start"][cand.sentence]), int(arrays["s_end"][cand.sentence])
+        sentence = text[start:end]
+        highlights = tuple((a, b) for t, a, b in term_spans(sentence) if t in q_set)
+        lo, hi = int(self.index.sent_lo[cand.article]), int(self.index.sent_hi[cand.article])
+        before = tuple(
+            text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]
+            for i in range(max(lo, cand.sentence - context), cand.sentence)
+        )
+        after = tuple(
+            text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]
+            for i in range(cand.sentence + 1, min(hi, cand.sentence + 1 + context))
+        )
+        return Quote(
+            text=sentence,
+            start=start,
+            end=end,
+            paragraph=int(arrays["s_para"][cand.sentence]),
+            score=round(cand.final, 4),
+            article=meta_of(self.index, cand.article),
+            speaker=cand.speaker,
+            highlights=highlights,
+            before=before,
+            after=after,
+        )
+
+
+def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sentences that share most of their terms say the same thing."""
+    if not a or not b:
+        return a == b
+    return len(a & b) / len(a | b) >= 0.6
+
+
+def _speaker_named(attribution: Attribution, names: Sequence[str]) -> bool:
+    from assistant.speakers import speaker_matches
+
+    return any(speaker_matches(attribution, n) for n in names)
+
+
+def meta_of(index: Index, article: int) -> ArticleMeta:
+    """The metadata record of an article in the index."""
+    r = index.articles[article]
+    return ArticleMeta(id=r["id"], title=r["title"], author=r["author"], source=r["source"], date=r["date"],
+                       url=r["url"])
+
+
+def best_article(index: Index, query_terms: Sequence[str]) -> int | None:
+    """The article whose passages best match `query_terms` (for questions about an article)."""
+    hits = index.top_passages(query_terms, 10)
+    if not hits:
+        return None
+    p_article = index.stored.arrays["p_article"]
+    totals: Counter[int] = Counter()
+    for passage, score in hits:
+        totals[int(p_article[passage])] += score
+    return max(totals, key=lambda a: (totals[a], -a))
+

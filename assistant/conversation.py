@@ -1,0 +1,97 @@
+"""Follow-up questions: "What did he say about it?", "Why?", "And Austin?".
+
+A question too thin to stand alone borrows from the previous turn: its terms,
+its article, its speaker. A question with its own subject starts fresh.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer import Steer
+from assistant.models import Answer
+from assistant.question import analyse_question
+from assistant.tokens import terms
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
+_THING_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|there|those|these)\b", re.I)
+_CONTINUATION = re.compile(r"^\s*(?:and|but|so|also|what\s+about|how\s+about|why|how|when|where|who)\b", re.I)
+# Words that carry no topic in a follow-up ("what did he say about it").
+_GENERIC = frozenset(terms("say said says tell told think mean more else why how when where who what about happen "
+                           "explain detail details really"))
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One question and its answer, with what the follow-up logic needs of it."""
+
+    question: str
+    answer: Answer
+    topic_terms: tuple[str, ...]
+    name_terms: tuple[str, ...]
+    article: int | None
+    sentence: int | None
+    speaker: str | None
+    shown: frozenset[int]
+
+
+@dataclass(slots=True)
+class Conversation:
+    """The turns so far; pass the same one to each `Engine.ask` for follow-ups."""
+
+    turns: list[Turn] = field(default_factory=list)
+
+    def clear(self) -> None:
+        """Forget the conversation: the next question starts fresh."""
+        self.turns.clear()
+
+    @property
+    def last(self) -> Turn | None:
+        """The previous turn, if any."""
+        return self.turns[-1] if self.turns else None
+
+    def steer(self, question: str) -> tuple[Steer | None, str | None]:
+        """How to read `question` given the previous turn, and a note saying so (None: fresh)."""
+        last = self.last
+        if last is None or not last.answer.answered:
+            return None, None
+        own = [t for t in terms(question) if t not in _GENERIC]
+        info = analyse_question(question)
+        person = bool(_PERSON_PRONOUN.search(question))
+        thing = bool(_THING_PRONOUN.search(question))
+        thin = len(own) <= 1 or ((person or thing) and len(own) <= 2) or (
+            bool(_CONTINUATION.match(question)) and len(own) <= 1
+        )
+        if not thin:
+            return None, None
+        new_names = {t for n in info.names for t in terms(n)}
+        carried = [t for t in last.topic_terms if not (new_names and t in last.name_terms)]
+        if person and last.speaker is None:
+            carried += list(last.name_terms)
+        speaker = last.speaker if person and not new_names else None
+        title = last.answer.quotes[0].article.title if last.answer.quotes else None
+        note = f"Follow-up to “{last.question}”"
+        if title:
+            note += f": stayed with “{title}”"
+        if speaker:
+            note += f", speaker {speaker}"
+        steer = Steer(
+            extra_terms=tuple(carried),
+            prefer_article=last.article,
+            near_sentence=last.sentence,
+            speaker=speaker,
+            shown=last.shown,
+        )
+        return steer, note
+
+    def record(self, question: str, answer: Answer, article: int | None, sentence: int | None,
+               shown: frozenset[int]) -> None:
+        """Remember a turn for the next question."""
+        info = analyse_question(question)
+        name_terms = tuple(t for n in info.names for t in terms(n))
+        topic = tuple(dict.fromkeys(t for t in answer.searched.split() if t not in _GENERIC))
+        speaker = None
+        if answer.quotes and answer.quotes[0].speaker is not None:
+            speaker = answer.quotes[0].speaker.name
+        self.turns.append(Turn(question, answer, topic, name_terms, article, sentence, speaker, shown))

@@ -1,0 +1,93 @@
+"""What a question asks for: its kind, the metadata it wants, the people it names.
+
+Cheap surface rules, because they only steer ranking: the words of the
+question still do the retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.tokens import STOP_WORDS, fold
+
+Kind = Literal["who", "when", "where", "amount", "why", "acronym", "what", "other"]
+MetaField = Literal["author", "source", "date", "title", "url"]
+
+_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("acronym", re.compile(r"\bstand(?:s)?\s+for\b|\bshort\s+for\b|\babbreviation\b", re.I)),
+    ("amount", re.compile(r"\bhow\s+(?:much|many|large|big|long|old)\b|\bwhat\s+(?:amount|number|percentage|sum)\b"
+                          r"|\bworth\b|\bvalued?\b|\bcost\b", re.I)),
+    ("when", re.compile(r"\bwhen\b|\bwhat\s+(?:day|date|year|month|time)\b|\bhow\s+soon\b", re.I)),
+    ("where", re.compile(r"\bwhere\b|\bwhat\s+(?:place|city|country|location|base)\b", re.I)),
+    ("who", re.compile(r"\bwho(?:m|se)?\b|\bwhich\s+(?:person|official|people|leader|minister)\b", re.I)),
+    ("why", re.compile(r"\bwhy\b|\bwhat\s+(?:reason|caused)\b|\bhow\s+come\b", re.I)),
+    ("what", re.compile(r"\bwhat\b|\bwhich\b|\bhow\b", re.I)),
+)
+
+_META: tuple[tuple[MetaField, re.Pattern[str]], ...] = (
+    ("author", re.compile(r"\bwho\s+(?:wrote|writes|authored|penned|reported)\b|\bauthor\b|\bwritten\s+by\b"
+                          r"|\bbyline\b|\bwho\s+is\s+the\s+(?:writer|reporter|journalist)\b", re.I)),
+    ("source", re.compile(r"\bwhat\s+(?:publication|outlet|newspaper|paper|site|website|source)\b"
+                          r"|\bwhich\s+(?:publication|outlet|newspaper|paper|site|website)\b"
+                          r"|\bwhere\s+(?:was|is)\s+(?:the|this|that)\s+(?:article|story|piece)\s+(?:published|from)\b"
+                          r"|\bpublished\s+(?:by|in)\s+(?:what|which)\b", re.I)),
+    ("date", re.compile(r"\bwhen\s+(?:was|is)\s+(?:the|this|that)\s+(?:article|story|piece)\s+(?:published|written"
+                        r"|dated|from)\b|\b(?:publication|article)\s+date\b|\bwhat\s+date\s+is\s+the\s+article\b",
+                        re.I)),
+    ("title", re.compile(r"\b(?:title|headline)\s+of\s+the\b|\bwhat\s+is\s+the\s+(?:title|headline)\b", re.I)),
+    ("url", re.compile(r"\b(?:url|link)\s+(?:of|to|for)\s+the\b", re.I)),
+)
+
+# Words a metadata question uses to talk about the article rather than its topic.
+META_WORDS = frozenset(
+    "who wrote writes authored penned reported author written byline writer reporter journalist what which "
+    "publication outlet newspaper paper site website source where published when date dated title headline "
+    "url link article story piece the this that about on is was in by of".split()
+)
+
+_SAY = re.compile(
+    r"\b(?:say|says|said|tell|tells|told|think|thinks|thought|claim(?:s|ed)?|argue(?:s|d)?|"
+    r"according|comment(?:s|ed)?|statement|quote(?:s|d)?|respond(?:s|ed)?|stated?|announce(?:s|d)?|"
+    r"warn(?:s|ed)?|insist(?:s|ed)?|add(?:s|ed)?)\b",
+    re.I,
+)
+_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
+_QUESTION_WORDS = frozenset(
+    "what who whom whose when where why how which did does do is are was were can could would should will "
+    "and but so tell".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionInfo:
+    """The shape of a question, as far as ranking cares."""
+
+    kind: Kind
+    meta_field: MetaField | None
+    names: tuple[str, ...]
+    """Capitalised names in the question (people, places): candidates for a speaker."""
+    asks_statement: bool
+    """True when it asks what someone said."""
+
+
+def analyse_question(question: str) -> QuestionInfo:
+    """Classify a question by its surface."""
+    text = fold(question)
+    kind: Kind = "other"
+    for name, pattern in _KINDS:
+        if pattern.search(text):
+            kind = name
+            break
+    meta: MetaField | None = None
+    for field_name, pattern in _META:
+        if pattern.search(text):
+            meta = field_name
+            break
+    names = []
+    for match in _NAME.finditer(text):
+        words = [w for w in match.group(0).split() if w.lower() not in _QUESTION_WORDS | STOP_WORDS]
+        if words:
+            names.append(" ".join(words))
+    return QuestionInfo(kind=kind, meta_field=meta, names=tuple(names), asks_statement=bool(_SAY.search(text)))
