@@ -86,13 +86,15 @@ def _acronym_pattern(question: str) -> re.Pattern[str] | None:
     if not match:
         return None
     acronym = re.escape(match.group(1))
-    return re.compile(rf"(?:[A-Z][\w-]+\s+){{1,8}}(?:\(|,?\s+or\s+){acronym}\b|\b{acronym}\s+\((?:[A-Z][\w-]+\s*)+")
+    words = r"(?:[A-Z][\w-]+[\s,]*){1,8}"
+    return re.compile(rf"{words}(?:\(|\bor\s+){acronym}\b|\b{acronym}\s+\({words}")
 
 
 def _kind_bonus(info: QuestionInfo, text: str, question: str, acronym: re.Pattern[str] | None) -> float:
     """1.0 when the sentence holds the kind of thing the question asks for."""
     if info.kind == "acronym":
-        return 1.0 if acronym is not None and acronym.search(text) else 0.0
+        # The sentence that spells an acronym out is the answer, however often others repeat it.
+        return 3.0 if acronym is not None and acronym.search(text) else 0.0
     if info.kind == "amount":
         found = [m.group(0) for m in _NUMBER.finditer(text)]
         return 1.0 if any(n not in question for n in found) else 0.0
@@ -134,11 +136,10 @@ class Answerer:
         return question
 
     def coverage_weight(self, tid: int | None) -> float:
-        """A term's share of a question's weight: a smoothed idf, always positive; unknown terms weigh most."""
+        """A term's weight in a question: a smoothed idf, always positive; unknown terms weigh as the rarest."""
         n = max(self.index.n_passages, 1)
-        if tid is None:
-            return math.log(1 + (n + 0.5) / 0.5)
-        df = int(self.index.stored.arrays["indptr"][tid + 1] - self.index.stored.arrays["indptr"][tid])
+        indptr = self.index.stored.arrays["indptr"]
+        df = 1 if tid is None else int(indptr[tid + 1] - indptr[tid])
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def suggestions(self, unknown: Sequence[str]) -> tuple[str, ...]:
@@ -168,7 +169,8 @@ class Answerer:
         steer = steer or Steer()
         top = top or self.settings.top
         info = analyse_question(question)
-        q_terms = terms(question)
+        frame = {t for w in info.frame for t in terms(w)}
+        q_terms = [t for t in terms(question) if t not in frame]
         searched = list(q_terms) + [t for t in steer.extra_terms if t not in q_terms]
         speaker = speaker or steer.speaker
         if not searched and speaker is None:
@@ -214,6 +216,8 @@ class Answerer:
             novel = len(cand.terms - q_set)
             cand.novelty = min(novel, 8) / 8
             cand.speaker = self._speaker_of(cand)
+            if info.asks_statement and cand.speaker is not None:
+                cand.bonus += 0.5
             if speaker is not None or (info.asks_statement and info.names):
                 names = [speaker] if speaker else list(info.names)
                 if cand.speaker is not None and _speaker_named(cand.speaker, names):
@@ -301,7 +305,7 @@ class Answerer:
         chosen: list[_Candidate] = []
         budget = self.settings.budget_tokens
         s_tokens = self.index.stored.arrays["s_tokens"]
-        floor = max(self.settings.min_coverage * 0.7, ranked[0].coverage * 0.5)
+        floor = max(self.settings.min_coverage * 0.7, ranked[0].coverage * 0.6)
         for cand in ranked:
             if len(chosen) >= top:
                 break

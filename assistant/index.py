@@ -28,7 +28,8 @@ from assistant.index_store import StaleIndex, Stored, load, save
 from assistant.locations import index_dir
 
 Progress = Callable[[str, int, int], None]
-TOKENIZER_VERSION = "fold-stop-snowball-1"
+# Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +300,7 @@ class Index:
 
 
 def _fingerprint(passage_tokens: int) -> str:
-    return f"{TOKENIZER_VERSION}/passages-{passage_tokens}"
+    return f"{ANALYSIS_VERSION}/passages-{passage_tokens}"
 
 
 def _merge(

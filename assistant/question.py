@@ -50,7 +50,7 @@ META_WORDS = frozenset(
 _SAY = re.compile(
     r"\b(?:say|says|said|tell|tells|told|think|thinks|thought|claim(?:s|ed)?|argue(?:s|d)?|"
     r"according|comment(?:s|ed)?|statement|quote(?:s|d)?|respond(?:s|ed)?|stated?|announce(?:s|d)?|"
-    r"warn(?:s|ed)?|insist(?:s|ed)?|add(?:s|ed)?)\b",
+    r"warn(?:s|ed)?|insist(?:s|ed)?|add(?:s|ed)?|speak(?:s)?|spoke|remark(?:s|ed)?)\b",
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
@@ -70,6 +70,8 @@ class QuestionInfo:
     """Capitalised names in the question (people, places): candidates for a speaker."""
     asks_statement: bool
     """True when it asks what someone said."""
+    frame: frozenset[str]
+    """Words that frame the question rather than name its topic ("say", "stand for"), lower-cased."""
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -90,4 +92,12 @@ def analyse_question(question: str) -> QuestionInfo:
         words = [w for w in match.group(0).split() if w.lower() not in _QUESTION_WORDS | STOP_WORDS]
         if words:
             names.append(" ".join(words))
-    return QuestionInfo(kind=kind, meta_field=meta, names=tuple(names), asks_statement=bool(_SAY.search(text)))
+    frame = {m.group(0).lower() for m in _SAY.finditer(text)}
+    if kind == "acronym":
+        frame |= {"stand", "stands", "short", "abbreviation", "mean", "means"}
+    if kind == "amount":
+        frame |= {"many", "much"}
+    return QuestionInfo(
+        kind=kind, meta_field=meta, names=tuple(names), asks_statement=bool(_SAY.search(text)),
+        frame=frozenset(frame),
+    )

@@ -44,6 +44,27 @@ STOP_WORDS = frozenset(
 
 _stemmer = Stemmer.Stemmer("english")
 
+# Irregular forms the stemmer leaves apart, and British spellings, mapped to one form before stemming,
+# so "who met?" finds "meet" and "defence" finds "defense".
+_VARIANTS = {
+    "said": "say", "says": "say", "told": "tell", "spoke": "speak", "spoken": "speak", "thought": "think",
+    "met": "meet", "wrote": "write", "written": "write", "went": "go", "gone": "go", "gave": "give",
+    "given": "give", "took": "take", "taken": "take", "made": "make", "knew": "know", "known": "know",
+    "saw": "see", "seen": "see", "found": "find", "left": "leave", "held": "hold", "sent": "send",
+    "won": "win", "lost": "lose", "paid": "pay", "sold": "sell", "bought": "buy", "brought": "bring",
+    "began": "begin", "begun": "begin", "chose": "choose", "chosen": "choose", "fell": "fall",
+    "fallen": "fall", "flew": "fly", "flown": "fly", "grew": "grow", "grown": "grow", "led": "lead",
+    "ran": "run", "rose": "rise", "risen": "rise", "struck": "strike", "stood": "stand", "taught": "teach",
+    "threw": "throw", "thrown": "throw", "understood": "understand", "became": "become", "built": "build",
+    "fought": "fight", "kept": "keep", "meant": "mean", "felt": "feel", "heard": "hear", "sought": "seek",
+    "defence": "defense", "offence": "offense", "licence": "license", "centre": "center",
+    "theatre": "theater", "programme": "program", "favour": "favor", "labour": "labor", "honour": "honor",
+    "colour": "color", "neighbour": "neighbor", "behaviour": "behavior", "organisation": "organization",
+    "organise": "organize", "recognise": "recognize", "realise": "realize", "criticise": "criticize",
+    "apologise": "apologize", "authorise": "authorize", "emphasise": "emphasize", "prioritise": "prioritize",
+    "jewellery": "jewelry", "tyre": "tire", "analyse": "analyze", "catalogue": "catalog", "cheque": "check",
+}  # fmt: skip
+
 
 def fold(text: str) -> str:
     """Unify typographic variants and strip accents, keeping string length unchanged.
@@ -71,6 +92,7 @@ def term(word: str) -> str | None:
         return None
     if word.endswith("'s"):
         word = word[:-2]
+    word = _VARIANTS.get(word, word)
     if "." in word and not word.replace(".", "").isdigit():
         word = word.replace(".", "")  # U.S. and US are one term; "us" is no stop word here
         if len(word) <= 4:

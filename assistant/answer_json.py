@@ -1,0 +1,92 @@
+"""Answers and articles as plain JSON-ready dicts: the schema of `--json`.
+
+The schema is documented in README.md; `text == file_text[start:end]` holds
+for every quote, where file_text is the article file's decoded text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.models import Answer, ArticleInfo, ArticleMeta, ArticleView, Attribution, Quote
+
+
+def meta_json(meta: ArticleMeta) -> dict[str, Any]:
+    """An article's metadata as JSON."""
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "author": meta.author,
+        "source": meta.source,
+        "date": meta.date,
+        "url": meta.url,
+    }
+
+
+def speaker_json(attribution: Attribution | None) -> dict[str, Any] | None:
+    """Who said a quote, as JSON (None where nobody is reported as saying it)."""
+    if attribution is None:
+        return None
+    return {
+        "name": attribution.name,
+        "as_written": attribution.as_written,
+        "cue": attribution.cue,
+        "direct": attribution.direct,
+        "start": attribution.start,
+        "end": attribution.end,
+        "content_start": attribution.content_start,
+        "content_end": attribution.content_end,
+    }
+
+
+def quote_json(quote: Quote) -> dict[str, Any]:
+    """One quote as JSON."""
+    return {
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "paragraph": quote.paragraph,
+        "score": quote.score,
+        "kind": quote.kind,
+        "field": quote.field,
+        "speaker": speaker_json(quote.speaker),
+        "context": {"before": list(quote.before), "after": list(quote.after)},
+        "article": meta_json(quote.article),
+    }
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """A whole answer as one JSON object."""
+    return {
+        "question": answer.question,
+        "answered": answer.answered,
+        "message": answer.message,
+        "suggestions": list(answer.suggestions),
+        "scope": answer.scope,
+        "followed": answer.followed,
+        "quotes": [quote_json(q) for q in answer.quotes],
+    }
+
+
+def article_info_json(info: ArticleInfo) -> dict[str, Any]:
+    """A listed article as JSON: metadata and sizes."""
+    return {**meta_json(info.meta), "paragraphs": info.paragraphs, "sentences": info.sentences,
+            "words": info.words, "tokens": info.tokens}
+
+
+def article_view_json(view: ArticleView) -> dict[str, Any]:
+    """An article's sentences with offsets and their attributions, as JSON."""
+    return {
+        "article": meta_json(view.meta),
+        "paragraphs": [{"number": n, "start": s, "end": e} for n, (s, e) in enumerate(view.paragraphs, start=1)],
+        "sentences": [
+            {
+                "text": view.text[s.start : s.end],
+                "start": s.start,
+                "end": s.end,
+                "paragraph": s.paragraph,
+                "attributions": [speaker_json(a) for a in (view.attributions[i] if view.attributions else ())],
+            }
+            for i, s in enumerate(view.sentences)
+        ],
+    }

@@ -1,0 +1,260 @@
+"""The command line: one-shot questions, the article list, indexing, adding.
+
+Answers go to stdout, diagnostics to stderr, so output stays pipeable. Every
+failure a user can cause ends with a one-line message and a documented exit
+code (see README.md), never a traceback. The TUI is imported only by `chat`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+from rich.console import Console
+
+from assistant import __version__
+from assistant.answer_json import answer_json, article_info_json, article_view_json
+from assistant.cli_render import print_answer, print_article, print_articles
+from assistant.engine import Engine
+from assistant.errors import AssistantError, BadQuestion
+from assistant.index import Changes
+from assistant.locations import default_corpus
+
+EXIT_NO_ANSWER = 1
+EXIT_BAD_INPUT = 2
+
+corpus_option = click.option(
+    "--corpus",
+    "corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Corpus folder (default: $ASSISTANT_CORPUS, else ./corpus).",
+)
+
+
+def _stdout() -> Console:
+    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(error: AssistantError) -> None:
+    click.echo(f"assistant: {error.message}", err=True)
+    sys.exit(error.exit_code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn the product's errors into a message on stderr and their exit code."""
+    try:
+        yield
+    except AssistantError as error:
+        _fail(error)
+
+
+def _progress_printer() -> Callable[[str, int, int], None] | None:
+    """A progress bar on stderr for long indexing runs (only on a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    state: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if total < 50:
+            return
+        if "bar" not in state:
+            bar = Progress(transient=True, console=_stderr())
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task(f"Indexing ({stage})", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state.pop("bar").stop()
+
+    return update
+
+
+def _report_changes(changes: Changes) -> None:
+    if changes.rebuilt:
+        click.echo(f"assistant: the index was rebuilt ({changes.rebuilt})", err=True)
+    for article_id, why in changes.skipped:
+        click.echo(f"assistant: warning: skipped {article_id}: {why}", err=True)
+
+
+def open_engine(corpus: Path | None) -> Engine:
+    """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
+    engine = Engine.open(corpus or default_corpus(), progress=_progress_printer())
+    _report_changes(engine.opened_with)
+    return engine
+
+
+class _DefaultChat(click.Group):
+    """`assistant` alone opens the chat."""
+
+
+@click.group(cls=_DefaultChat, invoke_without_command=True)
+@click.version_option(__version__, prog_name="assistant")
+@corpus_option
+@click.pass_context
+def main(ctx: click.Context, corpus: Path | None) -> None:
+    """Answers questions about a folder of news articles with verbatim, attributed quotes.
+
+    Run without a command to open the interactive chat.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(chat, corpus=corpus)
+
+
+@main.command()
+@corpus_option
+def chat(corpus: Path | None) -> None:
+    """Open the interactive terminal chat over the corpus."""
+    from assistant.tui.app import run_app
+
+    with _errors():
+        run_app(corpus or default_corpus())
+
+
+@main.command()
+@click.argument("question", required=False)
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (schema in README.md).")
+@click.option("--batch", type=click.File("r", encoding="utf-8"), help="Questions from FILE ('-' for stdin), "
+              "one a line or JSON objects with question/article/top; JSON Lines out.")
+@click.option("--article", "article", metavar="ID", help="Ask only this article (an id from `assistant list`).")
+@click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="How many quotes at most.")
+@click.option("--context", type=click.IntRange(0, 10), default=0, show_default=True,
+              help="Neighbouring sentences to show around each quote.")
+@click.option("--speaker", metavar="NAME", help="Only statements by this speaker.")
+@click.option("--scores", is_flag=True, help="Show each quote's score.")
+def ask(
+    question: str | None,
+    corpus: Path | None,
+    as_json: bool,
+    batch: TextIO | None,
+    article: str | None,
+    top: int,
+    context: int,
+    speaker: str | None,
+    scores: bool,
+) -> None:
+    """Answer QUESTION with verbatim quotes from the corpus.
+
+    Exit status: 0 answered, 1 the corpus holds no answer, 2 bad question or usage,
+    3 corpus folder not found, 4 unknown article id, 5 index error.
+    """
+    if (question is None) == (batch is None):
+        raise click.UsageError("give a QUESTION or --batch FILE (not both)")
+    with _errors():
+        engine = open_engine(corpus)
+        if batch is not None:
+            sys.exit(_run_batch(engine, batch, article=article, top=top, context=context, speaker=speaker))
+        assert question is not None
+        answer = engine.ask(question, article=article, top=top, context=context, speaker=speaker)
+    if as_json:
+        click.echo(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
+    else:
+        print_answer(_stdout(), answer, show_score=scores)
+    if not answer.answered:
+        click.echo(f"assistant: {answer.message}", err=True)
+        sys.exit(EXIT_NO_ANSWER)
+
+
+def _run_batch(
+    engine: Engine, lines: TextIO, *, article: str | None, top: int, context: int, speaker: str | None
+) -> int:
+    """Answer one question a line as JSON Lines; the worst outcome decides the exit status."""
+    status = 0
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            q_article, q_top, question = article, top, line
+            if line.startswith("{"):
+                item = json.loads(line)
+                if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+                    raise BadQuestion("a JSON line needs a \"question\" string")
+                question = item["question"]
+                q_article = item.get("article", article)
+                q_top = int(item.get("top", top))
+            answer = engine.ask(question, article=q_article, top=q_top, context=context, speaker=speaker)
+            record = answer_json(answer)
+            if not answer.answered:
+                status = max(status, EXIT_NO_ANSWER)
+        except (ValueError, TypeError) as exc:
+            record = {"line": number, "error": f"not a question: {exc}"}
+            status = max(status, EXIT_BAD_INPUT)
+        except AssistantError as error:
+            record = {"line": number, "question": line, "error": error.message}
+            status = max(status, error.exit_code)
+        click.echo(json.dumps(record, ensure_ascii=False))
+    return status
+
+
+@main.command(name="list")
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="JSON array of articles.")
+def list_articles(corpus: Path | None, as_json: bool) -> None:
+    """List the articles with their metadata and sizes."""
+    with _errors():
+        engine = open_engine(corpus)
+        articles = engine.articles()
+    if as_json:
+        click.echo(json.dumps([article_info_json(a) for a in articles], ensure_ascii=False, indent=2))
+    else:
+        print_articles(_stdout(), articles)
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="Sentences with offsets and attributions, as JSON.")
+def show(article_id: str, corpus: Path | None, as_json: bool) -> None:
+    """Show an article with numbered paragraphs."""
+    with _errors():
+        view = open_engine(corpus).article(article_id)
+    if as_json:
+        click.echo(json.dumps(article_view_json(view), ensure_ascii=False, indent=2))
+    else:
+        print_article(_stdout(), view)
+
+
+@main.command()
+@corpus_option
+def index(corpus: Path | None) -> None:
+    """Build or update the index, then print what it holds."""
+    with _errors():
+        engine = open_engine(corpus)
+        changes = engine.opened_with
+        info = engine.index.stored.info
+    click.echo(
+        f"{info.get('articles', 0)} articles, {info.get('passages', 0)} passages, "
+        f"{info.get('sentences', 0)} sentences, {info.get('terms', 0)} terms"
+    )
+    click.echo(f"added {len(changes.added)}, changed {len(changes.changed)}, removed {len(changes.removed)}, "
+               f"skipped {len(engine.skipped())}")
+
+
+@main.command()
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="JSON array of {name, statements}.")
+def speakers(corpus: Path | None, as_json: bool) -> None:
+    """List the people quoted in the corpus, with how many statements each."""
+    with _errors():
+        found = open_engine(corpus).speakers()
+    if as_json:
+        click.echo(json.dumps([{"name": n, "statements": c} for n, c in found], ensure_ascii=False, indent=2))
+        return
+    from assistant.safe_text import clean
+
+    for name, count in found:
+        click.echo(f"{count:5d}  {clean(name)}")
