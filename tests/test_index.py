@@ -1,0 +1,174 @@
+"""The persisted index: BM25Okapi parity, incremental updates, damage, concurrency."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from assistant.analysis import analyse_file
+from assistant.corpus import discover
+from assistant.index import Index
+from assistant.locations import index_dir
+from assistant.tokens import terms
+
+SHARED_POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear" / "dev" / "text"
+
+QUERIES = [
+    "ATACMS long-range missiles",
+    "defense officials met at Ramstein",
+    "bridge repair council vote",
+    "wildfire evacuation residents Cedar Ridge",
+    "union pay rise strike",
+    "Ukraine",
+    "officials said",
+    "missing words nowhere zzz",
+]
+
+
+def _passage_terms(index: Index) -> list[list[str]]:
+    """Each passage's terms, rebuilt from the article files the same way the index reads them."""
+    docs: list[list[str]] = []
+    for record in index.articles:
+        analysed = analyse_file(index.corpus_dir, index.corpus_dir / record["id"], index.passage_tokens)
+        for lo, hi in analysed.passages:
+            docs.append([t for sentence in analysed.sentence_terms[lo:hi] for t in sentence])
+    return docs
+
+
+def _assert_parity(index: Index, queries: list[str]) -> None:
+    reference = BM25Okapi(_passage_terms(index))
+    assert reference.corpus_size == index.n_passages
+    for query in queries:
+        q = terms(query)
+        np.testing.assert_allclose(index.scores(q), reference.get_scores(q), rtol=0, atol=1e-9)
+        expected = np.argsort(-reference.get_scores(q), kind="stable")[:5]
+        got = [p for p, _ in index.top_passages(q, 5)]
+        positive = [int(p) for p in expected if reference.get_scores(q)[p] > 0]
+        assert got[: len(positive)] == positive[: len(got)]
+
+
+def test_scores_equal_rank_bm25_on_a_multi_article_corpus(news_corpus: Path) -> None:
+    index, _ = Index.open(news_corpus, passage_tokens=40)
+    assert index.n_passages > 20
+    _assert_parity(index, QUERIES)
+
+
+@pytest.mark.skipif(not SHARED_POLNEAR.is_dir(), reason="shared eval data not beside the repo")
+def test_scores_equal_rank_bm25_on_real_news(tmp_path: Path) -> None:
+    folder = tmp_path / "polnear"
+    folder.mkdir()
+    for path in sorted(SHARED_POLNEAR.glob("*.txt"))[:25]:
+        shutil.copy(path, folder / path.name)
+    index, _ = Index.open(folder)
+    _assert_parity(index, ["Clinton emails", "Trump tax returns", "said the campaign", "poll voters"])
+
+
+def test_a_second_open_reads_nothing_and_finds_the_same(news_corpus: Path) -> None:
+    first, changes = Index.open(news_corpus)
+    assert len(changes.added) == 4
+    second, again = Index.open(news_corpus)
+    assert not again.any and again.skipped == ()
+    assert second.n_passages == first.n_passages
+    assert second.top_passages(terms("bridge repair"), 3) == first.top_passages(terms("bridge repair"), 3)
+
+
+def test_added_changed_and_deleted_files_are_all_that_is_read(news_corpus: Path) -> None:
+    Index.open(news_corpus)
+    (news_corpus / "new-story.txt").write_text("Harbor seals return\nAmy Lo\nHarbor seals returned to the bay.\n")
+    wildfire = news_corpus / "wildfire-evacuations.txt"
+    wildfire.write_text(wildfire.read_text().replace("3,000 residents", "4,500 residents"))
+    (news_corpus / "rail-strike-talks.txt").unlink()
+    index, changes = Index.open(news_corpus)
+    assert changes.added == ("new-story.txt",)
+    assert changes.changed == ("wildfire-evacuations.txt",)
+    assert changes.removed == ("rail-strike-talks.txt",)
+    assert index.top_passages(terms("Tomas Berger"), 3) == []
+    best, _ = index.top_passages(terms("harbor seals"), 1)[0]
+    assert index.articles[int(index.stored.arrays["p_article"][best])]["id"] == "new-story.txt"
+    _assert_parity(index, QUERIES + ["4,500 residents seals"])
+
+
+def test_touching_a_file_without_changing_it_keeps_the_index(news_corpus: Path) -> None:
+    Index.open(news_corpus)
+    path = news_corpus / "harbor-bridge-vote.md"
+    os.utime(path, ns=(1, 1))
+    _, changes = Index.open(news_corpus)
+    assert not changes.any
+    _, again = Index.open(news_corpus)
+    assert not again.any
+
+
+def test_bad_files_are_skipped_with_their_reason_and_the_rest_indexed(news_corpus: Path) -> None:
+    (news_corpus / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF")
+    (news_corpus / "empty.txt").write_text("")
+    (news_corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    index, changes = Index.open(news_corpus)
+    reasons = dict(changes.skipped)
+    assert set(reasons) == {"photo.jpg", "empty.txt", "binary.txt"}
+    assert "unknown format" in reasons["photo.jpg"]
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert len(index.articles) == 4
+    _, again = Index.open(news_corpus)
+    assert again.skipped == ()  # reported once, not on every run
+
+
+def _damage_pointer(folder: Path) -> None:
+    (folder / "CURRENT").write_text("gen-nonexistent")
+
+
+def _damage_array(folder: Path) -> None:
+    gen = folder / (folder / "CURRENT").read_text()
+    data = (gen / "indices.npy").read_bytes()
+    (gen / "indices.npy").write_bytes(data[: len(data) // 2])
+
+
+def _damage_manifest(folder: Path) -> None:
+    gen = folder / (folder / "CURRENT").read_text()
+    (gen / "manifest.json").write_text("{not json")
+
+
+def _damage_terms(folder: Path) -> None:
+    gen = folder / (folder / "CURRENT").read_text()
+    (gen / "terms.txt").write_text("a\nb")
+
+
+@pytest.mark.parametrize("damage", [_damage_pointer, _damage_array, _damage_manifest, _damage_terms])
+def test_a_damaged_index_is_rebuilt_not_trusted(news_corpus: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    good, _ = Index.open(news_corpus)
+    expected = good.top_passages(terms("wildfire Cedar Ridge"), 3)
+    damage(index_dir(news_corpus))
+    index, changes = Index.open(news_corpus)
+    assert changes.rebuilt
+    assert index.top_passages(terms("wildfire Cedar Ridge"), 3) == expected
+
+
+def _open_and_count(folder: str) -> int:
+    index, _ = Index.open(Path(folder))
+    return index.n_passages
+
+
+def test_two_processes_opening_at_once_leave_one_good_index(news_corpus: Path) -> None:
+    for i in range(30):
+        (news_corpus / f"extra-{i}.txt").write_text(f"Story {i}\nBy Ann Lee\nParagraph about topic {i} and bridges.\n")
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        counts = pool.map(_open_and_count, [str(news_corpus)] * 4)
+    assert len(set(counts)) == 1
+    index, changes = Index.open(news_corpus)
+    assert not changes.any and not changes.rebuilt
+    assert index.n_passages == counts[0]
+    gens = [p for p in index_dir(news_corpus).iterdir() if p.name.startswith("gen-")]
+    assert len(gens) == 1
+
+
+def test_the_corpus_folder_lists_only_articles_not_the_index(news_corpus: Path) -> None:
+    Index.open(news_corpus)
+    assert index_dir(news_corpus).is_dir()
+    assert sorted(p.name for p in discover(news_corpus)) == sorted(p.name for p in news_corpus.iterdir() if p.is_file())
