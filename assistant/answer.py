@@ -230,7 +230,11 @@ class Answerer:
             s_norm = cand.bm25 / best_bm25 if best_bm25 else 0.0
             p_norm = cand.passage_score / best_passage
             cand.final = (
-                0.5 * min(cand.coverage, 1.0) + 0.15 * s_norm + 0.15 * p_norm + 0.12 * cand.bonus + 0.08 * cand.novelty
+                0.6 * min(cand.coverage, 1.0)
+                + 0.12 * s_norm
+                + 0.1 * p_norm
+                + 0.12 * cand.bonus
+                + 0.08 * cand.novelty
             )
             if steer.prefer_article is not None and cand.article == steer.prefer_article:
                 cand.final += 0.1

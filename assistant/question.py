@@ -33,9 +33,9 @@ _META: tuple[tuple[MetaField, re.Pattern[str]], ...] = (
                           r"|\bwhich\s+(?:publication|outlet|newspaper|paper|site|website)\b"
                           r"|\bwhere\s+(?:was|is)\s+(?:the|this|that)\s+(?:article|story|piece)\s+(?:published|from)\b"
                           r"|\bpublished\s+(?:by|in)\s+(?:what|which)\b", re.I)),
-    ("date", re.compile(r"\bwhen\s+(?:was|is)\s+(?:the|this|that)\s+(?:article|story|piece)\s+(?:published|written"
-                        r"|dated|from)\b|\b(?:publication|article)\s+date\b|\bwhat\s+date\s+is\s+the\s+article\b",
-                        re.I)),
+    ("date", re.compile(r"\bwhen\s+(?:was|is)\s+(?:the|this|that)\s+(?:article|story|piece)\b(?:\s+\S+){0,8}?"
+                        r"\s+(?:published|written|dated|released|posted)\b|\b(?:publication|article)\s+date\b"
+                        r"|\bwhat\s+date\s+is\s+the\s+article\b", re.I)),
     ("title", re.compile(r"\b(?:title|headline)\s+of\s+the\b|\bwhat\s+is\s+the\s+(?:title|headline)\b", re.I)),
     ("url", re.compile(r"\b(?:url|link)\s+(?:of|to|for)\s+the\b", re.I)),
 )
@@ -52,6 +52,11 @@ _SAY = re.compile(
     r"according|comment(?:s|ed)?|statement|quote(?:s|d)?|respond(?:s|ed)?|stated?|announce(?:s|d)?|"
     r"warn(?:s|ed)?|insist(?:s|ed)?|add(?:s|ed)?|speak(?:s)?|spoke|remark(?:s|ed)?)\b",
     re.I,
+)
+# Cues that only say "a statement" ("what did X say"); others ("warn", "argue") also carry meaning.
+_GENERIC_CUES = frozenset(
+    "say says said tell tells told speak speaks spoke comment comments commented statement quote quotes quoted "
+    "according state stated remark remarks remarked respond responds responded".split()
 )
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
 _QUESTION_WORDS = frozenset(
@@ -92,7 +97,7 @@ def analyse_question(question: str) -> QuestionInfo:
         words = [w for w in match.group(0).split() if w.lower() not in _QUESTION_WORDS | STOP_WORDS]
         if words:
             names.append(" ".join(words))
-    frame = {m.group(0).lower() for m in _SAY.finditer(text)}
+    frame = {m.group(0).lower() for m in _SAY.finditer(text)} & _GENERIC_CUES
     if kind == "acronym":
         frame |= {"stand", "stands", "short", "abbreviation", "mean", "means"}
     if kind == "amount":
