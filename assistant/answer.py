@@ -183,7 +183,7 @@ class Answerer:
             return Answer(
                 question,
                 False,
-                message="Nothing in the corpus matches the words of this question.",
+                message="The corpus holds no answer: no article uses the words of this question.",
                 suggestions=self.suggestions(own_unknown),
                 scope=scope_id,
                 searched=" ".join(searched),

@@ -258,3 +258,65 @@ def speakers(corpus: Path | None, as_json: bool) -> None:
 
     for name, count in found:
         click.echo(f"{count:5d}  {clean(name)}")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@corpus_option
+@click.option("--title", help="Use this title instead of the one found.")
+@click.option("--author", help="Use this author instead of the one found.")
+@click.option("--date", help="Use this date instead of the one found.")
+@click.option("--source", "source_name", help="Use this publication name instead of the one found.")
+def add(
+    sources: tuple[str, ...],
+    corpus: Path | None,
+    title: str | None,
+    author: str | None,
+    date: str | None,
+    source_name: str | None,
+) -> None:
+    """Add articles: files, folders (recursively), http(s) URLs, or - for stdin.
+
+    Each is stored in the corpus as a Markdown file with front matter, and the index is
+    updated. Exit status: 0 all stored (or already present), 6 some failed, 3 no corpus folder.
+    """
+    from assistant.ingest import MetaOverrides
+
+    overrides = MetaOverrides(title=title, author=author, date=date, source=source_name)
+    with _errors():
+        engine = open_engine(corpus)
+        report = engine.add(
+            list(sources), overrides=overrides, stdin=sys.stdin.buffer, progress=_add_progress()
+        )
+    from assistant.safe_text import clean
+
+    for stored in report.stored:
+        details = ", ".join(clean(v) for v in (stored.author, stored.date) if v) or "no author or date"
+        click.echo(f"stored {stored.article_id}: “{clean(stored.title)}” ({details}; {stored.words} words)")
+        for warning in stored.warnings:
+            click.echo(f"assistant: warning: {clean(stored.source)}: {clean(warning)}", err=True)
+    for duplicate in report.duplicates:
+        click.echo(f"already present: {clean(duplicate.source)} is {duplicate.existing_id}")
+    for failed in report.failed:
+        click.echo(f"assistant: failed: {clean(failed.source)}: {clean(failed.message)}", err=True)
+    if not report.ok:
+        sys.exit(6)
+
+
+def _add_progress() -> Callable[[int, int], None] | None:
+    """A bar for adding many files (a folder of 1,000), on a terminal only."""
+    bar = _progress_printer()
+    if bar is None:
+        return None
+    return lambda done, total: bar("adding", done, total)
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@corpus_option
+def remove(article_id: str, corpus: Path | None) -> None:
+    """Remove an article (by its id from `assistant list`) from the corpus and the index."""
+    with _errors():
+        engine = open_engine(corpus)
+        path = engine.remove(article_id)
+    click.echo(f"removed {article_id} ({path})")

@@ -258,7 +258,8 @@ def markdown_heading(line: str) -> bool:
     return bool(re.match(r"^#{1,6}\s", line))
 
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# YAML front matter at the top of a Markdown article (shared with the writer of added articles).
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def _parse_markdown(article_id: str, text: str) -> ParsedArticle:
@@ -266,7 +267,7 @@ def _parse_markdown(article_id: str, text: str) -> ParsedArticle:
     fields: dict[str, str] = {}
     warnings: list[str] = []
     body_start = 0
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if match:
         body_start = match.end()
         try:

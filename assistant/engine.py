@@ -188,19 +188,23 @@ class Engine:
         """Store articles from files, folders, URLs or stdin in the corpus, then update the index."""
         from assistant.ingest import MetaOverrides, add_sources
 
-        report = add_sources(
-            self.corpus_dir, sources, overrides=overrides or MetaOverrides(), stdin=stdin, progress=progress
-        )
-        if report.stored:
-            self.refresh()
+        # Held across the duplicate check, the writes and the refresh: two adds at once cannot both
+        # store the same article.
+        with self.index.lock():
+            report = add_sources(
+                self.corpus_dir, sources, overrides=overrides or MetaOverrides(), stdin=stdin, progress=progress
+            )
+            if report.stored:
+                self.refresh()
         return report
 
     def remove(self, article_id: str) -> Path:
         """Delete an article from the corpus folder and the index."""
         from assistant.ingest import remove_article
 
-        path = remove_article(self.corpus_dir, article_id)
-        self.refresh()
+        with self.index.lock():
+            path = remove_article(self.corpus_dir, article_id)
+            self.refresh()
         return path
 
     # ---- internals --------------------------------------------------------------------------

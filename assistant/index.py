@@ -77,6 +77,7 @@ class Index:
         self.corpus_dir = corpus_dir
         self.passage_tokens = passage_tokens
         self.params = params
+        self._file_lock: filelock.BaseFileLock | None = None
         self._set(stored)
 
     def _set(self, stored: Stored) -> None:
@@ -126,13 +127,16 @@ class Index:
             changes = Changes(changes.added, changes.changed, changes.removed, changes.skipped, rebuilt)
         return index, changes
 
-    def _lock(self) -> filelock.BaseFileLock:
-        folder = index_dir(self.corpus_dir)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise IndexError_(f"cannot create the index folder {folder}: {exc.strerror or exc}") from exc
-        return filelock.FileLock(str(folder / "lock"), timeout=600)
+    def lock(self) -> filelock.BaseFileLock:
+        """The writers' lock of this index (re-entrant: hold it around an add and its refresh)."""
+        if self._file_lock is None:
+            folder = index_dir(self.corpus_dir)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise IndexError_(f"cannot create the index folder {folder}: {exc.strerror or exc}") from exc
+            self._file_lock = filelock.FileLock(str(folder / "lock"), timeout=600)
+        return self._file_lock
 
     def _scan(self) -> tuple[list[Path], _Plan]:
         """Stat every file and compare with what the index recorded."""
@@ -167,7 +171,7 @@ class Index:
         _, plan = self._scan()
         if not plan.to_read and not plan.removed:
             return Changes()
-        with self._lock():
+        with self.lock():
             # Another process may have brought the index up to date while we waited.
             try:
                 latest = load(index_dir(self.corpus_dir), _fingerprint(self.passage_tokens))
