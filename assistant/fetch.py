@@ -1,0 +1,233 @@
+"""Fetching one web page for `assistant add URL`, with the limits a user expects.
+
+A page is read with a timeout, capped in size, accepted only as HTML or plain
+text, and its redirects are followed by hand so a loop or a long chain ends
+with a message that says so. Every failure is an `AddError` whose message
+is the reason alone (the caller names the URL), never a traceback.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zlib
+from dataclasses import dataclass
+from email.message import Message
+from http.client import HTTPException, HTTPResponse
+
+from assistant.errors import AddError
+
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_REDIRECTS = 5
+ACCEPTED_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+USER_AGENT = "assistant/0.1 (news article reader)"
+_CHUNK = 64 * 1024
+_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """A page as the server sent it, after redirects."""
+
+    url: str
+    """The final URL, after any redirects."""
+    data: bytes
+    content_type: str
+    """The media type alone, lower case: `text/html` or `text/plain`."""
+    charset: str | None = None
+    """The charset the server declared, if any."""
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Hands redirects back to `fetch_url`, which counts them and spots loops."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: object, code: int, msg: str, headers: Message, newurl: str
+    ) -> None:
+        return None
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(_NoRedirect())
+
+
+def check_url(url: str) -> str:
+    """The URL if it is an http(s) URL with a host; raises AddError otherwise."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise AddError("only http:// and https:// addresses can be fetched")
+    if not parts.hostname:
+        raise AddError("the address has no host name")
+    return url
+
+
+def fetch_url(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_redirects: int = DEFAULT_MAX_REDIRECTS,
+) -> FetchedPage:
+    """Fetch `url` as HTML or plain text, or raise AddError saying why not.
+
+    `timeout` bounds each network wait and the whole download, so a server
+    that trickles bytes cannot hold a batch forever.
+    """
+    check_url(url)
+    deadline = time.monotonic() + timeout
+    seen: list[str] = [url]
+    current = url
+    opener = _opener()
+    while True:
+        reply = _open(opener, current, timeout)
+        with reply.body:
+            status = reply.status
+            if status in _REDIRECT_CODES:
+                target = _redirect_target(reply.headers, status, current)
+                if target in seen:
+                    raise AddError(f"the server redirects in a loop ({_chain([*seen, target])})")
+                if len(seen) > max_redirects:
+                    raise AddError(f"more than {max_redirects} redirects; stopped at {target}")
+                seen.append(target)
+                current = target
+                continue
+            if status >= 400:
+                raise AddError(f"the server answered {status} {reply.reason}".rstrip())
+            media_type, charset = _content_type(reply.headers)
+            if media_type not in ACCEPTED_TYPES:
+                shown = media_type or "no content type"
+                raise AddError(f"the page is {shown}, not HTML or plain text")
+            data = _read_capped(reply, max_bytes, deadline, timeout)
+            return FetchedPage(url=current, data=data, content_type=_simplify(media_type), charset=charset)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reply:
+    """A server's answer, whether urllib saw it as a success or an HTTPError."""
+
+    status: int
+    reason: str
+    headers: Message
+    body: HTTPResponse | urllib.error.HTTPError
+
+
+def _open(opener: urllib.request.OpenerDirector, current: str, timeout: float) -> _Reply:
+    request = urllib.request.Request(
+        current,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+            "Accept-Encoding": "gzip, identity",
+        },
+    )
+    try:
+        response = opener.open(request, timeout=timeout)
+    except urllib.error.HTTPError as exc:
+        # Redirects (handed back by _NoRedirect) and error statuses arrive here.
+        return _Reply(exc.code, str(exc.reason or ""), exc.headers, exc)
+    except urllib.error.URLError as exc:
+        raise AddError(f"{_network_reason(exc.reason, timeout)}") from exc
+    except TimeoutError as exc:
+        raise AddError(f"no answer within {timeout:g} seconds") from exc
+    except (HTTPException, OSError, ValueError) as exc:
+        raise AddError(f"the connection failed ({exc or type(exc).__name__})") from exc
+    if not isinstance(response, HTTPResponse):
+        response.close()
+        raise AddError("only http:// and https:// addresses can be fetched")
+    return _Reply(response.status, response.reason, response.headers, response)
+
+
+def _network_reason(reason: object, timeout: float) -> str:
+    """A plain sentence for why a connection failed."""
+    if isinstance(reason, ConnectionRefusedError):
+        return "the connection was refused (is the server running, and the address right?)"
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return f"no answer within {timeout:g} seconds"
+    if isinstance(reason, socket.gaierror):
+        return "the host name could not be found (check the address and the network)"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return f"the site's certificate could not be verified ({reason.verify_message})"
+    if isinstance(reason, ssl.SSLError):
+        return f"the secure connection failed ({reason.reason or reason})"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"the connection failed ({reason.strerror.lower()})"
+    return f"the connection failed ({reason})"
+
+
+def _redirect_target(headers: Message, status: int, current: str) -> str:
+    location = headers.get("Location")
+    if not location:
+        raise AddError(f"the server answered {status} with no address to go to")
+    target = urllib.parse.urljoin(current, location.strip())
+    target = urllib.parse.urldefrag(target).url
+    scheme = urllib.parse.urlsplit(target).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise AddError(f"the server redirects to {target}, which is not a web address")
+    return target
+
+
+def _chain(urls: list[str]) -> str:
+    return " → ".join(urls[-4:]) if len(urls) <= 4 else "… → " + " → ".join(urls[-4:])
+
+
+def _content_type(headers: Message) -> tuple[str, str | None]:
+    value = headers.get("Content-Type")
+    if not value:
+        return "", None
+    message = Message()
+    message["Content-Type"] = value
+    charset = message.get_param("charset")
+    return message.get_content_type().lower(), (charset.strip() if isinstance(charset, str) else None)
+
+
+def _simplify(media_type: str) -> str:
+    return "text/plain" if media_type == "text/plain" else "text/html"
+
+
+def _read_capped(reply: _Reply, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    """The body, decompressed, refusing more than `max_bytes` before reading it all."""
+    too_big = f"the page is larger than {_size(max_bytes)}"
+    length = reply.headers.get("Content-Length")
+    if length and length.strip().isdigit() and int(length) > max_bytes:
+        raise AddError(f"the page is {_size(int(length))}, larger than {_size(max_bytes)}")
+    encoding = (reply.headers.get("Content-Encoding") or "identity").strip().lower()
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding in ("gzip", "x-gzip") else None
+    if encoding not in ("identity", "gzip", "x-gzip", ""):
+        raise AddError(f"the page is sent with an encoding we cannot read ({encoding})")
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            if time.monotonic() > deadline:
+                raise AddError(f"the page did not arrive within {timeout:g} seconds")
+            chunk = reply.body.read(_CHUNK)
+            if not chunk:
+                break
+            if decompressor is not None:
+                chunk = decompressor.decompress(chunk, max_bytes + 1 - size)
+                if decompressor.unconsumed_tail:
+                    raise AddError(too_big)
+            size += len(chunk)
+            if size > max_bytes:
+                raise AddError(too_big)
+            parts.append(chunk)
+        if decompressor is not None:
+            parts.append(decompressor.flush())
+    except TimeoutError as exc:
+        raise AddError(f"the page did not arrive within {timeout:g} seconds") from exc
+    except zlib.error as exc:
+        raise AddError("the page's compressed data is damaged") from exc
+    except (HTTPException, OSError) as exc:
+        raise AddError(f"the connection broke while reading the page ({exc})") from exc
+    return b"".join(parts)
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.0f} MB"
+    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"

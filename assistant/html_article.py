@@ -1,0 +1,134 @@
+"""An HTML page (saved or fetched) → the article's paragraphs and metadata.
+
+trafilatura finds the story among the menus, ads and promos, and reads the
+title, author, date and site name from meta tags, JSON-LD and bylines. It is
+imported only when a page is read, so commands that never add HTML start fast.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from assistant.corpus import UnreadableArticle
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAGS = re.compile(r"<(?:p|div|article|body|head|title|meta|script)\b[^>]*>", re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlArticle:
+    """What a page yielded; any metadata may be missing."""
+
+    paragraphs: tuple[str, ...]
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    """ISO date (YYYY-MM-DD) of first publication, where the page gives one."""
+    source: str | None = None
+    """The site's name (og:site_name, publisher), else its host name."""
+    url: str | None = None
+    """The page's canonical address, else the address it was fetched from."""
+
+
+def looks_like_html(text: str) -> bool:
+    """True for text that is an HTML document rather than prose that mentions a tag or two."""
+    if _HTML_START.match(text[:4096]):
+        return True
+    return len(_HTML_TAGS.findall(text[:20000])) >= 3
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Text of an HTML page: BOM, then the server's charset, then <meta charset>, then UTF-8, then cp1252.
+
+    Raises UnreadableArticle for empty or binary data.
+    """
+    if not data.strip():
+        raise UnreadableArticle("the page is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:8192]:
+        raise UnreadableArticle("the file is binary, not an HTML page")
+    candidates: list[str] = []
+    if declared:
+        candidates.append(declared)
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        candidates.append(match.group(1).decode("ascii"))
+    for name in candidates:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        # Pages that say Latin-1 almost always mean cp1252 (browsers treat them so).
+        codec = "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
+    """The story of a page and its metadata; raises UnreadableArticle when the page holds no article text."""
+    import trafilatura  # slow to import; only `add` needs it
+
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+            # Only dates the page states (meta tags, JSON-LD, <time>, the URL), never guesses from its text.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError) as exc:
+        raise UnreadableArticle(f"the page could not be parsed as HTML ({exc})") from exc
+    text = getattr(document, "text", None) if document is not None else None
+    paragraphs = tuple(line.strip() for line in (text or "").splitlines() if line.strip())
+    if not paragraphs:
+        raise UnreadableArticle(
+            "no article text found in the page (it may need JavaScript, or be an index page)"
+        )
+    return HtmlArticle(
+        paragraphs=paragraphs,
+        title=_field(document, "title"),
+        author=_field(document, "author"),
+        date=_iso_date(_field(document, "date")),
+        source=_field(document, "sitename") or _host(_field(document, "hostname")),
+        url=_field(document, "url") or url,
+    )
+
+
+def _field(document: object, name: str) -> str | None:
+    value = getattr(document, name, None)
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    return None
+
+
+def _host(hostname: str | None) -> str | None:
+    if not hostname:
+        return None
+    return hostname.removeprefix("www.")
