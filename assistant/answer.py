@@ -76,8 +76,11 @@ _DATE = re.compile(
 )
 _PLACE = re.compile(r"\b(?:at|in|near|from|to)\s+(?:the\s+)?[A-Z][\w’'-]+")
 _NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+")
-_REASON = re.compile(r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to|as\s+a\s+result|which\s+would"
-                     r"|could\s+allow|to\s+(?:help|allow|enable|strike|provide))\b", re.I)
+_REASON = re.compile(
+    r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to|as\s+a\s+result|which\s+would"
+    r"|could\s+allow|to\s+(?:help|allow|enable|strike|provide))\b",
+    re.I,
+)
 
 
 def _acronym_pattern(question: str) -> re.Pattern[str] | None:
@@ -136,7 +139,7 @@ class Answerer:
         return question
 
     def coverage_weight(self, tid: int | None) -> float:
-        """A term's weight in a question: a smoothed idf, always positive; unknown terms weigh as the rarest."""
+        """A term's weight in a question: smoothed idf, always positive; unknown terms weigh as the rarest."""
         n = max(self.index.n_passages, 1)
         indptr = self.index.stored.arrays["indptr"]
         df = 1 if tid is None else int(indptr[tid + 1] - indptr[tid])
@@ -178,7 +181,9 @@ class Answerer:
         unique = list(dict.fromkeys(searched))
         ids = {t: self.index.term_id(t) for t in unique}
         unknown = [t for t, tid in ids.items() if tid is None]
-        own_unknown = [w for w, _, _ in words(question) if terms(w) and self.index.term_id(terms(w)[0]) is None]
+        own_unknown = [
+            w for w, _, _ in words(question) if terms(w) and self.index.term_id(terms(w)[0]) is None
+        ]
         if unique and len(unknown) == len(unique) and speaker is None:
             return Answer(
                 question,
@@ -243,7 +248,9 @@ class Answerer:
             if cand.sentence in steer.shown:
                 cand.final -= 0.3
         if speaker is not None:
-            candidates = [c for c in candidates if c.speaker is not None and _speaker_named(c.speaker, [speaker])]
+            candidates = [
+                c for c in candidates if c.speaker is not None and _speaker_named(c.speaker, [speaker])
+            ]
         candidates.sort(key=lambda c: (-c.final, c.sentence))
         if not candidates or not self._answers(candidates[0]):
             message = "The corpus holds no answer to this question."
@@ -368,8 +375,9 @@ def _speaker_named(attribution: Attribution, names: Sequence[str]) -> bool:
 def meta_of(index: Index, article: int) -> ArticleMeta:
     """The metadata record of an article in the index."""
     r = index.articles[article]
-    return ArticleMeta(id=r["id"], title=r["title"], author=r["author"], source=r["source"], date=r["date"],
-                       url=r["url"])
+    return ArticleMeta(
+        id=r["id"], title=r["title"], author=r["author"], source=r["source"], date=r["date"], url=r["url"]
+    )
 
 
 def best_article(index: Index, query_terms: Sequence[str]) -> int | None:
@@ -378,8 +386,8 @@ def best_article(index: Index, query_terms: Sequence[str]) -> int | None:
     if not hits:
         return None
     p_article = index.stored.arrays["p_article"]
-    totals: Counter[int] = Counter()
+    totals: dict[int, float] = {}
     for passage, score in hits:
-        totals[int(p_article[passage])] += score
+        key = int(p_article[passage])
+        totals[key] = totals.get(key, 0.0) + score
     return max(totals, key=lambda a: (totals[a], -a))
-

@@ -70,22 +70,31 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
 def article_info_json(info: ArticleInfo) -> dict[str, Any]:
     """A listed article as JSON: metadata and sizes."""
-    return {**meta_json(info.meta), "paragraphs": info.paragraphs, "sentences": info.sentences,
-            "words": info.words, "tokens": info.tokens}
+    return {
+        **meta_json(info.meta),
+        "paragraphs": info.paragraphs,
+        "sentences": info.sentences,
+        "words": info.words,
+        "tokens": info.tokens,
+    }
 
 
 def article_view_json(view: ArticleView) -> dict[str, Any]:
     """An article's sentences with offsets and their attributions, as JSON."""
     return {
         "article": meta_json(view.meta),
-        "paragraphs": [{"number": n, "start": s, "end": e} for n, (s, e) in enumerate(view.paragraphs, start=1)],
+        "paragraphs": [
+            {"number": n, "start": s, "end": e} for n, (s, e) in enumerate(view.paragraphs, start=1)
+        ],
         "sentences": [
             {
                 "text": view.text[s.start : s.end],
                 "start": s.start,
                 "end": s.end,
                 "paragraph": s.paragraph,
-                "attributions": [speaker_json(a) for a in (view.attributions[i] if view.attributions else ())],
+                "attributions": [
+                    speaker_json(a) for a in (view.attributions[i] if view.attributions else ())
+                ],
             }
             for i, s in enumerate(view.sentences)
         ],

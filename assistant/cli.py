@@ -127,12 +127,25 @@ def chat(corpus: Path | None) -> None:
 @click.argument("question", required=False)
 @corpus_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (schema in README.md).")
-@click.option("--batch", type=click.File("r", encoding="utf-8"), help="Questions from FILE ('-' for stdin), "
-              "one a line or JSON objects with question/article/top; JSON Lines out.")
-@click.option("--article", "article", metavar="ID", help="Ask only this article (an id from `assistant list`).")
-@click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="How many quotes at most.")
-@click.option("--context", type=click.IntRange(0, 10), default=0, show_default=True,
-              help="Neighbouring sentences to show around each quote.")
+@click.option(
+    "--batch",
+    type=click.File("r", encoding="utf-8"),
+    help="Questions from FILE ('-' for stdin), "
+    "one a line or JSON objects with question/article/top; JSON Lines out.",
+)
+@click.option(
+    "--article", "article", metavar="ID", help="Ask only this article (an id from `assistant list`)."
+)
+@click.option(
+    "--top", type=click.IntRange(1, 50), default=3, show_default=True, help="How many quotes at most."
+)
+@click.option(
+    "--context",
+    type=click.IntRange(0, 10),
+    default=0,
+    show_default=True,
+    help="Neighbouring sentences to show around each quote.",
+)
 @click.option("--speaker", metavar="NAME", help="Only statements by this speaker.")
 @click.option("--scores", is_flag=True, help="Show each quote's score.")
 def ask(
@@ -182,7 +195,7 @@ def _run_batch(
             if line.startswith("{"):
                 item = json.loads(line)
                 if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-                    raise BadQuestion("a JSON line needs a \"question\" string")
+                    raise BadQuestion('a JSON line needs a "question" string')
                 question = item["question"]
                 q_article = item.get("article", article)
                 q_top = int(item.get("top", top))
@@ -240,8 +253,10 @@ def index(corpus: Path | None) -> None:
         f"{info.get('articles', 0)} articles, {info.get('passages', 0)} passages, "
         f"{info.get('sentences', 0)} sentences, {info.get('terms', 0)} terms"
     )
-    click.echo(f"added {len(changes.added)}, changed {len(changes.changed)}, removed {len(changes.removed)}, "
-               f"skipped {len(engine.skipped())}")
+    click.echo(
+        f"added {len(changes.added)}, changed {len(changes.changed)}, removed {len(changes.removed)}, "
+        f"skipped {len(engine.skipped())}"
+    )
 
 
 @main.command()

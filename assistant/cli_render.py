@@ -64,7 +64,9 @@ def print_answer(console: Console, answer: Answer, *, show_score: bool = False) 
     if not answer.answered:
         console.print(Text(clean(answer.message or "No answer in the corpus."), style="bold"))
         if answer.suggestions:
-            console.print(Text("Words the corpus does have: " + ", ".join(clean(s) for s in answer.suggestions)))
+            console.print(
+                Text("Words the corpus does have: " + ", ".join(clean(s) for s in answer.suggestions))
+            )
         return
     for n, quote in enumerate(answer.quotes):
         if n:
@@ -103,7 +105,12 @@ def print_article(console: Console, view: ArticleView) -> None:
     """An article with its metadata and numbered paragraphs."""
     meta = view.meta
     console.print(Text(clean(meta.title), style="bold"))
-    for label, value in (("Author", meta.author), ("Source", meta.source), ("Date", meta.date), ("URL", meta.url)):
+    for label, value in (
+        ("Author", meta.author),
+        ("Source", meta.source),
+        ("Date", meta.date),
+        ("URL", meta.url),
+    ):
         if value:
             console.print(Text(f"{label}: {clean(value)}", style="dim"))
     for number, (start, end) in enumerate(view.paragraphs, start=1):

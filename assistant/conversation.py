@@ -18,8 +18,12 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 _THING_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|there|those|these)\b", re.I)
 _CONTINUATION = re.compile(r"^\s*(?:and|but|so|also|what\s+about|how\s+about|why|how|when|where|who)\b", re.I)
 # Words that carry no topic in a follow-up ("what did he say about it").
-_GENERIC = frozenset(terms("say said says tell told think mean more else why how when where who what about happen "
-                           "explain detail details really"))
+_GENERIC = frozenset(
+    terms(
+        "say said says tell told think mean more else why how when where who what about happen "
+        "explain detail details really"
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +64,10 @@ class Conversation:
         info = analyse_question(question)
         person = bool(_PERSON_PRONOUN.search(question))
         thing = bool(_THING_PRONOUN.search(question))
-        thin = len(own) <= 1 or ((person or thing) and len(own) <= 2) or (
-            bool(_CONTINUATION.match(question)) and len(own) <= 1
+        thin = (
+            len(own) <= 1
+            or ((person or thing) and len(own) <= 2)
+            or (bool(_CONTINUATION.match(question)) and len(own) <= 1)
         )
         if not thin:
             return None, None
@@ -85,8 +91,9 @@ class Conversation:
         )
         return steer, note
 
-    def record(self, question: str, answer: Answer, article: int | None, sentence: int | None,
-               shown: frozenset[int]) -> None:
+    def record(
+        self, question: str, answer: Answer, article: int | None, sentence: int | None, shown: frozenset[int]
+    ) -> None:
         """Remember a turn for the next question."""
         info = analyse_question(question)
         name_terms = tuple(t for n in info.names for t in terms(n))

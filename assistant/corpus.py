@@ -211,7 +211,11 @@ def _parse_units(article_id: str, text: str, lines: list[Span], fields: dict[str
     if title is None and lines:
         first = lines[0]
         line = text[first.start : first.end]
-        if len(line) <= 200 and not is_furniture(line) and not line.endswith((".", ".”", '."')):
+        # A short first line is the title unless it reads as a sentence running into the body;
+        # a blank line after it settles it ("Trump leads in Ohio poll." then a blank line).
+        blank_after = len(lines) > 1 and text.count("\n", first.end, lines[1].start) >= 2
+        sentence_like = line.endswith((".", ".”", '."')) and not blank_after
+        if len(line) <= 200 and not is_furniture(line) and not sentence_like:
             title = line.lstrip("# ").strip()
             meta_spans["title"] = first
             index = 1
@@ -250,7 +254,9 @@ def _parse_units(article_id: str, text: str, lines: list[Span], fields: dict[str
     meta = ArticleMeta(
         id=article_id, title=title, author=author, source=source, date=date, url=fields.get("url")
     )
-    return ParsedArticle(meta=meta, text=text, paragraphs=paragraphs, sentences=sentences, meta_spans=meta_spans)
+    return ParsedArticle(
+        meta=meta, text=text, paragraphs=paragraphs, sentences=sentences, meta_spans=meta_spans
+    )
 
 
 def markdown_heading(line: str) -> bool:

@@ -97,7 +97,13 @@ class Engine:
             )
         else:
             answer = self._answerer.answer(
-                question, article=scope, top=top, context=context, speaker=speaker, steer=steer, scope_id=article
+                question,
+                article=scope,
+                top=top,
+                context=context,
+                speaker=speaker,
+                steer=steer,
+                scope_id=article,
             )
         if note is not None and answer.answered:
             answer = replace(answer, followed=note)
@@ -192,7 +198,11 @@ class Engine:
         # store the same article.
         with self.index.lock():
             report = add_sources(
-                self.corpus_dir, sources, overrides=overrides or MetaOverrides(), stdin=stdin, progress=progress
+                self.corpus_dir,
+                sources,
+                overrides=overrides or MetaOverrides(),
+                stdin=stdin,
+                progress=progress,
             )
             if report.stored:
                 self.refresh()
@@ -238,7 +248,7 @@ class Engine:
             raise ArticleNotFound(f"article {record['id']!r} can no longer be read: {exc.strerror}") from exc
         if hashlib.sha256(data).hexdigest() != record["sha256"]:
             raise ArticleNotFound(
-                f"article {record['id']!r} changed on disk since it was indexed; ask again to use the new text"
+                f"article {record['id']!r} changed on disk since it was indexed; ask again to read it anew"
             ) from None
         try:
             text = decode(data)
@@ -261,4 +271,3 @@ class Engine:
             if len(self._attributions) > _TEXT_CACHE * 4:
                 self._attributions.popitem(last=False)
         return cached
-

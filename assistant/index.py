@@ -29,7 +29,7 @@ from assistant.locations import index_dir
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-2"
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +203,12 @@ class Index:
                 skipped_new.append((aid, reason))
                 try:
                     stat = path.stat()
-                    skipped[aid] = {"id": aid, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "why": reason}
+                    skipped[aid] = {
+                        "id": aid,
+                        "size": stat.st_size,
+                        "mtime_ns": stat.st_mtime_ns,
+                        "why": reason,
+                    }
                 except OSError:
                     pass
                 if aid in by_id:
@@ -264,7 +269,9 @@ class Index:
             if tid is None:
                 continue
             ids, tf = self.postings(tid)
-            out[ids] += count * bm25.term_weights(tf, doc_len[ids], self.avgdl, float(self.idf[tid]), self.params)
+            out[ids] += count * bm25.term_weights(
+                tf, doc_len[ids], self.avgdl, float(self.idf[tid]), self.params
+            )
         return out
 
     def top_passages(
@@ -290,15 +297,17 @@ class Index:
             parts_w.append(count * w)
         if not parts_ids:
             return []
+        cand: npt.NDArray[Any]
+        total: npt.NDArray[np.float64]
         if len(parts_ids) == 1:
             cand, total = parts_ids[0], parts_w[0]
         else:
             cand, inverse = np.unique(np.concatenate(parts_ids), return_inverse=True)
-            total = np.bincount(inverse, weights=np.concatenate(parts_w), minlength=cand.shape[0])
-        if cand.shape[0] > k:
-            best = np.argpartition(-total, k - 1)[:k]
-        else:
-            best = np.arange(cand.shape[0])
+            total = np.bincount(inverse, weights=np.concatenate(parts_w), minlength=cand.shape[0]).astype(
+                np.float64
+            )
+        # argpartition(-x, k-1), not argpartition(x, -k): numpy 2 is slow on mostly-zero vectors.
+        best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
         order = best[np.lexsort((cand[best], -total[best]))]
         return [(int(cand[i]), float(total[i])) for i in order]
 
@@ -355,14 +364,15 @@ def _merge(
     old_to_new = np.array([position.get(t, -1) for t in old.terms], dtype=np.int32)
     fresh_to_new = np.array([position[t] for t in new.vocab], dtype=np.int32)
     cols = np.concatenate([old_to_new[old_cols], fresh_to_new[np.frombuffer(new.cols_ids, dtype=np.int32)]])
-    all_rows = np.concatenate([passage_map[old_rows[keep_nz]].astype(np.int32),
-                               np.frombuffer(new.rows, dtype=np.int32)])
+    all_rows = np.concatenate(
+        [passage_map[old_rows[keep_nz]].astype(np.int32), np.frombuffer(new.rows, dtype=np.int32)]
+    )
     all_tf = np.concatenate([np.asarray(a["tf"])[keep_nz], np.frombuffer(new.tf, dtype=np.uint16)])
     # Old postings come first and in passage order; new passages follow them: a stable sort by
     # term keeps each term's postings sorted by passage.
     order = np.argsort(cols, kind="stable")
     counts = np.bincount(cols, minlength=len(vocab))
-    arrays = {
+    arrays: dict[str, npt.NDArray[Any]] = {
         "indptr": np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
         "indices": all_rows[order].astype(np.int32),
         "tf": all_tf[order],
@@ -401,8 +411,17 @@ class _Columns:
         self.cols_ids = array("i")
         self.vocab: dict[str, int] = {}
         self.cols: dict[str, array[int]] = {
-            name: array("i") for name in ("doc_len", "p_article", "p_sent_lo", "p_sent_hi", "s_article", "s_para",
-                                          "s_tokens", "s_len")
+            name: array("i")
+            for name in (
+                "doc_len",
+                "p_article",
+                "p_sent_lo",
+                "p_sent_hi",
+                "s_article",
+                "s_para",
+                "s_tokens",
+                "s_len",
+            )
         }
         self.cols["s_start"] = array("q")
         self.cols["s_end"] = array("q")
@@ -433,9 +452,9 @@ class _Columns:
             self.cols_ids.extend([vocab.setdefault(t, len(vocab)) for t in counts])
 
     def array(self, name: str, dtype: type[np.generic]) -> npt.NDArray[Any]:
-        return np.frombuffer(self.cols[name], dtype=np.int64 if self.cols[name].typecode == "q" else np.int32).astype(
-            dtype
-        )
+        return np.frombuffer(
+            self.cols[name], dtype=np.int64 if self.cols[name].typecode == "q" else np.int32
+        ).astype(dtype)
 
 
 def _record(analysed: AnalysedArticle) -> dict[str, Any]:

@@ -111,7 +111,11 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> None:
             array = np.ascontiguousarray(stored.arrays[name])
             path = gen / f"{name}.npy"
             np.save(path, array, allow_pickle=False)
-            files[name] = {"shape": list(array.shape), "dtype": str(array.dtype), "bytes": path.stat().st_size}
+            files[name] = {
+                "shape": list(array.shape),
+                "dtype": str(array.dtype),
+                "bytes": path.stat().st_size,
+            }
         (gen / "terms.txt").write_text("\n".join(stored.terms), encoding="utf-8")
         tables = {"articles": stored.articles, "skipped": stored.skipped}
         (gen / "articles.json").write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")

@@ -38,7 +38,7 @@ def answer_metadata(
         return Answer(
             question,
             False,
-            message="Which article? Name its subject (\"who wrote the article about …?\") or choose one.",
+            message='Which article? Name its subject ("who wrote the article about …?") or choose one.',
             scope=scope_id,
         )
     meta = meta_of(index, article)
@@ -67,6 +67,7 @@ def answer_metadata(
             )
         end = start + len(value)
         quoted = text[start:end]
-    quote = Quote(text=quoted, start=start, end=end, paragraph=0, score=1.0, article=meta, kind="metadata",
-                  field=field)
+    quote = Quote(
+        text=quoted, start=start, end=end, paragraph=0, score=1.0, article=meta, kind="metadata", field=field
+    )
     return Answer(question, True, quotes=(quote,), scope=scope_id, searched=" ".join(topic))

@@ -17,8 +17,14 @@ MetaField = Literal["author", "source", "date", "title", "url"]
 
 _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("acronym", re.compile(r"\bstand(?:s)?\s+for\b|\bshort\s+for\b|\babbreviation\b", re.I)),
-    ("amount", re.compile(r"\bhow\s+(?:much|many|large|big|long|old)\b|\bwhat\s+(?:amount|number|percentage|sum)\b"
-                          r"|\bworth\b|\bvalued?\b|\bcost\b", re.I)),
+    (
+        "amount",
+        re.compile(
+            r"\bhow\s+(?:much|many|large|big|long|old)\b|\bwhat\s+(?:amount|number|percentage|sum)\b"
+            r"|\bworth\b|\bvalued?\b|\bcost\b",
+            re.I,
+        ),
+    ),
     ("when", re.compile(r"\bwhen\b|\bwhat\s+(?:day|date|year|month|time)\b|\bhow\s+soon\b", re.I)),
     ("where", re.compile(r"\bwhere\b|\bwhat\s+(?:place|city|country|location|base)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bwhich\s+(?:person|official|people|leader|minister)\b", re.I)),
@@ -27,16 +33,37 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 
 _META: tuple[tuple[MetaField, re.Pattern[str]], ...] = (
-    ("author", re.compile(r"\bwho\s+(?:wrote|writes|authored|penned|reported)\b|\bauthor\b|\bwritten\s+by\b"
-                          r"|\bbyline\b|\bwho\s+is\s+the\s+(?:writer|reporter|journalist)\b", re.I)),
-    ("source", re.compile(r"\bwhat\s+(?:publication|outlet|newspaper|paper|site|website|source)\b"
-                          r"|\bwhich\s+(?:publication|outlet|newspaper|paper|site|website)\b"
-                          r"|\bwhere\s+(?:was|is)\s+(?:the|this|that)\s+(?:article|story|piece)\s+(?:published|from)\b"
-                          r"|\bpublished\s+(?:by|in)\s+(?:what|which)\b", re.I)),
-    ("date", re.compile(r"\bwhen\s+(?:was|is)\s+(?:the|this|that)\s+(?:article|story|piece)\b(?:\s+\S+){0,8}?"
-                        r"\s+(?:published|written|dated|released|posted)\b|\b(?:publication|article)\s+date\b"
-                        r"|\bwhat\s+date\s+is\s+the\s+article\b", re.I)),
-    ("title", re.compile(r"\b(?:title|headline)\s+of\s+the\b|\bwhat\s+is\s+the\s+(?:title|headline)\b", re.I)),
+    (
+        "author",
+        re.compile(
+            r"\bwho\s+(?:wrote|writes|authored|penned|reported)\b|\bauthor\b|\bwritten\s+by\b"
+            r"|\bbyline\b|\bwho\s+is\s+the\s+(?:writer|reporter|journalist)\b",
+            re.I,
+        ),
+    ),
+    (
+        "source",
+        re.compile(
+            r"\bwhat\s+(?:publication|outlet|newspaper|paper|site|website|source)\b"
+            r"|\bwhich\s+(?:publication|outlet|newspaper|paper|site|website)\b"
+            r"|\bwhere\s+(?:was|is)\s+(?:the|this|that)\s+(?:article|story|piece)\s+(?:published|from)\b"
+            r"|\bpublished\s+(?:by|in)\s+(?:what|which)\b",
+            re.I,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\bwhen\s+(?:was|is)\s+(?:the|this|that)\s+(?:article|story|piece)\b(?:\s+\S+){0,8}?"
+            r"\s+(?:published|written|dated|released|posted)\b|\b(?:publication|article)\s+date\b"
+            r"|\bwhat\s+date\s+is\s+the\s+article\b",
+            re.I,
+        ),
+    ),
+    (
+        "title",
+        re.compile(r"\b(?:title|headline)\s+of\s+the\b|\bwhat\s+is\s+the\s+(?:title|headline)\b", re.I),
+    ),
     ("url", re.compile(r"\b(?:url|link)\s+(?:of|to|for)\s+the\b", re.I)),
 )
 
@@ -55,7 +82,8 @@ _SAY = re.compile(
 )
 # Cues that only say "a statement" ("what did X say"); others ("warn", "argue") also carry meaning.
 _GENERIC_CUES = frozenset(
-    "say says said tell tells told speak speaks spoke comment comments commented statement quote quotes quoted "
+    "say says said tell tells told speak speaks spoke comment comments commented statement "
+    "quote quotes quoted "
     "according state stated remark remarks remarked respond responds responded".split()
 )
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
@@ -103,6 +131,9 @@ def analyse_question(question: str) -> QuestionInfo:
     if kind == "amount":
         frame |= {"many", "much"}
     return QuestionInfo(
-        kind=kind, meta_field=meta, names=tuple(names), asks_statement=bool(_SAY.search(text)),
+        kind=kind,
+        meta_field=meta,
+        names=tuple(names),
+        asks_statement=bool(_SAY.search(text)),
         frame=frozenset(frame),
     )

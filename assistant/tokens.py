@@ -97,7 +97,8 @@ def term(word: str) -> str | None:
         word = word.replace(".", "")  # U.S. and US are one term; "us" is no stop word here
         if len(word) <= 4:
             return word
-    return _stemmer.stemWord(word)
+    stem: str = _stemmer.stemWord(word)
+    return stem
 
 
 def words(text: str) -> list[tuple[str, int, int]]:

@@ -26,21 +26,33 @@ def seed_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 
 QUESTIONS = [
-    ("How much military aid did the Biden administration announce?", "new military aid valued at $325 million"),
+    (
+        "How much military aid did the Biden administration announce?",
+        "new military aid valued at $325 million",
+    ),
     ("What did Sullivan say?", "Biden “has determined that he would not provide ATACMS"),
     ("Where did the defense officials meet?", "met at Ramstein Air Base in Germany"),
     ("Who is the new defence minister?", "Rustem Umerov took over as Ukraine’s minister of defense"),
     ("What does ATACMS stand for?", "Army Tactical Missile Systems, or ATACMS"),
     ("What could these weapons allow Ukraine to strike?", "These weapons could allow Ukraine to strike"),
-    ("What have Ukrainian leaders asked the U.S. to provide?", "to provide them with the long-range missiles"),
+    (
+        "What have Ukrainian leaders asked the U.S. to provide?",
+        "to provide them with the long-range missiles",
+    ),
     ("What did Austin say about air defense?", "which he said were air defense systems"),
-    ("How many countries sent defense officials to the meeting?", "defense officials from roughly 50 countries"),
+    (
+        "How many countries sent defense officials to the meeting?",
+        "defense officials from roughly 50 countries",
+    ),
     ("What did three U.S. officials tell NBC?", "reportedly told NBC that Biden had assured Zelensky"),
     ("Which requests has Biden denied before?", "Biden has denied several Ukrainian requests"),
     ("What do critics argue about the routine?", "critics argue that this routine only holds up"),
     ("Where did Zelensky speak in New York?", "spoke at the U.N. General Assembly in New York City"),
     ("Who was removed as Ukraine's minister of defense?", "the removal of Oleksii Reznikov"),
-    ("What is U.S. policy on strikes within Russian territory?", "U.S. policy has been not to enable strikes"),
+    (
+        "What is U.S. policy on strikes within Russian territory?",
+        "U.S. policy has been not to enable strikes",
+    ),
 ]
 
 
@@ -122,7 +134,7 @@ def test_empty_and_overlong_questions_are_refused(seed_engine: Engine) -> None:
 
 
 def test_an_unknown_article_id_is_an_error(seed_engine: Engine) -> None:
-    with pytest.raises(ArticleNotFound, match="no-such.txt"):
+    with pytest.raises(ArticleNotFound, match=r"no-such\.txt"):
         seed_engine.ask("ATACMS", article="no-such.txt")
 
 
@@ -130,7 +142,6 @@ def test_speaker_filter_keeps_only_their_statements(seed_engine: Engine) -> None
     answer = seed_engine.ask("Ukraine needs", speaker="Austin", top=5)
     assert answer.answered
     assert all(q.speaker is not None and "Austin" in q.speaker.name for q in answer.quotes)
-
 
 
 def test_follow_up_questions_stay_with_the_previous_article_and_speaker(seed_engine: Engine) -> None:

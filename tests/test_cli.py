@@ -95,7 +95,9 @@ def test_batch_answers_one_question_a_line_as_json_lines(seed_corpus: Path) -> N
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == 5
     assert "Army Tactical Missile Systems" in records[0]["quotes"][0]["text"]
-    assert len(records[1]["quotes"]) == 1 and records[1]["quotes"][0]["speaker"]["name"].endswith("Jake Sullivan")
+    assert len(records[1]["quotes"]) == 1 and records[1]["quotes"][0]["speaker"]["name"].endswith(
+        "Jake Sullivan"
+    )
     assert records[2]["scope"] == SEED_ID
     assert records[3]["answered"] is False
     assert records[4]["line"] == 5 and "error" in records[4]
@@ -103,7 +105,9 @@ def test_batch_answers_one_question_a_line_as_json_lines(seed_corpus: Path) -> N
 
 
 def test_context_shows_neighbouring_sentences(seed_corpus: Path) -> None:
-    _, out, _ = run("ask", "What did Sullivan say?", "--context", "1", "--top", "1", "--corpus", str(seed_corpus))
+    _, out, _ = run(
+        "ask", "What did Sullivan say?", "--context", "1", "--top", "1", "--corpus", str(seed_corpus)
+    )
     assert "I don’t have anything to announce about that today." in out
     assert "These weapons could allow Ukraine" in out
 
@@ -132,7 +136,9 @@ def test_index_reports_counts_and_skipped_files(news_corpus: Path) -> None:
 
 
 def test_add_stores_and_indexes_stdin_then_remove_takes_it_out(seed_corpus: Path) -> None:
-    story = "Local bakery wins award\nBy Jo Park\nThe Corner Bakery won the regional bread prize on Saturday.\n"
+    story = (
+        "Local bakery wins award\nBy Jo Park\nThe Corner Bakery won the regional bread prize on Saturday.\n"
+    )
     code, out, _ = run("add", "-", "--corpus", str(seed_corpus), input=story)
     assert code == 0 and "stored local-bakery-wins-award.md" in out
     code, out, _ = run("ask", "Which bakery won the bread prize?", "--corpus", str(seed_corpus))
@@ -151,7 +157,8 @@ def test_article_text_cannot_inject_control_sequences(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "evil.txt").write_text(
-        "Evil \x1b]0;pwned\x07title\nBy Mal Ory\nThe mayor \x1b[31msaid\x1b[0m the [bold]budget[/] was cut by $2 million.\n"
+        "Evil \x1b]0;pwned\x07title\nBy Mal Ory\n"
+        "The mayor \x1b[31msaid\x1b[0m the [bold]budget[/] was cut by $2 million.\n"
     )
     code, out, _ = run("ask", "How much was the budget cut?", "--corpus", str(corpus))
     assert code == 0

@@ -16,7 +16,10 @@ def _body(article_text: str, parsed_paragraphs: list) -> list[str]:  # type: ign
 def test_seed_metadata_is_read_and_the_publication_inferred_from_its_promo_line(seed_corpus: Path) -> None:
     path = next(seed_corpus.iterdir())
     article = read_article(seed_corpus, path)
-    assert article.meta.title == "Zelensky’s US trip ends without public ATACMS commitment despite mounting speculation"
+    assert (
+        article.meta.title
+        == "Zelensky’s US trip ends without public ATACMS commitment despite mounting speculation"
+    )
     assert article.meta.author == "Mike Brest"
     assert article.meta.source == "Washington Examiner"
     assert article.meta.date is None  # the seed states no date: none is invented
@@ -62,16 +65,24 @@ def test_plain_text_with_no_title_or_byline_is_all_body() -> None:
     article = parse_article("notes/plain-story.txt", text)
     assert article.meta.author is None
     assert article.meta.title == "plain story"
-    assert _body(text, article.paragraphs) == ["Just some text. With no byline at all.", "Another paragraph here."]
+    assert _body(text, article.paragraphs) == [
+        "Just some text. With no byline at all.",
+        "Another paragraph here.",
+    ]
 
 
 def test_cp1252_text_is_decoded_correctly(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
-    path.write_bytes("Café owners protest\nAna Núñez\nThe café’s owner said “no” to the plan.\n".encode("cp1252"))
+    path.write_bytes(
+        "Café owners protest\nAna Núñez\nThe café’s owner said “no” to the plan.\n".encode("cp1252")
+    )
     article = read_article(tmp_path, path)
     assert article.meta.title == "Café owners protest"
     assert article.meta.author == "Ana Núñez"
-    assert article.text[article.sentences[0].start : article.sentences[0].end] == "The café’s owner said “no” to the plan."
+    assert (
+        article.text[article.sentences[0].start : article.sentences[0].end]
+        == "The café’s owner said “no” to the plan."
+    )
 
 
 @pytest.mark.parametrize(
@@ -83,7 +94,9 @@ def test_cp1252_text_is_decoded_correctly(tmp_path: Path) -> None:
         ("report.pdf", b"%PDF-1.4 ...", "unknown format"),
     ],
 )
-def test_unreadable_files_are_refused_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+def test_unreadable_files_are_refused_with_a_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(UnreadableArticle, match=reason):

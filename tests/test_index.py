@@ -80,7 +80,9 @@ def test_a_second_open_reads_nothing_and_finds_the_same(news_corpus: Path) -> No
 
 def test_added_changed_and_deleted_files_are_all_that_is_read(news_corpus: Path) -> None:
     Index.open(news_corpus)
-    (news_corpus / "new-story.txt").write_text("Harbor seals return\nAmy Lo\nHarbor seals returned to the bay.\n")
+    (news_corpus / "new-story.txt").write_text(
+        "Harbor seals return\nAmy Lo\nHarbor seals returned to the bay.\n"
+    )
     wildfire = news_corpus / "wildfire-evacuations.txt"
     wildfire.write_text(wildfire.read_text().replace("3,000 residents", "4,500 residents"))
     (news_corpus / "rail-strike-talks.txt").unlink()
@@ -91,7 +93,7 @@ def test_added_changed_and_deleted_files_are_all_that_is_read(news_corpus: Path)
     assert index.top_passages(terms("Tomas Berger"), 3) == []
     best, _ = index.top_passages(terms("harbor seals"), 1)[0]
     assert index.articles[int(index.stored.arrays["p_article"][best])]["id"] == "new-story.txt"
-    _assert_parity(index, QUERIES + ["4,500 residents seals"])
+    _assert_parity(index, [*QUERIES, "4,500 residents seals"])
 
 
 def test_touching_a_file_without_changing_it_keeps_the_index(news_corpus: Path) -> None:
@@ -156,7 +158,9 @@ def _open_and_count(folder: str) -> int:
 
 def test_two_processes_opening_at_once_leave_one_good_index(news_corpus: Path) -> None:
     for i in range(30):
-        (news_corpus / f"extra-{i}.txt").write_text(f"Story {i}\nBy Ann Lee\nParagraph about topic {i} and bridges.\n")
+        (news_corpus / f"extra-{i}.txt").write_text(
+            f"Story {i}\nBy Ann Lee\nParagraph about topic {i} and bridges.\n"
+        )
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(2) as pool:
         counts = pool.map(_open_and_count, [str(news_corpus)] * 4)
@@ -171,4 +175,6 @@ def test_two_processes_opening_at_once_leave_one_good_index(news_corpus: Path) -
 def test_the_corpus_folder_lists_only_articles_not_the_index(news_corpus: Path) -> None:
     Index.open(news_corpus)
     assert index_dir(news_corpus).is_dir()
-    assert sorted(p.name for p in discover(news_corpus)) == sorted(p.name for p in news_corpus.iterdir() if p.is_file())
+    assert sorted(p.name for p in discover(news_corpus)) == sorted(
+        p.name for p in news_corpus.iterdir() if p.is_file()
+    )

@@ -6,7 +6,10 @@ from assistant.sentences import split_paragraph, split_sentences
 
 
 def test_abbreviations_titles_and_initials_do_not_end_sentences() -> None:
-    text = "Sen. Elizabeth Warren met Gen. Mark Milley and Joe R. Biden in Washington, D.C. on Monday. It went well."
+    text = (
+        "Sen. Elizabeth Warren met Gen. Mark Milley and Joe R. Biden in Washington, D.C. on Monday. "
+        "It went well."
+    )
     assert split_sentences(text) == [
         "Sen. Elizabeth Warren met Gen. Mark Milley and Joe R. Biden in Washington, D.C. on Monday.",
         "It went well.",
@@ -15,7 +18,11 @@ def test_abbreviations_titles_and_initials_do_not_end_sentences() -> None:
 
 def test_money_decimals_and_percentages_stay_whole() -> None:
     text = "The U.S. sent $325 million. Aid rose 3.5% in 2023. The No. 2 official agreed."
-    assert split_sentences(text) == ["The U.S. sent $325 million.", "Aid rose 3.5% in 2023.", "The No. 2 official agreed."]
+    assert split_sentences(text) == [
+        "The U.S. sent $325 million.",
+        "Aid rose 3.5% in 2023.",
+        "The No. 2 official agreed.",
+    ]
 
 
 def test_quotation_that_ends_a_sentence_keeps_its_closing_mark() -> None:

@@ -50,7 +50,13 @@ def test_tiktoken_encoding_loads_with_the_network_blocked(tmp_path: Path) -> Non
         "from assistant.tokens import count_tokens\n"
         "print(count_tokens('Army Tactical Missile Systems'))\n"
     )
-    env = {**os.environ, "TIKTOKEN_CACHE_DIR": str(tmp_path / "empty-cache"), "DATA_GYM_CACHE_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    env = {
+        **os.environ,
+        "TIKTOKEN_CACHE_DIR": str(tmp_path / "empty-cache"),
+        "DATA_GYM_CACHE_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) > 0

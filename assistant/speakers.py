@@ -1,0 +1,156 @@
+"""Who said it: speaker attribution for the sentences of one article.
+
+Rule-based so that it runs at index time: reporting words ("said", "told",
+"according to") are found outside quotation marks, the speaker is read from
+the words next to them, and the reported words from the clause or quotation
+they introduce. A quotation that runs on over several sentences or paragraphs
+keeps its speaker. Where the text does not make the speaker clear, nothing is
+returned: a wrong name on a verbatim quote is worse than none.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.models import Attribution, Sentence
+from assistant.speakers_cues import Found, read_sentence
+from assistant.speakers_mentions import is_named
+from assistant.speakers_names import NameTable
+from assistant.speakers_quotes import QuoteMap, QuoteSpan, find_quotes, paragraph_spans
+
+_PRONOUN_PARAGRAPHS = 2
+_SINGULAR = frozenset({"he", "she"})
+
+
+def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attribution, ...]]:
+    """For each sentence (same order), the attributions found in it (empty tuple where none)."""
+    quotes = QuoteMap(find_quotes(text, paragraph_spans(sentences)))
+    found: list[Found] = []
+    for index, sentence in enumerate(sentences):
+        found.extend(read_sentence(text, index, sentence, quotes))
+    for item in found:
+        if item.content is not None:
+            start, end = item.content
+            item.direct = 2 * quotes.quoted_chars(start, end) > end - start
+    _resolve_names(text, found)
+    result: list[list[Attribution]] = [[] for _ in sentences]
+    for item in found:
+        result[item.sentence].append(_to_attribution(text, item))
+    _carry_quotes(text, sentences, quotes, found, result)
+    return [tuple(_dedupe(items)) for items in result]
+
+
+def speaker_matches(attribution: Attribution, name: str) -> bool:
+    """True when `name` ("sullivan", "Jake Sullivan") names the speaker, so users can ask by any form."""
+    words = name.split()
+    if not words:
+        return False
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+    return any(
+        re.search(pattern, form, re.IGNORECASE) for form in (attribution.name, attribution.as_written)
+    )
+
+def _resolve_names(text: str, found: list[Found]) -> None:
+    """Give every attribution the fullest name the article makes clear."""
+    table = NameTable(text)
+    for item in found:
+        mention = text[item.start : item.end]
+        if is_named(mention):
+            table.add(mention)
+    for position, item in enumerate(found):
+        mention = text[item.start : item.end]
+        if item.antecedent is not None:
+            item.name = table.resolve(text[item.antecedent[0] : item.antecedent[1]])
+        elif mention.lower() in _SINGULAR | {"they"}:
+            item.name = _resolve_pronoun(text, found[:position], item, mention.lower()) or mention
+        else:
+            item.name = table.resolve(mention)
+
+
+def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str) -> str | None:
+    """The latest earlier speaker that "he"/"she"/"they" can mean, if no other speaker came in between."""
+    plural = pronoun == "they"
+    for candidate in reversed(earlier):
+        if item.paragraph - candidate.paragraph > _PRONOUN_PARAGRAPHS:
+            return None
+        mention = text[candidate.start : candidate.end]
+        if mention.lower() in ("he", "she", "they") or candidate.name.lower() in ("he", "she", "they"):
+            if (mention.lower() == "they") == plural and candidate.name.lower() != mention.lower():
+                return candidate.name
+            continue
+        if _is_plural(candidate.name) != plural:
+            continue
+        if plural or is_named(candidate.name):
+            return candidate.name
+    return None
+
+
+def _is_plural(name: str) -> bool:
+    """A rough test for a group of speakers: "officials", "Biden and Zelensky"."""
+    words = name.split()
+    return " and " in f" {name} " or (words[-1][:1].islower() and words[-1].endswith("s"))
+
+
+def _to_attribution(text: str, item: Found) -> Attribution:
+    content = item.content or (None, None)
+    return Attribution(
+        name=item.name,
+        as_written=text[item.start : item.end],
+        cue=item.cue,
+        direct=item.direct,
+        start=item.start,
+        end=item.end,
+        content_start=content[0],
+        content_end=content[1],
+    )
+
+
+def _carry_quotes(
+    text: str,
+    sentences: Sequence[Sentence],
+    quotes: QuoteMap,
+    found: list[Found],
+    result: list[list[Attribution]],
+) -> None:
+    """Give every sentence of an attributed quotation its speaker, across sentences and paragraphs."""
+    owners: dict[int, Attribution] = {}
+    for item, attribution in ((f, a) for f in found for a in result[f.sentence] if a.start == f.start):
+        if item.content is None or not item.direct:
+            continue
+        for quote in quotes.within(*item.content):
+            owners.setdefault(quote.group, attribution)
+    last_owner: tuple[int, Attribution] | None = None
+    for index, sentence in enumerate(sentences):
+        for quote in quotes.within(sentence.start, sentence.end):
+            owner = owners.get(quote.group)
+            if owner is None:
+                owner = _same_paragraph_owner(last_owner, sentence, quote)
+                if owner is None:
+                    continue
+                owners[quote.group] = owner
+            last_owner = (sentence.paragraph, owner)
+            if any(a.start == owner.start and a.direct for a in result[index]):
+                continue
+            start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
+            result[index].append(replace(owner, direct=True, content_start=start, content_end=end))
+
+
+def _same_paragraph_owner(
+    last_owner: tuple[int, Attribution] | None, sentence: Sentence, quote: QuoteSpan
+) -> Attribution | None:
+    """News style: a whole-sentence quotation after an attributed one in a paragraph is the same voice."""
+    if last_owner is None or last_owner[0] != sentence.paragraph or quote.start != sentence.start:
+        return None
+    return last_owner[1]
+
+
+def _dedupe(items: list[Attribution]) -> list[Attribution]:
+    """One attribution per speaker mention and kind in a sentence, in text order."""
+    seen: set[tuple[int, int, bool]] = set()
+    kept = []
+    for item in sorted(items, key=lambda a: (a.content_start or a.start, a.start)):
+        key = (item.start, item.end, item.direct)
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept

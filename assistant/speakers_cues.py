@@ -1,0 +1,378 @@
+"""Reading one sentence's reporting words: who is said to speak, and which words are theirs.
+
+The speaker is read from the words next to a cue ("Austin said", "said the official",
+"according to officials", "Dante Scala, a professor, said"); the reported words are the
+quotation or "that" clause after it, or the words before an aside speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.models import Sentence
+from assistant.speakers_mentions import (
+    PRONOUNS,
+    Token,
+    can_head,
+    mention_after,
+    mention_before,
+    opens_description,
+    tokenize,
+    wordset,
+)
+from assistant.speakers_quotes import QuoteMap
+
+# Reporting verbs of speech and writing (not of belief: "thinks" says nothing was said).
+_CUES = wordset(
+    """said say says saying told tell tells telling added adding wrote write writes asked ask asks
+    argued argue argues arguing noted note noting explained explain explains explaining"""
+)
+# Verbs that report speech only before a clause or quotation ("announced that…", not "announced aid").
+_CLAUSE_CUES = wordset(
+    """announced announces claimed claim insisted insist insists warned warn warns warning stated reported
+    reports tweeted tweets suggested suggest acknowledged acknowledge acknowledges admitted admit admits
+    replied responded continued recalled recall recalls stressed stress stresses emphasized urged
+    predicted predict predicts conceded concede concedes contended contend contends countered complained
+    complain complains confirmed confirm confirms denied deny promised promise vowed vow vows observed
+    remarked quipped joked shouted testified estimated charged alleged maintained maintain concluded
+    boasted lamented cautioned declared declare declares posted insisting claiming adds"""
+)
+# -ing forms that report the words of the sentence's subject: "Biden left, saying that…".
+_PARTICIPLES = frozenset({"saying", "adding", "noting", "telling", "arguing", "explaining", "warning"})
+# Cues followed by the person spoken to before the words: "told NBC that…".
+_ADDRESSEE_CUES = frozenset({"told", "tell", "tells", "telling", "asked", "asks", "warned", "warns"})
+# Words that may stand between a speaker and the cue: "Austin also said", "officials reportedly told".
+_BETWEEN = wordset(
+    """also reportedly later previously recently once has had have then again earlier often repeatedly
+    publicly privately initially subsequently further explicitly flatly quickly simply even already"""
+)
+_NEGATIONS = wordset("not never n’t didn’t didn't hasn’t hasn't wouldn’t wouldn't")
+_CLOSERS = frozenset({"”", '"', "''"})
+_OPENERS = frozenset({"“", '"', "''", "``"})
+# Marks that end a mention read after the cue, and ones an appositive never crosses.
+_CLOSE_MENTION = frozenset({".", "!", "?", ";", ":", *_CLOSERS, *_OPENERS})
+_APPOSITIVE_STOPS = frozenset({".", "!", "?", ";", ":", "—", *_CLOSERS, *_OPENERS})
+_DESCRIPTION_STOPS = _APPOSITIVE_STOPS | {","}
+_MAX_APPOSITIVE = 24
+# Relative words that open a description of a speaker: "said Chris Cox, who runs the NRA’s lobbying arm".
+_RELATIVES = frozenset({"who", "whose", "whom"})
+# Cues that may stand before their speaker: "…,” said Austin".
+_INVERTIBLE = wordset(
+    """said says added adds asked asks wrote writes explained noted continued recalled replied declared
+    declares argued insisted warned"""
+)
+# Present forms that are as often nouns ("FEC reports show"); they count only right before "that" or a quote.
+_NOUN_LIKE = wordset("reports claims tweets promises vows insists warns stresses admits estimates")
+_CLAUSE_WINDOW = 5
+_LEADING_CONJUNCTIONS = wordset("and but then so yet still also or")
+_PREPOSITIONS_OF_TIME = wordset("on in at during last this")
+# Words that start a phrase of time, place or manner after the cue: "said on Thursday", "said in a statement".
+_ADVERBIAL_START = wordset(
+    """in on at during last this to from after before when while as because of about"""
+)
+_THAT_WINDOW = 14
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution read at one cue, before names are resolved."""
+
+    sentence: int
+    paragraph: int
+    start: int
+    end: int
+    cue: str
+    content: tuple[int, int] | None
+    antecedent: tuple[int, int] | None = None
+    """For "who said": where the person meant is written."""
+    name: str = ""
+    direct: bool = False
+
+
+def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:
+    """The attributions whose cue stands in one sentence."""
+    tokens = tokenize(text, sentence.start, sentence.end)
+    found: list[Found] = []
+    for position, token in enumerate(tokens):
+        if quotes.at(token.start) is not None:
+            continue  # words inside quotation marks are the speaker's, not the reporter's
+        lower = token.lower
+        item: Found | None = None
+        if lower == "according" and position + 1 < len(tokens) and tokens[position + 1].lower == "to":
+            item = _read_according(text, sentence, tokens, position)
+        elif lower in _CUES or lower in _CLAUSE_CUES:
+            item = _read_cue(text, sentence, tokens, position, quotes)
+        if item is not None:
+            item.sentence = index
+            found.append(item)
+    return found
+
+
+def _read_according(text: str, sentence: Sentence, tokens: list[Token], position: int) -> Found | None:
+    """"according to officials": the speaker follows; the words stand on the other side of the comma."""
+    span = mention_after(tokens, position + 2, pronoun_ok=False)
+    if span is None:
+        return None
+    first, last = span
+    stop = _description_end(tokens, last + 1)
+    if stop is not None and tokens[last + 1].lower not in _PREPOSITIONS_OF_TIME:
+        last = stop - 1  # "according to Democrats involved in the talks"
+    if position > 0:
+        end = tokens[position - 1].start if tokens[position - 1].text == "," else tokens[position].start
+        content = _trim(text, sentence.start, end)
+    else:
+        after = last + 1
+        if after < len(tokens) and tokens[after].text == ",":
+            after += 1
+        content = _trim(text, tokens[after].start, sentence.end) if after < len(tokens) else None
+    return Found(
+        sentence=0,
+        paragraph=sentence.paragraph,
+        start=tokens[first].start,
+        end=tokens[last].end,
+        cue="according to",
+        content=content,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    """Where a speaker mention stands, as token indexes."""
+
+    first: int
+    last: int
+    core: tuple[int, int] | None = None
+    """The name inside a longer mention ("Dante Scala" in "Dante Scala, a professor"), or what "who" means."""
+    inverted: bool = False
+
+
+def _read_cue(
+    text: str, sentence: Sentence, tokens: list[Token], position: int, quotes: QuoteMap
+) -> Found | None:
+    """A reporting verb: the speaker before it (or after it, inverted), the words around it."""
+    cue = tokens[position].lower
+    before = position
+    while before > 0 and tokens[before - 1].lower in _BETWEEN | _NEGATIONS:
+        if tokens[before - 1].lower in _NEGATIONS:
+            return None  # "did not say" reports nothing said
+        before -= 1
+    speaker = _find_speaker(text, sentence, tokens, before, position, quotes)
+    if speaker is None:
+        return None
+    start, end = _span_offsets(tokens, (speaker.first, speaker.last))
+    after = speaker.last + 1 if speaker.inverted else position + 1
+    if not speaker.inverted and cue in _ADDRESSEE_CUES:
+        addressee = mention_after(tokens, after, pronoun_ok=True)
+        if addressee is None and after < len(tokens) and tokens[after].lower in ("him", "her", "them", "me"):
+            addressee = (after, after)
+        if addressee is not None:
+            after = addressee[1] + 1
+    lead = before if speaker.inverted else speaker.first
+    if cue in _PARTICIPLES:
+        lead = 0  # the words follow "saying"; nothing before it is an aside
+    content, marked = _content(text, sentence, tokens, lead, after, quotes)
+    if cue in _CLAUSE_CUES and not (marked and _clause_follows(tokens, after, cue, speaker.inverted)):
+        return None
+    core = None
+    if speaker.core is not None:
+        core = (tokens[speaker.core[0]].start, tokens[speaker.core[1]].end)
+    return Found(
+        sentence=0,
+        paragraph=sentence.paragraph,
+        start=start,
+        end=end,
+        cue=cue,
+        content=content,
+        antecedent=core,
+    )
+
+
+def _find_speaker(
+    text: str, sentence: Sentence, tokens: list[Token], before: int, position: int, quotes: QuoteMap
+) -> _Speaker | None:
+    """The speaker of the cue at tokens[position]; tokens[before:position] are adverbs between."""
+    previous = tokens[before - 1] if before > 0 else None
+    if tokens[position].lower in _PARTICIPLES:
+        if previous is not None and previous.text == ",":
+            subject = _subject(tokens)
+            return None if subject is None else _Speaker(*subject)
+        return None
+    if previous is None:
+        return None
+    if previous.lower == "who":
+        antecedent = _antecedent(tokens, before - 1, sentence.start)
+        return None if antecedent is None else _Speaker(before - 1, before - 1, core=antecedent)
+    if previous.text in _CLOSERS:
+        quoted = _quoted_speaker(text, sentence, tokens, before - 1, quotes)
+        if quoted is not None:
+            return _Speaker(*quoted)
+    elif previous.text == ",":
+        appositive = _appositive_before(tokens, before - 1, sentence.start)
+        if appositive is not None:
+            return appositive
+    else:
+        span = mention_before(tokens, before, sentence.start)
+        return None if span is None else _Speaker(*span)
+    if tokens[position].lower not in _INVERTIBLE:
+        return None
+    return _inverted(tokens, position + 1)
+
+
+def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> _Speaker | None:
+    """"Dante Scala, a professor at…, said": the name, then a description between commas."""
+    opening = comma - 1
+    while opening > 0 and comma - opening < _MAX_APPOSITIVE and tokens[opening].text not in _APPOSITIVE_STOPS:
+        if tokens[opening].text == ",":
+            break
+        opening -= 1
+    if opening <= 0 or tokens[opening].text != ",":
+        return None
+    core = mention_before(tokens, opening, sentence_start)
+    if core is None or not tokens[core[1]].capitalised or tokens[core[1]].lower in ("i", "it"):
+        return None
+    opener = tokens[opening + 1]
+    if opens_description(opener) or opener.lower in _RELATIVES:
+        return _Speaker(core[0], comma - 1, core=core)
+    if opener.lower in _ADVERBIAL_START:
+        return _Speaker(*core)  # "Priebus, in the wake of a new poll, told…": an aside, not a description
+    return None
+
+
+def _inverted(tokens: list[Token], index: int) -> _Speaker | None:
+    """"…,” said Austin" or "…, said Dante Scala, 55, a professor at…": the speaker after the cue."""
+    span = mention_after(tokens, index, pronoun_ok=True)
+    if span is None:
+        return None
+    following = span[1] + 1
+    if following < len(tokens) and tokens[following].text != ",":
+        ends = tokens[following].text in _CLOSE_MENTION or tokens[following].lower in _ADVERBIAL_START
+        return _Speaker(*span, inverted=True) if ends else None
+    last = span[1]
+    while following < len(tokens) and tokens[following].text == ",":
+        stop = _description_end(tokens, following + 1)
+        if stop is None:
+            break
+        last, following = stop - 1, stop
+    if last == span[1]:
+        return _Speaker(*span, inverted=True)
+    return _Speaker(span[0], last, core=span, inverted=True)
+
+
+def _description_end(tokens: list[Token], index: int) -> int | None:
+    """Index of the comma or mark that ends a description opening at tokens[index], if one does."""
+    if index >= len(tokens) or not (opens_description(tokens[index]) or tokens[index].lower in _RELATIVES):
+        return None
+    stop = index
+    limit = min(len(tokens), index + _MAX_APPOSITIVE)
+    while stop < limit and tokens[stop].text not in _DESCRIPTION_STOPS:
+        stop += 1
+    if stop < len(tokens) and tokens[stop].text not in _CLOSE_MENTION | {","}:
+        return None
+    return stop
+
+
+def _quoted_speaker(
+    text: str, sentence: Sentence, tokens: list[Token], index: int, quotes: QuoteMap
+) -> tuple[int, int] | None:
+    """A speaker written in quotation marks: “Three U.S. officials” told NBC…"""
+    quote = quotes.at(tokens[index].start)
+    if quote is None or not quote.closed or quote.start != sentence.start:
+        return None
+    inner = text[quote.start + 1 : quote.end - 1].rstrip()
+    if not inner or inner[-1] in ",.!?;:":
+        return None
+    first = next(i for i, t in enumerate(tokens) if t.start >= quote.start)
+    if index - first < 2 or not can_head(tokens[index - 1], first=False):
+        return None
+    return first, index
+
+
+def _span_offsets(tokens: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """Offsets of a mention; a quoted mention is given without its quotation marks."""
+    first, last = tokens[span[0]], tokens[span[1]]
+    if first.text in _OPENERS and last.text in _CLOSERS:
+        return tokens[span[0] + 1].start, tokens[span[1] - 1].end
+    return first.start, last.end
+
+
+def _antecedent(tokens: list[Token], who: int, sentence_start: int) -> tuple[int, int] | None:
+    """Token range of the mention that "who" refers to: "Zelensky, who said…"."""
+    index = who - 1 if who > 0 and tokens[who - 1].text == "," else who
+    span = mention_before(tokens, index, sentence_start)
+    if span is None or tokens[span[1]].lower in PRONOUNS:
+        return None
+    return span
+
+
+def _subject(tokens: list[Token]) -> tuple[int, int] | None:
+    """The sentence's opening mention, when a verb follows it: "Biden left Tuesday, saying…"."""
+    start = 0
+    while start < len(tokens) and tokens[start].lower in _LEADING_CONJUNCTIONS:
+        start += 1
+    if start >= len(tokens):
+        return None
+    span = mention_after(tokens, start, pronoun_ok=True)
+    if span is None or tokens[span[0]].lower in _LEADING_CONJUNCTIONS | _ADVERBIAL_START:
+        return None
+    following = span[1] + 1
+    if following >= len(tokens) or not tokens[following].text[0].islower():
+        return None
+    return span
+
+
+def _clause_follows(tokens: list[Token], after: int, cue: str, inverted: bool) -> bool:
+    """For verbs that also report acts ("announced aid"): the words must follow closely, or stand before."""
+    if inverted or after >= len(tokens):
+        return True
+    window = 1 if cue in _NOUN_LIKE else _CLAUSE_WINDOW
+    head = tokens[after : after + window]
+    return any(t.lower == "that" or t.text in _OPENERS or t.text == ":" for t in head) or head[0].text == ","
+
+
+def _content(
+    text: str, sentence: Sentence, tokens: list[Token], lead: int, after: int, quotes: QuoteMap
+) -> tuple[tuple[int, int] | None, bool]:
+    """The reported words, and whether a clause or quotation marks them as words (not "announced aid").
+
+    They are the quotation or "that" clause after the cue, or, when the speaker stands aside
+    ("…,” Austin said", "…, officials said."), the words before; else the rest of the sentence.
+    """
+    rest = tokens[after:]
+    while rest and rest[-1].text in {".", "!", "?"}:
+        rest = rest[:-1]
+    if rest and rest[0].text in _OPENERS | {":"}:
+        start = rest[1].start if rest[0].text == ":" and len(rest) > 1 else rest[0].start
+        return _trim(text, start, sentence.end), True
+    that = next((i for i, t in enumerate(rest[:_THAT_WINDOW]) if t.lower == "that"), None)
+    if that is not None and not any(t.text in _OPENERS | {".", ";"} for t in rest[:that]):
+        return _trim(text, rest[that].start, sentence.end), True
+    if lead > 0 and tokens[lead - 1].text in _CLOSERS | {","}:
+        start = _before_start(sentence, tokens, lead, quotes)
+        if rest and rest[0].text == ",":
+            return _trim(text, start, sentence.end), True  # “I think,” he said, “that we…”
+        by_quote = tokens[lead - 1].text in _CLOSERS
+        if by_quote or not rest or rest[0].lower in _ADVERBIAL_START:
+            end = tokens[lead - 1].start if tokens[lead - 1].text == "," else tokens[lead - 1].end
+            return _trim(text, start, end), True
+    if not rest:
+        return None, False
+    return _trim(text, rest[0].start, sentence.end), False
+
+
+def _before_start(sentence: Sentence, tokens: list[Token], lead: int, quotes: QuoteMap) -> int:
+    """Where the words before an aside speaker begin: the quotation's start, or the sentence's."""
+    previous = tokens[lead - 1]
+    if previous.text in _CLOSERS:
+        quote = quotes.at(previous.start)
+        if quote is not None:
+            return max(quote.start, sentence.start)
+    return sentence.start
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without surrounding spaces and without a final period outside quotation marks."""
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " .,;:" and text[end - 2 : end] != ".”":
+        end -= 1
+    return (start, end) if end > start else None

@@ -1,0 +1,247 @@
+"""Speaker mentions: the noun phrase next to a reporting word.
+
+Rule-based and fast enough for index time: a sentence is cut into tokens and
+the mention is read outwards from the cue ("Defense Secretary Lloyd Austin
+said", "said the official", "according to three U.S. officials"). A phrase is
+accepted only when its last word can name a speaker: a pronoun, a capitalised
+name, or a noun for people or bodies that speak (officials, a spokesman).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A token: a dotted acronym (U.S.), a title or an initial with its period (Sen., W.), a word with
+# inner apostrophes, hyphens or slashes (D’Souza’s, R-Texas, Times/CBS), a party
+# label in brackets ("(D-Conn.)"), a doubled-apostrophe quotation mark, or one
+# punctuation mark.
+_TOKEN = re.compile(
+    r"""(?:[^\W\d_]\.){2,}
+    | (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Adm|Capt|Maj|Cmdr|Atty|Lt)\.
+    | [A-Z]\.(?=\s+[A-Z])
+    | [^\W_]+(?:[’'\-./][^\W_]+)*
+    | \([A-Z][\w.\-]*\)
+    | ''|``
+    | [^\w\s]""",
+    re.VERBOSE,
+)
+
+def wordset(words: str) -> frozenset[str]:
+    """A set of words written as one string, one space or line break apart."""
+    return frozenset(words.split())
+
+
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "miss"})
+_DETERMINERS = wordset(
+    """
+    the a an this these those some many most several few both all other another his her their its our
+    my your each every any one two three four five six seven eight nine ten dozen dozens hundreds
+    """
+)
+# Nouns for people, or bodies, that are reported as speaking.
+SPEAKER_NOUNS = wordset(
+    """
+    official officials spokesman spokeswoman spokesperson spokespeople spokesmen representative
+    representatives aide aides adviser advisers advisor advisors source sources analyst analysts expert
+    experts critic critics lawmaker lawmakers legislator legislators senator senators congressman
+    congresswoman president secretary minister governor mayor leader leaders chairman chairwoman chair
+    director head chief commander commanders general ambassador diplomat diplomats envoy prosecutor
+    prosecutors attorney attorneys lawyer lawyers judge justice police witness witnesses resident
+    residents observer observers researcher researchers scientist scientists economist economists
+    officer officers supporter supporters opponent opponents voter voters candidate candidates campaign
+    committee department ministry agency administration government report reports study poll polls
+    survey member members people person activist activists organizer organizers strategist strategists
+    consultant consultants pollster pollsters historian historians professor author authors writer
+    columnist reporter reporters editor editors host manager executive executives founder friend
+    friends staff staffer staffers team group insiders conservatives liberals progressives everyone
+    anyone someone others statement spokespersons military army ministry office council court newspaper
+    paper network campaign republicans democrats candidate nominee nominees father mother wife husband
+    son daughter colleague colleagues neighbor neighbors man woman men women parents family coach
+    player players fans
+    """
+)
+# Role words that may stand before a name or before "of"/"for" ("Secretary of State", "a spokesman for").
+ROLE_WORDS = wordset(
+    """
+    president secretary adviser advisor spokesman spokeswoman spokesperson director minister chairman
+    chairwoman chair leader head chief governor senator ambassador commander member professor editor
+    official officials spokesmen representative ceo founder manager deputy correspondent analyst
+    counsel attorney general speaker mayor candidate nominee
+    """
+)
+_AGENT_SUFFIX = re.compile(r"(?:ers|ors|ists|ians|ants|ents|crats|cans|ees)$")
+_TIME_WORDS = wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december today yesterday tonight
+    """
+)
+# Words that end a mention when met: conjunctions, relatives, auxiliaries, negations, adverbs.
+_BOUNDARY = wordset(
+    """
+    that which who whom whose but or nor as when while because if so though although where after before
+    since until than whether then there here is was are were be been being has have had do does did not
+    no never to also however meanwhile still yet and said says told according just only even
+    """
+)
+_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by"})
+_NP_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
+_MAX_MODIFIERS = 3
+_MAX_TOKENS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark with its offsets in the article text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_label(self) -> bool:
+        """A bracketed party or state label after a name: "(D-Conn.)"."""
+        return self.text[0] == "(" and len(self.text) > 1
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.endswith(("’s", "'s", "s’", "s'"))
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end], offsets into the whole text."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def can_head(token: Token, *, first: bool) -> bool:
+    """True when the token can be the last word of a speaker mention."""
+    lower = token.lower
+    if token.is_label:
+        return True
+    if not token.is_word or lower in _TIME_WORDS or token.possessive:
+        return False
+    if lower in PRONOUNS:
+        return True
+    if token.capitalised:
+        return not (first and lower in _BOUNDARY | _DETERMINERS | _PREPOSITIONS)
+    return lower in SPEAKER_NOUNS or bool(_AGENT_SUFFIX.search(lower))
+
+
+def _is_modifier(token: Token, *, first: bool) -> bool:
+    """A word that may stand inside a mention before its head."""
+    lower = token.lower
+    if token.is_label:
+        return True
+    if not token.is_word or lower in _TIME_WORDS or lower in PRONOUNS:
+        return False
+    if lower in _BOUNDARY and (first or not token.capitalised):
+        return False
+    if token.capitalised or lower in _DETERMINERS or lower[0].isdigit():
+        return True
+    return not lower.endswith("ly") and lower not in _PREPOSITIONS
+
+
+def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tuple[int, int] | None:
+    """Token range [first, last] of the mention that ends just before tokens[index], or None."""
+    last = index - 1
+    if last < 0 or not can_head(tokens[last], first=tokens[last].start == sentence_start):
+        return None
+    if tokens[last].lower in PRONOUNS or tokens[last].lower in ("who", "which"):
+        return last, last
+    first = last
+    lowercase_run = 0
+    while first - 1 >= 0 and last - first + 1 < _MAX_TOKENS:
+        token = tokens[first - 1]
+        lower = token.lower
+        at_start = token.start == sentence_start
+        if lower in _NP_PREPOSITIONS and first - 2 >= 0 and _takes_of(tokens[first - 2]):
+            first -= 2
+            lowercase_run = 0
+            continue
+        if lower == "and" and first - 2 >= 0 and can_head(tokens[first - 2], first=False):
+            first -= 1
+            continue
+        if not _is_modifier(token, first=at_start):
+            break
+        lowercase_run = 0 if token.capitalised or lower in SPEAKER_NOUNS else lowercase_run + 1
+        if lowercase_run > _MAX_MODIFIERS:
+            break
+        first -= 1
+    while first < last and _weak_start(tokens[first]):
+        first += 1
+    return first, last
+
+
+def _takes_of(token: Token) -> bool:
+    """A word that a mention may continue through "of"/"for" ("Secretary of State")."""
+    return token.lower in ROLE_WORDS or token.lower in SPEAKER_NOUNS or (token.capitalised and token.is_word)
+
+
+def _weak_start(token: Token) -> bool:
+    """A word a mention should not start with."""
+    lower = token.lower
+    return lower in _PREPOSITIONS or lower == "and" or (lower in _BOUNDARY and lower != "the")
+
+
+def mention_after(tokens: list[Token], index: int, *, pronoun_ok: bool) -> tuple[int, int] | None:
+    """Token range [first, last] of the mention starting at tokens[index] ("said the official"), or None."""
+    if index >= len(tokens):
+        return None
+    first = index
+    if tokens[first].lower in PRONOUNS:
+        return (first, first) if pronoun_ok else None
+    last = first - 1
+    best: int | None = None
+    pos = first
+    while pos < len(tokens) and pos - first < _MAX_TOKENS:
+        token = tokens[pos]
+        lower = token.lower
+        if lower in _NP_PREPOSITIONS and best is not None and _takes_of(tokens[pos - 1]):
+            pos += 1
+            continue
+        if not _is_modifier(token, first=False):
+            break
+        last = pos
+        if can_head(token, first=False):
+            best = last
+        pos += 1
+    if best is None:
+        return None
+    return first, best
+
+
+def opens_description(token: Token) -> bool:
+    """A word that can open a description after a name ("a professor", "55", "Florida’s governor")."""
+    lower = token.lower
+    if not (token.is_word or token.is_label) or lower in _BOUNDARY or lower in PRONOUNS:
+        return False
+    return not lower.endswith("ing") and lower not in _PREPOSITIONS
+
+
+def is_named(mention: str) -> bool:
+    """True for a mention that holds a capitalised name (not a pronoun or "officials")."""
+    words = mention.split()
+    return any(w[0].isupper() for w in words) and mention.lower() not in PRONOUNS
+
+
+def strip_honorific(words: list[str]) -> list[str]:
+    """The words of a name without Mr./Mrs./Ms. in front."""
+    return [w for w in words if w.lower() not in _HONORIFICS]
+
+
+def is_determiner(word: str) -> bool:
+    return word.lower() in _DETERMINERS

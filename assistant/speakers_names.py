@@ -1,0 +1,89 @@
+"""Resolving a speaker mention to the fullest form the article gives.
+
+"Austin" becomes "Defense Secretary Lloyd Austin" when that is the only
+longer mention ending in "Austin"; when two people share the word ("Eric
+Trump", "Donald Trump") the mention is kept as written, since guessing would
+put words in the wrong mouth.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.speakers_mentions import ROLE_WORDS, is_determiner, strip_honorific
+
+# Runs of capitalised words on one line (with inner "of", "de"…): "Secretary of State John Kerry".
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w’'\-.]*)(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?[A-Z][\w’'\-.]*)+",
+)
+# Titles that stand before a name in the text: "President", "Sen." — matched against "the president".
+_ROLE_OF_DEFINITE = re.compile(r"^the\s+(\w+)$", re.IGNORECASE)
+
+
+def _name_part(words: list[str]) -> list[str]:
+    """The trailing capitalised words that are the person's own name, titles left out."""
+    words = strip_honorific(words)
+    part: list[str] = []
+    for word in reversed(words):
+        bare = word.rstrip(".").lower()
+        if not word[:1].isupper() or bare in ROLE_WORDS or is_determiner(word):
+            break
+        part.append(word)
+    return list(reversed(part))
+
+
+class NameTable:
+    """Every fuller mention in one article, to resolve short mentions against."""
+
+    def __init__(self, text: str) -> None:
+        self._mentions: list[str] = []
+        self._seen: set[str] = set()
+        for match in _NAME_RUN.finditer(text):
+            self.add(match.group().strip(".,"))
+
+    def add(self, mention: str) -> None:
+        """Remember a mention (a speaker found by the cue rules, or a run of capitalised words)."""
+        mention = " ".join(mention.split())
+        if mention not in self._seen:
+            self._seen.add(mention)
+            self._mentions.append(mention)
+
+    def resolve(self, mention: str) -> str:
+        """The fullest unambiguous mention of the same person or body, else `mention` itself."""
+        definite = _ROLE_OF_DEFINITE.match(mention)
+        if definite:
+            return self._resolve_role(definite.group(1), mention)
+        words = mention.split()
+        name = _name_part(words)
+        if not name:
+            return mention
+        candidates = [m for m in self._mentions if _name_part(m.split())[-len(name) :] == name]
+        names = {tuple(_name_part(m.split())) for m in candidates}
+        longest = max(names, key=len, default=tuple(name))
+        if any(tuple(longest[-len(n) :]) != n for n in names):
+            return mention  # two different people end in the same words
+        fullest = [m for m in candidates if tuple(_name_part(m.split())) == longest]
+        best = max(fullest, key=lambda m: len(m.split()), default=mention)
+        return best if len(best) >= len(mention) else mention
+
+    def _resolve_role(self, role: str, mention: str) -> str:
+        """"the president" → the one "President Joe Biden" of the article, if there is just one."""
+        role = role.lower()
+        if role not in ROLE_WORDS:
+            return mention
+        found: dict[tuple[str, ...], str] = {}
+        for candidate in self._mentions:
+            words = candidate.split()
+            name = _name_part(words)
+            titles = [w.lower() for w in words[: len(words) - len(name)]]
+            if name and titles and titles[-1] == role and words[len(words) - len(name) - 1][0].isupper():
+                key = tuple(name)
+                if len(candidate) > len(found.get(key, "")):
+                    found[key] = candidate
+        keys = list(found)
+        if not keys:
+            return mention
+        longest = max(keys, key=len)
+        if any(longest[-len(k) :] != k for k in keys):
+            return mention
+        return self.resolve(found[longest])
