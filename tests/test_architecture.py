@@ -1,0 +1,32 @@
+"""The core (corpus, index, answers, speakers, ingest) knows nothing of the UI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = [
+    "assistant.corpus",
+    "assistant.sentences",
+    "assistant.tokens",
+    "assistant.index",
+    "assistant.answer",
+    "assistant.speakers",
+    "assistant.conversation",
+    "assistant.ingest",
+    "assistant.engine",
+]
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_imports_no_ui_library(module: str) -> None:
+    script = (
+        f"import sys, {module}\n"
+        "ui = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich', 'click', 'trafilatura'})\n"
+        "print(','.join(ui))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
