@@ -62,6 +62,8 @@ class _Candidate:
     bm25: float = 0.0
     bonus: float = 0.0
     novelty: float = 0.0
+    holds_kind: bool = False
+    """Holds the kind of thing asked for (a number for 'how much', a place for 'where')."""
     final: float = 0.0
     terms: frozenset[str] = frozenset()
     speaker: Attribution | None = None
@@ -218,6 +220,7 @@ class Answerer:
             cand.bm25 = self._sentence_bm25(counts, len(s_terms), ids)
             best_bm25 = max(best_bm25, cand.bm25)
             cand.bonus = _kind_bonus(info, sentence, question, acronym)
+            cand.holds_kind = cand.bonus > 0
             novel = len(cand.terms - q_set)
             cand.novelty = min(novel, 8) / 8
             cand.speaker = self._speaker_of(cand)
@@ -320,7 +323,8 @@ class Answerer:
         for cand in ranked:
             if len(chosen) >= top:
                 break
-            if cand.coverage < floor:
+            if cand.coverage < floor or (ranked[0].holds_kind and not cand.holds_kind):
+                # Once the best quote holds what was asked for, one that does not is no answer.
                 continue
             if any(c.sentence == cand.sentence or _same_thing(c.terms, cand.terms) for c in chosen):
                 continue
