@@ -50,7 +50,40 @@ class Steer:
     near_sentence: int | None = None
     speaker: str | None = None
     shown: frozenset[int] = field(default_factory=frozenset)
-    """Sentence ids already shown: a follow-up prefers new ones."""
+    """Sentence ids already shown."""
+    exclude_shown: bool = False
+    """True for a follow-up with no words of its own ("Why?"): show something new."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """A question prepared for ranking."""
+
+    question: str
+    info: QuestionInfo
+    own: list[str]
+    """Its own terms (framing words such as "say" left out)."""
+    carried: list[str]
+    """Terms a follow-up carries from the previous turn."""
+    ids: dict[str, int | None]
+    weights: dict[str, float]
+    unknown_words: list[str]
+    speaker: str | None
+    names: list[str]
+    """People whose statements it asks for."""
+    acronym: re.Pattern[str] | None
+
+    @property
+    def searched(self) -> list[str]:
+        """Every term the index is searched for."""
+        return self.own + self.carried
+
+    def share(self, group: list[str], present: set[str]) -> float | None:
+        """Weighted share of `group`'s terms found in `present` (None for an empty group)."""
+        total = sum(self.weights[t] for t in group)
+        if not group or not total:
+            return None
+        return sum(self.weights[t] for t in group if t in present) / total
 
 
 @dataclass(slots=True)
@@ -59,6 +92,8 @@ class _Candidate:
     article: int
     passage_score: float
     coverage: float = 0.0
+    answer_coverage: float = 0.0
+    """Share of the question's own weight matched: what decides whether it answers at all."""
     bm25: float = 0.0
     bonus: float = 0.0
     novelty: float = 0.0
@@ -172,75 +207,112 @@ class Answerer:
         """The best verbatim sentences for `question`, or a plain statement that there are none."""
         question = self.check_question(question)
         steer = steer or Steer()
-        top = top or self.settings.top
-        info = analyse_question(question)
-        frame = {t for w in info.frame for t in terms(w)}
-        q_terms = [t for t in terms(question) if t not in frame]
-        searched = list(q_terms) + [t for t in steer.extra_terms if t not in q_terms]
-        speaker = speaker or steer.speaker
-        if not searched and speaker is None:
-            return Answer(question, False, message="The question has no words to search for.", scope=scope_id)
-        unique = list(dict.fromkeys(searched))
-        ids = {t: self.index.term_id(t) for t in unique}
-        unknown = [t for t, tid in ids.items() if tid is None]
-        own_unknown = [
-            w for w, _, _ in words(question) if terms(w) and self.index.term_id(terms(w)[0]) is None
-        ]
-        if unique and len(unknown) == len(unique) and speaker is None:
+        query = self._query(question, steer, speaker or steer.speaker)
+        searched = " ".join(query.searched)
+
+        def refuse(message: str) -> Answer:
+            suggestions = self.suggestions(query.unknown_words)
             return Answer(
-                question,
-                False,
-                message="The corpus holds no answer: no article uses the words of this question.",
-                suggestions=self.suggestions(own_unknown),
-                scope=scope_id,
-                searched=" ".join(searched),
+                question, False, message=message, suggestions=suggestions, scope=scope_id, searched=searched
             )
+
+        if not query.searched and query.speaker is None:
+            return refuse("The question has no words to search for.")
+        if all(tid is None for tid in query.ids.values()) and query.speaker is None:
+            return refuse("The corpus holds no answer: no article uses the words of this question.")
         within = None
         if article is not None:
             within = (int(self.index.pass_lo[article]), int(self.index.pass_hi[article]))
-        hits = self.index.top_passages(searched, self.settings.candidates, within=within)
-        if speaker is not None or info.asks_statement:
+        hits = self.index.top_passages(query.searched, self.settings.candidates, within=within)
+        if query.speaker is not None or query.info.asks_statement:
             hits = self._with_neighbours(hits)
-        candidates = self._candidates(hits, steer)
-        weights = {t: self.coverage_weight(tid) for t, tid in ids.items()}
-        total_weight = sum(weights.values()) or 1.0
-        acronym = _acronym_pattern(question) if info.kind == "acronym" else None
-        q_set = set(unique)
+        candidates = self._candidates(hits)
         texts: dict[int, str] = {}
-        best_bm25 = 0.0
+        for cand in candidates:
+            self._score(cand, query, texts.setdefault(cand.article, self.load_text(cand.article)))
+        self._combine(candidates, steer)
+        if query.speaker is not None:
+            candidates = [
+                c for c in candidates if c.speaker is not None and _speaker_named(c.speaker, [query.speaker])
+            ]
+        if steer.exclude_shown:
+            # "Why?", "What else?": the follow-up wants something new, not the quote just shown.
+            candidates = [c for c in candidates if c.sentence not in steer.shown]
+        candidates.sort(key=lambda c: (-c.final, c.sentence))
+        if not candidates or not self._answers(candidates[0]):
+            if query.speaker is not None and not candidates and steer.exclude_shown:
+                return refuse(f"The corpus holds nothing more by {query.speaker}.")
+            if query.speaker is not None and not candidates:
+                return refuse(f"The corpus holds no statement by {query.speaker} that answers this question.")
+            return refuse("The corpus holds no answer to this question.")
+        chosen = self._choose(candidates, top or self.settings.top)
+        q_set = set(query.searched)
+        quotes = tuple(self._quote(c, texts[c.article], q_set, context) for c in chosen)
+        return Answer(question, True, quotes=quotes, scope=scope_id, searched=searched)
+
+    def _query(self, question: str, steer: Steer, speaker: str | None) -> _Query:
+        """The question's terms, weights and shape, with what a follow-up carries over."""
+        info = analyse_question(question)
+        frame = {t for w in info.frame for t in terms(w)}
+        own = list(dict.fromkeys(t for t in terms(question) if t not in frame))
+        carried = [t for t in dict.fromkeys(steer.extra_terms) if t not in own]
+        ids = {t: self.index.term_id(t) for t in own + carried}
+        unknown_words = [
+            w for w, _, _ in words(question) if (t := terms(w)) and self.index.term_id(t[0]) is None
+        ]
+        names = [speaker] if speaker else (list(info.names) if info.asks_statement else [])
+        return _Query(
+            question=question,
+            info=info,
+            own=own,
+            carried=carried,
+            ids=ids,
+            weights={t: self.coverage_weight(tid) for t, tid in ids.items()},
+            unknown_words=unknown_words,
+            speaker=speaker,
+            names=names,
+            acronym=_acronym_pattern(question) if info.kind == "acronym" else None,
+        )
+
+    def _score(self, cand: _Candidate, query: _Query, text: str) -> None:
+        """Fill in a candidate sentence's coverage, BM25, kind, novelty and speaker."""
         arrays = self.index.stored.arrays
+        sentence = text[int(arrays["s_start"][cand.sentence]) : int(arrays["s_end"][cand.sentence])]
+        s_terms = [t for t, _, _ in term_spans(sentence)]
+        counts = Counter(s_terms)
+        cand.terms = frozenset(counts)
+        cand.speaker = self._speaker_of(cand)
+        credited = set(cand.terms)
+        by_speaker = query.names and cand.speaker is not None and _speaker_named(cand.speaker, query.names)
+        if by_speaker:
+            # The speaker's name need not be in the sentence that carries their words.
+            credited |= {t for n in query.names for t in terms(n)}
+            cand.bonus += 1.0
+        if query.info.asks_statement and cand.speaker is not None:
+            cand.bonus += 0.5
+        own = query.share(query.own, credited)
+        context = query.share(query.carried, credited)
+        if own is None and by_speaker:
+            own = 1.0  # "What else did he say?": any statement of theirs answers it
+        cand.answer_coverage = own if own is not None else (context or 0.0)
+        cand.coverage = (
+            cand.answer_coverage if context is None or own is None else 0.75 * own + 0.25 * context
+        )
+        cand.bm25 = self._sentence_bm25(counts, len(s_terms), query.ids)
+        kind = _kind_bonus(query.info, sentence, query.question, query.acronym)
+        cand.holds_kind = kind > 0
+        cand.bonus += kind
+        cand.novelty = min(len(cand.terms - set(query.searched)), 8) / 8
+
+    def _combine(self, candidates: list[_Candidate], steer: Steer) -> None:
+        """One score per candidate from its parts, each on a 0–1 scale."""
+        best_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
+        best_passage = max((c.passage_score for c in candidates), default=0.0) or 1.0
         for cand in candidates:
-            text = texts.setdefault(cand.article, self.load_text(cand.article))
-            sentence = text[int(arrays["s_start"][cand.sentence]) : int(arrays["s_end"][cand.sentence])]
-            s_terms = [t for t, _, _ in term_spans(sentence)]
-            counts = Counter(s_terms)
-            cand.terms = frozenset(counts)
-            matched = q_set & cand.terms
-            cand.coverage = sum(weights[t] for t in matched) / total_weight
-            cand.bm25 = self._sentence_bm25(counts, len(s_terms), ids)
-            best_bm25 = max(best_bm25, cand.bm25)
-            cand.bonus = _kind_bonus(info, sentence, question, acronym)
-            cand.holds_kind = cand.bonus > 0
-            novel = len(cand.terms - q_set)
-            cand.novelty = min(novel, 8) / 8
-            cand.speaker = self._speaker_of(cand)
-            if info.asks_statement and cand.speaker is not None:
-                cand.bonus += 0.5
-            if speaker is not None or (info.asks_statement and info.names):
-                names = [speaker] if speaker else list(info.names)
-                if cand.speaker is not None and _speaker_named(cand.speaker, names):
-                    # The speaker's name need not be in the sentence that carries their words.
-                    name_terms = {t for n in names for t in terms(n)}
-                    cand.coverage += sum(weights.get(t, 0.0) for t in name_terms - matched) / total_weight
-                    cand.bonus += 1.0
-        best_passage = max((c.passage_score for c in candidates), default=1.0) or 1.0
-        for cand in candidates:
-            s_norm = cand.bm25 / best_bm25 if best_bm25 else 0.0
-            p_norm = cand.passage_score / best_passage
             cand.final = (
                 0.6 * min(cand.coverage, 1.0)
-                + 0.12 * s_norm
-                + 0.1 * p_norm
+                + 0.12 * cand.bm25 / best_bm25
+                + 0.1 * cand.passage_score / best_passage
                 + 0.12 * cand.bonus
                 + 0.08 * cand.novelty
             )
@@ -248,31 +320,9 @@ class Answerer:
                 cand.final += 0.1
             if steer.near_sentence is not None and abs(cand.sentence - steer.near_sentence) <= 2:
                 cand.final += 0.05
-            if cand.sentence in steer.shown:
-                cand.final -= 0.3
-        if speaker is not None:
-            candidates = [
-                c for c in candidates if c.speaker is not None and _speaker_named(c.speaker, [speaker])
-            ]
-        candidates.sort(key=lambda c: (-c.final, c.sentence))
-        if not candidates or not self._answers(candidates[0]):
-            message = "The corpus holds no answer to this question."
-            if speaker is not None and not candidates:
-                message = f"The corpus holds no statement by {speaker} that answers this question."
-            return Answer(
-                question,
-                False,
-                message=message,
-                suggestions=self.suggestions(own_unknown),
-                scope=scope_id,
-                searched=" ".join(searched),
-            )
-        chosen = self._choose(candidates, top)
-        quotes = tuple(self._quote(c, texts[c.article], q_set, context) for c in chosen)
-        return Answer(question, True, quotes=quotes, scope=scope_id, searched=" ".join(searched))
 
     def _answers(self, best: _Candidate) -> bool:
-        return best.coverage >= self.settings.min_coverage
+        return best.answer_coverage >= self.settings.min_coverage
 
     def _with_neighbours(self, hits: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """Add each hit's next passage: a quotation often runs on past its speaker's name."""
@@ -286,7 +336,7 @@ class Answerer:
                 seen.add(nxt)
         return hits + extra
 
-    def _candidates(self, hits: list[tuple[int, float]], steer: Steer) -> list[_Candidate]:
+    def _candidates(self, hits: list[tuple[int, float]]) -> list[_Candidate]:
         arrays = self.index.stored.arrays
         out: list[_Candidate] = []
         for passage, score in hits:
@@ -319,11 +369,11 @@ class Answerer:
         chosen: list[_Candidate] = []
         budget = self.settings.budget_tokens
         s_tokens = self.index.stored.arrays["s_tokens"]
-        floor = max(self.settings.min_coverage * 0.7, ranked[0].coverage * 0.6)
+        floor = max(self.settings.min_coverage * 0.7, ranked[0].answer_coverage * 0.6)
         for cand in ranked:
             if len(chosen) >= top:
                 break
-            if cand.coverage < floor or (ranked[0].holds_kind and not cand.holds_kind):
+            if cand.answer_coverage < floor or (ranked[0].holds_kind and not cand.holds_kind):
                 # Once the best quote holds what was asked for, one that does not is no answer.
                 continue
             if any(c.sentence == cand.sentence or _same_thing(c.terms, cand.terms) for c in chosen):

@@ -38,6 +38,10 @@ class Turn:
     sentence: int | None
     speaker: str | None
     shown: frozenset[int]
+    thread: str
+    """The question that started this line of follow-ups."""
+    asked_statement: bool
+    """True when the question asked what someone said."""
 
 
 @dataclass(slots=True)
@@ -51,33 +55,34 @@ class Conversation:
         self.turns.clear()
 
     @property
-    def last(self) -> Turn | None:
-        """The previous turn, if any."""
-        return self.turns[-1] if self.turns else None
+    def last_answered(self) -> Turn | None:
+        """The latest turn that found an answer: what a follow-up refers to."""
+        return next((t for t in reversed(self.turns) if t.answer.answered), None)
 
     def steer(self, question: str) -> tuple[Steer | None, str | None]:
-        """How to read `question` given the previous turn, and a note saying so (None: fresh)."""
-        last = self.last
-        if last is None or not last.answer.answered:
+        """How to read `question` given the last answered turn, and a note saying so (None: fresh)."""
+        last = self.last_answered
+        if last is None:
             return None, None
         own = [t for t in terms(question) if t not in _GENERIC]
         info = analyse_question(question)
         person = bool(_PERSON_PRONOUN.search(question))
         thing = bool(_THING_PRONOUN.search(question))
-        thin = (
-            len(own) <= 1
-            or ((person or thing) and len(own) <= 2)
-            or (bool(_CONTINUATION.match(question)) and len(own) <= 1)
-        )
+        continuation = bool(_CONTINUATION.match(question))
+        thin = len(own) <= 1 or ((person or thing) and len(own) <= 2) or (continuation and len(own) <= 1)
         if not thin:
             return None, None
         new_names = {t for n in info.names for t in terms(n)}
-        carried = [t for t in last.topic_terms if not (new_names and t in last.name_terms)]
+        carried = [t for t in last.topic_terms if t not in last.name_terms or not new_names]
         if person and last.speaker is None:
             carried += list(last.name_terms)
-        speaker = last.speaker if person and not new_names else None
+        speaker = None
+        if person and not new_names:
+            speaker = last.speaker
+        elif new_names and last.asked_statement and len(info.names) == 1:
+            speaker = info.names[0]  # "What did Sullivan say?" then "And Austin?"
         title = last.answer.quotes[0].article.title if last.answer.quotes else None
-        note = f"Follow-up to “{last.question}”"
+        note = f"Follow-up to “{last.thread}”"
         if title:
             note += f": stayed with “{title}”"
         if speaker:
@@ -88,6 +93,7 @@ class Conversation:
             near_sentence=last.sentence,
             speaker=speaker,
             shown=last.shown,
+            exclude_shown=not own,
         )
         return steer, note
 
@@ -101,4 +107,22 @@ class Conversation:
         speaker = None
         if answer.quotes and answer.quotes[0].speaker is not None:
             speaker = answer.quotes[0].speaker.name
-        self.turns.append(Turn(question, answer, topic, name_terms, article, sentence, speaker, shown))
+        last = self.last_answered
+        if answer.followed is not None and last is not None:
+            thread, shown = last.thread, shown | last.shown
+        else:
+            thread = question
+        self.turns.append(
+            Turn(
+                question,
+                answer,
+                topic,
+                name_terms,
+                article,
+                sentence,
+                speaker,
+                shown,
+                thread,
+                info.asks_statement,
+            )
+        )

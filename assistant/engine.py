@@ -105,7 +105,7 @@ class Engine:
                 steer=steer,
                 scope_id=article,
             )
-        if note is not None and answer.answered:
+        if note is not None:
             answer = replace(answer, followed=note)
         if conversation is not None:
             self._remember(conversation, question, answer)

@@ -146,7 +146,7 @@ def test_speaker_filter_keeps_only_their_statements(seed_engine: Engine) -> None
 
 def test_follow_up_questions_stay_with_the_previous_article_and_speaker(seed_engine: Engine) -> None:
     chat = Conversation()
-    first = seed_engine.ask("What did Sullivan say about ATACMS?", conversation=chat)
+    first = seed_engine.ask("What did Sullivan say about ATACMS?", conversation=chat, top=1)
     assert "Sullivan" in first.quotes[0].text
     follow = seed_engine.ask("What else did he say?", conversation=chat)
     assert follow.answered and follow.followed
@@ -155,6 +155,8 @@ def test_follow_up_questions_stay_with_the_previous_article_and_speaker(seed_eng
     other = seed_engine.ask("And Austin?", conversation=chat)
     assert other.answered and other.quotes[0].speaker is not None
     assert "Austin" in other.quotes[0].speaker.name
+    more = seed_engine.ask("What else did he say?", conversation=chat)
+    assert not more.answered and "nothing more" in (more.message or "")
     fresh = seed_engine.ask("Where did the defense officials meet?", conversation=chat)
     assert fresh.followed is None
     assert "Ramstein" in fresh.quotes[0].text
