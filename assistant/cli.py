@@ -21,7 +21,7 @@ from assistant import __version__
 from assistant.answer_json import answer_json, article_info_json, article_view_json
 from assistant.cli_render import print_answer, print_article, print_articles
 from assistant.engine import Engine
-from assistant.errors import AssistantError, BadQuestion
+from assistant.errors import AssistantError, BadQuestion, CorpusNotFound
 from assistant.index import Changes
 from assistant.locations import default_corpus
 
@@ -117,10 +117,12 @@ def main(ctx: click.Context, corpus: Path | None) -> None:
 @corpus_option
 def chat(corpus: Path | None) -> None:
     """Open the interactive terminal chat over the corpus."""
-    from assistant.tui.app import run_app
+    from assistant.tui.app import make_app
 
-    with _errors():
-        run_app(corpus or default_corpus())
+    folder = corpus or default_corpus()
+    if not folder.is_dir():
+        _fail(CorpusNotFound(f"corpus folder not found: {folder}"))
+    make_app(folder).run()
 
 
 @main.command()

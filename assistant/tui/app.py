@@ -1,0 +1,284 @@
+"""The Textual app: opens the engine in a worker, watches the corpus, hosts the chat.
+
+`make_app(corpus_dir)` is the one factory the CLI and the tests use. The engine
+is only ever called from thread workers, one call at a time (a lock), so the
+screen never freezes, even while a large corpus is indexed.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.worker import WorkerState
+
+from assistant.conversation import Conversation
+from assistant.errors import AssistantError
+from assistant.safe_text import clean
+from assistant.tui.messages import ArticlesAdded, CorpusRefreshed, EngineFailed, EngineOpened, IndexProgressed
+from assistant.tui.screens.add_article import AddArticleScreen
+from assistant.tui.screens.chat import ChatScreen
+from assistant.tui.screens.help import HelpScreen
+from assistant.tui.screens.source import SourceScreen
+from assistant.tui.widgets.question_input import QuestionInput
+from assistant.tui.widgets.transcript import QuoteCard
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+
+Progress = Callable[[str, int, int], None]
+
+
+class EngineOpener(Protocol):
+    """How the app gets its engine: `Engine.open` unless a test passes another."""
+
+    def __call__(self, corpus_dir: Path, *, progress: Progress | None = None) -> Engine: ...
+
+
+def _default_opener(corpus_dir: Path, *, progress: Progress | None = None) -> Engine:
+    from assistant.engine import Engine
+
+    return Engine.open(corpus_dir, progress=progress)
+
+
+class AssistantApp(App[None]):
+    """Answers questions about a folder of news articles with quoted, attributed sentences."""
+
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual declares it so)
+    TITLE = "assistant"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", tooltip="Quit the app", priority=True, id="quit"),
+        Binding("f1", "help", "Help", tooltip="Show every key", id="help"),
+        Binding(
+            "ctrl+n",
+            "add_article",
+            "Add article",
+            tooltip="Add a file or URL to the corpus",
+            id="add-article",
+        ),
+        Binding("ctrl+t", "change_theme", "Theme", tooltip="Choose a light or dark theme", id="theme"),
+    ]
+
+    def __init__(
+        self,
+        corpus_dir: Path,
+        open_engine: EngineOpener,
+        *,
+        watch_seconds: float = 2.0,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.corpus_dir = corpus_dir
+        """The folder of articles."""
+        self.engine: Engine | None = None
+        """The open engine, once the worker has opened it."""
+        self.conversation = Conversation()
+        """One conversation for the session, so follow-ups work."""
+        self.engine_lock = threading.Lock()
+        """The engine is called from several workers; they take turns."""
+        self._open_engine = open_engine
+        self._watch_seconds = watch_seconds
+        self.chat = ChatScreen(corpus_dir, self.conversation, self.engine_lock, cursor_blink=cursor_blink)
+        """The main screen."""
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.chat
+
+    def on_mount(self) -> None:
+        self.sub_title = clean(str(self.corpus_dir))
+        self._open()
+
+    # ---- opening and watching the corpus ----------------------------------------------------
+
+    def _progress(self) -> Progress:
+        """A progress callback for workers that posts at most ~10 updates a second."""
+        last = 0.0
+
+        def report(stage: str, done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if done >= total or now - last >= 0.1:
+                last = now
+                self.post_message(IndexProgressed(stage, done, total))
+
+        return report
+
+    @work(thread=True, exclusive=True, group="engine")
+    def _open(self) -> None:
+        try:
+            engine = self._open_engine(self.corpus_dir, progress=self._progress())
+            articles = engine.articles()
+        except AssistantError as error:
+            self.post_message(EngineFailed(error.title, error.message))
+        else:
+            self.post_message(EngineOpened(engine, articles))
+
+    def on_index_progressed(self, message: IndexProgressed) -> None:
+        self.chat.index_progressed(message.stage, message.done, message.total)
+
+    def on_engine_opened(self, message: EngineOpened) -> None:
+        self.engine = message.engine
+        self.chat.engine_ready(message.engine, message.articles)
+        if self._watch_seconds > 0:
+            self.set_interval(self._watch_seconds, self._check_corpus, name="corpus-watch")
+
+    def on_engine_failed(self, message: EngineFailed) -> None:
+        self.chat.index_idle()
+        self.notify(message.message, title=message.title, severity="error", timeout=30, markup=False)
+
+    def _check_corpus(self) -> None:
+        busy = any(
+            w.group in ("refresh", "add") and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for w in self.workers
+        )
+        if self.engine is not None and not busy:
+            self._refresh(self.engine)
+
+    @work(thread=True, group="refresh")
+    def _refresh(self, engine: Engine) -> None:
+        try:
+            with self.engine_lock:
+                if not engine.needs_refresh():
+                    return
+                changes = engine.refresh(progress=self._progress())
+                articles = engine.articles()
+        except AssistantError as error:
+            self.call_from_thread(
+                self.notify, error.message, title=error.title, severity="error", markup=False
+            )
+        else:
+            self.post_message(CorpusRefreshed(changes, articles))
+
+    def on_corpus_refreshed(self, message: CorpusRefreshed) -> None:
+        self.chat.index_idle()
+        self.chat.show_articles(message.articles)
+        changes = message.changes
+        titles = {a.meta.id: a.meta.title for a in message.articles}
+        lines = []
+        if changes.added:
+            lines.append("Added: " + "; ".join(clean(titles.get(i, i)) for i in changes.added))
+        if changes.changed:
+            lines.append("Updated: " + "; ".join(clean(titles.get(i, i)) for i in changes.changed))
+        if changes.removed:
+            lines.append("Removed: " + "; ".join(clean(i) for i in changes.removed))
+        if lines:
+            self.notify("\n".join(lines), title="Corpus changed", markup=False)
+        for path, reason in changes.skipped:
+            self.notify(
+                f"{clean(path)}: {clean(reason)}", title="Skipped a file", severity="warning", markup=False
+            )
+
+    # ---- adding articles ----------------------------------------------------------------------
+
+    def action_add_article(self) -> None:
+        """Ask for a file path or URL and add it to the corpus."""
+        if self.engine is None:
+            self.notify(
+                "The corpus is still opening; try again in a moment.", severity="warning", markup=False
+            )
+            return
+        self.push_screen(AddArticleScreen(), self._add_chosen)
+
+    def _add_chosen(self, source: str | None) -> None:
+        if source and self.engine is not None:
+            self.notify(f"Adding {clean(source)}…", title="Add article", markup=False)
+            self._add(self.engine, source)
+
+    @work(thread=True, group="add")
+    def _add(self, engine: Engine, source: str) -> None:
+        try:
+            with self.engine_lock:
+                report = engine.add([source])
+                articles = engine.articles()
+        except AssistantError as error:
+            self.call_from_thread(
+                self.notify, error.message, title=error.title, severity="error", markup=False
+            )
+        else:
+            self.post_message(ArticlesAdded(report, articles))
+
+    def on_articles_added(self, message: ArticlesAdded) -> None:
+        self.chat.show_articles(message.articles)
+        report = message.report
+        for stored in report.stored:
+            self.notify(
+                f"{clean(stored.title)}\n({clean(stored.article_id)})", title="Article added", markup=False
+            )
+        for duplicate in report.duplicates:
+            self.notify(
+                f"Already in the corpus as {clean(duplicate.existing_id)}",
+                title="Not added",
+                severity="warning",
+                markup=False,
+            )
+        for failed in report.failed:
+            self.notify(
+                f"{clean(failed.source)}: {clean(failed.message)}",
+                title="Could not add",
+                severity="error",
+                markup=False,
+            )
+
+    # ---- help and the command palette ---------------------------------------------------------
+
+    def help_sections(self) -> list[tuple[str, list[BindingType]]]:
+        """Each area's bindings, for the help screen."""
+        return [
+            ("Anywhere", self.BINDINGS),
+            ("Chat", ChatScreen.BINDINGS),
+            ("Question box", QuestionInput.BINDINGS),
+            ("A selected quote", QuoteCard.BINDINGS),
+            ("Source view", SourceScreen.BINDINGS),
+        ]
+
+    def action_help(self) -> None:
+        """Show every key binding."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_sections()))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, then every binding active on `screen`, so the palette lists all actions."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            # Ours all carry an id; the text-editing keys of Textual's Input stay out of the palette.
+            if binding.id is None or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                f"{binding.tooltip or binding.description}  ({key})",
+                partial(self._run_bound, binding.action, active.node),
+            )
+
+    async def _run_bound(self, action: str, node: DOMNode) -> None:
+        await self.run_action(action, node)
+
+
+def make_app(
+    corpus_dir: Path,
+    *,
+    open_engine: EngineOpener | None = None,
+    watch_seconds: float = 2.0,
+    cursor_blink: bool = True,
+) -> AssistantApp:
+    """The app on `corpus_dir`; the CLI calls `make_app(corpus_dir).run()`.
+
+    `watch_seconds` is how often the corpus folder is checked for new files (0: never);
+    tests turn `cursor_blink` off for stable snapshots.
+    """
+    return AssistantApp(
+        corpus_dir, open_engine or _default_opener, watch_seconds=watch_seconds, cursor_blink=cursor_blink
+    )

@@ -1,0 +1,1 @@
+"""Screens: the chat, the source view, help and the add-article dialog."""

@@ -1,0 +1,359 @@
+"""The chat screen: articles on the left, the transcript and the question box on the right.
+
+Handlers stay thin: asking, loading an article and exporting run in thread
+workers that post messages back (`AnswerReady`, `SourceLoaded`, `ExportWritten`).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from assistant.conversation import Conversation
+from assistant.errors import AssistantError
+from assistant.models import Answer, ArticleInfo, Quote
+from assistant.safe_text import clean
+from assistant.tui.export import write_export
+from assistant.tui.messages import (
+    AnswerReady,
+    ArticleChosen,
+    AskFailed,
+    ExportWritten,
+    QuoteChosen,
+    QuoteCopyRequested,
+    SourceLoaded,
+)
+from assistant.tui.render import citation
+from assistant.tui.screens.source import SourceScreen
+from assistant.tui.widgets.article_panel import ArticlePanel
+from assistant.tui.widgets.question_input import QuestionInput
+from assistant.tui.widgets.status import IndexStatus, ScopeBar
+from assistant.tui.widgets.transcript import AnswerBlock, QuestionCard, QuoteCard, Transcript, WelcomeCard
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+
+
+class ChatScreen(Screen[None]):
+    """Ask questions, read quoted answers, scope to one article."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+f", "find_article", "Articles", tooltip="Filter the article list", id="find-article"),
+        Binding(
+            "escape",
+            "clear_scope",
+            "All articles",
+            tooltip="Stop limiting questions to one article",
+            id="clear-scope",
+        ),
+        Binding(
+            "ctrl+o",
+            "open_source",
+            "Source",
+            tooltip="Read the selected (or first) quote in its article",
+            id="open-source-chat",
+        ),
+        Binding(
+            "ctrl+y",
+            "copy_quote",
+            "Copy",
+            tooltip="Copy the selected (or first) quote with its citation",
+            id="copy-quote-chat",
+        ),
+        Binding("ctrl+s", "export", "Export", tooltip="Save the conversation as Markdown", id="export"),
+        Binding(
+            "ctrl+l",
+            "new_chat",
+            "New chat",
+            tooltip="Clear the transcript and forget follow-ups",
+            id="new-chat",
+        ),
+        Binding(
+            "ctrl+b",
+            "toggle_articles",
+            "Panel",
+            tooltip="Show or hide the article panel",
+            id="toggle-articles",
+        ),
+    ]
+
+    scope: reactive[str | None] = reactive(None, init=False)
+    """The article id questions are limited to, or None for the whole corpus."""
+
+    def __init__(
+        self, corpus_dir: Path, conversation: Conversation, lock: threading.Lock, *, cursor_blink: bool = True
+    ) -> None:
+        super().__init__()
+        self.corpus_dir = corpus_dir
+        self.conversation = conversation
+        """Shared by every question, so follow-ups know what came before."""
+        self.engine: Engine | None = None
+        """Set once the index is open."""
+        self.answers: list[Answer] = []
+        """Every answer shown, in order: what an export writes."""
+        self._lock = lock
+        self._cursor_blink = cursor_blink
+        self._scope_title: str | None = None
+        self._asked = 0
+        self._pending: list[tuple[int, str, str | None]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield ArticlePanel(id="article-panel")
+            with Vertical(id="chat"):
+                with Transcript(id="transcript"):
+                    yield WelcomeCard(Text(f"Opening {clean(str(self.corpus_dir))}…"), id="welcome")
+                yield ScopeBar(id="scope-bar")
+                yield QuestionInput(
+                    placeholder="Ask a question…  (↑ earlier questions)",
+                    id="question",
+                    cursor_blink=self._cursor_blink,
+                )
+        yield IndexStatus(id="index-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_scope()
+        self.query_one("#question", QuestionInput).focus()
+
+    # ---- engine state, called by the app ------------------------------------------------
+
+    def engine_ready(self, engine: Engine, articles: list[ArticleInfo]) -> None:
+        """The index is open: list the articles and answer questions typed meanwhile."""
+        self.engine = engine
+        self.show_articles(articles)
+        self.query_one(IndexStatus).idle()
+        self.query_one("#welcome", WelcomeCard).update(
+            Text.assemble(
+                ("Ask a question ", "bold"),
+                f"about the {len(articles)} articles in {clean(str(self.corpus_dir))}.\n",
+                (
+                    "Answers are sentences quoted verbatim, with who said them and where. "
+                    "Choose an article on the left to ask about it alone.",
+                    "dim",
+                ),
+            )
+        )
+        pending, self._pending = self._pending, []
+        for ask_id, question, scope in pending:
+            self._ask(ask_id, question, scope)
+
+    def show_articles(self, articles: list[ArticleInfo]) -> None:
+        """Refresh the article panel; drop the scope if its article is gone."""
+        self.query_one(ArticlePanel).set_articles(articles)
+        if self.scope is not None and all(a.meta.id != self.scope for a in articles):
+            self.scope = None
+        self._show_scope()
+
+    def index_progressed(self, stage: str, done: int, total: int) -> None:
+        """Show indexing progress."""
+        self.query_one(IndexStatus).progress(stage, done, total)
+
+    def index_idle(self) -> None:
+        """Hide indexing progress."""
+        self.query_one(IndexStatus).idle()
+
+    # ---- asking ---------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#question")
+    async def _question_submitted(self, event: Input.Submitted) -> None:
+        question = event.value.strip()
+        if not question:
+            return
+        box = self.query_one("#question", QuestionInput)
+        box.remember(question)
+        box.clear()
+        self._asked += 1
+        transcript = self.query_one(Transcript)
+        await transcript.mount_all([QuestionCard(question, self._scope_title), AnswerBlock(self._asked)])
+        transcript.anchor()
+        if self.engine is None:
+            self._pending.append((self._asked, question, self.scope))
+        else:
+            self._ask(self._asked, question, self.scope)
+
+    @work(thread=True, group="ask")
+    def _ask(self, ask_id: int, question: str, scope: str | None) -> None:
+        engine = self.engine
+        assert engine is not None
+        try:
+            with self._lock:
+                answer = engine.ask(question, article=scope, conversation=self.conversation)
+        except AssistantError as error:
+            self.post_message(AskFailed(ask_id, question, error.title, error.message))
+        except Exception as error:  # a bug must not lose the user's session or question
+            self.log.error(f"ask failed: {error!r}")
+            self.post_message(
+                AskFailed(ask_id, question, "Unexpected error", f"{type(error).__name__}: {error}")
+            )
+        else:
+            self.post_message(AnswerReady(ask_id, answer))
+
+    async def on_answer_ready(self, message: AnswerReady) -> None:
+        block = (
+            self.query(f"#answer-{message.ask_id}").only_one(AnswerBlock)
+            if self._has(message.ask_id)
+            else None
+        )
+        if block is None:  # the chat was cleared while the question was being answered
+            return
+        self.answers.append(message.answer)
+        await block.show(message.answer)
+        self.query_one(Transcript).anchor()
+        self.refresh_bindings()
+
+    async def on_ask_failed(self, message: AskFailed) -> None:
+        self.notify(message.message, title=message.title, severity="error", markup=False)
+        if self._has(message.ask_id):
+            await self.query_one(f"#answer-{message.ask_id}", AnswerBlock).fail(
+                f"{message.title}: {message.message}"
+            )
+        box = self.query_one("#question", QuestionInput)
+        if not box.value:
+            box.restore(message.question)
+        box.focus()
+
+    def _has(self, ask_id: int) -> bool:
+        return bool(self.query(f"#answer-{ask_id}"))
+
+    # ---- scope ----------------------------------------------------------------------------
+
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        self._scope_title = message.title
+        self.scope = message.article_id
+        self.query_one("#question", QuestionInput).focus()
+
+    def watch_scope(self) -> None:
+        if self.scope is None:
+            self._scope_title = None
+        self._show_scope()
+        self.refresh_bindings()
+
+    def _show_scope(self) -> None:
+        count = len(self.query_one(ArticlePanel).articles) if self.engine is not None else None
+        self.query_one(ScopeBar).show_scope(self._scope_title if self.scope else None, count)
+        self.query_one(ScopeBar).set_class(self.scope is not None, "-scoped")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_scope":
+            return self.scope is not None
+        if action in ("open_source", "copy_quote", "export"):
+            return bool(self.answers)
+        return True
+
+    def action_clear_scope(self) -> None:
+        """Search the whole corpus again."""
+        if self.scope is not None:
+            self.scope = None
+            self.notify("Questions search all articles again.", title="Scope cleared", markup=False)
+
+    def action_find_article(self) -> None:
+        """Show the article panel and put the cursor in its filter."""
+        panel = self.query_one(ArticlePanel)
+        panel.display = True
+        panel.focus_filter()
+
+    def action_toggle_articles(self) -> None:
+        """Show or hide the article panel."""
+        panel = self.query_one(ArticlePanel)
+        panel.display = not panel.display
+        if not panel.display:
+            self.query_one("#question", QuestionInput).focus()
+
+    # ---- quotes: source view and clipboard --------------------------------------------------
+
+    def _current_quote(self) -> Quote | None:
+        if isinstance(self.focused, QuoteCard):
+            return self.focused.quote
+        for answer in reversed(self.answers):
+            if answer.quotes:
+                return answer.quotes[0]
+        return None
+
+    def action_open_source(self) -> None:
+        """Read the selected quote (or the latest answer's first) in its article."""
+        quote = self._current_quote()
+        if quote is None:
+            self.notify("No quote to open yet.", severity="warning", markup=False)
+        else:
+            self.post_message(QuoteChosen(quote))
+
+    def action_copy_quote(self) -> None:
+        """Copy the selected quote (or the latest answer's first) with its citation."""
+        quote = self._current_quote()
+        if quote is None:
+            self.notify("No quote to copy yet.", severity="warning", markup=False)
+        else:
+            self.post_message(QuoteCopyRequested(quote))
+
+    def on_quote_chosen(self, message: QuoteChosen) -> None:
+        self._load_source(message.quote)
+
+    def on_quote_copy_requested(self, message: QuoteCopyRequested) -> None:
+        self.app.copy_to_clipboard(citation(message.quote))
+        self.notify("Quote and citation copied.", title="Copied", markup=False)
+
+    @work(thread=True, group="source")
+    def _load_source(self, quote: Quote) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            with self._lock:
+                view = engine.article(quote.article.id)
+        except AssistantError as error:
+            self.app.call_from_thread(
+                self.notify, error.message, title=error.title, severity="error", markup=False
+            )
+        else:
+            self.post_message(SourceLoaded(view, quote))
+
+    def on_source_loaded(self, message: SourceLoaded) -> None:
+        self.app.push_screen(SourceScreen(message.view, message.quote))
+
+    # ---- export and new chat --------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Write the conversation to a Markdown file."""
+        if not self.answers:
+            self.notify("Nothing to export yet: ask a question first.", severity="warning", markup=False)
+            return
+        self._export(list(self.answers))
+
+    @work(thread=True, group="export")
+    def _export(self, answers: list[Answer]) -> None:
+        try:
+            path = write_export(answers, str(self.corpus_dir))
+        except OSError as error:
+            self.app.call_from_thread(
+                self.notify,
+                f"Could not write the export: {error.strerror or error}",
+                title="Export failed",
+                severity="error",
+                markup=False,
+            )
+        else:
+            self.post_message(ExportWritten(str(path)))
+
+    def on_export_written(self, message: ExportWritten) -> None:
+        self.notify(f"Saved to {message.path}", title="Conversation exported", markup=False)
+
+    async def action_new_chat(self) -> None:
+        """Clear the transcript and start a fresh conversation."""
+        self.conversation.clear()
+        self.answers.clear()
+        transcript = self.query_one(Transcript)
+        await transcript.query("QuestionCard, AnswerBlock").remove()
+        self.refresh_bindings()
+        self.query_one("#question", QuestionInput).focus()

@@ -1,0 +1,89 @@
+"""The side panel: every article (title, author, source, date), filtered as you type."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from assistant.models import ArticleInfo
+from assistant.safe_text import clean
+from assistant.tui.messages import ArticleChosen
+from assistant.tui.render import article_line
+
+
+def _matches(info: ArticleInfo, needle: str) -> bool:
+    meta = info.meta
+    haystack = " ".join(p for p in (meta.title, meta.author, meta.source, meta.date, meta.id) if p)
+    return needle in haystack.casefold()
+
+
+def _option(info: ArticleInfo) -> Option:
+    prompt = Text(clean(info.meta.title) or clean(info.meta.id), style="bold")
+    prompt.append(f"\n{article_line(info.meta)}", style="dim")
+    return Option(prompt, id=info.meta.id)
+
+
+class ArticlePanel(Vertical):
+    """A filter box over a list of articles; choosing one scopes the questions to it."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self._articles: list[ArticleInfo] = []
+        self.border_title = "Articles"
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter articles…", id="article-filter")
+        yield OptionList(id="article-list")
+
+    @property
+    def articles(self) -> list[ArticleInfo]:
+        """Every article known, unfiltered."""
+        return self._articles
+
+    def set_articles(self, articles: list[ArticleInfo]) -> None:
+        """Show a new list of articles, keeping the current filter."""
+        self._articles = sorted(articles, key=lambda a: (a.meta.title.casefold(), a.meta.id))
+        self._show(self.query_one("#article-filter", Input).value)
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter box."""
+        self.query_one("#article-filter", Input).focus()
+
+    def _show(self, needle: str) -> None:
+        needle = needle.strip().casefold()
+        shown = [a for a in self._articles if not needle or _matches(a, needle)]
+        listing = self.query_one("#article-list", OptionList)
+        listing.clear_options()
+        options: list[Option | None] = []
+        for info in shown:
+            options += [_option(info), None]
+        listing.add_options(options[:-1])
+        self.border_title = (
+            f"Articles {len(shown)}/{len(self._articles)}"
+            if needle
+            else (f"Articles ({len(self._articles)})")
+        )
+
+    @on(Input.Changed, "#article-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    @on(Input.Submitted, "#article-filter")
+    def _filter_submitted(self) -> None:
+        listing = self.query_one("#article-list", OptionList)
+        if listing.option_count:
+            listing.highlighted = 0
+            listing.focus()
+
+    @on(OptionList.OptionSelected, "#article-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        article_id = event.option.id
+        if article_id is None:
+            return
+        title = next((a.meta.title for a in self._articles if a.meta.id == article_id), article_id)
+        self.post_message(ArticleChosen(article_id, title))

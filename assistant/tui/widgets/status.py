@@ -1,0 +1,46 @@
+"""Status lines: indexing progress and the current question scope."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, ProgressBar, Static
+
+from assistant.safe_text import clean
+
+
+class IndexStatus(Horizontal):
+    """What the index is doing, with a progress bar; hidden when idle."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("Opening the corpus…", id="index-stage")
+        yield ProgressBar(total=None, show_eta=False, id="index-progress")
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        """Show `done` of `total` for `stage`."""
+        self.display = True
+        self.query_one("#index-stage", Label).update(Text(f"{clean(stage).capitalize()} {done}/{total}"))
+        self.query_one("#index-progress", ProgressBar).update(total=max(total, 1), progress=done)
+
+    def idle(self) -> None:
+        """Hide the status line."""
+        self.display = False
+
+
+class ScopeBar(Static):
+    """Which articles the next question searches; always visible above the input."""
+
+    def show_scope(self, title: str | None, count: int | None) -> None:
+        """Describe the scope: one article (Esc clears) or the whole corpus."""
+        if title is not None:
+            text = Text.assemble(
+                ("Scope: ", "bold"), (f"“{clean(title)}”", "italic"), ("  Esc: all articles", "dim")
+            )
+        elif count is None:
+            text = Text.assemble(("Scope: ", "bold"), "all articles (indexing…)")
+        else:
+            text = Text.assemble(
+                ("Scope: ", "bold"), f"all {count} articles", ("  · pick one on the left to narrow", "dim")
+            )
+        self.update(text)
