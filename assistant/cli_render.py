@@ -9,52 +9,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from assistant.models import Answer, ArticleInfo, ArticleView, Quote
+from assistant.citation import citation
+from assistant.models import Answer, ArticleInfo, ArticleView
+from assistant.rich_text import quote_text
 from assistant.safe_text import clean
-
-
-def citation(quote: Quote) -> str:
-    """The attribution line: speaker, author, title, source, date, paragraph."""
-    meta = quote.article
-    parts: list[str] = []
-    if quote.speaker is not None:
-        parts.append(clean(quote.speaker.name) + (", in" if meta.author else ""))
-    head = " ".join(parts + ([clean(meta.author)] if meta.author else []))
-    fields = [head] if head else []
-    fields.append(f"“{clean(meta.title)}”")
-    if meta.source:
-        fields.append(clean(meta.source))
-    if meta.date:
-        fields.append(clean(meta.date))
-    if quote.kind == "metadata":
-        fields.append(f"{quote.field} of the article")
-    else:
-        fields.append(f"paragraph {quote.paragraph}")
-    return "— " + ", ".join(fields)
-
-
-def quote_marks(text: str) -> tuple[str, str]:
-    """The marks to put around a quote: none when it opens with its own quotation mark.
-
-    “““If they…,” Austin said.” would read as a typo; the sentence is shown verbatim either way.
-    """
-    if text[:1] in "“\"‘'":
-        return "", ""
-    return "“", "”"
-
-
-def highlighted(quote: Quote, style: str = "bold yellow") -> Text:
-    """The quote as Rich Text, question words styled; each piece cleaned on its own."""
-    text = Text()
-    pos = 0
-    for start, end in quote.highlights:
-        if start < pos:
-            continue
-        text.append(clean(quote.text[pos:start]))
-        text.append(clean(quote.text[start:end]), style=style)
-        pos = end
-    text.append(clean(quote.text[pos:]))
-    return text
 
 
 def print_answer(console: Console, answer: Answer, *, show_score: bool = False) -> None:
@@ -74,10 +32,7 @@ def print_answer(console: Console, answer: Answer, *, show_score: bool = False) 
         body = Text()
         for sentence in quote.before:
             body.append(clean(sentence) + " ", style="dim")
-        opening, closing = quote_marks(quote.text)
-        body.append(opening)
-        body.append_text(highlighted(quote))
-        body.append(closing)
+        body.append_text(quote_text(quote, highlight="bold yellow", marks=""))
         for sentence in quote.after:
             body.append(" " + clean(sentence), style="dim")
         console.print(body)

@@ -6,14 +6,16 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from assistant.citation import quote_marks
 from assistant.locations import export_dir
 from assistant.models import Answer, Quote
 from assistant.safe_text import clean
 
 
 def _quote_markdown(quote: Quote) -> list[str]:
+    opening, closing = quote_marks(quote.text)
     text = " ".join(clean(quote.text).split())
-    lines = [f"> “{text}”", ">"]
+    lines = [f"> {opening}{text}{closing}", ">"]
     if quote.speaker is not None:
         lines.append(f"> — {clean(quote.speaker.name)} ({clean(quote.speaker.cue)})")
     meta = quote.article

@@ -1,48 +1,24 @@
-"""Turning the engine's records into safe Rich `Text` and one-line citations.
-
-Article text is untrusted: every piece goes through `clean` and into a `Text`,
-never through markup. Spans (highlights, the chosen sentence) are applied by
-cutting the raw text at their offsets and cleaning each piece, so offsets into
-the raw text stay right even when `clean` removes characters.
-"""
+"""The TUI's short display lines for quotes and articles (the Rich pieces come from rich_text)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.text import Text
-
+from assistant.citation import plain_citation, where
 from assistant.models import ArticleMeta, Quote
+from assistant.rich_text import quote_text, safe, styled
 from assistant.safe_text import clean
 
-
-def safe(text: str, style: str = "") -> Text:
-    """`text` cleaned of control sequences, as literal Rich text."""
-    return Text(clean(text), style=style)
-
-
-def styled(text: str, spans: Iterable[tuple[int, int, str]], base: str = "") -> Text:
-    """`text` cleaned piece by piece, with `spans` (start, end, style) of the raw text styled.
-
-    Overlapping spans are clipped so each character takes the first span that claims it.
-    """
-    result = Text(style=base)
-    cursor = 0
-    for start, end, style in sorted((max(0, s), min(len(text), e), st) for s, e, st in spans):
-        start = max(start, cursor)
-        if end <= start:
-            continue
-        result.append(clean(text[cursor:start]))
-        result.append(clean(text[start:end]), style=style)
-        cursor = end
-    result.append(clean(text[cursor:]))
-    return result
-
-
-def quote_text(quote: Quote, highlight: str = "bold underline") -> Text:
-    """The quote verbatim between quotation marks, the question's words highlighted."""
-    body = styled(quote.text, ((s, e, highlight) for s, e in quote.highlights))
-    return Text.assemble(("“", "dim"), body, ("”", "dim"))
+__all__ = [
+    "article_line",
+    "citation",
+    "mark_spans",
+    "quote_text",
+    "safe",
+    "source_line",
+    "speaker_line",
+    "styled",
+]
 
 
 def _parts(meta: ArticleMeta) -> list[str]:
@@ -52,10 +28,7 @@ def _parts(meta: ArticleMeta) -> list[str]:
 def source_line(quote: Quote) -> str:
     """Author · title · source · date · paragraph: where the quote stands."""
     parts = _parts(quote.article)
-    if quote.kind == "metadata":
-        parts.append(f"{quote.field or 'metadata'} line")
-    else:
-        parts.append(f"¶ {quote.paragraph}")
+    parts.append(f"¶ {quote.paragraph}" if quote.kind == "sentence" else where(quote))
     return " · ".join(parts)
 
 
@@ -74,14 +47,7 @@ def article_line(meta: ArticleMeta) -> str:
 
 def citation(quote: Quote) -> str:
     """The quote and its full citation as plain text, for the clipboard."""
-    lines = [f"“{clean(quote.text)}”"]
-    who = speaker_line(quote)
-    if who:
-        lines.append(who)
-    lines.append(source_line(quote))
-    if quote.article.url:
-        lines.append(clean(quote.article.url))
-    return "\n".join(lines)
+    return plain_citation(quote)
 
 
 def mark_spans(

@@ -1,0 +1,58 @@
+"""How a quote is cited in plain text: the same words in the CLI, the TUI, the clipboard and exports.
+
+Pure string work on the engine's records (no UI library); every piece of
+article text passes through `clean`.
+"""
+
+from __future__ import annotations
+
+from assistant.models import Quote
+from assistant.safe_text import clean
+
+_OPENING_MARKS = "“\"‘'"
+
+
+def quote_marks(text: str) -> tuple[str, str]:
+    """The marks to put around a quote: none when it opens with its own quotation mark.
+
+    `““If they…,” Austin said.”` would read as a typo; the sentence is verbatim either way.
+    """
+    if text[:1] in _OPENING_MARKS:
+        return "", ""
+    return "“", "”"
+
+
+def where(quote: Quote) -> str:
+    """Where in the article the quote stands: its paragraph, or the metadata field."""
+    if quote.kind == "metadata":
+        return f"{quote.field or 'metadata'} of the article"
+    return f"paragraph {quote.paragraph}"
+
+
+def citation(quote: Quote) -> str:
+    """`— Speaker, in Author, “Title”, Source, Date, paragraph N` (parts that are unknown left out)."""
+    meta = quote.article
+    head = ""
+    if quote.speaker is not None:
+        head = clean(quote.speaker.name) + (", in " if meta.author else "")
+    if meta.author:
+        head += clean(meta.author)
+    fields = [head] if head else []
+    fields.append(f"“{clean(meta.title)}”")
+    fields += [clean(v) for v in (meta.source, meta.date) if v]
+    fields.append(where(quote))
+    return "— " + ", ".join(fields)
+
+
+def quoted(quote: Quote) -> str:
+    """The quote verbatim (cleaned) inside its quotation marks."""
+    opening, closing = quote_marks(quote.text)
+    return f"{opening}{clean(quote.text)}{closing}"
+
+
+def plain_citation(quote: Quote) -> str:
+    """Quote and citation as plain text lines, with the article's address where known."""
+    lines = [quoted(quote), citation(quote)]
+    if quote.article.url:
+        lines.append(clean(quote.article.url))
+    return "\n".join(lines)
