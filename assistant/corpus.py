@@ -33,6 +33,10 @@ _SOURCE_LINE = re.compile(r"\bread\s+more\s+from\s+(?:the\s+)?(.+?)[.!]?$", re.I
 _BYLINE = re.compile(
     r"^(?:by\s+)?((?:[A-Z][\w'’.\-]*\.?)(?:,?\s+(?:and\s+|&\s+)?(?:[A-Z][\w'’.\-]*|de|van|von|der|la|le|al|bin))*)$"
 )
+# A publication named on a header line of its own: "The Coastal Ledger", "Source: Reuters".
+_PUBLICATION_LINE = re.compile(
+    r"^(?:(?:source|publication|published\s+by|via):\s*(.{2,60})|(The(?:\s+[A-Z][\w&'’.-]*){1,4}))$"
+)
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -234,14 +238,24 @@ def _parse_units(article_id: str, text: str, lines: list[Span], fields: dict[str
                 if match:
                     meta_spans["source"] = Span(span.start + match.start(1), span.start + match.end(1))
             continue
-        if position == index and author is None and not paragraphs and _looks_like_byline(line):
+        # The header: the few short lines between the title and the first paragraph.
+        in_header = not paragraphs and position < index + 4
+        first_after_title = position == index or line.lower().startswith("by ")
+        if in_header and author is None and first_after_title and _looks_like_byline(line):
             author = _byline_name(line)
             offset = span.start + line.find(author)
             meta_spans["author"] = Span(offset, offset + len(author))
             continue
-        if date is None and not paragraphs and len(line) < 80 and _date_from(line):
-            date = _date_from(line)
+        if in_header and date is None and len(line) < 80 and (found_date := _date_from(line)):
+            date = found_date
             meta_spans["date"] = span
+            continue
+        if in_header and source is None and (publication := _PUBLICATION_LINE.match(line)):
+            group = publication.lastindex or 0
+            source = publication.group(group)
+            meta_spans["source"] = Span(
+                span.start + publication.start(group), span.start + publication.end(group)
+            )
             continue
         paragraphs.append(span)
     if title is None:

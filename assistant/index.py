@@ -29,7 +29,7 @@ from assistant.locations import index_dir
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-4"
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-5"
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,3 +110,19 @@ def test_hidden_paths_are_not_part_of_the_corpus(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "story.txt").write_text("Title\nBody text.")
     assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["sub/story.txt"]
+
+
+def test_header_lines_after_the_byline_give_publication_and_date() -> None:
+    text = (
+        "Harbour council approves flood wall\nBy Priya Raman\nThe Coastal Ledger\nMarch 14, 2024\n"
+        "The council voted on Tuesday.\nThe Mayor said so.\n"
+    )
+    article = parse_article("harbour.txt", text)
+    assert (article.meta.author, article.meta.source, article.meta.date) == (
+        "Priya Raman",
+        "The Coastal Ledger",
+        "2024-03-14",
+    )
+    assert _body(text, article.paragraphs) == ["The council voted on Tuesday.", "The Mayor said so."]
+    spans = article.meta_spans
+    assert text[spans["source"].start : spans["source"].end] == "The Coastal Ledger"
