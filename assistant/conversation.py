@@ -69,7 +69,7 @@ class Conversation:
         person = bool(_PERSON_PRONOUN.search(question))
         thing = bool(_THING_PRONOUN.search(question))
         continuation = bool(_CONTINUATION.match(question))
-        thin = len(own) <= 1 or ((person or thing) and len(own) <= 2) or (continuation and len(own) <= 1)
+        thin = not own or ((person or thing) and len(own) <= 2) or (continuation and len(own) <= 1)
         if not thin:
             return None, None
         new_names = {t for n in info.names for t in terms(n)}

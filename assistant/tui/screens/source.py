@@ -102,8 +102,13 @@ class SourceScreen(Screen[None]):
         body.focus()
 
     def _ranges(self) -> list[tuple[int, int, int]]:
+        """(number, start, end) of each block: the body paragraphs, and the header (title, byline,
+        front matter) only when the quote comes from it."""
+        body = [(n, s, e) for n, (s, e) in enumerate(self.view.paragraphs, start=1)]
+        if self.quote.kind != "metadata":
+            return body
         first = self.view.paragraphs[0][0] if self.view.paragraphs else len(self.view.text)
-        return [(0, 0, first), *((n, s, e) for n, (s, e) in enumerate(self.view.paragraphs, start=1))]
+        return [(0, 0, first), *body]
 
     def action_back(self) -> None:
         """Return to the chat."""
