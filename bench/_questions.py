@@ -1,0 +1,44 @@
+"""Real questions for latency runs: WikiQA dev questions and reworded Reuters titles, read in place."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from _corpora import NewsDoc
+
+WIKIQA_TSV = Path("/work/shared/eval/wikiqa-dev/WikiQA-dev.tsv")
+
+_TEMPLATES = (
+    "What happened with {t}?",
+    "What did Reuters report about {t}?",
+    "Why {t}?",
+    "What is the news on {t}?",
+)
+
+
+def wikiqa_questions(path: Path = WIKIQA_TSV) -> list[str]:
+    """The distinct WikiQA dev questions, in file order."""
+    seen: dict[str, None] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            seen.setdefault(row["Question"].strip(), None)
+    return list(seen)
+
+
+def title_questions(docs: list[NewsDoc], n: int) -> list[str]:
+    """`n` Reuters titles, spread over the collection, reworded as questions."""
+    if n <= 0:
+        return []
+    step = max(1, len(docs) // n)
+    out = []
+    for i, doc in enumerate(docs[::step][:n]):
+        title = doc.title.rstrip(".")
+        out.append(_TEMPLATES[i % len(_TEMPLATES)].format(t=title[:1].lower() + title[1:]))
+    return out
+
+
+def latency_questions(docs: list[NewsDoc], n: int) -> list[str]:
+    """About `n` questions: half WikiQA (out-of-domain, real wording), half reworded Reuters titles."""
+    wiki = wikiqa_questions()[: n // 2]
+    return wiki + title_questions(docs, n - len(wiki))
