@@ -1,18 +1,33 @@
-"""One article turned into what the index stores: sentences, their terms, passages.
+"""Articles turned into what the index stores: sentences, their terms, passages.
 
 Passages are the BM25 retrieval units: whole sentences packed in order up to
 a size measured in tiktoken tokens. A sentence longer than the limit is a
 passage of its own; a sentence is never cut.
+
+Files are read in batches whose columns are compact (`array`, 4 bytes an int)
+with a vocabulary local to the batch, so a large build can read batches in
+worker processes and never holds parsed articles in memory.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from assistant.corpus import ParsedArticle, decode, parse_article
-from assistant.tokens import count_tokens_batch, terms
+from assistant.corpus import (
+    MARKDOWN_SUFFIXES,
+    ParsedArticle,
+    UnreadableArticle,
+    decode,
+    parse_article,
+    read_file,
+)
+from assistant.tokens import count_tokens_each, terms
 
 DEFAULT_PASSAGE_TOKENS = 120
 
@@ -53,7 +68,7 @@ def analyse(
     text = decode(data)
     parsed = parse_article(article_id, text, markdown=markdown)
     sentence_texts = [text[s.start : s.end] for s in parsed.sentences]
-    sentence_tokens = count_tokens_batch(sentence_texts)
+    sentence_tokens = count_tokens_each(sentence_texts)
     return AnalysedArticle(
         parsed=parsed,
         size=size,
@@ -66,24 +81,135 @@ def analyse(
 
 
 def analyse_file(corpus_dir: Path, path: Path, passage_tokens: int) -> AnalysedArticle:
-    """`analyse` for a file on disk (raises UnreadableArticle or OSError)."""
-    from assistant.corpus import MARKDOWN_SUFFIXES, MAX_FILE_BYTES, TEXT_SUFFIXES, UnreadableArticle
-
-    suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        raise UnreadableArticle(f"unknown format {suffix!r} (articles are .txt or .md files)")
-    stat = path.stat()
-    if stat.st_size > MAX_FILE_BYTES:
-        raise UnreadableArticle(f"the file is too large ({stat.st_size // (1024 * 1024)} MB)")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableArticle(f"cannot read it: {exc.strerror or exc}") from exc
+    """`analyse` for a file on disk (raises UnreadableArticle)."""
+    data, stat = read_file(path)
     return analyse(
         path.relative_to(corpus_dir).as_posix(),
         data,
-        markdown=suffix in MARKDOWN_SUFFIXES,
+        markdown=path.suffix.lower() in MARKDOWN_SUFFIXES,
         size=stat.st_size,
         mtime_ns=stat.st_mtime_ns,
         passage_tokens=passage_tokens,
     )
+
+
+def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
+    """The article table row: metadata, file identity and sizes."""
+    parsed = analysed.parsed
+    meta = parsed.meta
+    text = parsed.text
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "author": meta.author,
+        "source": meta.source,
+        "date": meta.date,
+        "url": meta.url,
+        "size": analysed.size,
+        "mtime_ns": analysed.mtime_ns,
+        "sha256": analysed.sha256,
+        "paragraphs": len(parsed.paragraphs),
+        "words": sum(len(text[p.start : p.end].split()) for p in parsed.paragraphs),
+        "tokens": sum(analysed.sentence_tokens),
+        "meta_spans": {k: [v.start, v.end] for k, v in parsed.meta_spans.items()},
+        "warnings": parsed.warnings,
+        "markdown": Path(meta.id).suffix.lower() in MARKDOWN_SUFFIXES,
+    }
+
+
+def _ints() -> array[int]:
+    return array("i")
+
+
+def _longs() -> array[int]:
+    return array("q")
+
+
+@dataclass(slots=True)
+class Batch:
+    """Compact columns for consecutive new articles, numbered from 0 within the batch."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    s_article: array[int] = field(default_factory=_ints)
+    s_start: array[int] = field(default_factory=_longs)
+    s_end: array[int] = field(default_factory=_longs)
+    s_para: array[int] = field(default_factory=_ints)
+    s_tokens: array[int] = field(default_factory=_ints)
+    s_len: array[int] = field(default_factory=_ints)
+    p_article: array[int] = field(default_factory=_ints)
+    p_sent_lo: array[int] = field(default_factory=_ints)
+    p_sent_hi: array[int] = field(default_factory=_ints)
+    doc_len: array[int] = field(default_factory=_ints)
+    rows: array[int] = field(default_factory=_ints)
+    """Posting passage (batch numbering), in passage order."""
+    cols: array[int] = field(default_factory=_ints)
+    """Posting term, as an index into `vocab`."""
+    tf: array[int] = field(default_factory=lambda: array("H"))
+    vocab: dict[str, int] = field(default_factory=dict)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    """Files that are not readable articles: id, size, mtime_ns, why."""
+    touched: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Files whose stat changed but whose content did not: id → (size, mtime_ns)."""
+
+    def add(self, analysed: AnalysedArticle) -> None:
+        """Append one article's sentences, passages and postings."""
+        article = len(self.records)
+        first_sentence = len(self.s_start)
+        first_passage = len(self.doc_len)
+        for s, tokens, sterms in zip(
+            analysed.parsed.sentences, analysed.sentence_tokens, analysed.sentence_terms, strict=True
+        ):
+            self.s_article.append(article)
+            self.s_start.append(s.start)
+            self.s_end.append(s.end)
+            self.s_para.append(s.paragraph)
+            self.s_tokens.append(tokens)
+            self.s_len.append(len(sterms))
+        vocab = self.vocab
+        for offset, (lo, hi) in enumerate(analysed.passages):
+            counts: Counter[str] = Counter()
+            for sterms in analysed.sentence_terms[lo:hi]:
+                counts.update(sterms)
+            self.doc_len.append(sum(counts.values()))
+            self.p_article.append(article)
+            self.p_sent_lo.append(first_sentence + lo)
+            self.p_sent_hi.append(first_sentence + hi)
+            self.rows.extend([first_passage + offset] * len(counts))
+            self.tf.extend([min(v, 65535) for v in counts.values()])
+            self.cols.extend([vocab.setdefault(t, len(vocab)) for t in counts])
+        self.records.append(article_record(analysed))
+
+
+def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage_tokens: int) -> Batch:
+    """Read articles (id, sha256 the index holds or None) into one batch; a worker process's job.
+
+    A file whose content hash is unchanged is only noted as touched, not parsed again.
+    """
+    folder = Path(corpus_dir)
+    batch = Batch()
+    for article_id, known_sha in items:
+        path = folder / article_id
+        try:
+            data, stat = read_file(path)
+            sha = hashlib.sha256(data).hexdigest()
+            if sha == known_sha:
+                batch.touched[article_id] = (stat.st_size, stat.st_mtime_ns)
+                continue
+            analysed = analyse(
+                article_id,
+                data,
+                markdown=path.suffix.lower() in MARKDOWN_SUFFIXES,
+                size=stat.st_size,
+                mtime_ns=stat.st_mtime_ns,
+                passage_tokens=passage_tokens,
+            )
+        except UnreadableArticle as exc:
+            try:
+                stat = path.stat()
+                size, mtime = stat.st_size, stat.st_mtime_ns
+            except OSError:
+                size, mtime = -1, -1
+            batch.skipped.append({"id": article_id, "size": size, "mtime_ns": mtime, "why": str(exc)})
+            continue
+        batch.add(analysed)
+    return batch

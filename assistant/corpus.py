@@ -8,6 +8,7 @@ are into the file's decoded text, so a quote can be checked against the file.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -79,19 +80,46 @@ class UnreadableArticle(Exception):
     """A file that is not an article we can read; the message says why."""
 
 
+def walk(corpus_dir: Path) -> dict[str, tuple[int, int]]:
+    """Every file below the corpus folder, hidden paths left out: id → (size, mtime_ns).
+
+    One `scandir` pass, one stat a file: this runs on every command to keep the index current.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    folders = [("", str(corpus_dir))]
+    while folders:
+        prefix, folder = folders.pop()
+        try:
+            entries = os.scandir(folder)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append((prefix + entry.name + "/", entry.path))
+                    elif entry.is_file():
+                        stat = entry.stat()
+                        found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
+                except OSError:
+                    continue
+    return found
+
+
 def discover(corpus_dir: Path) -> Iterator[Path]:
     """Every file below the corpus folder, recursively, hidden paths left out, in a stable order."""
-    for path in sorted(corpus_dir.rglob("*")):
-        rel = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_file():
-            yield path
+    for article in sorted(walk(corpus_dir)):
+        yield corpus_dir / article
 
 
 def article_id(corpus_dir: Path, path: Path) -> str:
     """The id of the article at `path`: its path below the corpus, with forward slashes."""
     return path.relative_to(corpus_dir).as_posix()
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode(data: bytes) -> str:
@@ -108,25 +136,31 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL_CHARS.findall(sample))
     if controls > max(8, len(sample) // 100):
         raise UnreadableArticle("the file looks binary, not text")
     return text
 
 
-def read_article(corpus_dir: Path, path: Path) -> ParsedArticle:
-    """Read and parse one article file; raises UnreadableArticle with the reason."""
+def read_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes and stat of an article file; raises UnreadableArticle for what cannot be an article."""
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES:
         raise UnreadableArticle(f"unknown format {suffix!r} (articles are .txt or .md files)")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise UnreadableArticle(f"the file is too large ({size // (1024 * 1024)} MB)")
     try:
-        data = path.read_bytes()
+        stat = path.stat()
+        if stat.st_size > MAX_FILE_BYTES:
+            raise UnreadableArticle(f"the file is too large ({stat.st_size // (1024 * 1024)} MB)")
+        return path.read_bytes(), stat
     except OSError as exc:
         raise UnreadableArticle(f"cannot read it: {exc.strerror or exc}") from exc
-    return parse_article(article_id(corpus_dir, path), decode(data), markdown=suffix in MARKDOWN_SUFFIXES)
+
+
+def read_article(corpus_dir: Path, path: Path) -> ParsedArticle:
+    """Read and parse one article file; raises UnreadableArticle with the reason."""
+    data, _ = read_file(path)
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    return parse_article(article_id(corpus_dir, path), decode(data), markdown=markdown)
 
 
 def parse_article(article_id: str, text: str, *, markdown: bool = False) -> ParsedArticle:
@@ -157,12 +191,8 @@ def is_furniture(line: str) -> bool:
     """True for page furniture: promos, embeds, share buttons, all-capitals headlines of other stories."""
     if _FURNITURE.match(line):
         return True
-    letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) >= 12 and len(line.split()) >= 3:
-        upper = sum(1 for ch in letters if ch.isupper())
-        if upper / len(letters) > 0.85:
-            return True
-    return False
+    # An all-capitals line of several words is a promo headline of another story.
+    return line.isupper() and len(line) >= 12 and len(line.split()) >= 3
 
 
 def _looks_like_byline(line: str) -> bool:
@@ -219,7 +249,8 @@ def _parse_units(article_id: str, text: str, lines: list[Span], fields: dict[str
         # a blank line after it settles it ("Trump leads in Ohio poll." then a blank line).
         blank_after = len(lines) > 1 and text.count("\n", first.end, lines[1].start) >= 2
         sentence_like = line.endswith((".", ".”", '."')) and not blank_after
-        if len(line) <= 200 and not is_furniture(line) and not sentence_like:
+        # Wire titles are often in capitals: only the furniture phrases rule a first line out.
+        if len(line) <= 200 and not _FURNITURE.match(line) and not sentence_like:
             title = line.lstrip("# ").strip()
             meta_spans["title"] = first
             index = 1

@@ -9,10 +9,12 @@ BM25Okapi's to the last bit that matters (see bm25.py).
 from __future__ import annotations
 
 import bisect
-from array import array
+import multiprocessing
+import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +23,21 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant import bm25
-from assistant.analysis import DEFAULT_PASSAGE_TOKENS, AnalysedArticle, analyse_file
-from assistant.corpus import MARKDOWN_SUFFIXES, UnreadableArticle, article_id, discover
+from assistant.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
+from assistant.article_table import ArticleTable
+from assistant.corpus import walk
 from assistant.errors import CorpusNotFound, IndexError_
+from assistant.index_merge import merge
 from assistant.index_store import StaleIndex, Stored, load, save
 from assistant.locations import index_dir
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-5"
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-6"
+BATCH_FILES = 256
+"""Files read per batch (and per worker task)."""
+PARALLEL_FILES = 400
+"""From this many files to read, batches go to worker processes, one per core."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,24 +58,26 @@ class Changes:
         return bool(self.added or self.changed or self.removed)
 
 
-@dataclass(slots=True)
-class _Plan:
-    """Files to read again, and ids that are gone."""
-
-    to_read: list[Path] = field(default_factory=list)
-    removed: set[str] = field(default_factory=set)
-    touched: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-
-def _empty_arrays() -> dict[str, npt.NDArray[Any]]:
-    ints = {name: np.zeros(0, dtype=np.int32) for name in ("indices", "doc_len", "p_article", "p_sent_lo")}
-    ints.update({name: np.zeros(0, dtype=np.int32) for name in ("p_sent_hi", "s_article", "s_para")})
-    ints.update({name: np.zeros(0, dtype=np.int32) for name in ("s_tokens", "s_len")})
-    ints["s_start"] = np.zeros(0, dtype=np.int64)
-    ints["s_end"] = np.zeros(0, dtype=np.int64)
-    ints["tf"] = np.zeros(0, dtype=np.uint16)
-    ints["indptr"] = np.zeros(1, dtype=np.int64)
-    return ints
+def _empty() -> Stored:
+    int32 = (
+        "indices",
+        "doc_len",
+        "p_article",
+        "p_sent_lo",
+        "p_sent_hi",
+        "s_article",
+        "s_para",
+        "s_tokens",
+        "s_len",
+    )
+    arrays: dict[str, npt.NDArray[Any]] = {name: np.zeros(0, dtype=np.int32) for name in int32}
+    arrays.update(
+        s_start=np.zeros(0, dtype=np.int64),
+        s_end=np.zeros(0, dtype=np.int64),
+        tf=np.zeros(0, dtype=np.uint16),
+        indptr=np.zeros(1, dtype=np.int64),
+    )
+    return Stored(arrays, [], ArticleTable(), [], {"articles": 0, "generation": 0})
 
 
 class Index:
@@ -90,14 +100,11 @@ class Index:
         s_len = a["s_len"]
         self.avg_sentence_len = float(s_len.mean()) if s_len.shape[0] else 1.0
         self._idf: npt.NDArray[np.float64] | None = None
-        self._by_id = {record["id"]: i for i, record in enumerate(self.articles)}
-        p_article = a["p_article"]
-        s_article = a["s_article"]
         ids = np.arange(len(self.articles))
-        self.pass_lo = np.searchsorted(p_article, ids, side="left")
-        self.pass_hi = np.searchsorted(p_article, ids, side="right")
-        self.sent_lo = np.searchsorted(s_article, ids, side="left")
-        self.sent_hi = np.searchsorted(s_article, ids, side="right")
+        self.pass_lo = np.searchsorted(a["p_article"], ids, side="left")
+        self.pass_hi = np.searchsorted(a["p_article"], ids, side="right")
+        self.sent_lo = np.searchsorted(a["s_article"], ids, side="left")
+        self.sent_hi = np.searchsorted(a["s_article"], ids, side="right")
 
     # ---- opening and keeping current -------------------------------------------------
 
@@ -113,17 +120,15 @@ class Index:
         """Load the corpus's index and bring it up to date with the folder."""
         if not corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {corpus_dir}")
-        folder = index_dir(corpus_dir)
-        fingerprint = _fingerprint(passage_tokens)
         rebuilt: str | None = None
         try:
-            stored = load(folder, fingerprint)
+            stored = load(index_dir(corpus_dir), _fingerprint(passage_tokens))
         except StaleIndex as exc:
-            rebuilt = str(exc)
-            stored = Stored(_empty_arrays(), [], [], [], {"articles": 0})
+            rebuilt = None if str(exc) == "no index yet" else str(exc)
+            stored = _empty()
         index = cls(corpus_dir, stored, passage_tokens, params or bm25.Params())
         changes = index.refresh(progress=progress)
-        if rebuilt and rebuilt != "no index yet":
+        if rebuilt:
             changes = Changes(changes.added, changes.changed, changes.removed, changes.skipped, rebuilt)
         return index, changes
 
@@ -138,38 +143,28 @@ class Index:
             self._file_lock = filelock.FileLock(str(folder / "lock"), timeout=600)
         return self._file_lock
 
-    def _scan(self) -> tuple[list[Path], _Plan]:
-        """Stat every file and compare with what the index recorded."""
-        known = {r["id"]: (r["size"], r["mtime_ns"]) for r in self.articles}
+    def _plan(self) -> tuple[list[str], set[str]]:
+        """Files to read again (new or with another size or time) and ids no longer on disk."""
+        table = self.articles.columns
+        known = dict(zip(table["id"], zip(table["size"], table["mtime_ns"], strict=True), strict=True))
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
-        plan = _Plan()
-        seen: set[str] = set()
-        files = list(discover(self.corpus_dir))
-        for path in files:
-            aid = article_id(self.corpus_dir, path)
-            seen.add(aid)
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            if known.get(aid) != (stat.st_size, stat.st_mtime_ns):
-                plan.to_read.append(path)
-        plan.removed = set(known) - seen
-        return files, plan
+        found = walk(self.corpus_dir)
+        to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
+        return to_read, set(known) - set(found)
 
     def needs_refresh(self) -> bool:
         """True when files were added, changed or removed since the index was made."""
         if not self.corpus_dir.is_dir():
             return False
-        _, plan = self._scan()
-        return bool(plan.to_read or plan.removed)
+        to_read, removed = self._plan()
+        return bool(to_read or removed)
 
     def refresh(self, progress: Progress | None = None) -> Changes:
         """Re-read only what changed on disk and store a new generation if anything did."""
         if not self.corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {self.corpus_dir}")
-        _, plan = self._scan()
-        if not plan.to_read and not plan.removed:
+        to_read, removed = self._plan()
+        if not to_read and not removed:
             return Changes()
         with self.lock():
             # Another process may have brought the index up to date while we waited.
@@ -177,61 +172,72 @@ class Index:
                 latest = load(index_dir(self.corpus_dir), _fingerprint(self.passage_tokens))
                 if latest.info.get("generation") != self.stored.info.get("generation"):
                     self._set(latest)
-                    _, plan = self._scan()
+                    to_read, removed = self._plan()
             except StaleIndex:
                 pass
-            if not plan.to_read and not plan.removed:
+            if not to_read and not removed:
                 return Changes()
-            changes, stored = self._apply(plan, progress)
+            changes, stored = self._apply(to_read, removed, progress)
             save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens))
             self._set(load(index_dir(self.corpus_dir), _fingerprint(self.passage_tokens)))
         return changes
 
-    def _apply(self, plan: _Plan, progress: Progress | None) -> tuple[Changes, Stored]:
-        by_id = {r["id"]: r for r in self.articles}
-        fresh: list[AnalysedArticle] = []
-        skipped_new: list[tuple[str, str]] = []
-        skipped = {s["id"]: s for s in self.stored.skipped if s["id"] not in plan.removed}
+    def _apply(
+        self, to_read: list[str], removed: set[str], progress: Progress | None
+    ) -> tuple[Changes, Stored]:
+        table = self.articles
+        sha = dict(zip(table.ids, table.columns["sha256"], strict=True))
+        batches = self._read([(aid, sha.get(aid)) for aid in to_read], progress)
+        skipped = {s["id"]: s for s in self.stored.skipped if s["id"] not in removed}
+        fresh: list[str] = []
         touched: dict[str, tuple[int, int]] = {}
-        total = len(plan.to_read)
-        for done, path in enumerate(plan.to_read, start=1):
-            aid = article_id(self.corpus_dir, path)
-            try:
-                analysed = analyse_file(self.corpus_dir, path, self.passage_tokens)
-            except (UnreadableArticle, OSError) as exc:
-                reason = str(exc) if isinstance(exc, UnreadableArticle) else (exc.strerror or str(exc))
-                skipped_new.append((aid, reason))
-                try:
-                    stat = path.stat()
-                    skipped[aid] = {
-                        "id": aid,
-                        "size": stat.st_size,
-                        "mtime_ns": stat.st_mtime_ns,
-                        "why": reason,
-                    }
-                except OSError:
-                    pass
-                if aid in by_id:
-                    plan.removed.add(aid)  # an article that became unreadable leaves the index
-            else:
-                skipped.pop(aid, None)
-                old = by_id.get(aid)
-                if old is not None and old["sha256"] == analysed.sha256:
-                    touched[aid] = (analysed.size, analysed.mtime_ns)
-                else:
-                    fresh.append(analysed)
-            if progress is not None:
-                progress("reading", done, total)
-        replaced = {a.parsed.meta.id for a in fresh}
-        drop = plan.removed | replaced
-        stored = _merge(self.stored, self.articles, drop, fresh, touched, list(skipped.values()))
+        new_skips: list[tuple[str, str]] = []
+        for batch in batches:
+            touched.update(batch.touched)
+            fresh.extend(r["id"] for r in batch.records)
+            for skip in batch.skipped:
+                skipped[skip["id"]] = skip
+                new_skips.append((skip["id"], skip["why"]))
+        for aid in fresh + list(touched):
+            skipped.pop(aid, None)
+        unreadable = {aid for aid, _ in new_skips if aid in sha}  # articles that became unreadable
+        drop = removed | unreadable | {aid for aid in fresh if aid in sha}
+        stored = merge(self.stored, drop, batches, touched, list(skipped.values()))
         changes = Changes(
-            added=tuple(sorted(aid for aid in replaced if aid not in by_id)),
-            changed=tuple(sorted(aid for aid in replaced if aid in by_id)),
-            removed=tuple(sorted(plan.removed - replaced)),
-            skipped=tuple(skipped_new),
+            added=tuple(sorted(aid for aid in fresh if aid not in sha)),
+            changed=tuple(sorted(aid for aid in fresh if aid in sha)),
+            removed=tuple(sorted((removed | unreadable) & set(sha))),
+            skipped=tuple(new_skips),
         )
         return changes, stored
+
+    def _read(self, items: list[tuple[str, str | None]], progress: Progress | None) -> list[Batch]:
+        """Read files in batches: in worker processes for a large build, else here."""
+        chunks = [items[i : i + BATCH_FILES] for i in range(0, len(items), BATCH_FILES)]
+        total = len(items)
+        done = 0
+        batches: list[Batch] = []
+        workers = min(os.cpu_count() or 1, len(chunks))
+        if total >= PARALLEL_FILES and workers > 1:
+            # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can hang.
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = [
+                    pool.submit(read_batch, str(self.corpus_dir), chunk, self.passage_tokens)
+                    for chunk in chunks
+                ]
+                for chunk, future in zip(chunks, futures, strict=True):
+                    batches.append(future.result())
+                    done += len(chunk)
+                    if progress is not None:
+                        progress("reading", done, total)
+            return batches
+        for chunk in chunks:
+            batches.append(read_batch(str(self.corpus_dir), chunk, self.passage_tokens))
+            done += len(chunk)
+            if progress is not None:
+                progress("reading", done, total)
+        return batches
 
     # ---- lookups ------------------------------------------------------------------------
 
@@ -250,7 +256,7 @@ class Index:
 
     def article_index(self, aid: str) -> int | None:
         """Position of an article in the table, by id."""
-        return self._by_id.get(aid)
+        return self.articles.index_of(aid)
 
     def postings(self, tid: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16]]:
         """Passage ids holding term `tid`, with the term's frequency in each."""
@@ -269,9 +275,8 @@ class Index:
             if tid is None:
                 continue
             ids, tf = self.postings(tid)
-            out[ids] += count * bm25.term_weights(
-                tf, doc_len[ids], self.avgdl, float(self.idf[tid]), self.params
-            )
+            idf = float(self.idf[tid])
+            out[ids] += count * bm25.term_weights(tf, doc_len[ids], self.avgdl, idf, self.params)
         return out
 
     def top_passages(
@@ -279,208 +284,53 @@ class Index:
     ) -> list[tuple[int, float]]:
         """The k best passages (id, score) by BM25, touching only the query terms' postings."""
         doc_len = self.stored.arrays["doc_len"]
-        parts_ids: list[npt.NDArray[np.int32]] = []
-        parts_w: list[npt.NDArray[np.float64]] = []
+        parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]] = []
         for term, count in Counter(query_terms).items():
             tid = self.term_id(term)
             if tid is None:
                 continue
             ids, tf = self.postings(tid)
             if within is not None:
-                lo = int(np.searchsorted(ids, within[0]))
-                hi = int(np.searchsorted(ids, within[1]))
+                lo, hi = np.searchsorted(ids, within)
                 ids, tf = ids[lo:hi], tf[lo:hi]
-            if ids.shape[0] == 0:
-                continue
-            parts_ids.append(ids)
-            w = bm25.term_weights(tf, doc_len[ids], self.avgdl, float(self.idf[tid]), self.params)
-            parts_w.append(count * w)
-        if not parts_ids:
+            if ids.shape[0]:
+                idf = float(self.idf[tid])
+                parts.append((ids, count * bm25.term_weights(tf, doc_len[ids], self.avgdl, idf, self.params)))
+        if not parts:
             return []
-        cand: npt.NDArray[Any]
-        total: npt.NDArray[np.float64]
-        if len(parts_ids) == 1:
-            cand, total = parts_ids[0], parts_w[0]
-        else:
-            cand, inverse = np.unique(np.concatenate(parts_ids), return_inverse=True)
-            total = np.bincount(inverse, weights=np.concatenate(parts_w), minlength=cand.shape[0]).astype(
-                np.float64
-            )
+        cand, total = _accumulate(parts, self.n_passages)
+        # A passage matching only terms of idf 0 is no match. (Scores can be negative: in a corpus
+        # of one or two passages every idf is below zero, BM25Okapi's way.)
+        matched = total != 0
+        cand, total = cand[matched], total[matched]
+        if not cand.shape[0]:
+            return []
         # argpartition(-x, k-1), not argpartition(x, -k): numpy 2 is slow on mostly-zero vectors.
         best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
         order = best[np.lexsort((cand[best], -total[best]))]
         return [(int(cand[i]), float(total[i])) for i in order]
 
 
+def _accumulate(
+    parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]], n_passages: int
+) -> tuple[npt.NDArray[Any], npt.NDArray[np.float64]]:
+    """Sum per-term weights by passage: candidates and their scores.
+
+    Long postings go through a dense score array (no sort); short ones through `unique`.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    size = sum(ids.shape[0] for ids, _ in parts)
+    if size * 8 < n_passages:
+        cand, inverse = np.unique(np.concatenate([ids for ids, _ in parts]), return_inverse=True)
+        weights = np.concatenate([w for _, w in parts])
+        return cand, np.bincount(inverse, weights=weights, minlength=cand.shape[0]).astype(np.float64)
+    dense = np.zeros(n_passages, dtype=np.float64)
+    for ids, weights in parts:
+        dense[ids] += weights  # a term's postings hold each passage once
+    cand = np.flatnonzero(dense)
+    return cand, dense[cand]
+
+
 def _fingerprint(passage_tokens: int) -> str:
     return f"{ANALYSIS_VERSION}/passages-{passage_tokens}"
-
-
-def _merge(
-    old: Stored,
-    records: list[dict[str, Any]],
-    drop: set[str],
-    fresh: Sequence[AnalysedArticle],
-    touched: dict[str, tuple[int, int]],
-    skipped: list[dict[str, Any]],
-) -> Stored:
-    """A new generation: old articles minus `drop`, then `fresh` ones appended; vocabulary re-sorted."""
-    a = old.arrays
-    keep_article = np.array([r["id"] not in drop for r in records], dtype=bool)
-    article_map = np.cumsum(keep_article) - 1
-    keep_p = keep_article[a["p_article"]] if a["p_article"].shape[0] else np.zeros(0, dtype=bool)
-    keep_s = keep_article[a["s_article"]] if a["s_article"].shape[0] else np.zeros(0, dtype=bool)
-    sentence_map = np.cumsum(keep_s) - 1
-    passage_map = np.cumsum(keep_p) - 1
-
-    # Old postings of kept passages, as (passage, old term id, tf) triples.
-    indptr = np.asarray(a["indptr"])
-    old_cols = np.repeat(np.arange(len(old.terms), dtype=np.int32), np.diff(indptr))
-    old_rows = np.asarray(a["indices"])
-    keep_nz = keep_p[old_rows] if old_rows.shape[0] else np.zeros(0, dtype=bool)
-    old_cols = old_cols[keep_nz]
-    kept_records = []
-    for r, keep in zip(records, keep_article, strict=True):
-        if keep:
-            r = dict(r)
-            if r["id"] in touched:
-                r["size"], r["mtime_ns"] = touched[r["id"]]
-            kept_records.append(r)
-
-    n_articles = len(kept_records)
-    n_passages = int(keep_p.sum())
-    n_sentences = int(keep_s.sum())
-    new = _Columns()
-    for offset, analysed in enumerate(fresh):
-        new.add(analysed, n_articles + offset, n_passages, n_sentences)
-        n_passages += len(analysed.passages)
-        n_sentences += len(analysed.sentence_tokens)
-        kept_records.append(_record(analysed))
-
-    # One sorted vocabulary: old terms still used, plus the new articles' terms.
-    old_used = np.bincount(old_cols, minlength=len(old.terms)) > 0
-    vocab = sorted({t for t, used in zip(old.terms, old_used, strict=True) if used} | new.vocab.keys())
-    position = {t: i for i, t in enumerate(vocab)}
-    old_to_new = np.array([position.get(t, -1) for t in old.terms], dtype=np.int32)
-    fresh_to_new = np.array([position[t] for t in new.vocab], dtype=np.int32)
-    cols = np.concatenate([old_to_new[old_cols], fresh_to_new[np.frombuffer(new.cols_ids, dtype=np.int32)]])
-    all_rows = np.concatenate(
-        [passage_map[old_rows[keep_nz]].astype(np.int32), np.frombuffer(new.rows, dtype=np.int32)]
-    )
-    all_tf = np.concatenate([np.asarray(a["tf"])[keep_nz], np.frombuffer(new.tf, dtype=np.uint16)])
-    # Old postings come first and in passage order; new passages follow them: a stable sort by
-    # term keeps each term's postings sorted by passage.
-    order = np.argsort(cols, kind="stable")
-    counts = np.bincount(cols, minlength=len(vocab))
-    arrays: dict[str, npt.NDArray[Any]] = {
-        "indptr": np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
-        "indices": all_rows[order].astype(np.int32),
-        "tf": all_tf[order],
-        "doc_len": np.concatenate([np.asarray(a["doc_len"])[keep_p], new.array("doc_len", np.int32)]),
-        "p_article": np.concatenate([article_map[a["p_article"][keep_p]], new.array("p_article", np.int32)]),
-        "p_sent_lo": np.concatenate([sentence_map[a["p_sent_lo"][keep_p]], new.array("p_sent_lo", np.int32)]),
-        "p_sent_hi": np.concatenate(
-            [sentence_map[np.asarray(a["p_sent_hi"])[keep_p] - 1] + 1, new.array("p_sent_hi", np.int32)]
-        ),
-        "s_article": np.concatenate([article_map[a["s_article"][keep_s]], new.array("s_article", np.int32)]),
-        "s_start": np.concatenate([np.asarray(a["s_start"])[keep_s], new.array("s_start", np.int64)]),
-        "s_end": np.concatenate([np.asarray(a["s_end"])[keep_s], new.array("s_end", np.int64)]),
-        "s_para": np.concatenate([np.asarray(a["s_para"])[keep_s], new.array("s_para", np.int32)]),
-        "s_tokens": np.concatenate([np.asarray(a["s_tokens"])[keep_s], new.array("s_tokens", np.int32)]),
-        "s_len": np.concatenate([np.asarray(a["s_len"])[keep_s], new.array("s_len", np.int32)]),
-    }
-    dtypes = {"indptr": np.int64, "s_start": np.int64, "s_end": np.int64, "tf": np.uint16}
-    arrays = {k: v.astype(dtypes.get(k, np.int32)) for k, v in arrays.items()}
-    generation = int(old.info.get("generation", 0)) + 1
-    info = {
-        "articles": len(kept_records),
-        "passages": n_passages,
-        "sentences": n_sentences,
-        "terms": len(vocab),
-        "generation": generation,
-    }
-    return Stored(arrays, vocab, kept_records, skipped, info)
-
-
-class _Columns:
-    """Compact growing columns for new articles (array module: 4 bytes an int, not 28)."""
-
-    def __init__(self) -> None:
-        self.rows = array("i")
-        self.tf = array("H")
-        self.cols_ids = array("i")
-        self.vocab: dict[str, int] = {}
-        self.cols: dict[str, array[int]] = {
-            name: array("i")
-            for name in (
-                "doc_len",
-                "p_article",
-                "p_sent_lo",
-                "p_sent_hi",
-                "s_article",
-                "s_para",
-                "s_tokens",
-                "s_len",
-            )
-        }
-        self.cols["s_start"] = array("q")
-        self.cols["s_end"] = array("q")
-
-    def add(self, analysed: AnalysedArticle, article: int, first_passage: int, first_sentence: int) -> None:
-        c = self.cols
-        for s, tokens, sterms in zip(
-            analysed.parsed.sentences, analysed.sentence_tokens, analysed.sentence_terms, strict=True
-        ):
-            c["s_article"].append(article)
-            c["s_start"].append(s.start)
-            c["s_end"].append(s.end)
-            c["s_para"].append(s.paragraph)
-            c["s_tokens"].append(tokens)
-            c["s_len"].append(len(sterms))
-        for offset, (lo, hi) in enumerate(analysed.passages):
-            counts: Counter[str] = Counter()
-            for sterms in analysed.sentence_terms[lo:hi]:
-                counts.update(sterms)
-            passage = first_passage + offset
-            c["doc_len"].append(sum(counts.values()))
-            c["p_article"].append(article)
-            c["p_sent_lo"].append(first_sentence + lo)
-            c["p_sent_hi"].append(first_sentence + hi)
-            vocab = self.vocab
-            self.rows.extend([passage] * len(counts))
-            self.tf.extend([min(v, 65535) for v in counts.values()])
-            self.cols_ids.extend([vocab.setdefault(t, len(vocab)) for t in counts])
-
-    def array(self, name: str, dtype: type[np.generic]) -> npt.NDArray[Any]:
-        return np.frombuffer(
-            self.cols[name], dtype=np.int64 if self.cols[name].typecode == "q" else np.int32
-        ).astype(dtype)
-
-
-def _record(analysed: AnalysedArticle) -> dict[str, Any]:
-    """The article table row: metadata, file identity and sizes."""
-    parsed = analysed.parsed
-    meta = parsed.meta
-    text = parsed.text
-    return {
-        "id": meta.id,
-        "title": meta.title,
-        "author": meta.author,
-        "source": meta.source,
-        "date": meta.date,
-        "url": meta.url,
-        "size": analysed.size,
-        "mtime_ns": analysed.mtime_ns,
-        "sha256": analysed.sha256,
-        "paragraphs": len(parsed.paragraphs),
-        "words": sum(len(text[p.start : p.end].split()) for p in parsed.paragraphs),
-        "tokens": sum(analysed.sentence_tokens),
-        "meta_spans": {k: [v.start, v.end] for k, v in parsed.meta_spans.items()},
-        "warnings": parsed.warnings,
-        "markdown": Path(meta.id).suffix.lower() in MARKDOWN_SUFFIXES,
-    }
-
-
-def iter_records(index: Index) -> Iterable[dict[str, Any]]:
-    """The article table rows, in index order."""
-    return iter(index.articles)

@@ -21,9 +21,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from assistant.article_table import ArticleTable
 from assistant.errors import IndexError_
 
-FORMAT = 3
+FORMAT = 4
 ARRAYS = (
     "indptr", "indices", "tf", "doc_len",
     "p_article", "p_sent_lo", "p_sent_hi",
@@ -41,9 +42,13 @@ class Stored:
 
     arrays: dict[str, npt.NDArray[Any]]
     terms: list[str]
-    articles: list[dict[str, Any]]
+    articles: ArticleTable
     skipped: list[dict[str, Any]]
     info: dict[str, Any]
+    origin: Path | None = None
+    """The generation folder these arrays were loaded from."""
+    unchanged: frozenset[str] = frozenset()
+    """Arrays identical to the origin's: saved as hard links, not rewritten."""
 
 
 def _current(index_dir: Path) -> Path:
@@ -82,12 +87,18 @@ def load(index_dir: Path, fingerprint: str) -> Stored:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise StaleIndex(f"the index is damaged ({exc.__class__.__name__})") from exc
     terms = terms_text.split("\n") if terms_text else []
-    _check_consistent(arrays, terms, tables, manifest)
-    return Stored(arrays, terms, tables["articles"], tables["skipped"], manifest["info"])
+    try:
+        table = ArticleTable(tables["columns"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StaleIndex("the index article table is damaged") from exc
+    _check_consistent(arrays, terms, table, manifest)
+    return Stored(
+        arrays, terms, table, tables["skipped"], manifest["info"], origin=gen, unchanged=frozenset(ARRAYS)
+    )
 
 
 def _check_consistent(
-    arrays: dict[str, npt.NDArray[Any]], terms: list[str], tables: dict[str, Any], manifest: dict[str, Any]
+    arrays: dict[str, npt.NDArray[Any]], terms: list[str], table: ArticleTable, manifest: dict[str, Any]
 ) -> None:
     """Cheap cross-checks that catch a generation whose files do not belong together."""
     n_terms = len(terms)
@@ -96,7 +107,7 @@ def _check_consistent(
         raise StaleIndex("index postings do not match its vocabulary")
     if arrays["p_article"].shape[0] != arrays["doc_len"].shape[0]:
         raise StaleIndex("index passages do not match")
-    if len(tables.get("articles", ())) != manifest["info"].get("articles"):
+    if len(table) != manifest["info"].get("articles"):
         raise StaleIndex("index article table does not match")
 
 
@@ -117,15 +128,26 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> None:
                 "bytes": path.stat().st_size,
             }
         (gen / "terms.txt").write_text("\n".join(stored.terms), encoding="utf-8")
-        tables = {"articles": stored.articles, "skipped": stored.skipped}
+        tables = {"columns": stored.articles.columns, "skipped": stored.skipped}
         (gen / "articles.json").write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
         manifest = {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": stored.info}
         (gen / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-        _fsync_dir(gen)
+        _fsync_new(gen, stored)
         _write_pointer(index_dir, gen.name)
     except OSError as exc:
         raise IndexError_(f"cannot write the index in {index_dir}: {exc.strerror or exc}") from exc
     _remove_old(index_dir, keep=gen.name)
+
+
+def _link_unchanged(stored: Stored, name: str, path: Path) -> bool:
+    """Hard-link an array that did not change from the generation it came from (False if not possible)."""
+    if stored.origin is None or name not in stored.unchanged:
+        return False
+    try:
+        os.link(stored.origin / f"{name}.npy", path)
+    except OSError:
+        return False
+    return True
 
 
 def _write_pointer(index_dir: Path, name: str) -> None:
@@ -137,8 +159,11 @@ def _write_pointer(index_dir: Path, name: str) -> None:
     os.replace(tmp, index_dir / "CURRENT")
 
 
-def _fsync_dir(path: Path) -> None:
-    for child in path.iterdir():
+def _fsync_new(gen: Path, stored: Stored) -> None:
+    """Flush what was written (linked arrays were flushed when first written)."""
+    for child in gen.iterdir():
+        if child.suffix == ".npy" and child.stem in stored.unchanged and stored.origin is not None:
+            continue
         with open(child, "rb") as handle:
             os.fsync(handle.fileno())
 

@@ -1,0 +1,67 @@
+"""The index's table of articles, stored by column.
+
+Columns load faster than a list of records and take a fraction of the
+memory on a large corpus; a record (a plain dict) is built only for the
+articles an answer actually shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+COLUMNS = (
+    "id", "title", "author", "source", "date", "url", "size", "mtime_ns", "sha256",
+    "paragraphs", "words", "tokens", "meta_spans", "warnings", "markdown",
+)  # fmt: skip
+
+
+class ArticleTable(Sequence[dict[str, Any]]):
+    """Article records by position; `index_of` finds one by id."""
+
+    def __init__(self, columns: dict[str, list[Any]] | None = None) -> None:
+        self.columns: dict[str, list[Any]] = {name: list((columns or {}).get(name, [])) for name in COLUMNS}
+        lengths = {len(values) for values in self.columns.values()}
+        if len(lengths) > 1:
+            raise ValueError("article table columns differ in length")
+        self._positions: dict[str, int] | None = None
+
+    @classmethod
+    def from_records(cls, records: Sequence[dict[str, Any]]) -> ArticleTable:
+        """A table holding these records, in order."""
+        return cls({name: [r.get(name) for r in records] for name in COLUMNS})
+
+    def __len__(self) -> int:
+        return len(self.columns["id"])
+
+    def __getitem__(self, i: int) -> dict[str, Any]:  # type: ignore[override]
+        return {name: values[i] for name, values in self.columns.items()}
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (self[i] for i in range(len(self)))
+
+    @property
+    def ids(self) -> list[str]:
+        """Article ids, in table order."""
+        return self.columns["id"]
+
+    def index_of(self, article_id: str) -> int | None:
+        """Position of the article with this id."""
+        if self._positions is None:
+            self._positions = {aid: i for i, aid in enumerate(self.ids)}
+        return self._positions.get(article_id)
+
+    def take(self, positions: Sequence[int]) -> ArticleTable:
+        """A new table of the rows at `positions`, in that order."""
+        return ArticleTable({name: [values[i] for i in positions] for name, values in self.columns.items()})
+
+    def extend(self, records: Sequence[dict[str, Any]]) -> None:
+        """Append records at the end."""
+        for name, values in self.columns.items():
+            values.extend(r.get(name) for r in records)
+        self._positions = None
+
+    def set_stat(self, position: int, size: int, mtime_ns: int) -> None:
+        """Record a file's new size and time (its content unchanged)."""
+        self.columns["size"][position] = size
+        self.columns["mtime_ns"][position] = mtime_ns
