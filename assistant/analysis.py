@@ -175,7 +175,10 @@ class Batch:
             self.p_sent_lo.append(first_sentence + lo)
             self.p_sent_hi.append(first_sentence + hi)
             self.rows.extend([first_passage + offset] * len(counts))
-            self.tf.extend([min(v, 65535) for v in counts.values()])
+            frequencies = list(counts.values())
+            if frequencies and max(frequencies) > 65535:
+                frequencies = [min(v, 65535) for v in frequencies]
+            self.tf.extend(frequencies)
             self.cols.extend([vocab.setdefault(t, len(vocab)) for t in counts])
         self.records.append(article_record(analysed))
 

@@ -14,6 +14,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -214,29 +215,38 @@ class Index:
     def _read(self, items: list[tuple[str, str | None]], progress: Progress | None) -> list[Batch]:
         """Read files in batches: in worker processes for a large build, else here."""
         chunks = [items[i : i + BATCH_FILES] for i in range(0, len(items), BATCH_FILES)]
-        total = len(items)
-        done = 0
-        batches: list[Batch] = []
         workers = min(os.cpu_count() or 1, len(chunks))
-        if total >= PARALLEL_FILES and workers > 1:
-            # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can hang.
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                futures = [
-                    pool.submit(read_batch, str(self.corpus_dir), chunk, self.passage_tokens)
-                    for chunk in chunks
-                ]
-                for chunk, future in zip(chunks, futures, strict=True):
-                    batches.append(future.result())
-                    done += len(chunk)
-                    if progress is not None:
-                        progress("reading", done, total)
-            return batches
+        if len(items) >= PARALLEL_FILES and workers > 1:
+            try:
+                return self._read_in_workers(chunks, workers, progress)
+            except (OSError, BrokenProcessPool):
+                pass  # no worker processes here (say, a `python -` script): read the files ourselves
+        batches: list[Batch] = []
+        done = 0
         for chunk in chunks:
             batches.append(read_batch(str(self.corpus_dir), chunk, self.passage_tokens))
             done += len(chunk)
             if progress is not None:
-                progress("reading", done, total)
+                progress("reading", done, len(items))
+        return batches
+
+    def _read_in_workers(
+        self, chunks: list[list[tuple[str, str | None]]], workers: int, progress: Progress | None
+    ) -> list[Batch]:
+        """`read_batch` over the chunks in worker processes, results in order."""
+        # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can hang.
+        context = multiprocessing.get_context("spawn")
+        total = sum(len(chunk) for chunk in chunks)
+        done = 0
+        batches: list[Batch] = []
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            folder = str(self.corpus_dir)
+            futures = [pool.submit(read_batch, folder, chunk, self.passage_tokens) for chunk in chunks]
+            for chunk, future in zip(chunks, futures, strict=True):
+                batches.append(future.result())
+                done += len(chunk)
+                if progress is not None:
+                    progress("reading", done, total)
         return batches
 
     # ---- lookups ------------------------------------------------------------------------

@@ -107,13 +107,23 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(folded)]
 
 
+_TERMS: dict[str, str] = {}
+"""word → term ("" for a stop word): the hot path of indexing is a dict lookup a word."""
+_TERMS_LIMIT = 2_000_000
+
+
 def terms(text: str) -> list[str]:
     """The BM25 terms of a text, in order, repeats kept (term frequency matters)."""
+    cache = _TERMS
     out: list[str] = []
-    for match in _WORD.finditer(fold(text).lower()):
-        t = term(match.group(0))
-        if t is not None:
-            out.append(t)
+    for word in _WORD.findall(fold(text).lower()):
+        found = cache.get(word)
+        if found is None:
+            if len(cache) > _TERMS_LIMIT:
+                cache.clear()
+            found = cache[word] = term(word) or ""
+        if found:
+            out.append(found)
     return out
 
 
