@@ -28,6 +28,20 @@ Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
 
 
 @dataclass(frozen=True, slots=True)
+class RankWeights:
+    """How much each part of a sentence's score counts (each part is on a 0–1 scale)."""
+
+    coverage: float = 0.6
+    """Share of the question's weight the sentence itself matches."""
+    window: float = 0.0
+    """Share matched by the sentence with its neighbours: the context names what the sentence only implies."""
+    bm25: float = 0.12
+    passage: float = 0.1
+    kind: float = 0.12
+    novelty: float = 0.08
+
+
+@dataclass(frozen=True, slots=True)
 class AnswerSettings:
     """How many quotes, how long, and how sure an answer must be."""
 
@@ -39,6 +53,7 @@ class AnswerSettings:
     max_question_tokens: int = 200
     min_coverage: float = 0.5
     """Share of the question's weight the best sentence (with its passage) must match."""
+    weights: RankWeights = field(default_factory=RankWeights)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +109,8 @@ class _Candidate:
     coverage: float = 0.0
     answer_coverage: float = 0.0
     """Share of the question's own weight matched: what decides whether it answers at all."""
+    window_coverage: float = 0.0
+    """Share of the question's own weight matched by the sentence and its neighbours."""
     bm25: float = 0.0
     bonus: float = 0.0
     novelty: float = 0.0
@@ -207,7 +224,7 @@ class Answerer:
         """The best verbatim sentences for `question`, or a plain statement that there are none."""
         question = self.check_question(question)
         steer = steer or Steer()
-        query = self._query(question, steer, speaker or steer.speaker)
+        query = self.prepare(question, steer, speaker or steer.speaker)
         searched = " ".join(query.searched)
 
         def refuse(message: str) -> Answer:
@@ -220,25 +237,7 @@ class Answerer:
             return refuse("The question has no words to search for.")
         if all(tid is None for tid in query.ids.values()) and query.speaker is None:
             return refuse("The corpus holds no answer: no article uses the words of this question.")
-        within = None
-        if article is not None:
-            within = (int(self.index.pass_lo[article]), int(self.index.pass_hi[article]))
-        hits = self.index.top_passages(query.searched, self.settings.candidates, within=within)
-        if query.speaker is not None or query.info.asks_statement:
-            hits = self._with_neighbours(hits)
-        candidates = self._candidates(hits)
-        texts: dict[int, str] = {}
-        for cand in candidates:
-            self._score(cand, query, texts.setdefault(cand.article, self.load_text(cand.article)))
-        self._combine(candidates, steer)
-        if query.speaker is not None:
-            candidates = [
-                c for c in candidates if c.speaker is not None and _speaker_named(c.speaker, [query.speaker])
-            ]
-        if steer.exclude_shown:
-            # "Why?", "What else?": the follow-up wants something new, not the quote just shown.
-            candidates = [c for c in candidates if c.sentence not in steer.shown]
-        candidates.sort(key=lambda c: (-c.final, c.sentence))
+        candidates, texts = self.rank(query, steer, article)
         if not candidates or not self._answers(candidates[0]):
             if query.speaker is not None and not candidates and steer.exclude_shown:
                 return refuse(f"The corpus holds nothing more by {query.speaker}.")
@@ -250,7 +249,34 @@ class Answerer:
         quotes = tuple(self._quote(c, texts[c.article], q_set, context) for c in chosen)
         return Answer(question, True, quotes=quotes, scope=scope_id, searched=searched)
 
-    def _query(self, question: str, steer: Steer, speaker: str | None) -> _Query:
+    def rank(
+        self, query: _Query, steer: Steer, article: int | None = None
+    ) -> tuple[list[_Candidate], dict[int, str]]:
+        """Candidate sentences best first, with the texts of their articles (the bench reads these too)."""
+        within = None
+        if article is not None:
+            within = (int(self.index.pass_lo[article]), int(self.index.pass_hi[article]))
+        hits = self.index.top_passages(query.searched, self.settings.candidates, within=within)
+        if query.speaker is not None or query.info.asks_statement:
+            hits = self._with_neighbours(hits)
+        candidates = self._candidates(hits)
+        texts: dict[int, str] = {}
+        sentence_terms: dict[int, frozenset[str]] = {}
+        for cand in candidates:
+            text = texts.setdefault(cand.article, self.load_text(cand.article))
+            self._score(cand, query, text, sentence_terms)
+        self._combine(candidates, steer)
+        if query.speaker is not None:
+            candidates = [
+                c for c in candidates if c.speaker is not None and _speaker_named(c.speaker, [query.speaker])
+            ]
+        if steer.exclude_shown:
+            # "Why?", "What else?": the follow-up wants something new, not the quote just shown.
+            candidates = [c for c in candidates if c.sentence not in steer.shown]
+        candidates.sort(key=lambda c: (-c.final, c.sentence))
+        return candidates, texts
+
+    def prepare(self, question: str, steer: Steer, speaker: str | None = None) -> _Query:
         """The question's terms, weights and shape, with what a follow-up carries over."""
         info = analyse_question(question)
         frame = {t for w in info.frame for t in terms(w)}
@@ -274,13 +300,14 @@ class Answerer:
             acronym=_acronym_pattern(question) if info.kind == "acronym" else None,
         )
 
-    def _score(self, cand: _Candidate, query: _Query, text: str) -> None:
+    def _score(self, cand: _Candidate, query: _Query, text: str, seen: dict[int, frozenset[str]]) -> None:
         """Fill in a candidate sentence's coverage, BM25, kind, novelty and speaker."""
         arrays = self.index.stored.arrays
         sentence = text[int(arrays["s_start"][cand.sentence]) : int(arrays["s_end"][cand.sentence])]
         s_terms = [t for t, _, _ in term_spans(sentence)]
         counts = Counter(s_terms)
         cand.terms = frozenset(counts)
+        seen[cand.sentence] = cand.terms
         cand.speaker = self._speaker_of(cand)
         credited = set(cand.terms)
         by_speaker = query.names and cand.speaker is not None and _speaker_named(cand.speaker, query.names)
@@ -295,6 +322,9 @@ class Answerer:
         if own is None and by_speaker:
             own = 1.0  # "What else did he say?": any statement of theirs answers it
         cand.answer_coverage = own if own is not None else (context or 0.0)
+        around = credited | self._neighbour_terms(cand, text, seen)
+        own_around = query.share(query.own, around)
+        cand.window_coverage = max(cand.answer_coverage, own_around or 0.0)
         cand.coverage = (
             cand.answer_coverage if context is None or own is None else 0.75 * own + 0.25 * context
         )
@@ -304,17 +334,34 @@ class Answerer:
         cand.bonus += kind
         cand.novelty = min(len(cand.terms - set(query.searched)), 8) / 8
 
+    def _neighbour_terms(self, cand: _Candidate, text: str, seen: dict[int, frozenset[str]]) -> frozenset[str]:
+        """Terms of the sentences just before and after, within the same paragraph."""
+        arrays = self.index.stored.arrays
+        lo, hi = int(self.index.sent_lo[cand.article]), int(self.index.sent_hi[cand.article])
+        para = int(arrays["s_para"][cand.sentence])
+        out: frozenset[str] = frozenset()
+        for i in (cand.sentence - 1, cand.sentence + 1):
+            if not lo <= i < hi or int(arrays["s_para"][i]) != para:
+                continue
+            if i not in seen:
+                piece = text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]
+                seen[i] = frozenset(terms(piece))
+            out |= seen[i]
+        return out
+
     def _combine(self, candidates: list[_Candidate], steer: Steer) -> None:
         """One score per candidate from its parts, each on a 0–1 scale."""
+        w = self.settings.weights
         best_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
         best_passage = max((c.passage_score for c in candidates), default=0.0) or 1.0
         for cand in candidates:
             cand.final = (
-                0.6 * min(cand.coverage, 1.0)
-                + 0.12 * cand.bm25 / best_bm25
-                + 0.1 * cand.passage_score / best_passage
-                + 0.12 * cand.bonus
-                + 0.08 * cand.novelty
+                w.coverage * min(cand.coverage, 1.0)
+                + w.window * min(cand.window_coverage, 1.0)
+                + w.bm25 * cand.bm25 / best_bm25
+                + w.passage * cand.passage_score / best_passage
+                + w.kind * cand.bonus
+                + w.novelty * cand.novelty
             )
             if steer.prefer_article is not None and cand.article == steer.prefer_article:
                 cand.final += 0.1

@@ -18,6 +18,7 @@ import click
 from rich.console import Console
 
 from assistant import __version__
+from assistant.answer import AnswerSettings
 from assistant.answer_json import answer_json, article_info_json, article_view_json
 from assistant.cli_render import print_answer, print_article, print_articles
 from assistant.engine import Engine
@@ -89,9 +90,9 @@ def _report_changes(changes: Changes) -> None:
         click.echo(f"assistant: warning: skipped {article_id}: {why}", err=True)
 
 
-def open_engine(corpus: Path | None) -> Engine:
+def open_engine(corpus: Path | None, settings: AnswerSettings | None = None) -> Engine:
     """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
-    engine = Engine.open(corpus or default_corpus(), progress=_progress_printer())
+    engine = Engine.open(corpus or default_corpus(), progress=_progress_printer(), settings=settings)
     _report_changes(engine.opened_with)
     return engine
 
@@ -149,6 +150,13 @@ def chat(corpus: Path | None) -> None:
     help="Neighbouring sentences to show around each quote.",
 )
 @click.option("--speaker", metavar="NAME", help="Only statements by this speaker.")
+@click.option(
+    "--budget",
+    type=click.IntRange(20, 5000),
+    default=400,
+    show_default=True,
+    help="Tokens all quotes of an answer may take together (the first quote always shows).",
+)
 @click.option("--scores", is_flag=True, help="Show each quote's score.")
 def ask(
     question: str | None,
@@ -159,6 +167,7 @@ def ask(
     top: int,
     context: int,
     speaker: str | None,
+    budget: int,
     scores: bool,
 ) -> None:
     """Answer QUESTION with verbatim quotes from the corpus.
@@ -169,7 +178,7 @@ def ask(
     if (question is None) == (batch is None):
         raise click.UsageError("give a QUESTION or --batch FILE (not both)")
     with _errors():
-        engine = open_engine(corpus)
+        engine = open_engine(corpus, AnswerSettings(budget_tokens=budget))
         if batch is not None:
             sys.exit(_run_batch(engine, batch, article=article, top=top, context=context, speaker=speaker))
         assert question is not None

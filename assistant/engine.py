@@ -13,13 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from assistant.analysis import DEFAULT_PASSAGE_TOKENS
 from assistant.answer import Answerer, AnswerSettings, meta_of
 from assistant.conversation import Conversation
 from assistant.corpus import UnreadableArticle, decode
 from assistant.errors import ArticleNotFound
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
+from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.metadata_answer import answer_metadata
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence
 from assistant.question import analyse_question
@@ -49,10 +49,11 @@ class Engine:
         *,
         progress: Progress | None = None,
         settings: AnswerSettings | None = None,
-        passage_tokens: int = DEFAULT_PASSAGE_TOKENS,
+        passage_tokens: int | None = None,
     ) -> Engine:
         """Open the corpus folder, building or updating its index as needed."""
         corpus_dir = corpus_dir or default_corpus()
+        passage_tokens = passage_tokens or default_passage_tokens()
         index, changes = Index.open(corpus_dir, passage_tokens=passage_tokens, progress=progress)
         return cls(index, changes, settings or AnswerSettings())
 

@@ -35,6 +35,17 @@ def index_dir(corpus_dir: Path) -> Path:
     return Path(platformdirs.user_cache_dir("assistant")) / "indexes" / key
 
 
+def passage_tokens() -> int:
+    """Passage size in tiktoken tokens: $ASSISTANT_PASSAGE_TOKENS, else the default (120).
+
+    Changing it rebuilds the index on the next run (the size is part of the index's fingerprint).
+    """
+    from assistant.analysis import DEFAULT_PASSAGE_TOKENS
+
+    value = os.environ.get("ASSISTANT_PASSAGE_TOKENS", "")
+    return int(value) if value.isdigit() and 16 <= int(value) <= 2048 else DEFAULT_PASSAGE_TOKENS
+
+
 def export_dir() -> Path:
     """Where conversations are exported: $ASSISTANT_EXPORT_DIR, else the current folder."""
     return Path(os.environ.get("ASSISTANT_EXPORT_DIR") or ".")
