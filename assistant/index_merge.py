@@ -111,12 +111,22 @@ def _postings(
     n_terms = len(vocab)
 
     # New postings, in global term ids, sorted by term (stable: passages stay ascending).
-    cols = [np.array([position[t] for t in b.vocab], dtype=np.int32)[_np(b.cols)] for b in batches]
+    # Each batch's columns are released as soon as they are copied: a large build holds them once.
+    cols: list[npt.NDArray[np.int32]] = []
+    tfs: list[npt.NDArray[np.uint16]] = []
+    for batch in batches:
+        local_to_global = np.fromiter(
+            (position[t] for t in batch.vocab), dtype=np.int32, count=len(batch.vocab)
+        )
+        cols.append(local_to_global[_np(batch.cols)])
+        tfs.append(_np(batch.tf).copy())
+        batch.cols, batch.tf, batch.rows = array("i"), array("H"), array("i")
     new_cols = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int32)
+    new_passages = np.concatenate(new_rows) if new_rows else np.zeros(0, dtype=np.int32)
+    new_tf = np.concatenate(tfs) if tfs else np.zeros(0, dtype=np.uint16)
+    del cols, tfs, new_rows[:]
     order = np.argsort(new_cols, kind="stable")
-    new_cols = new_cols[order]
-    new_passages = (np.concatenate(new_rows) if new_rows else np.zeros(0, dtype=np.int32))[order]
-    new_tf = (np.concatenate([_np(b.tf) for b in batches]) if batches else np.zeros(0, np.uint16))[order]
+    new_cols, new_passages, new_tf = new_cols[order], new_passages[order], new_tf[order]
     del order
     new_counts = np.bincount(new_cols, minlength=n_terms)
 
@@ -124,24 +134,25 @@ def _postings(
     old_counts_new = np.zeros(n_terms, dtype=np.int64)
     has = old_counts > 0
     old_counts_new[old_to_new[has]] = old_counts[has]
-    counts = old_counts_new + new_counts
-    out_indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    nnz = int(out_indptr[-1])
-    out_indices = np.empty(nnz, dtype=np.int32)
-    out_tf = np.empty(nnz, dtype=np.uint16)
-
-    if old_counts.sum():
-        terms_of_kept = np.repeat(old_to_new[has], old_counts[has])
-        block_start = np.repeat(np.cumsum(old_counts[has]) - old_counts[has], old_counts[has])
-        rank = np.arange(terms_of_kept.shape[0], dtype=np.int64) - block_start
-        dest = out_indptr[terms_of_kept] + rank
-        out_indices[dest] = passage_map[indices[keep_nz]]
-        out_tf[dest] = np.asarray(a["tf"])[keep_nz]
-        del terms_of_kept, block_start, rank, dest
+    if not old_counts_new.any():
+        # A fresh build: the sorted new postings are the result.
+        out_indptr = np.concatenate([[0], np.cumsum(new_counts)]).astype(np.int64)
+        return vocab, {"indptr": out_indptr, "indices": new_passages.astype(np.int32), "tf": new_tf}
+    out_indptr = np.concatenate([[0], np.cumsum(old_counts_new + new_counts)]).astype(np.int64)
+    out_indices = np.empty(int(out_indptr[-1]), dtype=np.int32)
+    out_tf = np.empty(int(out_indptr[-1]), dtype=np.uint16)
+    # A term's block is its old postings, then its new ones. An old posting moves forward by the new
+    # postings of all earlier terms; a new one by the old postings of its own and all earlier terms.
+    new_before = np.concatenate([[0], np.cumsum(new_counts)])
+    old_through = np.cumsum(old_counts_new)
+    dest = new_before[np.repeat(old_to_new[has].astype(np.int32), old_counts[has])]
+    dest += np.arange(dest.shape[0], dtype=np.int64)
+    out_indices[dest] = passage_map[indices[keep_nz]]
+    out_tf[dest] = np.asarray(a["tf"])[keep_nz]
+    del dest
     if new_cols.shape[0]:
-        new_start = np.concatenate([[0], np.cumsum(new_counts)])[new_cols]
-        rank = np.arange(new_cols.shape[0], dtype=np.int64) - new_start
-        dest = out_indptr[new_cols] + old_counts_new[new_cols] + rank
+        dest = old_through[new_cols]
+        dest += np.arange(new_cols.shape[0], dtype=np.int64)
         out_indices[dest] = new_passages
         out_tf[dest] = new_tf
     return vocab, {"indptr": out_indptr, "indices": out_indices, "tf": out_tf}

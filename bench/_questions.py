@@ -42,3 +42,29 @@ def latency_questions(docs: list[NewsDoc], n: int) -> list[str]:
     """About `n` questions: half WikiQA (out-of-domain, real wording), half reworded Reuters titles."""
     wiki = wikiqa_questions()[: n // 2]
     return wiki + title_questions(docs, n - len(wiki))
+
+
+# Questions the bundled seed article (US aid to Ukraine, ATACMS) does not answer: some plainly off-topic,
+# some near it (its people, its places) so that sharing a name is not mistaken for an answer.
+OFF_TOPIC = (
+    "What is the recipe for banana bread?",
+    "Who won the 2018 World Cup?",
+    "How tall is Mount Everest?",
+    "What is the capital of Australia?",
+    "When did the Roman Empire fall?",
+    "How do I reset my router password?",
+    "What did Zelensky eat for breakfast?",
+    "Who painted the Mona Lisa?",
+    "What is the boiling point of water?",
+    "How many moons does Jupiter have?",
+    "What did Biden say about climate change?",
+    "Where is the Eiffel Tower?",
+    "How much does a Tesla cost?",
+    "Who is the CEO of Apple?",
+    "What is the population of Germany?",
+    "Why did the stock market fall in 2008?",
+    "What are the symptoms of the flu?",
+    "Who wrote Hamlet?",
+    "What did Austin say about the weather?",
+    "When was the Ukrainian constitution adopted?",
+)
