@@ -53,7 +53,7 @@ class AnswerSettings:
     budget_tokens: int = 400
     """Tokens all quotes of one answer may take together (the first quote always shows)."""
     max_question_tokens: int = 200
-    min_coverage: float = 0.5
+    min_coverage: float = 0.45
     """Share of the question's weight some sentence (with its neighbours) must match, or no answer."""
     short_coverage: float = 0.65
     """The same for a question of one or two terms: matching one of two words is no answer."""
@@ -248,7 +248,7 @@ class Answerer:
             if query.speaker is not None and not candidates:
                 return refuse(f"The corpus holds no statement by {query.speaker} that answers this question.")
             return refuse("The corpus holds no answer to this question.")
-        chosen = self._choose(candidates, top or self.settings.top)
+        chosen = self._choose(candidates, top or self.settings.top, query.names)
         q_set = set(query.searched)
         quotes = tuple(self._quote(c, texts[c.article], q_set, context) for c in chosen)
         return Answer(question, True, quotes=quotes, scope=scope_id, searched=searched)
@@ -291,6 +291,8 @@ class Answerer:
             w for w, _, _ in words(question) if (t := terms(w)) and self.index.term_id(t[0]) is None
         ]
         names = [speaker] if speaker else (list(info.names) if info.asks_statement else [])
+        if not names and info.asks_statement and info.speaker_words:
+            names = [info.speaker_words]  # "the mayor": matched against speakers like "Mayor Helen Okafor"
         return _Query(
             question=question,
             info=info,
@@ -339,7 +341,9 @@ class Answerer:
         cand.bonus += kind
         cand.novelty = min(len(cand.terms - set(query.searched)), 8) / 8
 
-    def _neighbour_terms(self, cand: _Candidate, text: str, seen: dict[int, frozenset[str]]) -> frozenset[str]:
+    def _neighbour_terms(
+        self, cand: _Candidate, text: str, seen: dict[int, frozenset[str]]
+    ) -> frozenset[str]:
         """Terms of the sentences just before and after, within the same paragraph."""
         arrays = self.index.stored.arrays
         lo, hi = int(self.index.sent_lo[cand.article]), int(self.index.sent_hi[cand.article])
@@ -374,7 +378,7 @@ class Answerer:
                 cand.final += 0.05
 
     def _answers(self, query: _Query, candidates: list[_Candidate]) -> bool:
-        """Whether the corpus answers at all: some sentence, with its neighbours, covers enough of the question.
+        """Whether the corpus answers at all: a sentence with its neighbours covers enough of the question.
 
         Judged on the best-covered candidate, not the top-ranked one, so ranking choices do not turn
         into refusals; short questions need more, as one matched word of two is mostly chance.
@@ -424,9 +428,20 @@ class Answerer:
             return found[local][0]
         return None
 
-    def _choose(self, ranked: list[_Candidate], top: int) -> list[_Candidate]:
-        """The best sentences that say different things, within the token budget."""
+    def _choose(self, ranked: list[_Candidate], top: int, names: Sequence[str] = ()) -> list[_Candidate]:
+        """The best sentences that say different things, within the token budget.
+
+        When the question asks what someone said and the best quote is theirs, the others must be too:
+        "What did the mayor say?" is not answered by what the fishermen argued.
+        """
         chosen: list[_Candidate] = []
+        best = ranked[0] if ranked else None
+        only_theirs = (
+            bool(names)
+            and best is not None
+            and best.speaker is not None
+            and (_speaker_named(best.speaker, names))
+        )
         budget = self.settings.budget_tokens
         s_tokens = self.index.stored.arrays["s_tokens"]
         # A fixed floor only: floors relative to the best quote hid right answers (bench/quality.py).
@@ -435,6 +450,8 @@ class Answerer:
             if len(chosen) >= top:
                 break
             if cand.window_coverage < floor:
+                continue
+            if only_theirs and (cand.speaker is None or not _speaker_named(cand.speaker, names)):
                 continue
             if any(c.sentence == cand.sentence or _same_thing(c.terms, cand.terms) for c in chosen):
                 continue

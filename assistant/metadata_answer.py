@@ -29,6 +29,11 @@ def answer_metadata(
 ) -> Answer:
     """Quote the metadata `field` of the article the question is about (or is scoped to)."""
     topic = [t for w, _, _ in words(question) if w not in META_WORDS for t in terms(w)]
+    if article is None and topic and all(index.term_id(t) is None for t in topic):
+        # "Who wrote Hamlet?" of a corpus that never mentions Hamlet: no article is about it.
+        return Answer(
+            question, False, message="The corpus holds no answer: no article is about that.", scope=scope_id
+        )
     if article is None:
         if len(index.articles) == 1:
             article = 0

@@ -86,6 +86,13 @@ _GENERIC_CUES = frozenset(
     "quote quotes quoted "
     "according state stated remark remarks remarked respond responds responded".split()
 )
+# "What did the mayor say", "What do critics argue": the words between the auxiliary and the cue.
+_STATEMENT_SUBJECT = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would)\s+(?:the\s+|a\s+|an\s+)?([\w’'.\- ]{2,60}?)\s+"
+    r"(?:say|tell|think|claim|argue|warn|insist|add|announce|state|respond|comment|speak)\b",
+    re.I,
+)
+_PRONOUNS = frozenset("he she they it we you i him her them this that".split())
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
 _QUESTION_WORDS = frozenset(
     "what who whom whose when where why how which did does do is are was were can could would should will "
@@ -105,6 +112,8 @@ class QuestionInfo:
     """True when it asks what someone said."""
     frame: frozenset[str]
     """Words that frame the question rather than name its topic ("say", "stand for"), lower-cased."""
+    speaker_words: str | None = None
+    """Who a statement question asks about, as written: "the mayor" in "What did the mayor say?"."""
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -130,10 +139,12 @@ def analyse_question(question: str) -> QuestionInfo:
         frame |= {"stand", "stands", "short", "abbreviation", "mean", "means"}
     if kind == "amount":
         frame |= {"many", "much"}
+    subject = _STATEMENT_SUBJECT.search(text)
     return QuestionInfo(
         kind=kind,
         meta_field=meta,
         names=tuple(names),
         asks_statement=bool(_SAY.search(text)),
         frame=frozenset(frame),
+        speaker_words=subject.group(1) if subject and subject.group(1).lower() not in _PRONOUNS else None,
     )

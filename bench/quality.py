@@ -24,8 +24,15 @@ SQuAD (8 articles, 2,609 questions with answer spans):
   ours       engine.ask(q, top=3) over the whole corpus, default settings: hit@k when one of the
              first k quotes overlaps a gold answer span (offsets mapped through the line's position
              in the file); refusals (answered=False) counted, and hit rates given over all questions.
+  splits     questions of articles 0-3 ("tune": weights and refusal were tuned on them and WikiQA)
+             and 4-7 ("report": held back), each beside rank-bm25.
   baseline   BM25Okapi over every sentence of the corpus (the engine's own sentence splits, terms
              from assistant.tokens.terms), top-1/top-3 sentences, the same overlap test.
+
+Unanswerable (refusing judged both ways):
+  held out   each SQuAD article's questions asked of a corpus of the other 7 articles: any answer
+             is a false answer; rates per split beside the answer rate on answerable questions.
+  off-topic  bench/_questions.OFF_TOPIC asked of the bundled seed article alone.
 
     python bench/quality.py [--limit N] [--skip-wikiqa] [--skip-squad]
 
@@ -47,14 +54,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _questions import OFF_TOPIC  # bench/ is on sys.path when run as a script
 from rank_bm25 import BM25Okapi
 
 from assistant.answer import AnswerSettings
 from assistant.engine import Engine
 from assistant.errors import AssistantError
 from assistant.tokens import terms
-
-from _questions import OFF_TOPIC  # bench/ is on sys.path when run as a script
 
 EVAL = Path("/work/shared/eval")
 WIKIQA_TSV = EVAL / "wikiqa-dev" / "WikiQA-dev.tsv"
@@ -165,7 +171,9 @@ def run_wikiqa(limit: int | None) -> dict[str, Any]:
         file_of[did] = name
         lines_of[name] = list(zip(sids, lines, strict=True))
     items = list(questions.values())[:limit] if limit else list(questions.values())
-    wide = AnswerSettings(top=1000, candidates=1000, budget_tokens=10**6, min_coverage=0.0)
+    wide = AnswerSettings(
+        top=1000, candidates=1000, budget_tokens=10**6, min_coverage=0.0, short_coverage=0.0
+    )
     engine, build_s = fresh_engine(folder, wide)
     default = Engine.open(folder)
     index = engine.index
@@ -315,7 +323,7 @@ def run_squad(limit: int | None, seed: int) -> dict[str, Any]:
         questions = random.Random(seed).sample(questions, limit)
     engine, build_s = fresh_engine(folder)
     # The same ranking with the coverage floor off: separates refusals from ranking.
-    no_floor = Engine.open(folder, settings=AnswerSettings(min_coverage=0.0))
+    no_floor = Engine.open(folder, settings=AnswerSettings(min_coverage=0.0, short_coverage=0.0))
     index = engine.index
     a = index.stored.arrays
     paragraphs_written = sum(len(article["paragraphs"]) for article in data)
@@ -519,6 +527,24 @@ def print_tables(result: dict[str, Any]) -> None:
             f"{o['refused_but_rank_bm25_hit@1']}, "
             f"ours without the floor for {o['refused_but_no_floor_hit@1']}"
         )
+    u = result.get("unanswerable")
+    if q and u:
+        print("\nRefusing both ways (tuned on WikiQA + SQuAD articles 0-3; 'report' = articles 4-7, unseen)")
+        print(
+            f"  {'split':8} {'n':>5} {'answered':>9} {'hit@1':>7} {'hit@3':>7} {'bm25@1':>7} {'bm25@3':>7}"
+            f" {'held-out n':>11} {'false-answer':>13}"
+        )
+        for name in ("tune", "report"):
+            sp, held = q["splits"][name], u["squad_heldout"][name]
+            print(
+                f"  {name:8} {sp['n']:>5} {sp['answered']:>9.1%} {sp['hit@1']:>7.3f} {sp['hit@3']:>7.3f}"
+                f" {sp['bm25_hit@1']:>7.3f} {sp['bm25_hit@3']:>7.3f}"
+                f" {held['asked']:>11} {held['false_answer_rate']:>13.1%}"
+            )
+        off = u["off_topic"]
+        print(f"  off-topic questions on the seed article answered: {off['answered']}/{off['asked']}")
+        for question in off["questions"]:
+            print(f"    answered: {question}")
 
 
 def main() -> None:
@@ -538,6 +564,7 @@ def main() -> None:
         result["wikiqa"] = run_wikiqa(args.limit)
     if not args.skip_squad:
         result["squad"] = run_squad(args.limit, args.seed)
+        result["unanswerable"] = run_unanswerable(args.limit, args.seed)
     result["seconds"] = time.perf_counter() - start
     print_tables(result)
     OUT.mkdir(exist_ok=True)

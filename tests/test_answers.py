@@ -190,3 +190,14 @@ class TestScopes:
         assert "$48 million" in cost.quotes[0].text
         chief = engine.ask("What did Brennan warn?")
         assert "stronger winds" in chief.quotes[0].text
+
+
+def test_a_metadata_question_about_a_missing_subject_is_refused(seed_engine: Engine) -> None:
+    answer = seed_engine.ask("Who wrote Hamlet?")
+    assert not answer.answered and answer.quotes == ()
+    assert "no answer" in (answer.message or "")
+
+
+def test_matching_one_word_of_a_two_word_question_is_no_answer(seed_engine: Engine) -> None:
+    answer = seed_engine.ask("What is the population of Germany?")
+    assert not answer.answered and answer.quotes == ()
