@@ -19,6 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
+from assistant.article_table import ArticleTable
 from assistant.corpus import (
     MARKDOWN_SUFFIXES,
     ParsedArticle,
@@ -150,6 +154,32 @@ class Batch:
     """Files that are not readable articles: id, size, mtime_ns, why."""
     touched: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Files whose stat changed but whose content did not: id → (size, mtime_ns)."""
+    table: ArticleTable = field(default_factory=ArticleTable)
+    """After `finish`: the batch's article records, by column."""
+    terms: list[str] = field(default_factory=list)
+    """After `finish`: the batch's terms in sorted order."""
+    term_counts: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """After `finish`: postings per term of `terms`."""
+    postings: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    tf_sorted: npt.NDArray[np.uint16] = field(default_factory=lambda: np.zeros(0, dtype=np.uint16))
+    """After `finish`: posting passages and frequencies, sorted by term, then passage."""
+
+    def finish(self) -> None:
+        """Sort the postings by term (in string order), as the index stores them.
+
+        Done in the worker: the merge then only places each batch's blocks, with no global sort.
+        """
+        self.terms = sorted(self.vocab)
+        rank = {t: i for i, t in enumerate(self.terms)}
+        remap = np.fromiter((rank[t] for t in self.vocab), dtype=np.int32, count=len(self.vocab))
+        cols = remap[np.frombuffer(self.cols, dtype=np.int32)] if len(self.cols) else np.zeros(0, np.int32)
+        order = np.argsort(cols, kind="stable")  # stable: passages stay ascending within a term
+        self.term_counts = np.bincount(cols, minlength=len(self.terms)).astype(np.int64)
+        self.postings = np.frombuffer(self.rows, dtype=np.int32)[order] if len(self.rows) else self.postings
+        self.tf_sorted = np.frombuffer(self.tf, dtype=np.uint16)[order] if len(self.tf) else self.tf_sorted
+        self.rows, self.cols, self.tf, self.vocab = array("i"), array("i"), array("H"), {}
+        self.table = ArticleTable.from_records(self.records)  # columns: far less memory than dicts
+        self.records = []
 
     def add(self, analysed: AnalysedArticle) -> None:
         """Append one article's sentences, passages and postings."""
@@ -215,4 +245,5 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
             batch.skipped.append({"id": article_id, "size": size, "mtime_ns": mtime, "why": str(exc)})
             continue
         batch.add(analysed)
+    batch.finish()
     return batch

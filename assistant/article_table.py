@@ -55,10 +55,10 @@ class ArticleTable(Sequence[dict[str, Any]]):
         """A new table of the rows at `positions`, in that order."""
         return ArticleTable({name: [values[i] for i in positions] for name, values in self.columns.items()})
 
-    def extend(self, records: Sequence[dict[str, Any]]) -> None:
-        """Append records at the end."""
+    def extend(self, other: ArticleTable) -> None:
+        """Append another table's rows at the end."""
         for name, values in self.columns.items():
-            values.extend(r.get(name) for r in records)
+            values.extend(other.columns[name])
         self._positions = None
 
     def set_stat(self, position: int, size: int, mtime_ns: int) -> None:

@@ -179,8 +179,8 @@ class Index:
             if not to_read and not removed:
                 return Changes()
             changes, stored = self._apply(to_read, removed, progress)
-            save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens))
-            self._set(load(index_dir(self.corpus_dir), _fingerprint(self.passage_tokens)))
+            # What was just written is what we hold: no second copy of a large table is read back.
+            self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
         return changes
 
     def _apply(
@@ -195,7 +195,7 @@ class Index:
         new_skips: list[tuple[str, str]] = []
         for batch in batches:
             touched.update(batch.touched)
-            fresh.extend(r["id"] for r in batch.records)
+            fresh.extend(batch.table.ids)
             for skip in batch.skipped:
                 skipped[skip["id"]] = skip
                 new_skips.append((skip["id"], skip["why"]))

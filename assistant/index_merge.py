@@ -47,7 +47,7 @@ def merge(
             kept.set_stat(position, size, mtime)
     info = dict(old.info)
     info["generation"] = int(old.info.get("generation", 0)) + 1
-    if keep_article.all() and not any(b.records for b in batches):
+    if keep_article.all() and not any(len(b.table) for b in batches):
         # Only file times changed: the arrays stay as they are (linked, not rewritten).
         return Stored(old.arrays, old.terms, kept, skipped, info, origin=old.origin, unchanged=old.unchanged)
 
@@ -67,9 +67,9 @@ def merge(
         "s_article": [article_map[a["s_article"][keep_s]]],
         **{name: [np.asarray(a[name])[keep_s]] for name in _SENTENCE_COLUMNS},
     }
-    new_rows: list[npt.NDArray[Any]] = []
+    passage_offsets: list[int] = []
     for batch in batches:
-        kept.extend(batch.records)
+        kept.extend(batch.table)
         parts["doc_len"].append(_np(batch.doc_len))
         parts["p_article"].append(_np(batch.p_article) + n_articles)
         parts["p_sent_lo"].append(_np(batch.p_sent_lo) + n_sentences)
@@ -77,12 +77,12 @@ def merge(
         parts["s_article"].append(_np(batch.s_article) + n_articles)
         for name in _SENTENCE_COLUMNS:
             parts[name].append(_np(getattr(batch, name)))
-        new_rows.append(_np(batch.rows) + n_passages)
-        n_articles += len(batch.records)
+        passage_offsets.append(n_passages)
+        n_articles += len(batch.table)
         n_passages += len(batch.doc_len)
         n_sentences += len(batch.s_start)
 
-    vocab, postings = _postings(old, keep_p, passage_map, batches, new_rows)
+    vocab, postings = _postings(old, keep_p, passage_map, batches, passage_offsets)
     arrays = {name: np.concatenate(values) for name, values in parts.items()}
     arrays.update(postings)
     arrays = {name: arrays[name].astype(_DTYPES.get(name, np.int32), copy=False) for name in ARRAYS}
@@ -95,9 +95,13 @@ def _postings(
     keep_p: npt.NDArray[np.bool_],
     passage_map: npt.NDArray[Any],
     batches: Sequence[Batch],
-    new_rows: list[npt.NDArray[Any]],
+    passage_offsets: Sequence[int],
 ) -> tuple[list[str], dict[str, npt.NDArray[Any]]]:
-    """The merged vocabulary (sorted) and CSC postings: indptr, indices, tf."""
+    """The merged vocabulary (sorted) and CSC postings: indptr, indices, tf.
+
+    A term's block holds its kept old postings, then each batch's, in batch order: passages ascend
+    throughout. Batches arrive sorted by term, so each is placed in one vectorised step and released.
+    """
     a = old.arrays
     indptr = np.asarray(a["indptr"])
     indices = np.asarray(a["indices"])
@@ -106,53 +110,41 @@ def _postings(
     old_counts = kept_before[indptr[1:]] - kept_before[indptr[:-1]]  # kept postings per old term
 
     used_old = [t for t, n in zip(old.terms, old_counts.tolist(), strict=True) if n]
-    vocab = sorted(set(used_old).union(*(b.vocab.keys() for b in batches)))
+    vocab = sorted(set(used_old).union(*(b.terms for b in batches)))
     position = {t: i for i, t in enumerate(vocab)}
     n_terms = len(vocab)
 
-    # New postings, in global term ids, sorted by term (stable: passages stay ascending).
-    # Each batch's columns are released as soon as they are copied: a large build holds them once.
-    cols: list[npt.NDArray[np.int32]] = []
-    tfs: list[npt.NDArray[np.uint16]] = []
-    for batch in batches:
-        local_to_global = np.fromiter(
-            (position[t] for t in batch.vocab), dtype=np.int32, count=len(batch.vocab)
-        )
-        cols.append(local_to_global[_np(batch.cols)])
-        tfs.append(_np(batch.tf).copy())
-        batch.cols, batch.tf, batch.rows = array("i"), array("H"), array("i")
-    new_cols = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int32)
-    new_passages = np.concatenate(new_rows) if new_rows else np.zeros(0, dtype=np.int32)
-    new_tf = np.concatenate(tfs) if tfs else np.zeros(0, dtype=np.uint16)
-    del cols, tfs, new_rows[:]
-    order = np.argsort(new_cols, kind="stable")
-    new_cols, new_passages, new_tf = new_cols[order], new_passages[order], new_tf[order]
-    del order
-    new_counts = np.bincount(new_cols, minlength=n_terms)
-
     old_to_new = np.array([position.get(t, -1) for t in old.terms], dtype=np.int64)
-    old_counts_new = np.zeros(n_terms, dtype=np.int64)
     has = old_counts > 0
+    old_counts_new = np.zeros(n_terms, dtype=np.int64)
     old_counts_new[old_to_new[has]] = old_counts[has]
-    if not old_counts_new.any():
-        # A fresh build: the sorted new postings are the result.
-        out_indptr = np.concatenate([[0], np.cumsum(new_counts)]).astype(np.int64)
-        return vocab, {"indptr": out_indptr, "indices": new_passages.astype(np.int32), "tf": new_tf}
+    batch_terms = [
+        np.fromiter((position[t] for t in b.terms), dtype=np.int64, count=len(b.terms)) for b in batches
+    ]
+    new_counts = np.zeros(n_terms, dtype=np.int64)
+    for terms_of_batch, batch in zip(batch_terms, batches, strict=True):
+        new_counts[terms_of_batch] += batch.term_counts
     out_indptr = np.concatenate([[0], np.cumsum(old_counts_new + new_counts)]).astype(np.int64)
     out_indices = np.empty(int(out_indptr[-1]), dtype=np.int32)
     out_tf = np.empty(int(out_indptr[-1]), dtype=np.uint16)
-    # A term's block is its old postings, then its new ones. An old posting moves forward by the new
-    # postings of all earlier terms; a new one by the old postings of its own and all earlier terms.
-    new_before = np.concatenate([[0], np.cumsum(new_counts)])
-    old_through = np.cumsum(old_counts_new)
-    dest = new_before[np.repeat(old_to_new[has].astype(np.int32), old_counts[has])]
-    dest += np.arange(dest.shape[0], dtype=np.int64)
-    out_indices[dest] = passage_map[indices[keep_nz]]
-    out_tf[dest] = np.asarray(a["tf"])[keep_nz]
-    del dest
-    if new_cols.shape[0]:
-        dest = old_through[new_cols]
-        dest += np.arange(new_cols.shape[0], dtype=np.int64)
-        out_indices[dest] = new_passages
-        out_tf[dest] = new_tf
+
+    if has.any():
+        # An old posting moves forward by the new postings of all earlier terms.
+        new_before = np.concatenate([[0], np.cumsum(new_counts)])
+        dest = new_before[np.repeat(old_to_new[has].astype(np.int32), old_counts[has])]
+        dest += np.arange(dest.shape[0], dtype=np.int64)
+        out_indices[dest] = passage_map[indices[keep_nz]]
+        out_tf[dest] = np.asarray(a["tf"])[keep_nz]
+        del dest
+    filled = out_indptr[:-1] + old_counts_new  # where each term's next batch block starts
+    for terms_of_batch, batch, offset in zip(batch_terms, batches, passage_offsets, strict=True):
+        counts = batch.term_counts
+        if not counts.shape[0]:
+            continue
+        block_start = np.repeat(filled[terms_of_batch] - (np.cumsum(counts) - counts), counts)
+        dest = block_start + np.arange(block_start.shape[0], dtype=np.int64)
+        out_indices[dest] = batch.postings + offset
+        out_tf[dest] = batch.tf_sorted
+        filled[terms_of_batch] += counts
+        batch.postings, batch.tf_sorted = batch.postings[:0], batch.tf_sorted[:0]  # release as we go
     return vocab, {"indptr": out_indptr, "indices": out_indices, "tf": out_tf}

@@ -111,8 +111,11 @@ def _check_consistent(
         raise StaleIndex("index article table does not match")
 
 
-def save(index_dir: Path, stored: Stored, fingerprint: str) -> None:
-    """Write a new generation and make it current atomically; older generations are removed."""
+def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
+    """Write a new generation and make it current atomically; older generations are removed.
+
+    Returns the same data, now known to be that generation's (its arrays can be linked next time).
+    """
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
         gen = index_dir / f"gen-{uuid.uuid4().hex[:12]}"
@@ -129,7 +132,8 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> None:
             }
         (gen / "terms.txt").write_text("\n".join(stored.terms), encoding="utf-8")
         tables = {"columns": stored.articles.columns, "skipped": stored.skipped}
-        (gen / "articles.json").write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
+        with open(gen / "articles.json", "w", encoding="utf-8") as handle:
+            json.dump(tables, handle, ensure_ascii=False)  # streamed: no second copy of a large table
         manifest = {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": stored.info}
         (gen / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
         _fsync_new(gen, stored)
@@ -137,6 +141,15 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> None:
     except OSError as exc:
         raise IndexError_(f"cannot write the index in {index_dir}: {exc.strerror or exc}") from exc
     _remove_old(index_dir, keep=gen.name)
+    return Stored(
+        stored.arrays,
+        stored.terms,
+        stored.articles,
+        stored.skipped,
+        stored.info,
+        origin=gen,
+        unchanged=frozenset(ARRAYS),
+    )
 
 
 def _link_unchanged(stored: Stored, name: str, path: Path) -> bool:
