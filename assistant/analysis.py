@@ -11,6 +11,7 @@ worker processes and never holds parsed articles in memory.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from array import array
 from collections import Counter
@@ -103,12 +104,7 @@ def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
     meta = parsed.meta
     text = parsed.text
     return {
-        "id": meta.id,
-        "title": meta.title,
-        "author": meta.author,
-        "source": meta.source,
-        "date": meta.date,
-        "url": meta.url,
+        **dataclasses.asdict(meta),
         "size": analysed.size,
         "mtime_ns": analysed.mtime_ns,
         "sha256": analysed.sha256,

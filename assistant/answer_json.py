@@ -6,21 +6,15 @@ for every quote, where file_text is the article file's decoded text.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from assistant.models import Answer, ArticleInfo, ArticleMeta, ArticleView, Attribution, Quote
 
 
 def meta_json(meta: ArticleMeta) -> dict[str, Any]:
-    """An article's metadata as JSON."""
-    return {
-        "id": meta.id,
-        "title": meta.title,
-        "author": meta.author,
-        "source": meta.source,
-        "date": meta.date,
-        "url": meta.url,
-    }
+    """An article's metadata as JSON: id, title, author, source, date, url."""
+    return dataclasses.asdict(meta)
 
 
 def speaker_json(attribution: Attribution | None) -> dict[str, Any] | None:
