@@ -88,6 +88,8 @@ class AssistantApp(App[None]):
         """The engine is called from several workers; they take turns."""
         self._open_engine = open_engine
         self._watch_seconds = watch_seconds
+        self._next_check = 0.0
+        """Monotonic time before which the corpus is not scanned again."""
         self.chat = ChatScreen(corpus_dir, self.conversation, self.engine_lock, cursor_blink=cursor_blink)
         """The main screen."""
 
@@ -141,15 +143,20 @@ class AssistantApp(App[None]):
             w.group in ("refresh", "add") and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
             for w in self.workers
         )
-        if self.engine is not None and not busy:
+        if self.engine is not None and not busy and time.monotonic() >= self._next_check:
             self._refresh(self.engine)
 
     @work(thread=True, group="refresh")
     def _refresh(self, engine: Engine) -> None:
         try:
+            # The scan stats every file: outside the lock, so questions are not held up by it, and
+            # spaced out on a large corpus (at most ~5% of the time spent scanning).
+            started = time.monotonic()
+            changed = engine.needs_refresh()
+            self._next_check = time.monotonic() + 20 * (time.monotonic() - started)
+            if not changed:
+                return
             with self.engine_lock:
-                if not engine.needs_refresh():
-                    return
                 changes = engine.refresh(progress=self._progress())
                 articles = engine.articles()
         except AssistantError as error:
