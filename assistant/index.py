@@ -29,7 +29,7 @@ from assistant.article_table import ArticleTable
 from assistant.corpus import walk
 from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index_merge import merge
-from assistant.index_store import StaleIndex, Stored, load, save
+from assistant.index_store import StaleIndex, Stored, current_generation, load, save
 from assistant.locations import index_dir
 
 Progress = Callable[[str, int, int], None]
@@ -169,13 +169,14 @@ class Index:
             return Changes()
         with self.lock():
             # Another process may have brought the index up to date while we waited.
-            try:
-                latest = load(index_dir(self.corpus_dir), _fingerprint(self.passage_tokens))
-                if latest.info.get("generation") != self.stored.info.get("generation"):
-                    self._set(latest)
+            folder = index_dir(self.corpus_dir)
+            ours = self.stored.origin.name if self.stored.origin is not None else None
+            if current_generation(folder) not in (None, ours):
+                try:
+                    self._set(load(folder, _fingerprint(self.passage_tokens)))
                     to_read, removed = self._plan()
-            except StaleIndex:
-                pass
+                except StaleIndex:
+                    pass
             if not to_read and not removed:
                 return Changes()
             changes, stored = self._apply(to_read, removed, progress)
