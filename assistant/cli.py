@@ -90,9 +90,17 @@ def _report_changes(changes: Changes) -> None:
         click.echo(f"assistant: warning: skipped {article_id}: {why}", err=True)
 
 
+def corpus_folder(corpus: Path | None) -> Path:
+    """The command's --corpus, else the one given before the command (`assistant --corpus D ask`), else default."""
+    if corpus is None:
+        context = click.get_current_context(silent=True)
+        corpus = context.find_root().params.get("corpus") if context is not None else None
+    return corpus or default_corpus()
+
+
 def open_engine(corpus: Path | None, settings: AnswerSettings | None = None) -> Engine:
     """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
-    engine = Engine.open(corpus or default_corpus(), progress=_progress_printer(), settings=settings)
+    engine = Engine.open(corpus_folder(corpus), progress=_progress_printer(), settings=settings)
     _report_changes(engine.opened_with)
     return engine
 
@@ -120,7 +128,7 @@ def chat(corpus: Path | None) -> None:
     """Open the interactive terminal chat over the corpus."""
     from assistant.tui.app import make_app
 
-    folder = corpus or default_corpus()
+    folder = corpus_folder(corpus)
     if not folder.is_dir():
         _fail(CorpusNotFound(f"corpus folder not found: {folder}"))
     make_app(folder).run()
