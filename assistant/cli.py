@@ -91,7 +91,7 @@ def _report_changes(changes: Changes) -> None:
 
 
 def corpus_folder(corpus: Path | None) -> Path:
-    """The command's --corpus, else the one given before the command (`assistant --corpus D ask`), else default."""
+    """--corpus of the command, else of `assistant --corpus D ask`, else the default."""
     if corpus is None:
         context = click.get_current_context(silent=True)
         corpus = context.find_root().params.get("corpus") if context is not None else None
