@@ -15,63 +15,20 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from assistant.answer_kinds import acronym_pattern, kind_bonus
+from assistant.answer_settings import AnswerSettings, RankWeights, Steer
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.models import Answer, ArticleMeta, Attribution, Quote
 from assistant.question import QuestionInfo, analyse_question
 from assistant.tokens import count_tokens, term_spans, terms, words
 
+__all__ = ["AnswerSettings", "Answerer", "RankWeights", "Steer", "best_article", "meta_of"]
+
 TextLoader = Callable[[int], str]
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
-
-
-@dataclass(frozen=True, slots=True)
-class RankWeights:
-    """How much each part of a sentence's score counts (each part is on a 0–1 scale)."""
-
-    coverage: float = 0.6
-    """Share of the question's weight the sentence itself matches."""
-    window: float = 0.4
-    """Share matched by the sentence with its neighbours: the context names what the sentence only implies."""
-    bm25: float = 0.0
-    """The sentence's own BM25; coverage already says most of it (0 scored best on the tuning split)."""
-    passage: float = 0.1
-    kind: float = 0.2
-    """Holds the kind of thing asked for; weighed above the window so "how much" gets the number."""
-    novelty: float = 0.04
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerSettings:
-    """How many quotes, how long, and how sure an answer must be."""
-
-    top: int = 3
-    candidates: int = 40
-    """Passages whose sentences are ranked."""
-    budget_tokens: int = 400
-    """Tokens all quotes of one answer may take together (the first quote always shows)."""
-    max_question_tokens: int = 200
-    min_coverage: float = 0.45
-    """Share of the question's weight some sentence (with its neighbours) must match, or no answer."""
-    short_coverage: float = 0.65
-    """The same for a question of one or two terms: matching one of two words is no answer."""
-    weights: RankWeights = field(default_factory=RankWeights)
-
-
-@dataclass(frozen=True, slots=True)
-class Steer:
-    """What a follow-up carries over from the previous turn."""
-
-    extra_terms: tuple[str, ...] = ()
-    prefer_article: int | None = None
-    near_sentence: int | None = None
-    speaker: str | None = None
-    shown: frozenset[int] = field(default_factory=frozenset)
-    """Sentence ids already shown."""
-    exclude_shown: bool = False
-    """True for a follow-up with no words of its own ("Why?"): show something new."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,51 +80,6 @@ class _Candidate:
     final: float = 0.0
     terms: frozenset[str] = frozenset()
     speaker: Attribution | None = None
-
-
-_NUMBER = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent|million|billion|trillion|thousand)|\b\d[\d,.]*\b")
-_DATE = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
-    r"|august|september|october|november|december|yesterday|today|tomorrow|last\s+(?:week|year|month)"
-    r"|this\s+(?:week|year|month)|(?:19|20)\d\d)\b",
-    re.I,
-)
-_PLACE = re.compile(r"\b(?:at|in|near|from|to)\s+(?:the\s+)?[A-Z][\w’'-]+")
-_NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+")
-_REASON = re.compile(
-    r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to|as\s+a\s+result|which\s+would"
-    r"|could\s+allow|to\s+(?:help|allow|enable|strike|provide))\b",
-    re.I,
-)
-
-
-def _acronym_pattern(question: str) -> re.Pattern[str] | None:
-    """For "what does ATACMS stand for": a pattern for its expansion (`Words …, or ATACMS` / `ATACMS (…)`)."""
-    match = re.search(r"\b([A-Z][A-Z0-9]{1,9}s?)\b", question)
-    if not match:
-        return None
-    acronym = re.escape(match.group(1))
-    words = r"(?:[A-Z][\w-]+[\s,]*){1,8}"
-    return re.compile(rf"{words}(?:\(|\bor\s+){acronym}\b|\b{acronym}\s+\({words}")
-
-
-def _kind_bonus(info: QuestionInfo, text: str, question: str, acronym: re.Pattern[str] | None) -> float:
-    """1.0 when the sentence holds the kind of thing the question asks for."""
-    if info.kind == "acronym":
-        # The sentence that spells an acronym out is the answer, however often others repeat it.
-        return 3.0 if acronym is not None and acronym.search(text) else 0.0
-    if info.kind == "amount":
-        found = [m.group(0) for m in _NUMBER.finditer(text)]
-        return 1.0 if any(n not in question for n in found) else 0.0
-    if info.kind == "when":
-        return 1.0 if _DATE.search(text) else 0.0
-    if info.kind == "where":
-        return 1.0 if any(m.group(0).split()[-1] not in question for m in _PLACE.finditer(text)) else 0.0
-    if info.kind == "who":
-        return 1.0 if any(m.group(0) not in question for m in _NAME_PAIR.finditer(text)) else 0.0
-    if info.kind == "why":
-        return 1.0 if _REASON.search(text) else 0.0
-    return 0.0
 
 
 class Answerer:
@@ -303,7 +215,7 @@ class Answerer:
             unknown_words=unknown_words,
             speaker=speaker,
             names=names,
-            acronym=_acronym_pattern(question) if info.kind == "acronym" else None,
+            acronym=acronym_pattern(question) if info.kind == "acronym" else None,
         )
 
     def _score(self, cand: _Candidate, query: _Query, text: str, seen: dict[int, frozenset[str]]) -> None:
@@ -336,7 +248,7 @@ class Answerer:
         )
         if self.settings.weights.bm25:
             cand.bm25 = self._sentence_bm25(counts, len(s_terms), query.ids)
-        kind = _kind_bonus(query.info, sentence, query.question, query.acronym)
+        kind = kind_bonus(query.info, sentence, query.question, query.acronym)
         cand.holds_kind = kind > 0
         cand.bonus += kind
         cand.novelty = min(len(cand.terms - set(query.searched)), 8) / 8
