@@ -29,13 +29,12 @@ def print_answer(console: Console, answer: Answer, *, show_score: bool = False) 
     for n, quote in enumerate(answer.quotes):
         if n:
             console.print()
-        body = Text()
+        # Context sentences stand on lines of their own, marked, so the quote itself stays plain to see.
         for sentence in quote.before:
-            body.append(clean(sentence) + " ", style="dim")
-        body.append_text(quote_text(quote, highlight="bold yellow", marks=""))
+            console.print(Text("  ┆ " + clean(sentence), style="dim"))
+        console.print(quote_text(quote, highlight="bold yellow", marks=""))
         for sentence in quote.after:
-            body.append(" " + clean(sentence), style="dim")
-        console.print(body)
+            console.print(Text("  ┆ " + clean(sentence), style="dim"))
         line = citation(quote)
         if show_score:
             line += f"  [score {quote.score:.2f}]"

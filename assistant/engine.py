@@ -180,7 +180,7 @@ class Engine:
             for found in self._article_attributions(i):
                 for attribution in found[:1]:
                     counts[attribution.name] += 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return sorted(_merge_extended_names(counts).items(), key=lambda kv: (-kv[1], kv[0]))
 
     # ---- adding and removing ----------------------------------------------------------------
 
@@ -272,3 +272,12 @@ class Engine:
             if len(self._attributions) > _TEXT_CACHE * 4:
                 self._attributions.popitem(last=False)
         return cached
+
+
+def _merge_extended_names(counts: Counter[str]) -> Counter[str]:
+    """Count "Chief Laura Brennan of the county fire department" as "Chief Laura Brennan"."""
+    merged: Counter[str] = Counter()
+    for name in sorted(counts, key=len):
+        base = next((b for b in merged if name.startswith(b + " ") or name.startswith(b + ",")), name)
+        merged[base] += counts[name]
+    return merged

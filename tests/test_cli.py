@@ -177,3 +177,13 @@ def test_the_installed_command_runs_in_a_real_process(seed_corpus: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert "Rustem Umerov took over" in result.stdout
+
+
+def test_speakers_lists_each_person_once_with_their_statements(news_corpus: Path) -> None:
+    code, out, _ = run("speakers", "--json", "--corpus", str(news_corpus))
+    people = {p["name"]: p["statements"] for p in json.loads(out)}
+    assert code == 0
+    assert people["National security adviser Jake Sullivan"] == 2
+    assert people["Mayor Elena Ortiz"] >= 2
+    assert people["Battalion Chief Laura Brennan"] >= 2
+    assert not [name for name in people if name.startswith("Battalion Chief Laura Brennan ")]
