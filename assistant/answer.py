@@ -137,8 +137,8 @@ class Answerer:
         steer: Steer | None = None,
         scope_id: str | None = None,
     ) -> Answer:
-        """The best verbatim sentences for `question`, or a plain statement that there are none."""
-        question = self.check_question(question)
+        """The best verbatim sentences for `question` (already passed through `check_question`),
+        or a plain statement that there are none."""
         steer = steer or Steer()
         query = self.prepare(question, steer, speaker or steer.speaker)
         searched = " ".join(query.searched)
