@@ -17,6 +17,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from assistant.answer_kinds import acronym_pattern, kind_bonus
 from assistant.answer_settings import AnswerSettings, RankWeights, Steer
 from assistant.errors import BadQuestion
@@ -136,6 +139,7 @@ class Answerer:
         speaker: str | None = None,
         steer: Steer | None = None,
         scope_id: str | None = None,
+        allowed: npt.NDArray[np.bool_] | None = None,
     ) -> Answer:
         """The best verbatim sentences for `question` (already passed through `check_question`),
         or a plain statement that there are none."""
@@ -153,7 +157,7 @@ class Answerer:
             return refuse("The question has no words to search for.")
         if all(tid is None for tid in query.ids.values()) and query.speaker is None:
             return refuse("The corpus holds no answer: no article uses the words of this question.")
-        candidates, texts = self.rank(query, steer, article)
+        candidates, texts = self.rank(query, steer, article, allowed=allowed)
         if not candidates or not self._answers(query, candidates):
             if query.speaker is not None and not candidates and steer.exclude_shown:
                 return refuse(f"The corpus holds nothing more by {query.speaker}.")
@@ -166,13 +170,20 @@ class Answerer:
         return Answer(question, True, quotes=quotes, scope=scope_id, searched=searched)
 
     def rank(
-        self, query: _Query, steer: Steer, article: int | None = None
+        self,
+        query: _Query,
+        steer: Steer,
+        article: int | None = None,
+        *,
+        allowed: npt.NDArray[np.bool_] | None = None,
     ) -> tuple[list[_Candidate], dict[int, str]]:
         """Candidate sentences best first, with the texts of their articles (the bench reads these too)."""
         within = None
         if article is not None:
             within = (int(self.index.pass_lo[article]), int(self.index.pass_hi[article]))
-        hits = self.index.top_passages(query.searched, self.settings.candidates, within=within)
+        hits = self.index.top_passages(
+            query.searched, self.settings.candidates, within=within, allowed=allowed
+        )
         if query.speaker is not None or query.info.asks_statement:
             hits = self._with_neighbours(hits)
         candidates = self._candidates(hits)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from assistant.citation import citation
 from assistant.models import Answer, ArticleInfo, ArticleMeta, ArticleView, Attribution, Quote
 
 
@@ -46,6 +47,8 @@ def quote_json(quote: Quote) -> dict[str, Any]:
         "speaker": speaker_json(quote.speaker),
         "context": {"before": list(quote.before), "after": list(quote.after)},
         "article": meta_json(quote.article),
+        "also_in": list(quote.also_in),
+        "citation": citation(quote),
     }
 
 
@@ -58,6 +61,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "suggestions": list(answer.suggestions),
         "scope": answer.scope,
         "followed": answer.followed,
+        "limits": answer.limits,
+        "tokens": answer.tokens,
         "quotes": [quote_json(q) for q in answer.quotes],
     }
 

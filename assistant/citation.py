@@ -29,8 +29,25 @@ def where(quote: Quote) -> str:
     return f"paragraph {quote.paragraph}"
 
 
+def locator(quote: Quote) -> str:
+    """`paragraph 4, characters 1050–1267, article ID (also in ID2)`: enough to find the words again.
+
+    The id is what `assistant show ID` takes; the offsets index the article file's decoded text.
+    """
+    parts = [where(quote)]
+    if quote.kind == "sentence":
+        parts.append(f"characters {quote.start}–{quote.end}")
+    line = ", ".join(parts) + f", article {clean(quote.article.id)}"
+    if quote.also_in:
+        line += " (also in " + ", ".join(clean(i) for i in quote.also_in) + ")"
+    return line
+
+
 def citation(quote: Quote) -> str:
-    """`— Speaker, in Author, “Title”, Source, Date, paragraph N` (parts that are unknown left out)."""
+    """`— Speaker, in Author, “Title”, Source, Date, paragraph N, characters A–B, article ID`.
+
+    Parts that are unknown are left out; nothing is guessed.
+    """
     meta = quote.article
     head = ""
     if quote.speaker is not None:
@@ -40,7 +57,7 @@ def citation(quote: Quote) -> str:
     fields = [head] if head else []
     fields.append(f"“{clean(meta.title)}”")
     fields += [clean(v) for v in (meta.source, meta.date) if v]
-    fields.append(where(quote))
+    fields.append(locator(quote))
     return "— " + ", ".join(fields)
 
 
@@ -56,3 +73,16 @@ def plain_citation(quote: Quote) -> str:
     if quote.article.url:
         lines.append(clean(quote.article.url))
     return "\n".join(lines)
+
+
+def quote_record(quote: Quote) -> dict[str, object]:
+    """A quote as kept in the history: its words, its citation line and where it stands."""
+    return {
+        "text": quote.text,
+        "citation": citation(quote),
+        "article": quote.article.id,
+        "start": quote.start,
+        "end": quote.end,
+        "paragraph": quote.paragraph,
+        "also_in": list(quote.also_in),
+    }

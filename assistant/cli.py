@@ -25,6 +25,7 @@ from assistant.engine import Engine
 from assistant.errors import AssistantError, BadQuestion, CorpusNotFound
 from assistant.index import Changes
 from assistant.locations import default_corpus
+from assistant.scope import Scope, make_scope
 
 EXIT_NO_ANSWER = 1
 EXIT_BAD_INPUT = 2
@@ -98,9 +99,13 @@ def corpus_folder(corpus: Path | None) -> Path:
     return corpus or default_corpus()
 
 
-def open_engine(corpus: Path | None, settings: AnswerSettings | None = None) -> Engine:
+def open_engine(
+    corpus: Path | None, settings: AnswerSettings | None = None, *, keep_history: bool = True
+) -> Engine:
     """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
-    engine = Engine.open(corpus_folder(corpus), progress=_progress_printer(), settings=settings)
+    engine = Engine.open(
+        corpus_folder(corpus), progress=_progress_printer(), settings=settings, keep_history=keep_history
+    )
     _report_changes(engine.opened_with)
     return engine
 
@@ -166,6 +171,14 @@ def chat(corpus: Path | None) -> None:
     help="Tokens all quotes of an answer may take together (the first quote always shows).",
 )
 @click.option("--scores", is_flag=True, help="Show each quote's score.")
+@click.option(
+    "--in", "folders", metavar="FOLDER/", multiple=True, help="Only articles in this corpus folder (repeatable)."
+)
+@click.option("--source", "sources", metavar="NAME", multiple=True, help="Only articles from this publication.")
+@click.option("--author", "authors", metavar="NAME", multiple=True, help="Only articles by this author.")
+@click.option("--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Only articles dated on or before DATE (YYYY-MM-DD).")
+@click.option("--no-history", is_flag=True, help="Do not keep this question in the history.")
 def ask(
     question: str | None,
     corpus: Path | None,
@@ -177,6 +190,12 @@ def ask(
     speaker: str | None,
     budget: int,
     scores: bool,
+    folders: tuple[str, ...],
+    sources: tuple[str, ...],
+    authors: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    no_history: bool,
 ) -> None:
     """Answer QUESTION with verbatim quotes from the corpus.
 
@@ -186,22 +205,38 @@ def ask(
     if (question is None) == (batch is None):
         raise click.UsageError("give a QUESTION or --batch FILE (not both)")
     with _errors():
-        engine = open_engine(corpus, AnswerSettings(budget_tokens=budget))
+        limits = make_scope(folders=folders, sources=sources, authors=authors, since=since, until=until)
+        engine = open_engine(corpus, AnswerSettings(budget_tokens=budget), keep_history=not no_history)
         if batch is not None:
-            sys.exit(_run_batch(engine, batch, article=article, top=top, context=context, speaker=speaker))
+            sys.exit(
+                _run_batch(
+                    engine, batch, article=article, top=top, context=context, speaker=speaker, limits=limits
+                )
+            )
         assert question is not None
-        answer = engine.ask(question, article=article, top=top, context=context, speaker=speaker)
+        answer = engine.ask(
+            question, article=article, top=top, context=context, speaker=speaker, limits=limits
+        )
     if as_json:
         click.echo(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
     else:
         print_answer(_stdout(), answer, show_score=scores)
+    if engine.history_error:
+        click.echo(f"assistant: warning: {engine.history_error}", err=True)
     if not answer.answered:
         click.echo(f"assistant: {answer.message}", err=True)
         sys.exit(EXIT_NO_ANSWER)
 
 
 def _run_batch(
-    engine: Engine, lines: TextIO, *, article: str | None, top: int, context: int, speaker: str | None
+    engine: Engine,
+    lines: TextIO,
+    *,
+    article: str | None,
+    top: int,
+    context: int,
+    speaker: str | None,
+    limits: Scope | None = None,
 ) -> int:
     """Answer one question a line as JSON Lines; the worst outcome decides the exit status."""
     status = 0
@@ -218,7 +253,9 @@ def _run_batch(
                 question = item["question"]
                 q_article = item.get("article", article)
                 q_top = int(item.get("top", top))
-            answer = engine.ask(question, article=q_article, top=q_top, context=context, speaker=speaker)
+            answer = engine.ask(
+                question, article=q_article, top=q_top, context=context, speaker=speaker, limits=limits
+            )
             record = answer_json(answer)
             if not answer.answered:
                 status = max(status, EXIT_NO_ANSWER)

@@ -7,22 +7,29 @@ it knows nothing of how answers are shown.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+import numpy as np
+
 from assistant.answer import Answerer, AnswerSettings, meta_of
+from assistant.answer_copies import find_copies, finish
+from assistant.citation import quote_record
 from assistant.conversation import Conversation
 from assistant.corpus import UnreadableArticle, decode
 from assistant.errors import ArticleNotFound
+from assistant.history import History, history_file
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.metadata_answer import answer_metadata
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence
 from assistant.question import analyse_question
+from assistant.scope import Scope, article_mask, passage_mask
 
 if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides
@@ -33,8 +40,15 @@ _TEXT_CACHE = 64
 class Engine:
     """An open corpus: its index kept current, questions answered from it."""
 
-    def __init__(self, index: Index, changes: Changes, settings: AnswerSettings) -> None:
+    def __init__(
+        self, index: Index, changes: Changes, settings: AnswerSettings, *, keep_history: bool = True
+    ) -> None:
         self.index = index
+        path = history_file(index.corpus_dir) if keep_history else None
+        self.history: History | None = History(path) if path is not None else None
+        """Where questions and answers are kept (None: turned off)."""
+        self.history_error: str | None = None
+        """Why the last history write failed, if it did."""
         self.opened_with = changes
         """What the first refresh found (added, changed, removed, skipped files)."""
         self.settings = settings
@@ -50,12 +64,16 @@ class Engine:
         progress: Progress | None = None,
         settings: AnswerSettings | None = None,
         passage_tokens: int | None = None,
+        keep_history: bool = True,
     ) -> Engine:
-        """Open the corpus folder, building or updating its index as needed."""
+        """Open the corpus folder, building or updating its index as needed.
+
+        `keep_history=False` (or ASSISTANT_HISTORY=0) keeps no record of questions asked.
+        """
         corpus_dir = corpus_dir or default_corpus()
         passage_tokens = passage_tokens or default_passage_tokens()
         index, changes = Index.open(corpus_dir, passage_tokens=passage_tokens, progress=progress)
-        return cls(index, changes, settings or AnswerSettings())
+        return cls(index, changes, settings or AnswerSettings(), keep_history=keep_history)
 
     @property
     def corpus_dir(self) -> Path:
@@ -83,10 +101,35 @@ class Engine:
         context: int = 0,
         speaker: str | None = None,
         conversation: Conversation | None = None,
+        limits: Scope | None = None,
     ) -> Answer:
-        """Answer `question` with verbatim quotes; `conversation` makes follow-ups work."""
+        """Answer `question` with verbatim quotes; `conversation` makes follow-ups work.
+
+        `limits` keeps the answer to some folders, sources, authors, dates or articles; it
+        combines with `article` and `speaker` (all must hold).
+        """
         question = self._answerer.check_question(question)
+        limits = limits if limits is not None and not limits.is_empty() else None
+        if limits is not None and len(limits.articles) == 1 and article is None:
+            article = limits.articles[0]
+        for named in limits.articles if limits is not None else ():
+            self._article_number(named)  # an unknown id is an error, not an empty scope
         scope = self._article_number(article) if article is not None else None
+        speaker = speaker or (limits.speaker if limits is not None else None)
+        allowed = None
+        if limits is not None and limits.limits_articles:
+            articles = article_mask(limits, self.index.articles.columns)
+            if not articles.any():
+                answer = Answer(
+                    question,
+                    False,
+                    message=f"No article in the corpus is within the scope ({limits.describe()}).",
+                    scope=article,
+                )
+                return self._keep(finish(answer, limits.describe()))
+            if scope is None and int(articles.sum()) == 1:
+                scope = int(np.flatnonzero(articles)[0])
+            allowed = passage_mask(articles, self.index.pass_lo, self.index.pass_hi, self.index.n_passages)
         steer, note = conversation.steer(question) if conversation is not None else (None, None)
         info = analyse_question(question)
         if info.meta_field is not None:
@@ -105,11 +148,36 @@ class Engine:
                 speaker=speaker,
                 steer=steer,
                 scope_id=article,
+                allowed=allowed,
             )
         if note is not None:
             answer = replace(answer, followed=note)
+        answer = finish(
+            answer,
+            limits.describe() if limits is not None else None,
+            lambda quote: find_copies(self.index, self._text, quote, allowed),
+        )
         if conversation is not None:
             self._remember(conversation, question, answer)
+        return self._keep(answer)
+
+    def _keep(self, answer: Answer) -> Answer:
+        """Record the answer in the history (when kept); a failed write never costs the answer."""
+        if self.history is not None:
+            described = answer.limits
+            if answer.scope and not described:
+                described = f"article {answer.scope}"
+            try:
+                self.history.record(
+                    answer.question,
+                    scope=described,
+                    answered=answer.answered,
+                    message=answer.message,
+                    tokens=answer.tokens,
+                    quotes=[quote_record(q) for q in answer.quotes],
+                )
+            except (sqlite3.Error, OSError) as exc:
+                self.history_error = f"the history could not be written ({exc}); answers still work"
         return answer
 
     def _remember(self, conversation: Conversation, question: str, answer: Answer) -> None:

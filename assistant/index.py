@@ -291,9 +291,18 @@ class Index:
         return out
 
     def top_passages(
-        self, query_terms: Sequence[str], k: int, *, within: tuple[int, int] | None = None
+        self,
+        query_terms: Sequence[str],
+        k: int,
+        *,
+        within: tuple[int, int] | None = None,
+        allowed: npt.NDArray[np.bool_] | None = None,
     ) -> list[tuple[int, float]]:
-        """The k best passages (id, score) by BM25, touching only the query terms' postings."""
+        """The k best passages (id, score) by BM25, touching only the query terms' postings.
+
+        `allowed` (a bool per passage id) keeps a scoped search to its passages; scores are
+        still the whole corpus's BM25, so a passage scores the same in or out of a scope.
+        """
         doc_len = self.stored.arrays["doc_len"]
         parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]] = []
         for term, count in Counter(query_terms).items():
@@ -304,6 +313,9 @@ class Index:
             if within is not None:
                 lo, hi = np.searchsorted(ids, within)
                 ids, tf = ids[lo:hi], tf[lo:hi]
+            if allowed is not None:
+                keep = allowed[ids]
+                ids, tf = ids[keep], tf[keep]
             if ids.shape[0]:
                 idf = float(self.idf[tid])
                 parts.append((ids, count * bm25.term_weights(tf, doc_len[ids], self.avgdl, idf, self.params)))

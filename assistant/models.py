@@ -72,6 +72,8 @@ class Quote:
     kind: Literal["sentence", "metadata"] = "sentence"
     field: str | None = None
     """For metadata quotes: which field (author, title, source, date, url)."""
+    also_in: tuple[str, ...] = ()
+    """Other articles holding the very same sentence (copies of one story), by id."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,10 @@ class Answer:
     """How a follow-up question was read: the article or speaker it stayed with."""
     searched: str = ""
     """The words actually searched for (the question, or its follow-up expansion)."""
+    tokens: int = 0
+    """tiktoken tokens of the quoted text shown (quotes and their context sentences)."""
+    limits: str | None = None
+    """The scope the question was asked within, in words (folders, sources, dates…), if any."""
 
 
 @dataclass(frozen=True, slots=True)

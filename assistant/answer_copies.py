@@ -1,0 +1,86 @@
+"""Finishing an answer the same way for every front end: copies collapsed, tokens counted.
+
+An archive often holds one story twice (a wire piece in two folders); the same sentence
+then shows once, with "also in" naming the other copies, instead of twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.errors import AssistantError
+from assistant.index import Index
+from assistant.models import Answer, Quote
+from assistant.tokens import count_tokens, terms
+
+_COPY_CANDIDATES = 8
+
+
+def _key(quote: Quote) -> str:
+    return " ".join(quote.text.split()).casefold()
+
+
+def collapse_copies(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """Quotes with the same sentence text merged into the first (best) one, the others' ids in `also_in`."""
+    kept: dict[str, Quote] = {}
+    order: list[str] = []
+    for quote in quotes:
+        key = _key(quote) if quote.kind == "sentence" else f"{quote.kind}:{quote.article.id}:{quote.start}"
+        first = kept.get(key)
+        if first is None:
+            kept[key] = quote
+            order.append(key)
+        elif quote.article.id != first.article.id and quote.article.id not in first.also_in:
+            kept[key] = replace(first, also_in=(*first.also_in, quote.article.id))
+    return tuple(kept[k] for k in order)
+
+
+def find_copies(
+    index: Index,
+    load_text: Callable[[int], str],
+    quote: Quote,
+    allowed: npt.NDArray[np.bool_] | None = None,
+) -> tuple[str, ...]:
+    """Ids of other articles (within `allowed`) holding the quote's sentence word for word.
+
+    The answer stage already drops a repeated sentence as "the same thing"; this finds where
+    those copies were, by searching for the sentence itself and checking the text.
+    """
+    if quote.kind != "sentence":
+        return ()
+    needle = " ".join(quote.text.split())
+    p_article = index.stored.arrays["p_article"]
+    found: list[str] = []
+    for passage, _ in index.top_passages(terms(quote.text), _COPY_CANDIDATES, allowed=allowed):
+        article = int(p_article[passage])
+        article_id = index.articles.ids[article]
+        if article_id == quote.article.id or article_id in found:
+            continue
+        try:
+            text = load_text(article)
+        except AssistantError:  # an article changed or gone since indexing holds no copy to show
+            continue
+        if needle in " ".join(text.split()):
+            found.append(article_id)
+    return tuple(found)
+
+
+def answer_tokens(quotes: tuple[Quote, ...]) -> int:
+    """tiktoken tokens of the text an answer shows: each quote and its context sentences."""
+    return sum(count_tokens(text) for q in quotes for text in (*q.before, q.text, *q.after))
+
+
+def finish(
+    answer: Answer,
+    limits: str | None,
+    copies: Callable[[Quote], tuple[str, ...]] | None = None,
+) -> Answer:
+    """The answer with copies collapsed (others found by `copies`), its tokens and its scope in words."""
+    quotes = collapse_copies(answer.quotes)
+    if copies is not None:
+        quotes = tuple(replace(q, also_in=tuple(dict.fromkeys((*q.also_in, *copies(q))))) for q in quotes)
+    return replace(answer, quotes=quotes, tokens=answer_tokens(quotes), limits=limits)

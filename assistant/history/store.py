@@ -1,0 +1,163 @@
+"""History storage: one row per question, with its quotes and citations as JSON.
+
+stdlib sqlite3 in WAL mode with a busy time-out, so the chat and a CLI run can
+write the same file at once; a write that fails never costs the user an answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.locations import index_dir
+
+FILE_NAME = "history.sqlite3"
+_OFF = {"0", "off", "no", "false"}
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS asked (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    asked_at TEXT NOT NULL,
+    question TEXT NOT NULL,
+    scope TEXT,
+    answered INTEGER NOT NULL,
+    message TEXT,
+    tokens INTEGER NOT NULL DEFAULT 0,
+    quotes TEXT NOT NULL
+)
+"""
+_MAX_ROWS_READ = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One question as kept: when, within what scope, and the quotes with their citations."""
+
+    id: int
+    asked_at: str
+    """UTC time, ISO 8601 to the second."""
+    question: str
+    scope: str | None
+    answered: bool
+    message: str | None
+    tokens: int
+    quotes: tuple[dict[str, Any], ...]
+    """Each: text, citation, article id, start, end, paragraph."""
+
+    def as_json(self) -> dict[str, Any]:
+        """The entry as JSON-ready data."""
+        return {
+            "id": self.id,
+            "asked_at": self.asked_at,
+            "question": self.question,
+            "scope": self.scope,
+            "answered": self.answered,
+            "message": self.message,
+            "tokens": self.tokens,
+            "quotes": list(self.quotes),
+        }
+
+
+def history_file(corpus_dir: Path) -> Path | None:
+    """Where the history lives: $ASSISTANT_HISTORY (a file; `0` turns it off), else beside the index."""
+    setting = os.environ.get("ASSISTANT_HISTORY", "").strip()
+    if setting.casefold() in _OFF:
+        return None
+    if setting:
+        return Path(setting).expanduser()
+    return index_dir(corpus_dir) / FILE_NAME
+
+
+class History:
+    """A history file, opened per call (cheap) so no connection outlives a thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=5.0)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute(_SCHEMA)
+        return connection
+
+    def record(
+        self,
+        question: str,
+        *,
+        scope: str | None,
+        answered: bool,
+        message: str | None,
+        tokens: int,
+        quotes: list[dict[str, Any]],
+        when: dt.datetime | None = None,
+    ) -> int:
+        """Keep one question and its answer; returns its id. Raises sqlite3.Error or OSError."""
+        stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        connection = self._connect()
+        try:
+            with connection:
+                cursor = connection.execute(
+                    "INSERT INTO asked (asked_at, question, scope, answered, message, tokens, quotes) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        stamp,
+                        question,
+                        scope,
+                        int(answered),
+                        message,
+                        tokens,
+                        json.dumps(quotes, ensure_ascii=False),
+                    ),
+                )
+            return int(cursor.lastrowid or 0)
+        finally:
+            connection.close()
+
+    def entries(self, *, limit: int | None = None, contains: str | None = None) -> list[HistoryEntry]:
+        """Entries newest first; `contains` keeps those whose question, scope or quotes hold the text."""
+        if not self.path.exists():
+            return []
+        sql = "SELECT id, asked_at, question, scope, answered, message, tokens, quotes FROM asked"
+        args: list[Any] = []
+        if contains:
+            sql += " WHERE instr(lower(question || ' ' || coalesce(scope, '') || quotes), lower(?)) > 0"
+            args.append(contains)
+        sql += " ORDER BY id DESC LIMIT ?"
+        args.append(min(limit, _MAX_ROWS_READ) if limit is not None else _MAX_ROWS_READ)
+        connection = self._connect()
+        try:
+            rows = connection.execute(sql, args).fetchall()
+        finally:
+            connection.close()
+        return [_entry(row) for row in rows]
+
+    def questions(self, limit: int = 500) -> list[str]:
+        """Distinct questions, oldest first (what the chat's up arrow walks back through)."""
+        seen: dict[str, None] = {}
+        for entry in self.entries(limit=limit):
+            seen.setdefault(entry.question, None)
+        return list(reversed(seen))
+
+
+def _entry(row: tuple[Any, ...]) -> HistoryEntry:
+    try:
+        quotes = json.loads(row[7])
+    except ValueError:
+        quotes = []
+    if not isinstance(quotes, list):
+        quotes = []
+    return HistoryEntry(
+        id=int(row[0]),
+        asked_at=str(row[1]),
+        question=str(row[2]),
+        scope=row[3],
+        answered=bool(row[4]),
+        message=row[5],
+        tokens=int(row[6] or 0),
+        quotes=tuple(q for q in quotes if isinstance(q, dict)),
+    )

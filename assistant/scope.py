@@ -1,0 +1,205 @@
+"""Which articles a question may be answered from: folders, sources, authors, dates, ids, a speaker.
+
+A `Scope` is plain data the front ends fill in (`ask --in`, `/in` in the chat); the
+engine resolves it against the article table into a bool mask over passages, so the
+search itself skips everything outside it rather than filtering answers afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.errors import BadQuestion
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:\b|T)")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Limits on where answers may come from; empty fields limit nothing. All given limits apply."""
+
+    folders: tuple[str, ...] = ()
+    """Folders of the corpus (`world/`), matched as id prefixes."""
+    sources: tuple[str, ...] = ()
+    """Publications, matched case-insensitively within the source name."""
+    authors: tuple[str, ...] = ()
+    """Authors, matched case-insensitively within the author name."""
+    since: dt.date | None = None
+    until: dt.date | None = None
+    """Inclusive date bounds; an article with no readable date is outside any bound."""
+    articles: tuple[str, ...] = ()
+    """Article ids (any one of them)."""
+    speaker: str | None = None
+    """Only statements by this person."""
+
+    @property
+    def limits_articles(self) -> bool:
+        """True when the scope leaves some articles out (a speaker alone does not)."""
+        return bool(self.folders or self.sources or self.authors or self.since or self.until or self.articles)
+
+    def is_empty(self) -> bool:
+        """True when nothing is limited."""
+        return not self.limits_articles and self.speaker is None
+
+    def describe(self) -> str:
+        """The scope in words, for answers, the history and the chat's scope line."""
+        parts = []
+        if self.articles:
+            parts.append("article " + ", ".join(self.articles))
+        if self.folders:
+            parts.append("in " + ", ".join(self.folders))
+        if self.sources:
+            parts.append("source " + " or ".join(self.sources))
+        if self.authors:
+            parts.append("author " + " or ".join(self.authors))
+        if self.since:
+            parts.append(f"since {self.since.isoformat()}")
+        if self.until:
+            parts.append(f"until {self.until.isoformat()}")
+        if self.speaker:
+            parts.append(f"speaker {self.speaker}")
+        return "; ".join(parts) if parts else "all articles"
+
+    def as_json(self) -> dict[str, Any]:
+        """The scope as JSON-ready data (dates as ISO strings)."""
+        return {
+            "folders": list(self.folders),
+            "sources": list(self.sources),
+            "authors": list(self.authors),
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "articles": list(self.articles),
+            "speaker": self.speaker,
+        }
+
+
+def make_scope(
+    *,
+    folders: Sequence[str] = (),
+    sources: Sequence[str] = (),
+    authors: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    articles: Sequence[str] = (),
+    speaker: str | None = None,
+) -> Scope:
+    """A scope from what a user typed; raises BadQuestion for a date that cannot be read."""
+    start = parse_user_date(since, "--since") if since else None
+    end = parse_user_date(until, "--until") if until else None
+    if start and end and start > end:
+        raise BadQuestion(f"--since {start.isoformat()} is after --until {end.isoformat()}")
+    return Scope(
+        folders=tuple(normal_folder(f) for f in folders if f.strip()),
+        sources=tuple(s.strip() for s in sources if s.strip()),
+        authors=tuple(a.strip() for a in authors if a.strip()),
+        since=start,
+        until=end,
+        articles=tuple(articles),
+        speaker=speaker.strip() if speaker and speaker.strip() else None,
+    )
+
+
+def normal_folder(folder: str) -> str:
+    """`./world`, `world/`, `world\\` all become `world/` (ids use forward slashes)."""
+    text = folder.strip().replace("\\", "/")
+    while text.startswith("./"):
+        text = text[2:]
+    return text.strip("/") + "/" if text.strip("/") else ""
+
+
+def parse_user_date(text: str, label: str = "date") -> dt.date:
+    """YYYY, YYYY-MM or YYYY-MM-DD (a year or month means its first day)."""
+    match = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*", text)
+    if match:
+        try:
+            return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+        except ValueError:
+            pass
+    raise BadQuestion(f"{label}: {text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def article_date(value: str | None) -> dt.date | None:
+    """An article's date as written in its metadata (ISO, `21 Sep 2023`, `Sep 21, 2023`), if readable."""
+    if not value:
+        return None
+    text = value[:64]
+    try:
+        match = _ISO.match(text)
+        if match:
+            return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+        match = _DAY_MONTH_YEAR.search(text)
+        if match and match[2].casefold() in _MONTHS:
+            return dt.date(int(match[3]), _MONTHS[match[2].casefold()], int(match[1]))
+        match = _MONTH_DAY_YEAR.search(text)
+        if match and match[1].casefold() in _MONTHS:
+            return dt.date(int(match[3]), _MONTHS[match[1].casefold()], int(match[2]))
+    except ValueError:
+        return None
+    return None
+
+
+def article_mask(scope: Scope, columns: dict[str, list[Any]]) -> npt.NDArray[np.bool_]:
+    """Which articles (by table position) the scope lets in; `columns` is the article table's."""
+    ids: list[str] = columns["id"]
+    keep = np.ones(len(ids), dtype=np.bool_)
+    if scope.articles:
+        wanted = set(scope.articles)
+        keep &= np.fromiter((i in wanted for i in ids), dtype=np.bool_, count=len(ids))
+    if scope.folders:
+        keep &= np.fromiter(
+            (any(i.startswith(f) for f in scope.folders) for i in ids), dtype=np.bool_, count=len(ids)
+        )
+    for name, wanted_values in (("source", scope.sources), ("author", scope.authors)):
+        if wanted_values:
+            needles = [w.casefold() for w in wanted_values]
+            keep &= np.fromiter(
+                (bool(v) and any(n in v.casefold() for n in needles) for v in columns[name]),
+                dtype=np.bool_,
+                count=len(ids),
+            )
+    if scope.since or scope.until:
+        low = scope.since or dt.date.min
+        high = scope.until or dt.date.max
+        dates = (article_date(v) for v in columns["date"])
+        keep &= np.fromiter(
+            (d is not None and low <= d <= high for d in dates), dtype=np.bool_, count=len(ids)
+        )
+    return keep
+
+
+def passage_mask(
+    articles: npt.NDArray[np.bool_], pass_lo: npt.NDArray[Any], pass_hi: npt.NDArray[Any], n_passages: int
+) -> npt.NDArray[np.bool_]:
+    """The article mask spread over passage ids (each article owns passages [lo, hi))."""
+    out = np.zeros(n_passages, dtype=np.bool_)
+    for i in np.flatnonzero(articles):
+        out[int(pass_lo[i]) : int(pass_hi[i])] = True
+    return out
+
+
+def with_speaker(scope: Scope | None, speaker: str | None) -> Scope | None:
+    """The scope with a speaker added (a `--speaker` given beside it)."""
+    if speaker is None:
+        return scope
+    return replace(scope or Scope(), speaker=speaker)
