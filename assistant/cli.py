@@ -20,7 +20,8 @@ from rich.console import Console
 from assistant import __version__
 from assistant.answer import AnswerSettings
 from assistant.answer_json import answer_json, article_info_json, article_view_json
-from assistant.cli_render import print_answer, print_article, print_articles
+from assistant.article_list import SORT_KEYS, SortKey, select_articles
+from assistant.cli_render import article_lines, print_answer, print_article, print_articles
 from assistant.engine import Engine
 from assistant.errors import AssistantError, BadQuestion, CorpusNotFound
 from assistant.index import Changes
@@ -172,9 +173,15 @@ def chat(corpus: Path | None) -> None:
 )
 @click.option("--scores", is_flag=True, help="Show each quote's score.")
 @click.option(
-    "--in", "folders", metavar="FOLDER/", multiple=True, help="Only articles in this corpus folder (repeatable)."
+    "--in",
+    "folders",
+    metavar="FOLDER/",
+    multiple=True,
+    help="Only articles in this corpus folder (repeatable).",
 )
-@click.option("--source", "sources", metavar="NAME", multiple=True, help="Only articles from this publication.")
+@click.option(
+    "--source", "sources", metavar="NAME", multiple=True, help="Only articles from this publication."
+)
 @click.option("--author", "authors", metavar="NAME", multiple=True, help="Only articles by this author.")
 @click.option("--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Only articles dated on or before DATE (YYYY-MM-DD).")
@@ -272,15 +279,33 @@ def _run_batch(
 @main.command(name="list")
 @corpus_option
 @click.option("--json", "as_json", is_flag=True, help="JSON array of articles.")
-def list_articles(corpus: Path | None, as_json: bool) -> None:
-    """List the articles with their metadata and sizes."""
+@click.option("--limit", type=click.IntRange(1, None), metavar="N", help="Show at most N articles.")
+@click.option(
+    "--filter", "contains", metavar="TEXT", help="Only articles whose title, author, source or id holds TEXT."
+)
+@click.option(
+    "--sort",
+    type=click.Choice(SORT_KEYS),
+    default="id",
+    show_default=True,
+    help="Order: date (newest first, undated last), title or id.",
+)
+def list_articles(
+    corpus: Path | None, as_json: bool, limit: int | None, contains: str | None, sort: SortKey
+) -> None:
+    """List the articles with their metadata and sizes (through a pager on a terminal)."""
     with _errors():
-        engine = open_engine(corpus)
-        articles = engine.articles()
+        engine = open_engine(corpus, keep_history=False)
+        every = engine.articles()
+    articles = select_articles(every, contains=contains, sort=sort, limit=limit)
     if as_json:
         click.echo(json.dumps([article_info_json(a) for a in articles], ensure_ascii=False, indent=2))
+    elif sys.stdout.isatty():
+        click.echo_via_pager("\n".join(article_lines(articles)) + "\n")
     else:
         print_articles(_stdout(), articles)
+    if len(articles) < len(every):
+        click.echo(f"assistant: {len(articles)} of {len(every)} articles shown", err=True)
 
 
 @main.command()
@@ -352,6 +377,7 @@ def add(
     updated. Exit status: 0 all stored (or already present), 6 some failed, 3 no corpus folder.
     """
     from assistant.ingest import MetaOverrides
+    from assistant.ingest_select import skipped_summary, warning_summary
 
     overrides = MetaOverrides(title=title, author=author, date=date, source=source_name)
     with _errors():
@@ -364,8 +390,10 @@ def add(
     for stored in report.stored:
         details = ", ".join(clean(v) for v in (stored.author, stored.date) if v) or "no author or date"
         click.echo(f"stored {stored.article_id}: “{clean(stored.title)}” ({details}; {stored.words} words)")
-        for warning in stored.warnings:
-            click.echo(f"assistant: warning: {clean(stored.source)}: {clean(warning)}", err=True)
+    for line in warning_summary([(s.source, w) for s in report.stored for w in s.warnings]):
+        click.echo(f"assistant: warning: {clean(line)}", err=True)
+    for line in skipped_summary(report.skipped):
+        click.echo(f"assistant: note: {clean(line)}", err=True)
     for duplicate in report.duplicates:
         click.echo(f"already present: {clean(duplicate.source)} is {duplicate.existing_id}")
     for failed in report.failed:
@@ -391,3 +419,13 @@ def remove(article_id: str, corpus: Path | None) -> None:
         engine = open_engine(corpus)
         path = engine.remove(article_id)
     click.echo(f"removed {article_id} ({path})")
+
+
+def _register_commands() -> None:
+    """Commands that live in modules of their own."""
+    from assistant.cli_history import history_command
+
+    main.add_command(history_command)
+
+
+_register_commands()

@@ -41,17 +41,28 @@ def print_answer(console: Console, answer: Answer, *, show_score: bool = False) 
         console.print(Text("  " + line, style="cyan"))
 
 
+def _article_parts(info: ArticleInfo) -> tuple[str, str, str, str]:
+    meta = info.meta
+    details = ", ".join(clean(v) for v in (meta.author, meta.source, meta.date) if v)
+    sizes = f"{info.paragraphs} paragraphs, {info.words} words, {info.tokens} tokens"
+    return clean(meta.id), clean(meta.title), f"({details})" if details else "", sizes
+
+
+def article_lines(articles: list[ArticleInfo]) -> list[str]:
+    """One plain line per article (for the pager): id, title, (author, source, date), sizes."""
+    return ["  ".join(p for p in _article_parts(info) if p) for info in articles]
+
+
 def print_articles(console: Console, articles: list[ArticleInfo]) -> None:
     """One line per article: id, title, author, source, date, sizes."""
     for info in articles:
-        meta = info.meta
-        details = ", ".join(clean(v) for v in (meta.author, meta.source, meta.date) if v)
+        article_id, title, details, sizes = _article_parts(info)
         line = Text()
-        line.append(clean(meta.id), style="bold")
-        line.append(f"  {clean(meta.title)}")
+        line.append(article_id, style="bold")
+        line.append(f"  {title}")
         if details:
-            line.append(f"  ({details})", style="dim")
-        line.append(f"  {info.paragraphs} paragraphs, {info.words} words, {info.tokens} tokens", style="dim")
+            line.append(f"  {details}", style="dim")
+        line.append(f"  {sizes}", style="dim")
         console.print(line)
 
 

@@ -32,6 +32,7 @@ from assistant.corpus import UnreadableArticle
 from assistant.errors import AddError, ArticleNotFound, AssistantError, CorpusNotFound
 from assistant.fetch import FetchedPage, check_url, fetch_url
 from assistant.html_article import decode_html, extract_article, looks_like_html
+from assistant.ingest_select import not_an_article
 
 MAX_SOURCE_BYTES = corpus.MAX_FILE_BYTES
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -88,6 +89,8 @@ class AddReport:
     stored: tuple[Stored, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
     failed: tuple[Failed, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    """Files of an added folder left out as not articles (README, LICENSE…), with the reason."""
 
     @property
     def ok(self) -> bool:
@@ -130,7 +133,7 @@ def add_sources(
     if not corpus_dir.is_dir():
         raise CorpusNotFound(f"the corpus folder {corpus_dir} does not exist or is not a folder")
     fetch = fetcher or fetch_url
-    items, failed = _expand(sources)
+    items, failed, skipped = _expand(sources)
     known = _known_bodies(corpus_dir)
     stored: list[Stored] = []
     duplicates: list[Duplicate] = []
@@ -155,7 +158,7 @@ def add_sources(
             failed.append(Failed(item.label, f"unexpected error ({type(exc).__name__}: {exc})"))
         if progress:
             progress(done, len(items))
-    return AddReport(tuple(stored), tuple(duplicates), tuple(failed))
+    return AddReport(tuple(stored), tuple(duplicates), tuple(failed), tuple(skipped))
 
 
 def remove_article(corpus_dir: Path, article_id: str) -> Path:
@@ -188,10 +191,11 @@ def _message(exc: Exception) -> str:
     return exc.message if isinstance(exc, AssistantError) else str(exc)
 
 
-def _expand(sources: Sequence[str]) -> tuple[list[_Item], list[Failed]]:
-    """Sources as items to read, folders walked recursively (hidden files left out)."""
+def _expand(sources: Sequence[str]) -> tuple[list[_Item], list[Failed], list[tuple[str, str]]]:
+    """Sources as items to read, folders walked recursively (hidden files and non-articles left out)."""
     items: list[_Item] = []
     failed: list[Failed] = []
+    skipped: list[tuple[str, str]] = []
     for source in sources:
         if source == "-":
             items.append(_Item("stdin", "stdin"))
@@ -203,13 +207,18 @@ def _expand(sources: Sequence[str]) -> tuple[list[_Item], list[Failed]]:
                 files = list(_walk(path))
                 if not files:
                     failed.append(Failed(source, "the folder holds no files"))
-                items.extend(_Item(str(p), "file", p) for p in files)
+                for found in files:
+                    why = not_an_article(found)
+                    if why is None:
+                        items.append(_Item(str(found), "file", found))
+                    else:
+                        skipped.append((str(found), why))
             elif path.exists():
                 items.append(_Item(source, "file", path))
             else:
                 hint = " (a web page needs the full address, https://…)" if source.startswith("www.") else ""
                 failed.append(Failed(source, f"no such file or folder{hint}"))
-    return items, failed
+    return items, failed, skipped
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -1,0 +1,90 @@
+"""`assistant history`: the questions asked of a corpus, newest first, with their quotes and citations.
+
+Read straight from the history file; the index is not opened, so this is instant on any corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from assistant.citation import quote_marks
+from assistant.history import History, HistoryEntry, history_file
+from assistant.locations import default_corpus
+from assistant.safe_text import clean
+
+_QUOTE_CHARS = 160
+
+
+def entry_lines(entry: HistoryEntry) -> list[str]:
+    """An entry as plain lines: when, the question and scope, then each quote and its citation."""
+    head = f"#{entry.id}  {entry.asked_at}  {clean(entry.question)}"
+    if entry.scope:
+        head += f"  [{clean(entry.scope)}]"
+    if entry.tokens:
+        head += f"  ({entry.tokens} tokens)"
+    lines = [head]
+    if not entry.answered:
+        lines.append(f"    no answer: {clean(entry.message or '')}")
+    for quote in entry.quotes:
+        text = " ".join(clean(str(quote.get("text", ""))).split())
+        if len(text) > _QUOTE_CHARS:
+            text = text[: _QUOTE_CHARS - 1] + "…"
+        opening, closing = quote_marks(text)
+        lines.append(f"    {opening}{text}{closing}")
+        lines.append(f"      {clean(str(quote.get('citation', '')))}")
+    return lines
+
+
+@click.command(name="history")
+@click.option(
+    "--corpus",
+    "corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Corpus folder (default: $ASSISTANT_CORPUS, else ./corpus).",
+)
+@click.option("--limit", type=click.IntRange(1, None), default=20, show_default=True, metavar="N")
+@click.option(
+    "--filter", "contains", metavar="TEXT", help="Only questions whose text, scope or quotes hold TEXT."
+)
+@click.option("--json", "as_json", is_flag=True, help="JSON array of entries.")
+def history_command(corpus: Path | None, limit: int, contains: str | None, as_json: bool) -> None:
+    """List the questions asked of the corpus, newest first, with the quotes given.
+
+    Kept in a SQLite file beside the index; ASSISTANT_HISTORY=0 (or `ask --no-history`) keeps none,
+    ASSISTANT_HISTORY=FILE keeps it elsewhere.
+    """
+    if corpus is None:
+        context = click.get_current_context(silent=True)
+        corpus = context.find_root().params.get("corpus") if context is not None else None
+    folder = corpus or default_corpus()
+    if not folder.is_dir():
+        click.echo(f"assistant: corpus folder not found: {folder}", err=True)
+        sys.exit(3)
+    path = history_file(folder)
+    if path is None:
+        click.echo("assistant: the history is turned off (ASSISTANT_HISTORY=0)", err=True)
+        entries: list[HistoryEntry] = []
+    else:
+        try:
+            entries = History(path).entries(limit=limit, contains=contains)
+        except (sqlite3.Error, OSError) as exc:
+            click.echo(f"assistant: the history at {path} cannot be read: {exc}", err=True)
+            sys.exit(5)
+    if as_json:
+        click.echo(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        if path is not None:
+            click.echo("assistant: no questions kept yet" + (" that match" if contains else ""), err=True)
+        return
+    text = "\n\n".join("\n".join(entry_lines(e)) for e in entries) + "\n"
+    if sys.stdout.isatty():
+        click.echo_via_pager(text)
+    else:
+        click.echo(text, nl=False)
