@@ -1,0 +1,212 @@
+"""Daily use on an archive (issue 13) through the real CLI: citations with ids, copies collapsed,
+scope options, `list` paging options, the history, and `add` of a folder with notes in it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.tokens import count_tokens
+from tests.archive import make_archive
+
+SEED_ID = "000_7834a3842ba03b39.txt"
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    return make_archive(tmp_path / "archive")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False, env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def ask_json(archive: Path, question: str, *options: str) -> dict:
+    code, out, err = run("ask", question, "--json", "--corpus", str(archive), *options)
+    assert code in (0, 1), err
+    return json.loads(out)
+
+
+# ---- citations ---------------------------------------------------------------------------------
+
+
+def test_plain_answer_cites_article_id_and_offsets_and_collapses_the_copy(archive: Path) -> None:
+    code, out, err = run("ask", "Where did the defense officials meet?", "--corpus", str(archive))
+    assert code == 0, err
+    assert "Ramstein Air Base" in out
+    assert out.count("Ramstein Air Base") == 1  # the wire copy's sentence is not shown again
+    first_citation = next(line for line in out.splitlines() if line.strip().startswith("—"))
+    assert "characters " in first_citation
+    assert (
+        "article world/" + SEED_ID
+    ) in first_citation or "article wire/zelensky-trip.txt" in first_citation
+    assert "(also in " in first_citation
+
+
+def test_json_quote_carries_id_offsets_also_in_and_the_answer_its_tokens(archive: Path) -> None:
+    answer = ask_json(archive, "Where did the defense officials meet?")
+    assert answer["answered"]
+    shown = []
+    for quote in answer["quotes"]:
+        article_id = quote["article"]["id"]
+        text = (archive / article_id).read_text(encoding="utf-8")
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert f"article {article_id}" in quote["citation"]
+        assert f"characters {quote['start']}–{quote['end']}" in quote["citation"]
+        other = {"world/" + SEED_ID, "wire/zelensky-trip.txt"} - {article_id}
+        assert quote["also_in"] == sorted(other)
+        shown += [*quote["context"]["before"], quote["text"], *quote["context"]["after"]]
+    texts = [q["text"] for q in answer["quotes"]]
+    assert len(texts) == len(set(texts))
+    assert answer["tokens"] == sum(count_tokens(t) for t in shown) > 0
+
+
+# ---- scope -------------------------------------------------------------------------------------
+
+
+def ids_of(answer: dict) -> set[str]:
+    return {q["article"]["id"] for q in answer["quotes"]}
+
+
+def test_in_folder_keeps_answers_inside_it(archive: Path) -> None:
+    question = "Where did the defense officials meet?"
+    everywhere = ask_json(archive, question)
+    assert ids_of(everywhere) <= {"world/" + SEED_ID, "wire/zelensky-trip.txt"}
+    only_world = ask_json(archive, question, "--in", "world/")
+    assert only_world["answered"] and ids_of(only_world) == {"world/" + SEED_ID}
+    assert all(q["also_in"] == [] for q in only_world["quotes"])  # the copy is outside the scope
+    assert only_world["limits"] == "in world/"
+    elsewhere = ask_json(archive, question, "--in", "sport", "--in", "local/")
+    assert not elsewhere["answered"] and elsewhere["quotes"] == []
+
+
+def test_source_author_and_dates_limit_the_articles(archive: Path) -> None:
+    question = "What did the harbor master do?"
+    herald = ask_json(archive, question, "--source", "valley herald")
+    assert herald["answered"] and ids_of(herald) <= {"sport/regatta-2023.md", "sport/regatta-2024.md"}
+    assert "regatta-2023" in " ".join(ids_of(herald))
+    by_lee = ask_json(archive, question, "--author", "Ann Lee")
+    assert ids_of(by_lee) == {"sport/regatta-2023.md"}
+    storm = "Who was pulled from the water near the harbor mouth?"
+    in_2024 = ask_json(archive, storm, "--since", "2024-01-01", "--until", "2024-12-31")
+    assert ids_of(in_2024) == {"sport/regatta-2024.md"}
+    before = ask_json(archive, storm, "--until", "2023-12-31")
+    assert "sport/regatta-2024.md" not in ids_of(before)
+
+
+def test_scope_that_matches_nothing_and_a_bad_date_are_said_plainly(archive: Path) -> None:
+    code, out, err = run("ask", "Who won?", "--corpus", str(archive), "--since", "2031-01-01")
+    assert code == 1 and "No article in the corpus is within the scope (since 2031-01-01)" in out
+    code, _, err = run("ask", "Who won?", "--corpus", str(archive), "--since", "last week")
+    assert code == 2
+    assert err.strip() == "assistant: --since: 'last week' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
+
+
+# ---- list --------------------------------------------------------------------------------------
+
+
+def test_list_limit_filter_sort_and_json(archive: Path) -> None:
+    code, out, err = run("list", "--corpus", str(archive), "--limit", "2")
+    assert code == 0
+    assert len(out.splitlines()) == 2 and "2 of 7 articles shown" in err
+    _, out, _ = run("list", "--corpus", str(archive), "--filter", "VALLEY herald")
+    assert [line.split()[0] for line in out.splitlines()] == [
+        "sport/regatta-2023.md",
+        "sport/regatta-2024.md",
+    ]
+    _, out, _ = run("list", "--corpus", str(archive), "--sort", "date", "--json")
+    dates = [a["date"] for a in json.loads(out)]
+    assert dates[:3] == ["2024-06-02", "2024-03-14", "2023-05-01"]
+    _, out, _ = run("list", "--corpus", str(archive), "--sort", "title", "--filter", "regatta", "--json")
+    assert [a["title"] for a in json.loads(out)] == [
+        "Harbor regatta draws record fleet",
+        "Storm cuts harbor regatta short",
+    ]
+    _, out, _ = run("list", "--corpus", str(archive), "--filter", "wire/", "--json")
+    assert [a["id"] for a in json.loads(out)] == ["wire/zelensky-trip.txt"]
+
+
+# ---- history -----------------------------------------------------------------------------------
+
+
+def test_history_keeps_questions_newest_first_with_citations(archive: Path) -> None:
+    run("ask", "Where did the defense officials meet?", "--corpus", str(archive))
+    run("ask", "What did the harbor master do?", "--corpus", str(archive), "--in", "sport/")
+    run("ask", "What is the price of tea in Lisbon?", "--corpus", str(archive))
+    code, out, _ = run("history", "--corpus", str(archive), "--json")
+    assert code == 0
+    entries = json.loads(out)
+    assert [e["question"] for e in entries] == [
+        "What is the price of tea in Lisbon?",
+        "What did the harbor master do?",
+        "Where did the defense officials meet?",
+    ]
+    assert entries[0]["answered"] is False and entries[0]["quotes"] == []
+    assert entries[1]["scope"] == "in sport/"
+    assert all("article sport/" in q["citation"] for q in entries[1]["quotes"])
+    assert entries[2]["tokens"] > 0 and "Ramstein" in entries[2]["quotes"][0]["text"]
+    _, out, _ = run("history", "--corpus", str(archive), "--limit", "1")
+    assert out.startswith("#3  ") and "price of tea" in out and "harbor" not in out
+    _, out, _ = run("history", "--corpus", str(archive), "--filter", "RAMSTEIN")
+    assert "Where did the defense officials meet?" in out and "price of tea" not in out
+    assert "article world/" in out or "article wire/" in out
+
+
+def test_history_can_be_turned_off(archive: Path) -> None:
+    run("ask", "Where did the defense officials meet?", "--corpus", str(archive), "--no-history")
+    run("ask", "What did the harbor master do?", "--corpus", str(archive), env={"ASSISTANT_HISTORY": "0"})
+    _, out, _ = run("history", "--corpus", str(archive), "--json")
+    assert json.loads(out) == []
+    code, _, err = run("history", "--corpus", str(archive), env={"ASSISTANT_HISTORY": "0"})
+    assert code == 0 and "turned off" in err
+
+
+def test_history_from_a_real_process_lives_beside_the_index(archive: Path) -> None:
+    env = {**os.environ, "ASSISTANT_CORPUS": str(archive)}
+    subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "Where did the defense officials meet?"],
+        env=env, capture_output=True, check=True, timeout=120,
+    )  # fmt: skip
+    with sqlite3.connect(archive / ".assistant" / "history.sqlite3") as db:
+        assert db.execute("SELECT question FROM asked").fetchall() == [
+            ("Where did the defense officials meet?",)
+        ]
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "history"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and "Where did the defense officials meet?" in done.stdout
+
+
+# ---- add a folder ------------------------------------------------------------------------------
+
+
+def test_add_folder_leaves_out_notes_and_summarises_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    source = tmp_path / "download"
+    source.mkdir()
+    for n in range(1, 6):
+        (source / f"story-{n}.txt").write_text(
+            f"Ferry route {n} reopens\n\nThe ferry on route {n} sailed again on Monday after repairs.\n",
+            encoding="utf-8",
+        )
+    (source / "README.TXT").write_text("Stories scraped for a class. See LICENSE.\n", encoding="utf-8")
+    (source / "LICENSE").write_text("Permission is granted to copy these files.\n", encoding="utf-8")
+    code, out, err = run("add", str(source), "--corpus", str(corpus))
+    assert code == 0, err
+    assert out.count("stored ") == 5 and "README" not in out and "Permission" not in out
+    notes = [line for line in err.splitlines() if "left out" in line]
+    assert len(notes) == 1 and "2 files left out" in notes[0] and "README.TXT" in notes[0]
+    assert len(err.splitlines()) == 3  # one line per kind of warning, not two per file
+    assert "no author found: 5 files" in err
+    _, out, _ = run("list", "--corpus", str(corpus), "--json")
+    assert len(json.loads(out)) == 5
