@@ -36,7 +36,12 @@ def _quote_markdown(quote: Quote) -> list[str]:
     )
     if meta.url:
         lines.append(f"> <{clean(meta.url)}>")
-    lines.append(f"> Article: `{clean(meta.id)}`")
+    located = f"> Article: `{clean(meta.id)}`"
+    if quote.kind == "sentence":
+        located += f", characters {quote.start}–{quote.end}"
+    if quote.also_in:
+        located += " (also in " + ", ".join(f"`{clean(i)}`" for i in quote.also_in) + ")"
+    lines.append(located)
     return lines
 
 
@@ -49,6 +54,8 @@ def conversation_markdown(answers: Sequence[Answer], corpus: str) -> str:
             out += [f"*{clean(answer.followed)}*", ""]
         if answer.scope:
             out += [f"*Scope: `{clean(answer.scope)}`*", ""]
+        if answer.limits:
+            out += [f"*Within: {clean(answer.limits)}*", ""]
         if not answer.answered:
             out += [clean(answer.message or "The corpus does not answer this."), ""]
             if answer.suggestions:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
+
 from assistant.citation import plain_citation, where
 from assistant.models import ArticleMeta, Quote
 from assistant.rich_text import quote_text, safe, styled
@@ -11,7 +13,9 @@ from assistant.safe_text import clean
 
 __all__ = [
     "article_line",
+    "article_row",
     "citation",
+    "locator_line",
     "mark_spans",
     "quote_text",
     "safe",
@@ -30,6 +34,25 @@ def source_line(quote: Quote) -> str:
     parts = _parts(quote.article)
     parts.append(f"¶ {quote.paragraph}" if quote.kind == "sentence" else where(quote))
     return " · ".join(parts)
+
+
+def locator_line(quote: Quote) -> str:
+    """Article id and character offsets (and the copies it is also in): what `assistant show` takes."""
+    line = clean(quote.article.id)
+    if quote.kind == "sentence":
+        line += f" · characters {quote.start}–{quote.end}"
+    if quote.also_in:
+        line += " · also in " + ", ".join(clean(i) for i in quote.also_in)
+    return line
+
+
+def article_row(meta: ArticleMeta) -> Text:
+    """One line for the article panel: title, then author and date, cut with … to fit."""
+    row = Text(clean(meta.title) or clean(meta.id), style="bold", no_wrap=True, overflow="ellipsis", end="")
+    details = [clean(p) for p in (meta.author, meta.date) if p]
+    if details:
+        row.append(" · " + " · ".join(details), style="dim")
+    return row
 
 
 def speaker_line(quote: Quote) -> str | None:

@@ -6,6 +6,7 @@ workers that post messages back (`AnswerReady`, `SourceLoaded`, `ExportWritten`)
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -17,12 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, Static
 
 from assistant.conversation import Conversation
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, BadQuestion
 from assistant.models import Answer, ArticleInfo, Quote
 from assistant.safe_text import clean
+from assistant.scope import Scope
 from assistant.tui.export import write_export
 from assistant.tui.messages import (
     AnswerReady,
@@ -34,7 +36,9 @@ from assistant.tui.messages import (
     SourceLoaded,
 )
 from assistant.tui.render import citation
+from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.screens.source import SourceScreen
+from assistant.tui.slash_commands import run_command
 from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import IndexStatus, ScopeBar
@@ -53,7 +57,7 @@ class ChatScreen(Screen[None]):
             "escape",
             "clear_scope",
             "All articles",
-            tooltip="Stop limiting questions to one article",
+            tooltip="Stop limiting questions to one article, folder, source or dates",
             id="clear-scope",
         ),
         Binding(
@@ -71,6 +75,13 @@ class ChatScreen(Screen[None]):
             id="copy-quote-chat",
         ),
         Binding("ctrl+s", "export", "Export", tooltip="Save the conversation as Markdown", id="export"),
+        Binding(
+            "ctrl+r",
+            "history",
+            "History",
+            tooltip="Questions asked before (also in earlier sessions)",
+            id="history",
+        ),
         Binding(
             "ctrl+l",
             "new_chat",
@@ -105,7 +116,9 @@ class ChatScreen(Screen[None]):
         self._cursor_blink = cursor_blink
         self._scope_title: str | None = None
         self._asked = 0
-        self._pending: list[tuple[int, str, str | None]] = []
+        self._pending: list[tuple[int, str, str | None, Scope]] = []
+        self.limits = Scope()
+        """Folders, sources, authors and dates questions are limited to (slash commands set them)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,14 +129,16 @@ class ChatScreen(Screen[None]):
                     yield WelcomeCard(Text(f"Opening {clean(str(self.corpus_dir))}…"), id="welcome")
                 yield ScopeBar(id="scope-bar")
                 yield QuestionInput(
-                    placeholder="Ask a question…  (↑ earlier questions)",
+                    placeholder="Ask a question…  (↑ earlier questions, /in FOLDER to narrow)",
                     id="question",
                     cursor_blink=self._cursor_blink,
                 )
         yield IndexStatus(id="index-status")
+        yield Static(id="answer-tokens")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#answer-tokens", Static).display = False
         self._show_scope()
         self.query_one("#question", QuestionInput).focus()
 
@@ -131,7 +146,17 @@ class ChatScreen(Screen[None]):
 
     def engine_ready(self, engine: Engine, articles: list[ArticleInfo]) -> None:
         """The index is open: list the articles and answer questions typed meanwhile."""
+        if not self.query("#question"):  # opened before the screen was composed (a ready index)
+            self.app.call_after_refresh(self.engine_ready, engine, articles)
+            return
         self.engine = engine
+        if engine.history is not None:
+            try:
+                earlier = engine.history.questions()
+            except (sqlite3.Error, OSError) as error:
+                self.notify(f"The history cannot be read: {error}", severity="warning", markup=False)
+            else:
+                self.query_one("#question", QuestionInput).load_earlier(earlier)
         self.show_articles(articles)
         self.query_one(IndexStatus).idle()
         self.query_one("#welcome", WelcomeCard).update(
@@ -146,8 +171,8 @@ class ChatScreen(Screen[None]):
             )
         )
         pending, self._pending = self._pending, []
-        for ask_id, question, scope in pending:
-            self._ask(ask_id, question, scope)
+        for ask_id, question, scope, limits in pending:
+            self._ask(ask_id, question, scope, limits)
 
     def show_articles(self, articles: list[ArticleInfo]) -> None:
         """Refresh the article panel; drop the scope if its article is gone."""
@@ -172,24 +197,50 @@ class ChatScreen(Screen[None]):
         if not question:
             return
         box = self.query_one("#question", QuestionInput)
+        if question.startswith("/"):
+            box.clear()
+            self._slash(question)
+            return
         box.remember(question)
         box.clear()
         self._asked += 1
         transcript = self.query_one(Transcript)
-        await transcript.mount_all([QuestionCard(question, self._scope_title), AnswerBlock(self._asked)])
+        where = self._scope_title
+        if not self.limits.is_empty():
+            where = "; ".join(p for p in (where, self.limits.describe()) if p)
+        await transcript.mount_all([QuestionCard(question, where), AnswerBlock(self._asked)])
         transcript.anchor()
         if self.engine is None:
-            self._pending.append((self._asked, question, self.scope))
+            self._pending.append((self._asked, question, self.scope, self.limits))
         else:
-            self._ask(self._asked, question, self.scope)
+            self._ask(self._asked, question, self.scope, self.limits)
+
+    def _slash(self, command: str) -> None:
+        """Act on a slash command: narrow or widen the scope, or open the history."""
+        try:
+            result = run_command(command, self.limits)
+        except BadQuestion as error:
+            self.notify(error.message, title="Command", severity="warning", markup=False)
+            return
+        if result.history:
+            self.action_history()
+        elif result.clear_all:
+            self.action_clear_scope()
+        elif result.scope is not None:
+            self.limits = result.scope
+            self._show_scope()
+            self.refresh_bindings()
+            self.notify(f"Questions now search {self.limits.describe()}.", title="Scope", markup=False)
+        else:
+            self.notify(self.limits.describe(), title="Scope", markup=False)
 
     @work(thread=True, group="ask")
-    def _ask(self, ask_id: int, question: str, scope: str | None) -> None:
+    def _ask(self, ask_id: int, question: str, scope: str | None, limits: Scope) -> None:
         engine = self.engine
         assert engine is not None
         try:
             with self._lock:
-                answer = engine.ask(question, article=scope, conversation=self.conversation)
+                answer = engine.ask(question, article=scope, conversation=self.conversation, limits=limits)
         except AssistantError as error:
             self.post_message(AskFailed(ask_id, question, error.title, error.message))
         except Exception as error:  # a bug must not lose the user's session or question
@@ -210,6 +261,9 @@ class ChatScreen(Screen[None]):
             return
         self.answers.append(message.answer)
         await block.show(message.answer)
+        tokens = self.query_one("#answer-tokens", Static)
+        tokens.update(Text(f"Last answer: {message.answer.tokens} tokens (tiktoken cl100k_base)"))
+        tokens.display = True
         self.query_one(Transcript).anchor()
         self.refresh_bindings()
 
@@ -242,19 +296,24 @@ class ChatScreen(Screen[None]):
 
     def _show_scope(self) -> None:
         count = len(self.query_one(ArticlePanel).articles) if self.engine is not None else None
-        self.query_one(ScopeBar).show_scope(self._scope_title if self.scope else None, count)
-        self.query_one(ScopeBar).set_class(self.scope is not None, "-scoped")
+        limits = None if self.limits.is_empty() else self.limits.describe()
+        self.query_one(ScopeBar).show_scope(self._scope_title if self.scope else None, count, limits)
+        self.query_one(ScopeBar).set_class(self.scope is not None or limits is not None, "-scoped")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_scope":
-            return self.scope is not None
+            return self.scope is not None or not self.limits.is_empty()
         if action in ("open_source", "copy_quote", "export"):
             return bool(self.answers)
         return True
 
     def action_clear_scope(self) -> None:
-        """Search the whole corpus again."""
-        if self.scope is not None:
+        """Search the whole corpus again: no article, folder, source, author or date limits."""
+        if self.scope is not None or not self.limits.is_empty():
+            self.limits = Scope()
+            if self.scope is None:
+                self._show_scope()
+                self.refresh_bindings()
             self.scope = None
             self.notify("Questions search all articles again.", title="Scope cleared", markup=False)
 
@@ -321,6 +380,30 @@ class ChatScreen(Screen[None]):
 
     def on_source_loaded(self, message: SourceLoaded) -> None:
         self.app.push_screen(SourceScreen(message.view, message.quote))
+
+    # ---- history ----------------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        """Show the questions asked before; the one chosen goes back in the question box."""
+        engine = self.engine
+        if engine is None or engine.history is None:
+            reason = (
+                "the corpus is still opening" if engine is None else "it is turned off (ASSISTANT_HISTORY=0)"
+            )
+            self.notify(f"No history: {reason}.", severity="warning", markup=False)
+            return
+        try:
+            entries = engine.history.entries(limit=500)
+        except (sqlite3.Error, OSError) as error:
+            self.notify(f"The history cannot be read: {error}", severity="error", markup=False)
+            return
+        self.app.push_screen(HistoryScreen(entries), self._recalled)
+
+    def _recalled(self, question: str | None) -> None:
+        box = self.query_one("#question", QuestionInput)
+        if question:
+            box.restore(question)
+        box.focus()
 
     # ---- export and new chat --------------------------------------------------------------
 

@@ -1,30 +1,21 @@
-"""The side panel: every article (title, author, source, date), filtered as you type."""
+"""The side panel: one row per article (title, author, date), filtered as you type."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from assistant.article_list import select_articles
 from assistant.models import ArticleInfo
-from assistant.safe_text import clean
 from assistant.tui.messages import ArticleChosen
-from assistant.tui.render import article_line
-
-
-def _matches(info: ArticleInfo, needle: str) -> bool:
-    meta = info.meta
-    haystack = " ".join(p for p in (meta.title, meta.author, meta.source, meta.date, meta.id) if p)
-    return needle in haystack.casefold()
+from assistant.tui.render import article_row
 
 
 def _option(info: ArticleInfo) -> Option:
-    prompt = Text(clean(info.meta.title) or clean(info.meta.id), style="bold")
-    prompt.append(f"\n{article_line(info.meta)}", style="dim")
-    return Option(prompt, id=info.meta.id)
+    return Option(article_row(info.meta), id=info.meta.id)
 
 
 class ArticlePanel(Vertical):
@@ -54,14 +45,11 @@ class ArticlePanel(Vertical):
         self.query_one("#article-filter", Input).focus()
 
     def _show(self, needle: str) -> None:
-        needle = needle.strip().casefold()
-        shown = [a for a in self._articles if not needle or _matches(a, needle)]
+        needle = needle.strip()
+        shown = select_articles(self._articles, contains=needle, sort="title") if needle else self._articles
         listing = self.query_one("#article-list", OptionList)
         listing.clear_options()
-        options: list[Option | None] = []
-        for info in shown:
-            options += [_option(info), None]
-        listing.add_options(options[:-1])
+        listing.add_options([_option(info) for info in shown])
         self.border_title = (
             f"Articles {len(shown)}/{len(self._articles)}"
             if needle

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
-HISTORY = Binding.Group("History", compact=True)
+HISTORY = Binding.Group("Recall", compact=True)
 
 
 class QuestionInput(Input):
@@ -39,6 +39,12 @@ class QuestionInput(Input):
         """Questions asked, oldest first."""
         self._position = 0
         self._draft = ""
+
+    def load_earlier(self, questions: list[str]) -> None:
+        """Put questions from earlier sessions (oldest first) before this session's, for Up to reach."""
+        session = [q for q in self.history if q not in questions]
+        self.history = [*questions, *session]
+        self._position = len(self.history)
 
     def remember(self, question: str) -> None:
         """Add `question` to the history (not twice in a row) and reset the recall position."""

@@ -31,16 +31,21 @@ class IndexStatus(Horizontal):
 class ScopeBar(Static):
     """Which articles the next question searches; always visible above the input."""
 
-    def show_scope(self, title: str | None, count: int | None) -> None:
-        """Describe the scope: one article (Esc clears) or the whole corpus."""
-        if title is not None:
-            text = Text.assemble(
-                ("Scope: ", "bold"), (f"“{clean(title)}”", "italic"), ("  Esc: all articles", "dim")
-            )
+    def show_scope(self, title: str | None, count: int | None, limits: str | None = None) -> None:
+        """Describe the scope: one article and any limits (Esc clears), or the whole corpus."""
+        if title is not None or limits is not None:
+            text = Text("Scope: ", style="bold")
+            if title is not None:
+                text.append(f"“{clean(title)}”", style="italic")
+            if limits is not None:
+                text.append(("; " if title is not None else "") + clean(limits))
+            text.append("  Esc: all articles", style="dim")
         elif count is None:
             text = Text.assemble(("Scope: ", "bold"), "all articles (indexing…)")
         else:
             text = Text.assemble(
-                ("Scope: ", "bold"), f"all {count} articles", ("  · pick one on the left to narrow", "dim")
+                ("Scope: ", "bold"),
+                f"all {count} articles",
+                ("  · pick one on the left, or /in FOLDER, to narrow", "dim"),
             )
         self.update(text)

@@ -19,7 +19,7 @@ from textual.widgets import LoadingIndicator, Static
 from assistant.models import Answer, Quote
 from assistant.safe_text import clean
 from assistant.tui.messages import QuoteChosen, QuoteCopyRequested
-from assistant.tui.render import quote_text, source_line, speaker_line
+from assistant.tui.render import locator_line, quote_text, source_line, speaker_line
 
 
 class Transcript(VerticalScroll):
@@ -65,6 +65,7 @@ class QuoteCard(Static, can_focus=True):
         if who:
             text.append(f"\n{who}", style="bold")
         text.append(f"\n{source_line(quote)}", style="dim")
+        text.append(f"\n{locator_line(quote)}", style="dim italic")
         super().__init__(text)
         self.border_title = str(number)
 

@@ -1,0 +1,54 @@
+"""Slash commands typed in the question box: scope (`/in world/`, `/source`, `/author`, `/since`,
+`/until`, `/all`) and `/history`. Parsing only; the chat screen acts on the result."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, replace
+
+from assistant.errors import BadQuestion
+from assistant.scope import Scope, normal_folder, parse_user_date
+
+HELP = (
+    "/in FOLDER… · /source NAME · /author NAME · /since DATE · /until DATE "
+    "(no value clears it) · /all clears every limit · /history"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SlashResult:
+    """What a command asks for: a new scope, the history screen, or a clear of all limits."""
+
+    scope: Scope | None = None
+    clear_all: bool = False
+    history: bool = False
+    show_scope: bool = False
+
+
+def run_command(text: str, scope: Scope) -> SlashResult:
+    """Read one `/command args`; raises BadQuestion (with HELP) for one it does not know."""
+    try:
+        parts = shlex.split(text[1:])
+    except ValueError:
+        parts = text[1:].split()
+    if not parts:
+        raise BadQuestion(f"a command is needed after /: {HELP}")
+    name, args = parts[0].casefold(), parts[1:]
+    value = " ".join(args).strip()
+    if name == "in":
+        return SlashResult(scope=replace(scope, folders=tuple(f for f in map(normal_folder, args) if f)))
+    if name == "source":
+        return SlashResult(scope=replace(scope, sources=(value,) if value else ()))
+    if name == "author":
+        return SlashResult(scope=replace(scope, authors=(value,) if value else ()))
+    if name in ("since", "until"):
+        date = parse_user_date(value, f"/{name}") if value else None
+        changed = replace(scope, since=date) if name == "since" else replace(scope, until=date)
+        return SlashResult(scope=changed)
+    if name == "all":
+        return SlashResult(clear_all=True)
+    if name == "scope":
+        return SlashResult(show_scope=True)
+    if name == "history":
+        return SlashResult(history=True)
+    raise BadQuestion(f"no command /{name}: {HELP}")
