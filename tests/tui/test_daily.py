@@ -143,7 +143,7 @@ async def test_history_reaches_earlier_sessions_by_up_arrow_and_screen(tmp_path:
         assert box.value == "What did the harbor master do?"
         await pilot.press("ctrl+a", "ctrl+k", *"/bogus", "enter")
         assert any("/in FOLDER" in n.message for n in second._notifications)
-        assert second.screen.query_one(Input).value == ""
+        assert second.screen.query_one("#question", Input).value == ""
 
 
 async def test_history_turned_off_keeps_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
