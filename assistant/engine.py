@@ -129,7 +129,7 @@ class Engine:
                 return self._keep(finish(answer, limits.describe()))
             if scope is None and int(articles.sum()) == 1:
                 scope = int(np.flatnonzero(articles)[0])
-            allowed = passage_mask(articles, self.index.pass_lo, self.index.pass_hi, self.index.n_passages)
+            allowed = passage_mask(articles, self.index.stored.arrays["p_article"])
         steer, note = conversation.steer(question) if conversation is not None else (None, None)
         info = analyse_question(question)
         if info.meta_field is not None:

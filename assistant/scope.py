@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -188,18 +188,6 @@ def article_mask(scope: Scope, columns: dict[str, list[Any]]) -> npt.NDArray[np.
     return keep
 
 
-def passage_mask(
-    articles: npt.NDArray[np.bool_], pass_lo: npt.NDArray[Any], pass_hi: npt.NDArray[Any], n_passages: int
-) -> npt.NDArray[np.bool_]:
-    """The article mask spread over passage ids (each article owns passages [lo, hi))."""
-    out = np.zeros(n_passages, dtype=np.bool_)
-    for i in np.flatnonzero(articles):
-        out[int(pass_lo[i]) : int(pass_hi[i])] = True
-    return out
-
-
-def with_speaker(scope: Scope | None, speaker: str | None) -> Scope | None:
-    """The scope with a speaker added (a `--speaker` given beside it)."""
-    if speaker is None:
-        return scope
-    return replace(scope or Scope(), speaker=speaker)
+def passage_mask(articles: npt.NDArray[np.bool_], p_article: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """The article mask spread over passage ids (`p_article`: each passage's article): one gather."""
+    return articles[p_article] if articles.shape[0] else np.zeros(p_article.shape[0], dtype=np.bool_)

@@ -210,3 +210,19 @@ def test_add_folder_leaves_out_notes_and_summarises_once(tmp_path: Path) -> None
     assert "no author found: 5 files" in err
     _, out, _ = run("list", "--corpus", str(corpus), "--json")
     assert len(json.loads(out)) == 5
+
+
+def test_dates_written_in_words_are_read_for_since_and_until(archive: Path) -> None:
+    (archive / "sport" / "marathon.md").write_text(
+        "---\ntitle: City marathon sets course record\nauthor: Lena Fischer\n"
+        "date: September 21, 2023\n---\n\n"
+        "The winner crossed the harbor finish line in two hours and four minutes.\n",
+        encoding="utf-8",
+    )
+    question = "When did the winner cross the harbor finish line?"
+    inside = ask_json(archive, question, "--since", "2023-09", "--until", "2023-09-30")
+    assert ids_of(inside) == {"sport/marathon.md"}
+    outside = ask_json(archive, question, "--since", "2023-10-01")
+    assert "sport/marathon.md" not in ids_of(outside)
+    _, out, _ = run("list", "--corpus", str(archive), "--sort", "date", "--limit", "4", "--json")
+    assert [a["id"] for a in json.loads(out)][2:4] == ["sport/marathon.md", "sport/regatta-2023.md"]

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,17 +74,35 @@ def history_file(corpus_dir: Path) -> Path | None:
 
 
 class History:
-    """A history file, opened per call (cheap) so no connection outlives a thread."""
+    """A history file. One connection is kept open (the last close of a WAL database checkpoints it,
+    which costs an fsync per question if done every time); a lock lets any thread use it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=5.0)
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute(_SCHEMA)
-        return connection
+        if self._connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                # WAL with NORMAL sync: a crash can lose the last question or two, never corrupt the file.
+                connection.execute("PRAGMA synchronous=NORMAL")
+                connection.execute(_SCHEMA)
+            except sqlite3.Error:
+                connection.close()
+                raise
+            self._connection = connection
+        return self._connection
+
+    def close(self) -> None:
+        """Close the connection (it reopens on the next use)."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
     def record(
         self,
@@ -98,8 +117,8 @@ class History:
     ) -> int:
         """Keep one question and its answer; returns its id. Raises sqlite3.Error or OSError."""
         stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        connection = self._connect()
-        try:
+        with self._lock:
+            connection = self._connect()
             with connection:
                 cursor = connection.execute(
                     "INSERT INTO asked (asked_at, question, scope, answered, message, tokens, quotes) "
@@ -115,8 +134,6 @@ class History:
                     ),
                 )
             return int(cursor.lastrowid or 0)
-        finally:
-            connection.close()
 
     def entries(self, *, limit: int | None = None, contains: str | None = None) -> list[HistoryEntry]:
         """Entries newest first; `contains` keeps those whose question, scope or quotes hold the text."""
@@ -129,11 +146,8 @@ class History:
             args.append(contains)
         sql += " ORDER BY id DESC LIMIT ?"
         args.append(min(limit, _MAX_ROWS_READ) if limit is not None else _MAX_ROWS_READ)
-        connection = self._connect()
-        try:
-            rows = connection.execute(sql, args).fetchall()
-        finally:
-            connection.close()
+        with self._lock:
+            rows = self._connect().execute(sql, args).fetchall()
         return [_entry(row) for row in rows]
 
     def questions(self, limit: int = 500) -> list[str]:
