@@ -28,6 +28,7 @@ from assistant.tui.messages import ArticlesAdded, CorpusRefreshed, EngineFailed,
 from assistant.tui.screens.add_article import AddArticleScreen
 from assistant.tui.screens.chat import ChatScreen
 from assistant.tui.screens.help import HelpScreen
+from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.screens.source import SourceScreen
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.transcript import QuoteCard
@@ -246,6 +247,7 @@ class AssistantApp(App[None]):
             ("Question box", QuestionInput.BINDINGS),
             ("A selected quote", QuoteCard.BINDINGS),
             ("Source view", SourceScreen.BINDINGS),
+            ("History", HistoryScreen.BINDINGS),
         ]
 
     def action_help(self) -> None:

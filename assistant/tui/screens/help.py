@@ -13,6 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from assistant.tui.slash_commands import HELP as SLASH_HELP
+
 Section = tuple[str, Sequence[BindingType]]
 
 
@@ -37,7 +39,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text(
                     "Ask in plain words; answers are sentences copied from the articles. "
-                    "Ctrl+P opens the command palette with every action.",
+                    "Ctrl+P opens the command palette with every action.\n"
+                    f"Commands in the question box: {SLASH_HELP}.",
                     style="dim",
                 ),
                 id="help-note",
