@@ -29,7 +29,7 @@ from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.metadata_answer import answer_metadata
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence
 from assistant.question import analyse_question
-from assistant.scope import Scope, article_mask, passage_mask
+from assistant.scope import Scope, article_mask, empty_scope_message, passage_mask
 
 if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides
@@ -120,12 +120,8 @@ class Engine:
         if limits is not None and limits.limits_articles:
             articles = article_mask(limits, self.index.articles.columns)
             if not articles.any():
-                answer = Answer(
-                    question,
-                    False,
-                    message=f"No article in the corpus is within the scope ({limits.describe()}).",
-                    scope=article,
-                )
+                message = empty_scope_message(limits, self.index.articles.columns["date"])
+                answer = Answer(question, False, message=message, scope=article)
                 return self._keep(finish(answer, limits.describe()))
             if scope is None and int(articles.sum()) == 1:
                 scope = int(np.flatnonzero(articles)[0])

@@ -188,6 +188,16 @@ def article_mask(scope: Scope, columns: dict[str, list[Any]]) -> npt.NDArray[np.
     return keep
 
 
+def empty_scope_message(scope: Scope, dates: list[str | None]) -> str:
+    """Why no article is within the scope, with how many have no date when dates bound it."""
+    message = f"No article in the corpus is within the scope ({scope.describe()})."
+    if scope.since or scope.until:
+        undated = sum(1 for value in dates if article_date(value) is None)
+        if undated:
+            message += f" {undated} of {len(dates)} articles have no date to compare."
+    return message
+
+
 def passage_mask(articles: npt.NDArray[np.bool_], p_article: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
     """The article mask spread over passage ids (`p_article`: each passage's article): one gather."""
     return articles[p_article] if articles.shape[0] else np.zeros(p_article.shape[0], dtype=np.bool_)
