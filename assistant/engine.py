@@ -120,7 +120,7 @@ class Engine:
         if limits is not None and limits.limits_articles:
             articles = article_mask(limits, self.index.articles.columns)
             if not articles.any():
-                message = empty_scope_message(limits, self.index.articles.columns["date"])
+                message = empty_scope_message(limits, self.index.articles.columns)
                 answer = Answer(question, False, message=message, scope=article)
                 return self._keep(finish(answer, limits.describe()))
             if scope is None and int(articles.sum()) == 1:

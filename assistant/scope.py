@@ -188,9 +188,15 @@ def article_mask(scope: Scope, columns: dict[str, list[Any]]) -> npt.NDArray[np.
     return keep
 
 
-def empty_scope_message(scope: Scope, dates: list[str | None]) -> str:
-    """Why no article is within the scope, with how many have no date when dates bound it."""
+def empty_scope_message(scope: Scope, columns: dict[str, list[Any]]) -> str:
+    """Why no article is within the scope: the folders there are, how many articles have no date."""
     message = f"No article in the corpus is within the scope ({scope.describe()})."
+    dates: list[str | None] = columns["date"]
+    if scope.folders:
+        tops = sorted({i.split("/", 1)[0] + "/" for i in columns["id"] if "/" in i})
+        if tops:
+            shown = ", ".join(tops[:8]) + (", …" if len(tops) > 8 else "")
+            message += f" Its folders: {shown}."
     if scope.since or scope.until:
         undated = sum(1 for value in dates if article_date(value) is None)
         if undated:

@@ -107,6 +107,8 @@ def test_scope_that_matches_nothing_and_a_bad_date_are_said_plainly(archive: Pat
     code, out, err = run("ask", "Who won?", "--corpus", str(archive), "--since", "2031-01-01")
     assert code == 1 and "No article in the corpus is within the scope (since 2031-01-01)." in out
     assert "4 of 7 articles have no date to compare." in out
+    code, out, _ = run("ask", "Who won?", "--corpus", str(archive), "--in", "sprot/")
+    assert code == 1 and "(in sprot/). Its folders: local/, sport/, wire/, world/." in out
     code, _, err = run("ask", "Who won?", "--corpus", str(archive), "--since", "last week")
     assert code == 2
     assert err.strip() == "assistant: --since: 'last week' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
