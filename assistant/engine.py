@@ -29,7 +29,7 @@ from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.metadata_answer import answer_metadata
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence
 from assistant.question import analyse_question
-from assistant.scope import Scope, article_mask, empty_scope_message, passage_mask
+from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
 
 if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides
@@ -110,6 +110,8 @@ class Engine:
         """
         question = self._answerer.check_question(question)
         limits = limits if limits is not None and not limits.is_empty() else None
+        if limits is not None:
+            limits = corpus_folders(limits, self.corpus_dir, self.index.articles.ids)
         if limits is not None and len(limits.articles) == 1 and article is None:
             article = limits.articles[0]
         for named in limits.articles if limits is not None else ():

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -121,11 +122,31 @@ def make_scope(
 
 
 def normal_folder(folder: str) -> str:
-    """`./world`, `world/`, `world\\` all become `world/` (ids use forward slashes)."""
+    """`./world`, `world/`, `world\\` become `world/`; `/abs/path` stays absolute."""
     text = folder.strip().replace("\\", "/")
     while text.startswith("./"):
         text = text[2:]
-    return text.strip("/") + "/" if text.strip("/") else ""
+    lead = "/" if text.startswith("/") else ""  # an absolute path, made corpus-relative by corpus_folders
+    return lead + text.strip("/") + "/" if text.strip("/") else ""
+
+
+def corpus_folders(scope: Scope, corpus_dir: Path, ids: list[str]) -> Scope:
+    """Folders given as paths (`corpus/world`, `/data/news/world`) made relative to the corpus.
+
+    A folder that already names articles by id is left alone; only one that names none and is a
+    real folder inside the corpus is rewritten, so `--in` accepts what tab completion typed.
+    """
+    if not scope.folders:
+        return scope
+    root = corpus_dir.resolve()
+    folders = []
+    for folder in scope.folders:
+        if not any(i.startswith(folder) for i in ids):
+            path = Path(folder.rstrip("/") or ".").expanduser().resolve()
+            if path.is_dir() and path != root and path.is_relative_to(root):
+                folder = normal_folder(path.relative_to(root).as_posix())
+        folders.append(folder)
+    return replace(scope, folders=tuple(folders))
 
 
 def parse_user_date(text: str, label: str = "date") -> dt.date:

@@ -85,6 +85,8 @@ def test_in_folder_keeps_answers_inside_it(archive: Path) -> None:
     assert only_world["answered"] and ids_of(only_world) == {"world/" + SEED_ID}
     assert all(q["also_in"] == [] for q in only_world["quotes"])  # the copy is outside the scope
     assert only_world["limits"] == "in world/"
+    by_path = ask_json(archive, question, "--in", str(archive / "world"))  # as tab completion types it
+    assert ids_of(by_path) == {"world/" + SEED_ID} and by_path["limits"] == "in world/"
     elsewhere = ask_json(archive, question, "--in", "sport", "--in", "local/")
     assert not elsewhere["answered"] and elsewhere["quotes"] == []
 
