@@ -101,7 +101,7 @@ def corpus_folder(corpus: Path | None) -> Path:
 
 
 def open_engine(
-    corpus: Path | None, settings: AnswerSettings | None = None, *, keep_history: bool = True
+    corpus: Path | None, settings: AnswerSettings | None = None, *, keep_history: bool = False
 ) -> Engine:
     """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
     engine = Engine.open(
@@ -295,7 +295,7 @@ def list_articles(
 ) -> None:
     """List the articles with their metadata and sizes (through a pager on a terminal)."""
     with _errors():
-        engine = open_engine(corpus, keep_history=False)
+        engine = open_engine(corpus)
         every = engine.articles()
     articles = select_articles(every, contains=contains, sort=sort, limit=limit)
     if as_json:

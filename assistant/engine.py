@@ -41,7 +41,7 @@ class Engine:
     """An open corpus: its index kept current, questions answered from it."""
 
     def __init__(
-        self, index: Index, changes: Changes, settings: AnswerSettings, *, keep_history: bool = True
+        self, index: Index, changes: Changes, settings: AnswerSettings, *, keep_history: bool = False
     ) -> None:
         self.index = index
         path = history_file(index.corpus_dir) if keep_history else None
@@ -64,11 +64,12 @@ class Engine:
         progress: Progress | None = None,
         settings: AnswerSettings | None = None,
         passage_tokens: int | None = None,
-        keep_history: bool = True,
+        keep_history: bool = False,
     ) -> Engine:
         """Open the corpus folder, building or updating its index as needed.
 
-        `keep_history=False` (or ASSISTANT_HISTORY=0) keeps no record of questions asked.
+        `keep_history=True` (the CLI and the chat) keeps each question and answer in the history
+        file beside the index, unless ASSISTANT_HISTORY=0; scripts and benchmarks keep none.
         """
         corpus_dir = corpus_dir or default_corpus()
         passage_tokens = passage_tokens or default_passage_tokens()

@@ -69,8 +69,8 @@ def main() -> None:
     write_corpus(folder, docs, args.articles)
     questions = latency_questions(docs, args.queries)
     os.environ["ASSISTANT_HISTORY"] = str(Path("/tmp") / f"assistant-bench-history-{os.getpid()}.sqlite3")
-    engine = Engine.open(folder)
-    quiet = Engine(engine.index, engine.opened_with, engine.settings, keep_history=False)
+    engine = Engine.open(folder, keep_history=True)
+    quiet = Engine(engine.index, engine.opened_with, engine.settings)
     one = Scope(folders=("c000/reut2-000/",))
     inside = int(article_mask(one, engine.index.articles.columns).sum())
     print(f"{len(engine.index.articles)} articles, {engine.index.n_passages} passages; "

@@ -48,7 +48,7 @@ class EngineOpener(Protocol):
 def _default_opener(corpus_dir: Path, *, progress: Progress | None = None) -> Engine:
     from assistant.engine import Engine
 
-    return Engine.open(corpus_dir, progress=progress)
+    return Engine.open(corpus_dir, progress=progress, keep_history=True)
 
 
 class AssistantApp(App[None]):
