@@ -23,6 +23,7 @@ from textual.worker import WorkerState
 
 from assistant.conversation import Conversation
 from assistant.errors import AssistantError
+from assistant.ingest_select import skipped_summary
 from assistant.safe_text import clean
 from assistant.tui.messages import ArticlesAdded, CorpusRefreshed, EngineFailed, EngineOpened, IndexProgressed
 from assistant.tui.screens.add_article import AddArticleScreen
@@ -236,6 +237,8 @@ class AssistantApp(App[None]):
                 severity="error",
                 markup=False,
             )
+        for line in skipped_summary(report.skipped):
+            self.notify(clean(line), title="Left out", markup=False)
 
     # ---- help and the command palette ---------------------------------------------------------
 
