@@ -231,3 +231,31 @@ def test_dates_written_in_words_are_read_for_since_and_until(archive: Path) -> N
     assert "sport/marathon.md" not in ids_of(outside)
     _, out, _ = run("list", "--corpus", str(archive), "--sort", "date", "--limit", "4", "--json")
     assert [a["id"] for a in json.loads(out)][2:4] == ["sport/marathon.md", "sport/regatta-2023.md"]
+
+
+def test_list_on_a_terminal_goes_through_the_pager(archive: Path) -> None:
+    import pty
+
+    env = {**os.environ, "ASSISTANT_CORPUS": str(archive), "PAGER": "sed s/^/PAGED:/", "TERM": "dumb"}
+    subprocess.run([sys.executable, "-m", "assistant", "index"], env=env, capture_output=True, check=True)
+    leader, follower = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "list", "--filter", "regatta"],
+        env=env, stdin=follower, stdout=follower, stderr=subprocess.PIPE, timeout=120,
+    )  # fmt: skip
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: everything was read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert done.returncode == 0, done.stderr
+    text = shown.decode("utf-8")
+    assert "PAGED:sport/regatta-2023.md" in text and "PAGED:sport/regatta-2024.md" in text
+    assert "world/" not in text
+    assert b"2 of 7 articles shown" in done.stderr
