@@ -259,3 +259,20 @@ def test_list_on_a_terminal_goes_through_the_pager(archive: Path) -> None:
     assert "PAGED:sport/regatta-2023.md" in text and "PAGED:sport/regatta-2024.md" in text
     assert "world/" not in text
     assert b"2 of 7 articles shown" in done.stderr
+
+
+def test_a_history_that_cannot_be_written_costs_a_warning_not_the_answer(
+    archive: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the history's folder would be\n", encoding="utf-8")
+    env = {"ASSISTANT_HISTORY": str(blocker / "history.sqlite3")}
+    code, out, err = run("ask", "Where did the defense officials meet?", "--corpus", str(archive), env=env)
+    assert code == 0 and "Ramstein Air Base" in out
+    assert (
+        err.startswith("assistant: warning: the history could not be written") and len(err.splitlines()) == 1
+    )
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(b"not a database, just bytes\n" * 100)
+    code, _, err = run("history", "--corpus", str(archive), env={"ASSISTANT_HISTORY": str(garbage)})
+    assert code == 5 and err.startswith("assistant: the history at ") and len(err.splitlines()) == 1
