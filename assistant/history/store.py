@@ -91,6 +91,8 @@ class History:
                 # WAL with NORMAL sync: a crash can lose the last question or two, never corrupt the file.
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute(_SCHEMA)
+                # SQLite's lower() folds ASCII only; "Élysée" should find "élysée".
+                connection.create_function("holds", 2, _holds, deterministic=True)
             except sqlite3.Error:
                 connection.close()
                 raise
@@ -142,7 +144,7 @@ class History:
         sql = "SELECT id, asked_at, question, scope, answered, message, tokens, quotes FROM asked"
         args: list[Any] = []
         if contains:
-            sql += " WHERE instr(lower(question || ' ' || coalesce(scope, '') || quotes), lower(?)) > 0"
+            sql += " WHERE holds(question || ' ' || coalesce(scope, '') || ' ' || quotes, ?)"
             args.append(contains)
         sql += " ORDER BY id DESC LIMIT ?"
         args.append(min(limit, _MAX_ROWS_READ) if limit is not None else _MAX_ROWS_READ)
@@ -156,6 +158,10 @@ class History:
         for entry in self.entries(limit=limit):
             seen.setdefault(entry.question, None)
         return list(reversed(seen))
+
+
+def _holds(haystack: str | None, needle: str | None) -> bool:
+    return bool(haystack) and bool(needle) and str(needle).casefold() in str(haystack).casefold()
 
 
 def _entry(row: tuple[Any, ...]) -> HistoryEntry:
