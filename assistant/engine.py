@@ -7,7 +7,7 @@ it knows nothing of how answers are shown.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -21,8 +21,9 @@ from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.metadata_answer import answer_metadata
-from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence
+from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence, SpeakerEntry
 from assistant.question import analyse_question
+from assistant.speakers import census, stored_attributions
 
 if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides
@@ -173,14 +174,9 @@ class Engine:
             attributions=self._article_attributions(i),
         )
 
-    def speakers(self) -> list[tuple[str, int]]:
-        """The people quoted across the corpus, with how many sentences carry their words."""
-        counts: Counter[str] = Counter()
-        for i in range(len(self.index.articles)):
-            for found in self._article_attributions(i):
-                for attribution in found[:1]:
-                    counts[attribution.name] += 1
-        return sorted(_merge_extended_names(counts).items(), key=lambda kv: (-kv[1], kv[0]))
+    def speakers(self) -> list[SpeakerEntry]:
+        """The people quoted across the corpus, one entry per person, from what the index stored."""
+        return census(self.index.articles.columns["speakers"])
 
     # ---- adding and removing ----------------------------------------------------------------
 
@@ -261,23 +257,14 @@ class Engine:
         return text
 
     def _article_attributions(self, i: int) -> tuple[tuple[Attribution, ...], ...]:
-        from assistant.speakers import attribute
-
-        record = self.index.articles[i]
-        key = f"{record['id']}@{record['sha256']}"
-        cached = self._attributions.get(key)
+        """Per sentence of article `i`, its attributions as computed when the article was indexed."""
+        columns = self.index.articles.columns
+        record_id = f"{columns['id'][i]}@{columns['sha256'][i]}"
+        cached = self._attributions.get(record_id)
         if cached is None:
-            cached = tuple(attribute(self._text(i), self._sentences(i)))
-            self._attributions[key] = cached
+            rows = columns["speakers"][i]
+            cached = stored_attributions(rows, int(self.index.sent_hi[i] - self.index.sent_lo[i]))
+            self._attributions[record_id] = cached
             if len(self._attributions) > _TEXT_CACHE * 4:
                 self._attributions.popitem(last=False)
         return cached
-
-
-def _merge_extended_names(counts: Counter[str]) -> Counter[str]:
-    """Count "Chief Laura Brennan of the county fire department" as "Chief Laura Brennan"."""
-    merged: Counter[str] = Counter()
-    for name in sorted(counts, key=len):
-        base = next((b for b in merged if name.startswith(b + " ") or name.startswith(b + ",")), name)
-        merged[base] += counts[name]
-    return merged

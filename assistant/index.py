@@ -31,6 +31,7 @@ from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index_merge import merge
 from assistant.index_store import StaleIndex, Stored, current_generation, load, save
 from assistant.locations import index_dir
+from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
@@ -344,4 +345,4 @@ def _accumulate(
 
 
 def _fingerprint(passage_tokens: int) -> str:
-    return f"{ANALYSIS_VERSION}/passages-{passage_tokens}"
+    return f"{ANALYSIS_VERSION}/{SPEAKER_RULES}/passages-{passage_tokens}"

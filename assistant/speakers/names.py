@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.speakers_mentions import ROLE_WORDS, is_determiner, strip_honorific
+from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific
 
 # Runs of capitalised words on one line (with inner "of", "de"…): "Secretary of State John Kerry".
 _NAME_RUN = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.models import Sentence
-from assistant.speakers_mentions import (
+from assistant.speakers.mentions import (
     PRONOUNS,
     Token,
     can_head,
@@ -20,7 +20,7 @@ from assistant.speakers_mentions import (
     tokenize,
     wordset,
 )
-from assistant.speakers_quotes import QuoteMap
+from assistant.speakers.quotes import QuoteMap
 
 # Reporting verbs of speech and writing (not of belief: "thinks" says nothing was said).
 _CUES = wordset(

@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.models import Attribution, Sentence
-from assistant.speakers_cues import Found, read_sentence
-from assistant.speakers_mentions import is_named
-from assistant.speakers_names import NameTable
-from assistant.speakers_quotes import QuoteMap, QuoteSpan, find_quotes, paragraph_spans
+from assistant.speakers.aliases import canonical_key, key_of_query, keys_match, split_role
+from assistant.speakers.cues import Found, read_sentence
+from assistant.speakers.mentions import is_named
+from assistant.speakers.names import NameTable
+from assistant.speakers.quotes import QuoteMap, QuoteSpan, find_quotes, paragraph_spans
 
 _PRONOUN_PARAGRAPHS = 2
+_DIRECT_SHARE = 0.8
 _SINGULAR = frozenset({"he", "she"})
 
 
@@ -35,20 +37,25 @@ def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attributio
     _resolve_names(text, found)
     result: list[list[Attribution]] = [[] for _ in sentences]
     for item in found:
-        result[item.sentence].append(_to_attribution(text, item))
+        result[item.sentence].append(_to_attribution(text, item, quotes))
     _carry_quotes(text, sentences, quotes, found, result)
     return [tuple(_dedupe(items)) for items in result]
 
 
 def speaker_matches(attribution: Attribution, name: str) -> bool:
-    """True when `name` ("sullivan", "Jake Sullivan") names the speaker, so users can ask by any form."""
+    """True when `name` names the speaker, so users can ask by any form.
+
+    "Blair", "Mr Blair" and "Tony Blair" find the person keyed "tony blair"; a role ("the mayor")
+    finds whoever the article gives that role.
+    """
     words = name.split()
     if not words:
         return False
+    if keys_match(key_of_query(name), attribution.key):
+        return True
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
-    return any(
-        re.search(pattern, form, re.IGNORECASE) for form in (attribution.name, attribution.as_written)
-    )
+    forms = (attribution.name, attribution.as_written, attribution.role or "")
+    return any(re.search(pattern, form, re.IGNORECASE) for form in forms)
 
 def _resolve_names(text: str, found: list[Found]) -> None:
     """Give every attribution the fullest name the article makes clear."""
@@ -91,10 +98,11 @@ def _is_plural(name: str) -> bool:
     return " and " in f" {name} " or (words[-1][:1].islower() and words[-1].endswith("s"))
 
 
-def _to_attribution(text: str, item: Found) -> Attribution:
+def _to_attribution(text: str, item: Found, quotes: QuoteMap) -> Attribution:
     content = item.content or (None, None)
+    person, role = split_role(item.name)
     return Attribution(
-        name=item.name,
+        name=person or item.name,
         as_written=text[item.start : item.end],
         cue=item.cue,
         direct=item.direct,
@@ -102,7 +110,23 @@ def _to_attribution(text: str, item: Found) -> Attribution:
         end=item.end,
         content_start=content[0],
         content_end=content[1],
+        key=canonical_key(person),
+        role=role,
+        kind=_kind(item, quotes),
     )
+
+
+def _kind(item: Found, quotes: QuoteMap) -> str:
+    """direct (in quotation marks), mixed (partly quoted), according_to, or reported."""
+    quoted = 0.0
+    if item.content is not None:
+        start, end = item.content
+        quoted = quotes.quoted_chars(start, end) / max(end - start, 1)
+    if quoted >= _DIRECT_SHARE:
+        return "direct"
+    if quoted > 0:
+        return "mixed"
+    return "according_to" if item.cue == "according to" else "reported"
 
 
 def _carry_quotes(

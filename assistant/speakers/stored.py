@@ -1,0 +1,138 @@
+"""Attributions as the index stores them, and the corpus-wide list of speakers made from them.
+
+They are computed once, when an article is analysed for the index, and kept as
+plain JSON rows in the article table; reading them back costs no parsing, so
+`assistant speakers` and the answer path never read an article again for them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from assistant.models import Attribution, SpeakerEntry
+
+Row = list[Any]
+"""[sentence, name, as_written, cue, kind, direct, start, end, content_start, content_end, key, role]."""
+
+_DOMINANT = 3
+"""An ambiguous short name ("Blair") joins the most-quoted full name when it has this many times the next."""
+
+
+def rows_of(per_sentence: Sequence[tuple[Attribution, ...]]) -> list[Row]:
+    """One row per attribution, with the number of its sentence within the article."""
+    rows: list[Row] = []
+    for number, found in enumerate(per_sentence):
+        for a in found:
+            rows.append(
+                [number, a.name, a.as_written, a.cue, a.kind, int(a.direct), a.start, a.end,
+                 a.content_start, a.content_end, a.key, a.role]
+            )  # fmt: skip
+    return rows
+
+
+def stored_attributions(rows: Iterable[Row] | None, sentences: int) -> tuple[tuple[Attribution, ...], ...]:
+    """Per sentence (`sentences` of them), the stored attributions; rows that do not fit are dropped."""
+    found: list[list[Attribution]] = [[] for _ in range(sentences)]
+    for row in rows or ():
+        try:
+            number, name, written, cue, kind, direct, start, end, c_start, c_end, key, role = row
+            if not 0 <= int(number) < sentences:
+                continue
+            found[int(number)].append(
+                Attribution(
+                    name=str(name), as_written=str(written), cue=str(cue), direct=bool(direct),
+                    start=int(start), end=int(end),
+                    content_start=None if c_start is None else int(c_start),
+                    content_end=None if c_end is None else int(c_end),
+                    key=str(key), role=None if role is None else str(role), kind=str(kind),
+                )
+            )  # fmt: skip
+        except (TypeError, ValueError):
+            continue  # a damaged row loses one attribution, never the article
+    return tuple(tuple(items) for items in found)
+
+
+class _Person:
+    """What the corpus says of one key, while counting."""
+
+    __slots__ = ("aliases", "articles", "names", "roles", "statements")
+
+    def __init__(self) -> None:
+        self.statements = 0
+        self.articles = 0
+        self.names: Counter[str] = Counter()
+        self.roles: Counter[str] = Counter()
+        self.aliases: set[str] = set()
+
+    def absorb(self, other: _Person) -> None:
+        self.statements += other.statements
+        self.articles += other.articles
+        self.names.update(other.names)
+        self.roles.update(other.roles)
+        self.aliases |= other.aliases | set(other.names)
+
+
+def census(articles: Iterable[Iterable[Row] | None]) -> list[SpeakerEntry]:
+    """One entry per named person across the corpus, most quoted first.
+
+    A sentence counts once, for its first attribution. Short keys ("blair") join the one longer
+    key that ends in them ("tony blair"), or the dominant one when several do.
+    """
+    people: dict[str, _Person] = defaultdict(_Person)
+    for rows in articles:
+        seen_sentences: set[int] = set()
+        seen_keys: set[str] = set()
+        for row in rows or ():
+            if not isinstance(row, list) or len(row) != 12:
+                continue
+            number, name, key, role = row[0], row[1], row[10], row[11]
+            if number in seen_sentences:
+                continue
+            seen_sentences.add(number)
+            if not key or not isinstance(key, str):
+                continue
+            person = people[key]
+            person.statements += 1
+            person.names[str(name)] += 1
+            if role:
+                person.roles[str(role)] += 1
+            if key not in seen_keys:
+                seen_keys.add(key)
+                person.articles += 1
+    _merge_short_keys(people)
+    entries = [
+        SpeakerEntry(
+            name=_display_name(person),
+            key=key,
+            statements=person.statements,
+            articles=person.articles,
+            roles=tuple(r for r, _ in person.roles.most_common(3)),
+            aliases=tuple(sorted(person.aliases - {_display_name(person)})),
+        )
+        for key, person in people.items()
+    ]
+    return sorted(entries, key=lambda e: (-e.statements, e.name))
+
+
+def _merge_short_keys(people: dict[str, _Person]) -> None:
+    """Fold "blair" into "tony blair" (and "w. bush" into "george w. bush") across the corpus."""
+    by_length = sorted(people, key=lambda k: (len(k.split()), k))
+    for key in by_length:
+        words = key.split()
+        longer = [
+            other for other in people
+            if other != key and len(other.split()) > len(words) and other.split()[-len(words):] == words
+        ]  # fmt: skip
+        if not longer:
+            continue
+        ranked = sorted(longer, key=lambda k: -people[k].statements)
+        if len(ranked) > 1 and people[ranked[0]].statements < _DOMINANT * people[ranked[1]].statements:
+            continue
+        people[ranked[0]].absorb(people.pop(key))
+
+
+def _display_name(person: _Person) -> str:
+    """The longest form of the name, the most frequent among equals."""
+    return max(person.names.items(), key=lambda kv: (len(kv[0].split()), kv[1], kv[0]))[0]
