@@ -13,10 +13,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.models import Attribution, Sentence
-from assistant.speakers.aliases import canonical_key, key_of_query, keys_match, split_role
+from assistant.speakers.aliases import (
+    canonical_key,
+    gender_of,
+    is_person,
+    key_of_query,
+    keys_match,
+    split_role,
+)
 from assistant.speakers.cues import Found, read_sentence
 from assistant.speakers.mentions import is_named
-from assistant.speakers.names import NameTable
+from assistant.speakers.names import NameTable, person_runs
 from assistant.speakers.quotes import QuoteMap, QuoteSpan, find_quotes, paragraph_spans
 
 _PRONOUN_PARAGRAPHS = 2
@@ -26,7 +33,8 @@ _SINGULAR = frozenset({"he", "she"})
 
 def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attribution, ...]]:
     """For each sentence (same order), the attributions found in it (empty tuple where none)."""
-    quotes = QuoteMap(find_quotes(text, paragraph_spans(sentences)))
+    paragraphs = paragraph_spans(sentences)
+    quotes = QuoteMap(find_quotes(text, paragraphs))
     found: list[Found] = []
     for index, sentence in enumerate(sentences):
         found.extend(read_sentence(text, index, sentence, quotes))
@@ -34,7 +42,7 @@ def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attributio
         if item.content is not None:
             start, end = item.content
             item.direct = 2 * quotes.quoted_chars(start, end) > end - start
-    _resolve_names(text, found)
+    _resolve_names(text, found, paragraphs)
     result: list[list[Attribution]] = [[] for _ in sentences]
     for item in found:
         result[item.sentence].append(_to_attribution(text, item, quotes))
@@ -57,9 +65,9 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     forms = (attribution.name, attribution.as_written, attribution.role or "")
     return any(re.search(pattern, form, re.IGNORECASE) for form in forms)
 
-def _resolve_names(text: str, found: list[Found]) -> None:
+def _resolve_names(text: str, found: list[Found], paragraphs: Sequence[tuple[int, int]]) -> None:
     """Give every attribution the fullest name the article makes clear."""
-    table = NameTable(text)
+    table = NameTable(text, paragraphs)
     for item in found:
         mention = text[item.start : item.end]
         if is_named(mention):
@@ -69,7 +77,12 @@ def _resolve_names(text: str, found: list[Found]) -> None:
         if item.antecedent is not None:
             item.name = table.resolve(text[item.antecedent[0] : item.antecedent[1]])
         elif mention.lower() in _SINGULAR | {"they"}:
-            item.name = _resolve_pronoun(text, found[:position], item, mention.lower()) or mention
+            pronoun = mention.lower()
+            name = _resolve_pronoun(text, found[:position], item, pronoun)
+            if name is None and pronoun in _SINGULAR:
+                name = _nearest_person(text, item, paragraphs, pronoun)
+                name = None if name is None else table.resolve(name)
+            item.name = name or mention
         else:
             item.name = table.resolve(mention)
 
@@ -82,14 +95,39 @@ def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str)
             return None
         mention = text[candidate.start : candidate.end]
         if mention.lower() in ("he", "she", "they") or candidate.name.lower() in ("he", "she", "they"):
-            if (mention.lower() == "they") == plural and candidate.name.lower() != mention.lower():
+            if mention.lower() == pronoun and candidate.name.lower() != pronoun:
                 return candidate.name
             continue
         if _is_plural(candidate.name) != plural:
             continue
-        if plural or is_named(candidate.name):
+        if plural:
+            return candidate.name
+        if is_person(candidate.name) and _gender_fits(pronoun, mention, candidate.name):
             return candidate.name
     return None
+
+
+def _nearest_person(text: str, item: Found, paragraphs: Sequence[tuple[int, int]], pronoun: str) -> str | None:
+    """"Ms Jane Smith spoke to reporters. She said…": the latest person named before the pronoun.
+
+    Only the pronoun's paragraph and the one before are searched, and only names that are a
+    person's (a title, an honorific or two name words) and fit the pronoun's gender.
+    """
+    here = next((i for i, (a, b) in enumerate(paragraphs) if a <= item.start < b), None)
+    if here is None:
+        return None
+    window_start = paragraphs[max(here - 1, 0)][0]
+    for mention in reversed(person_runs(text, window_start, item.start)):
+        if is_person(mention) and _gender_fits(pronoun, mention, mention):
+            return mention
+    return None
+
+
+def _gender_fits(pronoun: str, *forms: str) -> bool:
+    """False when a title or role says the person is not what "he"/"she" says."""
+    wanted = "m" if pronoun == "he" else "f"
+    found = {gender_of(form) for form in forms} - {None}
+    return not found or found == {wanted}
 
 
 def _is_plural(name: str) -> bool:
@@ -100,10 +138,11 @@ def _is_plural(name: str) -> bool:
 
 def _to_attribution(text: str, item: Found, quotes: QuoteMap) -> Attribution:
     content = item.content or (None, None)
-    person, role = split_role(item.name)
+    as_written = text[item.start : item.end]
+    person, role = split_role(item.name, sentence_start=item.name == as_written and item.opens_sentence)
     return Attribution(
         name=person or item.name,
-        as_written=text[item.start : item.end],
+        as_written=as_written,
         cue=item.cue,
         direct=item.direct,
         start=item.start,
@@ -111,7 +150,7 @@ def _to_attribution(text: str, item: Found, quotes: QuoteMap) -> Attribution:
         content_start=content[0],
         content_end=content[1],
         key=canonical_key(person),
-        role=role,
+        role=role if person else None,
         kind=_kind(item, quotes),
     )
 

@@ -87,6 +87,8 @@ class Found:
     """For "who said": where the person meant is written."""
     name: str = ""
     direct: bool = False
+    opens_sentence: bool = False
+    """No word stands before the mention in its sentence: its capital says nothing."""
 
 
 def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:
@@ -104,6 +106,7 @@ def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -
             item = _read_cue(text, sentence, tokens, position, quotes)
         if item is not None:
             item.sentence = index
+            item.opens_sentence = not any(t.is_word and t.start < item.start for t in tokens)
             found.append(item)
     return found
 

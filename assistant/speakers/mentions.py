@@ -33,7 +33,7 @@ def wordset(words: str) -> frozenset[str]:
 
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "miss"})
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "miss", "mr", "mrs", "ms", "dr", "sir"})
 _DETERMINERS = wordset(
     """
     the a an this these those some many most several few both all other another his her their its our
@@ -59,7 +59,7 @@ SPEAKER_NOUNS = wordset(
     anyone someone others statement spokespersons military army ministry office council court newspaper
     paper network campaign republicans democrats candidate nominee nominees father mother wife husband
     son daughter colleague colleagues neighbor neighbors man woman men women parents family coach
-    player players fans
+    player players fans chancellor premier treasurer commissioner company firm bank
     """
 )
 # Role words that may stand before a name or before "of"/"for" ("Secretary of State", "a spokesman for").
@@ -68,7 +68,8 @@ ROLE_WORDS = wordset(
     president secretary adviser advisor spokesman spokeswoman spokesperson director minister chairman
     chairwoman chair leader head chief governor senator ambassador commander member professor editor
     official officials spokesmen representative ceo founder manager deputy correspondent analyst
-    counsel attorney general speaker mayor candidate nominee
+    counsel attorney general speaker mayor candidate nominee chancellor premier treasurer commissioner
+    governor king queen prince
     """
 )
 _AGENT_SUFFIX = re.compile(r"(?:ers|ors|ists|ians|ants|ents|crats|cans|ees)$")

@@ -9,15 +9,19 @@ put words in the wrong mouth.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific
 
 # Runs of capitalised words on one line (with inner "of", "de"…): "Secretary of State John Kerry".
+# A word of a name ends in a period only as an initial or an abbreviated title, never at a
+# sentence's end: "Houston. Yukos" is two sentences, not a name.
+_NAME_WORD = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev)\.|[A-Z][\w’'\-]*)"
 _NAME_RUN = re.compile(
-    r"(?:[A-Z][\w’'\-.]*)(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?[A-Z][\w’'\-.]*)+",
+    _NAME_WORD + r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?" + _NAME_WORD + r")+",
 )
 # Titles that stand before a name in the text: "President", "Sen." — matched against "the president".
-_ROLE_OF_DEFINITE = re.compile(r"^the\s+(\w+)$", re.IGNORECASE)
+_ROLE_OF_DEFINITE = re.compile(r"^the\s+(?:[\w.]+\s+){0,2}?(\w+)$", re.IGNORECASE)
 
 
 def _name_part(words: list[str]) -> list[str]:
@@ -32,14 +36,24 @@ def _name_part(words: list[str]) -> list[str]:
     return list(reversed(part))
 
 
+def person_runs(text: str, start: int, end: int) -> list[str]:
+    """Runs of capitalised words in text[start:end], in text order, with a title just before kept."""
+    found = []
+    for match in _NAME_RUN.finditer(text, start, end):
+        found.append(match.group().strip(".,"))
+    return found
+
+
 class NameTable:
     """Every fuller mention in one article, to resolve short mentions against."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        """`spans`: the body paragraphs (a headline's capitals name nobody)."""
         self._mentions: list[str] = []
         self._seen: set[str] = set()
-        for match in _NAME_RUN.finditer(text):
-            self.add(match.group().strip(".,"))
+        for start, end in spans:
+            for match in _NAME_RUN.finditer(text, start, end):
+                self.add(match.group().strip(".,"))
 
     def add(self, mention: str) -> None:
         """Remember a mention (a speaker found by the cue rules, or a run of capitalised words)."""

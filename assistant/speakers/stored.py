@@ -118,13 +118,13 @@ def census(articles: Iterable[Iterable[Row] | None]) -> list[SpeakerEntry]:
 
 def _merge_short_keys(people: dict[str, _Person]) -> None:
     """Fold "blair" into "tony blair" (and "w. bush" into "george w. bush") across the corpus."""
-    by_length = sorted(people, key=lambda k: (len(k.split()), k))
-    for key in by_length:
+    ending_in: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in people:
         words = key.split()
-        longer = [
-            other for other in people
-            if other != key and len(other.split()) > len(words) and other.split()[-len(words):] == words
-        ]  # fmt: skip
+        for n in range(1, len(words)):
+            ending_in[tuple(words[-n:])].append(key)
+    for key in sorted(people, key=lambda k: (len(k.split()), k)):
+        longer = [other for other in ending_in.get(tuple(key.split()), ()) if other in people]
         if not longer:
             continue
         ranked = sorted(longer, key=lambda k: -people[k].statements)

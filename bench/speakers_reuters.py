@@ -1,0 +1,117 @@
+"""`assistant speakers` on a few thousand Reuters articles: speed, and what its top 100 looks like.
+
+Writes N Reuters-21578 articles with `bench/_corpora.py` under /tmp (paragraphs joined as
+on the wire), builds the index with `assistant index`, then runs `assistant speakers --json`
+through the CLI in fresh processes: once cold (the first call after the build), then
+`--runs` times warm. The baseline, measured in the same run, is what the command did
+before attributions were stored: read, parse and attribute every article on each call.
+
+The top 100 is printed with flags a reader would object to:
+  PRON  a pronoun ("he", "they")          DET   starts with a determiner ("The", "a")
+  ROLE  a role or common noun, no name    GLUE  glued across a sentence break ("Houston. Yukos")
+  DUP   another entry in the top 100 looks like the same person (same surname, or one key ends the other)
+
+    python bench/speakers_reuters.py [--articles 3000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpora import BENCH_ROOT, reuters_docs, write_corpus  # noqa: E402
+
+from assistant.corpus import decode, parse_article  # noqa: E402
+from assistant.speakers import attribute  # noqa: E402
+from assistant.speakers.mentions import PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, is_determiner  # noqa: E402
+
+_GLUE = re.compile(r"[a-z]{2}\. [A-Z]|\n")
+
+
+def _cli(*args: str) -> tuple[float, str]:
+    """Seconds and stdout of one `assistant` process."""
+    began = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - began
+    if result.returncode != 0:
+        raise SystemExit(f"assistant {' '.join(args)} failed: {result.stderr.strip()}")
+    return seconds, result.stdout
+
+
+def _baseline(folder: Path) -> float:
+    """Seconds to read, parse and attribute every article: what each call cost before storing."""
+    began = time.perf_counter()
+    for path in sorted(folder.rglob("*.txt")):
+        text = decode(path.read_bytes())
+        parsed = parse_article(path.name, text)
+        attribute(text, parsed.sentences)
+    return time.perf_counter() - began
+
+
+def flags(entry: dict[str, object], top: list[dict[str, object]]) -> list[str]:
+    """What is wrong with one listed speaker, as short labels."""
+    name = str(entry["name"])
+    words = name.split()
+    found = []
+    if name.lower() in PRONOUNS:
+        found.append("PRON")
+    if words and is_determiner(words[0]):
+        found.append("DET")
+    if all(w.lower() in ROLE_WORDS | SPEAKER_NOUNS for w in words):
+        found.append("ROLE")
+    if _GLUE.search(name):
+        found.append("GLUE")
+    key = str(entry["key"]).split()
+    for other in top:
+        if other is entry:
+            continue
+        other_key = str(other["key"]).split()
+        shorter, longer = sorted((key, other_key), key=len)
+        if shorter and longer[-len(shorter) :] == shorter and len(shorter[-1]) > 2:
+            found.append("DUP")
+            break
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    folder = BENCH_ROOT / f"speakers-reuters-{args.articles}"
+    write_corpus(folder, reuters_docs(), args.articles)
+    os.environ.pop("ASSISTANT_INDEX_DIR", None)
+    build, _ = _cli("index", "--corpus", str(folder))
+    cold, out = _cli("speakers", "--json", "--corpus", str(folder))
+    warm = [_cli("speakers", "--json", "--corpus", str(folder))[0] for _ in range(args.runs)]
+    baseline = _baseline(folder)
+    entries = json.loads(out)
+
+    print(f"Reuters: {args.articles} articles in {folder}; index build {build:.1f} s (speakers included)")
+    print(f"`assistant speakers --json`: cold {cold:.2f} s, warm median {statistics.median(warm):.2f} s "
+          f"({args.runs} runs); baseline (re-attribute every article, in-process, no start-up) {baseline:.2f} s")
+    top = entries[:100]
+    flagged = 0
+    for rank, entry in enumerate(top, 1):
+        marks = flags(entry, top)
+        flagged += bool(marks)
+        roles = "; ".join(entry["roles"][:2])
+        print(f"{rank:3d} {entry['statements']:5d} {entry['name'][:40]:<40} {' '.join(marks):<10} {roles[:50]}")
+    print(f"{len(entries)} people listed; {flagged} of the top {len(top)} flagged")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
