@@ -28,11 +28,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpora import BENCH_ROOT, reuters_docs, write_corpus  # noqa: E402
+from _corpora import BENCH_ROOT, reuters_docs, write_corpus
 
-from assistant.corpus import decode, parse_article  # noqa: E402
-from assistant.speakers import attribute  # noqa: E402
-from assistant.speakers.mentions import PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, is_determiner  # noqa: E402
+from assistant.corpus import decode, parse_article
+from assistant.speakers import attribute
+from assistant.speakers.mentions import PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, is_determiner
 
 _GLUE = re.compile(r"[a-z]{2}\. [A-Z]|\n")
 
@@ -85,7 +85,9 @@ def flags(entry: dict[str, object], top: list[dict[str, object]]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
@@ -100,15 +102,19 @@ def main(argv: list[str] | None = None) -> int:
     entries = json.loads(out)
 
     print(f"Reuters: {args.articles} articles in {folder}; index build {build:.1f} s (speakers included)")
-    print(f"`assistant speakers --json`: cold {cold:.2f} s, warm median {statistics.median(warm):.2f} s "
-          f"({args.runs} runs); baseline (re-attribute every article, in-process, no start-up) {baseline:.2f} s")
+    print(
+        f"`assistant speakers --json`: cold {cold:.2f} s, warm median {statistics.median(warm):.2f} s "
+        f"({args.runs} runs); baseline (re-attribute every article, in-process, no start-up) {baseline:.2f} s"
+    )
     top = entries[:100]
     flagged = 0
     for rank, entry in enumerate(top, 1):
         marks = flags(entry, top)
         flagged += bool(marks)
         roles = "; ".join(entry["roles"][:2])
-        print(f"{rank:3d} {entry['statements']:5d} {entry['name'][:40]:<40} {' '.join(marks):<10} {roles[:50]}")
+        print(
+            f"{rank:3d} {entry['statements']:5d} {entry['name'][:40]:<40} {' '.join(marks):<10} {roles[:50]}"
+        )
     print(f"{len(entries)} people listed; {flagged} of the top {len(top)} flagged")
     return 0
 

@@ -10,7 +10,7 @@ from assistant.speakers.aliases import canonical_key, split_role
 from assistant.speakers.attribute import attribute, speaker_matches
 from assistant.speakers.stored import Row, census, rows_of, stored_attributions
 
-RULES_VERSION = "speakers-2"
+RULES_VERSION = "speakers-3"
 """Part of the index fingerprint: change it when the rules change, so stored attributions are redone."""
 
 __all__ = [

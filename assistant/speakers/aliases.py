@@ -106,13 +106,12 @@ def _name_start(words: list[str]) -> int:
         if _is_name_word(words[i - 1], org=org):
             i -= 1
             continue
-        joiner = words[i - 1].lower()
-        if joiner in _JOINERS and 2 <= i < len(words) and words[i - 2][:1].isupper():
-            if org or words[i - 2].lower().rstrip(".") in _BODIES:
-                # "Bank of England", "Standard and Poor's Corp": the body's name runs on.
-                i -= 2
-                org = True
-                continue
+        joins = words[i - 1].lower() in _JOINERS and 2 <= i < len(words) and words[i - 2][:1].isupper()
+        if joins and (org or words[i - 2].lower().rstrip(".") in _BODIES):
+            # "Bank of England", "Standard and Poor's Corp": the body's name runs on.
+            i -= 2
+            org = True
+            continue
         break
     while i < len(words) and (words[i].lower() in _LEADING or words[i].islower()):
         i += 1  # "But Zoltan Boesze", "In February USAir": capitals of a sentence's start
@@ -156,7 +155,7 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
 
 
 def _common_plural(word: str) -> bool:
-    """"Traders", "Bankers": a plural noun for people, not a surname, when it opens a sentence."""
+    """ "Traders", "Bankers": a plural noun for people, not a surname, when it opens a sentence."""
     lower = word.lower()
     if lower in SPEAKER_NOUNS or (lower.endswith("s") and lower[:-1] in _COMMON_PEOPLE):
         return True
@@ -164,7 +163,7 @@ def _common_plural(word: str) -> bool:
 
 
 def _dateline(name: list[str]) -> bool:
-    """"NEW YORK": a wire dateline in capitals, not a speaker."""
+    """ "NEW YORK": a wire dateline in capitals, not a speaker."""
     return len(name) > 1 and all(w.isupper() and len(w) > 2 for w in name)
 
 
@@ -185,7 +184,7 @@ def is_person(mention: str) -> bool:
 
 
 def gender_of(mention: str) -> str | None:
-    """"m" or "f" when a title or role says so ("Mr", "Mrs", "spokeswoman"), else None."""
+    """ "m" or "f" when a title or role says so ("Mr", "Mrs", "spokeswoman"), else None."""
     words = [w.lower().strip(",.") for w in mention.split()]
     found = set(words)
     if found & _FEMALE:

@@ -65,6 +65,7 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     forms = (attribution.name, attribution.as_written, attribution.role or "")
     return any(re.search(pattern, form, re.IGNORECASE) for form in forms)
 
+
 def _resolve_names(text: str, found: list[Found], paragraphs: Sequence[tuple[int, int]]) -> None:
     """Give every attribution the fullest name the article makes clear."""
     table = NameTable(text, paragraphs)
@@ -107,8 +108,10 @@ def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str)
     return None
 
 
-def _nearest_person(text: str, item: Found, paragraphs: Sequence[tuple[int, int]], pronoun: str) -> str | None:
-    """"Ms Jane Smith spoke to reporters. She said…": the latest person named before the pronoun.
+def _nearest_person(
+    text: str, item: Found, paragraphs: Sequence[tuple[int, int]], pronoun: str
+) -> str | None:
+    """ "Ms Jane Smith spoke to reporters. She said…": the latest person named before the pronoun.
 
     Only the pronoun's paragraph and the one before are searched, and only names that are a
     person's (a title, an honorific or two name words) and fit the pronoun's gender.

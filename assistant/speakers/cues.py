@@ -112,7 +112,7 @@ def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -
 
 
 def _read_according(text: str, sentence: Sentence, tokens: list[Token], position: int) -> Found | None:
-    """"according to officials": the speaker follows; the words stand on the other side of the comma."""
+    """ "according to officials": the speaker follows; the words stand on the other side of the comma."""
     span = mention_after(tokens, position + 2, pronoun_ok=False)
     if span is None:
         return None
@@ -222,7 +222,7 @@ def _find_speaker(
 
 
 def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> _Speaker | None:
-    """"Dante Scala, a professor at…, said": the name, then a description between commas."""
+    """ "Dante Scala, a professor at…, said": the name, then a description between commas."""
     opening = comma - 1
     while opening > 0 and comma - opening < _MAX_APPOSITIVE and tokens[opening].text not in _APPOSITIVE_STOPS:
         if tokens[opening].text == ",":
@@ -242,7 +242,7 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
 
 
 def _inverted(tokens: list[Token], index: int) -> _Speaker | None:
-    """"…,” said Austin" or "…, said Dante Scala, 55, a professor at…": the speaker after the cue."""
+    """ "…,” said Austin" or "…, said Dante Scala, 55, a professor at…": the speaker after the cue."""
     span = mention_after(tokens, index, pronoun_ok=True)
     if span is None:
         return None

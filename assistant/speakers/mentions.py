@@ -27,6 +27,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
+
 def wordset(words: str) -> frozenset[str]:
     """A set of words written as one string, one space or line break apart."""
     return frozenset(words.split())

@@ -81,7 +81,7 @@ class NameTable:
         return best if len(best) >= len(mention) else mention
 
     def _resolve_role(self, role: str, mention: str) -> str:
-        """"the president" → the one "President Joe Biden" of the article, if there is just one."""
+        """ "the president" → the one "President Joe Biden" of the article, if there is just one."""
         role = role.lower()
         if role not in ROLE_WORDS:
             return mention
