@@ -22,6 +22,7 @@ from assistant.speakers.aliases import (
     split_role,
 )
 from assistant.speakers.cues import Found, read_sentence
+from assistant.speakers.marks import read_marks
 from assistant.speakers.mentions import is_named
 from assistant.speakers.names import NameTable, person_runs
 from assistant.speakers.quotes import QuoteMap, QuoteSpan, find_quotes, paragraph_spans
@@ -38,6 +39,8 @@ def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attributio
     found: list[Found] = []
     for index, sentence in enumerate(sentences):
         found.extend(read_sentence(text, index, sentence, quotes))
+        if not found or found[-1].sentence != index:
+            found.extend(read_marks(text, index, sentence, quotes))
     for item in found:
         if item.content is not None:
             start, end = item.content

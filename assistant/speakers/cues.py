@@ -35,7 +35,9 @@ _CLAUSE_CUES = wordset(
     predicted predict predicts conceded concede concedes contended contend contends countered complained
     complain complains confirmed confirm confirms denied deny promised promise vowed vow vows observed
     remarked quipped joked shouted testified estimated charged alleged maintained maintain concluded
-    boasted lamented cautioned declared declare declares posted insisting claiming adds"""
+    boasted lamented cautioned declared declare declares posted insisting claiming adds shouted
+    scolded exclaimed pleaded mused retorted snapped demanded answered interjected chimed sang sings
+    yelled screamed whispered muttered added conceded tweeted wrote writes began continues"""
 )
 # -ing forms that report the words of the sentence's subject: "Biden left, saying that…".
 _PARTICIPLES = frozenset({"saying", "adding", "noting", "telling", "arguing", "explaining", "warning"})
@@ -174,7 +176,10 @@ def _read_cue(
     if cue in _PARTICIPLES:
         lead = 0  # the words follow "saying"; nothing before it is an aside
     content, marked = _content(text, sentence, tokens, lead, after, quotes)
-    if cue in _CLAUSE_CUES and not (marked and _clause_follows(tokens, after, cue, speaker.inverted)):
+    quoted_before = lead > 0 and tokens[lead - 1].text in _CLOSERS  # "“…,” Mr. Bush declared."
+    if cue in _CLAUSE_CUES and not (
+        marked and (quoted_before or _clause_follows(tokens, after, cue, speaker.inverted))
+    ):
         return None
     core = None
     if speaker.core is not None:
@@ -359,6 +364,8 @@ def _content(
             return _trim(text, start, end), True
     if not rest:
         return None, False
+    if len(rest) > 1 and rest[0].text == "," and rest[1].text in _OPENERS:
+        return _trim(text, rest[1].start, sentence.end), True  # She continued, “For us…”
     return _trim(text, rest[0].start, sentence.end), False
 
 
