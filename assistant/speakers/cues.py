@@ -20,7 +20,7 @@ from assistant.speakers.mentions import (
     tokenize,
     wordset,
 )
-from assistant.speakers.quotes import QuoteMap
+from assistant.speakers.quotes import QuoteMap, QuoteSpan
 
 # Reporting verbs of speech and writing (not of belief: "thinks" says nothing was said).
 _CUES = wordset(
@@ -37,7 +37,8 @@ _CLAUSE_CUES = wordset(
     remarked quipped joked shouted testified estimated charged alleged maintained maintain concluded
     boasted lamented cautioned declared declare declares posted insisting claiming adds shouted
     scolded exclaimed pleaded mused retorted snapped demanded answered interjected chimed sang sings
-    yelled screamed whispered muttered added conceded tweeted wrote writes began continues"""
+    yelled screamed whispered muttered added conceded tweeted wrote writes began continues yells read reads
+    stated states"""
 )
 # -ing forms that report the words of the sentence's subject: "Biden left, saying that…".
 _PARTICIPLES = frozenset({"saying", "adding", "noting", "telling", "arguing", "explaining", "warning"})
@@ -177,6 +178,11 @@ def _read_cue(
         lead = 0  # the words follow "saying"; nothing before it is an aside
     content, marked = _content(text, sentence, tokens, lead, after, quotes)
     quoted_before = lead > 0 and tokens[lead - 1].text in _CLOSERS  # "“…,” Mr. Bush declared."
+    if not marked and not speaker.inverted and not any(t.is_word for t in tokens[: speaker.first]):
+        prior = _quote_just_before(text, sentence, quotes)
+        if prior is not None and _nothing_reported_after(tokens, after):
+            content, marked = (prior.start, prior.end), True  # “Why isn’t this clear?” ¶ Vitter demanded.
+            quoted_before = True
     if cue in _CLAUSE_CUES and not (
         marked and (quoted_before or _clause_follows(tokens, after, cue, speaker.inverted))
     ):
@@ -236,7 +242,9 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opening <= 0 or tokens[opening].text != ",":
         return None
     core = mention_before(tokens, opening, sentence_start)
-    if core is None or not tokens[core[1]].capitalised or tokens[core[1]].lower in ("i", "it"):
+    if core is None or tokens[core[1]].lower in ("i", "it"):
+        return None
+    if not (tokens[core[1]].capitalised or tokens[core[1]].is_label):
         return None
     opener = tokens[opening + 1]
     if opens_description(opener) or opener.lower in _RELATIVES:
@@ -253,7 +261,7 @@ def _inverted(tokens: list[Token], index: int) -> _Speaker | None:
         return None
     following = span[1] + 1
     if following < len(tokens) and tokens[following].text != ",":
-        ends = tokens[following].text in _CLOSE_MENTION or tokens[following].lower in _ADVERBIAL_START
+        ends = tokens[following].text in _CLOSE_MENTION or tokens[following].lower in _ADVERBIAL_START | {"for"}
         return _Speaker(*span, inverted=True) if ends else None
     last = span[1]
     while following < len(tokens) and tokens[following].text == ",":
@@ -367,6 +375,25 @@ def _content(
     if len(rest) > 1 and rest[0].text == "," and rest[1].text in _OPENERS:
         return _trim(text, rest[1].start, sentence.end), True  # She continued, “For us…”
     return _trim(text, rest[0].start, sentence.end), False
+
+
+def _quote_just_before(text: str, sentence: Sentence, quotes: QuoteMap) -> QuoteSpan | None:
+    """The quotation that ends right before this sentence, in the same paragraph."""
+    pos = sentence.start - 1
+    while pos >= 0 and text[pos] in " \t":
+        pos -= 1
+    if pos < 0 or text[pos] not in "”\"'":
+        return None
+    quote = quotes.at(pos)
+    if quote is None or quote.end != pos + 1 or not quote.closed:
+        return None
+    return quote
+
+
+def _nothing_reported_after(tokens: list[Token], after: int) -> bool:
+    """The cue ends its clause: nothing but an aside of time, place or manner follows it."""
+    rest = [t for t in tokens[after:] if t.text not in {".", "!", "?"}]
+    return not rest or rest[0].text == "," or rest[0].lower in _ADVERBIAL_START | {"while", "as"}
 
 
 def _before_start(sentence: Sentence, tokens: list[Token], lead: int, quotes: QuoteMap) -> int:

@@ -20,6 +20,7 @@ _TOKEN = re.compile(
     r"""(?:[^\W\d_]\.){2,}
     | (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Adm|Capt|Maj|Cmdr|Atty|Lt)\.
     | [A-Z]\.(?=\s+[A-Z])
+    | [A-Z]-[A-Z][a-z]{1,4}\.(?=[,)\s])
     | [^\W_]+(?:[’'\-./][^\W_]+)*
     | \([A-Z][\w.\-]*\)
     | ''|``
@@ -60,7 +61,8 @@ SPEAKER_NOUNS = wordset(
     anyone someone others statement spokespersons military army ministry office council court newspaper
     paper network campaign republicans democrats candidate nominee nominees father mother wife husband
     son daughter colleague colleagues neighbor neighbors man woman men women parents family coach
-    player players fans chancellor premier treasurer commissioner company firm bank
+    player players fans chancellor premier treasurer commissioner company firm bank book article letter
+    ad narrator union memo filing lawsuit complaint indictment ruling opinion
     """
 )
 # Role words that may stand before a name or before "of"/"for" ("Secretary of State", "a spokesman for").
@@ -193,6 +195,14 @@ def _takes_of(token: Token) -> bool:
     return token.lower in ROLE_WORDS or token.lower in SPEAKER_NOUNS or (token.capitalised and token.is_word)
 
 
+def _personal_name_ends(tokens: list[Token], first: int, last: int) -> bool:
+    """tokens[last] ends a person's name of two or more words: "Cameron Easley", "Del. Stacey Plaskett"."""
+    if last - first < 1:
+        return False
+    pair = tokens[last - 1 : last + 1]
+    return all(t.capitalised and t.is_word and t.lower not in ROLE_WORDS | SPEAKER_NOUNS for t in pair)
+
+
 def _weak_start(token: Token) -> bool:
     """A word a mention should not start with."""
     lower = token.lower
@@ -213,6 +223,8 @@ def mention_after(tokens: list[Token], index: int, *, pronoun_ok: bool) -> tuple
         token = tokens[pos]
         lower = token.lower
         if lower in _NP_PREPOSITIONS and best is not None and _takes_of(tokens[pos - 1]):
+            if _personal_name_ends(tokens, first, pos - 1):
+                break  # "said Cameron Easley for Morning Consult": the person, not their paper
             pos += 1
             continue
         if not _is_modifier(token, first=False):
