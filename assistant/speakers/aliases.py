@@ -72,6 +72,7 @@ _JOINERS = frozenset({"of", "and", "&", "for"})
 # Capitalised words that open a sentence, not a name ("But", "In February").
 _LEADING = wordset(
     """but and in on at as so yet also then however meanwhile separately earlier later today yesterday
+    said says asked added
     while when after before since if although though now still instead elsewhere overall monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august
     september october november december last this"""

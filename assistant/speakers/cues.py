@@ -62,7 +62,8 @@ _RELATIVES = frozenset({"who", "whose", "whom"})
 # Cues that may stand before their speaker: "…,” said Austin".
 _INVERTIBLE = wordset(
     """said says added adds asked asks wrote writes explained noted continued recalled replied declared
-    declares argued insisted warned"""
+    declares argued insisted warned tweeted tweets posted shouted exclaimed cautioned countered conceded
+    observed remarked quipped joked"""
 )
 # Present forms that are as often nouns ("FEC reports show"); they count only right before "that" or a quote.
 _NOUN_LIKE = wordset("reports claims tweets promises vows insists warns stresses admits estimates")
@@ -212,7 +213,8 @@ def _find_speaker(
             return None if subject is None else _Speaker(*subject)
         return None
     if previous is None:
-        return None
+        # "Said Comey, “The thought…”": a cue that opens the sentence names its speaker after it.
+        return _inverted(tokens, position + 1) if tokens[position].lower in _INVERTIBLE else None
     if previous.lower == "who":
         antecedent = _antecedent(tokens, before - 1, sentence.start)
         return None if antecedent is None else _Speaker(before - 1, before - 1, core=antecedent)
