@@ -8,7 +8,7 @@ in sorted order.
 
 Matching is one-to-one and greedy, in text order:
   speaker exact  the mention's offsets equal the gold Source span (first to last fragment,
-                 a trailing comma or period of the gold span left out: "Murphy, the head of X,");
+                 a trailing comma or period of either span left out: "Murphy, the head of X,");
   speaker head   the mention's last word is the gold Source's last word (same offsets);
   content        token-overlap F1 >= 0.5 between the reported words and the gold Content.
 A predicted speaker is counted once per mention, however many sentences it covers;
@@ -183,7 +183,10 @@ def score(text: str, gold: list[Gold], preds: list[Predicted], tallies: dict[tup
         end = g.source[-1][1]
         while end > g.source[0][0] and text[end - 1] in " ,.":
             end -= 1
-        return (p.start, p.end) == (g.source[0][0], end)
+        ours = p.end
+        while ours > p.start and text[ours - 1] in " ,.":
+            ours -= 1  # the same trim on both sides: "McConnell, R-Ky." and gold "McConnell, R-Ky"
+        return (p.start, ours) == (g.source[0][0], end)
 
     def head(p: Predicted, g: Gold) -> bool:
         if g.source is None:

@@ -38,10 +38,13 @@ _CLAUSE_CUES = wordset(
     boasted lamented cautioned declared declare declares posted insisting claiming adds shouted
     scolded exclaimed pleaded mused retorted snapped demanded answered interjected chimed sang sings
     yelled screamed whispered muttered added conceded tweeted wrote writes began continues yells read reads
-    stated states"""
+    stated states commented comments"""
 )
 # -ing forms that report the words of the sentence's subject: "Biden left, saying that…".
-_PARTICIPLES = frozenset({"saying", "adding", "noting", "telling", "arguing", "explaining", "warning"})
+_PARTICIPLES = frozenset(
+    {"saying", "adding", "noting", "telling", "arguing", "explaining", "warning", "tweeting", "writing",
+     "declaring", "insisting", "asking", "claiming", "stating", "joking"}
+)  # fmt: skip
 # Cues followed by the person spoken to before the words: "told NBC that…".
 _ADDRESSEE_CUES = frozenset({"told", "tell", "tells", "telling", "asked", "asks", "warned", "warns"})
 # Words that may stand between a speaker and the cue: "Austin also said", "officials reportedly told".
@@ -268,12 +271,19 @@ def _inverted(tokens: list[Token], index: int) -> _Speaker | None:
     last = span[1]
     while following < len(tokens) and tokens[following].text == ",":
         stop = _description_end(tokens, following + 1)
-        if stop is None:
+        if stop is None or _reports_more(tokens, following + 1, stop):
             break
         last, following = stop - 1, stop
     if last == span[1]:
         return _Speaker(*span, inverted=True)
     return _Speaker(span[0], last, core=span, inverted=True)
+
+
+def _reports_more(tokens: list[Token], start: int, stop: int) -> bool:
+    """A "who emphasized that…" clause: the speaker's next words, not a description of them."""
+    if tokens[start].lower not in _RELATIVES:
+        return False
+    return any(t.lower in _CUES or t.lower in _CLAUSE_CUES for t in tokens[start + 1 : stop])
 
 
 def _description_end(tokens: list[Token], index: int) -> int | None:

@@ -19,7 +19,8 @@ _MAX_NAME = 5
 # Capitalised words that open labels, not names: "Update: “…”", "Photo: …".
 _LABELS = wordset(
     """update photo video editor note source sources read watch listen related correction quote quotes
-    question answer q a headline title caption breaking live transcript full text the this that here"""
+    question answer q a headline title caption breaking live transcript full text the this that here
+    said says asked added"""
 )
 
 

@@ -62,7 +62,7 @@ SPEAKER_NOUNS = wordset(
     paper network campaign republicans democrats candidate nominee nominees father mother wife husband
     son daughter colleague colleagues neighbor neighbors man woman men women parents family coach
     player players fans chancellor premier treasurer commissioner company firm bank book article letter
-    ad narrator union memo filing lawsuit complaint indictment ruling opinion
+    ad narrator businessman businesswoman union memo filing lawsuit complaint indictment ruling opinion
     """
 )
 # Role words that may stand before a name or before "of"/"for" ("Secretary of State", "a spokesman for").
@@ -172,14 +172,14 @@ def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tupl
         token = tokens[first - 1]
         lower = token.lower
         at_start = token.start == sentence_start
-        if lower in _NP_PREPOSITIONS and first - 2 >= 0 and _takes_of(tokens[first - 2]):
+        if lower in _NP_PREPOSITIONS | {"in"} and first - 2 >= 0 and _takes_of(tokens[first - 2]):
             first -= 2
             lowercase_run = 0
             continue
         if lower == "and" and first - 2 >= 0 and can_head(tokens[first - 2], first=False):
             first -= 1
             continue
-        if not _is_modifier(token, first=at_start):
+        if not _is_modifier(token, first=at_start) or _noun_before_name(tokens, first):
             break
         lowercase_run = 0 if token.capitalised or lower in SPEAKER_NOUNS else lowercase_run + 1
         if lowercase_run > _MAX_MODIFIERS:
@@ -188,6 +188,16 @@ def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tupl
     while first < last and _weak_start(tokens[first]):
         first += 1
     return first, last
+
+
+def _noun_before_name(tokens: list[Token], first: int) -> bool:
+    """ "In a Bloomberg interview Trump said": a plain noun after a capital stands outside the name."""
+    if first < 2 or not tokens[first].capitalised:
+        return False
+    noun, before = tokens[first - 1], tokens[first - 2]
+    if noun.capitalised or not noun.is_word or noun.lower in ROLE_WORDS | SPEAKER_NOUNS:
+        return False
+    return before.capitalised and before.is_word and not _AGENT_SUFFIX.search(noun.lower + "s")
 
 
 def _takes_of(token: Token) -> bool:
