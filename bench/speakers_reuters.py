@@ -11,7 +11,11 @@ The top 100 is printed with flags a reader would object to:
   ROLE  a role or common noun, no name    GLUE  glued across a sentence break ("Houston. Yukos")
   DUP   another entry in the top 100 looks like the same person (same surname, or one key ends the other)
 
-    python bench/speakers_reuters.py [--articles 3000] [--runs 3]
+With `--before SRC` (a checkout of an earlier version, e.g. made with `git worktree add`),
+the same corpus is also listed by that version's `assistant speakers` (its index kept apart
+in /tmp), timed the same way and flagged the same way: a before/after in one run.
+
+    python bench/speakers_reuters.py [--articles 3000] [--runs 3] [--before SRC]
 """
 
 from __future__ import annotations
@@ -37,16 +41,55 @@ from assistant.speakers.mentions import PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, is_
 _GLUE = re.compile(r"[a-z]{2}\. [A-Z]|\n")
 
 
-def _cli(*args: str) -> tuple[float, str]:
-    """Seconds and stdout of one `assistant` process."""
+def _cli(*args: str, src: Path | None = None, index_dir: Path | None = None) -> tuple[float, str]:
+    """Seconds and stdout of one `assistant` process (of the checkout at `src`, if given)."""
+    env = dict(os.environ)
+    env.pop("ASSISTANT_INDEX_DIR", None)
+    cwd = None
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+        cwd = str(src)
+    if index_dir is not None:
+        env["ASSISTANT_INDEX_DIR"] = str(index_dir)
     began = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "assistant", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        cwd=cwd,
     )
     seconds = time.perf_counter() - began
     if result.returncode != 0:
         raise SystemExit(f"assistant {' '.join(args)} failed: {result.stderr.strip()}")
     return seconds, result.stdout
+
+
+def _entries(out: str) -> list[dict[str, object]]:
+    """The speakers JSON of either version: {name, key, statements, ...} (older: {name, statements})."""
+    rows = json.loads(out)
+    for row in rows:
+        row.setdefault("key", str(row["name"]).lower())
+        row.setdefault("roles", [])
+    return rows
+
+
+def _report(label: str, cold: float, warm: list[float], entries: list[dict[str, object]], show: bool) -> None:
+    """Timings, the top 100 with flags (printed when `show`), and the count of flagged entries."""
+    top = entries[:100]
+    flagged = 0
+    for rank, entry in enumerate(top, 1):
+        marks = flags(entry, top)
+        flagged += bool(marks)
+        if show:
+            roles = "; ".join(entry["roles"][:2])  # type: ignore[index]
+            name = str(entry["name"])[:40]
+            print(f"{rank:3d} {entry['statements']:5d} {name:<40} {' '.join(marks):<10} {roles[:50]}")
+    print(
+        f"{label}: cold {cold:.2f} s, warm median {statistics.median(warm):.2f} s; "
+        f"{len(entries)} people listed; {flagged} of the top {len(top)} flagged"
+    )
 
 
 def _baseline(folder: Path) -> float:
@@ -90,32 +133,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--before", type=Path, help="a checkout of an earlier version to compare with")
+    parser.add_argument("--show-before", action="store_true", help="print the earlier version's top 100 too")
     args = parser.parse_args(argv)
 
     folder = BENCH_ROOT / f"speakers-reuters-{args.articles}"
     write_corpus(folder, reuters_docs(), args.articles)
-    os.environ.pop("ASSISTANT_INDEX_DIR", None)
     build, _ = _cli("index", "--corpus", str(folder))
+    print(f"Reuters: {args.articles} articles in {folder}; index build {build:.1f} s (speakers included)")
+    again = _baseline(folder)
+    print(f"in-process re-attribution of every article (what each call cost before): {again:.2f} s")
+    if args.before is not None:
+        apart = BENCH_ROOT / f"speakers-reuters-{args.articles}-before-index"
+        _cli("index", "--corpus", str(folder), src=args.before, index_dir=apart)
+        cold, out = _cli("speakers", "--json", "--corpus", str(folder), src=args.before, index_dir=apart)
+        warm = [
+            _cli("speakers", "--json", "--corpus", str(folder), src=args.before, index_dir=apart)[0]
+            for _ in range(args.runs)
+        ]
+        _report(f"before ({args.before})", cold, warm, _entries(out), show=args.show_before)
     cold, out = _cli("speakers", "--json", "--corpus", str(folder))
     warm = [_cli("speakers", "--json", "--corpus", str(folder))[0] for _ in range(args.runs)]
-    baseline = _baseline(folder)
-    entries = json.loads(out)
-
-    print(f"Reuters: {args.articles} articles in {folder}; index build {build:.1f} s (speakers included)")
-    print(
-        f"`assistant speakers --json`: cold {cold:.2f} s, warm median {statistics.median(warm):.2f} s "
-        f"({args.runs} runs); baseline (re-attribute every article, in-process, no start-up) {baseline:.2f} s"
-    )
-    top = entries[:100]
-    flagged = 0
-    for rank, entry in enumerate(top, 1):
-        marks = flags(entry, top)
-        flagged += bool(marks)
-        roles = "; ".join(entry["roles"][:2])
-        print(
-            f"{rank:3d} {entry['statements']:5d} {entry['name'][:40]:<40} {' '.join(marks):<10} {roles[:50]}"
-        )
-    print(f"{len(entries)} people listed; {flagged} of the top {len(top)} flagged")
+    _report("now", cold, warm, _entries(out), show=True)
     return 0
 
 

@@ -6,12 +6,24 @@ of a whole corpus from what was stored; `speaker_matches` lets users ask by any
 form of a name.
 """
 
+import hashlib
+from pathlib import Path
+
 from assistant.speakers.aliases import canonical_key, split_role
 from assistant.speakers.attribute import attribute, speaker_matches
 from assistant.speakers.stored import Row, census, rows_of, stored_attributions
 
-RULES_VERSION = "speakers-3"
-"""Part of the index fingerprint: change it when the rules change, so stored attributions are redone."""
+
+def _rules_version() -> str:
+    """A digest of this package's source: when the rules change, stored attributions are redone."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return "speakers-" + digest.hexdigest()[:12]
+
+
+RULES_VERSION = _rules_version()
+"""Part of the index fingerprint."""
 
 __all__ = [
     "RULES_VERSION",

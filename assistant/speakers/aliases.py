@@ -26,7 +26,7 @@ _MORE_ROLES = wordset(
     """chancellor premier prime king queen prince princess emperor pope cardinal bishop archbishop sheikh
     treasurer comptroller commissioner inspector superintendent sergeant captain major colonel lieutenant
     admiral marshal detective constable judge justice magistrate vice deputy assistant acting former
-    interim shadow junior foreign home finance defence defense trade economy economics energy health
+    interim shadow junior foreign home finance defence defense trade economy economics energy health affairs
     justice interior labour labor agriculture commerce transport transportation education environment
     state treasury exchequer national security white house chairman's executive managing senior general
     chief ceo cfo coo md ambassador envoy governor senator congressman congresswoman mp mep lawmaker

@@ -266,7 +266,8 @@ def _inverted(tokens: list[Token], index: int) -> _Speaker | None:
         return None
     following = span[1] + 1
     if following < len(tokens) and tokens[following].text != ",":
-        ends = tokens[following].text in _CLOSE_MENTION or tokens[following].lower in _ADVERBIAL_START | {"for"}
+        after = tokens[following]
+        ends = after.text in _CLOSE_MENTION or after.lower in _ADVERBIAL_START | {"for"}
         return _Speaker(*span, inverted=True) if ends else None
     last = span[1]
     while following < len(tokens) and tokens[following].text == ",":
