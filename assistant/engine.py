@@ -23,7 +23,7 @@ from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.metadata_answer import answer_metadata
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence, SpeakerEntry
 from assistant.question import analyse_question
-from assistant.speakers import census, stored_attributions
+from assistant.speakers import census, corpus_names, stored_attributions
 
 if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides
@@ -41,6 +41,7 @@ class Engine:
         self.settings = settings
         self._texts: OrderedDict[str, str] = OrderedDict()
         self._attributions: OrderedDict[str, tuple[tuple[Attribution, ...], ...]] = OrderedDict()
+        self._names: tuple[Path | None, dict[str, tuple[str, str]]] | None = None
         self._answerer = Answerer(index, self._text, self._article_attributions, settings)
 
     @classmethod
@@ -257,14 +258,34 @@ class Engine:
         return text
 
     def _article_attributions(self, i: int) -> tuple[tuple[Attribution, ...], ...]:
-        """Per sentence of article `i`, its attributions as computed when the article was indexed."""
+        """Per sentence of article `i`, its attributions as computed when the article was indexed.
+
+        A short name ("Blair") is given as the person the corpus names in full ("Tony Blair").
+        """
+        names = self._corpus_names()
         columns = self.index.articles.columns
         record_id = f"{columns['id'][i]}@{columns['sha256'][i]}"
         cached = self._attributions.get(record_id)
         if cached is None:
             rows = columns["speakers"][i]
-            cached = stored_attributions(rows, int(self.index.sent_hi[i] - self.index.sent_lo[i]))
+            found = stored_attributions(rows, int(self.index.sent_hi[i] - self.index.sent_lo[i]))
+            cached = tuple(tuple(_as_known(a, names) for a in sentence) for sentence in found)
             self._attributions[record_id] = cached
             if len(self._attributions) > _TEXT_CACHE * 4:
                 self._attributions.popitem(last=False)
         return cached
+
+    def _corpus_names(self) -> dict[str, tuple[str, str]]:
+        """Short keys → the person across the corpus, made once per index generation."""
+        generation = self.index.stored.origin
+        if self._names is None or self._names[0] != generation:
+            self._names = (generation, corpus_names(self.index.articles.columns["speakers"]))
+            self._attributions.clear()
+        return self._names[1]
+
+
+def _as_known(attribution: Attribution, names: dict[str, tuple[str, str]]) -> Attribution:
+    known = names.get(attribution.key)
+    if known is None or known[0] == attribution.key:
+        return attribution
+    return replace(attribution, key=known[0], name=known[1])

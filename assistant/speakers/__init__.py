@@ -2,7 +2,8 @@
 
 The one way in to the speakers stage. `attribute` reads an article at index time;
 `rows_of`/`stored_attributions` are how the index keeps its results; `census` lists the people
-of a whole corpus from what was stored; `speaker_matches` lets users ask by any
+of a whole corpus from what was stored (and `corpus_names` gives each short name the
+person it stands for across the corpus); `speaker_matches` lets users ask by any
 form of a name.
 """
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from assistant.speakers.aliases import canonical_key, split_role
 from assistant.speakers.attribute import attribute, speaker_matches
-from assistant.speakers.stored import Row, census, rows_of, stored_attributions
+from assistant.speakers.stored import Row, census, corpus_names, rows_of, stored_attributions
 
 
 def _rules_version() -> str:
@@ -31,6 +32,7 @@ __all__ = [
     "attribute",
     "canonical_key",
     "census",
+    "corpus_names",
     "rows_of",
     "speaker_matches",
     "split_role",

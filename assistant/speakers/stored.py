@@ -57,9 +57,10 @@ def stored_attributions(rows: Iterable[Row] | None, sentences: int) -> tuple[tup
 class _Person:
     """What the corpus says of one key, while counting."""
 
-    __slots__ = ("aliases", "articles", "names", "roles", "statements")
+    __slots__ = ("aliases", "articles", "keys", "names", "roles", "statements")
 
     def __init__(self) -> None:
+        self.keys: set[str] = set()
         self.statements = 0
         self.articles = 0
         self.names: Counter[str] = Counter()
@@ -72,6 +73,7 @@ class _Person:
         self.names.update(other.names)
         self.roles.update(other.roles)
         self.aliases |= other.aliases | set(other.names)
+        self.keys |= other.keys
 
 
 def census(articles: Iterable[Iterable[Row] | None]) -> list[SpeakerEntry]:
@@ -80,6 +82,36 @@ def census(articles: Iterable[Iterable[Row] | None]) -> list[SpeakerEntry]:
     A sentence counts once, for its first attribution. Short keys ("blair") join the one longer
     key that ends in them ("tony blair"), or the dominant one when several do.
     """
+    entries = [
+        SpeakerEntry(
+            name=_display_name(person),
+            key=key,
+            statements=person.statements,
+            articles=person.articles,
+            roles=tuple(r for r, _ in person.roles.most_common(3)),
+            aliases=tuple(sorted(person.aliases - {_display_name(person)})),
+        )
+        for key, person in _people(articles).items()
+    ]
+    return sorted(entries, key=lambda e: (-e.statements, e.name))
+
+
+def corpus_names(articles: Iterable[Iterable[Row] | None]) -> dict[str, tuple[str, str]]:
+    """Each stored key → (the person's key across the corpus, their name): "blair" → ("tony blair", …).
+
+    So that a quote from an article that only ever says "Blair" is shown, and found, as the
+    person the rest of the corpus names in full.
+    """
+    names: dict[str, tuple[str, str]] = {}
+    for key, person in _people(articles).items():
+        shown = _display_name(person)
+        for alias in person.keys:
+            names[alias] = (key, shown)
+    return names
+
+
+def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
+    """Everyone named as a speaker, by key, short keys merged."""
     people: dict[str, _Person] = defaultdict(_Person)
     for rows in articles:
         seen_sentences: set[int] = set()
@@ -94,6 +126,7 @@ def census(articles: Iterable[Iterable[Row] | None]) -> list[SpeakerEntry]:
             if not key or not isinstance(key, str):
                 continue
             person = people[key]
+            person.keys.add(key)
             person.statements += 1
             person.names[str(name)] += 1
             if role:
@@ -102,18 +135,7 @@ def census(articles: Iterable[Iterable[Row] | None]) -> list[SpeakerEntry]:
                 seen_keys.add(key)
                 person.articles += 1
     _merge_short_keys(people)
-    entries = [
-        SpeakerEntry(
-            name=_display_name(person),
-            key=key,
-            statements=person.statements,
-            articles=person.articles,
-            roles=tuple(r for r, _ in person.roles.most_common(3)),
-            aliases=tuple(sorted(person.aliases - {_display_name(person)})),
-        )
-        for key, person in people.items()
-    ]
-    return sorted(entries, key=lambda e: (-e.statements, e.name))
+    return people
 
 
 def _merge_short_keys(people: dict[str, _Person]) -> None:
