@@ -170,7 +170,8 @@ class TestSpeakersCommand:
     def test_ask_by_any_form_of_the_name_finds_all_of_them(self, british: Path, name: str) -> None:
         # In health.txt he is only ever "Blair"; the rest of the corpus names him in full.
         question = f"What did {name} say?"
-        code, out, err = run("ask", "--json", "--top", "8", "--speaker", name, question, "--corpus", str(british))
+        corpus = str(british)
+        code, out, err = run("ask", "--json", "--top", "8", "--speaker", name, question, "--corpus", corpus)
         assert code == 0, err
         quotes = json.loads(out)["quotes"]
         assert {q["speaker"]["name"] for q in quotes} == {"Tony Blair"}
