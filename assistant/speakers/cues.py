@@ -7,6 +7,7 @@ quotation or "that" clause after it, or the words before an aside speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.models import Sentence
@@ -80,6 +81,14 @@ _ADVERBIAL_START = wordset(
 _THAT_WINDOW = 14
 
 
+_ANY_CUE = re.compile(
+    r"(?<![^\W_])(?:"
+    + "|".join(sorted(_CUES | _CLAUSE_CUES | {"according"}, key=len, reverse=True))
+    + r")(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 @dataclass(slots=True)
 class Found:
     """An attribution read at one cue, before names are resolved."""
@@ -100,6 +109,8 @@ class Found:
 
 def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:
     """The attributions whose cue stands in one sentence."""
+    if _ANY_CUE.search(text, sentence.start, sentence.end) is None:
+        return []  # most sentences report nobody: not worth cutting into tokens
     tokens = tokenize(text, sentence.start, sentence.end)
     found: list[Found] = []
     for position, token in enumerate(tokens):

@@ -16,6 +16,8 @@ _OPENERS = frozenset({"“", '"', "''", "``"})
 _CLOSERS = frozenset({"”", '"', "''"})
 _DASHES = frozenset({"―", "—", "–", "-"})
 _MAX_NAME = 5
+_MARK_CHARS = frozenset(":―—–-")
+_QUOTE_CHARS = frozenset("“”\"'")
 # Capitalised words that open labels, not names: "Update: “…”", "Photo: …".
 _LABELS = wordset(
     """update photo video editor note source sources read watch listen related correction quote quotes
@@ -26,6 +28,9 @@ _LABELS = wordset(
 
 def read_marks(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:
     """Attributions made by a colon or a dash next to a quotation in one sentence."""
+    words = text[sentence.start : sentence.end]
+    if not _MARK_CHARS.intersection(words) or not _QUOTE_CHARS.intersection(words):
+        return []  # most sentences: no mark, nothing to read
     tokens = tokenize(text, sentence.start, sentence.end)
     found = [_name_then_mark(tokens, sentence, quotes), _quote_then_dash(tokens, sentence, quotes)]
     items = [item for item in found if item is not None]

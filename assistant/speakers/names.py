@@ -50,7 +50,8 @@ class NameTable:
     def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
         """`spans`: the body paragraphs (a headline's capitals name nobody)."""
         self._mentions: list[str] = []
-        self._seen: set[str] = set()
+        self._parts: dict[str, tuple[str, ...]] = {}
+        """Each mention's own name words, worked out once."""
         for start, end in spans:
             for match in _NAME_RUN.finditer(text, start, end):
                 self.add(match.group().strip(".,"))
@@ -58,8 +59,8 @@ class NameTable:
     def add(self, mention: str) -> None:
         """Remember a mention (a speaker found by the cue rules, or a run of capitalised words)."""
         mention = " ".join(mention.split())
-        if mention not in self._seen:
-            self._seen.add(mention)
+        if mention not in self._parts:
+            self._parts[mention] = tuple(_name_part(mention.split()))
             self._mentions.append(mention)
 
     def resolve(self, mention: str) -> str:
@@ -68,15 +69,16 @@ class NameTable:
         if definite:
             return self._resolve_role(definite.group(1), mention)
         words = mention.split()
-        name = _name_part(words)
+        name = tuple(_name_part(words))
         if not name:
             return mention
-        candidates = [m for m in self._mentions if _name_part(m.split())[-len(name) :] == name]
-        names = {tuple(_name_part(m.split())) for m in candidates}
-        longest = max(names, key=len, default=tuple(name))
-        if any(tuple(longest[-len(n) :]) != n for n in names):
+        parts = self._parts
+        candidates = [m for m in self._mentions if parts[m][-len(name) :] == name]
+        names = {parts[m] for m in candidates}
+        longest = max(names, key=len, default=name)
+        if any(longest[-len(n) :] != n for n in names):
             return mention  # two different people end in the same words
-        fullest = [m for m in candidates if tuple(_name_part(m.split())) == longest]
+        fullest = [m for m in candidates if parts[m] == longest]
         best = max(fullest, key=lambda m: len(m.split()), default=mention)
         return best if len(best) >= len(mention) else mention
 
@@ -88,7 +90,7 @@ class NameTable:
         found: dict[tuple[str, ...], str] = {}
         for candidate in self._mentions:
             words = candidate.split()
-            name = _name_part(words)
+            name = list(self._parts[candidate])
             titles = [w.lower() for w in words[: len(words) - len(name)]]
             if name and titles and titles[-1] == role and words[len(words) - len(name) - 1][0].isupper():
                 key = tuple(name)
