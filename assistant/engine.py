@@ -279,7 +279,12 @@ class Engine:
         """Short keys → the person across the corpus, made once per index generation."""
         generation = self.index.stored.origin
         if self._names is None or self._names[0] != generation:
-            self._names = (generation, corpus_names(self.index.articles.columns["speakers"]))
+            stored = self.index.stored.info.get("speaker_names")
+            if isinstance(stored, dict):
+                names = {k: (str(v[0]), str(v[1])) for k, v in stored.items() if len(v) == 2}
+            else:
+                names = corpus_names(self.index.articles.columns["speakers"])
+            self._names = (generation, names)
             self._attributions.clear()
         return self._names[1]
 

@@ -97,7 +97,7 @@ def census(articles: Iterable[Iterable[Row] | None]) -> list[SpeakerEntry]:
 
 
 def corpus_names(articles: Iterable[Iterable[Row] | None]) -> dict[str, tuple[str, str]]:
-    """Each stored key → (the person's key across the corpus, their name): "blair" → ("tony blair", …).
+    """Each short key → (the person's key across the corpus, their name): "blair" → ("tony blair", …).
 
     So that a quote from an article that only ever says "Blair" is shown, and found, as the
     person the rest of the corpus names in full.
@@ -105,7 +105,7 @@ def corpus_names(articles: Iterable[Iterable[Row] | None]) -> dict[str, tuple[st
     names: dict[str, tuple[str, str]] = {}
     for key, person in _people(articles).items():
         shown = _display_name(person)
-        for alias in person.keys:
+        for alias in person.keys - {key}:
             names[alias] = (key, shown)
     return names
 
