@@ -120,7 +120,8 @@ def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -
         item: Found | None = None
         if lower == "according" and position + 1 < len(tokens) and tokens[position + 1].lower == "to":
             item = _read_according(text, sentence, tokens, position)
-        elif lower in _CUES or lower in _CLAUSE_CUES:
+        elif (lower in _CUES or lower in _CLAUSE_CUES) and (not token.capitalised or position == 0):
+            # A capital mid-sentence makes it a name: "the United States", "Reports Inc".
             item = _read_cue(text, sentence, tokens, position, quotes)
         if item is not None:
             item.sentence = index

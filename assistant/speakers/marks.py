@@ -44,6 +44,8 @@ def _name(tokens: list[Token], first: int, last: int) -> bool:
     words = tokens[first : last + 1]
     if not 1 <= len(words) <= _MAX_NAME or words[0].lower in _LABELS | PRONOUNS:
         return False
+    if len(words) > 1 and all(t.text.isupper() for t in words if t.is_word):
+        return False  # "NEW YORK AT ITS CORE—": a heading
     return all((t.is_word and t.capitalised) or t.text == "." or t.is_label for t in words)
 
 

@@ -90,7 +90,11 @@ _BOUNDARY = wordset(
     no never to also however meanwhile still yet and said says told according just only even
     """
 )
-_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by"})
+_PREPOSITIONS = frozenset(
+    {"of", "for", "at", "from", "with", "in", "on", "by", "amid", "despite", "among", "amongst", "within",
+     "without", "under", "over", "through", "across", "against", "toward", "towards", "into", "upon"}
+)  # fmt: skip
+_NEVER_HEAD = frozenset({"that", "this", "these", "those", "the", "a", "an", "there", "here"})
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 _MAX_MODIFIERS = 3
 _MAX_TOKENS = 12
@@ -141,6 +145,8 @@ def can_head(token: Token, *, first: bool) -> bool:
     if lower in PRONOUNS:
         return True
     if token.capitalised:
+        if lower in _NEVER_HEAD:
+            return False  # "(That said, she…": "That" names nobody
         return not (first and lower in _BOUNDARY | _DETERMINERS | _PREPOSITIONS)
     return lower in SPEAKER_NOUNS or bool(_AGENT_SUFFIX.search(lower))
 
