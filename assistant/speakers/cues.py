@@ -81,12 +81,8 @@ _ADVERBIAL_START = wordset(
 _THAT_WINDOW = 14
 
 
-_ANY_CUE = re.compile(
-    r"(?<![^\W_])(?:"
-    + "|".join(sorted(_CUES | _CLAUSE_CUES | {"according"}, key=len, reverse=True))
-    + r")(?![^\W_])",
-    re.IGNORECASE,
-)
+_ANY_CUE = _CUES | _CLAUSE_CUES | {"according"}
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(slots=True)
@@ -109,7 +105,7 @@ class Found:
 
 def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:
     """The attributions whose cue stands in one sentence."""
-    if _ANY_CUE.search(text, sentence.start, sentence.end) is None:
+    if _ANY_CUE.isdisjoint(_WORD.findall(text[sentence.start : sentence.end].lower())):
         return []  # most sentences report nobody: not worth cutting into tokens
     tokens = tokenize(text, sentence.start, sentence.end)
     found: list[Found] = []
