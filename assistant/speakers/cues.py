@@ -110,9 +110,9 @@ def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -
     tokens = tokenize(text, sentence.start, sentence.end)
     found: list[Found] = []
     for position, token in enumerate(tokens):
-        if quotes.at(token.start) is not None:
+        lower = token.text.lower()
+        if lower not in _ANY_CUE or quotes.at(token.start) is not None:
             continue  # words inside quotation marks are the speaker's, not the reporter's
-        lower = token.lower
         item: Found | None = None
         if lower == "according" and position + 1 < len(tokens) and tokens[position + 1].lower == "to":
             item = _read_according(text, sentence, tokens, position)

@@ -100,7 +100,7 @@ _MAX_MODIFIERS = 3
 _MAX_TOKENS = 12
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """A word or punctuation mark with its offsets in the article text."""
 
