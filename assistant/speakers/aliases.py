@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from assistant.speakers.mentions import PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, is_determiner, wordset
 
@@ -119,6 +120,7 @@ def _name_start(words: list[str]) -> int:
     return i
 
 
+@lru_cache(maxsize=8192)
 def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str | None]:
     """("Tony Blair", "Prime Minister") from "Prime Minister Tony Blair"; ("", role) when no name.
 
@@ -201,6 +203,7 @@ def gender_of(mention: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def canonical_key(name: str) -> str:
     """The form one person's names share: lower case, accents and honorifics gone ("tony blair")."""
     folded = unicodedata.normalize("NFKD", name)

@@ -71,6 +71,8 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
 
 def _resolve_names(text: str, found: list[Found], paragraphs: Sequence[tuple[int, int]]) -> None:
     """Give every attribution the fullest name the article makes clear."""
+    if not found:
+        return
     table = NameTable(text, paragraphs)
     for item in found:
         mention = text[item.start : item.end]
