@@ -54,6 +54,17 @@ Health Secretary John Reid said the NHS would keep improving.
 """
 
 
+WIRE_1 = """GM to cut output at two plants
+DETROIT, March 3 - General Motors Corp said it would cut car output at two plants next month.
+
+It said sales of its larger cars had fallen for three months.
+"""
+
+WIRE_2 = """GM recalls trucks
+DETROIT, March 9 - GM said it was recalling 40,000 trucks to fix a brake part.
+"""
+
+
 @pytest.fixture
 def british(tmp_path: Path) -> Path:
     """A corpus folder of three articles in British style, among the other test articles.
@@ -68,6 +79,8 @@ def british(tmp_path: Path) -> Path:
     (folder / "budget.txt").write_text(BUDGET, encoding="utf-8")
     (folder / "yukos.txt").write_text(YUKOS, encoding="utf-8")
     (folder / "health.txt").write_text(HEALTH, encoding="utf-8")
+    (folder / "wire1.txt").write_text(WIRE_1, encoding="utf-8")
+    (folder / "wire2.txt").write_text(WIRE_2, encoding="utf-8")
     return folder
 
 
@@ -141,6 +154,20 @@ class TestBritishStyle:
         (found,) = _said(engine, "yukos.txt", "The company said")
         assert found.key == ""
         assert "The company" not in {entry.name for entry in engine.speakers()}
+
+
+class TestCompanies:
+    def test_it_said_is_the_company_that_spoke_last(self, british: Path) -> None:
+        engine = Engine.open(british)
+        (found,) = _said(engine, "wire1.txt", "It said sales")
+        assert found.as_written == "It"
+        assert found.name == "General Motors Corp"
+
+    def test_an_acronym_is_the_one_company_with_those_initials(self, british: Path) -> None:
+        engine = Engine.open(british)
+        gm = [entry for entry in engine.speakers() if "GM" in (entry.name, *entry.aliases)]
+        assert len(gm) == 1
+        assert gm[0].name == "General Motors Corp" and gm[0].articles == 2
 
 
 class TestSpeakersCommand:

@@ -186,6 +186,17 @@ def is_person(mention: str) -> bool:
     return titled or len(name.split()) > 1
 
 
+def is_body(mention: str) -> bool:
+    """True for a company's or body's name: "Exxon Corp", "Bank of England", "GM"."""
+    name, _ = split_role(mention)
+    words = name.split()
+    if not words:
+        return False
+    return words[-1].lower().rstrip(".") in _BODIES or (
+        len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+    )
+
+
 def gender_of(mention: str) -> str | None:
     """ "m" or "f" when a title or role says so ("Mr", "Mrs", "spokeswoman"), else None."""
     words = [w.lower().strip(",.") for w in mention.split()]

@@ -16,6 +16,7 @@ from assistant.models import Attribution, Sentence
 from assistant.speakers.aliases import (
     canonical_key,
     gender_of,
+    is_body,
     is_person,
     key_of_query,
     keys_match,
@@ -29,6 +30,10 @@ from assistant.speakers.quotes import QuoteMap, QuoteSpan, find_quotes, paragrap
 
 _PRONOUN_PARAGRAPHS = 2
 _DIRECT_SHARE = 0.8
+# Mentions that stand for the company or body last quoted: "It said", "the company added".
+_BODY_MENTION = re.compile(
+    r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry))$", re.IGNORECASE
+)
 _SINGULAR = frozenset({"he", "she"})
 
 
@@ -89,8 +94,26 @@ def _resolve_names(text: str, found: list[Found], paragraphs: Sequence[tuple[int
                 name = _nearest_person(text, item, paragraphs, pronoun)
                 name = None if name is None else table.resolve(name)
             item.name = name or mention
+        elif _BODY_MENTION.match(mention):
+            item.name = _resolve_body(found[:position], item) or mention
         else:
             item.name = table.resolve(mention)
+
+
+def _resolve_body(earlier: list[Found], item: Found) -> str | None:
+    """ "Exxon Corp said… It said…": "it" or "the company" is the company that spoke last.
+
+    Only a speaker that is plainly a body (a company suffix, or an acronym such as GM) is taken;
+    a person in between ends the search.
+    """
+    for candidate in reversed(earlier):
+        if item.paragraph - candidate.paragraph > _PRONOUN_PARAGRAPHS:
+            return None
+        if is_body(candidate.name):
+            return candidate.name
+        if is_person(candidate.name):
+            return None
+    return None
 
 
 def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str) -> str | None:

@@ -255,6 +255,9 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opening <= 0 or tokens[opening].text != ",":
         return None
     core = mention_before(tokens, opening, sentence_start)
+    if core is None and tokens[opening - 1].text[:1].isdigit() and tokens[opening - 2].text == ",":
+        opening -= 2  # "Mr Smith, 45, from Leeds, said": an age stands between name and description
+        core = mention_before(tokens, opening, sentence_start)
     if core is None or tokens[core[1]].lower in ("i", "it"):
         return None
     if not (tokens[core[1]].capitalised or tokens[core[1]].is_label):

@@ -62,7 +62,8 @@ SPEAKER_NOUNS = wordset(
     paper network campaign republicans democrats candidate nominee nominees father mother wife husband
     son daughter colleague colleagues neighbor neighbors man woman men women parents family coach
     player players fans chancellor premier treasurer commissioner company firm bank book article letter
-    ad narrator businessman businesswoman union memo filing lawsuit complaint indictment ruling opinion
+    ad narrator businessman businesswoman union memo boss striker midfielder defender goalkeeper skipper
+    captain winger singer actor actress star chef filing lawsuit complaint indictment ruling opinion
     """
 )
 # Role words that may stand before a name or before "of"/"for" ("Secretary of State", "a spokesman for").

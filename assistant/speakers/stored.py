@@ -16,6 +16,7 @@ from assistant.models import Attribution, SpeakerEntry
 Row = list[Any]
 """[sentence, name, as_written, cue, kind, direct, start, end, content_start, content_end, key, role]."""
 
+_NOT_INITIAL = frozenset({"of", "and", "the", "for", "&", "de"})
 _DOMINANT = 3
 """An ambiguous short name ("Blair") joins the most-quoted full name when it has this many times the next."""
 
@@ -135,6 +136,7 @@ def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
                 seen_keys.add(key)
                 person.articles += 1
     _merge_short_keys(people)
+    _merge_acronyms(people)
     return people
 
 
@@ -153,6 +155,22 @@ def _merge_short_keys(people: dict[str, _Person]) -> None:
         if len(ranked) > 1 and people[ranked[0]].statements < _DOMINANT * people[ranked[1]].statements:
             continue
         people[ranked[0]].absorb(people.pop(key))
+
+
+def _merge_acronyms(people: dict[str, _Person]) -> None:
+    """Fold "GM" into "General Motors Corp" when it is the one body of the corpus with those initials."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        words = [w for w in key.split() if w not in _NOT_INITIAL]
+        if len(words) > 1:
+            by_initials["".join(w[0] for w in words)].append(key)
+    for key in list(people):
+        shown = _display_name(people[key])
+        if " " in key or not (2 <= len(key) <= 5 and shown.isupper() and shown.isalpha()):
+            continue
+        matches = by_initials.get(key, [])
+        if len(matches) == 1 and matches[0] in people:
+            people[matches[0]].absorb(people.pop(key))
 
 
 def _display_name(person: _Person) -> str:
