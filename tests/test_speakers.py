@@ -226,3 +226,54 @@ class TestSpeakerMatches:
     @pytest.mark.parametrize("name", ["Sulli", "Jake Austin", "", "van"])
     def test_does_not_match(self, name: str) -> None:
         assert not speaker_matches(self.ATTRIBUTION, name)
+
+
+class TestResolution:
+    def test_he_is_the_subject_before_not_the_person_spoken_of(self) -> None:
+        _, sentences = _article(
+            "Conservative leader Michael Howard attacked Mr Blair over the war.\n"
+            "He said the prime minister had misled voters.\n"
+        )
+        (found,) = _at(sentences, "He said the prime minister")
+        assert (found.as_written, found.name) == ("He", "Michael Howard")
+
+    def test_a_place_is_never_taken_for_he(self) -> None:
+        _, sentences = _article("In New York, the bankers met on Monday.\nHe said the talks went well.\n")
+        (found,) = _at(sentences, "He said the talks")
+        assert (found.name, found.key) == ("He", "")
+
+    def test_she_is_not_the_man_who_spoke_before(self) -> None:
+        _, sentences = _article(
+            "“We will appeal,” said Mr John Carter.\n"
+            "Ms Jane Smith, a lawyer for the firm, spoke to reporters. She said the case was strong.\n"
+        )
+        (found,) = _at(sentences, "She said the case")
+        assert found.name == "Jane Smith"
+
+    def test_told_gives_the_words_to_the_teller_not_the_listener(self) -> None:
+        _, sentences = _article("Mr Brown told Mr Blair that the budget was ready.\n")
+        (found,) = _at(sentences, "Mr Brown told")
+        assert (found.name, found.cue, found.kind) == ("Brown", "told", "reported")
+
+    @pytest.mark.parametrize(
+        ("body", "opening", "name", "cue"),
+        [
+            ("Ellis: “I don’t get the sense she’s interested.”\n", "Ellis:", "Ellis", ":"),
+            (
+                "“The most unqualified child to ever run.” ― Francisco Herrero\n",
+                "“The most",
+                "Francisco Herrero",
+                "—",
+            ),
+            ("“Why isn’t this clear proof?” Vitter demanded.\n", "“Why isn’t", "Vitter", "demanded"),
+            ("Said Comey, “The thought is very painful to us.”\n", "Said Comey", "Comey", "said"),
+        ],
+    )
+    def test_quotations_attributed_without_said(self, body: str, opening: str, name: str, cue: str) -> None:
+        _, sentences = _article(body)
+        (found,) = _at(sentences, opening)
+        assert (found.name, found.cue, found.kind) == (name, cue, "direct")
+
+    def test_a_capital_in_the_middle_of_a_sentence_is_no_reporting_word(self) -> None:
+        _, sentences = _article("Obama wanted to “fundamentally transform” the United States.\n")
+        assert _at(sentences, "Obama wanted") == ()

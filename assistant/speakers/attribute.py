@@ -50,7 +50,7 @@ def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attributio
         if item.content is not None:
             start, end = item.content
             item.direct = 2 * quotes.quoted_chars(start, end) > end - start
-    _resolve_names(text, found, paragraphs)
+    _resolve_names(text, found, paragraphs, sentences)
     result: list[list[Attribution]] = [[] for _ in sentences]
     for item in found:
         result[item.sentence].append(_to_attribution(text, item, quotes))
@@ -74,7 +74,9 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     return any(re.search(pattern, form, re.IGNORECASE) for form in forms)
 
 
-def _resolve_names(text: str, found: list[Found], paragraphs: Sequence[tuple[int, int]]) -> None:
+def _resolve_names(
+    text: str, found: list[Found], paragraphs: Sequence[tuple[int, int]], sentences: Sequence[Sentence]
+) -> None:
     """Give every attribution the fullest name the article makes clear."""
     if not found:
         return
@@ -91,7 +93,7 @@ def _resolve_names(text: str, found: list[Found], paragraphs: Sequence[tuple[int
             pronoun = mention.lower()
             name = _resolve_pronoun(text, found[:position], item, pronoun)
             if name is None and pronoun in _SINGULAR:
-                name = _nearest_person(text, item, paragraphs, pronoun)
+                name = _nearest_person(text, item, sentences, pronoun)
                 name = None if name is None else table.resolve(name)
             item.name = name or mention
         elif _BODY_MENTION.match(mention):
@@ -137,21 +139,30 @@ def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str)
 
 
 def _nearest_person(
-    text: str, item: Found, paragraphs: Sequence[tuple[int, int]], pronoun: str
+    text: str, item: Found, sentences: Sequence[Sentence], pronoun: str
 ) -> str | None:
-    """ "Ms Jane Smith spoke to reporters. She said…": the latest person named before the pronoun.
+    """ "Ms Jane Smith spoke to reporters. She said…": the person a sentence before was about.
 
-    Only the pronoun's paragraph and the one before are searched, and only names that are a
-    person's (a title, an honorific or two name words) and fit the pronoun's gender.
+    Sentences are read back from the pronoun's, within its paragraph and the one before; in
+    each, the first person named (its subject, not whom it talks of: "Mr Howard attacked Mr
+    Blair. He said…" is Mr Howard) that is a person's name and fits the pronoun's gender.
     """
-    here = next((i for i, (a, b) in enumerate(paragraphs) if a <= item.start < b), None)
-    if here is None:
-        return None
-    window_start = paragraphs[max(here - 1, 0)][0]
-    for mention in reversed(person_runs(text, window_start, item.start)):
-        if is_person(mention) and _gender_fits(pronoun, mention, mention):
-            return mention
+    for sentence in reversed(sentences):
+        if sentence.start >= item.start:
+            continue
+        if item.paragraph - sentence.paragraph > 1:
+            break
+        for mention in person_runs(text, sentence.start, min(sentence.end, item.start)):
+            if _plainly_a_person(mention) and _gender_fits(pronoun, mention, mention):
+                return mention
     return None
+
+
+def _plainly_a_person(mention: str) -> bool:
+    """A person by a title ("Mr", "Prime Minister") or a known first name: "New York" is not one."""
+    if not is_person(mention):
+        return False
+    return split_role(mention)[1] is not None or gender_of(mention) is not None
 
 
 def _gender_fits(pronoun: str, *forms: str) -> bool:
