@@ -21,41 +21,47 @@ from assistant.speakers.mentions import (
     tokenize,
     wordset,
 )
-from assistant.speakers.quotes import QuoteMap, QuoteSpan
+from assistant.speakers.quotes import QuoteMap
+from assistant.speakers.reported import (
+    ADVERBIAL_START as _ADVERBIAL_START,
+)
+from assistant.speakers.reported import (
+    CLOSERS as _CLOSERS,
+)
+from assistant.speakers.reported import (
+    OPENERS as _OPENERS,
+)
+from assistant.speakers.reported import (
+    nothing_reported_after,
+    quote_just_before,
+    reported_words,
+    trim,
+)
+from assistant.speakers.verbs import (
+    ADDRESSEE_CUES as _ADDRESSEE_CUES,
+)
+from assistant.speakers.verbs import (
+    BETWEEN as _BETWEEN,
+)
+from assistant.speakers.verbs import (
+    CLAUSE_CUES as _CLAUSE_CUES,
+)
+from assistant.speakers.verbs import (
+    CUES as _CUES,
+)
+from assistant.speakers.verbs import (
+    INVERTIBLE as _INVERTIBLE,
+)
+from assistant.speakers.verbs import (
+    NEGATIONS as _NEGATIONS,
+)
+from assistant.speakers.verbs import (
+    NOUN_LIKE as _NOUN_LIKE,
+)
+from assistant.speakers.verbs import (
+    PARTICIPLES as _PARTICIPLES,
+)
 
-# Reporting verbs of speech and writing (not of belief: "thinks" says nothing was said).
-_CUES = wordset(
-    """said say says saying told tell tells telling added adding wrote write writes asked ask asks
-    argued argue argues arguing noted note noting explained explain explains explaining"""
-)
-# Verbs that report speech only before a clause or quotation ("announced that…", not "announced aid").
-_CLAUSE_CUES = wordset(
-    """announced announces claimed claim insisted insist insists warned warn warns warning stated reported
-    reports tweeted tweets suggested suggest acknowledged acknowledge acknowledges admitted admit admits
-    replied responded continued recalled recall recalls stressed stress stresses emphasized urged
-    predicted predict predicts conceded concede concedes contended contend contends countered complained
-    complain complains confirmed confirm confirms denied deny promised promise vowed vow vows observed
-    remarked quipped joked shouted testified estimated charged alleged maintained maintain concluded
-    boasted lamented cautioned declared declare declares posted insisting claiming adds shouted
-    scolded exclaimed pleaded mused retorted snapped demanded answered interjected chimed sang sings
-    yelled screamed whispered muttered added conceded tweeted wrote writes began continues yells read reads
-    stated states commented comments"""
-)
-# -ing forms that report the words of the sentence's subject: "Biden left, saying that…".
-_PARTICIPLES = frozenset(
-    {"saying", "adding", "noting", "telling", "arguing", "explaining", "warning", "tweeting", "writing",
-     "declaring", "insisting", "asking", "claiming", "stating", "joking"}
-)  # fmt: skip
-# Cues followed by the person spoken to before the words: "told NBC that…".
-_ADDRESSEE_CUES = frozenset({"told", "tell", "tells", "telling", "asked", "asks", "warned", "warns"})
-# Words that may stand between a speaker and the cue: "Austin also said", "officials reportedly told".
-_BETWEEN = wordset(
-    """also reportedly later previously recently once has had have then again earlier often repeatedly
-    publicly privately initially subsequently further explicitly flatly quickly simply even already"""
-)
-_NEGATIONS = wordset("not never n’t didn’t didn't hasn’t hasn't wouldn’t wouldn't")
-_CLOSERS = frozenset({"”", '"', "''"})
-_OPENERS = frozenset({"“", '"', "''", "``"})
 # Marks that end a mention read after the cue, and ones an appositive never crosses.
 _CLOSE_MENTION = frozenset({".", "!", "?", ";", ":", *_CLOSERS, *_OPENERS})
 _APPOSITIVE_STOPS = frozenset({".", "!", "?", ";", ":", "—", *_CLOSERS, *_OPENERS})
@@ -63,22 +69,9 @@ _DESCRIPTION_STOPS = _APPOSITIVE_STOPS | {","}
 _MAX_APPOSITIVE = 24
 # Relative words that open a description of a speaker: "said Chris Cox, who runs the NRA’s lobbying arm".
 _RELATIVES = frozenset({"who", "whose", "whom"})
-# Cues that may stand before their speaker: "…,” said Austin".
-_INVERTIBLE = wordset(
-    """said says added adds asked asks wrote writes explained noted continued recalled replied declared
-    declares argued insisted warned tweeted tweets posted shouted exclaimed cautioned countered conceded
-    observed remarked quipped joked"""
-)
-# Present forms that are as often nouns ("FEC reports show"); they count only right before "that" or a quote.
-_NOUN_LIKE = wordset("reports claims tweets promises vows insists warns stresses admits estimates")
 _CLAUSE_WINDOW = 5
 _LEADING_CONJUNCTIONS = wordset("and but then so yet still also or")
 _PREPOSITIONS_OF_TIME = wordset("on in at during last this")
-# Words that start a phrase of time, place or manner after the cue: "said on Thursday", "said in a statement".
-_ADVERBIAL_START = wordset(
-    """in on at during last this to from after before when while as because of about"""
-)
-_THAT_WINDOW = 14
 
 
 _ANY_CUE = _CUES | _CLAUSE_CUES | {"according"}
@@ -137,12 +130,12 @@ def _read_according(text: str, sentence: Sentence, tokens: list[Token], position
         last = stop - 1  # "according to Democrats involved in the talks"
     if position > 0:
         end = tokens[position - 1].start if tokens[position - 1].text == "," else tokens[position].start
-        content = _trim(text, sentence.start, end)
+        content = trim(text, sentence.start, end)
     else:
         after = last + 1
         if after < len(tokens) and tokens[after].text == ",":
             after += 1
-        content = _trim(text, tokens[after].start, sentence.end) if after < len(tokens) else None
+        content = trim(text, tokens[after].start, sentence.end) if after < len(tokens) else None
     return Found(
         sentence=0,
         paragraph=sentence.paragraph,
@@ -188,11 +181,11 @@ def _read_cue(
     lead = before if speaker.inverted else speaker.first
     if cue in _PARTICIPLES:
         lead = 0  # the words follow "saying"; nothing before it is an aside
-    content, marked = _content(text, sentence, tokens, lead, after, quotes)
+    content, marked = reported_words(text, sentence, tokens, lead, after, quotes)
     quoted_before = lead > 0 and tokens[lead - 1].text in _CLOSERS  # "“…,” Mr. Bush declared."
     if not marked and not speaker.inverted and not any(t.is_word for t in tokens[: speaker.first]):
-        prior = _quote_just_before(text, sentence, quotes)
-        if prior is not None and _nothing_reported_after(tokens, after):
+        prior = quote_just_before(text, sentence, quotes)
+        if prior is not None and nothing_reported_after(tokens, after):
             content, marked = (prior.start, prior.end), True  # “Why isn’t this clear?” ¶ Vitter demanded.
             quoted_before = True
     if cue in _CLAUSE_CUES and not (
@@ -367,73 +360,3 @@ def _clause_follows(tokens: list[Token], after: int, cue: str, inverted: bool) -
     window = 1 if cue in _NOUN_LIKE else _CLAUSE_WINDOW
     head = tokens[after : after + window]
     return any(t.lower == "that" or t.text in _OPENERS or t.text == ":" for t in head) or head[0].text == ","
-
-
-def _content(
-    text: str, sentence: Sentence, tokens: list[Token], lead: int, after: int, quotes: QuoteMap
-) -> tuple[tuple[int, int] | None, bool]:
-    """The reported words, and whether a clause or quotation marks them as words (not "announced aid").
-
-    They are the quotation or "that" clause after the cue, or, when the speaker stands aside
-    ("…,” Austin said", "…, officials said."), the words before; else the rest of the sentence.
-    """
-    rest = tokens[after:]
-    while rest and rest[-1].text in {".", "!", "?"}:
-        rest = rest[:-1]
-    if rest and rest[0].text in _OPENERS | {":"}:
-        start = rest[1].start if rest[0].text == ":" and len(rest) > 1 else rest[0].start
-        return _trim(text, start, sentence.end), True
-    that = next((i for i, t in enumerate(rest[:_THAT_WINDOW]) if t.lower == "that"), None)
-    if that is not None and not any(t.text in _OPENERS | {".", ";"} for t in rest[:that]):
-        return _trim(text, rest[that].start, sentence.end), True
-    if lead > 0 and tokens[lead - 1].text in _CLOSERS | {","}:
-        start = _before_start(sentence, tokens, lead, quotes)
-        if rest and rest[0].text == ",":
-            return _trim(text, start, sentence.end), True  # “I think,” he said, “that we…”
-        by_quote = tokens[lead - 1].text in _CLOSERS
-        if by_quote or not rest or rest[0].lower in _ADVERBIAL_START:
-            end = tokens[lead - 1].start if tokens[lead - 1].text == "," else tokens[lead - 1].end
-            return _trim(text, start, end), True
-    if not rest:
-        return None, False
-    if len(rest) > 1 and rest[0].text == "," and rest[1].text in _OPENERS:
-        return _trim(text, rest[1].start, sentence.end), True  # She continued, “For us…”
-    return _trim(text, rest[0].start, sentence.end), False
-
-
-def _quote_just_before(text: str, sentence: Sentence, quotes: QuoteMap) -> QuoteSpan | None:
-    """The quotation that ends right before this sentence, in the same paragraph."""
-    pos = sentence.start - 1
-    while pos >= 0 and text[pos] in " \t":
-        pos -= 1
-    if pos < 0 or text[pos] not in "”\"'":
-        return None
-    quote = quotes.at(pos)
-    if quote is None or quote.end != pos + 1 or not quote.closed:
-        return None
-    return quote
-
-
-def _nothing_reported_after(tokens: list[Token], after: int) -> bool:
-    """The cue ends its clause: nothing but an aside of time, place or manner follows it."""
-    rest = [t for t in tokens[after:] if t.text not in {".", "!", "?"}]
-    return not rest or rest[0].text == "," or rest[0].lower in _ADVERBIAL_START | {"while", "as"}
-
-
-def _before_start(sentence: Sentence, tokens: list[Token], lead: int, quotes: QuoteMap) -> int:
-    """Where the words before an aside speaker begin: the quotation's start, or the sentence's."""
-    previous = tokens[lead - 1]
-    if previous.text in _CLOSERS:
-        quote = quotes.at(previous.start)
-        if quote is not None:
-            return max(quote.start, sentence.start)
-    return sentence.start
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span without surrounding spaces and without a final period outside quotation marks."""
-    while start < end and text[start] in " ,":
-        start += 1
-    while end > start and text[end - 1] in " .,;:" and text[end - 2 : end] != ".”":
-        end -= 1
-    return (start, end) if end > start else None
