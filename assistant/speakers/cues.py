@@ -251,6 +251,14 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if core is None and tokens[opening - 1].text[:1].isdigit() and tokens[opening - 2].text == ",":
         opening -= 2  # "Mr Smith, 45, from Leeds, said": an age stands between name and description
         core = mention_before(tokens, opening, sentence_start)
+    elif not _named_head(tokens, core) and tokens[opening + 1].lower in _RELATIVES:
+        # "John Weaver, a GOP strategist, who has feuded with Manafort, wrote": two descriptions.
+        earlier = opening - 1
+        while earlier > 0 and comma - earlier < _MAX_APPOSITIVE and tokens[earlier].text != ",":
+            earlier -= 1
+        if earlier > 0 and tokens[earlier].text == "," and opens_description(tokens[earlier + 1]):
+            opening = earlier
+            core = mention_before(tokens, opening, sentence_start)
     if core is None or tokens[core[1]].lower in ("i", "it"):
         return None
     if not (tokens[core[1]].capitalised or tokens[core[1]].is_label):
@@ -261,6 +269,11 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opener.lower in _ADVERBIAL_START:
         return _Speaker(*core)  # "Priebus, in the wake of a new poll, told…": an aside, not a description
     return None
+
+
+def _named_head(tokens: list[Token], span: tuple[int, int] | None) -> bool:
+    """The mention ends in a name (or a party label after one), not in a common noun."""
+    return span is not None and (tokens[span[1]].capitalised or tokens[span[1]].is_label)
 
 
 def _inverted(tokens: list[Token], index: int) -> _Speaker | None:

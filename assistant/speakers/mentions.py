@@ -240,7 +240,7 @@ def mention_after(tokens: list[Token], index: int, *, pronoun_ok: bool) -> tuple
         token = tokens[pos]
         lower = token.lower
         if lower in _NP_PREPOSITIONS and best is not None and _takes_of(tokens[pos - 1]):
-            if _personal_name_ends(tokens, first, pos - 1):
+            if lower != "of" and _personal_name_ends(tokens, first, pos - 1):
                 break  # "said Cameron Easley for Morning Consult": the person, not their paper
             pos += 1
             continue

@@ -18,6 +18,7 @@ ADVERBIAL_START = wordset(
     """in on at during last this to from after before when while as because of about"""
 )
 _THAT_WINDOW = 14
+_ASIDE = 8
 
 
 def reported_words(
@@ -34,6 +35,11 @@ def reported_words(
     if rest and rest[0].text in OPENERS | {":"}:
         start = rest[1].start if rest[0].text == ":" and len(rest) > 1 else rest[0].start
         return trim(text, start, sentence.end), True
+    if rest and rest[0].lower in ADVERBIAL_START:
+        # "wrote in an email: “…”", "said on Tuesday, “…”": the quotation after an aside.
+        for i, token in enumerate(rest[1:_ASIDE], start=1):
+            if token.text in OPENERS and rest[i - 1].text in {":", ","}:
+                return trim(text, token.start, sentence.end), True
     that = next((i for i, t in enumerate(rest[:_THAT_WINDOW]) if t.lower == "that"), None)
     if that is not None and not any(t.text in OPENERS | {".", ";"} for t in rest[:that]):
         return trim(text, rest[that].start, sentence.end), True

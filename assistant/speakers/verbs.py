@@ -45,3 +45,6 @@ INVERTIBLE = wordset(
 )
 # Present forms that are as often nouns ("FEC reports show"); they count only right before "that" or a quote.
 NOUN_LIKE = wordset("reports claims tweets promises vows insists warns stresses admits estimates")
+
+# A verb of plain speech ("wrote", "added") needs no clause after it, whatever the lists above say.
+CLAUSE_CUES = CLAUSE_CUES - CUES
