@@ -8,14 +8,16 @@ dash. Only a short capitalised name right against the mark counts, so that a lab
 from __future__ import annotations
 
 from assistant.models import Sentence
+from assistant.speakers.aliases import split_role
 from assistant.speakers.cues import Found
-from assistant.speakers.mentions import PRONOUNS, Token, tokenize, wordset
+from assistant.speakers.mentions import PRONOUNS, Token, mention_after, tokenize, wordset
 from assistant.speakers.quotes import QuoteMap
 
 _OPENERS = frozenset({"“", '"', "''", "``"})
 _CLOSERS = frozenset({"”", '"', "''"})
 _DASHES = frozenset({"―", "—", "–", "-"})
 _MAX_NAME = 5
+_MAX_MENTION = 10
 _MARK_CHARS = frozenset(":―—–-")
 _QUOTE_CHARS = frozenset("“”\"'")
 # Capitalised words that open labels, not names: "Update: “…”", "Photo: …".
@@ -49,6 +51,15 @@ def _name(tokens: list[Token], first: int, last: int) -> bool:
     return all((t.is_word and t.capitalised) or t.text == "." or t.is_label for t in words)
 
 
+def _titled_name(tokens: list[Token], last: int) -> bool:
+    """ "Former secretary of state Hillary Rodham Clinton": a mention that ends in a name."""
+    span = mention_after(tokens, 0, pronoun_ok=False)
+    if span is None or span != (0, last) or tokens[0].lower in _LABELS:
+        return False
+    name, _ = split_role(" ".join(t.text for t in tokens[: last + 1]))
+    return bool(name) and tokens[last].capitalised
+
+
 def _dash_run(tokens: list[Token], at: int) -> int:
     """How many dash tokens stand from tokens[at] ("--" is two)."""
     n = 0
@@ -59,13 +70,13 @@ def _dash_run(tokens: list[Token], at: int) -> int:
 
 def _name_then_mark(tokens: list[Token], sentence: Sentence, quotes: QuoteMap) -> Found | None:
     """ "Ellis: “…”" or "Mitt Romney -- ''…''": a name opens the sentence, a mark, then a quotation."""
-    for last in range(min(len(tokens) - 2, _MAX_NAME)):
+    for last in range(min(len(tokens) - 2, _MAX_MENTION)):
         mark = tokens[last + 1]
         width = 1 if mark.text == ":" else (_dash_run(tokens, last + 1) if mark.text in _DASHES else 0)
         if not width or last + 1 + width >= len(tokens):
             continue
         opener = tokens[last + 1 + width]
-        if opener.text not in _OPENERS or not _name(tokens, 0, last):
+        if opener.text not in _OPENERS or not (_name(tokens, 0, last) or _titled_name(tokens, last)):
             return None
         quote = quotes.at(opener.start)
         if quote is None:
