@@ -296,7 +296,8 @@ def speakers(corpus: Path | None, as_json: bool) -> None:
 
     for entry in found:
         roles = f"  ({clean('; '.join(entry.roles))})" if entry.roles else ""
-        click.echo(f"{entry.statements:5d}  {clean(entry.name)}{roles}  [{entry.articles} articles]")
+        articles = f"{entry.articles} article" + ("" if entry.articles == 1 else "s")
+        click.echo(f"{entry.statements:5d}  {clean(entry.name)}{roles}  [{articles}]")
 
 
 @main.command()

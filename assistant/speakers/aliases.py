@@ -31,7 +31,8 @@ _MORE_ROLES = wordset(
     justice interior labour labor agriculture commerce transport transportation education environment
     state treasury exchequer national security white house chairman's executive managing senior general
     chief ceo cfo coo md ambassador envoy governor senator congressman congresswoman mp mep lawmaker
-    striker midfielder defender goalkeeper manager coach captain boss skipper"""
+    striker midfielder defender goalkeeper manager coach captain boss skipper councilman councilwoman
+    councillor councilor alderman sheriff"""
 )
 # Words that end a name when met going back from its last word: these belong to the role before it.
 _NOT_NAME = ROLE_WORDS | _MORE_ROLES | _TITLE_ABBREVIATIONS | SPEAKER_NOUNS
