@@ -32,6 +32,7 @@ from assistant.corpus import (
     parse_article,
     read_file,
 )
+from assistant.speakers import Row, attribute, rows_of
 from assistant.tokens import count_tokens_each, terms
 
 DEFAULT_PASSAGE_TOKENS = 120
@@ -49,6 +50,8 @@ class AnalysedArticle:
     sentence_tokens: list[int]
     passages: list[tuple[int, int]]
     """Sentence ranges [lo, hi) within the article, one per passage."""
+    speakers: list[Row] = field(default_factory=list)
+    """Who said what, per sentence, as the index stores it (computed here, once)."""
 
 
 def pack_passages(sentence_tokens: list[int], limit: int) -> list[tuple[int, int]]:
@@ -82,6 +85,7 @@ def analyse(
         sentence_terms=[terms(s) for s in sentence_texts],
         sentence_tokens=sentence_tokens,
         passages=pack_passages(sentence_tokens, passage_tokens),
+        speakers=rows_of(attribute(text, parsed.sentences)),
     )
 
 
@@ -114,6 +118,7 @@ def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
         "meta_spans": {k: [v.start, v.end] for k, v in parsed.meta_spans.items()},
         "warnings": parsed.warnings,
         "markdown": Path(meta.id).suffix.lower() in MARKDOWN_SUFFIXES,
+        "speakers": analysed.speakers,
     }
 
 

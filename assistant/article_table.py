@@ -13,6 +13,7 @@ from typing import Any
 COLUMNS = (
     "id", "title", "author", "source", "date", "url", "size", "mtime_ns", "sha256",
     "paragraphs", "words", "tokens", "meta_spans", "warnings", "markdown",
+    "speakers",  # attributions computed at index time (assistant.speakers.encode rows)
 )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ code (see README.md), never a traceback. The TUI is imported only by `chat`.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -342,18 +343,23 @@ def index(corpus: Path | None) -> None:
 
 @main.command()
 @corpus_option
-@click.option("--json", "as_json", is_flag=True, help="JSON array of {name, statements}.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON array of {name, key, statements, articles, roles, aliases}."
+)
 def speakers(corpus: Path | None, as_json: bool) -> None:
-    """List the people quoted in the corpus, with how many statements each."""
+    """List the people quoted in the corpus: one line each, with statements, articles and roles."""
     with _errors():
         found = open_engine(corpus).speakers()
     if as_json:
-        click.echo(json.dumps([{"name": n, "statements": c} for n, c in found], ensure_ascii=False, indent=2))
+        rows = [dataclasses.asdict(entry) for entry in found]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     from assistant.safe_text import clean
 
-    for name, count in found:
-        click.echo(f"{count:5d}  {clean(name)}")
+    for entry in found:
+        roles = f"  ({clean('; '.join(entry.roles))})" if entry.roles else ""
+        articles = f"{entry.articles} article" + ("" if entry.articles == 1 else "s")
+        click.echo(f"{entry.statements:5d}  {clean(entry.name)}{roles}  [{articles}]")
 
 
 @main.command()

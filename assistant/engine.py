@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -27,9 +27,10 @@ from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.metadata_answer import answer_metadata
-from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence
+from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence, SpeakerEntry
 from assistant.question import analyse_question
 from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
+from assistant.speakers import census, corpus_names, stored_attributions
 
 if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides
@@ -54,6 +55,7 @@ class Engine:
         self.settings = settings
         self._texts: OrderedDict[str, str] = OrderedDict()
         self._attributions: OrderedDict[str, tuple[tuple[Attribution, ...], ...]] = OrderedDict()
+        self._names: tuple[Path | None, dict[str, tuple[str, str]]] | None = None
         self._answerer = Answerer(index, self._text, self._article_attributions, settings)
 
     @classmethod
@@ -240,14 +242,9 @@ class Engine:
             attributions=self._article_attributions(i),
         )
 
-    def speakers(self) -> list[tuple[str, int]]:
-        """The people quoted across the corpus, with how many sentences carry their words."""
-        counts: Counter[str] = Counter()
-        for i in range(len(self.index.articles)):
-            for found in self._article_attributions(i):
-                for attribution in found[:1]:
-                    counts[attribution.name] += 1
-        return sorted(_merge_extended_names(counts).items(), key=lambda kv: (-kv[1], kv[0]))
+    def speakers(self) -> list[SpeakerEntry]:
+        """The people quoted across the corpus, one entry per person, from what the index stored."""
+        return census(self.index.articles.columns["speakers"])
 
     # ---- adding and removing ----------------------------------------------------------------
 
@@ -328,23 +325,39 @@ class Engine:
         return text
 
     def _article_attributions(self, i: int) -> tuple[tuple[Attribution, ...], ...]:
-        from assistant.speakers import attribute
+        """Per sentence of article `i`, its attributions as computed when the article was indexed.
 
-        record = self.index.articles[i]
-        key = f"{record['id']}@{record['sha256']}"
-        cached = self._attributions.get(key)
+        A short name ("Blair") is given as the person the corpus names in full ("Tony Blair").
+        """
+        names = self._corpus_names()
+        columns = self.index.articles.columns
+        record_id = f"{columns['id'][i]}@{columns['sha256'][i]}"
+        cached = self._attributions.get(record_id)
         if cached is None:
-            cached = tuple(attribute(self._text(i), self._sentences(i)))
-            self._attributions[key] = cached
+            rows = columns["speakers"][i]
+            found = stored_attributions(rows, int(self.index.sent_hi[i] - self.index.sent_lo[i]))
+            cached = tuple(tuple(_as_known(a, names) for a in sentence) for sentence in found)
+            self._attributions[record_id] = cached
             if len(self._attributions) > _TEXT_CACHE * 4:
                 self._attributions.popitem(last=False)
         return cached
 
+    def _corpus_names(self) -> dict[str, tuple[str, str]]:
+        """Short keys → the person across the corpus, made once per index generation."""
+        generation = self.index.stored.origin
+        if self._names is None or self._names[0] != generation:
+            stored = self.index.stored.info.get("speaker_names")
+            if isinstance(stored, dict):
+                names = {k: (str(v[0]), str(v[1])) for k, v in stored.items() if len(v) == 2}
+            else:
+                names = corpus_names(self.index.articles.columns["speakers"])
+            self._names = (generation, names)
+            self._attributions.clear()
+        return self._names[1]
 
-def _merge_extended_names(counts: Counter[str]) -> Counter[str]:
-    """Count "Chief Laura Brennan of the county fire department" as "Chief Laura Brennan"."""
-    merged: Counter[str] = Counter()
-    for name in sorted(counts, key=len):
-        base = next((b for b in merged if name.startswith(b + " ") or name.startswith(b + ",")), name)
-        merged[base] += counts[name]
-    return merged
+
+def _as_known(attribution: Attribution, names: dict[str, tuple[str, str]]) -> Attribution:
+    known = names.get(attribution.key)
+    if known is None or known[0] == attribution.key:
+        return attribution
+    return replace(attribution, key=known[0], name=known[1])

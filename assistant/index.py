@@ -31,6 +31,8 @@ from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index_merge import merge
 from assistant.index_store import StaleIndex, Stored, current_generation, load, save
 from assistant.locations import index_dir
+from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
+from assistant.speakers import corpus_names
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
@@ -205,6 +207,8 @@ class Index:
         unreadable = {aid for aid, _ in new_skips if aid in sha}  # articles that became unreadable
         drop = removed | unreadable | {aid for aid in fresh if aid in sha}
         stored = merge(self.stored, drop, batches, touched, list(skipped.values()))
+        # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once.
+        stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
         changes = Changes(
             added=tuple(sorted(aid for aid in fresh if aid not in sha)),
             changed=tuple(sorted(aid for aid in fresh if aid in sha)),
@@ -356,4 +360,4 @@ def _accumulate(
 
 
 def _fingerprint(passage_tokens: int) -> str:
-    return f"{ANALYSIS_VERSION}/passages-{passage_tokens}"
+    return f"{ANALYSIS_VERSION}/{SPEAKER_RULES}/passages-{passage_tokens}"

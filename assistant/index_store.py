@@ -24,7 +24,7 @@ import numpy.typing as npt
 from assistant.article_table import ArticleTable
 from assistant.errors import IndexError_
 
-FORMAT = 4
+FORMAT = 5  # 5: the article table holds each article's attributions
 ARRAYS = (
     "indptr", "indices", "tf", "doc_len",
     "p_article", "p_sent_lo", "p_sent_hi",

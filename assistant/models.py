@@ -38,7 +38,8 @@ class Attribution:
     """Who is reported as saying a sentence's words, and how."""
 
     name: str
-    """The fullest mention of the speaker in the article."""
+    """The person's (or body's) name, titles and roles left out ("Tony Blair"); for a speaker the
+    article never names, the mention itself ("officials", "he")."""
     as_written: str
     """The mention as it stands in (or nearest before) the sentence."""
     cue: str
@@ -51,6 +52,12 @@ class Attribution:
     content_start: int | None = None
     content_end: int | None = None
     """Offsets of the reported words, where known."""
+    key: str = ""
+    """One per person across the corpus ("tony blair" for "Mr Blair", "Blair"); empty when unnamed."""
+    role: str | None = None
+    """The title or description the article gives them: "Prime Minister", "a professor at Yale"."""
+    kind: str = "direct"
+    """direct (in quotation marks), mixed (partly quoted), reported ("said that…"), according_to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +115,22 @@ class ArticleInfo:
     sentences: int
     words: int
     tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEntry:
+    """One person quoted in the corpus, however many ways the articles name them."""
+
+    name: str
+    """The fullest form of their name found ("Tony Blair")."""
+    key: str
+    statements: int
+    """Sentences that carry their words."""
+    articles: int
+    roles: tuple[str, ...] = ()
+    """Titles and roles given to them, most frequent first."""
+    aliases: tuple[str, ...] = ()
+    """Other forms of the name that were merged into this entry ("Blair")."""
 
 
 @dataclass(frozen=True, slots=True)

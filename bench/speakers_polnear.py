@@ -8,14 +8,15 @@ in sorted order.
 
 Matching is one-to-one and greedy, in text order:
   speaker exact  the mention's offsets equal the gold Source span (first to last fragment,
-                 a trailing comma or period of the gold span left out: "Murphy, the head of X,");
+                 a trailing comma or period of either span left out: "Murphy, the head of X,");
   speaker head   the mention's last word is the gold Source's last word (same offsets);
   content        token-overlap F1 >= 0.5 between the reported words and the gold Content.
 A predicted speaker is counted once per mention, however many sentences it covers;
 its content is the union of what it covers. "direct" rows keep the gold items whose
 Content starts with a quotation mark (recall) and the predictions marked direct
-(precision). PolNeAR also marks beliefs and findings ("thinks", "poll shows") that
-the product does not call speech, so recall over all attributions has a low ceiling.
+(precision); "indirect" rows are the rest: reported speech and "according to", but also the
+beliefs and findings ("thinks", "poll shows") PolNeAR marks and the product does not call
+speech, so recall there (and over all attributions) has a low ceiling.
 
     python bench/speakers_polnear.py [--split dev] [--root PATH]
 """
@@ -172,6 +173,7 @@ def pairs(preds: list[Predicted], golds: list[Gold], same: Same) -> int:
 
 
 MEASURES = ("speaker exact", "speaker head", "content F1>=0.5")
+KINDS = ("all", "direct", "indirect")
 
 
 def score(text: str, gold: list[Gold], preds: list[Predicted], tallies: dict[tuple[str, str], Tally]) -> None:
@@ -183,7 +185,10 @@ def score(text: str, gold: list[Gold], preds: list[Predicted], tallies: dict[tup
         end = g.source[-1][1]
         while end > g.source[0][0] and text[end - 1] in " ,.":
             end -= 1
-        return (p.start, p.end) == (g.source[0][0], end)
+        ours = p.end
+        while ours > p.start and text[ours - 1] in " ,.":
+            ours -= 1  # the same trim on both sides: "McConnell, R-Ky." and gold "McConnell, R-Ky"
+        return (p.start, ours) == (g.source[0][0], end)
 
     def head(p: Predicted, g: Gold) -> bool:
         if g.source is None:
@@ -199,14 +204,15 @@ def score(text: str, gold: list[Gold], preds: list[Predicted], tallies: dict[tup
     checks: tuple[tuple[Same, list[Gold]], ...] = ((exact, sourced), (head, sourced), (content, with_content))
     for measure, (same, golds) in zip(MEASURES, checks, strict=True):
         tallies[("all", measure)].add(pairs(preds, golds, same), len(preds), len(golds))
-        direct_golds = [g for g in golds if g.direct]
-        direct_preds = [p for p in preds if p.direct]
-        tallies[("direct", measure)].add(
-            pairs(direct_preds, golds, same),
-            len(direct_preds),
-            len(direct_golds),
-            hits_r=pairs(preds, direct_golds, same),
-        )
+        for kind, wanted in (("direct", True), ("indirect", False)):
+            kind_golds = [g for g in golds if g.direct == wanted]
+            kind_preds = [p for p in preds if p.direct == wanted]
+            tallies[(kind, measure)].add(
+                pairs(kind_preds, golds, same),
+                len(kind_preds),
+                len(kind_golds),
+                hits_r=pairs(preds, kind_golds, same),
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     args = parser.parse_args(argv)
 
-    tallies = {(kind, m): Tally() for kind in ("all", "direct") for m in MEASURES}
+    tallies = {(kind, m): Tally() for kind in KINDS for m in MEASURES}
     n_articles = n_sentences = 0
     seconds = 0.0
     for name, text, gold in articles(args.root, args.split):
@@ -233,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"PolNeAR {args.split}: {n_articles} articles, {n_sentences} sentences; first annotator of each")
     print(f"{'measure':<28} {'P':>6} {'R':>6} {'F1':>6} {'pred':>7} {'gold':>7}")
-    for kind in ("all", "direct"):
+    for kind in KINDS:
         for measure in MEASURES:
             print(tallies[(kind, measure)].row(f"{kind}: {measure}"))
     rate = n_sentences / seconds if seconds else float("inf")

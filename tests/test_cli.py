@@ -32,7 +32,7 @@ def test_ask_prints_the_quote_and_its_attribution(seed_corpus: Path) -> None:
 def test_ask_names_the_speaker_of_a_quoted_statement(seed_corpus: Path) -> None:
     code, out, _ = run("ask", "What did Sullivan say?", "--corpus", str(seed_corpus))
     assert code == 0
-    assert "— National security adviser Jake Sullivan, in Mike Brest," in out
+    assert "— Jake Sullivan, in Mike Brest," in out
 
 
 def test_json_quotes_are_the_file_text_at_their_offsets(seed_corpus: Path) -> None:
@@ -52,7 +52,7 @@ def test_json_quotes_are_the_file_text_at_their_offsets(seed_corpus: Path) -> No
 def test_json_gives_the_speaker_with_offsets(seed_corpus: Path) -> None:
     _, out, _ = run("ask", "What did Austin say about air defense?", "--json", "--corpus", str(seed_corpus))
     speaker = json.loads(out)["quotes"][0]["speaker"]
-    assert speaker["name"] == "Defense Secretary Lloyd Austin"
+    assert speaker["name"] == "Lloyd Austin"
     file_text = (seed_corpus / SEED_ID).read_text(encoding="utf-8")
     assert file_text[speaker["start"] : speaker["end"]] == speaker["as_written"]
 
@@ -124,7 +124,7 @@ def test_list_and_show(news_corpus: Path) -> None:
     code, out, _ = run("show", SEED_ID, "--json", "--corpus", str(news_corpus))
     sentences = json.loads(out)["sentences"]
     sullivan = next(s for s in sentences if s["text"].startswith("National security adviser"))
-    assert sullivan["attributions"][0]["name"] == "National security adviser Jake Sullivan"
+    assert sullivan["attributions"][0]["name"] == "Jake Sullivan"
 
 
 def test_index_reports_counts_and_skipped_files(news_corpus: Path) -> None:
@@ -183,7 +183,7 @@ def test_speakers_lists_each_person_once_with_their_statements(news_corpus: Path
     code, out, _ = run("speakers", "--json", "--corpus", str(news_corpus))
     people = {p["name"]: p["statements"] for p in json.loads(out)}
     assert code == 0
-    assert people["National security adviser Jake Sullivan"] == 2
-    assert people["Mayor Elena Ortiz"] >= 2
-    assert people["Battalion Chief Laura Brennan"] >= 2
-    assert not [name for name in people if name.startswith("Battalion Chief Laura Brennan ")]
+    assert people["Jake Sullivan"] == 2
+    assert people["Elena Ortiz"] >= 2
+    assert people["Laura Brennan"] >= 2
+    assert not [name for name in people if "Brennan" in name and name != "Laura Brennan"]

@@ -9,15 +9,19 @@ put words in the wrong mouth.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from assistant.speakers_mentions import ROLE_WORDS, is_determiner, strip_honorific
+from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific
 
 # Runs of capitalised words on one line (with inner "of", "de"…): "Secretary of State John Kerry".
+# A word of a name ends in a period only as an initial or an abbreviated title, never at a
+# sentence's end: "Houston. Yukos" is two sentences, not a name.
+_NAME_WORD = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev)\.|[A-Z][\w’'\-]*)"
 _NAME_RUN = re.compile(
-    r"(?:[A-Z][\w’'\-.]*)(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?[A-Z][\w’'\-.]*)+",
+    _NAME_WORD + r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?" + _NAME_WORD + r")+",
 )
 # Titles that stand before a name in the text: "President", "Sen." — matched against "the president".
-_ROLE_OF_DEFINITE = re.compile(r"^the\s+(\w+)$", re.IGNORECASE)
+_ROLE_OF_DEFINITE = re.compile(r"^the\s+(?:[\w.]+\s+){0,2}?(\w+)$", re.IGNORECASE)
 
 
 def _name_part(words: list[str]) -> list[str]:
@@ -32,20 +36,31 @@ def _name_part(words: list[str]) -> list[str]:
     return list(reversed(part))
 
 
+def person_runs(text: str, start: int, end: int) -> list[str]:
+    """Runs of capitalised words in text[start:end], in text order, with a title just before kept."""
+    found = []
+    for match in _NAME_RUN.finditer(text, start, end):
+        found.append(match.group().strip(".,"))
+    return found
+
+
 class NameTable:
     """Every fuller mention in one article, to resolve short mentions against."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        """`spans`: the body paragraphs (a headline's capitals name nobody)."""
         self._mentions: list[str] = []
-        self._seen: set[str] = set()
-        for match in _NAME_RUN.finditer(text):
-            self.add(match.group().strip(".,"))
+        self._parts: dict[str, tuple[str, ...]] = {}
+        """Each mention's own name words, worked out once."""
+        for start, end in spans:
+            for match in _NAME_RUN.finditer(text, start, end):
+                self.add(match.group().strip(".,"))
 
     def add(self, mention: str) -> None:
         """Remember a mention (a speaker found by the cue rules, or a run of capitalised words)."""
         mention = " ".join(mention.split())
-        if mention not in self._seen:
-            self._seen.add(mention)
+        if mention not in self._parts:
+            self._parts[mention] = tuple(_name_part(mention.split()))
             self._mentions.append(mention)
 
     def resolve(self, mention: str) -> str:
@@ -54,27 +69,28 @@ class NameTable:
         if definite:
             return self._resolve_role(definite.group(1), mention)
         words = mention.split()
-        name = _name_part(words)
+        name = tuple(_name_part(words))
         if not name:
             return mention
-        candidates = [m for m in self._mentions if _name_part(m.split())[-len(name) :] == name]
-        names = {tuple(_name_part(m.split())) for m in candidates}
-        longest = max(names, key=len, default=tuple(name))
-        if any(tuple(longest[-len(n) :]) != n for n in names):
+        parts = self._parts
+        candidates = [m for m in self._mentions if parts[m][-len(name) :] == name]
+        names = {parts[m] for m in candidates}
+        longest = max(names, key=len, default=name)
+        if any(longest[-len(n) :] != n for n in names):
             return mention  # two different people end in the same words
-        fullest = [m for m in candidates if tuple(_name_part(m.split())) == longest]
+        fullest = [m for m in candidates if parts[m] == longest]
         best = max(fullest, key=lambda m: len(m.split()), default=mention)
         return best if len(best) >= len(mention) else mention
 
     def _resolve_role(self, role: str, mention: str) -> str:
-        """"the president" → the one "President Joe Biden" of the article, if there is just one."""
+        """ "the president" → the one "President Joe Biden" of the article, if there is just one."""
         role = role.lower()
         if role not in ROLE_WORDS:
             return mention
         found: dict[tuple[str, ...], str] = {}
         for candidate in self._mentions:
             words = candidate.split()
-            name = _name_part(words)
+            name = list(self._parts[candidate])
             titles = [w.lower() for w in words[: len(words) - len(name)]]
             if name and titles and titles[-1] == role and words[len(words) - len(name) - 1][0].isupper():
                 key = tuple(name)

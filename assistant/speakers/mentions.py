@@ -20,6 +20,7 @@ _TOKEN = re.compile(
     r"""(?:[^\W\d_]\.){2,}
     | (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Adm|Capt|Maj|Cmdr|Atty|Lt)\.
     | [A-Z]\.(?=\s+[A-Z])
+    | [A-Z]-[A-Z][a-z]{1,4}\.(?=[,)\s])
     | [^\W_]+(?:[’'\-./][^\W_]+)*
     | \([A-Z][\w.\-]*\)
     | ''|``
@@ -27,13 +28,14 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
+
 def wordset(words: str) -> frozenset[str]:
     """A set of words written as one string, one space or line break apart."""
     return frozenset(words.split())
 
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "miss"})
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "miss", "mr", "mrs", "ms", "dr", "sir"})
 _DETERMINERS = wordset(
     """
     the a an this these those some many most several few both all other another his her their its our
@@ -59,7 +61,9 @@ SPEAKER_NOUNS = wordset(
     anyone someone others statement spokespersons military army ministry office council court newspaper
     paper network campaign republicans democrats candidate nominee nominees father mother wife husband
     son daughter colleague colleagues neighbor neighbors man woman men women parents family coach
-    player players fans
+    player players fans chancellor premier treasurer commissioner company firm bank book article letter
+    ad narrator businessman businesswoman union memo boss striker midfielder defender goalkeeper skipper
+    captain winger singer actor actress star chef filing lawsuit complaint indictment ruling opinion
     """
 )
 # Role words that may stand before a name or before "of"/"for" ("Secretary of State", "a spokesman for").
@@ -68,7 +72,8 @@ ROLE_WORDS = wordset(
     president secretary adviser advisor spokesman spokeswoman spokesperson director minister chairman
     chairwoman chair leader head chief governor senator ambassador commander member professor editor
     official officials spokesmen representative ceo founder manager deputy correspondent analyst
-    counsel attorney general speaker mayor candidate nominee
+    counsel attorney general speaker mayor candidate nominee chancellor premier treasurer commissioner
+    governor king queen prince
     """
 )
 _AGENT_SUFFIX = re.compile(r"(?:ers|ors|ists|ians|ants|ents|crats|cans|ees)$")
@@ -86,13 +91,17 @@ _BOUNDARY = wordset(
     no never to also however meanwhile still yet and said says told according just only even
     """
 )
-_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by"})
+_PREPOSITIONS = frozenset(
+    {"of", "for", "at", "from", "with", "in", "on", "by", "amid", "despite", "among", "amongst", "within",
+     "without", "under", "over", "through", "across", "against", "toward", "towards", "into", "upon"}
+)  # fmt: skip
+_NEVER_HEAD = frozenset({"that", "this", "these", "those", "the", "a", "an", "there", "here"})
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 _MAX_MODIFIERS = 3
 _MAX_TOKENS = 12
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """A word or punctuation mark with its offsets in the article text."""
 
@@ -124,7 +133,7 @@ class Token:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], offsets into the whole text."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def can_head(token: Token, *, first: bool) -> bool:
@@ -137,6 +146,8 @@ def can_head(token: Token, *, first: bool) -> bool:
     if lower in PRONOUNS:
         return True
     if token.capitalised:
+        if lower in _NEVER_HEAD:
+            return False  # "(That said, she…": "That" names nobody
         return not (first and lower in _BOUNDARY | _DETERMINERS | _PREPOSITIONS)
     return lower in SPEAKER_NOUNS or bool(_AGENT_SUFFIX.search(lower))
 
@@ -168,14 +179,14 @@ def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tupl
         token = tokens[first - 1]
         lower = token.lower
         at_start = token.start == sentence_start
-        if lower in _NP_PREPOSITIONS and first - 2 >= 0 and _takes_of(tokens[first - 2]):
+        if lower in _NP_PREPOSITIONS | {"in"} and first - 2 >= 0 and _takes_of(tokens[first - 2]):
             first -= 2
             lowercase_run = 0
             continue
         if lower == "and" and first - 2 >= 0 and can_head(tokens[first - 2], first=False):
             first -= 1
             continue
-        if not _is_modifier(token, first=at_start):
+        if not _is_modifier(token, first=at_start) or _noun_before_name(tokens, first):
             break
         lowercase_run = 0 if token.capitalised or lower in SPEAKER_NOUNS else lowercase_run + 1
         if lowercase_run > _MAX_MODIFIERS:
@@ -186,9 +197,27 @@ def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tupl
     return first, last
 
 
+def _noun_before_name(tokens: list[Token], first: int) -> bool:
+    """ "In a Bloomberg interview Trump said": a plain noun after a capital stands outside the name."""
+    if first < 2 or not tokens[first].capitalised:
+        return False
+    noun, before = tokens[first - 1], tokens[first - 2]
+    if noun.capitalised or not noun.is_word or noun.lower in ROLE_WORDS | SPEAKER_NOUNS:
+        return False
+    return before.capitalised and before.is_word and not _AGENT_SUFFIX.search(noun.lower + "s")
+
+
 def _takes_of(token: Token) -> bool:
     """A word that a mention may continue through "of"/"for" ("Secretary of State")."""
     return token.lower in ROLE_WORDS or token.lower in SPEAKER_NOUNS or (token.capitalised and token.is_word)
+
+
+def _personal_name_ends(tokens: list[Token], first: int, last: int) -> bool:
+    """tokens[last] ends a person's name of two or more words: "Cameron Easley", "Del. Stacey Plaskett"."""
+    if last - first < 1:
+        return False
+    pair = tokens[last - 1 : last + 1]
+    return all(t.capitalised and t.is_word and t.lower not in ROLE_WORDS | SPEAKER_NOUNS for t in pair)
 
 
 def _weak_start(token: Token) -> bool:
@@ -211,6 +240,8 @@ def mention_after(tokens: list[Token], index: int, *, pronoun_ok: bool) -> tuple
         token = tokens[pos]
         lower = token.lower
         if lower in _NP_PREPOSITIONS and best is not None and _takes_of(tokens[pos - 1]):
+            if lower != "of" and _personal_name_ends(tokens, first, pos - 1):
+                break  # "said Cameron Easley for Morning Consult": the person, not their paper
             pos += 1
             continue
         if not _is_modifier(token, first=False):

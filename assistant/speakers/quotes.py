@@ -8,6 +8,7 @@ such spans share a group so that they keep one speaker.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ _CLOSE = "”"
 _STRAIGHT = '"'
 _DOUBLED = "''"
 """Two apostrophes stand for a straight double quote in some wire and archive texts."""
-_MARKS = frozenset({_OPEN, _CLOSE, _STRAIGHT, "'"})
+_MARK = re.compile("“|”|\"|''")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +51,11 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteS
     carried = False
     for para_start, para_end in paragraphs:
         open_at: int | None = None
-        pos = para_start - 1
-        while pos + 1 < para_end:
-            pos += 1
-            mark = text[pos]
-            if mark not in _MARKS:
-                continue
-            at = pos
-            if mark == "'":
-                if text[pos : pos + 2] != _DOUBLED:
-                    continue
+        for found in _MARK.finditer(text, para_start, para_end):
+            at = found.start()
+            mark = found.group()
+            if mark == _DOUBLED:
                 mark = _STRAIGHT
-                pos += 1
             if open_at is None:
                 if mark == _CLOSE:
                     continue  # a stray closing mark opens nothing
@@ -75,7 +69,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteS
                 group += 1
                 open_at = at
             else:
-                spans.append(QuoteSpan(open_at, pos + 1, group, closed=True))
+                spans.append(QuoteSpan(open_at, found.end(), group, closed=True))
                 open_at = None
         carried = open_at is not None
         if open_at is not None:

@@ -7,10 +7,11 @@ quotation or "that" clause after it, or the words before an aside speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.models import Sentence
-from assistant.speakers_mentions import (
+from assistant.speakers.mentions import (
     PRONOUNS,
     Token,
     can_head,
@@ -20,35 +21,47 @@ from assistant.speakers_mentions import (
     tokenize,
     wordset,
 )
-from assistant.speakers_quotes import QuoteMap
+from assistant.speakers.quotes import QuoteMap
+from assistant.speakers.reported import (
+    ADVERBIAL_START as _ADVERBIAL_START,
+)
+from assistant.speakers.reported import (
+    CLOSERS as _CLOSERS,
+)
+from assistant.speakers.reported import (
+    OPENERS as _OPENERS,
+)
+from assistant.speakers.reported import (
+    nothing_reported_after,
+    quote_just_before,
+    reported_words,
+    trim,
+)
+from assistant.speakers.verbs import (
+    ADDRESSEE_CUES as _ADDRESSEE_CUES,
+)
+from assistant.speakers.verbs import (
+    BETWEEN as _BETWEEN,
+)
+from assistant.speakers.verbs import (
+    CLAUSE_CUES as _CLAUSE_CUES,
+)
+from assistant.speakers.verbs import (
+    CUES as _CUES,
+)
+from assistant.speakers.verbs import (
+    INVERTIBLE as _INVERTIBLE,
+)
+from assistant.speakers.verbs import (
+    NEGATIONS as _NEGATIONS,
+)
+from assistant.speakers.verbs import (
+    NOUN_LIKE as _NOUN_LIKE,
+)
+from assistant.speakers.verbs import (
+    PARTICIPLES as _PARTICIPLES,
+)
 
-# Reporting verbs of speech and writing (not of belief: "thinks" says nothing was said).
-_CUES = wordset(
-    """said say says saying told tell tells telling added adding wrote write writes asked ask asks
-    argued argue argues arguing noted note noting explained explain explains explaining"""
-)
-# Verbs that report speech only before a clause or quotation ("announced that…", not "announced aid").
-_CLAUSE_CUES = wordset(
-    """announced announces claimed claim insisted insist insists warned warn warns warning stated reported
-    reports tweeted tweets suggested suggest acknowledged acknowledge acknowledges admitted admit admits
-    replied responded continued recalled recall recalls stressed stress stresses emphasized urged
-    predicted predict predicts conceded concede concedes contended contend contends countered complained
-    complain complains confirmed confirm confirms denied deny promised promise vowed vow vows observed
-    remarked quipped joked shouted testified estimated charged alleged maintained maintain concluded
-    boasted lamented cautioned declared declare declares posted insisting claiming adds"""
-)
-# -ing forms that report the words of the sentence's subject: "Biden left, saying that…".
-_PARTICIPLES = frozenset({"saying", "adding", "noting", "telling", "arguing", "explaining", "warning"})
-# Cues followed by the person spoken to before the words: "told NBC that…".
-_ADDRESSEE_CUES = frozenset({"told", "tell", "tells", "telling", "asked", "asks", "warned", "warns"})
-# Words that may stand between a speaker and the cue: "Austin also said", "officials reportedly told".
-_BETWEEN = wordset(
-    """also reportedly later previously recently once has had have then again earlier often repeatedly
-    publicly privately initially subsequently further explicitly flatly quickly simply even already"""
-)
-_NEGATIONS = wordset("not never n’t didn’t didn't hasn’t hasn't wouldn’t wouldn't")
-_CLOSERS = frozenset({"”", '"', "''"})
-_OPENERS = frozenset({"“", '"', "''", "``"})
 # Marks that end a mention read after the cue, and ones an appositive never crosses.
 _CLOSE_MENTION = frozenset({".", "!", "?", ";", ":", *_CLOSERS, *_OPENERS})
 _APPOSITIVE_STOPS = frozenset({".", "!", "?", ";", ":", "—", *_CLOSERS, *_OPENERS})
@@ -56,21 +69,13 @@ _DESCRIPTION_STOPS = _APPOSITIVE_STOPS | {","}
 _MAX_APPOSITIVE = 24
 # Relative words that open a description of a speaker: "said Chris Cox, who runs the NRA’s lobbying arm".
 _RELATIVES = frozenset({"who", "whose", "whom"})
-# Cues that may stand before their speaker: "…,” said Austin".
-_INVERTIBLE = wordset(
-    """said says added adds asked asks wrote writes explained noted continued recalled replied declared
-    declares argued insisted warned"""
-)
-# Present forms that are as often nouns ("FEC reports show"); they count only right before "that" or a quote.
-_NOUN_LIKE = wordset("reports claims tweets promises vows insists warns stresses admits estimates")
 _CLAUSE_WINDOW = 5
 _LEADING_CONJUNCTIONS = wordset("and but then so yet still also or")
 _PREPOSITIONS_OF_TIME = wordset("on in at during last this")
-# Words that start a phrase of time, place or manner after the cue: "said on Thursday", "said in a statement".
-_ADVERBIAL_START = wordset(
-    """in on at during last this to from after before when while as because of about"""
-)
-_THAT_WINDOW = 14
+
+
+_ANY_CUE = _CUES | _CLAUSE_CUES | {"according"}
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(slots=True)
@@ -87,29 +92,35 @@ class Found:
     """For "who said": where the person meant is written."""
     name: str = ""
     direct: bool = False
+    opens_sentence: bool = False
+    """No word stands before the mention in its sentence: its capital says nothing."""
 
 
 def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:
     """The attributions whose cue stands in one sentence."""
+    if _ANY_CUE.isdisjoint(_WORD.findall(text[sentence.start : sentence.end].lower())):
+        return []  # most sentences report nobody: not worth cutting into tokens
     tokens = tokenize(text, sentence.start, sentence.end)
     found: list[Found] = []
     for position, token in enumerate(tokens):
-        if quotes.at(token.start) is not None:
+        lower = token.text.lower()
+        if lower not in _ANY_CUE or quotes.at(token.start) is not None:
             continue  # words inside quotation marks are the speaker's, not the reporter's
-        lower = token.lower
         item: Found | None = None
         if lower == "according" and position + 1 < len(tokens) and tokens[position + 1].lower == "to":
             item = _read_according(text, sentence, tokens, position)
-        elif lower in _CUES or lower in _CLAUSE_CUES:
+        elif (lower in _CUES or lower in _CLAUSE_CUES) and (not token.capitalised or position == 0):
+            # A capital mid-sentence makes it a name: "the United States", "Reports Inc".
             item = _read_cue(text, sentence, tokens, position, quotes)
         if item is not None:
             item.sentence = index
+            item.opens_sentence = not any(t.is_word and t.start < item.start for t in tokens)
             found.append(item)
     return found
 
 
 def _read_according(text: str, sentence: Sentence, tokens: list[Token], position: int) -> Found | None:
-    """"according to officials": the speaker follows; the words stand on the other side of the comma."""
+    """ "according to officials": the speaker follows; the words stand on the other side of the comma."""
     span = mention_after(tokens, position + 2, pronoun_ok=False)
     if span is None:
         return None
@@ -119,12 +130,12 @@ def _read_according(text: str, sentence: Sentence, tokens: list[Token], position
         last = stop - 1  # "according to Democrats involved in the talks"
     if position > 0:
         end = tokens[position - 1].start if tokens[position - 1].text == "," else tokens[position].start
-        content = _trim(text, sentence.start, end)
+        content = trim(text, sentence.start, end)
     else:
         after = last + 1
         if after < len(tokens) and tokens[after].text == ",":
             after += 1
-        content = _trim(text, tokens[after].start, sentence.end) if after < len(tokens) else None
+        content = trim(text, tokens[after].start, sentence.end) if after < len(tokens) else None
     return Found(
         sentence=0,
         paragraph=sentence.paragraph,
@@ -170,8 +181,16 @@ def _read_cue(
     lead = before if speaker.inverted else speaker.first
     if cue in _PARTICIPLES:
         lead = 0  # the words follow "saying"; nothing before it is an aside
-    content, marked = _content(text, sentence, tokens, lead, after, quotes)
-    if cue in _CLAUSE_CUES and not (marked and _clause_follows(tokens, after, cue, speaker.inverted)):
+    content, marked = reported_words(text, sentence, tokens, lead, after, quotes)
+    quoted_before = lead > 0 and tokens[lead - 1].text in _CLOSERS  # "“…,” Mr. Bush declared."
+    if not marked and not speaker.inverted and not any(t.is_word for t in tokens[: speaker.first]):
+        prior = quote_just_before(text, sentence, quotes)
+        if prior is not None and nothing_reported_after(tokens, after):
+            content, marked = (prior.start, prior.end), True  # “Why isn’t this clear?” ¶ Vitter demanded.
+            quoted_before = True
+    if cue in _CLAUSE_CUES and not (
+        marked and (quoted_before or _clause_follows(tokens, after, cue, speaker.inverted))
+    ):
         return None
     core = None
     if speaker.core is not None:
@@ -198,7 +217,8 @@ def _find_speaker(
             return None if subject is None else _Speaker(*subject)
         return None
     if previous is None:
-        return None
+        # "Said Comey, “The thought…”": a cue that opens the sentence names its speaker after it.
+        return _inverted(tokens, position + 1) if tokens[position].lower in _INVERTIBLE else None
     if previous.lower == "who":
         antecedent = _antecedent(tokens, before - 1, sentence.start)
         return None if antecedent is None else _Speaker(before - 1, before - 1, core=antecedent)
@@ -219,7 +239,7 @@ def _find_speaker(
 
 
 def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> _Speaker | None:
-    """"Dante Scala, a professor at…, said": the name, then a description between commas."""
+    """ "Dante Scala, a professor at…, said": the name, then a description between commas."""
     opening = comma - 1
     while opening > 0 and comma - opening < _MAX_APPOSITIVE and tokens[opening].text not in _APPOSITIVE_STOPS:
         if tokens[opening].text == ",":
@@ -228,7 +248,20 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opening <= 0 or tokens[opening].text != ",":
         return None
     core = mention_before(tokens, opening, sentence_start)
-    if core is None or not tokens[core[1]].capitalised or tokens[core[1]].lower in ("i", "it"):
+    if core is None and tokens[opening - 1].text[:1].isdigit() and tokens[opening - 2].text == ",":
+        opening -= 2  # "Mr Smith, 45, from Leeds, said": an age stands between name and description
+        core = mention_before(tokens, opening, sentence_start)
+    elif not _named_head(tokens, core) and tokens[opening + 1].lower in _RELATIVES:
+        # "John Weaver, a GOP strategist, who has feuded with Manafort, wrote": two descriptions.
+        earlier = opening - 1
+        while earlier > 0 and comma - earlier < _MAX_APPOSITIVE and tokens[earlier].text != ",":
+            earlier -= 1
+        if earlier > 0 and tokens[earlier].text == "," and opens_description(tokens[earlier + 1]):
+            opening = earlier
+            core = mention_before(tokens, opening, sentence_start)
+    if core is None or tokens[core[1]].lower in ("i", "it"):
+        return None
+    if not (tokens[core[1]].capitalised or tokens[core[1]].is_label):
         return None
     opener = tokens[opening + 1]
     if opens_description(opener) or opener.lower in _RELATIVES:
@@ -238,24 +271,37 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     return None
 
 
+def _named_head(tokens: list[Token], span: tuple[int, int] | None) -> bool:
+    """The mention ends in a name (or a party label after one), not in a common noun."""
+    return span is not None and (tokens[span[1]].capitalised or tokens[span[1]].is_label)
+
+
 def _inverted(tokens: list[Token], index: int) -> _Speaker | None:
-    """"…,” said Austin" or "…, said Dante Scala, 55, a professor at…": the speaker after the cue."""
+    """ "…,” said Austin" or "…, said Dante Scala, 55, a professor at…": the speaker after the cue."""
     span = mention_after(tokens, index, pronoun_ok=True)
     if span is None:
         return None
     following = span[1] + 1
     if following < len(tokens) and tokens[following].text != ",":
-        ends = tokens[following].text in _CLOSE_MENTION or tokens[following].lower in _ADVERBIAL_START
+        after = tokens[following]
+        ends = after.text in _CLOSE_MENTION or after.lower in _ADVERBIAL_START | {"for"}
         return _Speaker(*span, inverted=True) if ends else None
     last = span[1]
     while following < len(tokens) and tokens[following].text == ",":
         stop = _description_end(tokens, following + 1)
-        if stop is None:
+        if stop is None or _reports_more(tokens, following + 1, stop):
             break
         last, following = stop - 1, stop
     if last == span[1]:
         return _Speaker(*span, inverted=True)
     return _Speaker(span[0], last, core=span, inverted=True)
+
+
+def _reports_more(tokens: list[Token], start: int, stop: int) -> bool:
+    """A "who emphasized that…" clause: the speaker's next words, not a description of them."""
+    if tokens[start].lower not in _RELATIVES:
+        return False
+    return any(t.lower in _CUES or t.lower in _CLAUSE_CUES for t in tokens[start + 1 : stop])
 
 
 def _description_end(tokens: list[Token], index: int) -> int | None:
@@ -327,52 +373,3 @@ def _clause_follows(tokens: list[Token], after: int, cue: str, inverted: bool) -
     window = 1 if cue in _NOUN_LIKE else _CLAUSE_WINDOW
     head = tokens[after : after + window]
     return any(t.lower == "that" or t.text in _OPENERS or t.text == ":" for t in head) or head[0].text == ","
-
-
-def _content(
-    text: str, sentence: Sentence, tokens: list[Token], lead: int, after: int, quotes: QuoteMap
-) -> tuple[tuple[int, int] | None, bool]:
-    """The reported words, and whether a clause or quotation marks them as words (not "announced aid").
-
-    They are the quotation or "that" clause after the cue, or, when the speaker stands aside
-    ("…,” Austin said", "…, officials said."), the words before; else the rest of the sentence.
-    """
-    rest = tokens[after:]
-    while rest and rest[-1].text in {".", "!", "?"}:
-        rest = rest[:-1]
-    if rest and rest[0].text in _OPENERS | {":"}:
-        start = rest[1].start if rest[0].text == ":" and len(rest) > 1 else rest[0].start
-        return _trim(text, start, sentence.end), True
-    that = next((i for i, t in enumerate(rest[:_THAT_WINDOW]) if t.lower == "that"), None)
-    if that is not None and not any(t.text in _OPENERS | {".", ";"} for t in rest[:that]):
-        return _trim(text, rest[that].start, sentence.end), True
-    if lead > 0 and tokens[lead - 1].text in _CLOSERS | {","}:
-        start = _before_start(sentence, tokens, lead, quotes)
-        if rest and rest[0].text == ",":
-            return _trim(text, start, sentence.end), True  # “I think,” he said, “that we…”
-        by_quote = tokens[lead - 1].text in _CLOSERS
-        if by_quote or not rest or rest[0].lower in _ADVERBIAL_START:
-            end = tokens[lead - 1].start if tokens[lead - 1].text == "," else tokens[lead - 1].end
-            return _trim(text, start, end), True
-    if not rest:
-        return None, False
-    return _trim(text, rest[0].start, sentence.end), False
-
-
-def _before_start(sentence: Sentence, tokens: list[Token], lead: int, quotes: QuoteMap) -> int:
-    """Where the words before an aside speaker begin: the quotation's start, or the sentence's."""
-    previous = tokens[lead - 1]
-    if previous.text in _CLOSERS:
-        quote = quotes.at(previous.start)
-        if quote is not None:
-            return max(quote.start, sentence.start)
-    return sentence.start
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span without surrounding spaces and without a final period outside quotation marks."""
-    while start < end and text[start] in " ,":
-        start += 1
-    while end > start and text[end - 1] in " .,;:" and text[end - 2 : end] != ".”":
-        end -= 1
-    return (start, end) if end > start else None

@@ -13,46 +13,74 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.models import Attribution, Sentence
-from assistant.speakers_cues import Found, read_sentence
-from assistant.speakers_mentions import is_named
-from assistant.speakers_names import NameTable
-from assistant.speakers_quotes import QuoteMap, QuoteSpan, find_quotes, paragraph_spans
+from assistant.speakers.aliases import (
+    canonical_key,
+    gender_of,
+    is_body,
+    is_person,
+    key_of_query,
+    keys_match,
+    split_role,
+)
+from assistant.speakers.cues import Found, read_sentence
+from assistant.speakers.marks import read_marks
+from assistant.speakers.mentions import is_named
+from assistant.speakers.names import NameTable, person_runs
+from assistant.speakers.quotes import QuoteMap, QuoteSpan, find_quotes, paragraph_spans
 
 _PRONOUN_PARAGRAPHS = 2
+_DIRECT_SHARE = 0.8
+# Mentions that stand for the company or body last quoted: "It said", "the company added".
+_BODY_MENTION = re.compile(
+    r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry))$", re.IGNORECASE
+)
 _SINGULAR = frozenset({"he", "she"})
 
 
 def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attribution, ...]]:
     """For each sentence (same order), the attributions found in it (empty tuple where none)."""
-    quotes = QuoteMap(find_quotes(text, paragraph_spans(sentences)))
+    paragraphs = paragraph_spans(sentences)
+    quotes = QuoteMap(find_quotes(text, paragraphs))
     found: list[Found] = []
     for index, sentence in enumerate(sentences):
         found.extend(read_sentence(text, index, sentence, quotes))
+        if not found or found[-1].sentence != index:
+            found.extend(read_marks(text, index, sentence, quotes))
     for item in found:
         if item.content is not None:
             start, end = item.content
             item.direct = 2 * quotes.quoted_chars(start, end) > end - start
-    _resolve_names(text, found)
+    _resolve_names(text, found, paragraphs, sentences)
     result: list[list[Attribution]] = [[] for _ in sentences]
     for item in found:
-        result[item.sentence].append(_to_attribution(text, item))
+        result[item.sentence].append(_to_attribution(text, item, quotes))
     _carry_quotes(text, sentences, quotes, found, result)
     return [tuple(_dedupe(items)) for items in result]
 
 
 def speaker_matches(attribution: Attribution, name: str) -> bool:
-    """True when `name` ("sullivan", "Jake Sullivan") names the speaker, so users can ask by any form."""
+    """True when `name` names the speaker, so users can ask by any form.
+
+    "Blair", "Mr Blair" and "Tony Blair" find the person keyed "tony blair"; a role ("the mayor")
+    finds whoever the article gives that role.
+    """
     words = name.split()
     if not words:
         return False
+    if keys_match(key_of_query(name), attribution.key):
+        return True
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
-    return any(
-        re.search(pattern, form, re.IGNORECASE) for form in (attribution.name, attribution.as_written)
-    )
+    forms = (attribution.name, attribution.as_written, attribution.role or "")
+    return any(re.search(pattern, form, re.IGNORECASE) for form in forms)
 
-def _resolve_names(text: str, found: list[Found]) -> None:
+
+def _resolve_names(
+    text: str, found: list[Found], paragraphs: Sequence[tuple[int, int]], sentences: Sequence[Sentence]
+) -> None:
     """Give every attribution the fullest name the article makes clear."""
-    table = NameTable(text)
+    if not found:
+        return
+    table = NameTable(text, paragraphs)
     for item in found:
         mention = text[item.start : item.end]
         if is_named(mention):
@@ -62,9 +90,32 @@ def _resolve_names(text: str, found: list[Found]) -> None:
         if item.antecedent is not None:
             item.name = table.resolve(text[item.antecedent[0] : item.antecedent[1]])
         elif mention.lower() in _SINGULAR | {"they"}:
-            item.name = _resolve_pronoun(text, found[:position], item, mention.lower()) or mention
+            pronoun = mention.lower()
+            name = _resolve_pronoun(text, found[:position], item, pronoun)
+            if name is None and pronoun in _SINGULAR:
+                name = _nearest_person(text, item, sentences, pronoun)
+                name = None if name is None else table.resolve(name)
+            item.name = name or mention
+        elif _BODY_MENTION.match(mention):
+            item.name = _resolve_body(found[:position], item) or mention
         else:
             item.name = table.resolve(mention)
+
+
+def _resolve_body(earlier: list[Found], item: Found) -> str | None:
+    """ "Exxon Corp said… It said…": "it" or "the company" is the company that spoke last.
+
+    Only a speaker that is plainly a body (a company suffix, or an acronym such as GM) is taken;
+    a person in between ends the search.
+    """
+    for candidate in reversed(earlier):
+        if item.paragraph - candidate.paragraph > _PRONOUN_PARAGRAPHS:
+            return None
+        if is_body(candidate.name):
+            return candidate.name
+        if is_person(candidate.name):
+            return None
+    return None
 
 
 def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str) -> str | None:
@@ -75,14 +126,50 @@ def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str)
             return None
         mention = text[candidate.start : candidate.end]
         if mention.lower() in ("he", "she", "they") or candidate.name.lower() in ("he", "she", "they"):
-            if (mention.lower() == "they") == plural and candidate.name.lower() != mention.lower():
+            if mention.lower() == pronoun and candidate.name.lower() != pronoun:
                 return candidate.name
             continue
         if _is_plural(candidate.name) != plural:
             continue
-        if plural or is_named(candidate.name):
+        if plural:
+            return candidate.name
+        if is_person(candidate.name) and _gender_fits(pronoun, mention, candidate.name):
             return candidate.name
     return None
+
+
+def _nearest_person(
+    text: str, item: Found, sentences: Sequence[Sentence], pronoun: str
+) -> str | None:
+    """ "Ms Jane Smith spoke to reporters. She said…": the person a sentence before was about.
+
+    Sentences are read back from the pronoun's, within its paragraph and the one before; in
+    each, the first person named (its subject, not whom it talks of: "Mr Howard attacked Mr
+    Blair. He said…" is Mr Howard) that is a person's name and fits the pronoun's gender.
+    """
+    for sentence in reversed(sentences):
+        if sentence.start >= item.start:
+            continue
+        if item.paragraph - sentence.paragraph > 1:
+            break
+        for mention in person_runs(text, sentence.start, min(sentence.end, item.start)):
+            if _plainly_a_person(mention) and _gender_fits(pronoun, mention, mention):
+                return mention
+    return None
+
+
+def _plainly_a_person(mention: str) -> bool:
+    """A person by a title ("Mr", "Prime Minister") or a known first name: "New York" is not one."""
+    if not is_person(mention):
+        return False
+    return split_role(mention)[1] is not None or gender_of(mention) is not None
+
+
+def _gender_fits(pronoun: str, *forms: str) -> bool:
+    """False when a title or role says the person is not what "he"/"she" says."""
+    wanted = "m" if pronoun == "he" else "f"
+    found = {gender_of(form) for form in forms} - {None}
+    return not found or found == {wanted}
 
 
 def _is_plural(name: str) -> bool:
@@ -91,18 +178,36 @@ def _is_plural(name: str) -> bool:
     return " and " in f" {name} " or (words[-1][:1].islower() and words[-1].endswith("s"))
 
 
-def _to_attribution(text: str, item: Found) -> Attribution:
+def _to_attribution(text: str, item: Found, quotes: QuoteMap) -> Attribution:
     content = item.content or (None, None)
+    as_written = text[item.start : item.end]
+    person, role = split_role(item.name, sentence_start=item.name == as_written and item.opens_sentence)
     return Attribution(
-        name=item.name,
-        as_written=text[item.start : item.end],
+        name=person or item.name,
+        as_written=as_written,
         cue=item.cue,
         direct=item.direct,
         start=item.start,
         end=item.end,
         content_start=content[0],
         content_end=content[1],
+        key=canonical_key(person),
+        role=role if person else None,
+        kind=_kind(item, quotes),
     )
+
+
+def _kind(item: Found, quotes: QuoteMap) -> str:
+    """direct (in quotation marks), mixed (partly quoted), according_to, or reported."""
+    quoted = 0.0
+    if item.content is not None:
+        start, end = item.content
+        quoted = quotes.quoted_chars(start, end) / max(end - start, 1)
+    if quoted >= _DIRECT_SHARE:
+        return "direct"
+    if quoted > 0:
+        return "mixed"
+    return "according_to" if item.cue == "according to" else "reported"
 
 
 def _carry_quotes(

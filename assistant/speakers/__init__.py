@@ -1,0 +1,40 @@
+"""Who said it: attributions for each sentence of an article, names merged per person.
+
+The one way in to the speakers stage. `attribute` reads an article at index time;
+`rows_of`/`stored_attributions` are how the index keeps its results; `census` lists the people
+of a whole corpus from what was stored (and `corpus_names` gives each short name the
+person it stands for across the corpus); `speaker_matches` lets users ask by any
+form of a name.
+"""
+
+import hashlib
+from pathlib import Path
+
+from assistant.speakers.aliases import canonical_key, split_role
+from assistant.speakers.attribute import attribute, speaker_matches
+from assistant.speakers.stored import Row, census, corpus_names, rows_of, stored_attributions
+
+
+def _rules_version() -> str:
+    """A digest of this package's source: when the rules change, stored attributions are redone."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return "speakers-" + digest.hexdigest()[:12]
+
+
+RULES_VERSION = _rules_version()
+"""Part of the index fingerprint."""
+
+__all__ = [
+    "RULES_VERSION",
+    "Row",
+    "attribute",
+    "canonical_key",
+    "census",
+    "corpus_names",
+    "rows_of",
+    "speaker_matches",
+    "split_role",
+    "stored_attributions",
+]

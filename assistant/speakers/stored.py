@@ -1,0 +1,178 @@
+"""Attributions as the index stores them, and the corpus-wide list of speakers made from them.
+
+They are computed once, when an article is analysed for the index, and kept as
+plain JSON rows in the article table; reading them back costs no parsing, so
+`assistant speakers` and the answer path never read an article again for them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from assistant.models import Attribution, SpeakerEntry
+
+Row = list[Any]
+"""[sentence, name, as_written, cue, kind, direct, start, end, content_start, content_end, key, role]."""
+
+_NOT_INITIAL = frozenset({"of", "and", "the", "for", "&", "de"})
+_DOMINANT = 3
+"""An ambiguous short name ("Blair") joins the most-quoted full name when it has this many times the next."""
+
+
+def rows_of(per_sentence: Sequence[tuple[Attribution, ...]]) -> list[Row]:
+    """One row per attribution, with the number of its sentence within the article."""
+    rows: list[Row] = []
+    for number, found in enumerate(per_sentence):
+        for a in found:
+            rows.append(
+                [number, a.name, a.as_written, a.cue, a.kind, int(a.direct), a.start, a.end,
+                 a.content_start, a.content_end, a.key, a.role]
+            )  # fmt: skip
+    return rows
+
+
+def stored_attributions(rows: Iterable[Row] | None, sentences: int) -> tuple[tuple[Attribution, ...], ...]:
+    """Per sentence (`sentences` of them), the stored attributions; rows that do not fit are dropped."""
+    found: list[list[Attribution]] = [[] for _ in range(sentences)]
+    for row in rows or ():
+        try:
+            number, name, written, cue, kind, direct, start, end, c_start, c_end, key, role = row
+            if not 0 <= int(number) < sentences:
+                continue
+            found[int(number)].append(
+                Attribution(
+                    name=str(name), as_written=str(written), cue=str(cue), direct=bool(direct),
+                    start=int(start), end=int(end),
+                    content_start=None if c_start is None else int(c_start),
+                    content_end=None if c_end is None else int(c_end),
+                    key=str(key), role=None if role is None else str(role), kind=str(kind),
+                )
+            )  # fmt: skip
+        except (TypeError, ValueError):
+            continue  # a damaged row loses one attribution, never the article
+    return tuple(tuple(items) for items in found)
+
+
+class _Person:
+    """What the corpus says of one key, while counting."""
+
+    __slots__ = ("aliases", "articles", "keys", "names", "roles", "statements")
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+        self.statements = 0
+        self.articles = 0
+        self.names: Counter[str] = Counter()
+        self.roles: Counter[str] = Counter()
+        self.aliases: set[str] = set()
+
+    def absorb(self, other: _Person) -> None:
+        self.statements += other.statements
+        self.articles += other.articles
+        self.names.update(other.names)
+        self.roles.update(other.roles)
+        self.aliases |= other.aliases | set(other.names)
+        self.keys |= other.keys
+
+
+def census(articles: Iterable[Iterable[Row] | None]) -> list[SpeakerEntry]:
+    """One entry per named person across the corpus, most quoted first.
+
+    A sentence counts once, for its first attribution. Short keys ("blair") join the one longer
+    key that ends in them ("tony blair"), or the dominant one when several do.
+    """
+    entries = [
+        SpeakerEntry(
+            name=_display_name(person),
+            key=key,
+            statements=person.statements,
+            articles=person.articles,
+            roles=tuple(r for r, _ in person.roles.most_common(3)),
+            aliases=tuple(sorted(person.aliases - {_display_name(person)})),
+        )
+        for key, person in _people(articles).items()
+    ]
+    return sorted(entries, key=lambda e: (-e.statements, e.name))
+
+
+def corpus_names(articles: Iterable[Iterable[Row] | None]) -> dict[str, tuple[str, str]]:
+    """Each short key → (the person's key across the corpus, their name): "blair" → ("tony blair", …).
+
+    So that a quote from an article that only ever says "Blair" is shown, and found, as the
+    person the rest of the corpus names in full.
+    """
+    names: dict[str, tuple[str, str]] = {}
+    for key, person in _people(articles).items():
+        shown = _display_name(person)
+        for alias in person.keys - {key}:
+            names[alias] = (key, shown)
+    return names
+
+
+def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
+    """Everyone named as a speaker, by key, short keys merged."""
+    people: dict[str, _Person] = defaultdict(_Person)
+    for rows in articles:
+        seen_sentences: set[int] = set()
+        seen_keys: set[str] = set()
+        for row in rows or ():
+            if not isinstance(row, list) or len(row) != 12:
+                continue
+            number, name, key, role = row[0], row[1], row[10], row[11]
+            if number in seen_sentences:
+                continue
+            seen_sentences.add(number)
+            if not key or not isinstance(key, str):
+                continue
+            person = people[key]
+            person.keys.add(key)
+            person.statements += 1
+            person.names[str(name)] += 1
+            if role:
+                person.roles[str(role)] += 1
+            if key not in seen_keys:
+                seen_keys.add(key)
+                person.articles += 1
+    _merge_short_keys(people)
+    _merge_acronyms(people)
+    return people
+
+
+def _merge_short_keys(people: dict[str, _Person]) -> None:
+    """Fold "blair" into "tony blair" (and "w. bush" into "george w. bush") across the corpus."""
+    ending_in: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in people:
+        words = key.split()
+        for n in range(1, len(words)):
+            ending_in[tuple(words[-n:])].append(key)
+    for key in sorted(people, key=lambda k: (len(k.split()), k)):
+        longer = [other for other in ending_in.get(tuple(key.split()), ()) if other in people]
+        if not longer:
+            continue
+        ranked = sorted(longer, key=lambda k: -people[k].statements)
+        if len(ranked) > 1 and people[ranked[0]].statements < _DOMINANT * people[ranked[1]].statements:
+            continue
+        people[ranked[0]].absorb(people.pop(key))
+
+
+def _merge_acronyms(people: dict[str, _Person]) -> None:
+    """Fold "GM" into "General Motors Corp" when it is the one body of the corpus with those initials."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        words = [w for w in key.split() if w not in _NOT_INITIAL]
+        if len(words) > 1:
+            by_initials["".join(w[0] for w in words)].append(key)
+    for key in list(people):
+        shown = _display_name(people[key])
+        if " " in key or not (2 <= len(key) <= 5 and shown.isupper() and shown.isalpha()):
+            continue
+        matches = by_initials.get(key, [])
+        if len(matches) == 1 and matches[0] in people:
+            people[matches[0]].absorb(people.pop(key))
+
+
+def _display_name(person: _Person) -> str:
+    """The longest form of the name, the most frequent among equals."""
+    return max(person.names.items(), key=lambda kv: (len(kv[0].split()), kv[1], kv[0]))[0]
