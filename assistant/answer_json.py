@@ -24,6 +24,9 @@ def speaker_json(attribution: Attribution | None) -> dict[str, Any] | None:
         return None
     return {
         "name": attribution.name,
+        "key": attribution.key,
+        "role": attribution.role,
+        "kind": attribution.kind,
         "as_written": attribution.as_written,
         "cue": attribution.cue,
         "direct": attribution.direct,
