@@ -87,7 +87,7 @@ def analyse(
 
 def analyse_file(corpus_dir: Path, path: Path, passage_tokens: int) -> AnalysedArticle:
     """`analyse` for a file on disk (raises UnreadableArticle)."""
-    data, stat = read_file(path)
+    data, stat = read_file(path, corpus_dir)
     return analyse(
         path.relative_to(corpus_dir).as_posix(),
         data,
@@ -219,7 +219,7 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
     for article_id, known_sha in items:
         path = folder / article_id
         try:
-            data, stat = read_file(path)
+            data, stat = read_file(path, folder)
             sha = hashlib.sha256(data).hexdigest()
             if sha == known_sha:
                 batch.touched[article_id] = (stat.st_size, stat.st_mtime_ns)
@@ -232,13 +232,17 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
                 mtime_ns=stat.st_mtime_ns,
                 passage_tokens=passage_tokens,
             )
-        except UnreadableArticle as exc:
+        except (UnreadableArticle, RecursionError, MemoryError, ValueError, OverflowError) as exc:
+            # One bad article never stops the rest: a parser that gives up on it only skips it.
+            why = str(exc)
+            if not isinstance(exc, UnreadableArticle):
+                why = f"it could not be parsed ({type(exc).__name__})"
             try:
                 stat = path.stat()
                 size, mtime = stat.st_size, stat.st_mtime_ns
             except OSError:
                 size, mtime = -1, -1
-            batch.skipped.append({"id": article_id, "size": size, "mtime_ns": mtime, "why": str(exc)})
+            batch.skipped.append({"id": article_id, "size": size, "mtime_ns": mtime, "why": why})
             continue
         batch.add(analysed)
     batch.finish()

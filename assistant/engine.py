@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from assistant.answer import Answerer, AnswerSettings, meta_of
 from assistant.conversation import Conversation
-from assistant.corpus import UnreadableArticle, decode
+from assistant.corpus import UnreadableArticle, decode, read_file
 from assistant.errors import ArticleNotFound
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides
 
 _TEXT_CACHE = 64
+MAX_ATTRIBUTED_CHARS = 1_000_000
+"""Speakers are looked for in articles up to this size; a larger file (a data dump, not a news
+story) is still searched and quoted, with no speakers, so one such file cannot slow every question."""
 
 
 class Engine:
@@ -193,8 +196,10 @@ class Engine:
         progress: Callable[[int, int], None] | None = None,
     ) -> AddReport:
         """Store articles from files, folders, URLs or stdin in the corpus, then update the index."""
-        from assistant.ingest import MetaOverrides, add_sources
+        from assistant.ingest import MetaOverrides, add_sources, prefetch_urls
 
+        # Web pages are fetched first, outside the lock: a slow server never holds up other processes.
+        fetcher = prefetch_urls(sources)
         # Held across the duplicate check, the writes and the refresh: two adds at once cannot both
         # store the same article.
         with self.index.lock():
@@ -204,6 +209,7 @@ class Engine:
                 overrides=overrides or MetaOverrides(),
                 stdin=stdin,
                 progress=progress,
+                fetcher=fetcher,
             )
             if report.stored:
                 self.refresh()
@@ -242,11 +248,10 @@ class Engine:
         if cached is not None:
             self._texts.move_to_end(key)
             return cached
-        path = self.corpus_dir / record["id"]
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ArticleNotFound(f"article {record['id']!r} can no longer be read: {exc.strerror}") from exc
+            data, _ = read_file(self.corpus_dir / record["id"], self.corpus_dir)
+        except UnreadableArticle as exc:
+            raise ArticleNotFound(f"article {record['id']!r} can no longer be read: {exc}") from exc
         if hashlib.sha256(data).hexdigest() != record["sha256"]:
             raise ArticleNotFound(
                 f"article {record['id']!r} changed on disk since it was indexed; ask again to read it anew"
@@ -267,7 +272,12 @@ class Engine:
         key = f"{record['id']}@{record['sha256']}"
         cached = self._attributions.get(key)
         if cached is None:
-            cached = tuple(attribute(self._text(i), self._sentences(i)))
+            text = self._text(i)
+            sentences = self._sentences(i)
+            if len(text) > MAX_ATTRIBUTED_CHARS:
+                cached = tuple(() for _ in sentences)
+            else:
+                cached = tuple(attribute(text, sentences))
             self._attributions[key] = cached
             if len(self._attributions) > _TEXT_CACHE * 4:
                 self._attributions.popitem(last=False)

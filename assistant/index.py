@@ -9,6 +9,7 @@ BM25Okapi's to the last bit that matters (see bm25.py).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import multiprocessing
 import os
 from collections import Counter
@@ -29,12 +30,13 @@ from assistant.article_table import ArticleTable
 from assistant.corpus import walk
 from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index_merge import merge
-from assistant.index_store import StaleIndex, Stored, current_generation, load, save
+from assistant.index_store import StaleIndex, Stored, current_generation, load, prepare_folder, save
 from assistant.locations import index_dir
+from assistant.safe_paths import too_broad
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-6"
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-7"
 BATCH_FILES = 256
 """Files read per batch (and per worker task)."""
 PARALLEL_FILES = 400
@@ -52,6 +54,8 @@ class Changes:
     """Files that are not readable articles, with the reason (new ones only)."""
     rebuilt: str | None = None
     """Why the whole index was rebuilt, if it was."""
+    unsaved: str | None = None
+    """Why the updated index could not be stored (it is used from memory this time)."""
 
     @property
     def any(self) -> bool:
@@ -121,6 +125,9 @@ class Index:
         """Load the corpus's index and bring it up to date with the folder."""
         if not corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {corpus_dir}")
+        broad = too_broad(corpus_dir)
+        if broad is not None:
+            raise CorpusNotFound(f"{corpus_dir} cannot be a corpus folder: {broad}")
         rebuilt: str | None = None
         try:
             stored = load(index_dir(corpus_dir), _fingerprint(passage_tokens))
@@ -130,7 +137,7 @@ class Index:
         index = cls(corpus_dir, stored, passage_tokens, params or bm25.Params())
         changes = index.refresh(progress=progress)
         if rebuilt:
-            changes = Changes(changes.added, changes.changed, changes.removed, changes.skipped, rebuilt)
+            changes = dataclasses.replace(changes, rebuilt=rebuilt)
         return index, changes
 
     def lock(self) -> filelock.BaseFileLock:
@@ -138,7 +145,7 @@ class Index:
         if self._file_lock is None:
             folder = index_dir(self.corpus_dir)
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                prepare_folder(folder)
             except OSError as exc:
                 raise IndexError_(f"cannot create the index folder {folder}: {exc.strerror or exc}") from exc
             self._file_lock = filelock.FileLock(str(folder / "lock"), timeout=600)
@@ -151,6 +158,17 @@ class Index:
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
         found = walk(self.corpus_dir)
         to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
+        # A file skipped because it could not be opened is read again once it can be (permissions
+        # fixed: same size and time, so the stat check alone would never notice).
+        retry = [
+            s["id"]
+            for s in self.stored.skipped
+            if str(s.get("why", "")).startswith("cannot read")
+            and s["id"] in found
+            and os.access(self.corpus_dir / s["id"], os.R_OK)
+        ]
+        if retry:
+            to_read = sorted(set(to_read) | set(retry))
         return to_read, set(known) - set(found)
 
     def needs_refresh(self) -> bool:
@@ -180,8 +198,14 @@ class Index:
             if not to_read and not removed:
                 return Changes()
             changes, stored = self._apply(to_read, removed, progress)
-            # What was just written is what we hold: no second copy of a large table is read back.
-            self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
+            try:
+                # What was just written is what we hold: no second copy of a large table is read back.
+                self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
+            except IndexError_ as exc:
+                # A full disk or a read-only index folder: the stored index is untouched; answer from
+                # the up-to-date index in memory and say once that it could not be saved.
+                self._set(stored)
+                return dataclasses.replace(changes, unsaved=exc.message)
         return changes
 
     def _apply(
