@@ -168,29 +168,26 @@ def _is_stdout_error(error: OSError) -> bool:
 
 
 def _quiet_exit(code: int) -> None:
-    try:
+    with suppress(OSError, ValueError):
         sys.stderr.write("\n")
         sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-    os._exit(code) if _stdout_broken() else sys.exit(code)
-
-
-def _stdout_broken() -> bool:
     try:
         sys.stdout.flush()
     except (OSError, ValueError):
-        return True
-    return False
+        _silence_stdout()
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the interpreter's last flush raises nothing more."""
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _output_failed(reason: str) -> None:
     """The answer could not be written: one line on stderr, and no second error at exit's flush."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    _silence_stdout()
     _last_line(reason, EXIT_OUTPUT)
 
 
