@@ -41,8 +41,15 @@ corpus_option = click.option(
 )
 
 
+class _Console(Console):
+    """Rich's console, but a closed output is reported like any other (exit 8, one line)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError(errno.EPIPE, "the output was closed")
+
+
 def _stdout() -> Console:
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    return _Console(highlight=False, soft_wrap=not sys.stdout.isatty())
 
 
 def _stderr() -> Console:
@@ -127,6 +134,12 @@ class _DefaultChat(click.Group):
     character end with one line, never a traceback; so does any failure we did not foresee.
     """
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as error:  # click would exit 1 without a word
+            raise _OutputClosed from error
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         _tolerant_streams()
         kwargs["standalone_mode"] = False
@@ -139,7 +152,7 @@ class _DefaultChat(click.Group):
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
-        except BrokenPipeError:
+        except (BrokenPipeError, _OutputClosed):
             _output_failed("the output was closed")
         except OSError as error:
             if error.errno in (errno.ENOSPC, errno.EIO, errno.EPIPE) or _is_stdout_error(error):
@@ -152,6 +165,10 @@ class _DefaultChat(click.Group):
                 raise
             _last_line(f"unexpected error ({type(error).__name__}: {error})", EXIT_INTERNAL)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+class _OutputClosed(Exception):
+    """stdout's reader went away (a closed pipe)."""
 
 
 def _tolerant_streams() -> None:
@@ -168,9 +185,7 @@ def _is_stdout_error(error: OSError) -> bool:
 
 
 def _quiet_exit(code: int) -> None:
-    with suppress(OSError, ValueError):
-        sys.stderr.write("\n")
-        sys.stderr.flush()
+    """Ctrl-C: click has already closed the terminal's ^C echo with a newline; nothing more is said."""
     try:
         sys.stdout.flush()
     except (OSError, ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -69,9 +70,19 @@ def one_line(data: bytes) -> str:
     return lines[0]
 
 
-def make_corpus(folder: Path) -> Path:
-    """A small corpus of two articles."""
+ROOT = Path(__file__).resolve().parents[2]
+BACKGROUND = [
+    ROOT / "corpus" / "000_7834a3842ba03b39.txt",
+    *sorted((ROOT / "tests" / "data" / "articles").iterdir()),
+]
+
+
+def make_corpus(folder: Path, *, background: bool = True) -> Path:
+    """Two short stories, with the seed and the test articles around them (BM25 needs a few)."""
     folder.mkdir(parents=True, exist_ok=True)
+    if background:
+        for article in BACKGROUND:
+            shutil.copy(article, folder / article.name)
     (folder / "harbour.txt").write_text(STORY, encoding="utf-8")
     (folder / "farmers.txt").write_text(OTHER, encoding="utf-8")
     return folder

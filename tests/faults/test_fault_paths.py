@@ -13,6 +13,10 @@ from fault_helpers import STORY, cli, env_for, make_corpus, one_line
 SECRET = "Secret launch codes are kept under the floorboards of the old harbour lighthouse.\n"
 
 
+def _regular_files(corpus: Path) -> list[str]:
+    return sorted(p.name for p in corpus.iterdir() if p.is_file() and not p.is_symlink())
+
+
 @pytest.fixture
 def outside(tmp_path: Path) -> Path:
     """A file outside every corpus, standing in for /etc/passwd."""
@@ -31,7 +35,7 @@ def test_a_link_leaving_the_corpus_is_neither_listed_shown_nor_quoted(tmp_path: 
 
     listed = cli(tmp_path, "list", "--json", "--corpus", str(corpus))
     assert listed.returncode == 0, listed.stderr
-    assert sorted(a["id"] for a in json.loads(listed.stdout)) == ["farmers.txt", "harbour.txt"]
+    assert sorted(a["id"] for a in json.loads(listed.stdout)) == _regular_files(corpus)
 
     shown = cli(tmp_path, "show", "notes.txt", "--corpus", str(corpus))
     assert shown.returncode == 4
@@ -71,7 +75,7 @@ def test_fifos_sockets_and_devices_are_never_read(tmp_path: Path) -> None:
     try:
         listed = cli(tmp_path, "list", "--json", "--corpus", str(corpus), timeout=60)
         assert listed.returncode == 0, listed.stderr
-        assert sorted(a["id"] for a in json.loads(listed.stdout)) == ["farmers.txt", "harbour.txt"]
+        assert sorted(a["id"] for a in json.loads(listed.stdout)) == _regular_files(corpus)
         added = cli(tmp_path, "add", str(corpus / "pipe.txt"), "--corpus", str(corpus), timeout=60)
         assert added.returncode == 6 and "not a regular file" in one_line(added.stderr)
     finally:
