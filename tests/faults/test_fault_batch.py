@@ -6,7 +6,6 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -98,9 +97,8 @@ def test_a_closed_output_ends_with_one_line(tmp_path: Path, corpus: Path) -> Non
 
 
 def test_an_empty_question_and_garbage_arguments_are_usage_errors(tmp_path: Path, corpus: Path) -> None:
-    for args in (["ask", "   "], ["ask", "--budget", "nan", "x"], ["ask", "\udcff\udcfe"], ["show", "a\x7f\x1b"]):
-        started = time.monotonic()
+    cases = (["ask", "   "], ["ask", "--budget", "nan", "x"], ["ask", "\udcff\udcfe"], ["show", "a\x7f\x1b"])
+    for args in cases:
         result = cli(tmp_path, *args, "--corpus", str(corpus))
         assert result.returncode in (1, 2, 4), (args, result.stderr)
         assert b"Traceback" not in result.stderr
-        assert time.monotonic() - started < 120
