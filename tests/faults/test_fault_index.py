@@ -127,7 +127,7 @@ def test_writers_and_readers_at_once_never_force_a_rebuild(tmp_path: Path, corpu
         subprocess.Popen(
             ["/bin/sh", "-c", " ; ".join([" ".join([*command, "list", "--corpus", str(corpus)])] * 6)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-        )  # fmt: skip
+        )
         for _ in range(2)
     ]
     outputs = [p.communicate(timeout=240)[1] for p in (writer, *readers)]

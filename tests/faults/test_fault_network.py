@@ -6,7 +6,6 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,7 +77,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("headers_too", [False, True], ids=["body drips", "headers drip"])
-def test_a_dripping_server_is_cut_off_at_the_deadline(tmp_path: Path, corpus: Path, headers_too: bool) -> None:
+def test_a_dripping_server_is_cut_off_on_time(tmp_path: Path, corpus: Path, headers_too: bool) -> None:
     with DripServer(headers_too=headers_too) as server:
         env = env_for(tmp_path, ASSISTANT_FETCH_TIMEOUT="1.5")
         # The page takes over a minute to drip; the subprocess limit is the test's own bound.
@@ -102,7 +101,8 @@ def test_a_slow_fetch_does_not_hold_up_other_commands(tmp_path: Path, corpus: Pa
                         env=env, timeout=40)  # fmt: skip
             assert asked.returncode == 0, asked.stderr
             (tmp_path / "other.txt").write_text(STORY.replace("harbour", "canal"), encoding="utf-8")
-            added = cli(tmp_path, "add", str(tmp_path / "other.txt"), "--corpus", str(corpus), env=env, timeout=40)
+            other = str(tmp_path / "other.txt")
+            added = cli(tmp_path, "add", other, "--corpus", str(corpus), env=env, timeout=40)
             assert added.returncode == 0, added.stderr
             assert slow.poll() is None  # the slow add is still fetching: it held nothing
         finally:
