@@ -25,6 +25,7 @@ from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sent
 from assistant.question import analyse_question
 
 if TYPE_CHECKING:
+    from assistant.fetch import FetchedPage
     from assistant.ingest import AddReport, MetaOverrides
 
 _TEXT_CACHE = 64
@@ -194,12 +195,17 @@ class Engine:
         overrides: MetaOverrides | None = None,
         stdin: BinaryIO | None = None,
         progress: Callable[[int, int], None] | None = None,
+        fetcher: Callable[[str], FetchedPage] | None = None,
     ) -> AddReport:
-        """Store articles from files, folders, URLs or stdin in the corpus, then update the index."""
+        """Store articles from files, folders, URLs or stdin in the corpus, then update the index.
+
+        `fetcher` hands back pages already fetched (`ingest.prefetch_urls`); without it they are
+        fetched here, before the index lock is taken.
+        """
         from assistant.ingest import MetaOverrides, add_sources, prefetch_urls
 
         # Web pages are fetched first, outside the lock: a slow server never holds up other processes.
-        fetcher = prefetch_urls(sources)
+        fetcher = fetcher or prefetch_urls(sources)
         # Held across the duplicate check, the writes and the refresh: two adds at once cannot both
         # store the same article.
         with self.index.lock():
