@@ -43,6 +43,23 @@ PARALLEL_FILES = 400
 """From this many files to read, batches go to worker processes, one per core."""
 
 
+LOCK_WAIT_SECONDS = 600
+
+
+class _WritersLock(filelock.FileLock):
+    """The index lock; waiting too long (or a lock file that cannot be made) is an IndexError_."""
+
+    def acquire(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().acquire(*args, **kwargs)
+        except filelock.Timeout as exc:
+            raise IndexError_(
+                f"another process has held the index lock for {LOCK_WAIT_SECONDS} s; try again later"
+            ) from exc
+        except OSError as exc:
+            raise IndexError_(f"cannot lock the index: {exc.strerror or exc}") from exc
+
+
 @dataclass(frozen=True, slots=True)
 class Changes:
     """What a refresh found on disk."""
@@ -148,7 +165,7 @@ class Index:
                 prepare_folder(folder)
             except OSError as exc:
                 raise IndexError_(f"cannot create the index folder {folder}: {exc.strerror or exc}") from exc
-            self._file_lock = filelock.FileLock(str(folder / "lock"), timeout=600)
+            self._file_lock = _WritersLock(str(folder / "lock"), timeout=LOCK_WAIT_SECONDS)
         return self._file_lock
 
     def _plan(self) -> tuple[list[str], set[str]]:
