@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpora import reuters_docs, write_corpus  # noqa: E402
+from _corpora import reuters_docs, write_corpus
 
-from assistant import index_store  # noqa: E402
-from assistant.index import Index, _fingerprint  # noqa: E402
-from assistant.locations import index_dir, passage_tokens  # noqa: E402
+from assistant import index_store
+from assistant.index import Index, _fingerprint
+from assistant.locations import index_dir, passage_tokens
 
 ROOT = Path("/tmp/assistant-bench/open-checks")
 
@@ -40,7 +40,9 @@ def _time_loads(folder: Path, runs: int) -> list[float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=19_000, help="articles (~42k passages a 19k)")
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
