@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from assistant.corpus import FRONT_MATTER
+from assistant.front_matter_yaml import load_front_matter
 
 MAX_SLUG_CHARS = 50
 TEMP_PREFIX = ".adding-"
@@ -97,7 +98,7 @@ def stored_sha256(text: str) -> str | None:
     if not match:
         return None
     try:
-        loaded = yaml.safe_load(match.group(1))
+        loaded = load_front_matter(match.group(1))
     except yaml.YAMLError:
         return None
     value = loaded.get("sha256") if isinstance(loaded, dict) else None

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.front_matter_yaml import load_front_matter
 from assistant.models import ArticleMeta, Sentence
 from assistant.safe_paths import RefusedPath, inside, read_regular, real_root
 from assistant.sentences import split_paragraph
@@ -363,7 +364,7 @@ def _parse_markdown(article_id: str, text: str) -> ParsedArticle:
     if match:
         body_start = match.end()
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = load_front_matter(match.group(1))
         except yaml.YAMLError:
             loaded = None
             warnings.append("its front matter is not valid YAML; read without metadata")

@@ -11,6 +11,7 @@ carries a checksum of its own, so a flipped byte anywhere is caught on open.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -27,6 +28,7 @@ import numpy.typing as npt
 
 from assistant.article_table import ArticleTable
 from assistant.errors import IndexError_
+from assistant.locations import INDEX_FOLDER
 
 FORMAT = 5
 _GENERATION = re.compile(r"gen-[0-9a-f]{12}")
@@ -240,8 +242,14 @@ def prepare_folder(index_dir: Path) -> None:
 
 
 def _clear_non_folder(index_dir: Path) -> None:
-    """A file (or a link) where the index folder belongs is damage: it is removed, the index rebuilt."""
+    """A file (or a link) where the index folder belongs is damage: it is removed, the index rebuilt.
+
+    Only our own hidden `.assistant` name is ever cleared; a path the user chose
+    ($ASSISTANT_INDEX_DIR) that is not a folder is reported, never deleted.
+    """
     if index_dir.is_symlink() or (index_dir.exists() and not index_dir.is_dir()):
+        if index_dir.name != INDEX_FOLDER:
+            raise NotADirectoryError(errno.ENOTDIR, "the index location is not a folder", str(index_dir))
         index_dir.unlink()
 
 

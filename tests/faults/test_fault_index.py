@@ -172,3 +172,14 @@ def test_kill_9_during_a_build_leaves_a_working_index(tmp_path: Path) -> None:
     assert b"Traceback" not in result.stderr
     listed = json.loads(cli(tmp_path, "list", "--json", "--corpus", str(corpus)).stdout)
     assert len(listed) == 306
+
+
+def test_an_index_location_that_is_a_users_file_is_reported_never_deleted(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    precious = tmp_path / "precious.txt"
+    precious.write_text("the user's own file\n")
+    env = env_for(tmp_path, ASSISTANT_INDEX_DIR=str(precious))
+    result = cli(tmp_path, "list", "--corpus", str(corpus), env=env)
+    assert result.returncode == 5
+    assert "not a folder" in one_line(result.stderr)
+    assert precious.read_text() == "the user's own file\n"
