@@ -40,7 +40,8 @@ def test_a_file_name_that_is_not_utf8_is_one_more_article(tmp_path: Path) -> Non
     (corpus / "bad\udcff\udcfename.txt").write_text("Odd name\n" + BODY, encoding="utf-8")  # bytes ff fe
     listed = cli(tmp_path, "list", "--corpus", str(corpus))
     assert listed.returncode == 0 and b"badname.txt  Odd name" in listed.stdout
-    asked = cli(tmp_path, "ask", "Who retired after forty years at the lamp?", "--json", "--corpus", str(corpus))
+    question = "Who retired after forty years at the lamp?"
+    asked = cli(tmp_path, "ask", question, "--json", "--corpus", str(corpus))
     assert json.loads(asked.stdout)["quotes"][0]["article"]["id"] == "bad\udcff\udcfename.txt"
 
 
