@@ -145,6 +145,9 @@ class Index:
         broad = too_broad(corpus_dir)
         if broad is not None:
             raise CorpusNotFound(f"{corpus_dir} cannot be a corpus folder: {broad}")
+        if not os.access(corpus_dir, os.R_OK | os.X_OK):
+            # Not an empty corpus: an unlistable folder must not empty the index.
+            raise CorpusNotFound(f"cannot read the corpus folder {corpus_dir}: permission denied")
         rebuilt: str | None = None
         try:
             stored = load(index_dir(corpus_dir), _fingerprint(passage_tokens))

@@ -14,6 +14,7 @@ import pytest
 from fault_helpers import OTHER, STORY, cli, make_corpus, one_line
 
 from assistant.engine import Engine
+from assistant.errors import AssistantError
 
 QUESTION = "How much will the flood wall cost?"
 ANSWER = b"The wall will cost an estimated 14 million pounds"
@@ -188,3 +189,31 @@ def test_utf16_articles_are_read(tmp_path: Path) -> None:
     assert {"bom.txt", "plain16.txt"} <= ids, listed.stderr
     asked = cli(tmp_path, "ask", "When did the ferry crews end their strike?", "--corpus", str(corpus))
     assert b"ended their strike on Sunday" in asked.stdout
+
+
+def test_an_unreadable_corpus_folder_is_an_error_not_an_empty_corpus(shared_tmp: Path) -> None:
+    corpus = make_corpus(shared_tmp / "corpus")
+    warm = make_corpus(shared_tmp / "warm-up")
+    Engine.open(warm).ask(QUESTION)
+    Engine.open(warm).ask(QUESTION)  # modules loaded before the fork
+    corpus.chmod(0o777)
+    for path in corpus.iterdir():
+        path.chmod(0o666)
+    assert _as_unprivileged(lambda: Engine.open(corpus).ask(QUESTION).answered)
+    corpus.chmod(0o300)  # no listing
+
+    def refused() -> bool:
+        try:
+            Engine.open(corpus)
+        except AssistantError as error:
+            return error.exit_code == 3 and "cannot read the corpus folder" in error.message
+        return False
+
+    assert _as_unprivileged(refused)
+    corpus.chmod(0o777)
+
+    def kept() -> bool:
+        engine = Engine.open(corpus)
+        return engine.ask(QUESTION).answered and not engine.opened_with.added  # nothing read again
+
+    assert _as_unprivileged(kept)
