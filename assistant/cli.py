@@ -8,6 +8,7 @@ code (see README.md), never a traceback. The TUI is imported only by `chat`.
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import sys
@@ -150,7 +151,11 @@ class _DefaultChat(click.Group):
         except KeyboardInterrupt:
             _quiet_exit(EXIT_INTERRUPTED)
         except click.ClickException as error:
-            error.show()
+            # Usage errors quote what was typed (a file name, an id): escaped like everything else.
+            shown = io.StringIO()
+            error.show(file=shown)
+            with suppress(OSError, ValueError):
+                sys.stderr.write(clean(shown.getvalue()))
             sys.exit(error.exit_code)
         except (BrokenPipeError, _OutputClosed):
             _output_failed("the output was closed")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fault_helpers import cli, env_for, make_corpus, one_line
+from fault_helpers import assert_terminal_safe, cli, env_for, make_corpus, one_line
 
 GOOD = b"Who voted to build a flood wall?\n"
 
@@ -94,6 +94,13 @@ def test_a_closed_output_ends_with_one_line(tmp_path: Path, corpus: Path) -> Non
     process.wait(timeout=60)
     assert process.returncode == 8
     assert "output was closed" in one_line(err)
+
+
+def test_usage_errors_quote_what_was_typed_escaped(tmp_path: Path, corpus: Path) -> None:
+    for args in (["\x1b]0;owned\x07"], ["ask", "--top", "\x1b[2J"], ["show", "--bogus\u202e"]):
+        result = cli(tmp_path, *args)
+        assert result.returncode == 2
+        assert_terminal_safe(result.stderr)
 
 
 def test_an_empty_question_and_garbage_arguments_are_usage_errors(tmp_path: Path, corpus: Path) -> None:
