@@ -9,11 +9,14 @@ BM25Okapi's to the last bit that matters (see bm25.py).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import multiprocessing
 import os
+import signal
+import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -284,14 +287,21 @@ class Index:
         total = sum(len(chunk) for chunk in chunks)
         done = 0
         batches: list[Batch] = []
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
+        try:
             folder = str(self.corpus_dir)
-            futures = [pool.submit(read_batch, folder, chunk, self.passage_tokens) for chunk in chunks]
+            with _sigint_ignored_by_children():
+                futures = [pool.submit(read_batch, folder, chunk, self.passage_tokens) for chunk in chunks]
             for chunk, future in zip(chunks, futures, strict=True):
                 batches.append(future.result())
                 done += len(chunk)
                 if progress is not None:
                     progress("reading", done, total)
+        except BaseException:
+            # Ctrl-C or a failure: the batches not yet started are dropped, not waited for.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         return batches
 
     # ---- lookups ------------------------------------------------------------------------
@@ -364,6 +374,27 @@ class Index:
         best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
         order = best[np.lexsort((cand[best], -total[best]))]
         return [(int(cand[i]), float(total[i])) for i in order]
+
+
+@contextlib.contextmanager
+def _sigint_ignored_by_children() -> Iterator[None]:
+    """Workers are started with Ctrl-C ignored (inherited), so none prints a traceback while starting.
+
+    Only the main thread may change signal handlers; from another thread (the TUI) nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the parent's to handle (exit 130, one line at most): workers ignore it, no tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _accumulate(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,22 @@ def test_an_empty_question_and_garbage_arguments_are_usage_errors(tmp_path: Path
         result = cli(tmp_path, *args, "--corpus", str(corpus))
         assert result.returncode in (1, 2, 4), (args, result.stderr)
         assert b"Traceback" not in result.stderr
+
+
+def test_ctrl_c_during_a_parallel_build_exits_130_without_tracebacks(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    for n in range(1500):  # enough files for worker processes
+        (corpus / f"filler{n:04d}.txt").write_text(f"Filler story {n}\n" + "Words of filler text. " * 60)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "index", "--corpus", str(corpus)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env_for(tmp_path), start_new_session=True,
+    )  # fmt: skip
+    for _ in range(600):  # until the build holds the lock (bounded)
+        if (corpus / ".assistant" / "lock").exists():
+            break
+        time.sleep(0.02)
+    time.sleep(0.5)  # workers started
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
