@@ -82,7 +82,7 @@ def load(index_dir: Path, fingerprint: str) -> Stored:
     checksums first, so damage of any kind means a rebuild, never a traceback or a wrong
     answer. A generation removed by a writer while we read it is retried from the new pointer.
     """
-    for _ in range(3):
+    for _ in range(5):
         gen = _current(index_dir)
         try:
             return _load_generation(gen, fingerprint)

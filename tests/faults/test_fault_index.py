@@ -8,12 +8,18 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from fault_helpers import STORY, cli, env_for, make_corpus, one_line
+
+from assistant.engine import Engine
+from assistant.index import _fingerprint
+from assistant.index_store import StaleIndex, load, save
+from assistant.locations import passage_tokens
 
 QUESTION = "How much will the flood wall cost?"
 ANSWER = "The wall will cost an estimated 14 million pounds"
@@ -183,3 +189,23 @@ def test_an_index_location_that_is_a_users_file_is_reported_never_deleted(tmp_pa
     assert result.returncode == 5
     assert "not a folder" in one_line(result.stderr)
     assert precious.read_text() == "the user's own file\n"
+
+
+def test_loading_while_a_writer_replaces_generations_never_reports_damage(tmp_path: Path) -> None:
+    """The race behind needless rebuilds: a generation removed while another process reads it."""
+    corpus = make_corpus(tmp_path / "corpus")
+    Engine.open(corpus)
+    folder = corpus / ".assistant"
+    fingerprint = _fingerprint(passage_tokens())
+    stored = load(folder, fingerprint)
+    writer = threading.Thread(target=lambda: [save(folder, stored, fingerprint) for _ in range(40)])
+    writer.start()
+    loads, damaged = 0, []
+    while writer.is_alive():
+        try:
+            load(folder, fingerprint)
+        except StaleIndex as exc:
+            damaged.append(str(exc))
+        loads += 1
+    writer.join()
+    assert loads > 10 and not damaged, damaged
