@@ -6,6 +6,7 @@ it knows nothing of how answers are shown.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
@@ -280,10 +281,11 @@ class Engine:
         if cached is None:
             text = self._text(i)
             sentences = self._sentences(i)
-            if len(text) > MAX_ATTRIBUTED_CHARS:
-                cached = tuple(() for _ in sentences)
-            else:
-                cached = tuple(attribute(text, sentences))
+            cached = tuple(() for _ in sentences)
+            # An article the speaker finder cannot read is still quoted, without speakers.
+            if len(text) <= MAX_ATTRIBUTED_CHARS:
+                with contextlib.suppress(ValueError, IndexError, RecursionError):
+                    cached = tuple(attribute(text, sentences))
             self._attributions[key] = cached
             if len(self._attributions) > _TEXT_CACHE * 4:
                 self._attributions.popitem(last=False)

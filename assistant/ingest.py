@@ -298,7 +298,7 @@ def _known_bodies(corpus_dir: Path) -> dict[str, str]:
                 markdown = path.suffix.lower() in corpus.MARKDOWN_SUFFIXES
                 parsed = corpus.parse_article(article_id, text, markdown=markdown)
                 sha = body_sha256([text[s.start : s.end] for s in parsed.paragraphs])
-        except (OSError, UnreadableArticle):
+        except (OSError, UnreadableArticle, ValueError, RecursionError):
             continue  # the reader skips such a file too, so it holds no body to match
         known.setdefault(sha, article_id)
     return known

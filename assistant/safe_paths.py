@@ -56,9 +56,15 @@ def read_regular(path: Path, limit: int, root_real: Path | None = None) -> tuple
     With `root_real`, a path whose links lead outside that folder is refused.
     Raises RefusedPath with a reason fit for the user, OSError for I/O failures.
     """
-    if root_real is not None and not inside(root_real, path):
-        raise RefusedPath("it is a link to a file outside the folder (links are followed only inside it)")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if root_real is not None:
+        target = Path(os.path.realpath(path))
+        if not (target == root_real or target.is_relative_to(root_real)):
+            raise RefusedPath("it is a link to a file outside the folder (links are followed only inside it)")
+        # The resolved path is opened, refusing a link in its place: a file swapped for a link to
+        # somewhere else after the check is not followed.
+        path = target
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags)
     try:
         info = os.fstat(fd)
