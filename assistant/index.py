@@ -208,7 +208,16 @@ class Index:
         to_read, removed = self._plan()
         if not to_read and not removed:
             return Changes()
-        with self.lock():
+        try:
+            lock = self.lock()
+            lock.acquire()
+        except IndexError_ as exc:
+            # No lock to be had (a read-only or full index folder): nothing can be stored anyway;
+            # answer from the up-to-date index in memory and say so once.
+            changes, stored = self._apply(to_read, removed, progress)
+            self._set(stored)
+            return dataclasses.replace(changes, unsaved=exc.message)
+        try:
             # Another process may have brought the index up to date while we waited.
             folder = index_dir(self.corpus_dir)
             ours = self.stored.origin.name if self.stored.origin is not None else None
@@ -229,6 +238,8 @@ class Index:
                 # the up-to-date index in memory and say once that it could not be saved.
                 self._set(stored)
                 return dataclasses.replace(changes, unsaved=exc.message)
+        finally:
+            lock.release()
         return changes
 
     def _apply(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from fault_helpers import OTHER, STORY, cli, make_corpus, one_line
+from fault_helpers import OTHER, STORY, cli, env_for, make_corpus, one_line
 
 from assistant.engine import Engine
 from assistant.errors import AssistantError
@@ -217,3 +217,30 @@ def test_an_unreadable_corpus_folder_is_an_error_not_an_empty_corpus(shared_tmp:
         return engine.ask(QUESTION).answered and not engine.opened_with.added  # nothing read again
 
     assert _as_unprivileged(kept)
+
+
+def _index_at(tmp: Path, folder: Path) -> dict[str, str]:
+    return env_for(tmp, ASSISTANT_INDEX_DIR=str(folder))
+
+
+def test_a_read_only_index_folder_without_a_lock_still_answers(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root to make a read-only mount")
+    corpus = make_corpus(tmp_path / "corpus")
+    built = tmp_path / "index"
+    first = cli(tmp_path, "ask", QUESTION, "--corpus", str(corpus), env=_index_at(tmp_path, built))
+    assert first.returncode == 0
+    (built / "lock").unlink()
+    view = tmp_path / "index-ro"
+    view.mkdir()
+    bound = subprocess.run(["mount", "--bind", str(built), str(view)], capture_output=True, check=False)
+    if bound.returncode:
+        pytest.skip("cannot make a read-only mount here")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(view)], capture_output=True, check=True)
+        os.utime(corpus / "harbour.txt")  # the next run wants to store a new index, and cannot lock
+        asked = cli(tmp_path, "ask", QUESTION, "--corpus", str(corpus), env=_index_at(tmp_path, view))
+        assert asked.returncode == 0 and ANSWER in asked.stdout, asked.stderr
+        assert "Read-only file system" in one_line(asked.stderr)
+    finally:
+        subprocess.run(["umount", "-l", str(view)], capture_output=True, check=False)
