@@ -60,12 +60,15 @@ class Stored:
 
 
 def _current(index_dir: Path) -> Path:
+    if index_dir.exists() and not index_dir.is_dir():
+        # Our own folder replaced by a file is damage; a location the user chose is their error,
+        # reported when the index is to be written.
+        ours = index_dir.name == INDEX_FOLDER
+        raise StaleIndex("the index folder is not a folder" if ours else "no index yet")
     pointer = index_dir / "CURRENT"
     try:
         raw = pointer.read_bytes()[:200]
     except FileNotFoundError as exc:
-        if index_dir.exists() and not index_dir.is_dir():
-            raise StaleIndex("the index folder is not a folder") from exc
         raise StaleIndex("no index yet") from exc
     except OSError as exc:  # a folder in its place, no permission, an I/O error
         raise StaleIndex(f"the index pointer cannot be read ({exc.strerror or exc})") from exc
