@@ -97,11 +97,20 @@ def test_damaged_index_is_rebuilt_with_one_line(tmp_path: Path, corpus: Path, ki
 
 
 def test_a_flipped_byte_in_any_index_file_is_caught(tmp_path: Path, corpus: Path) -> None:
-    names = sorted(p.name for p in _generation(corpus).iterdir())
+    generation = _generation(corpus)
+    names = sorted(p.name for p in generation.iterdir())
     assert len(names) >= 10
-    for name in names:
-        _flip(_generation(corpus) / name)
-        _assert_rebuilt(tmp_path, corpus, f"flipped {name}")
+    fingerprint = _fingerprint(passage_tokens())
+    for name in names:  # every file: the open refuses it (in-process, to keep the suite quick)
+        path = generation / name
+        original = path.read_bytes()
+        _flip(path)
+        with pytest.raises(StaleIndex):
+            load(corpus / ".assistant", fingerprint)
+        path.write_bytes(original)
+    load(corpus / ".assistant", fingerprint)  # restored: trusted again
+    _flip(generation / "s_start.npy")  # and through the CLI: one line, a rebuild, the right answer
+    _assert_rebuilt(tmp_path, corpus, "flipped s_start.npy")
 
 
 @pytest.mark.parametrize("how", ["truncated", "deleted", "emptied"])
