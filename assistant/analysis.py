@@ -32,6 +32,7 @@ from assistant.corpus import (
     parse_article,
     read_file,
 )
+from assistant.models import Attribution, Sentence
 from assistant.speakers import Row, attribute, rows_of
 from assistant.tokens import count_tokens_each, terms
 
@@ -85,13 +86,28 @@ def analyse(
         sentence_terms=[terms(s) for s in sentence_texts],
         sentence_tokens=sentence_tokens,
         passages=pack_passages(sentence_tokens, passage_tokens),
-        speakers=rows_of(attribute(text, parsed.sentences)),
+        speakers=rows_of(_attributions(text, parsed.sentences)),
     )
+
+
+MAX_ATTRIBUTED_CHARS = 1_000_000
+"""Speakers are looked for in articles up to this size; a larger file (a data dump, not a news
+story) is still searched and quoted, with no speakers, so one such file cannot slow indexing."""
+
+
+def _attributions(text: str, sentences: list[Sentence]) -> list[tuple[Attribution, ...]]:
+    """Who said each sentence; an article the speaker finder cannot read is still indexed, without."""
+    if len(text) > MAX_ATTRIBUTED_CHARS:
+        return [() for _ in sentences]
+    try:
+        return attribute(text, sentences)
+    except (ValueError, IndexError, RecursionError):
+        return [() for _ in sentences]
 
 
 def analyse_file(corpus_dir: Path, path: Path, passage_tokens: int) -> AnalysedArticle:
     """`analyse` for a file on disk (raises UnreadableArticle)."""
-    data, stat = read_file(path)
+    data, stat = read_file(path, corpus_dir)
     return analyse(
         path.relative_to(corpus_dir).as_posix(),
         data,
@@ -224,7 +240,7 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
     for article_id, known_sha in items:
         path = folder / article_id
         try:
-            data, stat = read_file(path)
+            data, stat = read_file(path, folder)
             sha = hashlib.sha256(data).hexdigest()
             if sha == known_sha:
                 batch.touched[article_id] = (stat.st_size, stat.st_mtime_ns)
@@ -237,13 +253,17 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
                 mtime_ns=stat.st_mtime_ns,
                 passage_tokens=passage_tokens,
             )
-        except UnreadableArticle as exc:
+        except (UnreadableArticle, RecursionError, MemoryError, ValueError, OverflowError) as exc:
+            # One bad article never stops the rest: a parser that gives up on it only skips it.
+            why = str(exc)
+            if not isinstance(exc, UnreadableArticle):
+                why = f"it could not be parsed ({type(exc).__name__})"
             try:
                 stat = path.stat()
                 size, mtime = stat.st_size, stat.st_mtime_ns
             except OSError:
                 size, mtime = -1, -1
-            batch.skipped.append({"id": article_id, "size": size, "mtime_ns": mtime, "why": str(exc)})
+            batch.skipped.append({"id": article_id, "size": size, "mtime_ns": mtime, "why": why})
             continue
         batch.add(analysed)
     batch.finish()

@@ -24,8 +24,10 @@ from pathlib import Path
 import yaml
 
 from assistant.corpus import FRONT_MATTER
+from assistant.front_matter_yaml import load_front_matter
 
 MAX_SLUG_CHARS = 50
+TEMP_PREFIX = ".adding-"
 SUFFIX = ".md"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 # Names Windows reserves; a corpus folder may be shared with a Windows machine.
@@ -96,7 +98,7 @@ def stored_sha256(text: str) -> str | None:
     if not match:
         return None
     try:
-        loaded = yaml.safe_load(match.group(1))
+        loaded = load_front_matter(match.group(1))
     except yaml.YAMLError:
         return None
     value = loaded.get("sha256") if isinstance(loaded, dict) else None
@@ -134,7 +136,7 @@ def write_new(folder: Path, stem: str, text: str) -> Path:
     full disk leaves either the whole article or nothing (bar a hidden temp file).
     """
     data = text.encode("utf-8")
-    fd, temp_name = tempfile.mkstemp(prefix=".adding-", suffix=".tmp", dir=folder)
+    fd, temp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=folder)
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -180,3 +182,39 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def remove_stale_temps(folder: Path, *, older_than: float = 3600.0) -> None:
+    """Delete temporary files left by an `add` that was killed (its process is gone, or it is old).
+
+    A temp name carries its writer's process id, so a running add's file is never touched.
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    now = dt.datetime.now().timestamp()
+    for entry in entries:
+        if not (entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(".tmp")):
+            continue
+        pid_text = entry.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        try:
+            if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
+                continue
+            gone = pid_text.isdigit() and not _alive(int(pid_text))
+            if gone or now - entry.stat(follow_symlinks=False).st_mtime > older_than:
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True

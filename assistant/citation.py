@@ -51,12 +51,12 @@ def citation(quote: Quote) -> str:
     meta = quote.article
     head = ""
     if quote.speaker is not None:
-        head = clean(quote.speaker.name) + (", in " if meta.author else "")
+        head = clean(quote.speaker.name, one_line=True) + (", in " if meta.author else "")
     if meta.author:
-        head += clean(meta.author)
+        head += clean(meta.author, one_line=True)
     fields = [head] if head else []
-    fields.append(f"“{clean(meta.title)}”")
-    fields += [clean(v) for v in (meta.source, meta.date) if v]
+    fields.append(f"“{clean(meta.title, one_line=True)}”")
+    fields += [clean(v, one_line=True) for v in (meta.source, meta.date) if v]
     fields.append(locator(quote))
     return "— " + ", ".join(fields)
 
@@ -71,7 +71,7 @@ def plain_citation(quote: Quote) -> str:
     """Quote and citation as plain text lines, with the article's address where known."""
     lines = [quoted(quote), citation(quote)]
     if quote.article.url:
-        lines.append(clean(quote.article.url))
+        lines.append(clean(quote.article.url, one_line=True))
     return "\n".join(lines)
 
 

@@ -8,12 +8,15 @@ code (see README.md), never a traceback. The TUI is imported only by `chat`.
 from __future__ import annotations
 
 import dataclasses
+import errno
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 import click
 from rich.console import Console
@@ -27,6 +30,7 @@ from assistant.engine import Engine
 from assistant.errors import AssistantError, BadQuestion, CorpusNotFound
 from assistant.index import Changes
 from assistant.locations import default_corpus
+from assistant.safe_text import clean, json_text
 from assistant.scope import Scope, make_scope
 
 EXIT_NO_ANSWER = 1
@@ -41,16 +45,28 @@ corpus_option = click.option(
 )
 
 
+class _Console(Console):
+    """Rich's console, but a closed output is reported like any other (exit 8, one line)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError(errno.EPIPE, "the output was closed")
+
+
 def _stdout() -> Console:
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    return _Console(highlight=False, soft_wrap=not sys.stdout.isatty())
 
 
 def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def _warn(message: str) -> None:
+    """One line on stderr, escaped: file names and article text never reach the terminal raw."""
+    click.echo(f"assistant: {clean(message, one_line=True)}", err=True)
+
+
 def _fail(error: AssistantError) -> None:
-    click.echo(f"assistant: {error.message}", err=True)
+    _warn(error.message)
     sys.exit(error.exit_code)
 
 
@@ -88,9 +104,11 @@ def _progress_printer() -> Callable[[str, int, int], None] | None:
 
 def _report_changes(changes: Changes) -> None:
     if changes.rebuilt:
-        click.echo(f"assistant: the index was rebuilt ({changes.rebuilt})", err=True)
+        _warn(f"the index was rebuilt ({changes.rebuilt})")
+    if changes.unsaved:
+        _warn(f"warning: {changes.unsaved}; answering from the index in memory")
     for article_id, why in changes.skipped:
-        click.echo(f"assistant: warning: skipped {article_id}: {why}", err=True)
+        _warn(f"warning: skipped {article_id}: {why}")
 
 
 def corpus_folder(corpus: Path | None) -> Path:
@@ -112,8 +130,98 @@ def open_engine(
     return engine
 
 
+EXIT_OUTPUT = 8
+EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70
+
+
 class _DefaultChat(click.Group):
-    """`assistant` alone opens the chat."""
+    """`assistant` alone opens the chat; the process behaves as a Unix tool whatever happens.
+
+    Ctrl-C exits 130 quietly; a closed or full output and a terminal that cannot show a
+    character end with one line, never a traceback; so does any failure we did not foresee.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as error:  # click would exit 1 without a word
+            raise _OutputClosed from error
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        _tolerant_streams()
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.Abort:
+            _quiet_exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt:
+            _quiet_exit(EXIT_INTERRUPTED)
+        except click.ClickException as error:
+            # Usage errors quote what was typed (a file name, an id): escaped like everything else.
+            shown = io.StringIO()
+            error.show(file=shown)
+            with suppress(OSError, ValueError):
+                sys.stderr.write(clean(shown.getvalue()))
+            sys.exit(error.exit_code)
+        except (BrokenPipeError, _OutputClosed):
+            _output_failed("the output was closed")
+        except OSError as error:
+            if error.errno in (errno.ENOSPC, errno.EIO, errno.EPIPE) or _is_stdout_error(error):
+                _output_failed(f"cannot write the output: {error.strerror or error}")
+            _last_line(f"file-system error: {error.strerror or error}", 5)
+        except (MemoryError, RecursionError) as error:
+            _last_line(f"out of resources ({type(error).__name__})", EXIT_INTERNAL)
+        except Exception as error:
+            if os.environ.get("ASSISTANT_DEBUG"):
+                raise
+            _last_line(f"unexpected error ({type(error).__name__}: {error})", EXIT_INTERNAL)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+class _OutputClosed(Exception):
+    """stdout's reader went away (a closed pipe)."""
+
+
+def _tolerant_streams() -> None:
+    """A terminal whose encoding cannot show a character gets a replacement mark, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def _is_stdout_error(error: OSError) -> bool:
+    return error.errno == errno.EBADF
+
+
+def _quiet_exit(code: int) -> None:
+    """Ctrl-C: click has already closed the terminal's ^C echo with a newline; nothing more is said."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence_stdout()
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the interpreter's last flush raises nothing more."""
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _output_failed(reason: str) -> None:
+    """The answer could not be written: one line on stderr, and no second error at exit's flush."""
+    _silence_stdout()
+    _last_line(reason, EXIT_OUTPUT)
+
+
+def _last_line(message: str, code: int) -> None:
+    with suppress(OSError, ValueError):
+        click.echo(f"assistant: {clean(message, one_line=True)}", err=True)
+    sys.exit(code)
 
 
 @click.group(cls=_DefaultChat, invoke_without_command=True)
@@ -136,6 +244,8 @@ def chat(corpus: Path | None) -> None:
     from assistant.tui.app import make_app
 
     folder = corpus_folder(corpus)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _fail(BadQuestion("the chat needs a terminal; in scripts use `assistant ask` (or --batch)"))
     if not folder.is_dir():
         _fail(CorpusNotFound(f"corpus folder not found: {folder}"))
     make_app(folder).run()
@@ -147,7 +257,7 @@ def chat(corpus: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (schema in README.md).")
 @click.option(
     "--batch",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     help="Questions from FILE ('-' for stdin), "
     "one a line or JSON objects with question/article/top; JSON Lines out.",
 )
@@ -191,7 +301,7 @@ def ask(
     question: str | None,
     corpus: Path | None,
     as_json: bool,
-    batch: TextIO | None,
+    batch: BinaryIO | None,
     article: str | None,
     top: int,
     context: int,
@@ -226,19 +336,64 @@ def ask(
             question, article=article, top=top, context=context, speaker=speaker, limits=limits
         )
     if as_json:
-        click.echo(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
+        click.echo(json_text(answer_json(answer), indent=2))
     else:
         print_answer(_stdout(), answer, show_score=scores)
-    if engine.history_error:
-        click.echo(f"assistant: warning: {engine.history_error}", err=True)
+    # Where the index folder could not be written, the history beside it cannot be either: one warning.
+    if engine.history_error and not engine.opened_with.unsaved:
+        click.echo(f"assistant: warning: {clean(engine.history_error, one_line=True)}", err=True)
     if not answer.answered:
-        click.echo(f"assistant: {answer.message}", err=True)
+        _warn(answer.message or "the corpus holds no answer")
         sys.exit(EXIT_NO_ANSWER)
+
+
+MAX_BATCH_LINE = 64 * 1024
+"""Longest batch line read (a question is at most 200 tokens; JSON adds little)."""
+MAX_TOP = 50
+
+
+def _batch_lines(stream: BinaryIO) -> Iterator[tuple[int, str | None, str | None]]:
+    """(number, line, error) for each line: decoded as UTF-8, bounded in length; bad lines carry an error."""
+    number = 0
+    while True:
+        raw = stream.readline(MAX_BATCH_LINE + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_BATCH_LINE and not raw.endswith(b"\n"):
+            while (rest := stream.readline(MAX_BATCH_LINE)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None, f"the line is longer than {MAX_BATCH_LINE // 1024} KB"
+            continue
+        try:
+            yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8").strip(), None
+        except UnicodeDecodeError:
+            yield number, None, "the line is not valid UTF-8"
+
+
+def _batch_item(line: str, article: str | None, top: int) -> tuple[str, str | None, int]:
+    """The question, article and top of one batch line; raises BadQuestion for a malformed line."""
+    if not line.startswith("{"):
+        return line, article, top
+    try:
+        item = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise BadQuestion(f"not a question: the JSON is malformed ({reason})") from None
+    if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+        raise BadQuestion('not a question: a JSON line needs a "question" string')
+    q_article = item.get("article", article)
+    if q_article is not None and not isinstance(q_article, str):
+        raise BadQuestion('not a question: "article" must be a string (an id from `assistant list`)')
+    q_top = item.get("top", top)
+    if isinstance(q_top, bool) or not isinstance(q_top, int) or not 1 <= q_top <= MAX_TOP:
+        raise BadQuestion(f'not a question: "top" must be a whole number from 1 to {MAX_TOP}')
+    return item["question"], q_article, q_top
 
 
 def _run_batch(
     engine: Engine,
-    lines: TextIO,
+    lines: BinaryIO,
     *,
     article: str | None,
     top: int,
@@ -246,34 +401,35 @@ def _run_batch(
     speaker: str | None,
     limits: Scope | None = None,
 ) -> int:
-    """Answer one question a line as JSON Lines; the worst outcome decides the exit status."""
+    """Answer one question a line as JSON Lines; the worst outcome decides the exit status.
+
+    One bad line (malformed JSON, invalid UTF-8, an out-of-range "top") gets an error record
+    and the rest are still answered.
+    """
     status = 0
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        try:
-            q_article, q_top, question = article, top, line
-            if line.startswith("{"):
-                item = json.loads(line)
-                if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-                    raise BadQuestion('a JSON line needs a "question" string')
-                question = item["question"]
-                q_article = item.get("article", article)
-                q_top = int(item.get("top", top))
-            answer = engine.ask(
-                question, article=q_article, top=q_top, context=context, speaker=speaker, limits=limits
-            )
-            record = answer_json(answer)
-            if not answer.answered:
-                status = max(status, EXIT_NO_ANSWER)
-        except (ValueError, TypeError) as exc:
-            record = {"line": number, "error": f"not a question: {exc}"}
+    for number, line, problem in _batch_lines(lines):
+        record: dict[str, Any]
+        if problem is not None:
+            record = {"line": number, "error": f"not a question: {problem}"}
             status = max(status, EXIT_BAD_INPUT)
-        except AssistantError as error:
-            record = {"line": number, "question": line, "error": error.message}
-            status = max(status, error.exit_code)
-        click.echo(json.dumps(record, ensure_ascii=False))
+        elif not line:
+            continue
+        else:
+            try:
+                question, q_article, q_top = _batch_item(line, article, top)
+                answer = engine.ask(
+                    question, article=q_article, top=q_top, context=context, speaker=speaker, limits=limits
+                )
+                record = answer_json(answer)
+                if not answer.answered:
+                    status = max(status, EXIT_NO_ANSWER)
+            except AssistantError as error:
+                record = {"line": number, "question": line, "error": error.message}
+                status = max(status, error.exit_code)
+            except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+                record = {"line": number, "error": f"not a question: {type(exc).__name__}"}
+                status = max(status, EXIT_BAD_INPUT)
+        click.echo(json_text(record))
     return status
 
 
@@ -300,7 +456,7 @@ def list_articles(
         every = engine.articles()
     articles = select_articles(every, contains=contains, sort=sort, limit=limit)
     if as_json:
-        click.echo(json.dumps([article_info_json(a) for a in articles], ensure_ascii=False, indent=2))
+        click.echo(json_text([article_info_json(a) for a in articles], indent=2))
     elif sys.stdout.isatty():
         click.echo_via_pager("\n".join(article_lines(articles)) + "\n")
     else:
@@ -318,7 +474,7 @@ def show(article_id: str, corpus: Path | None, as_json: bool) -> None:
     with _errors():
         view = open_engine(corpus).article(article_id)
     if as_json:
-        click.echo(json.dumps(article_view_json(view), ensure_ascii=False, indent=2))
+        click.echo(json_text(article_view_json(view), indent=2))
     else:
         print_article(_stdout(), view)
 
@@ -352,14 +508,12 @@ def speakers(corpus: Path | None, as_json: bool) -> None:
         found = open_engine(corpus).speakers()
     if as_json:
         rows = [dataclasses.asdict(entry) for entry in found]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json_text(rows, indent=2))
         return
-    from assistant.safe_text import clean
-
     for entry in found:
-        roles = f"  ({clean('; '.join(entry.roles))})" if entry.roles else ""
+        roles = f"  ({clean('; '.join(entry.roles), one_line=True)})" if entry.roles else ""
         articles = f"{entry.articles} article" + ("" if entry.articles == 1 else "s")
-        click.echo(f"{entry.statements:5d}  {clean(entry.name)}{roles}  [{articles}]")
+        click.echo(f"{entry.statements:5d}  {clean(entry.name, one_line=True)}{roles}  [{articles}]")
 
 
 @main.command()
@@ -391,19 +545,18 @@ def add(
         report = engine.add(
             list(sources), overrides=overrides, stdin=sys.stdin.buffer, progress=_add_progress()
         )
-    from assistant.safe_text import clean
-
     for stored in report.stored:
-        details = ", ".join(clean(v) for v in (stored.author, stored.date) if v) or "no author or date"
-        click.echo(f"stored {stored.article_id}: “{clean(stored.title)}” ({details}; {stored.words} words)")
+        details = ", ".join(v for v in (stored.author, stored.date) if v) or "no author or date"
+        line = f"stored {stored.article_id}: “{stored.title}” ({details}; {stored.words} words)"
+        click.echo(clean(line, one_line=True))
     for line in warning_summary([(s.source, w) for s in report.stored for w in s.warnings]):
-        click.echo(f"assistant: warning: {clean(line)}", err=True)
+        click.echo(f"assistant: warning: {clean(line, one_line=True)}", err=True)
     for line in skipped_summary(report.skipped):
-        click.echo(f"assistant: note: {clean(line)}", err=True)
+        click.echo(f"assistant: note: {clean(line, one_line=True)}", err=True)
     for duplicate in report.duplicates:
-        click.echo(f"already present: {clean(duplicate.source)} is {duplicate.existing_id}")
+        click.echo(clean(f"already present: {duplicate.source} is {duplicate.existing_id}", one_line=True))
     for failed in report.failed:
-        click.echo(f"assistant: failed: {clean(failed.source)}: {clean(failed.message)}", err=True)
+        _warn(f"failed: {failed.source}: {failed.message}")
     if not report.ok:
         sys.exit(6)
 
@@ -424,7 +577,7 @@ def remove(article_id: str, corpus: Path | None) -> None:
     with _errors():
         engine = open_engine(corpus)
         path = engine.remove(article_id)
-    click.echo(f"removed {article_id} ({path})")
+    click.echo(clean(f"removed {article_id} ({path})", one_line=True))
 
 
 def _register_commands() -> None:

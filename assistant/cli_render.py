@@ -18,13 +18,12 @@ from assistant.safe_text import clean
 def print_answer(console: Console, answer: Answer, *, show_score: bool = False) -> None:
     """Print an answer: each quote and its citation, or the plain statement that there is none."""
     if answer.followed:
-        console.print(Text(clean(answer.followed) + ".", style="dim"))
+        console.print(Text(clean(answer.followed, one_line=True) + ".", style="dim"))
     if not answer.answered:
-        console.print(Text(clean(answer.message or "No answer in the corpus."), style="bold"))
+        console.print(Text(clean(answer.message or "No answer in the corpus.", one_line=True), style="bold"))
         if answer.suggestions:
-            console.print(
-                Text("Words the corpus does have: " + ", ".join(clean(s) for s in answer.suggestions))
-            )
+            words = ", ".join(clean(s, one_line=True) for s in answer.suggestions)
+            console.print(Text("Words the corpus does have: " + words))
         return
     for n, quote in enumerate(answer.quotes):
         if n:
@@ -43,9 +42,11 @@ def print_answer(console: Console, answer: Answer, *, show_score: bool = False) 
 
 def _article_parts(info: ArticleInfo) -> tuple[str, str, str, str]:
     meta = info.meta
-    details = ", ".join(clean(v) for v in (meta.author, meta.source, meta.date) if v)
+    # One article a line, whatever its name or title holds (a newline cannot forge a line).
+    details = ", ".join(clean(v, one_line=True) for v in (meta.author, meta.source, meta.date) if v)
     sizes = f"{info.paragraphs} paragraphs, {info.words} words, {info.tokens} tokens"
-    return clean(meta.id), clean(meta.title), f"({details})" if details else "", sizes
+    article_id, title = clean(meta.id, one_line=True), clean(meta.title, one_line=True)
+    return article_id, title, f"({details})" if details else "", sizes
 
 
 def article_lines(articles: list[ArticleInfo]) -> list[str]:
@@ -69,7 +70,7 @@ def print_articles(console: Console, articles: list[ArticleInfo]) -> None:
 def print_article(console: Console, view: ArticleView) -> None:
     """An article with its metadata and numbered paragraphs."""
     meta = view.meta
-    console.print(Text(clean(meta.title), style="bold"))
+    console.print(Text(clean(meta.title, one_line=True), style="bold"))
     for label, value in (
         ("Author", meta.author),
         ("Source", meta.source),
@@ -77,7 +78,7 @@ def print_article(console: Console, view: ArticleView) -> None:
         ("URL", meta.url),
     ):
         if value:
-            console.print(Text(f"{label}: {clean(value)}", style="dim"))
+            console.print(Text(f"{label}: {clean(value, one_line=True)}", style="dim"))
     for number, (start, end) in enumerate(view.paragraphs, start=1):
         console.print()
         line = Text(f"[{number}] ", style="cyan")

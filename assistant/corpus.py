@@ -16,7 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from assistant.front_matter_yaml import load_front_matter
 from assistant.models import ArticleMeta, Sentence
+from assistant.safe_paths import RefusedPath, inside, read_regular, real_root
 from assistant.sentences import split_paragraph
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
@@ -81,11 +83,14 @@ class UnreadableArticle(Exception):
 
 
 def walk(corpus_dir: Path) -> dict[str, tuple[int, int]]:
-    """Every file below the corpus folder, hidden paths left out: id → (size, mtime_ns).
+    """Every regular file below the corpus folder, hidden paths left out: id → (size, mtime_ns).
 
     One `scandir` pass, one stat a file: this runs on every command to keep the index current.
+    Links to folders are not entered; a link to a file counts only when it stays inside the
+    corpus; FIFOs, sockets and devices never count (see safe_paths).
     """
     found: dict[str, tuple[int, int]] = {}
+    root_real = real_root(corpus_dir)
     folders = [("", str(corpus_dir))]
     while folders:
         prefix, folder = folders.pop()
@@ -100,10 +105,12 @@ def walk(corpus_dir: Path) -> dict[str, tuple[int, int]]:
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         folders.append((prefix + entry.name + "/", entry.path))
-                    elif entry.is_file():
+                    elif entry.is_file(follow_symlinks=False) or (
+                        entry.is_symlink() and entry.is_file() and inside(root_real, Path(entry.path))
+                    ):
                         stat = entry.stat()
                         found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
-                except OSError:
+                except (OSError, ValueError):
                     continue
     return found
 
@@ -123,7 +130,17 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), else cp1252, else Latin-1; binary is refused."""
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 (BOM or a clear NUL pattern), else
+    cp1252, else Latin-1; binary is refused."""
+    utf16 = _utf16_codec(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise UnreadableArticle("the file looks like UTF-16 but does not decode as it") from exc
+        if not text.strip():
+            raise UnreadableArticle("the file is empty")
+        return _check_text(text.removeprefix("\ufeff"))
     if not data.strip():
         raise UnreadableArticle("the file is empty")
     if b"\x00" in data[:8192]:
@@ -135,6 +152,10 @@ def decode(data: bytes) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
+    return _check_text(text)
+
+
+def _check_text(text: str) -> str:
     sample = text[:8192]
     controls = len(_CONTROL_CHARS.findall(sample))
     if controls > max(8, len(sample) // 100):
@@ -142,23 +163,44 @@ def decode(data: bytes) -> str:
     return text
 
 
-def read_file(path: Path) -> tuple[bytes, os.stat_result]:
-    """The bytes and stat of an article file; raises UnreadableArticle for what cannot be an article."""
+def _utf16_codec(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' for UTF-16 text (by BOM, or by NULs in every other byte), else None."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and len(data) % 2 == 0:
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    # Latin-script UTF-16: one byte of each pair is NUL almost always, the other almost never.
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def read_file(path: Path, root: Path | None = None) -> tuple[bytes, os.stat_result]:
+    """The bytes and stat of an article file; raises UnreadableArticle for what cannot be an article.
+
+    With `root` (the corpus folder), a link leading outside it is refused. Only regular files
+    are read, never FIFOs, sockets or devices, and never more than MAX_FILE_BYTES.
+    """
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES:
         raise UnreadableArticle(f"unknown format {suffix!r} (articles are .txt or .md files)")
     try:
-        stat = path.stat()
-        if stat.st_size > MAX_FILE_BYTES:
-            raise UnreadableArticle(f"the file is too large ({stat.st_size // (1024 * 1024)} MB)")
-        return path.read_bytes(), stat
+        return read_regular(path, MAX_FILE_BYTES, real_root(root) if root is not None else None)
+    except RefusedPath as exc:
+        raise UnreadableArticle(str(exc)) from exc
     except OSError as exc:
         raise UnreadableArticle(f"cannot read it: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # a name the file system cannot take (embedded NUL, say)
+        raise UnreadableArticle(f"cannot read it: {exc}") from exc
 
 
 def read_article(corpus_dir: Path, path: Path) -> ParsedArticle:
     """Read and parse one article file; raises UnreadableArticle with the reason."""
-    data, _ = read_file(path)
+    data, _ = read_file(path, corpus_dir)
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     return parse_article(article_id(corpus_dir, path), decode(data), markdown=markdown)
 
@@ -322,7 +364,7 @@ def _parse_markdown(article_id: str, text: str) -> ParsedArticle:
     if match:
         body_start = match.end()
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = load_front_matter(match.group(1))
         except yaml.YAMLError:
             loaded = None
             warnings.append("its front matter is not valid YAML; read without metadata")

@@ -20,7 +20,7 @@ from assistant.answer import Answerer, AnswerSettings, meta_of
 from assistant.answer_copies import find_copies, finish
 from assistant.citation import quote_record
 from assistant.conversation import Conversation
-from assistant.corpus import UnreadableArticle, decode
+from assistant.corpus import UnreadableArticle, decode, read_file
 from assistant.errors import ArticleNotFound
 from assistant.history import History, history_file
 from assistant.index import Changes, Index, Progress
@@ -33,6 +33,7 @@ from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_mes
 from assistant.speakers import census, corpus_names, stored_attributions
 
 if TYPE_CHECKING:
+    from assistant.fetch import FetchedPage
     from assistant.ingest import AddReport, MetaOverrides
 
 _TEXT_CACHE = 64
@@ -255,10 +256,17 @@ class Engine:
         overrides: MetaOverrides | None = None,
         stdin: BinaryIO | None = None,
         progress: Callable[[int, int], None] | None = None,
+        fetcher: Callable[[str], FetchedPage] | None = None,
     ) -> AddReport:
-        """Store articles from files, folders, URLs or stdin in the corpus, then update the index."""
-        from assistant.ingest import MetaOverrides, add_sources
+        """Store articles from files, folders, URLs or stdin in the corpus, then update the index.
 
+        `fetcher` hands back pages already fetched (`ingest.prefetch_urls`); without it they are
+        fetched here, before the index lock is taken.
+        """
+        from assistant.ingest import MetaOverrides, add_sources, prefetch_urls
+
+        # Web pages are fetched first, outside the lock: a slow server never holds up other processes.
+        fetcher = fetcher or prefetch_urls(sources)
         # Held across the duplicate check, the writes and the refresh: two adds at once cannot both
         # store the same article.
         with self.index.lock():
@@ -268,6 +276,7 @@ class Engine:
                 overrides=overrides or MetaOverrides(),
                 stdin=stdin,
                 progress=progress,
+                fetcher=fetcher,
             )
             if report.stored:
                 self.refresh()
@@ -306,11 +315,10 @@ class Engine:
         if cached is not None:
             self._texts.move_to_end(key)
             return cached
-        path = self.corpus_dir / record["id"]
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ArticleNotFound(f"article {record['id']!r} can no longer be read: {exc.strerror}") from exc
+            data, _ = read_file(self.corpus_dir / record["id"], self.corpus_dir)
+        except UnreadableArticle as exc:
+            raise ArticleNotFound(f"article {record['id']!r} can no longer be read: {exc}") from exc
         if hashlib.sha256(data).hexdigest() != record["sha256"]:
             raise ArticleNotFound(
                 f"article {record['id']!r} changed on disk since it was indexed; ask again to read it anew"

@@ -51,3 +51,10 @@ class AddError(AssistantError):
 
     exit_code = 6
     title = "Could not add"
+
+
+class CorpusWriteError(AssistantError):
+    """A file in the corpus folder cannot be written or removed (read-only, permissions, full disk)."""
+
+    exit_code = 7
+    title = "Cannot change the corpus"

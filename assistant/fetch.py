@@ -8,8 +8,10 @@ is the reason alone (the caller names the URL), never a traceback.
 
 from __future__ import annotations
 
+import os
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -52,16 +54,33 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def default_timeout() -> float:
+    """The total deadline of one fetch: $ASSISTANT_FETCH_TIMEOUT seconds (1–600), else 20."""
+    value = os.environ.get("ASSISTANT_FETCH_TIMEOUT", "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return seconds if 0.1 <= seconds <= 600 else DEFAULT_TIMEOUT
+
+
 def _opener() -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(_NoRedirect())
 
 
 def check_url(url: str) -> str:
     """The URL if it is an http(s) URL with a host; raises AddError otherwise."""
-    parts = urllib.parse.urlsplit(url)
+    if any(ord(c) < 33 or ord(c) == 127 for c in url):
+        raise AddError("the address holds spaces or control characters")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+        _ = parts.port  # raises on a port that is not a number in range
+    except ValueError as exc:
+        raise AddError(f"the address is malformed ({exc})") from exc
     if parts.scheme.lower() not in ("http", "https"):
         raise AddError("only http:// and https:// addresses can be fetched")
-    if not parts.hostname:
+    if not host:
         raise AddError("the address has no host name")
     return url
 
@@ -69,22 +88,53 @@ def check_url(url: str) -> str:
 def fetch_url(
     url: str,
     *,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
 ) -> FetchedPage:
     """Fetch `url` as HTML or plain text, or raise AddError saying why not.
 
-    `timeout` bounds each network wait and the whole download, so a server
-    that trickles bytes cannot hold a batch forever.
+    `timeout` is a total deadline for the whole fetch (name lookup, connection,
+    headers, redirects, body): the work runs in a helper thread that is
+    abandoned when the deadline passes, so a server that drips one byte a
+    second, even in its headers, is cut off on time.
     """
     check_url(url)
+    timeout = default_timeout() if timeout is None else timeout
+    outcome: list[FetchedPage | BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_fetch(url, timeout, max_bytes, max_redirects))
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work, name="assistant-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout + 0.5)
+    if not outcome:
+        raise AddError(f"the page did not arrive within {timeout:g} seconds")
+    result = outcome[0]
+    if isinstance(result, FetchedPage):
+        return result
+    if isinstance(result, AddError):
+        raise result
+    if isinstance(result, UnicodeError | ValueError):
+        raise AddError(f"the address or the answer is malformed ({result})") from result
+    raise result
+
+
+def _fetch(url: str, timeout: float, max_bytes: int, max_redirects: int) -> FetchedPage:
+    """The fetch itself, with a deadline checked between reads (`fetch_url` enforces it outright)."""
     deadline = time.monotonic() + timeout
     seen: list[str] = [url]
     current = url
     opener = _opener()
     while True:
-        reply = _open(opener, current, timeout)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise AddError(f"the page did not arrive within {timeout:g} seconds")
+        reply = _open(opener, current, remaining)
         with reply.body:
             status = reply.status
             if status in _REDIRECT_CODES:
@@ -205,7 +255,8 @@ def _read_capped(reply: _Reply, max_bytes: int, deadline: float, timeout: float)
         while True:
             if time.monotonic() > deadline:
                 raise AddError(f"the page did not arrive within {timeout:g} seconds")
-            chunk = reply.body.read(_CHUNK)
+            # read1: what has arrived, at most one network read; read() would wait for a whole chunk.
+            chunk = reply.body.read1(_CHUNK) if hasattr(reply.body, "read1") else reply.body.read(_CHUNK)
             if not chunk:
                 break
             if decompressor is not None:

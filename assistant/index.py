@@ -9,10 +9,14 @@ BM25Okapi's to the last bit that matters (see bm25.py).
 from __future__ import annotations
 
 import bisect
+import contextlib
+import dataclasses
 import multiprocessing
 import os
+import signal
+import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -29,18 +33,36 @@ from assistant.article_table import ArticleTable
 from assistant.corpus import walk
 from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index_merge import merge
-from assistant.index_store import StaleIndex, Stored, current_generation, load, save
+from assistant.index_store import StaleIndex, Stored, current_generation, load, prepare_folder, save
 from assistant.locations import index_dir
+from assistant.safe_paths import too_broad
 from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
 from assistant.speakers import corpus_names
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-6"
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-7"
 BATCH_FILES = 256
 """Files read per batch (and per worker task)."""
 PARALLEL_FILES = 400
 """From this many files to read, batches go to worker processes, one per core."""
+
+
+LOCK_WAIT_SECONDS = 600
+
+
+class _WritersLock(filelock.FileLock):
+    """The index lock; waiting too long (or a lock file that cannot be made) is an IndexError_."""
+
+    def acquire(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().acquire(*args, **kwargs)
+        except filelock.Timeout as exc:
+            raise IndexError_(
+                f"another process has held the index lock for {LOCK_WAIT_SECONDS} s; try again later"
+            ) from exc
+        except OSError as exc:
+            raise IndexError_(f"cannot lock the index: {exc.strerror or exc}") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +76,8 @@ class Changes:
     """Files that are not readable articles, with the reason (new ones only)."""
     rebuilt: str | None = None
     """Why the whole index was rebuilt, if it was."""
+    unsaved: str | None = None
+    """Why the updated index could not be stored (it is used from memory this time)."""
 
     @property
     def any(self) -> bool:
@@ -123,6 +147,12 @@ class Index:
         """Load the corpus's index and bring it up to date with the folder."""
         if not corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {corpus_dir}")
+        broad = too_broad(corpus_dir)
+        if broad is not None:
+            raise CorpusNotFound(f"{corpus_dir} cannot be a corpus folder: {broad}")
+        if not os.access(corpus_dir, os.R_OK | os.X_OK):
+            # Not an empty corpus: an unlistable folder must not empty the index.
+            raise CorpusNotFound(f"cannot read the corpus folder {corpus_dir}: permission denied")
         rebuilt: str | None = None
         try:
             stored = load(index_dir(corpus_dir), _fingerprint(passage_tokens))
@@ -132,7 +162,7 @@ class Index:
         index = cls(corpus_dir, stored, passage_tokens, params or bm25.Params())
         changes = index.refresh(progress=progress)
         if rebuilt:
-            changes = Changes(changes.added, changes.changed, changes.removed, changes.skipped, rebuilt)
+            changes = dataclasses.replace(changes, rebuilt=rebuilt)
         return index, changes
 
     def lock(self) -> filelock.BaseFileLock:
@@ -140,10 +170,10 @@ class Index:
         if self._file_lock is None:
             folder = index_dir(self.corpus_dir)
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                prepare_folder(folder)
             except OSError as exc:
                 raise IndexError_(f"cannot create the index folder {folder}: {exc.strerror or exc}") from exc
-            self._file_lock = filelock.FileLock(str(folder / "lock"), timeout=600)
+            self._file_lock = _WritersLock(str(folder / "lock"), timeout=LOCK_WAIT_SECONDS)
         return self._file_lock
 
     def _plan(self) -> tuple[list[str], set[str]]:
@@ -153,6 +183,17 @@ class Index:
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
         found = walk(self.corpus_dir)
         to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
+        # A file skipped because it could not be opened is read again once it can be (permissions
+        # fixed: same size and time, so the stat check alone would never notice).
+        retry = [
+            s["id"]
+            for s in self.stored.skipped
+            if str(s.get("why", "")).startswith("cannot read")
+            and s["id"] in found
+            and os.access(self.corpus_dir / s["id"], os.R_OK)
+        ]
+        if retry:
+            to_read = sorted(set(to_read) | set(retry))
         return to_read, set(known) - set(found)
 
     def needs_refresh(self) -> bool:
@@ -169,7 +210,16 @@ class Index:
         to_read, removed = self._plan()
         if not to_read and not removed:
             return Changes()
-        with self.lock():
+        try:
+            lock = self.lock()
+            lock.acquire()
+        except IndexError_ as exc:
+            # No lock to be had (a read-only or full index folder): nothing can be stored anyway;
+            # answer from the up-to-date index in memory and say so once.
+            changes, stored = self._apply(to_read, removed, progress)
+            self._set(stored)
+            return dataclasses.replace(changes, unsaved=exc.message)
+        try:
             # Another process may have brought the index up to date while we waited.
             folder = index_dir(self.corpus_dir)
             ours = self.stored.origin.name if self.stored.origin is not None else None
@@ -182,8 +232,16 @@ class Index:
             if not to_read and not removed:
                 return Changes()
             changes, stored = self._apply(to_read, removed, progress)
-            # What was just written is what we hold: no second copy of a large table is read back.
-            self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
+            try:
+                # What was just written is what we hold: no second copy of a large table is read back.
+                self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
+            except IndexError_ as exc:
+                # A full disk or a read-only index folder: the stored index is untouched; answer from
+                # the up-to-date index in memory and say once that it could not be saved.
+                self._set(stored)
+                return dataclasses.replace(changes, unsaved=exc.message)
+        finally:
+            lock.release()
         return changes
 
     def _apply(
@@ -244,14 +302,21 @@ class Index:
         total = sum(len(chunk) for chunk in chunks)
         done = 0
         batches: list[Batch] = []
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
+        try:
             folder = str(self.corpus_dir)
-            futures = [pool.submit(read_batch, folder, chunk, self.passage_tokens) for chunk in chunks]
+            with _sigint_ignored_by_children():
+                futures = [pool.submit(read_batch, folder, chunk, self.passage_tokens) for chunk in chunks]
             for chunk, future in zip(chunks, futures, strict=True):
                 batches.append(future.result())
                 done += len(chunk)
                 if progress is not None:
                     progress("reading", done, total)
+        except BaseException:
+            # Ctrl-C or a failure: the batches not yet started are dropped, not waited for.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         return batches
 
     # ---- lookups ------------------------------------------------------------------------
@@ -336,6 +401,27 @@ class Index:
         best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
         order = best[np.lexsort((cand[best], -total[best]))]
         return [(int(cand[i]), float(total[i])) for i in order]
+
+
+@contextlib.contextmanager
+def _sigint_ignored_by_children() -> Iterator[None]:
+    """Workers are started with Ctrl-C ignored (inherited), so none prints a traceback while starting.
+
+    Only the main thread may change signal handlers; from another thread (the TUI) nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the parent's to handle (exit 130, one line at most): workers ignore it, no tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _accumulate(

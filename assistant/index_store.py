@@ -4,16 +4,21 @@ A writer builds a whole new generation folder, then swaps the `CURRENT`
 pointer with an atomic rename, so a reader sees the old index or the new one,
 never half of either. A lock file keeps two writers from racing. Anything
 that does not check out (format version, file sizes, array shapes) is
-reported as `StaleIndex`, and the caller rebuilds rather than trusts it.
+reported as `StaleIndex`, and the caller rebuilds rather than trusts it. The
+manifest lists every file of a generation with its size and CRC-32, and
+carries a checksum of its own, so a flipped byte anywhere is caught on open.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import shutil
 import tempfile
 import uuid
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,8 +28,11 @@ import numpy.typing as npt
 
 from assistant.article_table import ArticleTable
 from assistant.errors import IndexError_
+from assistant.locations import INDEX_FOLDER
 
-FORMAT = 5  # 5: the article table holds each article's attributions
+FORMAT = 6  # 6: the article table holds each article's attributions; a checksummed manifest
+_GENERATION = re.compile(r"gen-[0-9a-f]{12}")
+_CHECK_CHUNK = 1 << 22
 ARRAYS = (
     "indptr", "indices", "tf", "doc_len",
     "p_article", "p_sent_lo", "p_sent_hi",
@@ -52,40 +60,104 @@ class Stored:
 
 
 def _current(index_dir: Path) -> Path:
+    if index_dir.exists() and not index_dir.is_dir():
+        # Our own folder replaced by a file is damage; a location the user chose is their error,
+        # reported when the index is to be written.
+        ours = index_dir.name == INDEX_FOLDER
+        raise StaleIndex("the index folder is not a folder" if ours else "no index yet")
     pointer = index_dir / "CURRENT"
     try:
-        name = pointer.read_text(encoding="utf-8").strip()
+        raw = pointer.read_bytes()[:200]
     except FileNotFoundError as exc:
         raise StaleIndex("no index yet") from exc
-    if not name.startswith("gen-") or "/" in name:
+    except OSError as exc:  # a folder in its place, no permission, an I/O error
+        raise StaleIndex(f"the index pointer cannot be read ({exc.strerror or exc})") from exc
+    name = raw.decode("ascii", errors="replace").strip()
+    if not _GENERATION.fullmatch(name):
         raise StaleIndex("the index pointer is damaged")
     return index_dir / name
 
 
 def load(index_dir: Path, fingerprint: str) -> Stored:
-    """The current generation, memory-mapped; raises StaleIndex when it cannot be trusted."""
-    gen = _current(index_dir)
+    """The current generation, memory-mapped; raises StaleIndex when it cannot be trusted.
+
+    Every file of the generation is checked against the manifest's sizes and CRC-32
+    checksums first, so damage of any kind means a rebuild, never a traceback or a wrong
+    answer. A generation removed by a writer while we read it is retried from the new pointer.
+    """
+    for _ in range(5):
+        gen = _current(index_dir)
+        try:
+            return _load_generation(gen, fingerprint)
+        except StaleIndex:
+            if _current(index_dir) == gen:
+                raise
+            # Another process made a new generation and removed this one meanwhile: read the new one.
+    return _load_generation(_current(index_dir), fingerprint)
+
+
+def _load_generation(gen: Path, fingerprint: str) -> Stored:
     try:
-        manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return _read_generation(gen, fingerprint)
+    except StaleIndex:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError) as exc:
+        raise StaleIndex(f"the index is damaged ({exc.__class__.__name__})") from exc
+
+
+def _read_manifest(gen: Path) -> dict[str, Any]:
+    try:
+        document = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
+        body = document["body"]
+        if zlib.crc32(_canonical(body)) != document["crc32"]:
+            raise StaleIndex("the index manifest is damaged")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise StaleIndex("the index manifest is missing or damaged") from exc
+    if not isinstance(body, dict):
+        raise StaleIndex("the index manifest is damaged")
+    return body
+
+
+def _canonical(body: Any) -> bytes:
+    return json.dumps(body, sort_keys=True, ensure_ascii=True).encode("ascii")
+
+
+def _verify_files(gen: Path, files: dict[str, Any]) -> None:
+    """Every file the manifest lists has its size and checksum (any kind of file, any number)."""
+    for name, expected in files.items():
+        if "/" in name or name.startswith("."):
+            raise StaleIndex("the index manifest is damaged")
+        path = gen / name
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size != expected["bytes"]:
+                raise StaleIndex(f"index file {name} has the wrong size")
+            crc = 0
+            while chunk := handle.read(_CHECK_CHUNK):
+                crc = zlib.crc32(chunk, crc)
+        if crc != expected["crc32"]:
+            raise StaleIndex(f"index file {name} is damaged (checksum)")
+
+
+def _read_generation(gen: Path, fingerprint: str) -> Stored:
+    manifest = _read_manifest(gen)
     if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
         raise StaleIndex("the index was made by another version")
+    files = manifest["files"]
+    needed = (*(f"{a}.npy" for a in ARRAYS), "terms.txt", "articles.json")
+    missing = [name for name in needed if name not in files]
+    if missing:
+        raise StaleIndex(f"the index lacks {missing[0]}")
+    _verify_files(gen, files)
     arrays: dict[str, npt.NDArray[Any]] = {}
-    try:
-        for name in ARRAYS:
-            path = gen / f"{name}.npy"
-            expected = manifest["files"][name]
-            if path.stat().st_size != expected["bytes"]:
-                raise StaleIndex(f"index file {name} has the wrong size")
-            array = np.load(path, mmap_mode="r", allow_pickle=False)
-            if list(array.shape) != expected["shape"] or str(array.dtype) != expected["dtype"]:
-                raise StaleIndex(f"index file {name} has the wrong shape")
-            arrays[name] = array
-        terms_text = (gen / "terms.txt").read_text(encoding="utf-8")
-        tables = json.loads((gen / "articles.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StaleIndex(f"the index is damaged ({exc.__class__.__name__})") from exc
+    for name in ARRAYS:
+        expected = files[f"{name}.npy"]
+        array = np.load(gen / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        if list(array.shape) != expected["shape"] or str(array.dtype) != expected["dtype"]:
+            raise StaleIndex(f"index file {name} has the wrong shape")
+        arrays[name] = array
+    terms_text = (gen / "terms.txt").read_text(encoding="utf-8")
+    tables = json.loads((gen / "articles.json").read_text(encoding="utf-8"))
     terms = terms_text.split("\n") if terms_text else []
     try:
         table = ArticleTable(tables["columns"])
@@ -114,9 +186,13 @@ def _check_consistent(
 def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
     """Write a new generation and make it current atomically; older generations are removed.
 
-    Returns the same data, now known to be that generation's (its arrays can be linked next time).
+    A write that fails (full disk, read-only) removes its half-written generation and raises
+    IndexError_; the current generation is untouched. Returns the same data, now known to be
+    that generation's.
     """
+    gen: Path | None = None
     try:
+        _clear_non_folder(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         gen = index_dir / f"gen-{uuid.uuid4().hex[:12]}"
         gen.mkdir()
@@ -125,19 +201,20 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             array = np.ascontiguousarray(stored.arrays[name])
             path = gen / f"{name}.npy"
             np.save(path, array, allow_pickle=False)
-            files[name] = {
-                "shape": list(array.shape),
-                "dtype": str(array.dtype),
-                "bytes": path.stat().st_size,
-            }
+            files[path.name] = {"shape": list(array.shape), "dtype": str(array.dtype)}
         (gen / "terms.txt").write_text("\n".join(stored.terms), encoding="utf-8")
         tables = {"columns": stored.articles.columns, "skipped": stored.skipped}
         _write_tables(gen / "articles.json", tables)
-        manifest = {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": stored.info}
-        (gen / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-        _fsync_new(gen, stored)
+        for path in sorted(gen.iterdir()):
+            files.setdefault(path.name, {}).update(_checksum(path))
+        body = {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": stored.info}
+        document = {"body": body, "crc32": zlib.crc32(_canonical(body))}
+        (gen / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
+        _fsync_all(gen)
         _write_pointer(index_dir, gen.name)
     except OSError as exc:
+        if gen is not None:
+            shutil.rmtree(gen, ignore_errors=True)
         raise IndexError_(f"cannot write the index in {index_dir}: {exc.strerror or exc}") from exc
     _remove_old(index_dir, keep=gen.name)
     return Stored(
@@ -151,23 +228,52 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
     )
 
 
+def _checksum(path: Path) -> dict[str, int]:
+    crc = 0
+    size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHECK_CHUNK):
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+    return {"bytes": size, "crc32": crc}
+
+
+def prepare_folder(index_dir: Path) -> None:
+    """Make the index folder exist (replacing a stray file in its place); raises OSError."""
+    _clear_non_folder(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+
+
+def _clear_non_folder(index_dir: Path) -> None:
+    """A file (or a link) where the index folder belongs is damage: it is removed, the index rebuilt.
+
+    Only our own hidden `.assistant` name is ever cleared; a path the user chose
+    ($ASSISTANT_INDEX_DIR) that is not a folder is reported, never deleted.
+    """
+    if index_dir.is_symlink() or (index_dir.exists() and not index_dir.is_dir()):
+        if index_dir.name != INDEX_FOLDER:
+            raise NotADirectoryError(errno.ENOTDIR, "the index location is not a folder", str(index_dir))
+        index_dir.unlink()
+
+
 def _write_tables(path: Path, tables: dict[str, Any]) -> None:
     """The article table as JSON, one column at a time: C-speed encoding without one huge string."""
     with open(path, "w", encoding="utf-8") as handle:
         handle.write('{"skipped": ')
-        handle.write(json.dumps(tables["skipped"], ensure_ascii=False))
+        # ASCII escapes: a file name that is not valid UTF-8 (kept as surrogates) still writes and reads back.
+        handle.write(json.dumps(tables["skipped"], ensure_ascii=True))
         handle.write(', "columns": {')
         for n, (name, values) in enumerate(tables["columns"].items()):
             handle.write(("" if n == 0 else ", ") + json.dumps(name) + ": ")
-            handle.write(json.dumps(values, ensure_ascii=False))
+            handle.write(json.dumps(values, ensure_ascii=True))
         handle.write("}}")
 
 
 def current_generation(index_dir: Path) -> str | None:
-    """The name of the current generation folder, without loading it."""
+    """The name of the current generation folder, without loading it (None when there is none)."""
     try:
-        return (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
-    except OSError:
+        return _current(index_dir).name
+    except StaleIndex:
         return None
 
 
@@ -184,26 +290,40 @@ def _link_unchanged(stored: Stored, name: str, path: Path) -> bool:
 
 def _write_pointer(index_dir: Path, name: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".CURRENT-")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(name)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, index_dir / "CURRENT")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(name)
+            handle.flush()
+            os.fsync(handle.fileno())
+        pointer = index_dir / "CURRENT"
+        if pointer.is_dir() and not pointer.is_symlink():
+            shutil.rmtree(pointer)  # damage: a folder where the pointer belongs
+        os.replace(tmp, pointer)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
-def _fsync_new(gen: Path, stored: Stored) -> None:
-    """Flush what was written (linked arrays were flushed when first written)."""
+def _fsync_all(gen: Path) -> None:
+    """Flush every file of the new generation before the pointer names it."""
     for child in gen.iterdir():
-        if child.suffix == ".npy" and child.stem in stored.unchanged and stored.origin is not None:
-            continue
         with open(child, "rb") as handle:
             os.fsync(handle.fileno())
 
 
 def _remove_old(index_dir: Path, keep: str) -> None:
     """Delete other generations; a reader that still maps one keeps its open files (POSIX)."""
-    for child in index_dir.iterdir():
-        if child.name.startswith("gen-") and child.name != keep:
-            shutil.rmtree(child, ignore_errors=True)
-        elif child.name.startswith(".CURRENT-"):
-            child.unlink(missing_ok=True)
+    try:
+        children = list(index_dir.iterdir())
+    except OSError:
+        return
+    for child in children:
+        try:
+            if child.name.startswith("gen-") and child.name != keep:
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    child.unlink()
+            elif child.name.startswith(".CURRENT-"):
+                child.unlink(missing_ok=True)
+        except OSError:
+            continue

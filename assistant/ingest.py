@@ -10,6 +10,7 @@ before it is written. The same body is never stored twice.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
@@ -23,16 +24,18 @@ from assistant.article_file import (
     body_sha256,
     normalise_paragraphs,
     one_line,
+    remove_stale_temps,
     render,
     slugify,
     stored_sha256,
     write_new,
 )
 from assistant.corpus import UnreadableArticle
-from assistant.errors import AddError, ArticleNotFound, AssistantError, CorpusNotFound
+from assistant.errors import AddError, ArticleNotFound, AssistantError, CorpusNotFound, CorpusWriteError
 from assistant.fetch import FetchedPage, check_url, fetch_url
 from assistant.html_article import decode_html, extract_article, looks_like_html
 from assistant.ingest_select import not_an_article
+from assistant.safe_paths import RefusedPath, inside, read_regular, real_root
 
 MAX_SOURCE_BYTES = corpus.MAX_FILE_BYTES
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -133,6 +136,7 @@ def add_sources(
     if not corpus_dir.is_dir():
         raise CorpusNotFound(f"the corpus folder {corpus_dir} does not exist or is not a folder")
     fetch = fetcher or fetch_url
+    remove_stale_temps(corpus_dir)
     items, failed, skipped = _expand(sources)
     known = _known_bodies(corpus_dir)
     stored: list[Stored] = []
@@ -161,6 +165,37 @@ def add_sources(
     return AddReport(tuple(stored), tuple(duplicates), tuple(failed), tuple(skipped))
 
 
+def prefetch_urls(
+    sources: Sequence[str], fetch: Callable[[str], FetchedPage] | None = None
+) -> Callable[[str], FetchedPage]:
+    """Fetch every URL among `sources` now; return a fetcher that hands back each result.
+
+    `add` calls this before it takes the index lock, so a slow server delays only its own
+    `add` (each fetch has a total deadline) and never the questions and adds of other processes.
+    """
+    fetch = fetch or fetch_url
+    results: dict[str, FetchedPage | AssistantError] = {}
+    for source in sources:
+        if "://" not in source or source in results:
+            continue
+        try:
+            results[source] = fetch(check_url(source))
+        except AssistantError as exc:
+            results[source] = exc
+        except Exception as exc:  # a bug on one page must not lose the rest
+            results[source] = AddError(f"unexpected error ({type(exc).__name__}: {exc})")
+
+    def fetched(url: str) -> FetchedPage:
+        result = results.get(url)
+        if result is None:
+            return fetch(url)
+        if isinstance(result, AssistantError):
+            raise result
+        return result
+
+    return fetched
+
+
 def remove_article(corpus_dir: Path, article_id: str) -> Path:
     """Delete one article file from the corpus; ids that would reach outside it are refused."""
     root = corpus_dir.resolve()
@@ -183,7 +218,7 @@ def remove_article(corpus_dir: Path, article_id: str) -> Path:
     except FileNotFoundError as exc:
         raise ArticleNotFound(f"no article {article_id!r} in the corpus") from exc
     except OSError as exc:
-        raise AddError(f"cannot remove {article_id}: {exc.strerror or exc}") from exc
+        raise CorpusWriteError(f"cannot remove {article_id}: {exc.strerror or exc}") from exc
     return path
 
 
@@ -204,8 +239,9 @@ def _expand(sources: Sequence[str]) -> tuple[list[_Item], list[Failed], list[tup
         else:
             path = Path(source).expanduser()
             if path.is_dir():
-                files = list(_walk(path))
-                if not files:
+                files, refused = _walk(path)
+                failed.extend(refused)
+                if not files and not refused:
                     failed.append(Failed(source, "the folder holds no files"))
                 for found in files:
                     why = not_an_article(found)
@@ -221,10 +257,39 @@ def _expand(sources: Sequence[str]) -> tuple[list[_Item], list[Failed], list[tup
     return items, failed, skipped
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if not any(part.startswith(".") for part in path.relative_to(folder).parts) and path.is_file():
-            yield path
+def _walk(folder: Path) -> tuple[list[Path], list[Failed]]:
+    """Regular files below `folder` (hidden ones left out); links leaving it are refused, not followed.
+
+    Links to folders are not entered (no loops); FIFOs, sockets and devices are left out.
+    """
+    root_real = real_root(folder)
+    files = [folder / aid for aid in sorted(corpus.walk(folder))]
+    refused = [
+        Failed(str(path), "it is a link to a file outside the folder; not followed")
+        for path in _outside_links(folder, root_real)
+    ]
+    return files, refused
+
+
+def _outside_links(folder: Path, root_real: Path) -> Iterator[Path]:
+    """Links below `folder` (hidden paths left out) that lead outside it: reported, never read."""
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.is_symlink() and not inside(root_real, Path(entry.path)):
+                    yield Path(entry.path)
+            except (OSError, ValueError):
+                continue
 
 
 def _known_bodies(corpus_dir: Path) -> dict[str, str]:
@@ -234,16 +299,15 @@ def _known_bodies(corpus_dir: Path) -> dict[str, str]:
         if path.suffix.lower() not in corpus.TEXT_SUFFIXES:
             continue
         try:
-            if path.stat().st_size > corpus.MAX_FILE_BYTES:
-                continue
-            text = corpus.decode(path.read_bytes())
+            data, _ = corpus.read_file(path, corpus_dir)
+            text = corpus.decode(data)
             article_id = corpus.article_id(corpus_dir, path)
             sha = stored_sha256(text)
             if sha is None:
                 markdown = path.suffix.lower() in corpus.MARKDOWN_SUFFIXES
                 parsed = corpus.parse_article(article_id, text, markdown=markdown)
                 sha = body_sha256([text[s.start : s.end] for s in parsed.paragraphs])
-        except (OSError, UnreadableArticle):
+        except (OSError, UnreadableArticle, ValueError, RecursionError):
             continue  # the reader skips such a file too, so it holds no body to match
         known.setdefault(sha, article_id)
     return known
@@ -267,10 +331,11 @@ def _read(
     suffix = path.suffix.lower()
     if suffix not in HTML_SUFFIXES and suffix not in corpus.TEXT_SUFFIXES:
         raise UnreadableArticle(f"unknown format {suffix!r} (add .html, .htm, .txt or .md files, or a URL)")
-    _check_size(path.stat().st_size, "the file")
-    with path.open("rb") as handle:
-        data = handle.read(MAX_SOURCE_BYTES + 1)
-    _check_size(len(data), "the file")
+    try:
+        # A file named on the command line may be a link (the user chose it); it must be a regular file.
+        data, _ = read_regular(path, MAX_SOURCE_BYTES)
+    except RefusedPath as exc:
+        raise UnreadableArticle(str(exc)) from exc
     return _read_bytes(data, suffix, fallback_title=path.stem.replace("_", " ").replace("-", " "))
 
 

@@ -1,35 +1,83 @@
-"""Article text made safe for a terminal.
+"""Untrusted text made safe for a terminal: the one escaping function every output path uses.
 
-Articles are untrusted: a file can carry ANSI escape sequences or other
-control characters that would move the cursor, retitle the window or hide
-text. Everything shown in the CLI or the TUI passes through `clean` first;
-markup is never parsed from article text (front ends build Rich `Text`).
+Articles, file names, URLs and questions are untrusted: they can carry ANSI
+escape sequences, C1 controls, bidirectional overrides or invisible format
+characters that would move the cursor, retitle the window, hide text or make a
+line read reversed. Everything shown on stdout, stderr, in the TUI, in an
+export or on the clipboard passes through `clean`; JSON output goes through
+`json_text`, which escapes the same characters instead of dropping them.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from typing import Any
 
-# CSI, OSC, DCS/PM/APC and two-character escape sequences, then any lone C0/C1 control.
+# CSI, OSC, DCS/PM/APC and two-character escape sequences (7-bit and 8-bit forms).
 _ESCAPES = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]                 # CSI … final byte
-    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?     # OSC … BEL or ST
-    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?          # DCS, SOS, PM, APC … ST
-    | \x1b[@-Z\\-_]                          # two-character escapes
+    | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC … BEL or ST
+    | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, SOS, PM, APC … ST
+    | \x1b[ -/]*[0-~]                        # two-character (and nF) escapes
     | \x9b[0-?]*[ -/]*[@-~]                  # 8-bit CSI
+    | [\x90\x98\x9d\x9e\x9f][^\x1b\x9c\x07]*(?:\x9c|\x07|\x1b\\)?   # 8-bit DCS/SOS/OSC/PM/APC
     """,
     re.VERBOSE,
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Characters that never reach a terminal: C0 and C1 controls, DEL, format characters (bidi
+# controls, zero-width characters, BOM…), line and paragraph separators, surrogates, private use.
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+# Unassigned code points (Cn) are dropped too: a terminal may draw them as anything.
 
 
-def clean(text: str) -> str:
-    """`text` without escape sequences or control characters (newlines and tabs kept).
+def _unsafe(char: str) -> bool:
+    return unicodedata.category(char) in _DROPPED_CATEGORIES
 
-    Bidirectional overrides go too, so a line cannot display reversed.
+
+def clean(text: str, *, one_line: bool = False) -> str:
+    """`text` without escape sequences, control or invisible format characters.
+
+    Newlines and tabs are kept (CR and CRLF become newlines) unless `one_line`,
+    which turns every line break and tab into a space so the text cannot break
+    a line-based listing or forge a line of its own (file names, titles, messages).
     """
     if text.isprintable():
         return text
-    text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ESCAPES.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    # Whole lines are checked at C speed; only a line that holds something unprintable is walked.
+    cleaned = [line if line.isprintable() else _clean_line(line, one_line) for line in lines]
+    return (" " if one_line else "\n").join(cleaned)
+
+
+def _clean_line(line: str, one_line: bool) -> str:
+    out = []
+    for char in line:
+        if char.isprintable():
+            out.append(char)
+        elif char == "\t":
+            out.append(" " if one_line else char)
+        elif one_line and char in "\x0b\x0c\x85\u2028\u2029":
+            out.append(" ")
+        elif not _unsafe(char):
+            out.append(char)
+    return "".join(out)
+
+
+_JSON_UNSAFE = re.compile(
+    r"[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+def json_text(value: Any, *, indent: int | None = None) -> str:
+    """`value` as JSON whose strings carry no raw control, bidi or invisible character.
+
+    `json.dumps` already escapes C0 controls; C1 controls, bidi and zero-width
+    characters, line separators and lone surrogates are escaped here as
+    `\\uXXXX`, so the JSON means the same text and is safe to print.
+    """
+    dumped = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)

@@ -34,6 +34,10 @@ _SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
+MAX_SENTENCE_CHARS = 1500
+"""The longest sentence kept whole: a longer run (a one-line dump, a 50 KB "word") is cut in pieces
+at white space, or hard at the limit, so no quote, token count or scan grows with the file."""
+
 _CANDIDATE = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+(\S+))""")
 _WORD_BEFORE = re.compile(r"""(\S+)$""")
 _OPENERS = "\"'“‘([—–-"
@@ -50,7 +54,8 @@ def _ends_sentence(paragraph: str, mark_start: int, mark: str, next_word: str) -
         return True  # "?", "!", "..." (with or without a closing quote): a boundary.
     if mark != ".":
         return True  # a period inside a closing quote or bracket: `…today.”`
-    match = _WORD_BEFORE.search(paragraph, 0, mark_start)
+    # Only the last stretch before the mark is searched: the scan stays linear on a huge paragraph.
+    match = _WORD_BEFORE.search(paragraph, max(0, mark_start - 64), mark_start)
     if match is None:
         return True
     word = match.group(1).lstrip("\"'“‘(")
@@ -68,7 +73,36 @@ def _ends_sentence(paragraph: str, mark_start: int, mark: str, next_word: str) -
 
 
 def split_paragraph(paragraph: str, offset: int = 0) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence of one paragraph, shifted by `offset`."""
+    """Yield (start, end) of each sentence of one paragraph, shifted by `offset`.
+
+    No piece is longer than MAX_SENTENCE_CHARS (see `_bounded`).
+    """
+    for start, end in _sentences(paragraph):
+        if end - start <= MAX_SENTENCE_CHARS:
+            yield offset + start, offset + end
+        else:
+            for a, b in _bounded(paragraph, start, end):
+                yield offset + a, offset + b
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """An overlong sentence in pieces of at most MAX_SENTENCE_CHARS, cut at white space if there is some."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        for space in range(limit, start + MAX_SENTENCE_CHARS // 2, -1):
+            if text[space].isspace():
+                cut = space
+                break
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def _sentences(paragraph: str) -> Iterator[tuple[int, int]]:
     start = 0
     length = len(paragraph)
     while start < length and paragraph[start].isspace():
@@ -80,7 +114,7 @@ def split_paragraph(paragraph: str, offset: int = 0) -> Iterator[tuple[int, int]
         mark = match.group(0)
         if not _ends_sentence(paragraph, match.start(), mark, match.group(1)):
             continue
-        yield offset + start, offset + end
+        yield start, end
         start = end
         while start < length and paragraph[start].isspace():
             start += 1
@@ -88,7 +122,7 @@ def split_paragraph(paragraph: str, offset: int = 0) -> Iterator[tuple[int, int]
     while end > start and paragraph[end - 1].isspace():
         end -= 1
     if end > start:
-        yield offset + start, offset + end
+        yield start, end
 
 
 def split_sentences(text: str) -> list[str]:

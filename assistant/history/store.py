@@ -127,12 +127,12 @@ class History:
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
                         stamp,
-                        question,
-                        scope,
+                        _storable(question),
+                        _storable(scope),
                         int(answered),
-                        message,
+                        _storable(message),
                         tokens,
-                        json.dumps(quotes, ensure_ascii=False),
+                        _storable(json.dumps(quotes, ensure_ascii=False)),
                     ),
                 )
             return int(cursor.lastrowid or 0)
@@ -181,3 +181,10 @@ def _entry(row: tuple[Any, ...]) -> HistoryEntry:
         tokens=int(row[6] or 0),
         quotes=tuple(q for q in quotes if isinstance(q, dict)),
     )
+
+
+def _storable(text: str | None) -> str | None:
+    """Text SQLite can keep: a lone surrogate (from a file name or argument that is not UTF-8) becomes '?'."""
+    if text is None:
+        return None
+    return text.encode("utf-8", "replace").decode("utf-8")

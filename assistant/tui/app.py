@@ -138,7 +138,7 @@ class AssistantApp(App[None]):
 
     def on_engine_failed(self, message: EngineFailed) -> None:
         self.chat.index_idle()
-        self.notify(message.message, title=message.title, severity="error", timeout=30, markup=False)
+        self.notify(clean(message.message), title=message.title, severity="error", timeout=30, markup=False)
 
     def _check_corpus(self) -> None:
         busy = any(
@@ -163,7 +163,7 @@ class AssistantApp(App[None]):
                 articles = engine.articles()
         except AssistantError as error:
             self.call_from_thread(
-                self.notify, error.message, title=error.title, severity="error", markup=False
+                self.notify, clean(error.message), title=error.title, severity="error", markup=False
             )
         else:
             self.post_message(CorpusRefreshed(changes, articles))
@@ -206,12 +206,16 @@ class AssistantApp(App[None]):
     @work(thread=True, group="add")
     def _add(self, engine: Engine, source: str) -> None:
         try:
+            from assistant.ingest import prefetch_urls
+
+            # A web page is fetched before the engine is locked: questions go on while it downloads.
+            fetched = prefetch_urls([source])
             with self.engine_lock:
-                report = engine.add([source])
+                report = engine.add([source], fetcher=fetched)
                 articles = engine.articles()
         except AssistantError as error:
             self.call_from_thread(
-                self.notify, error.message, title=error.title, severity="error", markup=False
+                self.notify, clean(error.message), title=error.title, severity="error", markup=False
             )
         else:
             self.post_message(ArticlesAdded(report, articles))

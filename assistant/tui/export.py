@@ -47,9 +47,10 @@ def _quote_markdown(quote: Quote) -> list[str]:
 
 def conversation_markdown(answers: Sequence[Answer], corpus: str) -> str:
     """The whole conversation as a Markdown document."""
-    out = [f"# Conversation about `{corpus}`", "", f"Exported {dt.datetime.now():%Y-%m-%d %H:%M}.", ""]
+    heading = f"# Conversation about `{clean(corpus, one_line=True)}`"
+    out = [heading, "", f"Exported {dt.datetime.now():%Y-%m-%d %H:%M}.", ""]
     for number, answer in enumerate(answers, start=1):
-        out += [f"## {number}. {clean(answer.question)}", ""]
+        out += [f"## {number}. {clean(answer.question, one_line=True)}", ""]
         if answer.followed:
             out += [f"*{clean(answer.followed)}*", ""]
         if answer.scope:

@@ -373,7 +373,7 @@ class ChatScreen(Screen[None]):
                 view = engine.article(quote.article.id)
         except AssistantError as error:
             self.app.call_from_thread(
-                self.notify, error.message, title=error.title, severity="error", markup=False
+                self.notify, clean(error.message), title=error.title, severity="error", markup=False
             )
         else:
             self.post_message(SourceLoaded(view, quote))

@@ -1,0 +1,104 @@
+"""What may be read as an article: regular files inside a root folder, nothing else.
+
+A corpus folder (or a folder given to `add`) is untrusted: it can hold links to
+system files, FIFOs that block a reader forever, devices that never end. The
+rules, decided once (README "Safety"):
+
+- a path is followed through links only while it stays inside the root's real
+  path; a link that leaves it is refused;
+- only regular files are read (FIFOs, sockets and devices never), opened without
+  blocking and checked again on the open handle, so a swap after the check is
+  caught;
+- reads are bounded by a size limit;
+- a root that is the file system's root or the user's home folder is refused
+  (a mistaken `--corpus /` must not index the whole machine).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+class RefusedPath(Exception):
+    """A path that must not be read as an article; the message says why."""
+
+
+def real_root(root: Path) -> Path:
+    """The real path of a root folder (links resolved)."""
+    return Path(os.path.realpath(root))
+
+
+def inside(root_real: Path, path: Path) -> bool:
+    """True when `path`, links resolved, lies inside the (real) root folder."""
+    target = Path(os.path.realpath(path))
+    return target == root_real or target.is_relative_to(root_real)
+
+
+def too_broad(folder: Path) -> str | None:
+    """Why `folder` cannot be a corpus (the whole file system, the home folder), or None."""
+    real = real_root(folder)
+    if real == Path(real.anchor):
+        return "it is the root of the file system"
+    try:
+        home = Path(os.path.realpath(Path.home()))
+    except (RuntimeError, KeyError):
+        return None
+    if real == home:
+        return "it is your home folder (give the folder that holds the articles)"
+    return None
+
+
+def read_regular(path: Path, limit: int, root_real: Path | None = None) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file (at most `limit`; more raises), with its stat.
+
+    With `root_real`, a path whose links lead outside that folder is refused.
+    Raises RefusedPath with a reason fit for the user, OSError for I/O failures.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if root_real is not None:
+        target = Path(os.path.realpath(path))
+        if not (target == root_real or target.is_relative_to(root_real)):
+            raise RefusedPath("it is a link to a file outside the folder (links are followed only inside it)")
+        # The resolved path is opened, refusing a link in its place: a file swapped for a link to
+        # somewhere else after the check is not followed.
+        path = target
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise RefusedPath(f"it is not a regular file ({_kind(info.st_mode)})")
+        if info.st_size > limit:
+            raise RefusedPath(_too_large(info.st_size, limit))
+        chunks = []
+        size = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise RefusedPath(_too_large(size, limit))
+        return b"".join(chunks), info
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, limit: int) -> str:
+    megabytes = 1024 * 1024
+    return f"the file is too large ({size / megabytes:.0f} MB; the limit is {limit // megabytes} MB)"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"

@@ -1,0 +1,220 @@
+"""Any damage to the stored index is found on open and rebuilt with one warning line, never trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fault_helpers import STORY, cli, env_for, make_corpus, one_line
+
+from assistant.engine import Engine
+from assistant.index import _fingerprint
+from assistant.index_store import StaleIndex, load, save
+from assistant.locations import passage_tokens
+
+QUESTION = "How much will the flood wall cost?"
+ANSWER = "The wall will cost an estimated 14 million pounds"
+
+
+def _ask(tmp: Path, corpus: Path) -> subprocess.CompletedProcess[bytes]:
+    return cli(tmp, "ask", QUESTION, "--top", "1", "--corpus", str(corpus))
+
+
+def _generation(corpus: Path) -> Path:
+    index = corpus / ".assistant"
+    return index / (index / "CURRENT").read_text().strip()
+
+
+def _flip(path: Path) -> None:
+    """One byte changed in the middle of the file: the size stays the same."""
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 if len(data) > 1 else 0
+    data[middle] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def _replace_with_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+def _replace_folder_with_file(path: Path) -> None:
+    shutil.rmtree(path)
+    path.write_bytes(b"not a folder\n")
+
+
+def _pointer_loop(path: Path) -> None:
+    path.unlink()
+    path.symlink_to(path.name)  # ELOOP on every read
+
+
+DAMAGE: dict[str, Callable[[Path], None]] = {
+    "pointer garbage": lambda c: (c / ".assistant" / "CURRENT").write_bytes(os.urandom(40) + b"\xff\x00"),
+    "pointer empty": lambda c: (c / ".assistant" / "CURRENT").write_bytes(b""),
+    "pointer to nothing": lambda c: (c / ".assistant" / "CURRENT").write_text("gen-0123456789ab"),
+    "pointer outside": lambda c: (c / ".assistant" / "CURRENT").write_text("../../.."),
+    "pointer is a folder": lambda c: _replace_with_folder(c / ".assistant" / "CURRENT"),
+    "pointer unreadable (link loop)": lambda c: _pointer_loop(c / ".assistant" / "CURRENT"),
+    "index folder is a file": lambda c: _replace_folder_with_file(c / ".assistant"),
+    "generation is a file": lambda c: _replace_folder_with_file(_generation(c)),
+    "manifest garbage": lambda c: (_generation(c) / "manifest.json").write_bytes(b"{\x00garbage"),
+    "manifest edited": lambda c: (_generation(c) / "manifest.json").write_text(
+        (_generation(c) / "manifest.json").read_text().replace('"articles": ', '"articles": 1')
+    ),
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = make_corpus(tmp_path / "corpus")
+    built = _ask(tmp_path, folder)
+    assert built.returncode == 0 and ANSWER.encode() in built.stdout
+    return folder
+
+
+def _assert_rebuilt(tmp: Path, corpus: Path, what: str) -> None:
+    result = _ask(tmp, corpus)
+    assert result.returncode == 0, (what, result.stderr)
+    assert ANSWER.encode() in result.stdout, what
+    assert "rebuilt" in one_line(result.stderr), what
+    again = _ask(tmp, corpus)  # the rebuilt index was stored: no second warning
+    assert again.returncode == 0 and again.stderr == b"", (what, again.stderr)
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+def test_damaged_index_is_rebuilt_with_one_line(tmp_path: Path, corpus: Path, kind: str) -> None:
+    DAMAGE[kind](corpus)
+    _assert_rebuilt(tmp_path, corpus, kind)
+
+
+def test_a_flipped_byte_in_any_index_file_is_caught(tmp_path: Path, corpus: Path) -> None:
+    generation = _generation(corpus)
+    names = sorted(p.name for p in generation.iterdir())
+    assert len(names) >= 10
+    fingerprint = _fingerprint(passage_tokens())
+    for name in names:  # every file: the open refuses it (in-process, to keep the suite quick)
+        path = generation / name
+        original = path.read_bytes()
+        _flip(path)
+        with pytest.raises(StaleIndex):
+            load(corpus / ".assistant", fingerprint)
+        path.write_bytes(original)
+    load(corpus / ".assistant", fingerprint)  # restored: trusted again
+    _flip(generation / "s_start.npy")  # and through the CLI: one line, a rebuild, the right answer
+    _assert_rebuilt(tmp_path, corpus, "flipped s_start.npy")
+
+
+@pytest.mark.parametrize("how", ["truncated", "deleted", "emptied"])
+def test_a_truncated_or_missing_array_is_caught(tmp_path: Path, corpus: Path, how: str) -> None:
+    for name in ("indptr.npy", "s_start.npy", "articles.json", "terms.txt"):
+        path = _generation(corpus) / name
+        if how == "deleted":
+            path.unlink()
+        else:
+            path.write_bytes(path.read_bytes()[: 10 if how == "truncated" else 0])
+        _assert_rebuilt(tmp_path, corpus, f"{how} {name}")
+
+
+def test_writers_and_readers_at_once_never_force_a_rebuild(tmp_path: Path, corpus: Path) -> None:
+    """Generations are removed while other processes read them: readers retry, never rebuild."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(4):
+        (inbox / f"story{n}.txt").write_text(STORY.replace("eastern", f"number {n} eastern"), "utf-8")
+    env = env_for(tmp_path)
+    command = [sys.executable, "-m", "assistant"]
+    writer = subprocess.Popen(
+        ["/bin/sh", "-c", " && ".join(
+            f"{sys.executable} -m assistant add {inbox / f'story{n}.txt'} --corpus {corpus}" for n in range(4)
+        )],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    readers = [
+        subprocess.Popen(
+            ["/bin/sh", "-c", " ; ".join([" ".join([*command, "list", "--corpus", str(corpus)])] * 6)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        )
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=240)[1] for p in (writer, *readers)]
+    assert writer.returncode == 0, outputs[0]
+    for err in outputs:
+        assert b"rebuilt" not in err and b"Traceback" not in err, err
+
+
+def test_a_killed_add_leaves_no_temporary_file(tmp_path: Path, corpus: Path) -> None:
+    # A writer killed with -9 between writing its temporary file and naming it.
+    victim = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    leftover = corpus / f".adding-{victim.pid}-x1y2z3.tmp"
+    leftover.write_text("half an article")
+    victim.send_signal(signal.SIGKILL)
+    victim.wait(timeout=30)
+    running = corpus / f".adding-{os.getpid()}-abc.tmp"  # a live writer's file is left alone
+    running.write_text("being written")
+    (tmp_path / "new.txt").write_text(STORY.replace("harbour", "river"), encoding="utf-8")
+    added = cli(tmp_path, "add", str(tmp_path / "new.txt"), "--corpus", str(corpus))
+    assert added.returncode == 0, added.stderr
+    assert not leftover.exists()
+    assert running.exists()
+
+
+def test_kill_9_during_a_build_leaves_a_working_index(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    for n in range(300):
+        (corpus / f"filler{n:03d}.txt").write_text(f"Filler story {n}\n" + "Words of filler text. " * 200)
+    env = env_for(tmp_path)
+    builder = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "index", "--corpus", str(corpus)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    for _ in range(200):  # until it has started writing (bounded)
+        if (corpus / ".assistant").exists():
+            break
+        time.sleep(0.02)
+    builder.send_signal(signal.SIGKILL)
+    builder.wait(timeout=30)
+    result = _ask(tmp_path, corpus)
+    assert result.returncode == 0 and ANSWER.encode() in result.stdout
+    assert b"Traceback" not in result.stderr
+    listed = json.loads(cli(tmp_path, "list", "--json", "--corpus", str(corpus)).stdout)
+    assert len(listed) == 306
+
+
+def test_an_index_location_that_is_a_users_file_is_reported_never_deleted(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    precious = tmp_path / "precious.txt"
+    precious.write_text("the user's own file\n")
+    env = env_for(tmp_path, ASSISTANT_INDEX_DIR=str(precious))
+    result = cli(tmp_path, "list", "--corpus", str(corpus), env=env)
+    assert result.returncode == 0  # answered from the index in memory, with one warning
+    assert "not a folder" in one_line(result.stderr) and b"harbour.txt" in result.stdout
+    assert precious.read_text() == "the user's own file\n"
+
+
+def test_loading_while_a_writer_replaces_generations_never_reports_damage(tmp_path: Path) -> None:
+    """The race behind needless rebuilds: a generation removed while another process reads it."""
+    corpus = make_corpus(tmp_path / "corpus")
+    Engine.open(corpus)
+    folder = corpus / ".assistant"
+    fingerprint = _fingerprint(passage_tokens())
+    stored = load(folder, fingerprint)
+    writer = threading.Thread(target=lambda: [save(folder, stored, fingerprint) for _ in range(40)])
+    writer.start()
+    loads, damaged = 0, []
+    while writer.is_alive():
+        try:
+            load(folder, fingerprint)
+        except StaleIndex as exc:
+            damaged.append(str(exc))
+        loads += 1
+    writer.join()
+    assert loads > 10 and not damaged, damaged
