@@ -29,6 +29,7 @@ from assistant.corpus import (
     ParsedArticle,
     UnreadableArticle,
     decode,
+    display_text,
     parse_article,
     read_file,
 )
@@ -72,7 +73,7 @@ def analyse(
     """Parse raw bytes (raises UnreadableArticle) and compute terms, token counts and passages."""
     text = decode(data)
     parsed = parse_article(article_id, text, markdown=markdown)
-    sentence_texts = [text[s.start : s.end] for s in parsed.sentences]
+    sentence_texts = [display_text(text, s.start, s.end) for s in parsed.sentences]
     sentence_tokens = count_tokens_each(sentence_texts)
     return AnalysedArticle(
         parsed=parsed,

@@ -36,7 +36,7 @@ _SENTENCE_STARTERS = frozenset(
 
 _CANDIDATE = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+(\S+))""")
 _WORD_BEFORE = re.compile(r"""(\S+)$""")
-_OPENERS = "\"'“‘([—–-"
+_OPENERS = "\"'“‘([—–-*_`"  # with Markdown's emphasis and code marks
 
 
 def _ends_sentence(paragraph: str, mark_start: int, mark: str, next_word: str) -> bool:

@@ -1,0 +1,35 @@
+"""The one-line display form of a source span: what a quote shows.
+
+Offsets always point at the exact source span (the verbatim check, the source
+view); what is shown is that span as a reader sees it: a hard-wrapped line
+break is a space, white space runs are folded to one space, and Markdown's
+emphasis marks, link URLs and block-quote markers are left out. Every word
+shown is the source's own, in the source's order.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = re.compile(r"[\n\r\t\f\v\x85\u2028\u2029*_`\[>]| {2}")
+_BREAK_MARKERS = re.compile(r"(?:\r\n|[\n\r\f\v\x85\u2028\u2029])[ \t]*(?:>[ \t]?)*")
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def display_text(text: str, start: int, end: int) -> str:
+    """text[start:end] shown on one line: breaks as spaces, white space folded, Markdown marks out."""
+    span = text[start:end]
+    if _SPECIAL.search(span) is None:
+        return span
+    span = _BREAK_MARKERS.sub(" ", span)
+    if "[" in span:
+        span = _LINK.sub(r"\1", span)
+    if "*" in span or "_" in span:
+        span = _STRONG.sub(r"\2", span)
+        span = _EMPHASIS.sub(r"\2", span)
+    if "`" in span:
+        span = _CODE.sub(r"\1", span)
+    return " ".join(span.split())

@@ -1,0 +1,148 @@
+"""Lines and paragraphs of a plain-text article, as it was written.
+
+Articles come one line a paragraph (the seed, most exports), hard-wrapped at
+about 65-80 columns with paragraphs marked by a blank line or an indented
+first line (wire copy, e-mail, old archives), or a mix. The style is decided
+per article from its own lines, so the same story reads the same wrapped or
+not. Spans are offsets into the decoded text; nothing is rewritten, so a
+paragraph's span may hold line breaks (shown as spaces, see `display`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# Every line end a file may use: LF, CRLF, lone CR, form feed, vertical tab, Unicode separators.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\f\v\x85\u2028\u2029]")
+# A line that ends a sentence or a clause that may end a paragraph.
+_CLOSED = re.compile(r"""[.!?…:;]["'”’)\]*_]*$""")
+# Lines this long or longer are paragraphs written on one line, not wrapped text.
+_LONGEST_WRAPPED = 120
+# Text wrapped narrower than this is a list or a table, not prose.
+_NARROWEST_WRAPPED = 45
+_TAB_WIDTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the file's decoded text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-empty line: its text's span with surrounding white space trimmed, and how it stands."""
+
+    start: int
+    end: int
+    indent: int
+    """Columns of white space before the text (a tab counts to the next multiple of 8)."""
+    break_before: bool
+    """A blank line or a form feed stands between this line and the one before (or it is the first)."""
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """The non-empty lines of text[start:end], whatever line ends the file uses."""
+    stop = len(text) if end is None else end
+    found: list[Line] = []
+    pos = start
+    gap = True
+    while pos < stop:
+        match = _LINE_BREAK.search(text, pos, stop)
+        line_end = stop if match is None else match.start()
+        a, b = pos, line_end
+        indent = 0
+        while a < b and text[a].isspace():
+            indent = (indent // _TAB_WIDTH + 1) * _TAB_WIDTH if text[a] == "\t" else indent + 1
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            found.append(Line(a, b, indent, gap))
+            gap = False
+        else:
+            gap = True
+        if match is None:
+            break
+        if match.group(0) == "\f":
+            gap = True  # a page break ends a paragraph
+        pos = match.end()
+    return found
+
+
+def _length(line: Line) -> int:
+    return line.indent + line.end - line.start
+
+
+def _first_word(text: str, line: Line) -> int:
+    space = re.search(r"\s", text[line.start : line.end])
+    return (line.end - line.start) if space is None else space.start()
+
+
+def is_wrapped(text: str, body: list[Line]) -> bool:
+    """True when the lines are hard-wrapped prose: short lines, many ending mid-sentence.
+
+    A file written one line a paragraph has lines that end sentences (or are far longer than a
+    terminal); wrapped text breaks most lines in the middle of one.
+    """
+    if len(body) < 2:
+        return False
+    lengths = sorted(_length(line) for line in body)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not _NARROWEST_WRAPPED <= width <= _LONGEST_WRAPPED:
+        return False
+    # Full lines that continue on the next line, with no break or indent between.
+    following = itertools.pairwise(body)
+    open_ended = sum(
+        1
+        for line, after in following
+        if not after.break_before
+        and _length(line) >= 0.6 * width
+        and not _CLOSED.search(text[line.start : line.end])
+    )
+    return open_ended >= max(1, 0.25 * (len(body) - 1))
+
+
+def paragraphs(text: str, body: list[Line]) -> list[Span]:
+    """The paragraphs the lines make: one a line, or wrapped lines joined, per the article's style."""
+    if not is_wrapped(text, body):
+        return [Span(line.start, line.end) for line in body]
+    lengths = sorted(_length(line) for line in body)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    margin = Counter(line.indent for line in body).most_common(1)[0][0]
+    # Paragraphs are marked by blank lines or indented first lines, or by nothing but short last lines.
+    marked = any(line.break_before or line.indent > margin for line in body[1:])
+    spans: list[Span] = []
+    current: Span | None = None
+    previous: Line | None = None
+    for line in body:
+        if (
+            current is None
+            or previous is None
+            or _starts_paragraph(text, previous, line, width, margin, marked)
+        ):
+            if current is not None:
+                spans.append(current)
+            current = Span(line.start, line.end)
+        else:
+            current = Span(current.start, line.end)
+        previous = line
+    if current is not None:
+        spans.append(current)
+    return spans
+
+
+def _starts_paragraph(text: str, previous: Line, line: Line, width: int, margin: int, marked: bool) -> bool:
+    """Whether `line` opens a new paragraph rather than continuing the wrapped one before it."""
+    if line.break_before or line.indent > margin:
+        return True
+    room = _length(previous) + 1 + _first_word(text, line)
+    if room <= 0.6 * width:
+        return True  # the next word would have fitted with room to spare: a heading, a table row, a last line
+    closed = bool(_CLOSED.search(text[previous.start : previous.end]))
+    return not marked and closed and room <= 0.9 * width
