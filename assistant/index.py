@@ -34,7 +34,7 @@ from assistant.locations import index_dir
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-6"
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-7"  # parse-7: wrapped lines, Markdown, datelines
 BATCH_FILES = 256
 """Files read per batch (and per worker task)."""
 PARALLEL_FILES = 400

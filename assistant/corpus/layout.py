@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 # Every line end a file may use: LF, CRLF, lone CR, form feed, vertical tab, Unicode separators.
@@ -79,6 +78,14 @@ def _length(line: Line) -> int:
     return line.indent + line.end - line.start
 
 
+def _wordy(text: str, line: Line) -> bool:
+    """True for a line of words (prose), not of figures (a table row such as "Apr 149.25 149.50 1064")."""
+    tokens = text[line.start : line.end].split()
+    if len(tokens) < 3:
+        return True  # too short to tell: "1988." ends a paragraph of prose
+    return sum(1 for token in tokens if any(ch.isalpha() for ch in token)) >= 0.4 * len(tokens)
+
+
 def _first_word(text: str, line: Line) -> int:
     space = re.search(r"\s", text[line.start : line.end])
     return (line.end - line.start) if space is None else space.start()
@@ -103,6 +110,7 @@ def is_wrapped(text: str, body: list[Line]) -> bool:
         for line, after in following
         if not after.break_before
         and _length(line) >= 0.6 * width
+        and _wordy(text, line)
         and not _CLOSED.search(text[line.start : line.end])
     )
     return open_ended >= max(1, 0.25 * (len(body) - 1))
@@ -111,10 +119,19 @@ def is_wrapped(text: str, body: list[Line]) -> bool:
 def paragraphs(text: str, body: list[Line]) -> list[Span]:
     """The paragraphs the lines make: one a line, or wrapped lines joined, per the article's style."""
     if not is_wrapped(text, body):
-        return [Span(line.start, line.end) for line in body]
+        # One line a paragraph, except a line plainly carrying on the one before (a wrapped note
+        # under a table: lowercase, or outdented, after a long line that ends mid-sentence).
+        joined: list[Span] = []
+        for before, line in zip([None, *body], body, strict=False):
+            if before is not None and joined and continues(text, before, line):
+                joined[-1] = Span(joined[-1].start, line.end)
+            else:
+                joined.append(Span(line.start, line.end))
+        return joined
     lengths = sorted(_length(line) for line in body)
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    margin = Counter(line.indent for line in body).most_common(1)[0][0]
+    # The margin continuation lines keep (the first line may be flush where the rest is indented).
+    margin = min(line.indent for line in body[1:])
     # Paragraphs are marked by blank lines or indented first lines, or by nothing but short last lines.
     marked = any(line.break_before or line.indent > margin for line in body[1:])
     spans: list[Span] = []
@@ -137,10 +154,21 @@ def paragraphs(text: str, body: list[Line]) -> list[Span]:
     return spans
 
 
+def continues(text: str, previous: Line, line: Line) -> bool:
+    """True when `line` plainly carries on `previous`'s sentence, whatever the article's style."""
+    if line.break_before or line.indent > previous.indent or previous.end - previous.start < 40:
+        return False
+    if _CLOSED.search(text[previous.start : previous.end]):
+        return False
+    return text[line.start].islower() or line.indent < previous.indent
+
+
 def _starts_paragraph(text: str, previous: Line, line: Line, width: int, margin: int, marked: bool) -> bool:
     """Whether `line` opens a new paragraph rather than continuing the wrapped one before it."""
     if line.break_before or line.indent > margin:
         return True
+    if not _wordy(text, previous) or not _wordy(text, line):
+        return True  # a table row is a line of its own
     room = _length(previous) + 1 + _first_word(text, line)
     if room <= 0.6 * width:
         return True  # the next word would have fitted with room to spare: a heading, a table row, a last line

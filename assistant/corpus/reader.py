@@ -79,11 +79,12 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
     body = _without_furniture(text, all_lines[used:], header)
     units = markdown_paragraphs(text, body) if markdown else paragraphs(text, body)
     units = [p for p in units if not is_furniture(display_text(text, p.start, p.end))]
+    skip = _dateline(text, units[0], header) if units and not markdown else 0
+    if units and skip >= units[0].end - units[0].start:
+        units, skip = units[1:], 0  # a dateline on a line of its own is no paragraph
     sentences: list[Sentence] = []
     for number, para in enumerate(units, start=1):
-        start = para.start
-        if number == 1 and not markdown:
-            start += _dateline(text, para, header)
+        start = para.start + (skip if number == 1 else 0)
         piece = _QUOTE_MARKERS.sub(lambda m: m.group(1) + " " * len(m.group(2)), text[start : para.end])
         sentences.extend(Sentence(s, e, number) for s, e in split_paragraph(piece, start))
     spans.update(header.spans)
