@@ -119,7 +119,9 @@ def measure_reading(folder: Path, docs: list) -> dict[str, float]:  # type: igno
 def _is_whole(sentence: object, whole: set[tuple[int, int]], text: str) -> bool:
     """True when the sentence is its paragraph's whole text (a row or heading on its own line)."""
     start, end = sentence.start, sentence.end  # type: ignore[attr-defined]
-    return any(a <= start and end <= b and not text[a:start].strip() and not text[end:b].strip() for a, b in whole)
+    return any(
+        a <= start and end <= b and not text[a:start].strip() and not text[end:b].strip() for a, b in whole
+    )
 
 
 def measure_answers(folder: Path, questions: list[dict]) -> dict[str, object]:  # type: ignore[type-arg]
@@ -142,7 +144,8 @@ def measure_answers(folder: Path, questions: list[dict]) -> dict[str, object]:  
         first += bool(shown) and gold in shown[0]
         top3 += any(gold in s for s in shown[:3])
         assert all(
-            _fold(decode((folder / quote.article.id).read_bytes())[quote.start : quote.end]) == _fold(quote.text)
+            _fold(decode((folder / quote.article.id).read_bytes())[quote.start : quote.end])
+            == _fold(quote.text)
             for quote in answer.quotes
             if quote.kind == "sentence"
         ), "a quote's text is not its source span"
@@ -183,30 +186,51 @@ def main() -> None:
     write_raw_corpus(RAW_FOLDER, docs)
     reading = measure_reading(RAW_FOLDER, docs)
     pct = lambda a, b: f"{100 * a / b:.2f}%"  # noqa: E731
-    print(f"Reading {int(reading['articles']):,} raw Reuters articles from {RAW_FOLDER} ({reading['seconds']:.1f} s)")
+    print(
+        f"Reading {int(reading['articles']):,} raw Reuters articles from {RAW_FOLDER} "
+        f"({reading['seconds']:.1f} s)"
+    )
     print("| sentences ending without closing punctuation | reader | baseline: one line a paragraph |")
     print("| --- | --- | --- |")
-    print(f"| all units | {pct(reading['open'], reading['units'])} of {int(reading['units']):,} "
-          f"| {pct(reading['base_open'], reading['base'])} of {int(reading['base']):,} |")
-    print(f"| prose (one-line rows of <= 8 words left out) | {pct(reading['prose_open'], reading['prose'])} "
-          f"of {int(reading['prose']):,} | {pct(reading['base_prose_open'], reading['base_prose'])} "
-          f"of {int(reading['base_prose']):,} |")
-    print(f"Paragraph count equal to the wire's indented paragraphs: {int(reading['agree']):,} of "
-          f"{int(reading['articles']):,} articles ({pct(reading['agree'], reading['articles'])})")
+    print(
+        f"| all units | {pct(reading['open'], reading['units'])} of {int(reading['units']):,} "
+        f"| {pct(reading['base_open'], reading['base'])} of {int(reading['base']):,} |"
+    )
+    print(
+        f"| prose (one-line rows of <= 8 words left out) | {pct(reading['prose_open'], reading['prose'])} "
+        f"of {int(reading['prose']):,} | {pct(reading['base_prose_open'], reading['base_prose'])} "
+        f"of {int(reading['base_prose']):,} |"
+    )
+    print(
+        f"Paragraph count equal to the wire's indented paragraphs: {int(reading['agree']):,} of "
+        f"{int(reading['articles']):,} articles ({pct(reading['agree'], reading['articles'])})"
+    )
     result: dict[str, object] = {"reading": reading}
     if not args.skip_answers:
-        questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+        questions = [
+            json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
         answers = measure_answers(RAW_FOLDER, questions)
         result["answers"] = answers
         n = answers["answerable"]
-        print(f"\nreuters-paraphrased, {n} answerable questions (index built in {answers['index_seconds']:.1f} s)")
+        print(
+            f"\nreuters-paraphrased, {n} answerable questions "
+            f"(index built in {answers['index_seconds']:.1f} s)"
+        )
         print("| ranking | answer in first quote | in top 3 | refused |")
         print("| --- | --- | --- | --- |")
-        print(f"| Engine.ask on the raw wrapped corpus | {answers['first']}/{n} | {answers['top3']}/{n} "
-              f"| {answers['refused']}/{n} |")
-        print(f"| baseline: BM25Okapi over {answers['baseline_sentences']:,} joined sentences "
-              f"| {answers['baseline_first']}/{n} | {answers['baseline_top3']}/{n} | - |")
-        print(f"Not answerable: {answers['refused_unanswerable']}/{answers['unanswerable']} refused by the engine.")
+        print(
+            f"| Engine.ask on the raw wrapped corpus | {answers['first']}/{n} | {answers['top3']}/{n} "
+            f"| {answers['refused']}/{n} |"
+        )
+        print(
+            f"| baseline: BM25Okapi over {answers['baseline_sentences']:,} joined sentences "
+            f"| {answers['baseline_first']}/{n} | {answers['baseline_top3']}/{n} | - |"
+        )
+        print(
+            f"Not answerable: {answers['refused_unanswerable']}/{answers['unanswerable']} "
+            "refused by the engine."
+        )
     json.dump(result, sys.stderr)
     print(file=sys.stderr)
 

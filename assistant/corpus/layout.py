@@ -129,7 +129,7 @@ def paragraphs(text: str, body: list[Line]) -> list[Span]:
                 joined.append(Span(line.start, line.end))
         return joined
     lengths = sorted(_length(line) for line in body)
-    width = lengths[int(0.9 * (len(lengths) - 1))]
+    widths = (lengths[int(0.9 * (len(lengths) - 1))], lengths[-1])
     # The margin continuation lines keep (the first line may be flush where the rest is indented).
     margin = min(line.indent for line in body[1:])
     # Paragraphs are marked by blank lines or indented first lines, or by nothing but short last lines.
@@ -141,7 +141,7 @@ def paragraphs(text: str, body: list[Line]) -> list[Span]:
         if (
             current is None
             or previous is None
-            or _starts_paragraph(text, previous, line, width, margin, marked)
+            or _starts_paragraph(text, previous, line, widths, margin, marked)
         ):
             if current is not None:
                 spans.append(current)
@@ -163,8 +163,15 @@ def continues(text: str, previous: Line, line: Line) -> bool:
     return text[line.start].islower() or line.indent < previous.indent
 
 
-def _starts_paragraph(text: str, previous: Line, line: Line, width: int, margin: int, marked: bool) -> bool:
-    """Whether `line` opens a new paragraph rather than continuing the wrapped one before it."""
+def _starts_paragraph(
+    text: str, previous: Line, line: Line, widths: tuple[int, int], margin: int, marked: bool
+) -> bool:
+    """Whether `line` opens a new paragraph rather than continuing the wrapped one before it.
+
+    `widths` are the usual and the widest line length: a wrapped line is broken where the next
+    word would not have fitted, so a line that left room for it ended its paragraph.
+    """
+    width, widest = widths
     if line.break_before or line.indent > margin:
         return True
     if not _wordy(text, previous) or not _wordy(text, line):
@@ -173,4 +180,4 @@ def _starts_paragraph(text: str, previous: Line, line: Line, width: int, margin:
     if room <= 0.6 * width:
         return True  # the next word would have fitted with room to spare: a heading, a table row, a last line
     closed = bool(_CLOSED.search(text[previous.start : previous.end]))
-    return not marked and closed and room <= 0.9 * width
+    return not marked and closed and room <= widest

@@ -65,9 +65,10 @@ def looks_like_byline(line: str) -> bool:
         return False
     if words[0].lower() == "by" and len(words) > 1:
         return True
-    # Without "By", only a short name of people's words: no venue, team, weekday or month in it.
+    # Without "By", only a short name of people's words: no venue, team, weekday or month in it,
+    # and no comma ("Murrayfield, Edinburgh" is a ground and its city).
     bare = [w.strip(",&.").lower() for w in words if w.lower() not in ("and", "&")]
-    return 2 <= len(bare) <= 6 and not any(w in _NOT_A_PERSON for w in bare)
+    return "," not in line and 2 <= len(bare) <= 6 and not any(w in _NOT_A_PERSON for w in bare)
 
 
 def byline_name(line: str) -> str:

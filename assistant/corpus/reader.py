@@ -34,6 +34,11 @@ from assistant.models import ArticleMeta, Sentence
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HEADER_LINES = 4
+# A line giving a fixture's day, kick-off time or broadcast: "Saturday, 5 February", "1400 GMT".
+_FIXTURE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}[:.]?\d{2}\s*(?:gmt|bst|cet|et|pt)\b|live\s+on\b)",
+    re.IGNORECASE,
+)
 _QUOTE_MARKERS = re.compile(r"(?m)^([ \t]*)((?:>[ \t]?)+)")
 
 
@@ -145,11 +150,8 @@ def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tu
             _note_source(header, line, line_info)
             index += 1
             continue
-        if (
-            header.author is None
-            and (index == start or line.lower().startswith("by "))
-            and looks_like_byline(line)
-        ):
+        byline = (index == start or line.lower().startswith("by ")) and looks_like_byline(decoded(line))
+        if header.author is None and byline and not _fixture_follows(text, all_lines, index):
             name = byline_name(line)
             header.author = decoded(name)
             offset = line_info.start + line.find(name)
@@ -167,6 +169,15 @@ def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tu
             break
         index += 1
     return header, index
+
+
+def _fixture_follows(text: str, all_lines: list[Line], index: int) -> bool:
+    """True when a bare name-like line is followed by a match's day or kick-off time: a venue line."""
+    line = text[all_lines[index].start : all_lines[index].end]
+    if line.lower().startswith("by "):
+        return False
+    following = all_lines[index + 1 : index + 3]
+    return any(_FIXTURE.search(text[f.start : f.end]) for f in following)
 
 
 def _note_source(header: _Header, line: str, span: Line) -> None:
