@@ -267,11 +267,21 @@ class Engine:
         key = f"{record['id']}@{record['sha256']}"
         cached = self._attributions.get(key)
         if cached is None:
-            cached = tuple(attribute(self._text(i), self._sentences(i)))
+            found = attribute(self._text(i), self._sentences(i))
+            cached = tuple(tuple(_one_line(a) for a in sentence) for sentence in found)
             self._attributions[key] = cached
             if len(self._attributions) > _TEXT_CACHE * 4:
                 self._attributions.popitem(last=False)
         return cached
+
+
+def _one_line(attribution: Attribution) -> Attribution:
+    """A speaker's name shown on one line, as a hard-wrapped article breaks it ("people familiar with the
+    talks" over two lines); the offsets still point at the source."""
+    name, as_written = " ".join(attribution.name.split()), " ".join(attribution.as_written.split())
+    if name == attribution.name and as_written == attribution.as_written:
+        return attribution
+    return replace(attribution, name=name, as_written=as_written)
 
 
 def _merge_extended_names(counts: Counter[str]) -> Counter[str]:

@@ -56,6 +56,11 @@ def is_furniture(line: str) -> bool:
     return line.isupper() and len(line.split()) >= _PROMO_WORDS
 
 
+def is_sign_off(line: str) -> bool:
+    """True for the wire's sign-off alone on a line ("Reuter", "REUTER", "-- AFP")."""
+    return bool(_TRAILER.match(line.strip()))
+
+
 def dateline_end(paragraph: str) -> int:
     """Where the text after a wire dateline starts in a paragraph, or 0 when it opens with none.
 

@@ -103,17 +103,28 @@ def is_wrapped(text: str, body: list[Line]) -> bool:
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if not _NARROWEST_WRAPPED <= width <= _LONGEST_WRAPPED:
         return False
-    # Full lines that continue on the next line, with no break or indent between.
-    following = itertools.pairwise(body)
-    open_ended = sum(
-        1
-        for line, after in following
+    # Full lines that continue on the next line, with no break or indent between; in prose most
+    # such continuations start with a lowercase word or a figure, where table rows and lists
+    # start capitalised.
+    open_ended = [
+        after
+        for line, after in itertools.pairwise(body)
         if not after.break_before
         and _length(line) >= 0.6 * width
         and _wordy(text, line)
         and not _CLOSED.search(text[line.start : line.end])
-    )
-    return open_ended >= max(1, 0.25 * (len(body) - 1))
+    ]
+    if len(open_ended) < max(1, 0.25 * (len(body) - 1)):
+        return False
+    if _in_capitals(text, body):
+        return True  # wire copy set all in capitals has no lowercase word to tell by
+    lowercase = sum(1 for after in open_ended if text[after.start].islower() or text[after.start].isdigit())
+    return lowercase >= max(1, 0.2 * len(open_ended))
+
+
+def _in_capitals(text: str, body: list[Line]) -> bool:
+    letters = [ch for line in body[:20] for ch in text[line.start : line.end] if ch.isalpha()]
+    return sum(1 for ch in letters if ch.islower()) < 0.2 * len(letters)
 
 
 def paragraphs(text: str, body: list[Line]) -> list[Span]:
@@ -158,7 +169,9 @@ def continues(text: str, previous: Line, line: Line) -> bool:
     """True when `line` plainly carries on `previous`'s sentence, whatever the article's style."""
     if line.break_before or line.indent > previous.indent or previous.end - previous.start < 40:
         return False
-    if _CLOSED.search(text[previous.start : previous.end]):
+    if _CLOSED.search(text[previous.start : previous.end]) or not (
+        _wordy(text, previous) and _wordy(text, line)
+    ):
         return False
     return text[line.start].islower() or line.indent < previous.indent
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from assistant.corpus.display import display_text
 from assistant.corpus.files import article_id as id_of
 from assistant.corpus.files import decode, read_file
-from assistant.corpus.furniture import _FURNITURE, DATELINE, dateline_end, is_furniture
+from assistant.corpus.furniture import _FURNITURE, DATELINE, dateline_end, is_furniture, is_sign_off
 from assistant.corpus.layout import _CLOSED, Line, Span, lines, paragraphs
 from assistant.corpus.markdown import front_matter, markdown_paragraphs
 from assistant.corpus.metadata import (
@@ -81,9 +81,9 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
         fields, body_start, warnings, spans = front_matter(text)
     all_lines = lines(text, body_start)
     header, used = _read_header(text, all_lines, {k: decoded(v) for k, v in fields.items()})
-    body = _without_furniture(text, all_lines[used:], header)
+    body = all_lines[used:] if markdown else _without_furniture(text, all_lines[used:], header)
     units = markdown_paragraphs(text, body) if markdown else paragraphs(text, body)
-    units = [p for p in units if not is_furniture(display_text(text, p.start, p.end))]
+    units = [p for p in units if not _furniture_paragraph(text, p, header)]
     skip = _dateline(text, units[0], header) if units and not markdown else 0
     if units and skip >= units[0].end - units[0].start:
         units, skip = units[1:], 0  # a dateline on a line of its own is no paragraph
@@ -190,24 +190,25 @@ def _note_source(header: _Header, line: str, span: Line) -> None:
 
 
 def _without_furniture(text: str, body: list[Line], header: _Header) -> list[Line]:
-    """Body lines with furniture lines left out; the line after one starts a new paragraph.
+    """Body lines with furniture lines standing alone left out; the next line opens a paragraph.
 
-    A line counts only where it stands alone: after a break, an indent, or a line that closed its
-    sentence, so a wrapped line that merely begins "related to …" stays prose.
+    Only a line alone counts: after a break, an indent or a closed sentence, and before a break, an
+    indent or nothing, so "Advertisement" between two halves of a wrapped paragraph goes, while a
+    wrapped line that merely begins "related to …" stays prose. The wire's sign-off goes when last.
     """
     kept: list[Line] = []
     cut = False
-    previous: Line | None = None
-    for line in body:
+    for number, line in enumerate(body):
+        before = body[number - 1] if number else None
+        after = body[number + 1] if number + 1 < len(body) else None
         content = text[line.start : line.end]
-        alone = (
-            previous is None
-            or line.break_before
-            or line.indent > previous.indent
-            or bool(_CLOSED.search(text[previous.start : previous.end]))
+        alone_before = (
+            before is None or line.break_before or line.indent > before.indent or _closed(text, before)
         )
-        previous = line
-        if alone and is_furniture(content):
+        alone_after = after is None or after.break_before or after.indent > line.indent or _closed(text, line)
+        if (alone_before and alone_after and is_furniture(content)) or (
+            after is None and is_sign_off(content)
+        ):
             _note_source(header, content, line)
             cut = True
             continue
@@ -216,6 +217,25 @@ def _without_furniture(text: str, body: list[Line], header: _Header) -> list[Lin
             cut = False
         kept.append(line)
     return kept
+
+
+def _closed(text: str, line: Line) -> bool:
+    return bool(_CLOSED.search(text[line.start : line.end]))
+
+
+def _furniture_paragraph(text: str, paragraph: Span, header: _Header) -> bool:
+    """True for a paragraph that is furniture; a promo naming the publication gives the source."""
+    shown = display_text(text, paragraph.start, paragraph.end)
+    if not is_furniture(shown):
+        return False
+    if header.source is None and (found := source_from(shown)) is not None:
+        header.source = decoded(found)
+        where = re.search(
+            r"\s+".join(map(re.escape, found.split())), text[paragraph.start : paragraph.end], re.I
+        )
+        if where is not None:
+            header.spans["source"] = Span(paragraph.start + where.start(), paragraph.start + where.end())
+    return True
 
 
 def _dateline(text: str, paragraph: Span, header: _Header) -> int:
