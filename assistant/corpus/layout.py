@@ -23,6 +23,7 @@ _LONGEST_WRAPPED = 120
 # Text wrapped narrower than this is a list or a table, not prose.
 _NARROWEST_WRAPPED = 45
 _TAB_WIDTH = 8
+_QUOTE_OPENERS = "\"'“‘«"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,12 @@ def _length(line: Line) -> int:
     return line.indent + line.end - line.start
 
 
+def _carries_on(text: str, line: Line) -> bool:
+    """True for a line that starts the way only the middle of a sentence does: "the", "48-1/8", "<EMH>"."""
+    first = text[line.start]
+    return not first.isupper() and first not in _QUOTE_OPENERS
+
+
 def _wordy(text: str, line: Line) -> bool:
     """True for a line of words (prose), not of figures (a table row such as "Apr 149.25 149.50 1064")."""
     tokens = text[line.start : line.end].split()
@@ -118,7 +125,7 @@ def is_wrapped(text: str, body: list[Line]) -> bool:
         return False
     if _in_capitals(text, body):
         return True  # wire copy set all in capitals has no lowercase word to tell by
-    lowercase = sum(1 for after in open_ended if text[after.start].islower() or text[after.start].isdigit())
+    lowercase = sum(1 for after in open_ended if _carries_on(text, after))
     return lowercase >= max(1, 0.2 * len(open_ended))
 
 
@@ -173,7 +180,9 @@ def continues(text: str, previous: Line, line: Line) -> bool:
         _wordy(text, previous) and _wordy(text, line)
     ):
         return False
-    return text[line.start].islower() or line.indent < previous.indent
+    if text[previous.start : previous.end].isupper() and not text[line.start : line.end].isupper():
+        return False  # a heading or promo in capitals, then the story
+    return _carries_on(text, line) or line.indent < previous.indent
 
 
 def _starts_paragraph(
@@ -187,8 +196,10 @@ def _starts_paragraph(
     width, widest = widths
     if line.break_before or line.indent > margin:
         return True
-    if not _wordy(text, previous) or not _wordy(text, line):
-        return True  # a table row is a line of its own
+    if not _wordy(text, previous) or (
+        not _wordy(text, line) and len(text[line.start : line.end].split()) > 3
+    ):
+        return True  # a table row is a line of its own ("48-1/8, down 3/8." may end a sentence)
     room = _length(previous) + 1 + _first_word(text, line)
     if room <= 0.6 * width:
         return True  # the next word would have fitted with room to spare: a heading, a table row, a last line

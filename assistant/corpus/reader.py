@@ -126,7 +126,9 @@ def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tu
         if header.title is None:
             # A short first line is the title unless it reads as a sentence running into the body;
             # a blank line after it settles it ("Trump leads in Ohio poll." then a blank line).
-            sentence_like = line.endswith((".", ".”", '."')) and after is not None and not after.break_before
+            # A title in capitals may end in "U.S."; one followed by an indented line stands apart.
+            runs_on = after is not None and not after.break_before and after.indent <= first.indent
+            sentence_like = line.endswith((".", ".”", '."')) and runs_on and not line.isupper()
             if (
                 len(line) <= 200
                 and not _FURNITURE.match(line)
