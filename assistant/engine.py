@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from assistant.answer import Answerer, AnswerSettings, meta_of
 from assistant.conversation import Conversation
-from assistant.corpus import UnreadableArticle, decode
+from assistant.corpus import UnreadableArticle, decode, one_line_text
 from assistant.errors import ArticleNotFound
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
@@ -267,7 +267,9 @@ class Engine:
         key = f"{record['id']}@{record['sha256']}"
         cached = self._attributions.get(key)
         if cached is None:
-            found = attribute(self._text(i), self._sentences(i))
+            # Speakers are found in the text with its line breaks as spaces (same offsets), so a
+            # name hard-wrapped over two lines is the same name as on one.
+            found = attribute(one_line_text(self._text(i)), self._sentences(i))
             cached = tuple(tuple(_one_line(a) for a in sentence) for sentence in found)
             self._attributions[key] = cached
             if len(self._attributions) > _TEXT_CACHE * 4:

@@ -40,6 +40,9 @@ def _wrap_text_article(text: str, width: int, style: str) -> str:
     if style == "indented":
         wrapped = [textwrap.fill(p, width, initial_indent="    ") for p in body]
         out = "\n".join(head + wrapped) + "\n"
+    elif style == "title wrapped":
+        out = "\n".join(textwrap.fill(p, width) for p in head) + "\n\n"
+        out += "\n\n".join(textwrap.fill(p, width) for p in body) + "\n"
     else:
         out = "\n".join(head) + "\n\n" + "\n\n".join(textwrap.fill(p, width) for p in body) + "\n"
     return out.replace("\n", "\r\n") if style == "crlf" else out
@@ -89,7 +92,9 @@ def unwrapped(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 
 @pytest.mark.parametrize(
-    "wrap", [(65, "indented"), (72, "blank"), (60, "crlf")], ids=lambda w: f"{w[1]}-{w[0]}"
+    "wrap",
+    [(65, "indented"), (72, "blank"), (60, "crlf"), (50, "title wrapped"), (80, "title wrapped")],
+    ids=lambda w: f"{w[1]}-{w[0]}",
 )
 def test_wrapped_and_unwrapped_articles_answer_alike(
     unwrapped: Engine, tmp_path: Path, wrap: tuple[int, str]

@@ -5,7 +5,7 @@ parse an article into metadata, paragraphs and sentences with offsets into
 its decoded text (`reader`), and show a source span on one line (`display`).
 """
 
-from assistant.corpus.display import display_text
+from assistant.corpus.display import display_text, one_line_text
 from assistant.corpus.files import (
     MAX_FILE_BYTES,
     TEXT_SUFFIXES,
@@ -36,6 +36,7 @@ __all__ = [
     "display_text",
     "is_furniture",
     "markdown_heading",
+    "one_line_text",
     "parse_article",
     "read_article",
     "read_file",

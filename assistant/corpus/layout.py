@@ -203,5 +203,7 @@ def _starts_paragraph(
     room = _length(previous) + 1 + _first_word(text, line)
     if room <= 0.6 * width:
         return True  # the next word would have fitted with room to spare: a heading, a table row, a last line
-    closed = bool(_CLOSED.search(text[previous.start : previous.end]))
-    return not marked and closed and room <= widest
+    before = text[previous.start : previous.end]
+    if before.isupper() and not text[line.start : line.end].isupper():
+        return True  # a heading or promo in capitals, then the story
+    return not marked and bool(_CLOSED.search(before)) and room <= widest

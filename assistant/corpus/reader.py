@@ -34,6 +34,8 @@ from assistant.models import ArticleMeta, Sentence
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HEADER_LINES = 4
+# Promos, sign-offs and credits are short; a paragraph longer than this is never furniture.
+_FURNITURE_WORDS = 25
 # A line giving a fixture's day, kick-off time or broadcast: "Saturday, 5 February", "1400 GMT".
 _FIXTURE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}[:.]?\d{2}\s*(?:gmt|bst|cet|et|pt)\b|live\s+on\b)",
@@ -111,6 +113,38 @@ def _continues(text: str, line: Line, after: Line | None) -> bool:
     return first.islower() and not _CLOSED.search(text[line.start : line.end])
 
 
+@dataclass(frozen=True, slots=True)
+class _Block:
+    end: int
+    lines: int
+
+
+def _wrapped_title(text: str, all_lines: list[Line]) -> _Block | None:
+    """A title hard-wrapped over two or three lines: each line but the last was full.
+
+    Wrapping breaks a line where the next word would not fit the width the rest of the article
+    keeps; a title line no longer than that width, followed by a word that would not have fitted,
+    runs on into the next line.
+    """
+    widest = max((line.end - line.start + line.indent for line in all_lines[1:40]), default=0)
+    if not 45 <= widest <= 120:
+        return None  # paragraphs written on one line, or a few short lines: nothing is wrapped
+
+    def full(line: Line, after: Line) -> bool:
+        length = line.end - line.start + line.indent
+        word = len(text[after.start : after.end].split(maxsplit=1)[0])
+        by = text[after.start : after.start + 3].lower() == "by "
+        return not after.break_before and not by and length <= widest < length + 1 + word
+
+    count = 1
+    while count < min(3, len(all_lines)) and full(all_lines[count - 1], all_lines[count]):
+        count += 1
+    if count == 1:
+        return None
+    shown = display_text(text, all_lines[0].start, all_lines[count - 1].end)
+    return _Block(all_lines[count - 1].end, count) if len(shown) <= 250 else None
+
+
 def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tuple[_Header, int]:
     """Title, byline, publication and date from the first lines; how many lines they take."""
     header = _Header(fields.get("title"), fields.get("author"), fields.get("source"), fields.get("date"), {})
@@ -123,7 +157,11 @@ def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tu
             first.start + (len(line) - len(line.lstrip("# "))) if line.startswith("#") else first.start
         )
         bare = text[bare_start : first.end]
-        if header.title is None:
+        if header.title is None and (block := _wrapped_title(text, all_lines)) is not None:
+            header.title = decoded(display_text(text, bare_start, block.end))
+            header.spans["title"] = Span(bare_start, block.end)
+            index = block.lines
+        elif header.title is None:
             # A short first line is the title unless it reads as a sentence running into the body;
             # a blank line after it settles it ("Trump leads in Ohio poll." then a blank line).
             # A title in capitals may end in "U.S."; one followed by an indented line stands apart.
@@ -228,8 +266,8 @@ def _closed(text: str, line: Line) -> bool:
 def _furniture_paragraph(text: str, paragraph: Span, header: _Header) -> bool:
     """True for a paragraph that is furniture; a promo naming the publication gives the source."""
     shown = display_text(text, paragraph.start, paragraph.end)
-    if not is_furniture(shown):
-        return False
+    if len(shown.split()) > _FURNITURE_WORDS or not is_furniture(shown):
+        return False  # a long paragraph is story, whatever its first words
     if header.source is None and (found := source_from(shown)) is not None:
         header.source = decoded(found)
         where = re.search(
