@@ -180,7 +180,7 @@ def continues(text: str, previous: Line, line: Line) -> bool:
         _wordy(text, previous) and _wordy(text, line)
     ):
         return False
-    if text[previous.start : previous.end].isupper() and not text[line.start : line.end].isupper():
+    if text[previous.start : previous.end].isupper() and _has_lowercase(text[line.start : line.end]):
         return False  # a heading or promo in capitals, then the story
     return _carries_on(text, line) or line.indent < previous.indent
 
@@ -204,6 +204,10 @@ def _starts_paragraph(
     if room <= 0.6 * width:
         return True  # the next word would have fitted with room to spare: a heading, a table row, a last line
     before = text[previous.start : previous.end]
-    if before.isupper() and not text[line.start : line.end].isupper():
+    if before.isupper() and _has_lowercase(text[line.start : line.end]):
         return True  # a heading or promo in capitals, then the story
     return not marked and bool(_CLOSED.search(before)) and room <= widest
+
+
+def _has_lowercase(piece: str) -> bool:
+    return any(ch.islower() for ch in piece)

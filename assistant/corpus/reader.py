@@ -34,6 +34,11 @@ from assistant.models import ArticleMeta, Sentence
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HEADER_LINES = 4
+# Words a title cannot end on: "… residents near" runs on to "Cedar Ridge" on the next line.
+_RUNS_ON = frozenset(
+    "a an the of in on at to for from by with near and or but as into over after before about "
+    "against amid between under than says said".split()
+)
 # Promos, sign-offs and credits are short; a paragraph longer than this is never furniture.
 _FURNITURE_WORDS = 25
 # A line giving a fixture's day, kick-off time or broadcast: "Saturday, 5 February", "1400 GMT".
@@ -133,8 +138,11 @@ def _wrapped_title(text: str, all_lines: list[Line]) -> _Block | None:
     def full(line: Line, after: Line) -> bool:
         length = line.end - line.start + line.indent
         word = len(text[after.start : after.end].split(maxsplit=1)[0])
-        by = text[after.start : after.start + 3].lower() == "by "
-        return not after.break_before and not by and length <= widest < length + 1 + word
+        if after.break_before or not length <= widest < length + 1 + word:
+            return False
+        # A name under the title is its byline, unless the title stops on a word that needs one more.
+        last = text[line.start : line.end].rsplit(maxsplit=1)[-1].lower()
+        return not looks_like_byline(decoded(text[after.start : after.end])) or last in _RUNS_ON
 
     count = 1
     while count < min(3, len(all_lines)) and full(all_lines[count - 1], all_lines[count]):
