@@ -138,7 +138,7 @@ def _wrapped_title(text: str, all_lines: list[Line]) -> _Block | None:
     def full(line: Line, after: Line) -> bool:
         length = line.end - line.start + line.indent
         word = len(text[after.start : after.end].split(maxsplit=1)[0])
-        if after.break_before or not length <= widest < length + 1 + word:
+        if after.break_before or after.indent > line.indent or not length <= widest < length + 1 + word:
             return False
         # A name under the title is its byline, unless the title stops on a word that needs one more.
         last = text[line.start : line.end].rsplit(maxsplit=1)[-1].lower()
