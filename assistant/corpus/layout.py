@@ -23,6 +23,8 @@ _LONGEST_WRAPPED = 120
 # Text wrapped narrower than this is a list or a table, not prose.
 _NARROWEST_WRAPPED = 45
 _TAB_WIDTH = 8
+# A token with no letter in it: "149.25", "--", "(1994.94)", "3/8."
+_FIGURES = re.compile(r"(?<!\S)[^\sA-Za-z\u00c0-\u024f]+(?!\S)")
 _QUOTE_OPENERS = "\"'“‘«"
 
 
@@ -85,12 +87,18 @@ def _carries_on(text: str, line: Line) -> bool:
     return not first.isupper() and first not in _QUOTE_OPENERS
 
 
-def _wordy(text: str, line: Line) -> bool:
+def _wordy(text: str, line: Line, seen: dict[int, bool] | None = None) -> bool:
     """True for a line of words (prose), not of figures (a table row such as "Apr 149.25 149.50 1064")."""
-    tokens = text[line.start : line.end].split()
-    if len(tokens) < 3:
+    if seen is not None:
+        known = seen.get(line.start)
+        if known is None:
+            known = seen[line.start] = _wordy(text, line)
+        return known
+    piece = text[line.start : line.end]
+    tokens = len(piece.split())
+    if tokens < 3:
         return True  # too short to tell: "1988." ends a paragraph of prose
-    return sum(1 for token in tokens if any(ch.isalpha() for ch in token)) >= 0.4 * len(tokens)
+    return len(_FIGURES.findall(piece)) <= 0.6 * tokens
 
 
 def _first_word(text: str, line: Line) -> int:
@@ -118,8 +126,8 @@ def is_wrapped(text: str, body: list[Line]) -> bool:
         for line, after in itertools.pairwise(body)
         if not after.break_before
         and _length(line) >= 0.6 * width
-        and _wordy(text, line)
         and not _CLOSED.search(text[line.start : line.end])
+        and _wordy(text, line)
     ]
     if len(open_ended) < max(1, 0.25 * (len(body) - 1)):
         return False
@@ -130,8 +138,7 @@ def is_wrapped(text: str, body: list[Line]) -> bool:
 
 
 def _in_capitals(text: str, body: list[Line]) -> bool:
-    letters = [ch for line in body[:20] for ch in text[line.start : line.end] if ch.isalpha()]
-    return sum(1 for ch in letters if ch.islower()) < 0.2 * len(letters)
+    return text[body[0].start : body[min(len(body), 20) - 1].end].isupper()
 
 
 def paragraphs(text: str, body: list[Line]) -> list[Span]:
@@ -155,11 +162,12 @@ def paragraphs(text: str, body: list[Line]) -> list[Span]:
     spans: list[Span] = []
     current: Span | None = None
     previous: Line | None = None
+    seen: dict[int, bool] = {}  # whether a line is words, by its start: asked twice for most lines
     for line in body:
         if (
             current is None
             or previous is None
-            or _starts_paragraph(text, previous, line, widths, margin, marked)
+            or _starts_paragraph(text, previous, line, (widths, margin, marked), seen)
         ):
             if current is not None:
                 spans.append(current)
@@ -176,28 +184,33 @@ def continues(text: str, previous: Line, line: Line) -> bool:
     """True when `line` plainly carries on `previous`'s sentence, whatever the article's style."""
     if line.break_before or line.indent > previous.indent or previous.end - previous.start < 40:
         return False
-    if _CLOSED.search(text[previous.start : previous.end]) or not (
-        _wordy(text, previous) and _wordy(text, line)
-    ):
+    if not (_carries_on(text, line) or line.indent < previous.indent):
+        return False
+    if _CLOSED.search(text[previous.start : previous.end]):
         return False
     if text[previous.start : previous.end].isupper() and _has_lowercase(text[line.start : line.end]):
         return False  # a heading or promo in capitals, then the story
-    return _carries_on(text, line) or line.indent < previous.indent
+    return _wordy(text, previous) and _wordy(text, line)
 
 
 def _starts_paragraph(
-    text: str, previous: Line, line: Line, widths: tuple[int, int], margin: int, marked: bool
+    text: str,
+    previous: Line,
+    line: Line,
+    style: tuple[tuple[int, int], int, bool],
+    seen: dict[int, bool],
 ) -> bool:
     """Whether `line` opens a new paragraph rather than continuing the wrapped one before it.
 
-    `widths` are the usual and the widest line length: a wrapped line is broken where the next
-    word would not have fitted, so a line that left room for it ended its paragraph.
+    `style` holds the usual and the widest line length, the margin and whether paragraphs are
+    marked: a wrapped line is broken where the next word would not have fitted, so a line that
+    left room for it ended its paragraph.
     """
-    width, widest = widths
+    (width, widest), margin, marked = style
     if line.break_before or line.indent > margin:
         return True
-    if not _wordy(text, previous) or (
-        not _wordy(text, line) and len(text[line.start : line.end].split()) > 3
+    if not _wordy(text, previous, seen) or (
+        not _wordy(text, line, seen) and len(text[line.start : line.end].split()) > 3
     ):
         return True  # a table row is a line of its own ("48-1/8, down 3/8." may end a sentence)
     room = _length(previous) + 1 + _first_word(text, line)

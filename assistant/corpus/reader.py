@@ -273,6 +273,8 @@ def _closed(text: str, line: Line) -> bool:
 
 def _furniture_paragraph(text: str, paragraph: Span, header: _Header) -> bool:
     """True for a paragraph that is furniture; a promo naming the publication gives the source."""
+    if paragraph.end - paragraph.start > 20 * _FURNITURE_WORDS:
+        return False  # plainly longer than any promo: no need to look
     shown = display_text(text, paragraph.start, paragraph.end)
     if len(shown.split()) > _FURNITURE_WORDS or not is_furniture(shown):
         return False  # a long paragraph is story, whatever its first words
