@@ -135,3 +135,17 @@ def test_show_prints_a_wrapped_paragraph_on_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     first = next(line for line in result.output.splitlines() if line.startswith("[1]"))
     assert re.match(r"\[1\] Negotiators for the national rail operator .* 48-hour strike\.$", first)
+
+
+def test_adding_a_wrapped_article_stores_its_paragraphs_whole(tmp_path: Path) -> None:
+    folder, inbox = tmp_path / "corpus", tmp_path / "inbox"
+    folder.mkdir()
+    inbox.mkdir()
+    source = (ARTICLES / "rail-strike-talks.txt").read_text(encoding="utf-8")
+    (inbox / "rail.txt").write_text(_wrap_text_article(source, 60, "indented"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", "--corpus", str(folder), str(inbox / "rail.txt")])
+    assert result.exit_code == 0, result.output
+    [stored] = list(folder.glob("*.md"))
+    body = stored.read_text(encoding="utf-8").split("---\n", 2)[2]
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    assert [p.strip() for p in paragraphs] == [line for line in source.splitlines()[2:] if line.strip()]
