@@ -17,7 +17,8 @@ from assistant.tui.widgets.transcript import QuoteCard
 def _wrapped(story: str, width: int) -> str:
     """The story with each paragraph wrapped at `width` columns, first lines indented like wire copy."""
     head, *body = [p for p in story.split("\n\n") if p.strip()]
-    return head + "\n" + "".join(textwrap.fill(" ".join(p.split()), width, initial_indent="    ") + "\n" for p in body)
+    wrapped = [textwrap.fill(" ".join(p.split()), width, initial_indent="    ") for p in body]
+    return head + "\n" + "\n".join(wrapped) + "\n"
 
 
 async def test_a_wrapped_article_reads_as_whole_paragraphs_in_card_and_source(tmp_path: Path) -> None:
