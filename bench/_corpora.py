@@ -7,9 +7,9 @@ paragraph with an indent, so a paragraph begins at an indented line or after a
 blank line, and wrapped lines are joined with a space. The dateline
 ("SALVADOR, Feb 26 -") opens the first paragraph, as on the wire.
 
-Reuters titles are in capitals ("BAHIA COCOA REVIEW"); the article parser takes
-an all-capitals line of 3+ words for page furniture (another story's headline)
-and drops it, so titles are written in title case here.
+Reuters titles are in capitals ("BAHIA COCOA REVIEW"); they are written in title
+case here, as the seed's titles are. `write_raw_corpus` (below) writes the stories
+as the wire sent them instead: capitals titles, wrapped bodies (issue 8).
 
 Sizes beyond the collection repeat it: copy n > 0 shuffles each article's
 paragraph order (seeded) and puts "(copy n)" in the title, so no two files are

@@ -67,3 +67,11 @@ def test_a_link_url_is_not_searchable_text(tmp_path: Path) -> None:
     assert answer.answered
     assert answer.quotes[0].text == "The pier reopened on Thursday after a year of repairs, the council said."
     assert not engine.ask("example.org").answered
+
+
+def test_a_huge_run_of_markup_in_one_sentence_is_read_without_stalling(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.md"
+    path.write_text("# Marks\n\n" + "*a _b [c](d " * 40_000 + "end.\n", encoding="utf-8")
+    article = read_article(tmp_path, path)
+    shown = [display_text(article.text, s.start, s.end) for s in article.sentences]
+    assert shown[-1].endswith("end.")

@@ -21,6 +21,8 @@ _LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\"
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _CODE = re.compile(r"`([^`\n]+)`")
+# Markdown marks are looked for only in spans up to this long (the lazy patterns are quadratic).
+_MARKUP_LIMIT = 5000
 
 
 def display_text(text: str, start: int, end: int) -> str:
@@ -29,6 +31,8 @@ def display_text(text: str, start: int, end: int) -> str:
     if _SPECIAL.search(span) is None:
         return span
     span = _BREAK_MARKERS.sub(" ", _HYPHEN_BREAK.sub("", span))
+    if len(span) > _MARKUP_LIMIT:
+        return " ".join(span.split())  # no sentence is this long: a hostile file, kept linear
     if "[" in span:
         span = _LINK.sub(r"\1", span)
     if "*" in span or "_" in span:
