@@ -124,3 +124,19 @@ def test_html_entities_are_decoded_in_front_matter() -> None:
     text = '---\ntitle: "Pier &amp; promenade"\nsource: Bob&#39;s Weekly\n---\n\nThe pier reopened.\n'
     article = parse_article("pier.md", text, markdown=True)
     assert (article.meta.title, article.meta.source) == ("Pier & promenade", "Bob's Weekly")
+
+
+def test_the_end_of_a_wrapped_title_is_no_byline() -> None:
+    text = (
+        "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be\nCriminally Investigated.’\n"
+        "    Sen. Elizabeth Warren on Tuesday told the chief executive of\n"
+        "Wells Fargo that he should resign and be criminally investigated\n"
+        "over the bank's sales practices, in a hearing of the Senate\n"
+        "banking committee.\n"
+    )
+    article = parse_article("warren.txt", text)
+    assert article.meta.author is None
+    assert (
+        article.meta.title
+        == "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’"
+    )

@@ -3,7 +3,7 @@
 Offsets always point at the exact source span (the verbatim check, the source
 view); what is shown is that span as a reader sees it: a hard-wrapped line
 break is a space (none after a hyphen inside a compound, "long-range"), white
-space runs are folded to one space, and Markdown's
+space runs (no-break spaces too) are folded to one space, and Markdown's
 emphasis marks, link URLs and block-quote markers are left out. Every word
 shown is the source's own, in the source's order.
 """
@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"[\n\r\t\f\v\x85\u2028\u2029*_`\[>]| {2}")
+# Anything display changes: line breaks, tabs, runs of spaces, no-break and other Unicode spaces
+# (shown as one plain space, so a quote reads the same whatever spaces the file used), Markdown marks.
+_SPECIAL = re.compile(r"[\n\r\t\f\v\x85\u2028\u2029\xa0\u1680\u2000-\u200a\u202f\u205f\u3000*_`\[>]| {2}")
 _BREAK_MARKERS = re.compile(r"(?:\r\n|[\n\r\f\v\x85\u2028\u2029])[ \t]*(?:>[ \t]?)*")
 # A break after a hyphen inside a word ("long-\nrange"): wrapping broke a compound there, so it is
 # shown whole, hyphen kept, as the writer typed it.

@@ -39,7 +39,7 @@ DATELINE = re.compile(
     (?:,\s*[A-Z][A-Za-z.]{{1,20}}(?:\s+[A-Z][A-Za-z.]{{1,20}})?\.?)?
     (?:,?\s*(?P<date>(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?))?
     \s*(?:\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\))?
-    \s*(?:-{{1,2}}|–|—)(?:\s+(?=\S)|\s*$)""",
+    \s*(?:-{{1,2}}|–|—|―)(?:\s+(?=\S)|\s*$)""",
     re.VERBOSE | re.IGNORECASE,
 )
 

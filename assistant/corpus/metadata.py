@@ -58,8 +58,10 @@ def decoded(value: str) -> str:
 
 def looks_like_byline(line: str) -> bool:
     """True for "By Jane Doe" and for a bare line that reads as a person's name ("Mike Brest")."""
-    if len(line) > 80 or any(ch.isdigit() for ch in line) or line.endswith((".", ":", "?", "!")):
-        return False
+    if len(line) > 80 or any(ch.isdigit() or ch in '‘“”"' for ch in line):
+        return False  # no byline quotes anyone or counts anything
+    if line.rstrip("’'\")").endswith((".", ":", "?", "!")):
+        return False  # a sentence, or the end of a title wrapped onto this line
     words = line.split()
     if not 1 <= len(words) <= 9 or not _BYLINE.match(line):
         return False
