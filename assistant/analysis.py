@@ -29,6 +29,8 @@ from assistant.corpus import (
     ParsedArticle,
     UnreadableArticle,
     decode,
+    display_text,
+    one_line_text,
     parse_article,
     read_file,
 )
@@ -76,7 +78,7 @@ def analyse(
     """Parse raw bytes (raises UnreadableArticle) and compute terms, token counts and passages."""
     text = decode(data)
     parsed = parse_article(article_id, text, markdown=markdown)
-    sentence_texts = [text[s.start : s.end] for s in parsed.sentences]
+    sentence_texts = [display_text(text, s.start, s.end) for s in parsed.sentences]
     sentence_tokens = count_tokens_each(sentence_texts)
     return AnalysedArticle(
         parsed=parsed,
@@ -100,7 +102,10 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[tuple[Attributio
     if len(text) > MAX_ATTRIBUTED_CHARS:
         return [() for _ in sentences]
     try:
-        return attribute(text, sentences)
+        # Found in the text with its line breaks as spaces (same offsets), so a name hard-wrapped
+        # over two lines is the same name as on one.
+        found = attribute(one_line_text(text), sentences)
+        return [tuple(_one_line(a) for a in sentence) for sentence in found]
     except (ValueError, IndexError, RecursionError):
         return [() for _ in sentences]
 
@@ -268,3 +273,13 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
         batch.add(analysed)
     batch.finish()
     return batch
+
+
+def _one_line(attribution: Attribution) -> Attribution:
+    """A speaker's name with its white space folded, as a hard-wrapped article breaks it ("people
+    familiar with the talks" over two CRLF lines); the offsets still point at the source."""
+    name, as_written = " ".join(attribution.name.split()), " ".join(attribution.as_written.split())
+    key = " ".join(attribution.key.split())
+    if (name, as_written, key) == (attribution.name, attribution.as_written, attribution.key):
+        return attribution
+    return dataclasses.replace(attribution, name=name, as_written=as_written, key=key)

@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from assistant.answer_kinds import acronym_pattern, kind_bonus
 from assistant.answer_settings import AnswerSettings, RankWeights, Steer
+from assistant.corpus import display_text
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.models import Answer, ArticleMeta, Attribution, Quote
@@ -388,15 +389,15 @@ class Answerer:
     def _quote(self, cand: _Candidate, text: str, q_set: set[str], context: int) -> Quote:
         arrays = self.index.stored.arrays
         start, end = int(arrays["s_start"][cand.sentence]), int(arrays["s_end"][cand.sentence])
-        sentence = text[start:end]
+        sentence = display_text(text, start, end)  # wrapped lines shown as one; start/end stay exact
         highlights = tuple((a, b) for t, a, b in term_spans(sentence) if t in q_set)
         lo, hi = int(self.index.sent_lo[cand.article]), int(self.index.sent_hi[cand.article])
         before = tuple(
-            text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]
+            display_text(text, int(arrays["s_start"][i]), int(arrays["s_end"][i]))
             for i in range(max(lo, cand.sentence - context), cand.sentence)
         )
         after = tuple(
-            text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]
+            display_text(text, int(arrays["s_start"][i]), int(arrays["s_end"][i]))
             for i in range(cand.sentence + 1, min(hi, cand.sentence + 1 + context))
         )
         return Quote(

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from assistant.citation import citation
+from assistant.corpus import display_text
 from assistant.models import Answer, ArticleInfo, ArticleView
 from assistant.rich_text import quote_text
 from assistant.safe_text import clean
@@ -82,5 +83,5 @@ def print_article(console: Console, view: ArticleView) -> None:
     for number, (start, end) in enumerate(view.paragraphs, start=1):
         console.print()
         line = Text(f"[{number}] ", style="cyan")
-        line.append(clean(view.text[start:end]))
+        line.append(clean(display_text(view.text, start, end)))  # wrapped lines shown as one
         console.print(line)

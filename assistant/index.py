@@ -41,7 +41,8 @@ from assistant.speakers import corpus_names
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-7"
+# parse-8: wrapped lines, Markdown, datelines, bounded sentences.
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-8"
 BATCH_FILES = 256
 """Files read per batch (and per worker task)."""
 PARALLEL_FILES = 400

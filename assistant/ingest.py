@@ -414,7 +414,11 @@ def _from_text(text: str, *, markdown: bool, fallback_title: str | None, warning
     if title == _NO_TITLE:
         title = fallback_title or "Untitled article"
         warnings.append(f"no title found; titled {title!r}")
-    paragraphs = tuple(text[s.start : s.end] for s in parsed.paragraphs)
+    # A wrapped .txt paragraph is stored on one line as it is shown; Markdown keeps its marks.
+    paragraphs = tuple(
+        text[s.start : s.end] if markdown else corpus.display_text(text, s.start, s.end)
+        for s in parsed.paragraphs
+    )
     if not normalise_paragraphs(paragraphs):
         raise UnreadableArticle("no article text found (only a title, byline or page furniture)")
     fields = ArticleFields(title, meta.author, meta.date, meta.source, meta.url)

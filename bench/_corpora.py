@@ -7,9 +7,9 @@ paragraph with an indent, so a paragraph begins at an indented line or after a
 blank line, and wrapped lines are joined with a space. The dateline
 ("SALVADOR, Feb 26 -") opens the first paragraph, as on the wire.
 
-Reuters titles are in capitals ("BAHIA COCOA REVIEW"); the article parser takes
-an all-capitals line of 3+ words for page furniture (another story's headline)
-and drops it, so titles are written in title case here.
+Reuters titles are in capitals ("BAHIA COCOA REVIEW"); they are written in title
+case here, as the seed's titles are. `write_raw_corpus` (below) writes the stories
+as the wire sent them instead: capitals titles, wrapped bodies (issue 8).
 
 Sizes beyond the collection repeat it: copy n > 0 shuffles each article's
 paragraph order (seeded) and puts "(copy n)" in the title, so no two files are
@@ -183,3 +183,80 @@ def write_corpus(
 def article_files(folder: Path) -> list[Path]:
     """The article files of a bench corpus, in a stable order."""
     return sorted(folder.glob("c*/*/*.txt"))
+
+
+# --- Raw wire copy: each article as a user would have it (issue 8) ---------------------------------
+
+RAW_GENERATOR = "reuters-raw-1"
+"""Bump when the way raw articles are written changes: stored raw corpora are then rewritten."""
+_WIRE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One Reuters document as the wire sent it: title, dateline and body, line breaks and indents kept."""
+
+    newid: int
+    source: str
+    title: str
+    dateline: str
+    body: str
+
+
+def _raw_tag(block: str, name: str) -> str | None:
+    """A tag's text decoded as the paraphrased set's README decodes BODY: html.unescape, nothing folded."""
+    match = re.search(rf"<{name}>(.*?)</{name}>", block, re.DOTALL)
+    if match is None:
+        return None
+    # The wire's start/end-of-text marks (&#2; &#3;) are transmission codes, not text a reader sees.
+    return _WIRE_CONTROL.sub("", html.unescape(match.group(1)))
+
+
+def reuters_raw_docs(root: Path = REUTERS_DIR) -> list[RawDoc]:
+    """Every Reuters document that has a title and a body, in file order, text as sent."""
+    docs: list[RawDoc] = []
+    for path in sorted(root.glob("reut2-*.sgm")):
+        text = path.read_text(encoding="latin-1")
+        for match in _DOC.finditer(text):
+            block = match.group(0)
+            body = _raw_tag(block, "BODY")
+            title = _raw_tag(block, "TITLE")
+            if not body or not body.strip() or not title or not title.strip():
+                continue
+            newid = int(_NEWID.search(block).group(1))  # type: ignore[union-attr]
+            dateline = _raw_tag(block, "DATELINE") or ""
+            docs.append(RawDoc(newid, path.stem, " ".join(title.split()), dateline, body))
+    return docs
+
+
+def raw_article_text(doc: RawDoc) -> str:
+    """The article as a user would have it: the title line, then dateline and BODY exactly as sent.
+
+    Hard-wrapped at ~65 columns, paragraphs opened by an indent, the "Reuter" sign-off at the end.
+    """
+    return f"{doc.title}\n{doc.dateline}{doc.body.rstrip()}\n"
+
+
+def write_raw_corpus(folder: Path, docs: list[RawDoc]) -> int:
+    """Write every raw article under `folder` (one folder per SGML file); reused when already written."""
+    marker = folder / ".bench-corpus.json"
+    wanted = {"generator": RAW_GENERATOR, "articles": len(docs)}
+    if marker.is_file():
+        try:
+            if json.loads(marker.read_text(encoding="utf-8")) == wanted:
+                return len(docs)
+        except ValueError:
+            pass
+    if folder.exists():
+        shutil.rmtree(folder)
+    for doc in docs:
+        path = raw_article_path(folder, doc)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(raw_article_text(doc), encoding="utf-8")
+    marker.write_text(json.dumps(wanted), encoding="utf-8")
+    return len(docs)
+
+
+def raw_article_path(folder: Path, doc: RawDoc) -> Path:
+    """Where a raw article goes: `reut2-000/00005.txt`."""
+    return folder / doc.source / f"{doc.newid:05d}.txt"

@@ -9,7 +9,7 @@ import pytest
 
 CORE = [
     "assistant.corpus",
-    "assistant.sentences",
+    "assistant.corpus.sentences",
     "assistant.tokens",
     "assistant.index",
     "assistant.answer",

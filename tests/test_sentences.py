@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.sentences import split_paragraph, split_sentences
+from assistant.corpus import split_paragraph, split_sentences
 
 
 def test_abbreviations_titles_and_initials_do_not_end_sentences() -> None:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from assistant.corpus import one_line_text
 from assistant.models import ArticleView, Quote
 from assistant.safe_text import clean
 from assistant.tui.render import article_line, citation, mark_spans, styled
@@ -62,7 +63,8 @@ class SourceScreen(Screen[None]):
         yield Footer()
 
     def _blocks(self) -> list[ParagraphBlock]:
-        text, quote = self.view.text, self.quote
+        # Line breaks as spaces (same offsets): a hard-wrapped paragraph reflows to the screen.
+        text, quote = one_line_text(self.view.text), self.quote
         spans = mark_spans(quote.start, quote.end, quote.highlights, MARK, STRONG)
         if quote.speaker is not None and not (quote.start <= quote.speaker.start < quote.end):
             spans.append((quote.speaker.start, quote.speaker.end, "underline"))

@@ -40,7 +40,7 @@ at white space, or hard at the limit, so no quote, token count or scan grows wit
 
 _CANDIDATE = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+(\S+))""")
 _WORD_BEFORE = re.compile(r"""(\S+)$""")
-_OPENERS = "\"'“‘([—–-"
+_OPENERS = "\"'“‘([—–-*_`"  # with Markdown's emphasis and code marks
 
 
 def _ends_sentence(paragraph: str, mark_start: int, mark: str, next_word: str) -> bool:

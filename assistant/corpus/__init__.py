@@ -1,0 +1,46 @@
+"""Reading articles from the corpus folder: files, layout, furniture, metadata, sentences.
+
+The one way in for the rest of the code: find and decode files (`files`),
+parse an article into metadata, paragraphs and sentences with offsets into
+its decoded text (`reader`), and show a source span on one line (`display`).
+"""
+
+from assistant.corpus.display import display_text, one_line_text
+from assistant.corpus.files import (
+    MAX_FILE_BYTES,
+    TEXT_SUFFIXES,
+    UnreadableArticle,
+    article_id,
+    decode,
+    discover,
+    read_file,
+    walk,
+)
+from assistant.corpus.furniture import is_furniture
+from assistant.corpus.layout import Span
+from assistant.corpus.markdown import FRONT_MATTER, markdown_heading
+from assistant.corpus.reader import MARKDOWN_SUFFIXES, ParsedArticle, parse_article, read_article
+from assistant.corpus.sentences import split_paragraph, split_sentences
+
+__all__ = [
+    "FRONT_MATTER",
+    "MARKDOWN_SUFFIXES",
+    "MAX_FILE_BYTES",
+    "TEXT_SUFFIXES",
+    "ParsedArticle",
+    "Span",
+    "UnreadableArticle",
+    "article_id",
+    "decode",
+    "discover",
+    "display_text",
+    "is_furniture",
+    "markdown_heading",
+    "one_line_text",
+    "parse_article",
+    "read_article",
+    "read_file",
+    "split_paragraph",
+    "split_sentences",
+    "walk",
+]

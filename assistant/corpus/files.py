@@ -1,0 +1,138 @@
+"""Finding article files below the corpus folder and decoding their bytes.
+
+Every file is untrusted input: what cannot be an article (unknown format,
+too large, binary) raises UnreadableArticle with the reason, so one bad file
+never stops the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from assistant.safe_paths import RefusedPath, inside, read_regular, real_root
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class UnreadableArticle(Exception):
+    """A file that is not an article we can read; the message says why."""
+
+
+def walk(corpus_dir: Path) -> dict[str, tuple[int, int]]:
+    """Every regular file below the corpus folder, hidden paths left out: id → (size, mtime_ns).
+
+    One `scandir` pass, one stat a file: this runs on every command to keep the index current.
+    Links to folders are not entered; a link to a file counts only when it stays inside the
+    corpus; FIFOs, sockets and devices never count (see safe_paths).
+    """
+    found: dict[str, tuple[int, int]] = {}
+    root_real = real_root(corpus_dir)
+    folders = [("", str(corpus_dir))]
+    while folders:
+        prefix, folder = folders.pop()
+        try:
+            entries = os.scandir(folder)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append((prefix + entry.name + "/", entry.path))
+                    elif entry.is_file(follow_symlinks=False) or (
+                        entry.is_symlink() and entry.is_file() and inside(root_real, Path(entry.path))
+                    ):
+                        stat = entry.stat()
+                        found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
+                except (OSError, ValueError):
+                    continue
+    return found
+
+
+def discover(corpus_dir: Path) -> Iterator[Path]:
+    """Every file below the corpus folder, recursively, hidden paths left out, in a stable order."""
+    for article in sorted(walk(corpus_dir)):
+        yield corpus_dir / article
+
+
+def article_id(corpus_dir: Path, path: Path) -> str:
+    """The id of the article at `path`: its path below the corpus, with forward slashes."""
+    return path.relative_to(corpus_dir).as_posix()
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 (BOM or a clear NUL pattern), else
+    cp1252, else Latin-1; binary is refused."""
+    utf16 = _utf16_codec(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise UnreadableArticle("the file looks like UTF-16 but does not decode as it") from exc
+        if not text.strip():
+            raise UnreadableArticle("the file is empty")
+        return _check_text(text.removeprefix("\ufeff"))
+    if not data.strip():
+        raise UnreadableArticle("the file is empty")
+    if b"\x00" in data[:8192]:
+        raise UnreadableArticle("the file is binary, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    return _check_text(text)
+
+
+def _check_text(text: str) -> str:
+    sample = text[:8192]
+    controls = len(_CONTROL_CHARS.findall(sample))
+    if controls > max(8, len(sample) // 100):
+        raise UnreadableArticle("the file looks binary, not text")
+    return text
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' for UTF-16 text (by BOM, or by NULs in every other byte), else None."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and len(data) % 2 == 0:
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    # Latin-script UTF-16: one byte of each pair is NUL almost always, the other almost never.
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def read_file(path: Path, root: Path | None = None) -> tuple[bytes, os.stat_result]:
+    """The bytes and stat of an article file; raises UnreadableArticle for what cannot be an article.
+
+    With `root` (the corpus folder), a link leading outside it is refused. Only regular files
+    are read, never FIFOs, sockets or devices, and never more than MAX_FILE_BYTES.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        raise UnreadableArticle(f"unknown format {suffix!r} (articles are .txt or .md files)")
+    try:
+        return read_regular(path, MAX_FILE_BYTES, real_root(root) if root is not None else None)
+    except RefusedPath as exc:
+        raise UnreadableArticle(str(exc)) from exc
+    except OSError as exc:
+        raise UnreadableArticle(f"cannot read it: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # a name the file system cannot take (embedded NUL, say)
+        raise UnreadableArticle(f"cannot read it: {exc}") from exc

@@ -1,0 +1,75 @@
+"""Page and wire furniture: text around a story that is not the story.
+
+Promos, embeds and share buttons on web pages; the wire's dateline
+("NEW YORK, March 3 -"), sign-off ("Reuter") and credits ("(Reporting by …;
+Editing by …)"); copyright lines. None of it is ever quoted as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FURNITURE = re.compile(
+    r"""^(?:video\s+embed|advertisement|advertising|sponsored(?:\s+content)?|share(?:\s+this)?(?:\s+article)?
+    |subscribe\b.*|sign\s+up\b.*|click\s+here\b.*|read\s+more\b.*|related(?:\s+articles?)?:?.*
+    |watch(?:\s+video)?:.*|listen\s+to\s+this\s+article.*|photo:.*|image:.*|getty\s+images|\(?ap\s+photo.*
+    |story\s+continues(?:\s+below)?|continue\s+reading.*|follow\s+us\b.*|copyright\b.*|©.*|\(c\)\s*\d{4}\b.*
+    |all\s+rights\s+reserved\.?)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The wire's sign-off, alone on its line: "Reuter", "REUTER", "Reuters", "AP", "-- AFP".
+_TRAILER = re.compile(r"^[-–—\s]*(?:reuters?|ap|afp|upi|dpa)[\s.]*$", re.IGNORECASE)
+# Credits closing a wire story: "(Reporting by Jane Doe; Editing by John Roe)".
+_CREDITS = re.compile(
+    r"^\(\s*(?:additional\s+)?(?:reporting|writing|written|editing|edited|compiled|"
+    r"research|graphics?|photos?)\s+by\b.*\)\.?$",
+    re.IGNORECASE | re.DOTALL,
+)
+# A promo headline of another story is long; a subheading of this one is short and kept as text.
+_PROMO_WORDS = 8
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# "NEW YORK, March 3 -", "COSTA MESA, Calif., March 9 -",
+# "WASHINGTON (Reuters) -", "PARIS, Jan 5, 2021 (AFP) —".
+DATELINE = re.compile(
+    rf"""^(?P<place>[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){{0,3}})
+    (?:,\s*[A-Z][A-Za-z.]{{1,20}}(?:\s+[A-Z][A-Za-z.]{{1,20}})?\.?)?
+    (?:,?\s*(?P<date>(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?))?
+    \s*(?:\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\))?
+    \s*(?:-{{1,2}}|–|—|―)(?:\s+(?=\S)|\s*$)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_furniture(line: str) -> bool:
+    """True for furniture: promos, embeds, share buttons, sign-offs, credits, long all-capitals promos.
+
+    An all-capitals line of a few words is a subheading of the story and stays text; a long one
+    is the headline of another story placed as a promo.
+    """
+    line = line.strip()
+    if _FURNITURE.match(line) or _TRAILER.match(line) or _CREDITS.match(line):
+        return True
+    return line.isupper() and len(line.split()) >= _PROMO_WORDS
+
+
+def is_sign_off(line: str) -> bool:
+    """True for the wire's sign-off alone on a line ("Reuter", "REUTER", "-- AFP")."""
+    return bool(_TRAILER.match(line.strip()))
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where the text after a wire dateline starts in a paragraph, or 0 when it opens with none.
+
+    The place must be in capitals and a date or an agency must be named: "NEW YORK, March 3 -",
+    never an ordinary sentence with a dash.
+    """
+    match = DATELINE.match(paragraph)
+    if match is None or not match.group("place").isupper():
+        return 0
+    if match.group("date") is None and "(" not in match.group(0):
+        return 0
+    return match.end()

@@ -1,0 +1,109 @@
+"""Markdown articles: front matter, and blocks read as paragraphs of text.
+
+Headings, list items and block quotes are paragraphs of their own whose span
+starts after the marker (`## `, `- `, `1. `, `> `), so quotes stay offsets into
+the source; emphasis and link URLs inside a span are dropped only when it is
+shown (see `display`). Thematic breaks, code fences and Setext underlines are
+layout, not text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from assistant.corpus.layout import Line, Span
+from assistant.front_matter_yaml import load_front_matter
+
+# YAML front matter at the top of a Markdown article (shared with the writer of added articles).
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+FIELDS = ("title", "author", "date", "source", "url")
+
+_HEADING = re.compile(r"#{1,6}(?:[ \t]+|$)")
+_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_QUOTE = re.compile(r"(?:>[ \t]?)+")
+_RULE = re.compile(r"^(?:(?:[-*_][ \t]*){3,}|=+|`{3,}.*|~{3,}.*)$")
+
+
+def markdown_heading(line: str) -> bool:
+    """True for a Markdown heading line (`## Section`)."""
+    return bool(re.match(r"^#{1,6}\s", line))
+
+
+def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, Span]]:
+    """Fields of the YAML front matter, where the body starts, warnings, and where each value stands."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0, [], {}
+    fields: dict[str, str] = {}
+    warnings: list[str] = []
+    try:
+        loaded = load_front_matter(match.group(1))
+    except yaml.YAMLError:
+        loaded = None
+        warnings.append("its front matter is not valid YAML; read without metadata")
+    if isinstance(loaded, dict):
+        for key in FIELDS:
+            value = loaded.get(key)
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            if isinstance(value, dt.datetime | dt.date):
+                value = value.isoformat()
+            if value is not None and str(value).strip():
+                fields[key] = str(value).strip()
+    return fields, match.end(), warnings, _value_spans(text, match.start(1), match.end(1), fields)
+
+
+def _value_spans(text: str, start: int, end: int, fields: dict[str, str]) -> dict[str, Span]:
+    """Where each front-matter value stands verbatim (`author: Jane Doe` → the span of `Jane Doe`)."""
+    spans: dict[str, Span] = {}
+    for key, value in fields.items():
+        line = re.search(rf"^{key}:[ \t]*['\"]?(.*?)['\"]?[ \t]*$", text[start:end], re.MULTILINE)
+        if line and line.group(1) == value:
+            spans[key] = Span(start + line.start(1), start + line.end(1))
+    return spans
+
+
+def markdown_paragraphs(text: str, body: list[Line]) -> list[Span]:
+    """Body paragraphs of Markdown lines: blocks between blank lines, headings, items, quotes."""
+    spans: list[Span] = []
+    current: Span | None = None
+    in_fence = False
+    for line in body:
+        content = text[line.start : line.end]
+        fence = content.startswith(("```", "~~~"))
+        begin, opens = _content_start(content, in_fence)
+        ends_here = bool(_HEADING.match(content)) and not in_fence
+        if fence or (_RULE.match(content) and not in_fence) or begin >= len(content):
+            in_fence = in_fence != fence
+            opens, begin = True, len(content)
+        if current is not None and (opens or line.break_before):
+            spans.append(current)
+            current = None
+        if begin < len(content):
+            current = Span(line.start + begin, line.end) if current is None else Span(current.start, line.end)
+        if ends_here and current is not None:
+            spans.append(current)
+            current = None
+    if current is not None:
+        spans.append(current)
+    return spans
+
+
+def _content_start(content: str, in_fence: bool) -> tuple[int, bool]:
+    """Where a line's text starts after its Markdown markers, and whether it opens a paragraph."""
+    if in_fence:
+        return 0, False
+    heading = _HEADING.match(content)
+    if heading:
+        return heading.end(), True
+    begin = 0
+    quote = _QUOTE.match(content)
+    if quote:
+        begin = quote.end()
+    item = _ITEM.match(content, begin)
+    if item:
+        return item.end(), True
+    return begin, False

@@ -1,0 +1,114 @@
+"""Metadata stated in an article's header lines: byline, publication, date.
+
+A value is taken only where the article states it plainly; nothing is
+guessed. A name-like line under the title is an author only when it reads as
+a person's name (a stadium, a venue or a team on that line is no author), and
+"By …" always marks one. HTML entities left in by exporters are decoded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+_SOURCE_LINE = re.compile(r"\bread\s+more\s+from\s+(?:the\s+)?(.+?)[.!]?$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by\s+)?((?:[A-Z][\w'’.\-]*\.?)(?:,?\s+(?:and\s+|&\s+)?(?:[A-Z][\w'’.\-]*|de|van|von|der|la|le|al|bin))*)$"
+)
+# Words that name a place, a team or a body, never a person: "Millennium Stadium", "Old Trafford Ground".
+_NOT_A_PERSON = frozenset(
+    """
+    stadium arena park ground grounds road field lane bridge hall centre center club court street avenue
+    square oval garden gardens palace place racecourse circuit dome cup league championship championships
+    university college school council ministry department party group team fc afc united city town county
+    hotel theatre theater church house station airport museum office agency reuters press news times
+    post journal daily weekly herald tribune gazette guardian telegraph bbc cnn associated staff
+    editor editors reporter correspondent international national republic kingdom states
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    v vs
+    """.split()
+)
+# A publication named on a header line of its own: "The Coastal Ledger", "Source: Reuters".
+PUBLICATION_LINE = re.compile(
+    r"^(?:(?:source|publication|published\s+by|via):\s*(.{2,60})|(The(?:\s+[A-Z][\w&'’.-]*){1,4}))$"
+)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_DATE_LINE = re.compile(
+    r"^(?:published|updated|posted|date)?:?\s*(?:on\s+)?(?:\w+day,?\s+)?"
+    r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b.{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def decoded(value: str) -> str:
+    """A metadata value with HTML entities decoded (`&#39;` → `'`) and white space folded."""
+    return " ".join(html.unescape(value).split())
+
+
+def looks_like_byline(line: str) -> bool:
+    """True for "By Jane Doe" and for a bare line that reads as a person's name ("Mike Brest")."""
+    if len(line) > 80 or any(ch.isdigit() or ch in '‘“”"' for ch in line):
+        return False  # no byline quotes anyone or counts anything
+    if line.rstrip("’'\")").endswith((".", ":", "?", "!")):
+        return False  # a sentence, or the end of a title wrapped onto this line
+    words = line.split()
+    if not 1 <= len(words) <= 9 or not _BYLINE.match(line):
+        return False
+    if words[0].lower() == "by" and len(words) > 1:
+        return True
+    # Without "By", only a short name of people's words: no venue, team, weekday or month in it,
+    # and no comma ("Murrayfield, Edinburgh" is a ground and its city).
+    bare = [w.strip(",&.").lower() for w in words if w.lower() not in ("and", "&")]
+    return "," not in line and 2 <= len(bare) <= 6 and not any(w in _NOT_A_PERSON for w in bare)
+
+
+def byline_name(line: str) -> str:
+    """The name(s) in a byline, without the leading "By"."""
+    return re.sub(r"^by\s+", "", line, flags=re.IGNORECASE).strip()
+
+
+def source_from(line: str) -> str | None:
+    """The publication a promo line names ("… READ MORE FROM THE WASHINGTON EXAMINER"), if any."""
+    match = _SOURCE_LINE.search(line)
+    if not match:
+        return None
+    name = match.group(1).strip(" .!:")
+    if not name or len(name.split()) > 6:
+        return None
+    return name.title() if name.isupper() else name
+
+
+def source_span(line: str) -> tuple[int, int] | None:
+    """Where `source_from` found the publication in the line."""
+    match = _SOURCE_LINE.search(line)
+    return None if match is None else (match.start(1), match.end(1))
+
+
+def iso_date(month_name: str, day: str, year: str) -> str | None:
+    """An ISO date from its written parts, or None when they name no real day."""
+    month = _MONTHS.get(month_name.lower().rstrip("."))
+    if month is None:
+        return None
+    try:
+        return dt.date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def date_from(line: str) -> str | None:
+    """The date a header line states ("Published March 14, 2024"), as ISO, or None."""
+    match = _DATE_LINE.match(line)
+    if not match:
+        return None
+    return iso_date(match.group(1), match.group(2), match.group(3))
