@@ -13,16 +13,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from assistant.answer import Answerer, AnswerSettings, meta_of
-from assistant.conversation import Conversation
+from assistant.answer import (
+    Answerer,
+    AnswerSettings,
+    Conversation,
+    analyse_question,
+    answer_metadata,
+    meta_of,
+)
 from assistant.corpus import UnreadableArticle, decode
 from assistant.errors import ArticleNotFound
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
-from assistant.metadata_answer import answer_metadata
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence
-from assistant.question import analyse_question
 
 if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides

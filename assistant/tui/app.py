@@ -21,7 +21,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import WorkerState
 
-from assistant.conversation import Conversation
+from assistant.answer import Conversation
 from assistant.errors import AssistantError
 from assistant.safe_text import clean
 from assistant.tui.messages import ArticlesAdded, CorpusRefreshed, EngineFailed, EngineOpened, IndexProgressed

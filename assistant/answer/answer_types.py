@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.question import QuestionInfo
+from assistant.answer.question_class import QuestionInfo
 
 _NUMBER = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent|million|billion|trillion|thousand)|\b\d[\d,.]*\b")
 _DATE = re.compile(

@@ -17,12 +17,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answer_kinds import acronym_pattern, kind_bonus
-from assistant.answer_settings import AnswerSettings, RankWeights, Steer
+from assistant.answer.answer_types import acronym_pattern, kind_bonus
+from assistant.answer.question_class import QuestionInfo, analyse_question
+from assistant.answer.settings import AnswerSettings, RankWeights, Steer
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.models import Answer, ArticleMeta, Attribution, Quote
-from assistant.question import QuestionInfo, analyse_question
 from assistant.tokens import count_tokens, term_spans, terms, words
 
 __all__ = ["AnswerSettings", "Answerer", "RankWeights", "Steer", "best_article", "meta_of"]
