@@ -200,6 +200,7 @@ def run_reuters(n_articles: int) -> dict[str, Any]:
     }
     times = []
     misses = []
+    kinds: dict[str, list[int]] = {}
     for r in rows:
         split = per["even" if r["newid"] is None or int(r["newid"]) % 2 == 0 else "odd"]
         answer, seconds = _ask(engine, r["question"], top=3)
@@ -211,8 +212,11 @@ def run_reuters(n_articles: int) -> dict[str, Any]:
             continue
         split["n"] += 1
         split["refused"] += int(refused)
+        kind = kinds.setdefault(r["kind"], [0, 0, 0])
+        kind[0] += 1
         if not refused:
             flags = [holds(q.text, r["answer"]) for q in answer.quotes[:3]]
+            kind[1] += int(flags[:1] == [True])
             split["hit1"] += int(flags[:1] == [True])
             split["hit3"] += int(any(flags))
             if flags[:1] != [True]:
@@ -220,12 +224,14 @@ def run_reuters(n_articles: int) -> dict[str, Any]:
         flags = [holds(base.text[i], r["answer"]) for i in base.top(r["question"], 3)]
         split["b1"] += int(flags[:1] == [True])
         split["b3"] += int(any(flags))
+        kind[2] += int(flags[:1] == [True])
     total = {k: per["even"][k] + per["odd"][k] for k in per["even"]}
     return {
         "articles": len(chosen),
         "splits": per | {"all": total},
         "latency_p50_ms": statistics.median(times[5:]) * 1000,
         "misses": misses[:15],
+        "kinds": kinds,
     }
 
 
@@ -270,6 +276,10 @@ def main() -> None:
                 f"  {name:6} {s['n']:>3} {s['hit1']:>6} {s['hit3']:>6} {s['refused']:>8} {s['b1']:>7}"
                 f" {s['b3']:>7} {s['un_refused']:>8}/{s['un']}"
             )
+        print(
+            "  hit@1 by kind (n ours bm25):",
+            "; ".join(f"{k} {v[0]} {v[1]} {v[2]}" for k, v in r["kinds"].items()),
+        )
         for m in r["misses"]:
             print("   miss", m)
     if not args.skip_squad:

@@ -7,13 +7,12 @@ from assistant.answer.answerer import Answerer, meta_of
 from assistant.answer.followups import Conversation
 from assistant.answer.metadata import answer_metadata
 from assistant.answer.question_class import analyse_question
-from assistant.answer.settings import AnswerSettings, RankWeights, Steer
+from assistant.answer.settings import AnswerSettings, Steer
 
 __all__ = [
     "AnswerSettings",
     "Answerer",
     "Conversation",
-    "RankWeights",
     "Steer",
     "analyse_question",
     "answer_metadata",

@@ -1,89 +1,38 @@
-"""Question → ranked sentences → Answer.
+"""Question -> Query -> candidates -> features -> ranker -> refusal or quotes -> Answer.
 
-BM25 finds the passages; sentences inside them are then ranked for answering:
-how much of the question's weight a sentence covers, its own BM25 score, its
-passage's score (the context counts), whether it holds the kind of thing the
-question asks for (a name, a number, a date, a place, a reason), and whether it
-says something beyond the question's own words. When the best sentence covers
-too little of the question, the answer says so instead of showing weak matches.
+BM25 finds the passages; a learned ranker (see ranker.py) orders their sentences by the probability
+that they hold the answer; a calibrated refusal model says plainly when the corpus holds none.
 """
 
 from __future__ import annotations
 
 import difflib
-import math
-import re
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from assistant.answer.answer_types import acronym_pattern, kind_bonus
-from assistant.answer.question_class import QuestionInfo, analyse_question
-from assistant.answer.settings import AnswerSettings, RankWeights, Steer
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answer.candidates import gather
+from assistant.answer.features import FEATURES, Featurizer, Scored
+from assistant.answer.query import Query, parse_query
+from assistant.answer.quotes import choose, make_quote, meta_of, named
+from assistant.answer.ranker import load_model
+from assistant.answer.refusal import refusal_row
+from assistant.answer.settings import AnswerSettings, Steer
 from assistant.errors import BadQuestion
 from assistant.index import Index
-from assistant.models import Answer, ArticleMeta, Attribution, Quote
-from assistant.tokens import count_tokens, term_spans, terms, words
+from assistant.models import Answer, Attribution
+from assistant.tokens import count_tokens
 
-__all__ = ["AnswerSettings", "Answerer", "RankWeights", "Steer", "best_article", "meta_of"]
+__all__ = ["Answerer", "best_article", "meta_of"]
 
 TextLoader = Callable[[int], str]
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
-
-
-@dataclass(frozen=True, slots=True)
-class _Query:
-    """A question prepared for ranking."""
-
-    question: str
-    info: QuestionInfo
-    own: list[str]
-    """Its own terms (framing words such as "say" left out)."""
-    carried: list[str]
-    """Terms a follow-up carries from the previous turn."""
-    ids: dict[str, int | None]
-    weights: dict[str, float]
-    unknown_words: list[str]
-    speaker: str | None
-    names: list[str]
-    """People whose statements it asks for."""
-    acronym: re.Pattern[str] | None
-
-    @property
-    def searched(self) -> list[str]:
-        """Every term the index is searched for."""
-        return self.own + self.carried
-
-    def share(self, group: list[str], present: set[str]) -> float | None:
-        """Weighted share of `group`'s terms found in `present` (None for an empty group)."""
-        total = sum(self.weights[t] for t in group)
-        if not group or not total:
-            return None
-        return sum(self.weights[t] for t in group if t in present) / total
-
-
-@dataclass(slots=True)
-class _Candidate:
-    sentence: int
-    article: int
-    passage_score: float
-    coverage: float = 0.0
-    answer_coverage: float = 0.0
-    """Share of the question's own weight matched: what decides whether it answers at all."""
-    window_coverage: float = 0.0
-    """Share of the question's own weight matched by the sentence and its neighbours."""
-    bm25: float = 0.0
-    bonus: float = 0.0
-    novelty: float = 0.0
-    holds_kind: bool = False
-    """Holds the kind of thing asked for (a number for 'how much', a place for 'where')."""
-    final: float = 0.0
-    terms: frozenset[str] = frozenset()
-    speaker: Attribution | None = None
+Allowed = npt.NDArray[np.bool_]
 
 
 class Answerer:
-    """Ranks an index's sentences against questions."""
+    """Finds the sentences of an index that answer questions."""
 
     def __init__(
         self, index: Index, load_text: TextLoader, attributions: Attributions, settings: AnswerSettings
@@ -92,8 +41,7 @@ class Answerer:
         self.load_text = load_text
         self.attributions = attributions
         self.settings = settings
-
-    # ---- the question -------------------------------------------------------------------
+        self.featurizer = Featurizer(index, load_text, attributions)
 
     def check_question(self, question: str) -> str:
         """The question stripped; raises BadQuestion if it is empty or too long."""
@@ -108,13 +56,6 @@ class Answerer:
                 )
         return question
 
-    def coverage_weight(self, tid: int | None) -> float:
-        """A term's weight in a question: smoothed idf, always positive; unknown terms weigh as the rarest."""
-        n = max(self.index.n_passages, 1)
-        indptr = self.index.stored.arrays["indptr"]
-        df = 1 if tid is None else int(indptr[tid + 1] - indptr[tid])
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
     def suggestions(self, unknown: Sequence[str]) -> tuple[str, ...]:
         """Corpus words close to question words the corpus does not hold."""
         vocab = self.index.terms
@@ -123,8 +64,6 @@ class Answerer:
             pool = [t for t in vocab if t[:1] == word[:1] and abs(len(t) - len(word)) <= 3]
             out.extend(difflib.get_close_matches(word, pool, n=3, cutoff=0.75))
         return tuple(dict.fromkeys(out))[:6]
-
-    # ---- ranking ------------------------------------------------------------------------
 
     def answer(
         self,
@@ -136,11 +75,12 @@ class Answerer:
         speaker: str | None = None,
         steer: Steer | None = None,
         scope_id: str | None = None,
+        allowed: Allowed | None = None,
     ) -> Answer:
         """The best verbatim sentences for `question` (already passed through `check_question`),
-        or a plain statement that there are none."""
+        or a plain statement that there are none. `allowed` limits the passages searched."""
         steer = steer or Steer()
-        query = self.prepare(question, steer, speaker or steer.speaker)
+        query = parse_query(self.index, question, steer, speaker or steer.speaker)
         searched = " ".join(query.searched)
 
         def refuse(message: str) -> Answer:
@@ -153,274 +93,107 @@ class Answerer:
             return refuse("The question has no words to search for.")
         if all(tid is None for tid in query.ids.values()) and query.speaker is None:
             return refuse("The corpus holds no answer: no article uses the words of this question.")
-        candidates, texts = self.rank(query, steer, article)
-        if not candidates or not self._answers(query, candidates):
-            if query.speaker is not None and not candidates and steer.exclude_shown:
+        rows, ranked = self.rank(query, steer, article, allowed)
+        if query.speaker is not None:
+            ranked = [s for s in ranked if s.speaker is not None and named(s.speaker, [query.speaker])]
+        if steer.exclude_shown:
+            # "Why?", "What else?": the follow-up wants something new, not the quote just shown.
+            ranked = [s for s in ranked if s.cand.sentence not in steer.shown]
+        if not ranked:
+            if query.speaker is not None and steer.exclude_shown:
                 return refuse(f"The corpus holds nothing more by {query.speaker}.")
-            if query.speaker is not None and not candidates:
+            if query.speaker is not None:
                 return refuse(f"The corpus holds no statement by {query.speaker} that answers this question.")
             return refuse("The corpus holds no answer to this question.")
-        chosen = self._choose(candidates, top or self.settings.top, query.names)
+        speaker_only = query.speaker is not None and not query.own
+        if not speaker_only and not self.answers(query, rows, ranked):
+            return refuse("The corpus holds no answer to this question.")
+        chosen = choose(
+            self.index, ranked, top or self.settings.top, self.settings.budget_tokens, query.names
+        )
+        best = chosen[0].prob
+        floor = self.settings.min_window if not speaker_only else 0.0
+        chosen = chosen[:1] + [
+            c for c in chosen[1:] if c.prob >= best * self.settings.keep_share and c.window >= floor
+        ]
         q_set = set(query.searched)
-        quotes = tuple(self._quote(c, texts[c.article], q_set, context) for c in chosen)
+        quotes = tuple(
+            make_quote(self.index, c, self.load_text(c.cand.article), q_set, context) for c in chosen
+        )
         return Answer(question, True, quotes=quotes, scope=scope_id, searched=searched)
 
     def rank(
-        self, query: _Query, steer: Steer, article: int | None = None
-    ) -> tuple[list[_Candidate], dict[int, str]]:
-        """Candidate sentences best first, with the texts of their articles (the bench reads these too)."""
+        self,
+        query: Query,
+        steer: Steer | None = None,
+        article: int | None = None,
+        allowed: Allowed | None = None,
+    ) -> tuple[npt.NDArray[np.float64], list[Scored]]:
+        """The candidates' feature rows and the candidates best first (the training script reads these)."""
+        rows, scored = self.examine(query, steer, article, allowed)
+        if not scored:
+            return rows, scored
+        probs = load_model().ranker.probabilities(rows, prior=rule_prior(query, rows))
+        for s, p in zip(scored, probs, strict=True):
+            s.prob = float(p)
+        if steer is not None:
+            for s in scored:
+                if steer.prefer_article is not None and s.cand.article == steer.prefer_article:
+                    s.prob += 0.05
+                if steer.near_sentence is not None and abs(s.cand.sentence - steer.near_sentence) <= 2:
+                    s.prob += 0.02
+        ranked = sorted(scored, key=lambda s: (-s.prob, s.cand.sentence))
+        return rows, ranked
+
+    def examine(
+        self,
+        query: Query,
+        steer: Steer | None = None,
+        article: int | None = None,
+        allowed: Allowed | None = None,
+    ) -> tuple[npt.NDArray[np.float64], list[Scored]]:
+        """Candidates of a query and their feature rows, in candidate order."""
         within = None
         if article is not None:
             within = (int(self.index.pass_lo[article]), int(self.index.pass_hi[article]))
-        hits = self.index.top_passages(query.searched, self.settings.candidates, within=within)
-        if query.speaker is not None or query.info.asks_statement:
-            hits = self._with_neighbours(hits)
-        candidates = self._candidates(hits)
-        texts: dict[int, str] = {}
-        sentence_terms: dict[int, frozenset[str]] = {}
-        for cand in candidates:
-            text = texts.setdefault(cand.article, self.load_text(cand.article))
-            self._score(cand, query, text, sentence_terms)
-        self._combine(candidates, steer)
-        if query.speaker is not None:
-            candidates = [
-                c for c in candidates if c.speaker is not None and _speaker_named(c.speaker, [query.speaker])
-            ]
-        if steer.exclude_shown:
-            # "Why?", "What else?": the follow-up wants something new, not the quote just shown.
-            candidates = [c for c in candidates if c.sentence not in steer.shown]
-        candidates.sort(key=lambda c: (-c.final, c.sentence))
-        return candidates, texts
-
-    def prepare(self, question: str, steer: Steer, speaker: str | None = None) -> _Query:
-        """The question's terms, weights and shape, with what a follow-up carries over."""
-        info = analyse_question(question)
-        frame = {t for w in info.frame for t in terms(w)}
-        own = list(dict.fromkeys(t for t in terms(question) if t not in frame))
-        carried = [t for t in dict.fromkeys(steer.extra_terms) if t not in own]
-        ids = {t: self.index.term_id(t) for t in own + carried}
-        unknown_words = [
-            w for w, _, _ in words(question) if (t := terms(w)) and self.index.term_id(t[0]) is None
-        ]
-        names = [speaker] if speaker else (list(info.names) if info.asks_statement else [])
-        if not names and info.asks_statement and info.speaker_words:
-            names = [info.speaker_words]  # "the mayor": matched against speakers like "Mayor Helen Okafor"
-        return _Query(
-            question=question,
-            info=info,
-            own=own,
-            carried=carried,
-            ids=ids,
-            weights={t: self.coverage_weight(tid) for t, tid in ids.items()},
-            unknown_words=unknown_words,
-            speaker=speaker,
-            names=names,
-            acronym=acronym_pattern(question) if info.kind == "acronym" else None,
+        cands = gather(
+            self.index,
+            query,
+            self.settings.candidates,
+            within=within,
+            allowed=allowed,
+            neighbours=query.speaker is not None or query.info.asks_statement,
         )
+        return self.featurizer.run(query, cands)
 
-    def _score(self, cand: _Candidate, query: _Query, text: str, seen: dict[int, frozenset[str]]) -> None:
-        """Fill in a candidate sentence's coverage, BM25, kind, novelty and speaker."""
-        arrays = self.index.stored.arrays
-        sentence = text[int(arrays["s_start"][cand.sentence]) : int(arrays["s_end"][cand.sentence])]
-        s_terms = [t for t, _, _ in term_spans(sentence)]
-        counts = Counter(s_terms)
-        cand.terms = frozenset(counts)
-        seen[cand.sentence] = cand.terms
-        cand.speaker = self._speaker_of(cand)
-        credited = set(cand.terms)
-        by_speaker = query.names and cand.speaker is not None and _speaker_named(cand.speaker, query.names)
-        if by_speaker:
-            # The speaker's name need not be in the sentence that carries their words.
-            credited |= {t for n in query.names for t in terms(n)}
-            cand.bonus += 1.0
-        if query.info.asks_statement and cand.speaker is not None:
-            cand.bonus += 0.5
-        own = query.share(query.own, credited)
-        context = query.share(query.carried, credited)
-        if own is None and by_speaker:
-            own = 1.0  # "What else did he say?": any statement of theirs answers it
-        cand.answer_coverage = own if own is not None else (context or 0.0)
-        around = credited | self._neighbour_terms(cand, text, seen)
-        own_around = query.share(query.own, around)
-        cand.window_coverage = max(cand.answer_coverage, own_around or 0.0)
-        cand.coverage = (
-            cand.answer_coverage if context is None or own is None else 0.75 * own + 0.25 * context
-        )
-        if self.settings.weights.bm25:
-            cand.bm25 = self._sentence_bm25(counts, len(s_terms), query.ids)
-        kind = kind_bonus(query.info, sentence, query.question, query.acronym)
-        cand.holds_kind = kind > 0
-        cand.bonus += kind
-        cand.novelty = min(len(cand.terms - set(query.searched)), 8) / 8
-
-    def _neighbour_terms(
-        self, cand: _Candidate, text: str, seen: dict[int, frozenset[str]]
-    ) -> frozenset[str]:
-        """Terms of the sentences just before and after, within the same paragraph."""
-        arrays = self.index.stored.arrays
-        lo, hi = int(self.index.sent_lo[cand.article]), int(self.index.sent_hi[cand.article])
-        para = int(arrays["s_para"][cand.sentence])
-        out: frozenset[str] = frozenset()
-        for i in (cand.sentence - 1, cand.sentence + 1):
-            if not lo <= i < hi or int(arrays["s_para"][i]) != para:
-                continue
-            if i not in seen:
-                piece = text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]
-                seen[i] = frozenset(terms(piece))
-            out |= seen[i]
-        return out
-
-    def _combine(self, candidates: list[_Candidate], steer: Steer) -> None:
-        """One score per candidate from its parts, each on a 0–1 scale."""
-        w = self.settings.weights
-        best_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
-        best_passage = max((c.passage_score for c in candidates), default=0.0) or 1.0
-        for cand in candidates:
-            cand.final = (
-                w.coverage * min(cand.coverage, 1.0)
-                + w.window * min(cand.window_coverage, 1.0)
-                + w.bm25 * cand.bm25 / best_bm25
-                + w.passage * cand.passage_score / best_passage
-                + w.kind * cand.bonus
-                + w.novelty * cand.novelty
-            )
-            if steer.prefer_article is not None and cand.article == steer.prefer_article:
-                cand.final += 0.1
-            if steer.near_sentence is not None and abs(cand.sentence - steer.near_sentence) <= 2:
-                cand.final += 0.05
-
-    def _answers(self, query: _Query, candidates: list[_Candidate]) -> bool:
-        """Whether the corpus answers at all: a sentence with its neighbours covers enough of the question.
-
-        Judged on the best-covered candidate, not the top-ranked one, so ranking choices do not turn
-        into refusals; short questions need more, as one matched word of two is mostly chance.
-        """
-        need = self.settings.min_coverage
-        if len(query.own) < 3:
-            need = max(need, self.settings.short_coverage)
-        return max(c.window_coverage for c in candidates) >= need
-
-    def _with_neighbours(self, hits: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        """Add each hit's next passage: a quotation often runs on past its speaker's name."""
-        seen = {p for p, _ in hits}
-        p_article = self.index.stored.arrays["p_article"]
-        extra = []
-        for passage, score in hits:
-            nxt = passage + 1
-            if nxt < self.index.n_passages and nxt not in seen and p_article[nxt] == p_article[passage]:
-                extra.append((nxt, score * 0.5))
-                seen.add(nxt)
-        return hits + extra
-
-    def _candidates(self, hits: list[tuple[int, float]]) -> list[_Candidate]:
-        arrays = self.index.stored.arrays
-        out: list[_Candidate] = []
-        for passage, score in hits:
-            article = int(arrays["p_article"][passage])
-            for sentence in range(int(arrays["p_sent_lo"][passage]), int(arrays["p_sent_hi"][passage])):
-                out.append(_Candidate(sentence=sentence, article=article, passage_score=score))
-        return out
-
-    def _sentence_bm25(self, counts: Counter[str], length: int, ids: dict[str, int | None]) -> float:
-        """BM25 of one sentence, with the corpus's idf and sentence-length normalisation."""
-        p = self.index.params
-        idf = self.index.idf
-        avg = self.index.avg_sentence_len or 1.0
-        score = 0.0
-        for t, tid in ids.items():
-            tf = counts.get(t, 0)
-            if tf and tid is not None:
-                score += float(idf[tid]) * tf * (p.k1 + 1) / (tf + p.k1 * (1 - p.b + p.b * length / avg))
-        return score
-
-    def _speaker_of(self, cand: _Candidate) -> Attribution | None:
-        local = cand.sentence - int(self.index.sent_lo[cand.article])
-        found = self.attributions(cand.article)
-        if 0 <= local < len(found) and found[local]:
-            return found[local][0]
-        return None
-
-    def _choose(self, ranked: list[_Candidate], top: int, names: Sequence[str] = ()) -> list[_Candidate]:
-        """The best sentences that say different things, within the token budget.
-
-        When the question asks what someone said and the best quote is theirs, the others must be too:
-        "What did the mayor say?" is not answered by what the fishermen argued.
-        """
-        chosen: list[_Candidate] = []
-        best = ranked[0] if ranked else None
-        only_theirs = (
-            bool(names)
-            and best is not None
-            and best.speaker is not None
-            and (_speaker_named(best.speaker, names))
-        )
-        budget = self.settings.budget_tokens
-        s_tokens = self.index.stored.arrays["s_tokens"]
-        # A fixed floor only: floors relative to the best quote hid right answers (bench/quality.py).
-        floor = self.settings.min_coverage * 0.7
-        for cand in ranked:
-            if len(chosen) >= top:
-                break
-            if cand.window_coverage < floor:
-                continue
-            if only_theirs and (cand.speaker is None or not _speaker_named(cand.speaker, names)):
-                continue
-            if any(c.sentence == cand.sentence or _same_thing(c.terms, cand.terms) for c in chosen):
-                continue
-            cost = int(s_tokens[cand.sentence])
-            if chosen and cost > budget:
-                continue
-            budget -= cost
-            chosen.append(cand)
-        return chosen
-
-    def _quote(self, cand: _Candidate, text: str, q_set: set[str], context: int) -> Quote:
-        arrays = self.index.stored.arrays
-        start, end = int(arrays["s_start"][cand.sentence]), int(arrays["s_end"][cand.sentence])
-        sentence = text[start:end]
-        highlights = tuple((a, b) for t, a, b in term_spans(sentence) if t in q_set)
-        lo, hi = int(self.index.sent_lo[cand.article]), int(self.index.sent_hi[cand.article])
-        before = tuple(
-            text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]
-            for i in range(max(lo, cand.sentence - context), cand.sentence)
-        )
-        after = tuple(
-            text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]
-            for i in range(cand.sentence + 1, min(hi, cand.sentence + 1 + context))
-        )
-        return Quote(
-            text=sentence,
-            start=start,
-            end=end,
-            paragraph=int(arrays["s_para"][cand.sentence]),
-            score=round(cand.final, 4),
-            article=meta_of(self.index, cand.article),
-            speaker=cand.speaker,
-            highlights=highlights,
-            before=before,
-            after=after,
-        )
+    def answers(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
+        """Whether the corpus answers at all, by the calibrated refusal model."""
+        if not self.settings.refusal:
+            return True
+        model = load_model()
+        p = float(model.refusal.probabilities(refusal_row(query, rows, scored)[None, :])[0])
+        return p >= model.threshold
 
 
-def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two sentences that share most of their terms say the same thing."""
-    if not a or not b:
-        return a == b
-    return len(a & b) / len(a | b) >= 0.6
+ACRONYM_PRIOR = 4.0
+"""Added to the ranker's logit of the sentence that spells out an acronym the question asks about
+("What are ATACMS?"): SQuAD has too few such questions to learn it, and the expansion is the answer."""
+STATEMENT_PRIOR = 3.0
+COVERAGE_PRIOR = 6.0
+"""For "what did X say (about Y)": the ranker's data (SQuAD) holds almost no such questions, so a
+statement by X (or carried on from X's sentence before) and the share of the question it covers get
+a fixed say besides the learned one."""
 
 
-def _speaker_named(attribution: Attribution, names: Sequence[str]) -> bool:
-    from assistant.speakers import speaker_matches
-
-    return any(speaker_matches(attribution, n) for n in names)
-
-
-def meta_of(index: Index, article: int) -> ArticleMeta:
-    """The metadata record of an article in the index."""
-    r = index.articles[article]
-    return ArticleMeta(
-        id=r["id"], title=r["title"], author=r["author"], source=r["source"], date=r["date"], url=r["url"]
-    )
+def rule_prior(query: Query, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64] | None:
+    """Logit bonuses per row where the training data is too thin to learn them."""
+    prior = np.zeros(rows.shape[0])
+    if query.acronym is not None and ({"definition"} & set(query.wanted) or query.info.kind == "acronym"):
+        prior += ACRONYM_PRIOR * rows[:, FEATURES.index("acronym")]
+    if query.info.asks_statement and query.names:
+        prior += STATEMENT_PRIOR * rows[:, FEATURES.index("statement_match")]
+        prior += COVERAGE_PRIOR * (rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")])
+    return prior
 
 
 def best_article(index: Index, query_terms: Sequence[str]) -> int | None:

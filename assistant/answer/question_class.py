@@ -92,6 +92,14 @@ _STATEMENT_SUBJECT = re.compile(
     r"(?:say|tell|think|claim|argue|warn|insist|add|announce|state|respond|comment|speak)\b",
     re.I,
 )
+# Phrases that only frame a question: "how long has the war been going on", "give a speech".
+_LIGHT = re.compile(
+    r"\b(?:go(?:es|ing)?|went|gone)\s+on\b|\b(?:take|takes|took|taken|taking)\s+place\b"
+    r"|\b(?:happen(?:s|ed|ing)?)\b"
+    r"|\b(?:give|gives|gave|given|giving|make|makes|made|making|deliver(?:s|ed)?|hold|held)(?=\s+(?:a|an|his|her"
+    r"|their|its|the)\s+(?:speech|talk|address|statement|announcement|remarks?|speeches|lecture)\b)",
+    re.I,
+)
 _PRONOUNS = frozenset("he she they it we you i him her them this that".split())
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
 _QUESTION_WORDS = frozenset(
@@ -138,7 +146,9 @@ def analyse_question(question: str) -> QuestionInfo:
     if kind == "acronym":
         frame |= {"stand", "stands", "short", "abbreviation", "mean", "means"}
     if kind == "amount":
-        frame |= {"many", "much"}
+        frame |= {"many", "much", "long"} if re.search(r"\bhow\s+long\b", text, re.I) else {"many", "much"}
+    for m in _LIGHT.finditer(text):
+        frame |= {w.lower() for w in m.group(0).split()}
     subject = _STATEMENT_SUBJECT.search(text)
     return QuestionInfo(
         kind=kind,

@@ -1,26 +1,10 @@
-"""The knobs of answering: how many quotes, how sure, how parts of a score weigh; and what a
+"""The knobs of answering: how many quotes, how sure; and what a
 follow-up carries over. Plain records, shared by the engine, the CLI and the conversation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-
-@dataclass(frozen=True, slots=True)
-class RankWeights:
-    """How much each part of a sentence's score counts (each part is on a 0–1 scale)."""
-
-    coverage: float = 0.6
-    """Share of the question's weight the sentence itself matches."""
-    window: float = 0.4
-    """Share matched by the sentence with its neighbours: the context names what the sentence only implies."""
-    bm25: float = 0.0
-    """The sentence's own BM25; coverage already says most of it (0 scored best on the tuning split)."""
-    passage: float = 0.1
-    kind: float = 0.2
-    """Holds the kind of thing asked for; weighed above the window so "how much" gets the number."""
-    novelty: float = 0.04
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +17,13 @@ class AnswerSettings:
     budget_tokens: int = 400
     """Tokens all quotes of one answer may take together (the first quote always shows)."""
     max_question_tokens: int = 200
-    min_coverage: float = 0.45
-    """Share of the question's weight some sentence (with its neighbours) must match, or no answer."""
-    short_coverage: float = 0.65
-    """The same for a question of one or two terms: matching one of two words is no answer."""
-    weights: RankWeights = field(default_factory=RankWeights)
+    refusal: bool = True
+    """Say "the corpus holds no answer" when the calibrated refusal model judges so (off: always rank)."""
+    keep_share: float = 0.0
+    """Quotes after the first are shown only with at least this share of the first one's probability."""
+    min_window: float = 0.3
+    """Quotes after the first must match this share of the question with their neighbours (exactly or
+    bridged): a weak match is no second answer."""
 
 
 @dataclass(frozen=True, slots=True)
