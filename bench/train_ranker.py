@@ -151,7 +151,7 @@ def refusal_rows(model: Logistic, items: list[dict[str, Any]]) -> npt.NDArray[np
             out.append(None)
             continue
         for s, p in zip(it["scored"], model.probabilities(it["rows"]), strict=True):
-            s.prob = float(p)
+            s.learned = float(p)
         out.append(refusal_row(it["query"], it["rows"], it["scored"]))
     filler = np.zeros(len(REFUSAL_FEATURES))
     filler[0] = -14.0

@@ -133,9 +133,12 @@ class Answerer:
         rows, scored = self.examine(query, steer, article, allowed)
         if not scored:
             return rows, scored
-        probs = load_model().ranker.probabilities(rows, prior=rule_prior(query, rows))
-        for s, p in zip(scored, probs, strict=True):
+        model = load_model().ranker
+        learned = model.probabilities(rows)
+        probs = model.probabilities(rows, prior=rule_prior(query, rows))
+        for s, p, q in zip(scored, probs, learned, strict=True):
             s.prob = float(p)
+            s.learned = float(q)
         if steer is not None:
             for s in scored:
                 if steer.prefer_article is not None and s.cand.article == steer.prefer_article:

@@ -82,7 +82,10 @@ class Scored:
     lacking: float = 0.0
     """Coverage through bridges of question words the corpus does not hold at all ("speech" where
     every article says "spoke"): for refusal these count as matched, as nothing else could match."""
+    learned: float = 0.0
+    """The ranker's own probability, before any rule's prior: what refusal was calibrated on."""
     prob: float = 0.0
+    """The probability quotes are ordered by (learned, with the rules' priors)."""
 
 
 class Featurizer:

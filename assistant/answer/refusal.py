@@ -31,7 +31,7 @@ REFUSAL_FEATURES: tuple[str, ...] = (
 
 def refusal_row(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
     """The question-level facts the refusal model reads."""
-    probs = sorted((min(max(s.prob, 1e-6), 1 - 1e-6) for s in scored), reverse=True) or [1e-6]
+    probs = sorted((min(max(s.learned, 1e-6), 1 - 1e-6) for s in scored), reverse=True) or [1e-6]
     best = probs[0]
     second = probs[1] if len(probs) > 1 else 1e-6
     rare = rows[:, FEATURES.index("unmatched_rare")] if rows.shape[0] else np.ones(1)
