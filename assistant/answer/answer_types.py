@@ -36,6 +36,11 @@ _DURATION = re.compile(
     rf"\b{_NUM}[\s-]+{_UNIT}\b|\b(?:for|over|during|within|since)\s+(?:the\s+)?(?:past|last|next)\s+{_NUM}?\s*{_UNIT}",
     re.I,
 )
+_FREQUENCY = re.compile(
+    rf"\bevery\s+(?:{_NUM}\s+)?{_UNIT}|\b(?:once|twice|{_NUM}\s+times)\s+(?:a|an|per|each)\s+{_UNIT}"
+    r"|\b(?:daily|weekly|monthly|yearly|annually|hourly)\b",
+    re.I,
+)
 _PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|pct\b|percent\b|per\s+cent\b|percentage\s+points?)", re.I)
 _MONEY = re.compile(
     r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)?\s*(?:dlrs|dollars?|yen|marks|francs|"
@@ -87,7 +92,9 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
     """The kinds of answer a question asks for, by its class (empty when any will do)."""
     low = question.lower()
     if info.kind == "amount":
-        if re.search(r"\bhow\s+long\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b", low):
+        if re.search(
+            r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b", low
+        ):
             return _WANTED["duration"]
         if re.search(r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b", low):
             return _WANTED["percent"]
@@ -117,6 +124,7 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
 
     for kind, pattern in (
         ("duration", _DURATION),
+        ("duration", _FREQUENCY),
         ("percent", _PERCENT),
         ("money", _MONEY),
         ("number", _NUMBER),

@@ -20,7 +20,7 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "amount",
         re.compile(
-            r"\bhow\s+(?:much|many|large|big|long|old)\b|\bwhat\s+(?:amount|number|percentage|sum)\b"
+            r"\bhow\s+(?:much|many|large|big|long|old|often|frequently)\b|\bwhat\s+(?:amount|number|percentage|sum)\b"
             r"|\bworth\b|\bvalued?\b|\bcost\b",
             re.I,
         ),
@@ -146,7 +146,9 @@ def analyse_question(question: str) -> QuestionInfo:
     if kind == "acronym":
         frame |= {"stand", "stands", "short", "abbreviation", "mean", "means"}
     if kind == "amount":
-        frame |= {"many", "much", "long"} if re.search(r"\bhow\s+long\b", text, re.I) else {"many", "much"}
+        frame |= {"many", "much"}
+        # "how long", "how often": the words ask for a duration or a frequency, they name no topic.
+        frame |= {m.group(1).lower() for m in re.finditer(r"\bhow\s+(long|often|frequently)\b", text, re.I)}
     for m in _LIGHT.finditer(text):
         frame |= {w.lower() for w in m.group(0).split()}
     subject = _STATEMENT_SUBJECT.search(text)
