@@ -16,19 +16,23 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
-from assistant.answer import Answerer, AnswerSettings, meta_of
+from assistant.answer import (
+    Answerer,
+    AnswerSettings,
+    Conversation,
+    analyse_question,
+    answer_metadata,
+    meta_of,
+)
 from assistant.answer_copies import find_copies, finish
 from assistant.citation import quote_record
-from assistant.conversation import Conversation
 from assistant.corpus import UnreadableArticle, decode, read_file
 from assistant.errors import ArticleNotFound
 from assistant.history import History, history_file
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
-from assistant.metadata_answer import answer_metadata
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence, SpeakerEntry
-from assistant.question import analyse_question
 from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
 from assistant.speakers import census, corpus_names, stored_attributions
 

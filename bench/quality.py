@@ -11,7 +11,7 @@ WikiQA (126 questions, one Wikipedia document each, 1,130 candidate sentences):
              MAP equals MRR; hit@1 is shown too. A document with score 0 is not retrieved (RR 0).
   sentences  rank the candidate sentences of the question's own document. Ours:
              engine.ask(q, article=doc) with the quote limit, token budget and coverage floor
-             lifted (top=1000, budget 10**6, min_coverage 0), quotes mapped to the WikiQA
+             lifted (top=1000, budget 10**6, refusal off), quotes mapped to the WikiQA
              sentence (line) that holds them; sentences it does not quote count as not
              retrieved (trec_eval's way), which the baseline, a full ranking, never suffers.
              Baseline: BM25Okapi over all 1,130 sentences (corpus idf), ranked within the document.
@@ -171,9 +171,7 @@ def run_wikiqa(limit: int | None) -> dict[str, Any]:
         file_of[did] = name
         lines_of[name] = list(zip(sids, lines, strict=True))
     items = list(questions.values())[:limit] if limit else list(questions.values())
-    wide = AnswerSettings(
-        top=1000, candidates=1000, budget_tokens=10**6, min_coverage=0.0, short_coverage=0.0
-    )
+    wide = AnswerSettings(top=1000, candidates=1000, budget_tokens=10**6, refusal=False, min_window=0.0)
     engine, build_s = fresh_engine(folder, wide)
     default = Engine.open(folder)
     index = engine.index
@@ -323,7 +321,7 @@ def run_squad(limit: int | None, seed: int) -> dict[str, Any]:
         questions = random.Random(seed).sample(questions, limit)
     engine, build_s = fresh_engine(folder)
     # The same ranking with the coverage floor off: separates refusals from ranking.
-    no_floor = Engine.open(folder, settings=AnswerSettings(min_coverage=0.0, short_coverage=0.0))
+    no_floor = Engine.open(folder, settings=AnswerSettings(refusal=False))
     index = engine.index
     a = index.stored.arrays
     paragraphs_written = sum(len(article["paragraphs"]) for article in data)
@@ -509,7 +507,7 @@ def print_tables(result: dict[str, Any]) -> None:
             f"{q['sentences']} sentences, {q['passages']} passages"
         )
         nf = q["ours_no_coverage_floor"]
-        print(f"  {'':34} {'ours':>8} {'rank-bm25':>10} {'ours, min_coverage=0':>21}")
+        print(f"  {'':34} {'ours':>8} {'rank-bm25':>10} {'ours, refusal off':>21}")
         print(
             f"  {'hit@1 (answer span in quote)':34} {o['hit@1']:>8.3f} {b['hit@1']:>10.3f} "
             f"{nf['hit@1']:>21.3f}"

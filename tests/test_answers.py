@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.conversation import Conversation
+from assistant.answer import Conversation
 from assistant.engine import Engine
 from assistant.errors import ArticleNotFound, BadQuestion
 

@@ -14,7 +14,7 @@ CORE = [
     "assistant.index",
     "assistant.answer",
     "assistant.speakers",
-    "assistant.conversation",
+    "assistant.answer.followups",
     "assistant.ingest",
     "assistant.engine",
 ]

@@ -21,7 +21,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import WorkerState
 
-from assistant.conversation import Conversation
+from assistant.answer import Conversation
 from assistant.errors import AssistantError
 from assistant.ingest_select import skipped_summary
 from assistant.safe_text import clean

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from assistant.conversation import Conversation
+from assistant.answer import Conversation
 from assistant.errors import AssistantError, BadQuestion
 from assistant.models import Answer, ArticleInfo, Quote
 from assistant.safe_text import clean

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer import Steer
+from assistant.answer.question_class import analyse_question
+from assistant.answer.settings import Steer
 from assistant.models import Answer
-from assistant.question import analyse_question
 from assistant.tokens import terms
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)

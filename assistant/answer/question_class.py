@@ -20,7 +20,7 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "amount",
         re.compile(
-            r"\bhow\s+(?:much|many|large|big|long|old)\b|\bwhat\s+(?:amount|number|percentage|sum)\b"
+            r"\bhow\s+(?:much|many|large|big|long|old|often|frequently)\b|\bwhat\s+(?:amount|number|percentage|sum)\b"
             r"|\bworth\b|\bvalued?\b|\bcost\b",
             re.I,
         ),
@@ -92,6 +92,14 @@ _STATEMENT_SUBJECT = re.compile(
     r"(?:say|tell|think|claim|argue|warn|insist|add|announce|state|respond|comment|speak)\b",
     re.I,
 )
+# Phrases that only frame a question: "how long has the war been going on", "give a speech".
+_LIGHT = re.compile(
+    r"\b(?:go(?:es|ing)?|went|gone)\s+on\b|\b(?:take|takes|took|taken|taking)\s+place\b"
+    r"|\b(?:happen(?:s|ed|ing)?)\b"
+    r"|\b(?:give|gives|gave|given|giving|make|makes|made|making|deliver(?:s|ed)?|hold|held)(?=\s+(?:a|an|his|her"
+    r"|their|its|the)\s+(?:speech|talk|address|statement|announcement|remarks?|speeches|lecture)\b)",
+    re.I,
+)
 _PRONOUNS = frozenset("he she they it we you i him her them this that".split())
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
 _QUESTION_WORDS = frozenset(
@@ -139,6 +147,10 @@ def analyse_question(question: str) -> QuestionInfo:
         frame |= {"stand", "stands", "short", "abbreviation", "mean", "means"}
     if kind == "amount":
         frame |= {"many", "much"}
+        # "how long", "how often": the words ask for a duration or a frequency, they name no topic.
+        frame |= {m.group(1).lower() for m in re.finditer(r"\bhow\s+(long|often|frequently)\b", text, re.I)}
+    for m in _LIGHT.finditer(text):
+        frame |= {w.lower() for w in m.group(0).split()}
     subject = _STATEMENT_SUBJECT.search(text)
     return QuestionInfo(
         kind=kind,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.answer import best_article, meta_of
+from assistant.answer.answerer import best_article, meta_of
+from assistant.answer.question_class import META_WORDS, MetaField
 from assistant.index import Index
 from assistant.models import Answer, Quote
-from assistant.question import META_WORDS, MetaField
 from assistant.tokens import terms, words
 
 _LABELS = {"author": "author", "source": "publication", "date": "date", "title": "title", "url": "address"}

@@ -1,0 +1,158 @@
+"""What kind of answer a question wants, and what kinds of answer a sentence offers.
+
+Surface patterns only: they feed the ranker as features ("wants a duration" x "offers a duration"),
+so a sentence that cannot hold the wanted kind rarely comes first, while the learned weights decide
+how much each match is worth. A kind the question itself already names does not count as offered:
+"How much did the $325 million package hold?" is not answered by "$325 million" again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from assistant.answer.question_class import QuestionInfo
+
+AnswerType = Literal[
+    "duration", "percent", "money", "number", "date", "place", "person", "definition", "reason", "quote"
+]
+ANSWER_TYPES: tuple[AnswerType, ...] = (
+    "duration",
+    "percent",
+    "money",
+    "number",
+    "date",
+    "place",
+    "person",
+    "definition",
+    "reason",
+    "quote",
+)
+
+_NUM = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+_NUM += r"forty|fifty|hundred|several|a\s+few|many|a|an)"
+_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
+_DURATION = re.compile(
+    rf"\b{_NUM}[\s-]+{_UNIT}\b|\b(?:for|over|during|within|since)\s+(?:the\s+)?(?:past|last|next)\s+{_NUM}?\s*{_UNIT}",
+    re.I,
+)
+_FREQUENCY = re.compile(
+    rf"\bevery\s+(?:{_NUM}\s+)?{_UNIT}|\b(?:once|twice|{_NUM}\s+times)\s+(?:a|an|per|each)\s+{_UNIT}"
+    r"|\b(?:daily|weekly|monthly|yearly|annually|hourly)\b",
+    re.I,
+)
+_PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|pct\b|percent\b|per\s+cent\b|percentage\s+points?)", re.I)
+_MONEY = re.compile(
+    r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)?\s*(?:dlrs|dollars?|yen|marks|francs|"
+    r"pounds|stg|euros?|lire|cents?|rupees|yuan)\b",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|billion|dozen)s?\b",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+    r"|yesterday|today|tomorrow|tonight|last\s+(?:week|year|month)|next\s+(?:week|year|month)"
+    r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
+    re.I,
+)
+_PLACE = re.compile(r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+)?[A-Z][\w’'-]+")
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
+_REASON = re.compile(
+    r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to|as\s+a\s+result|owing\s+to|thanks\s+to|reflect"
+    r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"
+    r"boost|cut|avoid|meet|pay|fund|finance))\b",
+    re.I,
+)
+_DEFINITION = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:a|an|the)\s+\w+|\b(?:known|described|defined)\s+as\b|\brefers?\s+to\b|"
+    r"\bmeans?\b|\([A-Z]?[\w\s,-]{3,60}\)|,\s+(?:a|an|the)\s+[\w\s-]{3,40},",
+)
+_QUOTE = re.compile(r"[“\"][^“”\"]{12,}[”\"]")
+
+_WANTED: dict[str, tuple[AnswerType, ...]] = {
+    "duration": ("duration",),
+    "percent": ("percent", "number"),
+    "money": ("money", "number"),
+    "amount": ("number", "percent", "money"),
+    "when": ("date", "duration"),
+    "where": ("place",),
+    "who": ("person",),
+    "why": ("reason",),
+    "acronym": ("definition",),
+    "define": ("definition",),
+    "statement": ("quote",),
+}
+
+
+def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
+    """The kinds of answer a question asks for, by its class (empty when any will do)."""
+    low = question.lower()
+    if info.kind == "amount":
+        if re.search(
+            r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b", low
+        ):
+            return _WANTED["duration"]
+        if re.search(r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b", low):
+            return _WANTED["percent"]
+        if re.search(
+            r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low
+        ):
+            return _WANTED["money"]
+        return _WANTED["amount"]
+    if info.kind == "what" and re.match(
+        r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?\S+\s*\??$", low
+    ):
+        return _WANTED["define"]
+    if info.kind in _WANTED:
+        return _WANTED[info.kind]
+    if info.asks_statement:
+        return _WANTED["statement"]
+    return ()
+
+
+def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
+    """The kinds of answer a sentence holds that the question does not already state."""
+    found: set[AnswerType] = set()
+    q_low = question.lower()
+
+    def fresh(pattern: re.Pattern[str]) -> bool:
+        return any(m.group(0).strip().lower() not in q_low for m in pattern.finditer(sentence))
+
+    for kind, pattern in (
+        ("duration", _DURATION),
+        ("duration", _FREQUENCY),
+        ("percent", _PERCENT),
+        ("money", _MONEY),
+        ("number", _NUMBER),
+        ("date", _DATE),
+        ("reason", _REASON),
+        ("definition", _DEFINITION),
+        ("quote", _QUOTE),
+    ):
+        if fresh(pattern):
+            found.add(kind)  # type: ignore[arg-type]
+    for m in _PLACE.finditer(sentence):
+        if m.group(0).split()[-1] not in question:
+            found.add("place")
+            break
+    for m in _NAME.finditer(sentence):
+        if m.group(0) not in question:
+            found.add("person")
+            break
+    return frozenset(found)
+
+
+def acronym_pattern(question: str) -> re.Pattern[str] | None:
+    """For "what does ATACMS stand for": a pattern for its expansion (`Words …, or ATACMS` / `ATACMS (…)`)."""
+    match = re.search(r"\b([A-Z][A-Z0-9]{1,9}s?)\b", question)
+    if not match:
+        return None
+    acronym = re.escape(match.group(1))
+    if acronym.endswith("s") and len(acronym) > 2:
+        acronym = acronym[:-1] + "s?"
+    words = r"(?:[A-Z][\w-]+[\s,]*){1,8}"
+    return re.compile(rf"{words}(?:\(|\bor\s+){acronym}\b|\b{acronym}\s+\({words}")

@@ -1,0 +1,212 @@
+"""Question -> Query -> candidates -> features -> ranker -> refusal or quotes -> Answer.
+
+BM25 finds the passages; a learned ranker (see ranker.py) orders their sentences by the probability
+that they hold the answer; a calibrated refusal model says plainly when the corpus holds none.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answer.candidates import gather
+from assistant.answer.features import FEATURES, Featurizer, Scored
+from assistant.answer.query import Query, parse_query
+from assistant.answer.quotes import choose, make_quote, meta_of, named
+from assistant.answer.ranker import load_model
+from assistant.answer.refusal import refusal_row
+from assistant.answer.settings import AnswerSettings, Steer
+from assistant.errors import BadQuestion
+from assistant.index import Index
+from assistant.models import Answer, Attribution
+from assistant.tokens import count_tokens
+
+__all__ = ["Answerer", "best_article", "meta_of"]
+
+TextLoader = Callable[[int], str]
+Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
+Allowed = npt.NDArray[np.bool_]
+
+
+class Answerer:
+    """Finds the sentences of an index that answer questions."""
+
+    def __init__(
+        self, index: Index, load_text: TextLoader, attributions: Attributions, settings: AnswerSettings
+    ) -> None:
+        self.index = index
+        self.load_text = load_text
+        self.attributions = attributions
+        self.settings = settings
+        self.featurizer = Featurizer(index, load_text, attributions)
+
+    def check_question(self, question: str) -> str:
+        """The question stripped; raises BadQuestion if it is empty or too long."""
+        question = " ".join(question.split())
+        if not question:
+            raise BadQuestion("the question is empty")
+        if len(question) > self.settings.max_question_tokens * 2:
+            n = count_tokens(question)
+            if n > self.settings.max_question_tokens:
+                raise BadQuestion(
+                    f"the question is {n} tokens long; the limit is {self.settings.max_question_tokens}"
+                )
+        return question
+
+    def suggestions(self, unknown: Sequence[str]) -> tuple[str, ...]:
+        """Corpus words close to question words the corpus does not hold."""
+        vocab = self.index.terms
+        out: list[str] = []
+        for word in unknown:
+            pool = [t for t in vocab if t[:1] == word[:1] and abs(len(t) - len(word)) <= 3]
+            out.extend(difflib.get_close_matches(word, pool, n=3, cutoff=0.75))
+        return tuple(dict.fromkeys(out))[:6]
+
+    def answer(
+        self,
+        question: str,
+        *,
+        article: int | None = None,
+        top: int | None = None,
+        context: int = 0,
+        speaker: str | None = None,
+        steer: Steer | None = None,
+        scope_id: str | None = None,
+        allowed: Allowed | None = None,
+    ) -> Answer:
+        """The best verbatim sentences for `question` (already passed through `check_question`),
+        or a plain statement that there are none. `allowed` limits the passages searched."""
+        steer = steer or Steer()
+        query = parse_query(self.index, question, steer, speaker or steer.speaker)
+        searched = " ".join(query.searched)
+
+        def refuse(message: str) -> Answer:
+            suggestions = self.suggestions(query.unknown_words)
+            return Answer(
+                question, False, message=message, suggestions=suggestions, scope=scope_id, searched=searched
+            )
+
+        if not query.searched and query.speaker is None:
+            return refuse("The question has no words to search for.")
+        if all(tid is None for tid in query.ids.values()) and query.speaker is None:
+            return refuse("The corpus holds no answer: no article uses the words of this question.")
+        rows, ranked = self.rank(query, steer, article, allowed)
+        if query.speaker is not None:
+            ranked = [s for s in ranked if s.speaker is not None and named(s.speaker, [query.speaker])]
+        if steer.exclude_shown:
+            # "Why?", "What else?": the follow-up wants something new, not the quote just shown.
+            ranked = [s for s in ranked if s.cand.sentence not in steer.shown]
+        if not ranked:
+            if query.speaker is not None and steer.exclude_shown:
+                return refuse(f"The corpus holds nothing more by {query.speaker}.")
+            if query.speaker is not None:
+                return refuse(f"The corpus holds no statement by {query.speaker} that answers this question.")
+            return refuse("The corpus holds no answer to this question.")
+        speaker_only = query.speaker is not None and not query.own
+        if not speaker_only and not self.answers(query, rows, ranked):
+            return refuse("The corpus holds no answer to this question.")
+        chosen = choose(
+            self.index, ranked, top or self.settings.top, self.settings.budget_tokens, query.names
+        )
+        best = chosen[0].prob
+        floor = self.settings.min_window if not speaker_only else 0.0
+        chosen = chosen[:1] + [
+            c for c in chosen[1:] if c.prob >= best * self.settings.keep_share and c.window >= floor
+        ]
+        q_set = set(query.searched)
+        quotes = tuple(
+            make_quote(self.index, c, self.load_text(c.cand.article), q_set, context) for c in chosen
+        )
+        return Answer(question, True, quotes=quotes, scope=scope_id, searched=searched)
+
+    def rank(
+        self,
+        query: Query,
+        steer: Steer | None = None,
+        article: int | None = None,
+        allowed: Allowed | None = None,
+    ) -> tuple[npt.NDArray[np.float64], list[Scored]]:
+        """The candidates' feature rows and the candidates best first (the training script reads these)."""
+        rows, scored = self.examine(query, steer, article, allowed)
+        if not scored:
+            return rows, scored
+        model = load_model().ranker
+        learned = model.probabilities(rows)
+        probs = model.probabilities(rows, prior=rule_prior(query, rows))
+        for s, p, q in zip(scored, probs, learned, strict=True):
+            s.prob = float(p)
+            s.learned = float(q)
+        if steer is not None:
+            for s in scored:
+                if steer.prefer_article is not None and s.cand.article == steer.prefer_article:
+                    s.prob += 0.05
+                if steer.near_sentence is not None and abs(s.cand.sentence - steer.near_sentence) <= 2:
+                    s.prob += 0.02
+        ranked = sorted(scored, key=lambda s: (-s.prob, s.cand.sentence))
+        return rows, ranked
+
+    def examine(
+        self,
+        query: Query,
+        steer: Steer | None = None,
+        article: int | None = None,
+        allowed: Allowed | None = None,
+    ) -> tuple[npt.NDArray[np.float64], list[Scored]]:
+        """Candidates of a query and their feature rows, in candidate order."""
+        within = None
+        if article is not None:
+            within = (int(self.index.pass_lo[article]), int(self.index.pass_hi[article]))
+        cands = gather(
+            self.index,
+            query,
+            self.settings.candidates,
+            within=within,
+            allowed=allowed,
+            neighbours=query.speaker is not None or query.info.asks_statement,
+        )
+        return self.featurizer.run(query, cands)
+
+    def answers(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
+        """Whether the corpus answers at all, by the calibrated refusal model."""
+        if not self.settings.refusal:
+            return True
+        model = load_model()
+        p = float(model.refusal.probabilities(refusal_row(query, rows, scored)[None, :])[0])
+        return p >= model.threshold
+
+
+ACRONYM_PRIOR = 4.0
+"""Added to the ranker's logit of the sentence that spells out an acronym the question asks about
+("What are ATACMS?"): SQuAD has too few such questions to learn it, and the expansion is the answer."""
+STATEMENT_PRIOR = 3.0
+COVERAGE_PRIOR = 6.0
+"""For "what did X say (about Y)": the ranker's data (SQuAD) holds almost no such questions, so a
+statement by X (or carried on from X's sentence before) and the share of the question it covers get
+a fixed say besides the learned one."""
+
+
+def rule_prior(query: Query, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64] | None:
+    """Logit bonuses per row where the training data is too thin to learn them."""
+    prior = np.zeros(rows.shape[0])
+    if query.acronym is not None and ({"definition"} & set(query.wanted) or query.info.kind == "acronym"):
+        prior += ACRONYM_PRIOR * rows[:, FEATURES.index("acronym")]
+    if query.info.asks_statement and query.names:
+        prior += STATEMENT_PRIOR * rows[:, FEATURES.index("statement_match")]
+        prior += COVERAGE_PRIOR * (rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")])
+    return prior
+
+
+def best_article(index: Index, query_terms: Sequence[str]) -> int | None:
+    """The article whose passages best match `query_terms` (for questions about an article)."""
+    hits = index.top_passages(query_terms, 10)
+    if not hits:
+        return None
+    p_article = index.stored.arrays["p_article"]
+    totals: dict[int, float] = {}
+    for passage, score in hits:
+        key = int(p_article[passage])
+        totals[key] = totals.get(key, 0.0) + score
+    return max(totals, key=lambda a: (totals[a], -a))

@@ -1,0 +1,259 @@
+"""Features of each candidate sentence: what the learned ranker weighs.
+
+Coverage of the question's terms, exact and bridged apart (a bridge is never an exact match),
+for the sentence, its neighbours and its passage; BM25 of sentence and passage; each relative
+to the best candidate of the same question; proximity; position and length; whether the
+sentence offers the kind of answer the question wants; speaker and quotation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types
+from assistant.answer.candidates import Candidate
+from assistant.answer.lexicon import bridged
+from assistant.answer.query import Query
+from assistant.corpus import display_text
+from assistant.index import Index
+from assistant.models import Attribution
+from assistant.speakers import speaker_matches
+from assistant.tokens import terms
+
+TextLoader = Callable[[int], str]
+Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
+
+_CLASSES = ("who", "when", "where", "amount", "why", "acronym", "what", "other")
+FEATURES: tuple[str, ...] = (
+    "cov",
+    "bcov",
+    "wcov",
+    "wbcov",
+    "pcov",
+    "ncov",
+    "cov_rel",
+    "allcov_rel",
+    "wcov_rel",
+    "bm25_rel",
+    "passage_rel",
+    "passage_rank",
+    "article_rel",
+    "position",
+    "first",
+    "length",
+    "novelty",
+    "proximity",
+    "matched",
+    "unmatched_rare",
+    "type_match",
+    "type_missing",
+    "acronym",
+    "speaker",
+    "speaker_asked",
+    "speaker_named",
+    "prev_speaker_named",
+    "quote_marks",
+    *(f"offers_{t}" for t in ANSWER_TYPES),
+    *(f"class_{c}_match" for c in _CLASSES),
+    "statement_match",
+    "n_terms",
+    "allcov_x_type",
+    "wcov_x_type",
+    "bcov_x_missing",
+)
+
+
+@dataclass(slots=True)
+class Scored:
+    """A candidate with what was learned about it on the way (quotes and refusal read these)."""
+
+    cand: Candidate
+    terms: frozenset[str]
+    speaker: Attribution | None
+    coverage: float
+    """Exact coverage of the question's own terms by the sentence (a named speaker counts)."""
+    window: float
+    """Exact plus bridged coverage by the sentence and its neighbours."""
+    lacking: float = 0.0
+    """Coverage through bridges of question words the corpus does not hold at all ("speech" where
+    every article says "spoke"): for refusal these count as matched, as nothing else could match."""
+    learned: float = 0.0
+    """The ranker's own probability, before any rule's prior: what refusal was calibrated on."""
+    prob: float = 0.0
+    """The probability quotes are ordered by (learned, with the rules' priors)."""
+
+
+class Featurizer:
+    """Computes the feature matrix of one question's candidates."""
+
+    def __init__(self, index: Index, load_text: TextLoader, attributions: Attributions) -> None:
+        self.index = index
+        self.load_text = load_text
+        self.attributions = attributions
+
+    def run(self, query: Query, cands: list[Candidate]) -> tuple[npt.NDArray[np.float64], list[Scored]]:
+        """One row of FEATURES per candidate, and the candidates with their facts."""
+        a = self.index.stored.arrays
+        s_start, s_end, s_para = a["s_start"], a["s_end"], a["s_para"]
+        texts: dict[int, str] = {}
+        cache: dict[int, list[str]] = {}
+
+        def sentence_terms(i: int, article: int) -> list[str]:
+            found = cache.get(i)
+            if found is None:
+                text = texts.setdefault(article, self.load_text(article))
+                found = cache[i] = terms(display_text(text, int(s_start[i]), int(s_end[i])))
+            return found
+
+        own = query.own
+        own_set = set(own)
+        total_w = sum(query.weights[t] for t in own) or 1.0
+        name_terms = {t for n in query.names for t in terms(n)}
+        rows = np.zeros((len(cands), len(FEATURES)), dtype=np.float64)
+        scored: list[Scored] = []
+        passage_terms: dict[int, set[str]] = {}
+        article_score: dict[int, float] = {}
+        for passage, article, score in {(c.passage, c.article, c.passage_score) for c in cands}:
+            del passage
+            article_score[article] = article_score.get(article, 0.0) + score
+        for c in cands:
+            if c.passage not in passage_terms:
+                p_terms: set[str] = set()
+                for i in range(int(a["p_sent_lo"][c.passage]), int(a["p_sent_hi"][c.passage])):
+                    p_terms.update(sentence_terms(i, c.article))
+                passage_terms[c.passage] = p_terms
+        best_article = max(article_score.values(), default=1.0) or 1.0
+        lo_of = self.index.sent_lo
+        hi_of = self.index.sent_hi
+        col = {name: k for k, name in enumerate(FEATURES)}
+        said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
+        for row, c in enumerate(cands):
+            toks = sentence_terms(c.sentence, c.article)
+            tset = frozenset(toks)
+            text = texts[c.article]
+            sentence = display_text(text, int(s_start[c.sentence]), int(s_end[c.sentence]))
+            lo, hi = int(lo_of[c.article]), int(hi_of[c.article])
+            local = c.sentence - lo
+            found = said.get(c.article)
+            if found is None:
+                found = said[c.article] = self.attributions(c.article)
+            speaker = found[local][0] if 0 <= local < len(found) and found[local] else None
+            named = bool(query.names) and speaker is not None and _named(speaker, query.names)
+            prev_named = False
+            if query.names and local > 0 and local - 1 < len(found) and found[local - 1]:
+                prev_named = _named(found[local - 1][0], query.names)
+            credited = set(tset)
+            if named:
+                credited |= name_terms
+            exact = {t for t in own if t in credited}
+            bridged_terms = bridged(query.bridges, tset) - exact
+            around = set(credited)
+            n_cov = 0.0
+            for j in (c.sentence - 1, c.sentence + 1):
+                if lo <= j < hi and int(s_para[j]) == int(s_para[c.sentence]):
+                    nterms = set(sentence_terms(j, c.article))
+                    around |= nterms
+                    n_cov = max(n_cov, _share(query, own, nterms, total_w))
+            w_exact = {t for t in own if t in around}
+            w_bridged = bridged(query.bridges, frozenset(around)) - w_exact
+            cov = _weight(query, exact) / total_w
+            bcov = _weight(query, bridged_terms) / total_w
+            wcov = _weight(query, w_exact) / total_w
+            wbcov = _weight(query, w_bridged) / total_w
+            offered = offered_types(sentence, query.question)
+            r = rows[row]
+            r[col["cov"]] = cov
+            r[col["bcov"]] = bcov
+            r[col["wcov"]] = wcov
+            r[col["wbcov"]] = wbcov
+            r[col["pcov"]] = _share(query, own, passage_terms[c.passage], total_w)
+            r[col["ncov"]] = n_cov
+            r[col["bm25_rel"]] = self._bm25(Counter(toks), len(toks), query)
+            r[col["passage_rel"]] = c.passage_score
+            r[col["passage_rank"]] = 1.0 / (1.0 + c.passage_rank)
+            r[col["article_rel"]] = article_score[c.article] / best_article
+            r[col["position"]] = math.log1p(local)
+            r[col["first"]] = float(local == 0)
+            r[col["length"]] = math.log1p(len(toks))
+            r[col["novelty"]] = min(len(tset - own_set), 12) / 12
+            r[col["proximity"]] = _proximity(toks, own_set)
+            r[col["matched"]] = len(exact) / max(len(own), 1)
+            r[col["unmatched_rare"]] = max(
+                (query.weights[t] for t in own if t not in exact and t not in bridged_terms), default=0.0
+            ) / max(max(query.weights.values(), default=1.0), 1e-9)
+            wanted = set(query.wanted)
+            r[col["type_match"]] = float(bool(wanted & offered))
+            r[col["type_missing"]] = float(bool(wanted) and not wanted & offered)
+            r[col["acronym"]] = float(
+                query.acronym is not None and query.acronym.search(sentence) is not None
+            )
+            r[col["speaker"]] = float(speaker is not None)
+            r[col["speaker_asked"]] = float(speaker is not None and query.info.asks_statement)
+            r[col["speaker_named"]] = float(named)
+            r[col["prev_speaker_named"]] = float(prev_named)
+            r[col["quote_marks"]] = float("quote" in offered)
+            for t in offered:
+                r[col[f"offers_{t}"]] = 1.0
+            if query.info.kind in _CLASSES and wanted & offered:
+                r[col[f"class_{query.info.kind}_match"]] = 1.0
+            r[col["statement_match"]] = float(query.info.asks_statement and (named or prev_named))
+            r[col["n_terms"]] = math.log1p(len(own))
+            lacking = _weight(query, {t for t in bridged_terms if query.ids.get(t) is None}) / total_w
+            scored.append(Scored(c, tset, speaker, cov, min(wcov + wbcov, 1.0), lacking))
+        if rows.shape[0]:
+            for name in ("bm25_rel", "passage_rel"):
+                k = col[name]
+                rows[:, k] /= rows[:, k].max() or 1.0
+            rows[:, col["cov_rel"]] = rows[:, col["cov"]] - rows[:, col["cov"]].max()
+            both = rows[:, col["cov"]] + 0.5 * rows[:, col["bcov"]]
+            rows[:, col["allcov_rel"]] = both - both.max()
+            wboth = rows[:, col["wcov"]] + 0.5 * rows[:, col["wbcov"]]
+            rows[:, col["wcov_rel"]] = wboth - wboth.max()
+            typed = rows[:, col["type_match"]]
+            rows[:, col["allcov_x_type"]] = both * typed
+            rows[:, col["wcov_x_type"]] = wboth * typed
+            rows[:, col["bcov_x_missing"]] = rows[:, col["bcov"]] * rows[:, col["unmatched_rare"]]
+        return rows, scored
+
+    def _bm25(self, counts: Counter[str], length: int, query: Query) -> float:
+        """BM25 of one sentence, with the corpus's idf and sentence-length normalisation."""
+        p = self.index.params
+        idf = self.index.idf
+        avg = self.index.avg_sentence_len or 1.0
+        score = 0.0
+        for t, tid in query.ids.items():
+            tf = counts.get(t, 0)
+            if tf and tid is not None:
+                score += float(idf[tid]) * tf * (p.k1 + 1) / (tf + p.k1 * (1 - p.b + p.b * length / avg))
+        return score
+
+
+def _weight(query: Query, found: set[str]) -> float:
+    return sum(query.weights[t] for t in found)
+
+
+def _share(query: Query, own: tuple[str, ...], present: set[str], total: float) -> float:
+    return sum(query.weights[t] for t in own if t in present) / total
+
+
+def _proximity(toks: list[str], own: set[str]) -> float:
+    """How tightly the matched terms sit: matched positions over the span they cover."""
+    pos = [i for i, t in enumerate(toks) if t in own]
+    if len(pos) < 2:
+        return float(bool(pos))
+    return len(pos) / (pos[-1] - pos[0] + 1)
+
+
+def _named(attribution: Attribution, names: Sequence[str]) -> bool:
+    return any(speaker_matches(attribution, n) for n in names)
+
+
+def offered_kinds(row: npt.NDArray[np.float64]) -> tuple[AnswerType, ...]:
+    """The answer kinds a feature row says its sentence offers (for tests and the bench)."""
+    return tuple(t for t in ANSWER_TYPES if row[FEATURES.index(f"offers_{t}")] > 0)

@@ -1,0 +1,110 @@
+"""The question parsed once: the one typed `Query` that candidates, features, ranker and quotes read.
+
+Nothing downstream looks at the raw question's words again: terms, their weights, their bridges,
+the question's class and the kinds of answer it wants, the people it names and the speaker it is
+limited to are all here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from assistant.answer.answer_types import AnswerType, acronym_pattern, wanted_types
+from assistant.answer.lexicon import bridges_of
+from assistant.answer.question_class import QuestionInfo, analyse_question
+from assistant.answer.settings import Steer
+from assistant.index import Index
+from assistant.tokens import terms, words
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question prepared for finding its answer."""
+
+    question: str
+    info: QuestionInfo
+    own: tuple[str, ...]
+    """Its own terms (framing words such as "say" left out)."""
+    carried: tuple[str, ...]
+    """Terms a follow-up carries from the previous turn."""
+    ids: dict[str, int | None]
+    weights: dict[str, float]
+    """Smoothed idf of each term: how much matching it says."""
+    bridges: dict[str, frozenset[str]]
+    """Each own term's bridged terms (WordNet synonyms, derivations, irregular forms)."""
+    reachable: frozenset[str]
+    """Own terms the corpus holds, or holds a bridge of: the rest the corpus cannot answer."""
+    wanted: tuple[AnswerType, ...]
+    """The kinds of answer the question asks for (a duration, a place...)."""
+    unknown_words: tuple[str, ...]
+    speaker: str | None
+    """Only this person's statements answer (--speaker, or a follow-up's)."""
+    names: tuple[str, ...]
+    """People whose statements it asks for."""
+    acronym: re.Pattern[str] | None
+    """For "what are ATACMS": the shape of the sentence that spells the acronym out."""
+
+    @property
+    def searched(self) -> list[str]:
+        """Every term the index is searched for."""
+        return list(self.own + self.carried)
+
+    def share(self, group: tuple[str, ...], present: set[str] | frozenset[str]) -> float | None:
+        """Weighted share of `group`'s terms found in `present` (None for an empty group)."""
+        total = sum(self.weights[t] for t in group)
+        if not group or not total:
+            return None
+        return sum(self.weights[t] for t in group if t in present) / total
+
+
+def coverage_weight(index: Index, tid: int | None) -> float:
+    """A term's weight in a question: smoothed idf, always positive; unknown terms weigh as the rarest."""
+    n = max(index.n_passages, 1)
+    indptr = index.stored.arrays["indptr"]
+    df = 1 if tid is None else int(indptr[tid + 1] - indptr[tid])
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _weight(index: Index, term: str, tid: int | None, bridges: frozenset[str]) -> float:
+    """A term's weight; a word the corpus lacks but holds a bridge of ("speech" where the article
+    says "spoke") weighs as its rarest bridge, so its absence says no more than the bridge's would."""
+    if tid is None:
+        found = [coverage_weight(index, b_id) for b in bridges if (b_id := index.term_id(b)) is not None]
+        if found:
+            return max(found)
+    return coverage_weight(index, tid)
+
+
+def parse_query(index: Index, question: str, steer: Steer, speaker: str | None = None) -> Query:
+    """The question's terms, weights, bridges and shape, with what a follow-up carries over."""
+    info = analyse_question(question)
+    frame = {t for w in info.frame for t in terms(w)}
+    own = tuple(dict.fromkeys(t for t in terms(question) if t not in frame))
+    carried = tuple(t for t in dict.fromkeys(steer.extra_terms) if t not in own)
+    ids = {t: index.term_id(t) for t in own + carried}
+    unknown = tuple(w for w, _, _ in words(question) if (t := terms(w)) and index.term_id(t[0]) is None)
+    names = (speaker,) if speaker else (info.names if info.asks_statement else ())
+    if not names and info.asks_statement and info.speaker_words:
+        names = (info.speaker_words,)  # "the mayor": matched against speakers like "Mayor Helen Okafor"
+    bridges = {t: bridges_of(t) for t in own}
+    reachable = frozenset(
+        t for t in own if ids[t] is not None or any(index.term_id(b) is not None for b in bridges[t])
+    )
+    has_caps = re.search(r"\b[A-Z][A-Z0-9]{1,9}s?\b", question) is not None
+    return Query(
+        question=question,
+        info=info,
+        own=own,
+        carried=carried,
+        ids=ids,
+        weights={t: _weight(index, t, tid, bridges.get(t, frozenset())) for t, tid in ids.items()},
+        bridges=bridges,
+        reachable=reachable,
+        wanted=wanted_types(info, question),
+        unknown_words=unknown,
+        speaker=speaker,
+        names=tuple(names),
+        acronym=acronym_pattern(question) if has_caps else None,
+    )

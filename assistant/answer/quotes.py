@@ -1,0 +1,95 @@
+"""From ranked candidates to quotes: different things said, within the token budget, verbatim."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answer.features import Scored
+from assistant.corpus import display_text
+from assistant.index import Index
+from assistant.models import ArticleMeta, Attribution, Quote
+from assistant.speakers import speaker_matches
+from assistant.tokens import term_spans
+
+
+EXTRA_QUOTE_FLOOR = 0.02
+"""Quotes after the first are shown only while their probability is at least this share of the first's."""
+
+
+def choose(
+    index: Index, ranked: list[Scored], top: int, budget: int, names: Sequence[str] = ()
+) -> list[Scored]:
+    """The best sentences that say different things, within the token budget.
+
+    When the question asks what someone said and the best quote is theirs, the others must be too:
+    "What did the mayor say?" is not answered by what the fishermen argued.
+    """
+    chosen: list[Scored] = []
+    best = ranked[0] if ranked else None
+    # A quote the ranker finds fifty times less likely than the first pads the answer, never helps it.
+    floor = best.prob * EXTRA_QUOTE_FLOOR if best is not None else 0.0
+    only_theirs = bool(names) and best is not None and best.speaker is not None and named(best.speaker, names)
+    s_tokens = index.stored.arrays["s_tokens"]
+    for cand in ranked:
+        if len(chosen) >= top or (chosen and cand.prob < floor):
+            break
+        if only_theirs and (cand.speaker is None or not named(cand.speaker, names)):
+            continue
+        if any(c.cand.sentence == cand.cand.sentence or _same_thing(c.terms, cand.terms) for c in chosen):
+            continue
+        cost = int(s_tokens[cand.cand.sentence])
+        if chosen and cost > budget:
+            continue
+        budget -= cost
+        chosen.append(cand)
+    return chosen
+
+
+def make_quote(index: Index, item: Scored, text: str, q_set: set[str], context: int) -> Quote:
+    """The sentence verbatim (exact offsets), with highlights, context and attribution."""
+    arrays = index.stored.arrays
+    cand = item.cand
+    start, end = int(arrays["s_start"][cand.sentence]), int(arrays["s_end"][cand.sentence])
+    sentence = display_text(text, start, end)  # wrapped lines shown as one; start/end stay exact
+    highlights = tuple((a, b) for t, a, b in term_spans(sentence) if t in q_set)
+    lo, hi = int(index.sent_lo[cand.article]), int(index.sent_hi[cand.article])
+    before = tuple(
+        display_text(text, int(arrays["s_start"][i]), int(arrays["s_end"][i]))
+        for i in range(max(lo, cand.sentence - context), cand.sentence)
+    )
+    after = tuple(
+        display_text(text, int(arrays["s_start"][i]), int(arrays["s_end"][i]))
+        for i in range(cand.sentence + 1, min(hi, cand.sentence + 1 + context))
+    )
+    return Quote(
+        text=sentence,
+        start=start,
+        end=end,
+        paragraph=int(arrays["s_para"][cand.sentence]),
+        score=round(item.prob, 4),
+        article=meta_of(index, cand.article),
+        speaker=item.speaker,
+        highlights=highlights,
+        before=before,
+        after=after,
+    )
+
+
+def named(attribution: Attribution, names: Sequence[str]) -> bool:
+    """Whether the attribution is one of the people named."""
+    return any(speaker_matches(attribution, n) for n in names)
+
+
+def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sentences that share most of their terms say the same thing."""
+    if not a or not b:
+        return a == b
+    return len(a & b) / len(a | b) >= 0.6
+
+
+def meta_of(index: Index, article: int) -> ArticleMeta:
+    """The metadata record of an article in the index."""
+    r = index.articles[article]
+    return ArticleMeta(
+        id=r["id"], title=r["title"], author=r["author"], source=r["source"], date=r["date"], url=r["url"]
+    )

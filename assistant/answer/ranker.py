@@ -1,0 +1,92 @@
+"""The learned answer ranker: logistic regression over `features.FEATURES`, pure numpy at run time.
+
+Trained offline by `python -m bench.train_ranker` on SQuAD v1.1 dev articles (squad-dev-train; CC BY-SA
+4.0, so the shipped weights are under the same licence, with attribution to SQuAD: Rajpurkar et al.,
+2016). The model file holds the feature names it was trained on, so a stale file fails loudly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answer.features import FEATURES
+
+MODEL_FILE = "data/ranker.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Logistic:
+    """Standardise, weigh, squash: a probability per row."""
+
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float64]
+    bias: float
+
+    def logits(self, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        out: npt.NDArray[np.float64] = ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        return out
+
+    def probabilities(
+        self, rows: npt.NDArray[np.float64], prior: npt.NDArray[np.float64] | None = None
+    ) -> npt.NDArray[np.float64]:
+        """P(label 1) per row; `prior` is added to the logits (a rule's say, where data is too thin)."""
+        z = self.logits(rows) if prior is None else self.logits(rows) + prior
+        out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Logistic:
+        return cls(
+            mean=np.asarray(data["mean"], dtype=np.float64),
+            scale=np.asarray(data["scale"], dtype=np.float64),
+            weights=np.asarray(data["weights"], dtype=np.float64),
+            bias=float(data["bias"]),  # type: ignore[arg-type]
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "mean": [round(float(x), 6) for x in self.mean],
+            "scale": [round(float(x), 6) for x in self.scale],
+            "weights": [round(float(x), 6) for x in self.weights],
+            "bias": round(float(self.bias), 6),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The shipped ranker and refusal rule."""
+
+    ranker: Logistic
+    refusal: Logistic
+    refusal_features: tuple[str, ...]
+    threshold: float
+    """Refuse when the refusal model's probability that the corpus answers is below this."""
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The model shipped in the package (read once)."""
+    raw = resources.files("assistant.answer").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return model_from_json(json.loads(raw))
+
+
+def model_from_json(data: dict[str, object]) -> Model:
+    if tuple(data["features"]) != FEATURES:  # type: ignore[arg-type]
+        raise RuntimeError(
+            "the shipped ranker was trained on other features: run python -m bench.train_ranker"
+        )
+    refusal = data["refusal"]
+    assert isinstance(refusal, dict)
+    return Model(
+        ranker=Logistic.from_json(data["ranker"]),  # type: ignore[arg-type]
+        refusal=Logistic.from_json(refusal),
+        refusal_features=tuple(refusal["features"]),
+        threshold=float(refusal["threshold"]),
+    )
