@@ -57,6 +57,16 @@ def test_the_id_as_listed_and_cited_opens_the_article(tmp_path: Path) -> None:
     assert {q["article"]["id"] for q in json.loads(out)["quotes"]} == {HOSTILE}
 
 
+def test_a_batch_line_takes_the_listed_id(tmp_path: Path) -> None:
+    line = json.dumps({"question": "Who spoke to the crowd?", "article": "evilRED.txt"})
+    result = CliRunner().invoke(
+        main, ["ask", "--batch", "-", "--corpus", str(hostile_corpus(tmp_path))], input=line + "\n"
+    )
+    assert result.exit_code == 0, result.stderr
+    (record,) = [json.loads(out) for out in result.stdout.splitlines()]
+    assert {q["article"]["id"] for q in record["quotes"]} == {HOSTILE}
+
+
 def test_the_id_as_json_writes_it_opens_the_article(tmp_path: Path) -> None:
     corpus = str(hostile_corpus(tmp_path))
     code, out, _ = run("list", "--json", "--corpus", corpus)
