@@ -104,20 +104,19 @@ def _progress_printer() -> Callable[[str, int, int], None] | None:
     return update
 
 
-def _report_changes(engine: Engine) -> None:
-    changes = engine.opened_with
+def _report_changes(changes: Changes) -> None:
     if changes.rebuilt:
         _warn(f"the index was rebuilt ({changes.rebuilt})")
     if changes.unsaved:
         _warn(f"warning: {changes.unsaved}; answering from the index in memory")
     for article_id, why in changes.skipped:
         _warn(f"warning: skipped {article_id}: {why}")
-    _report_read_warnings(engine, changes)
 
 
-def _report_read_warnings(engine: Engine, changes: Changes) -> None:
+def _report_read_warnings(engine: Engine) -> None:
     """What reading an article noticed (front matter that is not YAML or never closed), once:
     when the article is read, that is when it is added or changed."""
+    changes = engine.opened_with
     for article_id in (*changes.added, *changes.changed):
         number = engine.index.article_index(article_id)
         if number is None:
@@ -149,7 +148,8 @@ def open_engine(
     engine = Engine.open(
         corpus_folder(corpus), progress=_progress_printer(), settings=settings, keep_history=keep_history
     )
-    _report_changes(engine)
+    _report_changes(engine.opened_with)
+    _report_read_warnings(engine)
     return engine
 
 

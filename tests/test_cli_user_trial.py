@@ -167,6 +167,15 @@ def test_counts_of_one_are_singular(tmp_path: Path) -> None:
     assert "2 paragraphs" not in out and err.strip().endswith("1 of 2 articles shown")
 
 
+def test_a_scope_message_about_one_undated_article_is_singular(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Short note\n\nFerries wait at the pier.\n", encoding="utf-8")
+    code, out, _ = run("ask", "Who waits at the pier?", "--since", "2031", "--corpus", str(folder))
+    assert code == 1
+    assert "1 of 1 article has no date to compare." in out
+
+
 # ---- 4. show --json shows sentences as ask does ----------------------------------------------
 
 WRAPPED = (
