@@ -1,7 +1,8 @@
 """Answers and articles as plain JSON-ready dicts: the schema of `--json`.
 
-The schema is documented in README.md; `text == file_text[start:end]` holds
-for every quote, where file_text is the article file's decoded text.
+The schema is documented in README.md: a sentence's `text` is its one-line display
+form (`assistant.corpus.display_text`), the same in `ask --json` and `show --json`,
+and `start`/`end` index the article file's decoded text exactly.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import dataclasses
 from typing import Any
 
 from assistant.citation import citation
+from assistant.corpus import display_text
 from assistant.models import Answer, ArticleInfo, ArticleMeta, ArticleView, Attribution, Quote
 
 
@@ -90,7 +92,7 @@ def article_view_json(view: ArticleView) -> dict[str, Any]:
         ],
         "sentences": [
             {
-                "text": view.text[s.start : s.end],
+                "text": display_text(view.text, s.start, s.end),  # as `ask` shows it; offsets exact
                 "start": s.start,
                 "end": s.end,
                 "paragraph": s.paragraph,

@@ -24,6 +24,7 @@ from rich.console import Console
 from assistant import __version__
 from assistant.answer import AnswerSettings
 from assistant.answer_json import answer_json, article_info_json, article_view_json
+from assistant.article_ids import resolve_article_id
 from assistant.article_list import SORT_KEYS, SortKey, select_articles
 from assistant.cli_render import article_lines, print_answer, print_article, print_articles
 from assistant.engine import Engine
@@ -31,7 +32,8 @@ from assistant.errors import AssistantError, BadQuestion, CorpusNotFound
 from assistant.index import Changes
 from assistant.locations import default_corpus
 from assistant.safe_text import clean, json_text
-from assistant.scope import Scope, make_scope
+from assistant.scope import Scope, article_date, make_scope
+from assistant.wording import counted
 
 EXIT_NO_ANSWER = 1
 EXIT_BAD_INPUT = 2
@@ -111,6 +113,26 @@ def _report_changes(changes: Changes) -> None:
         _warn(f"warning: skipped {article_id}: {why}")
 
 
+def _report_read_warnings(engine: Engine) -> None:
+    """What reading an article noticed (front matter that is not YAML or never closed), once:
+    when the article is read, that is when it is added or changed."""
+    changes = engine.opened_with
+    for article_id in (*changes.added, *changes.changed):
+        number = engine.index.article_index(article_id)
+        if number is None:
+            continue
+        for warning in engine.index.articles[number].get("warnings") or ():
+            _warn(f"warning: {article_id}: {warning}")
+
+
+def _article_id(engine: Engine, typed: str | None) -> str | None:
+    """The id a user typed or pasted, as the index knows it (see `article_ids`); unknown ids pass
+    through unchanged so the engine reports them."""
+    if typed is None or engine.index.article_index(typed) is not None:
+        return typed
+    return resolve_article_id(typed, (info.meta.id for info in engine.articles())) or typed
+
+
 def corpus_folder(corpus: Path | None) -> Path:
     """--corpus of the command, else of `assistant --corpus D ask`, else the default."""
     if corpus is None:
@@ -127,6 +149,7 @@ def open_engine(
         corpus_folder(corpus), progress=_progress_printer(), settings=settings, keep_history=keep_history
     )
     _report_changes(engine.opened_with)
+    _report_read_warnings(engine)
     return engine
 
 
@@ -333,7 +356,12 @@ def ask(
             )
         assert question is not None
         answer = engine.ask(
-            question, article=article, top=top, context=context, speaker=speaker, limits=limits
+            question,
+            article=_article_id(engine, article),
+            top=top,
+            context=context,
+            speaker=speaker,
+            limits=limits,
         )
     if as_json:
         click.echo(json_text(answer_json(answer), indent=2))
@@ -343,7 +371,10 @@ def ask(
     if engine.history_error and not engine.opened_with.unsaved:
         click.echo(f"assistant: warning: {clean(engine.history_error, one_line=True)}", err=True)
     if not answer.answered:
-        _warn(answer.message or "the corpus holds no answer")
+        # On a terminal the bold message above is the one the user reads; a script (stdout or
+        # stderr redirected) or --json still gets it on stderr.
+        if as_json or not (sys.stdout.isatty() and sys.stderr.isatty()):
+            _warn(answer.message or "the corpus holds no answer")
         sys.exit(EXIT_NO_ANSWER)
 
 
@@ -418,7 +449,12 @@ def _run_batch(
             try:
                 question, q_article, q_top = _batch_item(line, article, top)
                 answer = engine.ask(
-                    question, article=q_article, top=q_top, context=context, speaker=speaker, limits=limits
+                    question,
+                    article=_article_id(engine, q_article),
+                    top=q_top,
+                    context=context,
+                    speaker=speaker,
+                    limits=limits,
                 )
                 record = answer_json(answer)
                 if not answer.answered:
@@ -462,7 +498,10 @@ def list_articles(
     else:
         print_articles(_stdout(), articles)
     if len(articles) < len(every):
-        click.echo(f"assistant: {len(articles)} of {len(every)} articles shown", err=True)
+        click.echo(f"assistant: {len(articles)} of {counted(len(every), 'article')} shown", err=True)
+    if sort == "date" and articles and all(article_date(a.meta.date) is None for a in articles):
+        # Wire copy's datelines name no year: without this line the order would look like a bug.
+        click.echo("assistant: no listed article has a date; sorted by id", err=True)
 
 
 @main.command()
@@ -472,7 +511,8 @@ def list_articles(
 def show(article_id: str, corpus: Path | None, as_json: bool) -> None:
     """Show an article with numbered paragraphs."""
     with _errors():
-        view = open_engine(corpus).article(article_id)
+        engine = open_engine(corpus)
+        view = engine.article(_article_id(engine, article_id) or article_id)
     if as_json:
         click.echo(json_text(article_view_json(view), indent=2))
     else:
@@ -488,8 +528,8 @@ def index(corpus: Path | None) -> None:
         changes = engine.opened_with
         info = engine.index.stored.info
     click.echo(
-        f"{info.get('articles', 0)} articles, {info.get('passages', 0)} passages, "
-        f"{info.get('sentences', 0)} sentences, {info.get('terms', 0)} terms"
+        f"{counted(info.get('articles', 0), 'article')}, {counted(info.get('passages', 0), 'passage')}, "
+        f"{counted(info.get('sentences', 0), 'sentence')}, {counted(info.get('terms', 0), 'term')}"
     )
     click.echo(
         f"added {len(changes.added)}, changed {len(changes.changed)}, removed {len(changes.removed)}, "
@@ -512,7 +552,7 @@ def speakers(corpus: Path | None, as_json: bool) -> None:
         return
     for entry in found:
         roles = f"  ({clean('; '.join(entry.roles), one_line=True)})" if entry.roles else ""
-        articles = f"{entry.articles} article" + ("" if entry.articles == 1 else "s")
+        articles = counted(entry.articles, "article")
         click.echo(f"{entry.statements:5d}  {clean(entry.name, one_line=True)}{roles}  [{articles}]")
 
 
@@ -547,7 +587,7 @@ def add(
         )
     for stored in report.stored:
         details = ", ".join(v for v in (stored.author, stored.date) if v) or "no author or date"
-        line = f"stored {stored.article_id}: “{stored.title}” ({details}; {stored.words} words)"
+        line = f"stored {stored.article_id}: “{stored.title}” ({details}; {counted(stored.words, 'word')})"
         click.echo(clean(line, one_line=True))
     for line in warning_summary([(s.source, w) for s in report.stored for w in s.warnings]):
         click.echo(f"assistant: warning: {clean(line, one_line=True)}", err=True)
@@ -576,6 +616,7 @@ def remove(article_id: str, corpus: Path | None) -> None:
     """Remove an article (by its id from `assistant list`) from the corpus and the index."""
     with _errors():
         engine = open_engine(corpus)
+        article_id = _article_id(engine, article_id) or article_id
         path = engine.remove(article_id)
     click.echo(clean(f"removed {article_id} ({path})", one_line=True))
 

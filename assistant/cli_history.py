@@ -16,6 +16,7 @@ from assistant.citation import quote_marks
 from assistant.history import History, HistoryEntry, history_file
 from assistant.locations import default_corpus
 from assistant.safe_text import clean
+from assistant.wording import counted
 
 _QUOTE_CHARS = 160
 
@@ -26,7 +27,7 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
     if entry.scope:
         head += f"  [{clean(entry.scope)}]"
     if entry.tokens:
-        head += f"  ({entry.tokens} tokens)"
+        head += f"  ({counted(entry.tokens, 'token')})"
     lines = [head]
     if not entry.answered:
         lines.append(f"    no answer: {clean(entry.message or '')}")

@@ -14,6 +14,7 @@ from assistant.corpus import display_text
 from assistant.models import Answer, ArticleInfo, ArticleView
 from assistant.rich_text import quote_text
 from assistant.safe_text import clean
+from assistant.wording import counted
 
 
 def print_answer(console: Console, answer: Answer, *, show_score: bool = False) -> None:
@@ -45,7 +46,9 @@ def _article_parts(info: ArticleInfo) -> tuple[str, str, str, str]:
     meta = info.meta
     # One article a line, whatever its name or title holds (a newline cannot forge a line).
     details = ", ".join(clean(v, one_line=True) for v in (meta.author, meta.source, meta.date) if v)
-    sizes = f"{info.paragraphs} paragraphs, {info.words} words, {info.tokens} tokens"
+    sizes = ", ".join(
+        (counted(info.paragraphs, "paragraph"), counted(info.words, "word"), counted(info.tokens, "token"))
+    )
     article_id, title = clean(meta.id, one_line=True), clean(meta.title, one_line=True)
     return article_id, title, f"({details})" if details else "", sizes
 

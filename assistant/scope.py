@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.errors import BadQuestion
+from assistant.wording import counted
 
 _MONTHS = {
     m: i
@@ -221,7 +222,8 @@ def empty_scope_message(scope: Scope, columns: dict[str, list[Any]]) -> str:
     if scope.since or scope.until:
         undated = sum(1 for value in dates if article_date(value) is None)
         if undated:
-            message += f" {undated} of {len(dates)} articles have no date to compare."
+            verb = "has" if undated == 1 else "have"
+            message += f" {undated} of {counted(len(dates), 'article')} {verb} no date to compare."
     return message
 
 

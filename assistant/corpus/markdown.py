@@ -20,6 +20,12 @@ from assistant.front_matter_yaml import load_front_matter
 # YAML front matter at the top of a Markdown article (shared with the writer of added articles).
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FIELDS = ("title", "author", "date", "source", "url")
+# `---` then a `key: value` line and no closing `---`: front matter begun and never ended (a `---`
+# alone, a thematic break, followed by prose is no front matter and gets no warning).
+_UNCLOSED_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(?:[ \t]*\r?\n)*[A-Za-z_][\w-]*:(?:[ \t]|\r?\n|\Z)"
+)
+_UNCLOSED = "its front matter has no closing `---`; read as text, without metadata"
 
 _HEADING = re.compile(r"#{1,6}(?:[ \t]+|$)")
 _ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
@@ -36,7 +42,7 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
     """Fields of the YAML front matter, where the body starts, warnings, and where each value stands."""
     match = FRONT_MATTER.match(text)
     if not match:
-        return {}, 0, [], {}
+        return {}, 0, [_UNCLOSED] if _UNCLOSED_FRONT_MATTER.match(text) else [], {}
     fields: dict[str, str] = {}
     warnings: list[str] = []
     try:

@@ -43,6 +43,7 @@ from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import IndexStatus, ScopeBar
 from assistant.tui.widgets.transcript import AnswerBlock, QuestionCard, QuoteCard, Transcript, WelcomeCard
+from assistant.wording import counted
 
 if TYPE_CHECKING:
     from assistant.engine import Engine
@@ -162,7 +163,7 @@ class ChatScreen(Screen[None]):
         self.query_one("#welcome", WelcomeCard).update(
             Text.assemble(
                 ("Ask a question ", "bold"),
-                f"about the {len(articles)} articles in {clean(str(self.corpus_dir))}.\n",
+                f"about the {counted(len(articles), 'article')} in {clean(str(self.corpus_dir))}.\n",
                 (
                     "Answers are sentences quoted verbatim, with who said them and where. "
                     "Choose an article on the left to ask about it alone.",
@@ -262,7 +263,7 @@ class ChatScreen(Screen[None]):
         self.answers.append(message.answer)
         await block.show(message.answer)
         tokens = self.query_one("#answer-tokens", Static)
-        tokens.update(Text(f"Last answer: {message.answer.tokens} tokens (tiktoken cl100k_base)"))
+        tokens.update(Text(f"Last answer: {counted(message.answer.tokens, 'token')} (tiktoken cl100k_base)"))
         tokens.display = True
         self.query_one(Transcript).anchor()
         self.refresh_bindings()

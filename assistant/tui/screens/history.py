@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from assistant.history import HistoryEntry
 from assistant.safe_text import clean
+from assistant.wording import counted
 
 
 def _row(entry: HistoryEntry) -> Text:
@@ -25,7 +26,7 @@ def _row(entry: HistoryEntry) -> Text:
     row.append(clean(entry.question), style="bold")
     if entry.scope:
         row.append(f"  [{clean(entry.scope)}]", style="italic")
-    row.append(f"  {len(entry.quotes)} quotes" if entry.answered else "  no answer", style="dim")
+    row.append(f"  {counted(len(entry.quotes), 'quote')}" if entry.answered else "  no answer", style="dim")
     return row
 
 

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar, Static
 
 from assistant.safe_text import clean
+from assistant.wording import counted
 
 
 class IndexStatus(Horizontal):
@@ -45,7 +46,7 @@ class ScopeBar(Static):
         else:
             text = Text.assemble(
                 ("Scope: ", "bold"),
-                f"all {count} articles",
+                "all " + counted(count, "article"),
                 ("  · pick one on the left, or /in FOLDER, to narrow", "dim"),
             )
         self.update(text)

@@ -1,0 +1,51 @@
+"""An article id as a user types it, matched to the id on disk.
+
+File names are untrusted and may hold escape sequences or invisible characters;
+every listing and citation shows the id cleaned (`assistant/safe_text.py`), and
+`--json` shows it with those characters escaped (`\\u001b`). Both forms must work
+when pasted back into `show`, `remove` or `ask --article`: the exact id first,
+then the id with `\\xHH`, `\\uHHHH`, `\\UHHHHHHHH` escapes read, then the cleaned
+form when it names exactly one article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.errors import ArticleNotFound
+from assistant.safe_text import clean
+
+_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+
+
+def unescaped(typed: str) -> str:
+    """`typed` with `\\xHH`, `\\uHHHH` and `\\UHHHHHHHH` escapes turned into their characters."""
+
+    def char(match: re.Match[str]) -> str:
+        code = int(next(group for group in match.groups() if group), 16)
+        return chr(code) if code <= 0x10FFFF else match.group()
+
+    return _ESCAPE.sub(char, typed)
+
+
+def resolve_article_id(typed: str, ids: Iterable[str]) -> str | None:
+    """The one id `typed` names, or None when it names none.
+
+    Raises ArticleNotFound when the cleaned form fits several articles (names that
+    differ only in hidden characters): the escaped form from `list --json` tells them apart.
+    """
+    known = list(ids)
+    if typed in known:
+        return typed
+    decoded = unescaped(typed)
+    if decoded in known:
+        return decoded
+    shown = clean(typed, one_line=True)
+    fits = [article_id for article_id in known if clean(article_id, one_line=True) == shown]
+    if len(fits) > 1:
+        raise ArticleNotFound(
+            f"{shown!r} fits {len(fits)} articles whose names differ only in hidden characters; "
+            "give the id as `assistant list --json` writes it"
+        )
+    return fits[0] if fits else None

@@ -1,0 +1,43 @@
+"""Counts in the chat agree in number (a user trial read "1 quotes"): the history row, the welcome
+line, the scope bar and the token line, driven through the real app on a one-article corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import OptionList, Static
+from tui_helpers import ask, wait_for
+
+from assistant.tui.app import make_app
+from assistant.tui.screens.history import HistoryScreen
+from assistant.tui.widgets.status import ScopeBar
+from assistant.tui.widgets.transcript import WelcomeCard
+
+SIZE = (110, 34)
+
+
+def plain(widget: object) -> str:
+    content = widget.content  # type: ignore[attr-defined]
+    assert isinstance(content, Text)
+    return content.plain
+
+
+async def test_one_article_and_one_quote_are_singular(tmp_path: Path) -> None:
+    corpus = tmp_path / "one"
+    corpus.mkdir()
+    (corpus / "ferry.txt").write_text("Ferry news\n\nThe ferry left the harbor late.\n", encoding="utf-8")
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ask(pilot, "When did the ferry leave the harbor?")
+        assert len(app.chat.answers[-1].quotes) == 1
+        assert "about the 1 article in" in plain(app.screen.query_one("#welcome", WelcomeCard))
+        assert "Scope: all 1 article  " in plain(app.screen.query_one(ScopeBar))
+        tokens = app.chat.answers[-1].tokens
+        assert f"Last answer: {tokens} tokens" in plain(app.screen.query_one("#answer-tokens", Static))
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        listing = app.screen.query_one("#history-list", OptionList)
+        row = listing.get_option_at_index(0).prompt
+        assert isinstance(row, Text)
+        assert row.plain.endswith("  1 quote")
