@@ -11,7 +11,6 @@ from assistant.models import ArticleMeta, Attribution, Quote
 from assistant.speakers import speaker_matches
 from assistant.tokens import term_spans
 
-
 EXTRA_QUOTE_FLOOR = 0.02
 """Quotes after the first are shown only while their probability is at least this share of the first's."""
 
