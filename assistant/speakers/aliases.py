@@ -70,6 +70,17 @@ _FEMALE_FIRST = wordset(
     beverly denise marilyn amber danielle rose brittany diana abigail jane lucy sophie hillary condoleezza
     angela theresa tessa harriet cherie ségolène segolene indira benazir golda elena"""
 )
+# Party and affiliation words: a role before a name ("Republican Donald Trump"), never part of it.
+PARTIES = wordset(
+    """republican republicans democrat democrats democratic gop labour labor tory tories conservative
+    liberal socialist independent green greens unionist nationalist"""
+)
+# Capitalised words that open a sentence before a name without being part of it ("Everything Trump said").
+_OPENERS = wordset(
+    """everything nothing something anything everyone everybody nobody someone somebody anyone what
+    whatever whoever why how where there here even only perhaps maybe indeed thus hence both either
+    neither each many most much more some such"""
+)
 _JOINERS = frozenset({"of", "and", "&", "for"})
 # Capitalised words that open a sentence, not a name ("But", "In February").
 _LEADING = wordset(
@@ -101,11 +112,13 @@ def _is_name_word(word: str, *, org: bool = False) -> bool:
     return bool(_NAME_WORD.match(word))
 
 
-def _name_start(words: list[str]) -> int:
+def _name_start(words: list[str], *, org: bool = False) -> int:
     """Where the trailing name begins, read back from the last word."""
-    org = bool(words) and words[-1].lower().rstrip(".") in _BODIES
+    org = org or (bool(words) and words[-1].lower().rstrip(".") in _BODIES)
     i = len(words)
     while i > 0:
+        if i < len(words) and words[i - 1].lower() in PARTIES:
+            break  # "Republican Donald Trump": the party is a role ("Labour said": the party speaks)
         if _is_name_word(words[i - 1], org=org):
             i -= 1
             continue
@@ -116,7 +129,7 @@ def _name_start(words: list[str]) -> int:
             org = True
             continue
         break
-    while i < len(words) and (words[i].lower() in _LEADING or words[i].islower()):
+    while i < len(words) and (words[i].lower() in _LEADING | _OPENERS or words[i].islower()):
         i += 1  # "But Zoltan Boesze", "In February USAir": capitals of a sentence's start
     return i
 
@@ -134,6 +147,13 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
         words.pop()  # a label after the name ("(D-Conn.)") is not part of it
     start = _name_start(words)
     name, rest = words[start:], words[:start]
+    if name and len(rest) > 1 and rest[-1].lower() == "in":
+        # "Brookehill Group in New York", "a USDA analyst in Washington": the place is not the speaker.
+        return split_role(" ".join(rest[:-1]), sentence_start=sentence_start)
+    if name and len(rest) > 1 and rest[-1].lower() == "of" and _body_before_of(rest[:-1]):
+        # "The Writers Guild of America": the body's name runs on through "of".
+        body = _name_start(rest[:-1], org=True)
+        rest, name = rest[:body], rest[body:] + name
     if name and rest and rest[-1].lower() in _OF and len(name) > 2 and name[-1].lower() not in _BODIES:
         # "Secretary of State John Kerry": the office's own words stand before the person's.
         rest, name = rest + name[:-2], name[-2:]
@@ -146,16 +166,84 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
         role_words.pop(0)
     while role_words and role_words[-1].lower() in _OF | _JOINERS:
         role_words.pop()
-    role = " ".join(role_words) or None
+    role = " ".join(role_words) if is_role(role_words) else None
     if description.strip():
         extra = description.strip().split()
         while extra and is_determiner(extra[0]):
             extra.pop(0)
         described = " ".join(extra).strip(_TRAILING_MARKS)
-        role = described if role is None else f"{role}, {described}"
+        if _is_description(extra):
+            role = described if role is None else f"{role}, {described}"
     if name and (_no_name(name) or _dateline(name)):
         name = []
     return " ".join(name), role
+
+
+def drop_openers(mention: str) -> str:
+    """ "Everything Trump" → "Trump": a sentence's first word that is no part of the name after it."""
+    words = mention.split()
+    while len(words) > 1 and words[0].lower() in _OPENERS | _LEADING:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _body_before_of(words: list[str]) -> bool:
+    """ "The Writers Guild" before "of America": capitalised words that are no title of a person."""
+    if not words or not words[-1][:1].isupper():
+        return False
+    last = words[-1].lower().rstrip(".")
+    return last not in _NOT_NAME and last not in HONORIFICS and not words[-1].endswith(("’s", "'s"))
+
+
+# Last words a role may end in beyond the title lists: a singular noun for someone who does something.
+_ROLE_END = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|elect|head|chief)$")
+_NOT_IN_ROLE = wordset(
+    """what which who whom whose that this these those between and or but if when while because than
+    to was were is are be been has have had not no it its they their them he she his her we our"""
+)
+_MAX_ROLE_WORDS = 10
+_MAX_HEAD_WORDS = 6
+_GROUPS = wordset("people public men women police folks staff family")
+_FIRST_NAMES = _MALE_FIRST | _FEMALE_FIRST
+
+
+def is_role(words: list[str]) -> bool:
+    """A short title or role written beside a name ("Prime Minister", "Pacific Telesis Group chairman").
+
+    Never a clause fragment ("gap between what"), another person's name ("Prime Minister Bob
+    Hawke and Treasurer"), a possessive ("UAW's") or a group ("American people").
+    """
+    if not words or len(words) > _MAX_ROLE_WORDS:
+        return False
+    lowered = [w.lower().strip(",.;:()") for w in words]
+    if any(w in _NOT_IN_ROLE for w in lowered) or words[-1].endswith(("’s", "'s", "s’", "s'")):
+        return False
+    for first, second in zip(words, words[1:]):
+        if first.lower() in _FIRST_NAMES and second[:1].isupper():
+            return False  # another person's name inside the phrase
+    if _role_head(lowered[-1]):
+        return True
+    cut = next((i for i, w in enumerate(lowered) if w in _OF), 0)
+    return 0 < cut <= _MAX_HEAD_WORDS and _role_head(lowered[cut - 1])  # "President of the …"
+
+
+def _role_head(last: str) -> bool:
+    """A last word a title or role can end in: one person's office or trade, not a group."""
+    if last in _GROUPS or (last.endswith("s") and last not in ROLE_WORDS | _MORE_ROLES):
+        return False
+    if last in _NOT_NAME or last in PARTIES or last.rstrip(".") + "." in _TITLE_ABBREVIATIONS:
+        return True
+    return bool(_ROLE_END.search(last))
+
+
+def _is_description(words: list[str]) -> bool:
+    """ "a professor at Yale": a description after a comma, judged by the words before its preposition."""
+    head: list[str] = []
+    for word in words:
+        if word.lower() in _OF | {"in", "with", "from", "on"}:
+            break
+        head.append(word)
+    return is_role(head)
 
 
 def _common_plural(word: str) -> bool:
@@ -224,20 +312,31 @@ def canonical_key(name: str) -> str:
     words = [w for w in words if w and w + "." not in HONORIFICS and w not in HONORIFICS]
     while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
         words.pop()  # "Exxon Corp" and "Exxon" are one company
+    if len(words) > 2 and words[-1] not in _BODIES:
+        # "Donald J. Trump" is "Donald Trump": a middle initial folds.
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1 or not w.isalpha()), words[-1]]
     return " ".join(words)
 
 
 def key_of_query(name: str) -> str:
-    """The key a user's "Mr Blair", "the chancellor's", "Tony Blair" asks for (titles and roles left out)."""
-    cleaned = re.sub(r"[’']s$", "", name.strip())
+    """The key a user's "Mr Blair", "the chancellor's", "Tony Blair" asks for (titles and roles left out).
+
+    Empty when the words name nobody ("the mayor", "national security adviser").
+    """
+    cleaned = re.sub(r"[’']s$", "", " ".join(name.split()))
+    if cleaned.islower() or cleaned.isupper():
+        # "president reagan", "JAKE SULLIVAN": typed in one case, read as a name would be written.
+        cleaned = " ".join(w if w in _JOINERS else w[:1].upper() + w[1:].lower() for w in cleaned.split())
     person, _ = split_role(cleaned)
-    return canonical_key(person or cleaned)
+    return canonical_key(person)
 
 
 def keys_match(asked: str, key: str) -> bool:
     """True when the asked key names the same person as a stored key: "blair" asks for "tony blair"."""
     if not asked or not key:
         return False
+    if "|" in key:  # a surname the article left open between people: only the surname finds it
+        return asked.split() == key.split("|")[0].split()[-1:]
     asked_words, words = asked.split(), key.split()
     if words[-len(asked_words) :] == asked_words:
         return True

@@ -94,6 +94,8 @@ class Found:
     direct: bool = False
     opens_sentence: bool = False
     """No word stands before the mention in its sentence: its capital says nothing."""
+    rivals: tuple[str, ...] = ()
+    """For a surname the article gives to several people ("Clinton"): their full names."""
 
 
 def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:

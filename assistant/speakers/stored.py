@@ -17,8 +17,13 @@ Row = list[Any]
 """[sentence, name, as_written, cue, kind, direct, start, end, content_start, content_end, key, role]."""
 
 _NOT_INITIAL = frozenset({"of", "and", "the", "for", "&", "de"})
-_DOMINANT = 3
-"""An ambiguous short name ("Blair") joins the most-quoted full name when it has this many times the next."""
+_SUFFIXES = frozenset("corp corporation inc co ltd plc llc".split())
+_OFFICE_BODIES = frozenset("department ministry bank agency office commission council board".split())
+_OFFICE_WORDS = frozenset(
+    """president secretary minister chancellor premier governor senator mayor justice judge chairman
+    chairwoman chief director ambassador treasurer commissioner king queen prince general""".split()
+)
+"""Offices that tell two people of one name apart across the corpus."""
 
 
 def rows_of(per_sentence: Sequence[tuple[Attribution, ...]]) -> list[Row]:
@@ -141,36 +146,75 @@ def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
 
 
 def _merge_short_keys(people: dict[str, _Person]) -> None:
-    """Fold "blair" into "tony blair" (and "w. bush" into "george w. bush") across the corpus."""
+    """Fold "blair" into "tony blair" across the corpus, when the corpus has that one full name for it.
+
+    Keys an article left open between people ("bill clinton|hillary clinton") are never folded,
+    and a short key whose offices conflict with the full name's ("Chief Justice" and "Mayor")
+    is someone else.
+    """
     ending_in: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in people:
         words = key.split()
+        if "|" in key:
+            continue
         for n in range(1, len(words)):
             ending_in[tuple(words[-n:])].append(key)
     for key in sorted(people, key=lambda k: (len(k.split()), k)):
+        if "|" in key:
+            continue
         longer = [other for other in ending_in.get(tuple(key.split()), ()) if other in people]
-        if not longer:
+        if len(longer) != 1 or _offices_conflict(people[key], people[longer[0]]):
             continue
-        ranked = sorted(longer, key=lambda k: -people[k].statements)
-        if len(ranked) > 1 and people[ranked[0]].statements < _DOMINANT * people[ranked[1]].statements:
-            continue
-        people[ranked[0]].absorb(people.pop(key))
+        people[longer[0]].absorb(people.pop(key))
+
+
+def _offices(person: _Person) -> set[str]:
+    return {w for role in person.roles for w in role.lower().split() if w in _OFFICE_WORDS}
+
+
+def _offices_conflict(short: _Person, full: _Person) -> bool:
+    """The short name's offices and the full name's share none: two people."""
+    mine, theirs = _offices(short), _offices(full)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _merge_acronyms(people: dict[str, _Person]) -> None:
-    """Fold "GM" into "General Motors Corp" when it is the one body of the corpus with those initials."""
-    by_initials: dict[str, list[str]] = defaultdict(list)
-    for key in people:
-        words = [w for w in key.split() if w not in _NOT_INITIAL]
-        if len(words) > 1:
-            by_initials["".join(w[0] for w in words)].append(key)
+    """Fold "GM" into "General Motors Corp" when it is the one body of the corpus with those initials.
+
+    Initials are read from every form of the body's name, its company suffix counted or not and a
+    dotted abbreviation giving its letters: "AMC" is "American Motors Corp", "USDA" is "U.S.
+    Department of Agriculture".
+    """
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key, person in people.items():
+        if "|" in key:
+            continue
+        for form in {key, *person.names}:
+            for initials in _initials(form):
+                by_initials[initials].add(key)
     for key in list(people):
         shown = _display_name(people[key])
         if " " in key or not (2 <= len(key) <= 5 and shown.isupper() and shown.isalpha()):
             continue
-        matches = by_initials.get(key, [])
-        if len(matches) == 1 and matches[0] in people:
-            people[matches[0]].absorb(people.pop(key))
+        matches = by_initials.get(key, set()) - {key}
+        if len(matches) == 1:
+            (target,) = matches
+            if target in people:
+                people[target].absorb(people.pop(key))
+
+
+def _initials(form: str) -> set[str]:
+    """ "gmc" and "gm" for "General Motors Corp"; "usda" for "U.S. Department of Agriculture"."""
+    words = [w.lower() for w in form.split() if w.lower() not in _NOT_INITIAL]
+    if len(words) < 2:
+        return set()
+    letters = ["".join(p[0] for p in w.split(".") if p) if "." in w.rstrip(".") else w[0] for w in words]
+    found = {"".join(letters)}
+    if words[-1].rstrip(".") in _SUFFIXES:
+        found.add("".join(letters[:-1]))
+    if len(words) > 2 and words[-1] in _OFFICE_BODIES:  # "U.S. Agriculture Department" is the USDA
+        found.add("".join([*letters[:-2], letters[-1], letters[-2]]))
+    return {f for f in found if len(f) > 1}
 
 
 def _display_name(person: _Person) -> str:
