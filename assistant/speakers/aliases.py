@@ -10,6 +10,7 @@ never listed as a person.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -218,7 +219,7 @@ def is_role(words: list[str]) -> bool:
     lowered = [w.lower().strip(",.;:()") for w in words]
     if any(w in _NOT_IN_ROLE for w in lowered) or words[-1].endswith(("’s", "'s", "s’", "s'")):
         return False
-    for first, second in zip(words, words[1:]):
+    for first, second in itertools.pairwise(words):
         if first.lower() in _FIRST_NAMES and second[:1].isupper():
             return False  # another person's name inside the phrase
     if _role_head(lowered[-1]):

@@ -23,10 +23,10 @@ from assistant.speakers.aliases import (
     keys_match,
     split_role,
 )
+from assistant.speakers.bodies import body_fits, main_body
 from assistant.speakers.cues import Found, read_sentence
 from assistant.speakers.marks import read_marks
 from assistant.speakers.mentions import is_named
-from assistant.speakers.bodies import body_fits, main_body
 from assistant.speakers.names import NameTable, person_runs
 from assistant.speakers.quotes import QuoteMap, QuoteSpan, find_quotes, paragraph_spans
 

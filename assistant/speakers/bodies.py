@@ -47,7 +47,7 @@ def main_body(text: str, sentences: Sequence[Sentence], kind: str) -> str | None
         introduced = _KIND_THEN_NAME.search(part)
         if introduced is not None:
             said_kind, name = introduced.group(1).lower(), introduced.group(2).rstrip(".,")
-            if said_kind == kind or body_fits(name, kind) and said_kind not in _GOVERNMENT | {"bank"}:
+            if said_kind == kind or (body_fits(name, kind) and said_kind not in _GOVERNMENT | {"bank"}):
                 return split_role(name)[0] or None
         for run in _RUN.finditer(part):
             name = run.group().rstrip(".,")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.speakers.aliases import PARTIES, gender_of
+from assistant.speakers.aliases import PARTIES, drop_openers, gender_of
 from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific, wordset
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -83,7 +83,7 @@ class NameTable:
 
     def add(self, mention: str) -> None:
         """Remember a mention (a speaker found by the cue rules, or a run of capitalised words)."""
-        mention = " ".join(mention.split())
+        mention = drop_openers(" ".join(mention.split()))  # "Everything Trump" opens a sentence
         if mention not in self._parts:
             words = mention.split()
             name = tuple(_name_part(words))
