@@ -158,6 +158,10 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     if name and rest and rest[-1].lower() in _OF and len(name) > 2 and name[-1].lower() not in _BODIES:
         # "Secretary of State John Kerry": the office's own words stand before the person's.
         rest, name = rest + name[:-2], name[-2:]
+    person = _person_of_body(name)
+    if person is not None:  # "James Fry of GM": the person speaks, for the body
+        name, body = person
+        rest = [*rest, "of", *body] if rest else ["of", *body]
     if len(name) > 1 and name[0].lower() in _COMMON_PEOPLE:
         rest, name = rest + name[:1], name[1:]  # "Investor Sumner Redstone"
     if sentence_start and len(name) == 1 and not rest and _common_plural(name[0]):
@@ -180,6 +184,18 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     return " ".join(name), role
 
 
+def _person_of_body(name: list[str]) -> tuple[list[str], list[str]] | None:
+    """(["James", "Fry"], ["GM"]) from "James Fry of GM"; None for a body's own "of" ("Bank of England")."""
+    if "of" not in name:
+        return None
+    cut = name.index("of")
+    before, after = name[:cut], name[cut + 1 :]
+    if not 2 <= len(before) <= 3 or not after or any(w.lower().rstrip(".") in _BODIES for w in before):
+        return None
+    body = after[-1].lower().rstrip(".") in _BODIES or (len(after) == 1 and after[0].isupper())
+    return (before, after) if body or before[0].lower() in _FIRST_NAMES else None
+
+
 def drop_openers(mention: str) -> str:
     """ "Everything Trump" → "Trump": a sentence's first word that is no part of the name after it."""
     words = mention.split()
@@ -199,7 +215,7 @@ def _body_before_of(words: list[str]) -> bool:
 # Last words a role may end in beyond the title lists: a singular noun for someone who does something.
 _ROLE_END = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|elect|head|chief)$")
 _NOT_IN_ROLE = wordset(
-    """what which who whom whose that this these those between and or but if when while because than
+    """what which who whom whose that this these those between but if when while because than
     to was were is are be been has have had not no it its they their them he she his her we our"""
 )
 _MAX_ROLE_WORDS = 10
@@ -219,6 +235,8 @@ def is_role(words: list[str]) -> bool:
     lowered = [w.lower().strip(",.;:()") for w in words]
     if any(w in _NOT_IN_ROLE for w in lowered) or words[-1].endswith(("’s", "'s", "s’", "s'")):
         return False
+    if lowered[-1] in _OF | _JOINERS or is_determiner(lowered[-1]):
+        return False  # "Governor of the": cut short
     for first, second in itertools.pairwise(words):
         if first.lower() in _FIRST_NAMES and second[:1].isupper():
             return False  # another person's name inside the phrase

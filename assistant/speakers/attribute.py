@@ -23,7 +23,7 @@ from assistant.speakers.aliases import (
     keys_match,
     split_role,
 )
-from assistant.speakers.bodies import body_fits, main_body
+from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found, read_sentence
 from assistant.speakers.marks import read_marks
 from assistant.speakers.mentions import is_named
@@ -116,6 +116,8 @@ def _resolve_names(
             item.name = body or mention
         else:
             own = drop_openers(mention) if item.opens_sentence else mention
+            if is_acronym(own):  # "AMC" in an article that names American Motors Corp
+                own = spelled_out(own, table.mentions) or own
             item.name = table.resolve(own)
             if item.name == own:
                 item.rivals = tuple(table.rivals(own))

@@ -9,7 +9,7 @@ in, "the company" may be any of several.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from assistant.models import Sentence
 from assistant.speakers.aliases import is_body, split_role
@@ -22,6 +22,9 @@ _KIND_THEN_NAME = re.compile(
 # Runs of capitalised words: a body's name ("General Motors Corp", "Bank of England").
 _RUN = re.compile(r"[A-Z][\w&’'.\-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w&’'.\-]*)*")
 _LEAD_SENTENCES = 2
+_NOT_INITIAL = frozenset({"of", "and", "the", "for", "&", "de"})
+_SUFFIXES = frozenset("corp corporation inc co ltd plc llc".split())
+_OFFICE_BODIES = frozenset("department ministry bank agency office commission council board".split())
 _MAX_ACRONYM = 5
 # Which bodies each word for a body may stand for.
 _GOVERNMENT = frozenset({"ministry", "department", "agency", "office", "commission", "bureau"})
@@ -56,3 +59,35 @@ def main_body(text: str, sentences: Sequence[Sentence], kind: str) -> str | None
             if is_body(name) and body_fits(name, kind):
                 return split_role(name)[0] or None
     return None
+
+
+def is_acronym(name: str) -> bool:
+    """ "GM", "USDA": two to five capitals standing for a body."""
+    return 2 <= len(name) <= _MAX_ACRONYM and name.isupper() and name.isalpha()
+
+
+def spelled_out(acronym: str, mentions: Iterable[str]) -> str | None:
+    """The one body among an article's `mentions` whose initials are `acronym`, else None."""
+    wanted = acronym.lower()
+    found: dict[str, str] = {}
+    for mention in mentions:
+        name = split_role(mention)[0]
+        if name and is_body(name) and wanted in initials(name):
+            found.setdefault(" ".join(name.lower().split()), name)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def initials(form: str) -> set[str]:
+    """ "gmc" and "gm" for "General Motors Corp"; "usda" for "U.S. Department of Agriculture"."""
+    words = [w.lower() for w in form.split() if w.lower() not in _NOT_INITIAL]
+    if len(words) < 2:
+        return set()
+    letters = ["".join(p[0] for p in w.split(".") if p) if "." in w.rstrip(".") else w[0] for w in words]
+    found = {"".join(letters)}
+    if words[-1].rstrip(".") in _SUFFIXES:
+        found.add("".join(letters[:-1]))
+    if len(words) > 2 and words[-1] in _OFFICE_BODIES:  # "U.S. Agriculture Department" is the USDA
+        found.add("".join([*letters[:-2], letters[-1], letters[-2]]))
+    return {f for f in found if len(f) > 1}
+
+

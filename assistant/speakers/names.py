@@ -120,6 +120,11 @@ class NameTable:
         best = max(fullest, key=lambda m: len(m.split()), default=mention)
         return best if len(best) >= len(mention) else mention
 
+    @property
+    def mentions(self) -> list[str]:
+        """Every fuller mention the article holds, in the order first met."""
+        return self._mentions
+
     def rivals(self, mention: str) -> list[str]:
         """The fuller names the article gives a short mention when it cannot tell which is meant.
 

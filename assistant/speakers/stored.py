@@ -12,13 +12,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.models import Attribution, SpeakerEntry
+from assistant.speakers.bodies import initials, is_acronym
 
 Row = list[Any]
 """[sentence, name, as_written, cue, kind, direct, start, end, content_start, content_end, key, role]."""
 
-_NOT_INITIAL = frozenset({"of", "and", "the", "for", "&", "de"})
-_SUFFIXES = frozenset("corp corporation inc co ltd plc llc".split())
-_OFFICE_BODIES = frozenset("department ministry bank agency office commission council board".split())
 _OFFICE_WORDS = frozenset(
     """president secretary minister chancellor premier governor senator mayor justice judge chairman
     chairwoman chief director ambassador treasurer commissioner king queen prince general""".split()
@@ -119,6 +117,7 @@ def corpus_names(articles: Iterable[Iterable[Row] | None]) -> dict[str, tuple[st
 def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
     """Everyone named as a speaker, by key, short keys merged."""
     people: dict[str, _Person] = defaultdict(_Person)
+    spelled: dict[str, set[str]] = defaultdict(set)
     for rows in articles:
         seen_sentences: set[int] = set()
         seen_keys: set[str] = set()
@@ -126,6 +125,9 @@ def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
             if not isinstance(row, list) or len(row) != 12:
                 continue
             number, name, key, role = row[0], row[1], row[10], row[11]
+            written = str(row[2]).strip()
+            if key and isinstance(key, str) and is_acronym(written) and key != written.lower():
+                spelled[written.lower()].add(key)  # "AMC", resolved in its article to American Motors
             if number in seen_sentences:
                 continue
             seen_sentences.add(number)
@@ -141,7 +143,7 @@ def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
                 seen_keys.add(key)
                 person.articles += 1
     _merge_short_keys(people)
-    _merge_acronyms(people)
+    _merge_acronyms(people, spelled)
     return people
 
 
@@ -178,43 +180,31 @@ def _offices_conflict(short: _Person, full: _Person) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
-def _merge_acronyms(people: dict[str, _Person]) -> None:
+def _merge_acronyms(people: dict[str, _Person], spelled: dict[str, set[str]]) -> None:
     """Fold "GM" into "General Motors Corp" when it is the one body of the corpus with those initials.
 
     Initials are read from every form of the body's name, its company suffix counted or not and a
     dotted abbreviation giving its letters: "AMC" is "American Motors Corp", "USDA" is "U.S.
-    Department of Agriculture".
+    Department of Agriculture". An article that spells its acronym out ("AMC" where it names
+    American Motors Corp) settles it for the whole corpus (`spelled`: acronym key → body keys).
     """
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key, person in people.items():
         if "|" in key:
             continue
         for form in {key, *person.names}:
-            for initials in _initials(form):
-                by_initials[initials].add(key)
+            for letters in initials(form):
+                by_initials[letters].add(key)
     for key in list(people):
         shown = _display_name(people[key])
-        if " " in key or not (2 <= len(key) <= 5 and shown.isupper() and shown.isalpha()):
+        if " " in key or not is_acronym(shown):
             continue
-        matches = by_initials.get(key, set()) - {key}
+        named = {k for k in spelled.get(key, set()) if k in people}
+        matches = named if len(named) == 1 else by_initials.get(key, set()) - {key}
         if len(matches) == 1:
             (target,) = matches
             if target in people:
                 people[target].absorb(people.pop(key))
-
-
-def _initials(form: str) -> set[str]:
-    """ "gmc" and "gm" for "General Motors Corp"; "usda" for "U.S. Department of Agriculture"."""
-    words = [w.lower() for w in form.split() if w.lower() not in _NOT_INITIAL]
-    if len(words) < 2:
-        return set()
-    letters = ["".join(p[0] for p in w.split(".") if p) if "." in w.rstrip(".") else w[0] for w in words]
-    found = {"".join(letters)}
-    if words[-1].rstrip(".") in _SUFFIXES:
-        found.add("".join(letters[:-1]))
-    if len(words) > 2 and words[-1] in _OFFICE_BODIES:  # "U.S. Agriculture Department" is the USDA
-        found.add("".join([*letters[:-2], letters[-1], letters[-2]]))
-    return {f for f in found if len(f) > 1}
 
 
 def _display_name(person: _Person) -> str:
