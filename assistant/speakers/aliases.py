@@ -80,7 +80,7 @@ PARTIES = wordset(
 _OPENERS = wordset(
     """everything nothing something anything everyone everybody nobody someone somebody anyone what
     whatever whoever why how where there here even only perhaps maybe indeed thus hence both either
-    neither each many most much more some such"""
+    neither each many most much more some such for with from to by about against like unlike"""
 )
 _JOINERS = frozenset({"of", "and", "&", "for"})
 # Capitalised words that open a sentence, not a name ("But", "In February").
@@ -160,8 +160,8 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
         rest, name = rest + name[:-2], name[-2:]
     person = _person_of_body(name)
     if person is not None:  # "James Fry of GM": the person speaks, for the body
-        name, body = person
-        rest = [*rest, "of", *body] if rest else ["of", *body]
+        name, employer = person
+        rest = [*rest, "of", *employer]
     if len(name) > 1 and name[0].lower() in _COMMON_PEOPLE:
         rest, name = rest + name[:1], name[1:]  # "Investor Sumner Redstone"
     if sentence_start and len(name) == 1 and not rest and _common_plural(name[0]):
@@ -201,7 +201,17 @@ def drop_openers(mention: str) -> str:
     words = mention.split()
     while len(words) > 1 and words[0].lower() in _OPENERS | _LEADING:
         words.pop(0)
+    if len(words) > 2 and _epithet(words[0]) and words[1].lower() in _FIRST_NAMES:
+        words.pop(0)  # "Rival Hillary Clinton", "Crooked Hillary Clinton": a word about her, not her name
     return " ".join(words)
+
+
+def _epithet(word: str) -> bool:
+    """A capitalised word before a first name that is neither a name, a title nor a party."""
+    lower = word.lower()
+    return not (lower in _FIRST_NAMES or lower in _NOT_NAME or lower in HONORIFICS or lower in PARTIES) and (
+        word[:1].isupper() and word.isalpha()
+    )
 
 
 def _body_before_of(words: list[str]) -> bool:

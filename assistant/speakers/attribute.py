@@ -115,7 +115,7 @@ def _resolve_names(
                 body = main_body(text, sentences, kind)
             item.name = body or mention
         else:
-            own = drop_openers(mention) if item.opens_sentence else mention
+            own = drop_openers(mention)
             if is_acronym(own):  # "AMC" in an article that names American Motors Corp
                 own = spelled_out(own, table.mentions) or own
             item.name = table.resolve(own)

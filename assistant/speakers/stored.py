@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.models import Attribution, SpeakerEntry
+from assistant.speakers.aliases import canonical_key
 from assistant.speakers.bodies import initials, is_acronym
 
 Row = list[Any]
@@ -208,5 +209,5 @@ def _merge_acronyms(people: dict[str, _Person], spelled: dict[str, set[str]]) ->
 
 
 def _display_name(person: _Person) -> str:
-    """The longest form of the name, the most frequent among equals."""
-    return max(person.names.items(), key=lambda kv: (len(kv[0].split()), kv[1], kv[0]))[0]
+    """The longest form of the name (a middle initial not counted), the most frequent among equals."""
+    return max(person.names.items(), key=lambda kv: (len(canonical_key(kv[0]).split()), kv[1], kv[0]))[0]
