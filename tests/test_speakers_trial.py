@@ -27,7 +27,8 @@ ARTICLES_OF_THE_TRIAL = {
     "for his wife Hillary Clinton.\n\n“The insurance model doesn’t work here,” Clinton said.\n",
     "hillary.txt": "Clinton pledges help for families\n" + BY
     + "Hillary Clinton said her plan would cut child care costs for working families.\n\n"
-    "“Families deserve a break,” Hillary Clinton said at the rally.\n",
+    "“Families deserve a break,” Hillary Clinton said at the rally.\n\n"
+    "Rival Hillary Clinton said the debate had been a turning point.\n",
     "rally.txt": "Candidate speaks at a rally in Ohio\n" + BY
     + "Clinton said the rally in Ohio drew the largest crowd of the autumn.\n",
     # 2. Two people of one surname with different offices.
@@ -160,6 +161,10 @@ class TestOnePersonOneEntry:
         people = _people(trial)
         assert not [name for name in people if name.startswith("Everything")]
         assert [name for name in people if name.endswith("Trump")] == ["Donald Trump"]
+
+    def test_a_word_about_the_person_before_her_first_name_is_no_name_part(self, engine: Engine) -> None:
+        (found,) = _said(engine, "hillary.txt", "Rival Hillary Clinton")
+        assert (found.name, found.key) == ("Hillary Clinton", "hillary clinton")
 
     def test_full_name_and_surname_find_the_same_statements(self, trial: Path) -> None:
         question = "What did he say about the state and the polls?"
