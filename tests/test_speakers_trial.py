@@ -174,7 +174,6 @@ class TestOnePersonOneEntry:
         assert by_full
         assert sorted(q["start"] for q in by_full) == sorted(q["start"] for q in by_surname)
 
-
     def test_every_statement_matches_both_forms(self, engine: Engine) -> None:
         view = engine.article("trump.txt")
         found = [a for sentence in view.attributions for a in sentence if a.key]
@@ -208,7 +207,9 @@ class TestBodies:
         assert (opening.name, opening.kind) == ("National Semiconductor Corp", "reported")
         (later,) = _said(engine, "semi.txt", "The company said")
         assert (later.name, later.key, later.as_written) == (
-            "National Semiconductor Corp", "national semiconductor", "The company"
+            "National Semiconductor Corp",
+            "national semiconductor",
+            "The company",
         )
 
     @pytest.mark.parametrize(("acronym", "body"), [("AMC", "American Motors Corp"), ("USDA", "Agriculture")])

@@ -89,5 +89,3 @@ def initials(form: str) -> set[str]:
     if len(words) > 2 and words[-1] in _OFFICE_BODIES:  # "U.S. Agriculture Department" is the USDA
         found.add("".join([*letters[:-2], letters[-1], letters[-2]]))
     return {f for f in found if len(f) > 1}
-
-

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.speakers.aliases import PARTIES, drop_openers, gender_of
+from assistant.speakers.aliases import drop_openers, gender_of
+from assistant.speakers.lexicon import PARTIES
 from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific, wordset
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
