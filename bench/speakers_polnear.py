@@ -18,13 +18,18 @@ Content starts with a quotation mark (recall) and the predictions marked direct
 beliefs and findings ("thinks", "poll shows") PolNeAR marks and the product does not call
 speech, so recall there (and over all attributions) has a low ceiling.
 
-    python bench/speakers_polnear.py [--split dev] [--root PATH]
+With `--before SRC` (a checkout of an earlier version, e.g. `git archive HEAD | tar -x -C SRC`),
+the same split is first scored by that version in a subprocess: a before/after in one run.
+
+    python bench/speakers_polnear.py [--split dev] [--root PATH] [--before SRC]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -221,7 +226,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--split", default="dev", choices=["train", "dev"])
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    parser.add_argument("--before", type=Path, help="a checkout of an earlier version to compare with")
     args = parser.parse_args(argv)
+    if args.before is not None:
+        print(f"== before ({args.before})", flush=True)
+        env = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
+        script = str(Path(__file__).resolve())
+        command = [sys.executable, script, "--split", args.split, "--root", str(args.root)]
+        subprocess.run(command, env=env, cwd=str(args.before), check=True)
+        print("== now (this checkout)", flush=True)
 
     tallies = {(kind, m): Tally() for kind in KINDS for m in MEASURES}
     n_articles = n_sentences = 0

@@ -209,16 +209,19 @@ class TestHandMade:
 
 class TestSpeakerMatches:
     ATTRIBUTION = Attribution(
-        name="National security adviser Jake Sullivan",
-        as_written="Sullivan",
+        name="Jake Sullivan",
+        as_written="National security adviser Jake Sullivan",
         cue="said",
         direct=True,
         start=0,
-        end=8,
+        end=40,
+        key="jake sullivan",
+        role="National security adviser",
     )
 
     @pytest.mark.parametrize(
-        "name", ["sullivan", "Jake Sullivan", "JAKE  SULLIVAN", "national security adviser"]
+        "name",
+        ["sullivan", "Jake Sullivan", "JAKE  SULLIVAN", "national security adviser", "adviser sullivan"],
     )
     def test_matches(self, name: str) -> None:
         assert speaker_matches(self.ATTRIBUTION, name)

@@ -149,10 +149,10 @@ class TestBritishStyle:
         (found,) = _said(engine, "yukos.txt", "He said the firm had no choice")
         assert found.name == "Steven Theede"
 
-    def test_the_company_is_never_a_person(self, british: Path) -> None:
+    def test_the_company_is_the_firm_the_story_opens_with(self, british: Path) -> None:
         engine = Engine.open(british)
         (found,) = _said(engine, "yukos.txt", "The company said")
-        assert found.key == ""
+        assert (found.name, found.key, found.as_written) == ("Yukos", "yukos", "The company")
         assert "The company" not in {entry.name for entry in engine.speakers()}
 
 

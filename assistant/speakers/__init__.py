@@ -3,8 +3,8 @@
 The one way in to the speakers stage. `attribute` reads an article at index time;
 `rows_of`/`stored_attributions` are how the index keeps its results; `census` lists the people
 of a whole corpus from what was stored (and `corpus_names` gives each short name the
-person it stands for across the corpus); `speaker_matches` lets users ask by any
-form of a name.
+one person the corpus names in full with it, never overriding what an article settled
+itself); `speaker_matches` lets users ask by any form of a name.
 """
 
 import hashlib

@@ -15,6 +15,7 @@ from dataclasses import replace
 from assistant.models import Attribution, Sentence
 from assistant.speakers.aliases import (
     canonical_key,
+    drop_openers,
     gender_of,
     is_body,
     is_person,
@@ -22,6 +23,7 @@ from assistant.speakers.aliases import (
     keys_match,
     split_role,
 )
+from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found, read_sentence
 from assistant.speakers.marks import read_marks
 from assistant.speakers.mentions import is_named
@@ -61,17 +63,27 @@ def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attributio
 def speaker_matches(attribution: Attribution, name: str) -> bool:
     """True when `name` names the speaker, so users can ask by any form.
 
-    "Blair", "Mr Blair" and "Tony Blair" find the person keyed "tony blair"; a role ("the mayor")
-    finds whoever the article gives that role.
+    "Blair", "Mr Blair", "Tony Blair" and "president blair" find the person keyed "tony blair";
+    a name finds only that person, never a body or phrase that merely holds it ("the Reagan
+    administration"). A role alone ("the mayor") finds whoever the article gives that role.
     """
     words = name.split()
     if not words:
         return False
-    if keys_match(key_of_query(name), attribution.key):
-        return True
+    asked = key_of_query(name)
+    if asked:
+        if keys_match(asked, attribution.key):
+            return True
+        if attribution.key:
+            return False
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
-    forms = (attribution.name, attribution.as_written, attribution.role or "")
-    return any(re.search(pattern, form, re.IGNORECASE) for form in forms)
+    if attribution.role and re.search(pattern, attribution.role, re.IGNORECASE):
+        return True
+    # An unnamed speaker ("the lighthouse keeper") is found by the words it is written with,
+    # its last word included: "keeper" finds it, "Reagan" does not find "the Reagan administration".
+    ending = pattern + r"\W*$"
+    forms = () if attribution.key else (attribution.name, attribution.as_written)
+    return any(re.search(ending, form, re.IGNORECASE) for form in forms)
 
 
 def _resolve_names(
@@ -97,12 +109,21 @@ def _resolve_names(
                 name = None if name is None else table.resolve(name)
             item.name = name or mention
         elif _BODY_MENTION.match(mention):
-            item.name = _resolve_body(found[:position], item) or mention
+            kind = mention.split()[-1].lower()
+            body = _resolve_body(found[:position], item, kind)
+            if body is None and kind != "it":  # "the company": the one the article opens with
+                body = main_body(text, sentences, kind)
+            item.name = body or mention
         else:
-            item.name = table.resolve(mention)
+            own = drop_openers(mention)
+            if is_acronym(own):  # "AMC" in an article that names American Motors Corp
+                own = spelled_out(own, table.mentions) or own
+            item.name = table.resolve(own)
+            if item.name == own:
+                item.rivals = tuple(table.rivals(own))
 
 
-def _resolve_body(earlier: list[Found], item: Found) -> str | None:
+def _resolve_body(earlier: list[Found], item: Found, kind: str) -> str | None:
     """ "Exxon Corp said… It said…": "it" or "the company" is the company that spoke last.
 
     Only a speaker that is plainly a body (a company suffix, or an acronym such as GM) is taken;
@@ -112,7 +133,7 @@ def _resolve_body(earlier: list[Found], item: Found) -> str | None:
         if item.paragraph - candidate.paragraph > _PRONOUN_PARAGRAPHS:
             return None
         if is_body(candidate.name):
-            return candidate.name
+            return candidate.name if body_fits(candidate.name, kind) else None
         if is_person(candidate.name):
             return None
     return None
@@ -191,7 +212,7 @@ def _to_attribution(text: str, item: Found, quotes: QuoteMap) -> Attribution:
         end=item.end,
         content_start=content[0],
         content_end=content[1],
-        key=canonical_key(person),
+        key="|".join(canonical_key(r) for r in item.rivals) if item.rivals else canonical_key(person),
         role=role if person else None,
         kind=_kind(item, quotes),
     )

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.models import Sentence
+from assistant.speakers.aliases import is_body
 from assistant.speakers.mentions import (
     PRONOUNS,
     Token,
@@ -94,6 +95,8 @@ class Found:
     direct: bool = False
     opens_sentence: bool = False
     """No word stands before the mention in its sentence: its capital says nothing."""
+    rivals: tuple[str, ...] = ()
+    """For a surname the article gives to several people ("Clinton"): their full names."""
 
 
 def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:
@@ -264,6 +267,8 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if not (tokens[core[1]].capitalised or tokens[core[1]].is_label):
         return None
     opener = tokens[opening + 1]
+    if opener.lower == "which" and is_body(" ".join(t.text for t in tokens[core[0] : core[1] + 1])):
+        return _Speaker(*core)  # "National Semiconductor Corp, which earlier reported a loss, said"
     if opens_description(opener) or opener.lower in _RELATIVES:
         return _Speaker(core[0], comma - 1, core=core)
     if opener.lower in _ADVERBIAL_START:

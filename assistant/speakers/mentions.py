@@ -64,6 +64,9 @@ SPEAKER_NOUNS = wordset(
     player players fans chancellor premier treasurer commissioner company firm bank book article letter
     ad narrator businessman businesswoman union memo boss striker midfielder defender goalkeeper skipper
     captain winger singer actor actress star chef filing lawsuit complaint indictment ruling opinion
+    warden authority authorities guard guards keeper nurse doctor doctors pilot teacher student clerk
+    owner operator inspector investigator investigators regulator regulators dealer dealers trader
+    traders banker bankers broker brokers farmer farmers worker workers employee employees shareholder
     """
 )
 # Role words that may stand before a name or before "of"/"for" ("Secretary of State", "a spokesman for").

@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific
+from assistant.speakers.aliases import drop_openers, gender_of
+from assistant.speakers.lexicon import PARTIES
+from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific, wordset
 
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+# Offices that tell two people of one surname apart: a chief justice is not a mayor.
+_OFFICES = ROLE_WORDS | wordset(
+    """justice judge mayor senator governor congressman congresswoman representative rep sen gov
+    secretary minister chancellor general colonel captain sheriff bishop pope"""
+)
 # Runs of capitalised words on one line (with inner "of", "de"…): "Secretary of State John Kerry".
 # A word of a name ends in a period only as an initial or an abbreviated title, never at a
 # sentence's end: "Houston. Yukos" is two sentences, not a name.
@@ -25,15 +33,30 @@ _ROLE_OF_DEFINITE = re.compile(r"^the\s+(?:[\w.]+\s+){0,2}?(\w+)$", re.IGNORECAS
 
 
 def _name_part(words: list[str]) -> list[str]:
-    """The trailing capitalised words that are the person's own name, titles left out."""
+    """The trailing capitalised words that are the person's own name, titles left out.
+
+    A party word ends the name ("Republican Donald Trump") and a middle initial is left out,
+    so that "Donald J. Trump" and "Donald Trump" are one name.
+    """
     words = strip_honorific(words)
     part: list[str] = []
     for word in reversed(words):
         bare = word.rstrip(".").lower()
         if not word[:1].isupper() or bare in ROLE_WORDS or is_determiner(word):
             break
+        if part and (bare in PARTIES or bare in _OFFICES):
+            break
         part.append(word)
-    return list(reversed(part))
+    part.reverse()
+    if len(part) > 2:
+        part = [part[0], *(w for w in part[1:-1] if not _INITIAL.match(w)), part[-1]]
+    return part
+
+
+def _titles(words: list[str], name: Sequence[str]) -> frozenset[str]:
+    """The office words written before a name ("chief", "justice"); parties and honorifics left out."""
+    before = words[: max(len(words) - len(name), 0)]
+    return frozenset(w.lower().rstrip(".") for w in before if w.lower().rstrip(".") in _OFFICES)
 
 
 def person_runs(text: str, start: int, end: int) -> list[str]:
@@ -52,16 +75,25 @@ class NameTable:
         self._mentions: list[str] = []
         self._parts: dict[str, tuple[str, ...]] = {}
         """Each mention's own name words, worked out once."""
+        self._offices: dict[tuple[str, ...], set[str]] = {}
+        """The offices written before each name anywhere in the article."""
+        self._genders: dict[tuple[str, ...], set[str]] = {}
         for start, end in spans:
             for match in _NAME_RUN.finditer(text, start, end):
                 self.add(match.group().strip(".,"))
 
     def add(self, mention: str) -> None:
         """Remember a mention (a speaker found by the cue rules, or a run of capitalised words)."""
-        mention = " ".join(mention.split())
+        mention = drop_openers(" ".join(mention.split()))  # "Everything Trump" opens a sentence
         if mention not in self._parts:
-            self._parts[mention] = tuple(_name_part(mention.split()))
+            words = mention.split()
+            name = tuple(_name_part(words))
+            self._parts[mention] = name
             self._mentions.append(mention)
+            self._offices.setdefault(name, set()).update(_titles(words, name))
+            gender = gender_of(mention)
+            if gender is not None:
+                self._genders.setdefault(name, set()).add(gender)
 
     def resolve(self, mention: str) -> str:
         """The fullest unambiguous mention of the same person or body, else `mention` itself."""
@@ -73,14 +105,57 @@ class NameTable:
         if not name:
             return mention
         parts = self._parts
-        candidates = [m for m in self._mentions if parts[m][-len(name) :] == name]
+        offices = _titles(words, name)
+        gender = gender_of(mention)
+        candidates = [
+            m for m in self._mentions
+            if parts[m][-len(name) :] == name and self._compatible(parts[m], offices, gender)
+        ]  # fmt: skip
         names = {parts[m] for m in candidates}
+        if self._conflicting(names):
+            return mention  # "Roberts" with a Chief Justice Roberts and a Mayor Jennifer Roberts
         longest = max(names, key=len, default=name)
         if any(longest[-len(n) :] != n for n in names):
             return mention  # two different people end in the same words
         fullest = [m for m in candidates if parts[m] == longest]
         best = max(fullest, key=lambda m: len(m.split()), default=mention)
         return best if len(best) >= len(mention) else mention
+
+    @property
+    def mentions(self) -> list[str]:
+        """Every fuller mention the article holds, in the order first met."""
+        return self._mentions
+
+    def rivals(self, mention: str) -> list[str]:
+        """The fuller names the article gives a short mention when it cannot tell which is meant.
+
+        "Clinton" in an article naming Bill Clinton and Hillary Clinton: both. Empty when the
+        mention is resolved, or when the article names nobody fuller (the corpus may then say).
+        """
+        words = mention.split()
+        name = tuple(_name_part(words))
+        if not name or _titles(words, name):
+            return []  # "Chief Justice Roberts" says who is meant
+        longer = {p for p in self._parts.values() if len(p) > len(name) and p[-len(name) :] == name}
+        if not longer or self.resolve(mention) != mention:
+            return []
+        if len(longer) == 1 and not self._conflicting(longer | {name}):
+            return []
+        same = longer | ({name} if self._offices.get(name) else set())
+        return sorted(" ".join(p) for p in same)
+
+    def _conflicting(self, names: set[tuple[str, ...]]) -> bool:
+        """Two of these names carry offices that no one person holds at once."""
+        known = [self._offices[n] for n in names if self._offices.get(n)]
+        return any(not a & b for i, a in enumerate(known) for b in known[i + 1 :])
+
+    def _compatible(self, name: tuple[str, ...], offices: frozenset[str], gender: str | None) -> bool:
+        """False when an office or a sex written with the mention says it is someone else."""
+        known = self._offices.get(name, set())
+        if offices and known and not offices & known:
+            return False  # "Chief Justice Roberts" is not "Charlotte Mayor Jennifer Roberts"
+        genders = self._genders.get(name, set())
+        return gender is None or not genders or gender in genders
 
     def _resolve_role(self, role: str, mention: str) -> str:
         """ "the president" → the one "President Joe Biden" of the article, if there is just one."""

@@ -12,13 +12,17 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.models import Attribution, SpeakerEntry
+from assistant.speakers.aliases import canonical_key
+from assistant.speakers.bodies import initials, is_acronym
 
 Row = list[Any]
 """[sentence, name, as_written, cue, kind, direct, start, end, content_start, content_end, key, role]."""
 
-_NOT_INITIAL = frozenset({"of", "and", "the", "for", "&", "de"})
-_DOMINANT = 3
-"""An ambiguous short name ("Blair") joins the most-quoted full name when it has this many times the next."""
+_OFFICE_WORDS = frozenset(
+    """president secretary minister chancellor premier governor senator mayor justice judge chairman
+    chairwoman chief director ambassador treasurer commissioner king queen prince general""".split()
+)
+"""Offices that tell two people of one name apart across the corpus."""
 
 
 def rows_of(per_sentence: Sequence[tuple[Attribution, ...]]) -> list[Row]:
@@ -114,6 +118,7 @@ def corpus_names(articles: Iterable[Iterable[Row] | None]) -> dict[str, tuple[st
 def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
     """Everyone named as a speaker, by key, short keys merged."""
     people: dict[str, _Person] = defaultdict(_Person)
+    spelled: dict[str, set[str]] = defaultdict(set)
     for rows in articles:
         seen_sentences: set[int] = set()
         seen_keys: set[str] = set()
@@ -121,6 +126,9 @@ def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
             if not isinstance(row, list) or len(row) != 12:
                 continue
             number, name, key, role = row[0], row[1], row[10], row[11]
+            written = str(row[2]).strip()
+            if key and isinstance(key, str) and is_acronym(written) and key != written.lower():
+                spelled[written.lower()].add(key)  # "AMC", resolved in its article to American Motors
             if number in seen_sentences:
                 continue
             seen_sentences.add(number)
@@ -136,43 +144,70 @@ def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
                 seen_keys.add(key)
                 person.articles += 1
     _merge_short_keys(people)
-    _merge_acronyms(people)
+    _merge_acronyms(people, spelled)
     return people
 
 
 def _merge_short_keys(people: dict[str, _Person]) -> None:
-    """Fold "blair" into "tony blair" (and "w. bush" into "george w. bush") across the corpus."""
+    """Fold "blair" into "tony blair" across the corpus, when the corpus has that one full name for it.
+
+    Keys an article left open between people ("bill clinton|hillary clinton") are never folded,
+    and a short key whose offices conflict with the full name's ("Chief Justice" and "Mayor")
+    is someone else.
+    """
     ending_in: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in people:
         words = key.split()
+        if "|" in key:
+            continue
         for n in range(1, len(words)):
             ending_in[tuple(words[-n:])].append(key)
     for key in sorted(people, key=lambda k: (len(k.split()), k)):
+        if "|" in key:
+            continue
         longer = [other for other in ending_in.get(tuple(key.split()), ()) if other in people]
-        if not longer:
+        if len(longer) != 1 or _offices_conflict(people[key], people[longer[0]]):
             continue
-        ranked = sorted(longer, key=lambda k: -people[k].statements)
-        if len(ranked) > 1 and people[ranked[0]].statements < _DOMINANT * people[ranked[1]].statements:
-            continue
-        people[ranked[0]].absorb(people.pop(key))
+        people[longer[0]].absorb(people.pop(key))
 
 
-def _merge_acronyms(people: dict[str, _Person]) -> None:
-    """Fold "GM" into "General Motors Corp" when it is the one body of the corpus with those initials."""
-    by_initials: dict[str, list[str]] = defaultdict(list)
-    for key in people:
-        words = [w for w in key.split() if w not in _NOT_INITIAL]
-        if len(words) > 1:
-            by_initials["".join(w[0] for w in words)].append(key)
+def _offices(person: _Person) -> set[str]:
+    return {w for role in person.roles for w in role.lower().split() if w in _OFFICE_WORDS}
+
+
+def _offices_conflict(short: _Person, full: _Person) -> bool:
+    """The short name's offices and the full name's share none: two people."""
+    mine, theirs = _offices(short), _offices(full)
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _merge_acronyms(people: dict[str, _Person], spelled: dict[str, set[str]]) -> None:
+    """Fold "GM" into "General Motors Corp" when it is the one body of the corpus with those initials.
+
+    Initials are read from every form of the body's name, its company suffix counted or not and a
+    dotted abbreviation giving its letters: "AMC" is "American Motors Corp", "USDA" is "U.S.
+    Department of Agriculture". An article that spells its acronym out ("AMC" where it names
+    American Motors Corp) settles it for the whole corpus (`spelled`: acronym key → body keys).
+    """
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key, person in people.items():
+        if "|" in key:
+            continue
+        for form in {key, *person.names}:
+            for letters in initials(form):
+                by_initials[letters].add(key)
     for key in list(people):
         shown = _display_name(people[key])
-        if " " in key or not (2 <= len(key) <= 5 and shown.isupper() and shown.isalpha()):
+        if " " in key or not is_acronym(shown):
             continue
-        matches = by_initials.get(key, [])
-        if len(matches) == 1 and matches[0] in people:
-            people[matches[0]].absorb(people.pop(key))
+        named = {k for k in spelled.get(key, set()) if k in people}
+        matches = named if len(named) == 1 else by_initials.get(key, set()) - {key}
+        if len(matches) == 1:
+            (target,) = matches
+            if target in people:
+                people[target].absorb(people.pop(key))
 
 
 def _display_name(person: _Person) -> str:
-    """The longest form of the name, the most frequent among equals."""
-    return max(person.names.items(), key=lambda kv: (len(kv[0].split()), kv[1], kv[0]))[0]
+    """The longest form of the name (a middle initial not counted), the most frequent among equals."""
+    return max(person.names.items(), key=lambda kv: (len(canonical_key(kv[0]).split()), kv[1], kv[0]))[0]
