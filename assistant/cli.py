@@ -120,11 +120,19 @@ def corpus_folder(corpus: Path | None) -> Path:
 
 
 def open_engine(
-    corpus: Path | None, settings: AnswerSettings | None = None, *, keep_history: bool = False
+    corpus: Path | None,
+    settings: AnswerSettings | None = None,
+    *,
+    keep_history: bool = False,
+    trust_folders: bool = False,
 ) -> Engine:
     """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
     engine = Engine.open(
-        corpus_folder(corpus), progress=_progress_printer(), settings=settings, keep_history=keep_history
+        corpus_folder(corpus),
+        progress=_progress_printer(),
+        settings=settings,
+        keep_history=keep_history,
+        trust_folders=trust_folders,
     )
     _report_changes(engine.opened_with)
     return engine
@@ -324,7 +332,10 @@ def ask(
         raise click.UsageError("give a QUESTION or --batch FILE (not both)")
     with _errors():
         limits = make_scope(folders=folders, sources=sources, authors=authors, since=since, until=until)
-        engine = open_engine(corpus, AnswerSettings(budget_tokens=budget), keep_history=not no_history)
+        # A question trusts unchanged folder times instead of a stat of every file.
+        engine = open_engine(
+            corpus, AnswerSettings(budget_tokens=budget), keep_history=not no_history, trust_folders=True
+        )
         if batch is not None:
             sys.exit(
                 _run_batch(

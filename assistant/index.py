@@ -27,7 +27,7 @@ import filelock
 import numpy as np
 import numpy.typing as npt
 
-from assistant import bm25
+from assistant import bm25, folder_stamps
 from assistant.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
 from assistant.article_table import ArticleTable
 from assistant.corpus import walk
@@ -116,6 +116,8 @@ class Index:
         self.passage_tokens = passage_tokens
         self.params = params
         self._file_lock: filelock.BaseFileLock | None = None
+        self._walk_started_ns = 0
+        self._walked_folders: dict[str, int] = {}
         self._set(stored)
 
     def _set(self, stored: Stored) -> None:
@@ -144,8 +146,13 @@ class Index:
         passage_tokens: int = DEFAULT_PASSAGE_TOKENS,
         params: bm25.Params | None = None,
         progress: Progress | None = None,
+        trust_folders: bool = False,
     ) -> tuple[Index, Changes]:
-        """Load the corpus's index and bring it up to date with the folder."""
+        """Load the corpus's index and bring it up to date with the folder.
+
+        `trust_folders=True` (a question) skips the walk over every file when the corpus folders
+        have the times they had at the last full walk; see folder_stamps.
+        """
         if not corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {corpus_dir}")
         broad = too_broad(corpus_dir)
@@ -161,7 +168,7 @@ class Index:
             rebuilt = None if str(exc) == "no index yet" else str(exc)
             stored = _empty()
         index = cls(corpus_dir, stored, passage_tokens, params or bm25.Params())
-        changes = index.refresh(progress=progress)
+        changes = index.refresh(progress=progress, trust_folders=trust_folders)
         if rebuilt:
             changes = dataclasses.replace(changes, rebuilt=rebuilt)
         return index, changes
@@ -182,7 +189,9 @@ class Index:
         table = self.articles.columns
         known = dict(zip(table["id"], zip(table["size"], table["mtime_ns"], strict=True), strict=True))
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
-        found = walk(self.corpus_dir)
+        self._walk_started_ns = folder_stamps.now_ns()
+        self._walked_folders = {}
+        found = walk(self.corpus_dir, self._walked_folders)
         to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
         # A file skipped because it could not be opened is read again once it can be (permissions
         # fixed: same size and time, so the stat check alone would never notice).
@@ -204,12 +213,32 @@ class Index:
         to_read, removed = self._plan()
         return bool(to_read or removed)
 
-    def refresh(self, progress: Progress | None = None) -> Changes:
-        """Re-read only what changed on disk and store a new generation if anything did."""
+    def _folders_unchanged(self) -> bool:
+        """The folders look as they did when this generation was last found current."""
+        origin = self.stored.origin
+        unreadable = any(str(s.get("why", "")).startswith("cannot read") for s in self.stored.skipped)
+        if origin is None or unreadable:
+            return False  # a file unreadable then may be readable now without any folder changing
+        return folder_stamps.unchanged(self.corpus_dir, index_dir(self.corpus_dir), origin.name)
+
+    def _remember_folders(self) -> None:
+        """After a full walk found the index current: keep the folder times for later questions."""
+        origin = self.stored.origin
+        if origin is not None and origin.parent == index_dir(self.corpus_dir):
+            folder_stamps.record(origin.parent, origin.name, self._walked_folders, self._walk_started_ns)
+
+    def refresh(self, progress: Progress | None = None, *, trust_folders: bool = False) -> Changes:
+        """Re-read only what changed on disk and store a new generation if anything did.
+
+        With `trust_folders`, unchanged folder times (see folder_stamps) stand for a full walk.
+        """
         if not self.corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {self.corpus_dir}")
+        if trust_folders and self._folders_unchanged():
+            return Changes()
         to_read, removed = self._plan()
         if not to_read and not removed:
+            self._remember_folders()
             return Changes()
         try:
             lock = self.lock()
@@ -231,11 +260,13 @@ class Index:
                 except StaleIndex:
                     pass
             if not to_read and not removed:
+                self._remember_folders()
                 return Changes()
             changes, stored = self._apply(to_read, removed, progress)
             try:
                 # What was just written is what we hold: no second copy of a large table is read back.
                 self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
+                self._remember_folders()
             except IndexError_ as exc:
                 # A full disk or a read-only index folder: the stored index is untouched; answer from
                 # the up-to-date index in memory and say once that it could not be saved.
