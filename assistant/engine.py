@@ -119,7 +119,7 @@ class Engine:
         question = self._answerer.check_question(question)
         limits = limits if limits is not None and not limits.is_empty() else None
         if limits is not None:
-            limits = corpus_folders(limits, self.corpus_dir, self.index.articles.ids)
+            limits = corpus_folders(limits, self.corpus_dir, self.index.articles.columns["id"])
         if limits is not None and len(limits.articles) == 1 and article is None:
             article = limits.articles[0]
         for named in limits.articles if limits is not None else ():

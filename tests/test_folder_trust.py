@@ -29,7 +29,8 @@ def _archive(tmp_path: Path) -> Path:
     corpus = tmp_path / "archive"
     (corpus / "harbour").mkdir(parents=True)
     (corpus / "harbour" / "ferry.txt").write_text(
-        _article("Ferry Route Reopens", '"The ferry runs again from Monday," said Mayor Lund.'), encoding="utf-8"
+        _article("Ferry Route Reopens", '"The ferry runs again from Monday," said Mayor Lund.'),
+        encoding="utf-8",
     )
     (corpus / "farms.txt").write_text(
         _article("Orchard Harvest Early", '"The apples ripened early this year," said farmer Berg.'),
@@ -85,7 +86,7 @@ def test_a_new_folder_and_a_removed_article_are_both_seen(tmp_path: Path) -> Non
     (corpus / "schools" / "term" / "exams.txt").write_text(
         _article("Exams Move", '"Exams move to June," said headteacher Dahl.'), encoding="utf-8"
     )
-    index, changes = Index.open(corpus, trust_folders=True)
+    _, changes = Index.open(corpus, trust_folders=True)
     assert changes.added == ("schools/term/exams.txt",)
     assert changes.removed == ("harbour/ferry.txt",)
     assert "Exams move to June" in _ask(corpus, "What did headteacher Dahl say about exams?")

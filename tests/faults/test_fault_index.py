@@ -115,7 +115,7 @@ def test_a_flipped_byte_in_any_index_file_is_caught(tmp_path: Path, corpus: Path
 
 @pytest.mark.parametrize("how", ["truncated", "deleted", "emptied"])
 def test_a_truncated_or_missing_array_is_caught(tmp_path: Path, corpus: Path, how: str) -> None:
-    for name in ("indptr.npy", "s_start.npy", "articles.json", "terms.txt"):
+    for name in ("indptr.npy", "s_start.npy", "articles.jsonl", "articles-offsets.npy", "terms.txt"):
         path = _generation(corpus) / name
         if how == "deleted":
             path.unlink()
