@@ -342,11 +342,11 @@ class Engine:
         A short name ("Blair") is given as the person the corpus names in full ("Tony Blair").
         """
         names = self._corpus_names()
-        columns = self.index.articles.columns
-        record_id = f"{columns['id'][i]}@{columns['sha256'][i]}"
+        record = self.index.articles[i]  # one row: the whole table is not parsed for a question
+        record_id = f"{record['id']}@{record['sha256']}"
         cached = self._attributions.get(record_id)
         if cached is None:
-            rows = columns["speakers"][i]
+            rows = record["speakers"]
             found = stored_attributions(rows, int(self.index.sent_hi[i] - self.index.sent_lo[i]))
             cached = tuple(tuple(_as_known(a, names) for a in sentence) for sentence in found)
             self._attributions[record_id] = cached
