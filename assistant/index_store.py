@@ -30,6 +30,7 @@ from assistant.article_rows import ArticleRows, check_offsets, write_rows
 from assistant.article_table import COLUMNS, ArticleTable
 from assistant.errors import IndexError_
 from assistant.locations import INDEX_FOLDER
+from assistant.verified_files import identity, remember_checked, unchanged_since_check
 
 FORMAT = 7  # 7: the article table a JSON row a line, read by offset (6: one JSON document)
 ROWS_FILE = "articles.jsonl"
@@ -127,13 +128,22 @@ def _canonical(body: Any) -> bytes:
 
 
 def _verify_files(gen: Path, files: dict[str, Any]) -> None:
-    """Every file the manifest lists has its size and checksum (any kind of file, any number)."""
+    """Every file the manifest lists has its size and checksum (any kind of file, any number).
+
+    Files checked before and not written since (verified_files) are not read again.
+    """
+    checked = unchanged_since_check(gen)
+    identities: dict[str, list[int]] = {}
     for name, expected in files.items():
         if "/" in name or name.startswith("."):
             raise StaleIndex("the index manifest is damaged")
+        if name in checked:
+            continue
         path = gen / name
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+            stat = os.fstat(handle.fileno())
+            identities[name] = identity(stat)
+            size = stat.st_size
             if size != expected["bytes"]:
                 raise StaleIndex(f"index file {name} has the wrong size")
             crc = 0
@@ -141,6 +151,8 @@ def _verify_files(gen: Path, files: dict[str, Any]) -> None:
                 crc = zlib.crc32(chunk, crc)
         if crc != expected["crc32"]:
             raise StaleIndex(f"index file {name} is damaged (checksum)")
+    if identities:
+        remember_checked(gen, {**checked, **identities})
 
 
 def _read_generation(gen: Path, fingerprint: str) -> Stored:
