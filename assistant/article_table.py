@@ -17,6 +17,7 @@ COLUMNS = (
     "id", "title", "author", "source", "date", "url", "size", "mtime_ns", "sha256",
     "paragraphs", "words", "tokens", "meta_spans", "warnings", "markdown",
     "speakers",  # attributions computed at index time (assistant.speakers.encode rows)
+    "body_sha256",  # fingerprint of the normalised body (article_file.body_sha256): duplicates
 )  # fmt: skip
 
 

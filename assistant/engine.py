@@ -274,6 +274,9 @@ class Engine:
         # Held across the duplicate check, the writes and the refresh: two adds at once cannot both
         # store the same article.
         with self.index.lock():
+            # Duplicates are found by the index's stored fingerprints, so it must hold every article
+            # now in the folder; unchanged folder times vouch for that without a walk.
+            self.index.refresh(trust_folders=True)
             report = add_sources(
                 self.corpus_dir,
                 sources,
@@ -281,6 +284,7 @@ class Engine:
                 stdin=stdin,
                 progress=progress,
                 fetcher=fetcher,
+                known_body=self.index.article_with_body,
             )
             if report.stored:
                 self.refresh()

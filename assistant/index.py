@@ -366,6 +366,15 @@ class Index:
         i = bisect.bisect_left(self.terms, term)
         return i if i < len(self.terms) and self.terms[i] == term else None
 
+    def article_with_body(self, body_sha256: str) -> str | None:
+        """The id of an indexed article with this body fingerprint (no file is read)."""
+        fingerprints = self.stored.fingerprints
+        if fingerprints is not None and fingerprints.shape[0] == len(self.articles):
+            hits = np.flatnonzero(fingerprints == body_sha256.encode("ascii", errors="replace"))
+            return str(self.articles[int(hits[0])]["id"]) if hits.shape[0] else None
+        column = self.articles.columns["body_sha256"]
+        return next((self.articles.ids[i] for i, v in enumerate(column) if v == body_sha256), None)
+
     def article_index(self, aid: str) -> int | None:
         """Position of an article in the table, by id."""
         return self.articles.index_of(aid)

@@ -32,10 +32,12 @@ from assistant.errors import IndexError_
 from assistant.locations import INDEX_FOLDER
 from assistant.verified_files import identity, remember_checked, unchanged_since_check
 
-FORMAT = 7  # 7: the article table a JSON row a line, read by offset (6: one JSON document)
+FORMAT = 8  # 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
 ROWS_FILE = "articles.jsonl"
 OFFSETS_FILE = "articles-offsets.npy"
 SKIPPED_FILE = "skipped.json"
+FINGERPRINTS_FILE = "body_sha256.npy"
+"""Each article's body fingerprint as 64 ASCII bytes, memory-mapped: a duplicate found without the table."""
 _GENERATION = re.compile(r"gen-[0-9a-f]{12}")
 _CHECK_CHUNK = 1 << 22
 ARRAYS = (
@@ -62,6 +64,8 @@ class Stored:
     """The generation folder these arrays were loaded from."""
     unchanged: frozenset[str] = frozenset()
     """Arrays identical to the origin's: saved as hard links, not rewritten."""
+    fingerprints: npt.NDArray[Any] | None = None
+    """Body fingerprints by article (S64), memory-mapped when loaded; None: use the table."""
 
 
 def _current(index_dir: Path) -> Path:
@@ -160,7 +164,14 @@ def _read_generation(gen: Path, fingerprint: str) -> Stored:
     if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
         raise StaleIndex("the index was made by another version")
     files = manifest["files"]
-    needed = (*(f"{a}.npy" for a in ARRAYS), "terms.txt", ROWS_FILE, OFFSETS_FILE, SKIPPED_FILE)
+    needed = (
+        *(f"{a}.npy" for a in ARRAYS),
+        "terms.txt",
+        ROWS_FILE,
+        OFFSETS_FILE,
+        SKIPPED_FILE,
+        FINGERPRINTS_FILE,
+    )
     missing = [name for name in needed if name not in files]
     if missing:
         raise StaleIndex(f"the index lacks {missing[0]}")
@@ -184,8 +195,13 @@ def _read_generation(gen: Path, fingerprint: str) -> Stored:
         raise StaleIndex("the index article table is damaged") from exc
     # Rows are parsed when used: a question reads the few it shows, not the whole table.
     table = ArticleTable(rows=ArticleRows(gen / ROWS_FILE, offsets, COLUMNS))
+    fingerprints = np.load(gen / FINGERPRINTS_FILE, mmap_mode="r", allow_pickle=False)
+    if fingerprints.dtype != np.dtype("S64") or fingerprints.shape != (len(table),):
+        raise StaleIndex("the index fingerprints do not match its articles")
     _check_consistent(arrays, terms, table, manifest)
-    return Stored(arrays, terms, table, skipped, manifest["info"], origin=gen, unchanged=frozenset(ARRAYS))
+    stored = Stored(arrays, terms, table, skipped, manifest["info"], origin=gen, unchanged=frozenset(ARRAYS))
+    stored.fingerprints = fingerprints
+    return stored
 
 
 def _check_consistent(
@@ -223,6 +239,8 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             files[path.name] = {"shape": list(array.shape), "dtype": str(array.dtype)}
         (gen / "terms.txt").write_text("\n".join(stored.terms), encoding="utf-8")
         offsets = write_rows(gen / ROWS_FILE, stored.articles.columns)
+        fingerprints = fingerprint_array(stored.articles.columns["body_sha256"])
+        np.save(gen / FINGERPRINTS_FILE, fingerprints, allow_pickle=False)
         np.save(gen / OFFSETS_FILE, offsets, allow_pickle=False)
         # ASCII escapes: a file name that is not valid UTF-8 (kept as surrogates) still writes and reads back.
         (gen / SKIPPED_FILE).write_text(json.dumps(stored.skipped, ensure_ascii=True), encoding="ascii")
@@ -246,7 +264,14 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
         stored.info,
         origin=gen,
         unchanged=frozenset(ARRAYS),
+        fingerprints=fingerprints,
     )
+
+
+def fingerprint_array(values: list[Any]) -> npt.NDArray[Any]:
+    """Body fingerprints as fixed 64-byte strings (a missing or odd one never matches a real one)."""
+    clean = [v if isinstance(v, str) and len(v) == 64 and v.isascii() else "-" * 64 for v in values]
+    return np.array(clean, dtype="S64") if clean else np.zeros(0, dtype="S64")
 
 
 def _checksum(path: Path) -> dict[str, int]:
