@@ -38,6 +38,7 @@ from assistant.locations import index_dir
 from assistant.safe_paths import too_broad
 from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
 from assistant.speakers import corpus_names
+from assistant.top_k import maxscore_top
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
@@ -414,6 +415,10 @@ class Index:
         still the whole corpus's BM25, so a passage scores the same in or out of a scope.
         """
         doc_len = self.stored.arrays["doc_len"]
+        if within is None and allowed is None:
+            pruned = self._maxscore(query_terms, k)
+            if pruned is not None:
+                return _best(*pruned, k)
         parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]] = []
         for term, count in Counter(query_terms).items():
             tid = self.term_id(term)
@@ -432,16 +437,46 @@ class Index:
         if not parts:
             return []
         cand, total = _accumulate(parts, self.n_passages)
-        # A passage matching only terms of idf 0 is no match. (Scores can be negative: in a corpus
-        # of one or two passages every idf is below zero, BM25Okapi's way.)
-        matched = total != 0
-        cand, total = cand[matched], total[matched]
-        if not cand.shape[0]:
-            return []
-        # argpartition(-x, k-1), not argpartition(x, -k): numpy 2 is slow on mostly-zero vectors.
-        best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
-        order = best[np.lexsort((cand[best], -total[best]))]
-        return [(int(cand[i]), float(total[i])) for i in order]
+        return _best(cand, total, k)
+
+    def _maxscore(
+        self, query_terms: Sequence[str], k: int
+    ) -> tuple[npt.NDArray[Any], npt.NDArray[np.float64]] | None:
+        """Exact top-k candidates without scanning common words' postings (top_k), when it applies."""
+        found = [
+            (tid, count)
+            for term, count in Counter(query_terms).items()
+            if (tid := self.term_id(term)) is not None
+        ]
+        idf = self.idf
+        terms = [(tid, count, float(idf[tid])) for tid, count in found]
+        if len(terms) < 2 or k < 1 or any(w <= 0 for _, _, w in terms):
+            return None  # one term has nothing to prune; idf <= 0 breaks the bounds
+        doc_len = self.stored.arrays["doc_len"]
+
+        def weigh(tid: int, ids: npt.NDArray[Any], tf: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+            return bm25.term_weights(tf, doc_len[ids], self.avgdl, float(idf[tid]), self.params)
+
+        def accumulate(
+            parts: list[tuple[npt.NDArray[Any], npt.NDArray[np.float64]]],
+        ) -> tuple[npt.NDArray[Any], npt.NDArray[np.float64]]:
+            return _accumulate(parts, self.n_passages)
+
+        return maxscore_top(terms, self.postings, weigh, accumulate, self.params.k1 + 1.0, k)
+
+
+def _best(cand: npt.NDArray[Any], total: npt.NDArray[np.float64], k: int) -> list[tuple[int, float]]:
+    """The k best (passage, score), best first, ties by passage id."""
+    # A passage matching only terms of idf 0 is no match. (Scores can be negative: in a corpus
+    # of one or two passages every idf is below zero, BM25Okapi's way.)
+    matched = total != 0
+    cand, total = cand[matched], total[matched]
+    if not cand.shape[0]:
+        return []
+    # argpartition(-x, k-1), not argpartition(x, -k): numpy 2 is slow on mostly-zero vectors.
+    best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
+    order = best[np.lexsort((cand[best], -total[best]))]
+    return [(int(cand[i]), float(total[i])) for i in order]
 
 
 @contextlib.contextmanager
