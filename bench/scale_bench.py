@@ -19,7 +19,9 @@ _corpora.py; reused when present). Per size, one run measures, for assistant and
                 reload + search finding it (the process's start-up and open are not counted).
   query         top_passages(terms(q), 10) in this process after a warm load vs the same terms as
                 a tantivy boolean SHOULD query, top 10; each question once untimed first;
-                p50/p95 ms over --queries questions (WikiQA + reworded Reuters titles).
+                p50/p95 ms over --queries questions (WikiQA + reworded Reuters titles). Beside
+                them, ours without MaxScore pruning (allowed= a mask of every passage, which takes
+                the exhaustive path), same questions, same loop.
 
     nice python bench/scale_bench.py [--sizes 100k,1m] [--queries 200] [--asks 3]
 
@@ -245,14 +247,19 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
     tv_index = tantivy.Index.open(str(tv_folder))
     searcher = tv_index.searcher()
     schema = tv_index.schema
-    ours_t, theirs_t = [], []
+    ours_t, theirs_t, exhaustive_t = [], [], []
+    every = np.ones(index.n_passages, dtype=bool)  # a scope of all: top_passages without pruning
     for q in q_lists:  # warm both
         index.top_passages(q, 10)
+        index.top_passages(q, 10, allowed=every)
         searcher.search(_tantivy_query(schema, q), 10)
     for q in q_lists:
         start = time.perf_counter()
         index.top_passages(q, 10)
         ours_t.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        index.top_passages(q, 10, allowed=every)
+        exhaustive_t.append(time.perf_counter() - start)
         start = time.perf_counter()
         searcher.search(_tantivy_query(schema, q), 10)
         theirs_t.append(time.perf_counter() - start)
@@ -276,6 +283,7 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
             "add": ours_add,
             "add_answerable_s": ours_add["total_s"],
             "query": _percentiles(ours_t),
+            "query_exhaustive": _percentiles(exhaustive_t),
         },
         "tantivy": {
             "build_s": tv_build["seconds"],
@@ -311,6 +319,10 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         for pct in ("p50_ms", "p95_ms"):
             ratio = o["query"][pct] / t["query"][pct]
             print(f"  {'query ' + pct:26} {o['query'][pct]:>10.2f} {t['query'][pct]:>10.2f} {ratio:>8.3g}")
+        ex = o["query_exhaustive"]
+        print(
+            f"  {'query, no pruning p50/p95':26} {ex['p50_ms']:>5.2f}/{ex['p95_ms']:.2f} (allowed=all)"
+        )
         print(
             f"  add: assistant add {o['add']['add_s']:.2f}s + ask {o['add']['ask_s']:.2f}s, "
             f"answered={o['add']['answered']}; tantivy found={t['add']['found']}"
