@@ -552,7 +552,8 @@ def add(
 
     overrides = MetaOverrides(title=title, author=author, date=date, source=source_name)
     with _errors():
-        engine = open_engine(corpus)
+        # The walk over every file happens once, in the refresh after the articles are stored.
+        engine = open_engine(corpus, trust_folders=True)
         report = engine.add(
             list(sources), overrides=overrides, stdin=sys.stdin.buffer, progress=_add_progress()
         )
