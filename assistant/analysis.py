@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from assistant.article_file import body_sha256, stored_sha256
 from assistant.article_table import ArticleTable
 from assistant.corpus import (
     MARKDOWN_SUFFIXES,
@@ -133,6 +134,8 @@ def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
         "size": analysed.size,
         "mtime_ns": analysed.mtime_ns,
         "sha256": analysed.sha256,
+        # The body fingerprint `add` looks duplicates up by, so it never re-reads the corpus.
+        "body_sha256": stored_sha256(text) or body_sha256([text[p.start : p.end] for p in parsed.paragraphs]),
         "paragraphs": len(parsed.paragraphs),
         "words": sum(len(text[p.start : p.end].split()) for p in parsed.paragraphs),
         "tokens": sum(analysed.sentence_tokens),

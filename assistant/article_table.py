@@ -8,24 +8,41 @@ articles an answer actually shows.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.article_rows import ArticleRows
 
 COLUMNS = (
     "id", "title", "author", "source", "date", "url", "size", "mtime_ns", "sha256",
     "paragraphs", "words", "tokens", "meta_spans", "warnings", "markdown",
     "speakers",  # attributions computed at index time (assistant.speakers.encode rows)
+    "body_sha256",  # fingerprint of the normalised body (article_file.body_sha256): duplicates
 )  # fmt: skip
 
 
 class ArticleTable(Sequence[dict[str, Any]]):
     """Article records by position; `index_of` finds one by id."""
 
-    def __init__(self, columns: dict[str, list[Any]] | None = None) -> None:
-        self.columns: dict[str, list[Any]] = {name: list((columns or {}).get(name, [])) for name in COLUMNS}
-        lengths = {len(values) for values in self.columns.values()}
-        if len(lengths) > 1:
-            raise ValueError("article table columns differ in length")
+    def __init__(
+        self, columns: dict[str, list[Any]] | None = None, *, rows: ArticleRows | None = None
+    ) -> None:
+        self._rows = rows
+        self._columns: dict[str, list[Any]] | None = None
+        if rows is None:
+            self._columns = {name: list((columns or {}).get(name, [])) for name in COLUMNS}
+            lengths = {len(values) for values in self._columns.values()}
+            if len(lengths) > 1:
+                raise ValueError("article table columns differ in length")
         self._positions: dict[str, int] | None = None
+
+    @property
+    def columns(self) -> dict[str, list[Any]]:
+        """Every column in full (a stored table is parsed whole on first use)."""
+        if self._columns is None:
+            assert self._rows is not None
+            self._columns = self._rows.columns()
+        return self._columns
 
     @classmethod
     def from_records(cls, records: Sequence[dict[str, Any]]) -> ArticleTable:
@@ -33,17 +50,24 @@ class ArticleTable(Sequence[dict[str, Any]]):
         return cls({name: [r.get(name) for r in records] for name in COLUMNS})
 
     def __len__(self) -> int:
+        if self._columns is None and self._rows is not None:
+            return len(self._rows)
         return len(self.columns["id"])
 
     def __getitem__(self, i: int) -> dict[str, Any]:  # type: ignore[override]
+        if self._columns is None and self._rows is not None:
+            # One row read from disk: a question shows a few articles of a large table.
+            return dict(zip(COLUMNS, self._rows.row(i if i >= 0 else len(self) + i), strict=True))
         return {name: values[i] for name, values in self.columns.items()}
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (self[i] for i in range(len(self)))
 
     @property
-    def ids(self) -> list[str]:
-        """Article ids, in table order."""
+    def ids(self) -> Sequence[str]:
+        """Article ids, in table order (read row by row until the whole table is needed)."""
+        if self._columns is None and self._rows is not None:
+            return _Ids(self)
         return self.columns["id"]
 
     def index_of(self, article_id: str) -> int | None:
@@ -66,3 +90,19 @@ class ArticleTable(Sequence[dict[str, Any]]):
         """Record a file's new size and time (its content unchanged)."""
         self.columns["size"][position] = size
         self.columns["mtime_ns"][position] = mtime_ns
+
+
+class _Ids(Sequence[str]):
+    """The id column of a stored table: one id by position without parsing every row."""
+
+    def __init__(self, table: ArticleTable) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        return str(self._table[i]["id"])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table.columns["id"])

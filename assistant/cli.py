@@ -142,11 +142,19 @@ def corpus_folder(corpus: Path | None) -> Path:
 
 
 def open_engine(
-    corpus: Path | None, settings: AnswerSettings | None = None, *, keep_history: bool = False
+    corpus: Path | None,
+    settings: AnswerSettings | None = None,
+    *,
+    keep_history: bool = False,
+    trust_folders: bool = False,
 ) -> Engine:
     """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
     engine = Engine.open(
-        corpus_folder(corpus), progress=_progress_printer(), settings=settings, keep_history=keep_history
+        corpus_folder(corpus),
+        progress=_progress_printer(),
+        settings=settings,
+        keep_history=keep_history,
+        trust_folders=trust_folders,
     )
     _report_changes(engine.opened_with)
     _report_read_warnings(engine)
@@ -347,7 +355,10 @@ def ask(
         raise click.UsageError("give a QUESTION or --batch FILE (not both)")
     with _errors():
         limits = make_scope(folders=folders, sources=sources, authors=authors, since=since, until=until)
-        engine = open_engine(corpus, AnswerSettings(budget_tokens=budget), keep_history=not no_history)
+        # A question trusts unchanged folder times instead of a stat of every file.
+        engine = open_engine(
+            corpus, AnswerSettings(budget_tokens=budget), keep_history=not no_history, trust_folders=True
+        )
         if batch is not None:
             sys.exit(
                 _run_batch(
@@ -581,7 +592,8 @@ def add(
 
     overrides = MetaOverrides(title=title, author=author, date=date, source=source_name)
     with _errors():
-        engine = open_engine(corpus)
+        # The walk over every file happens once, in the refresh after the articles are stored.
+        engine = open_engine(corpus, trust_folders=True)
         report = engine.add(
             list(sources), overrides=overrides, stdin=sys.stdin.buffer, progress=_add_progress()
         )

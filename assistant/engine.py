@@ -72,15 +72,19 @@ class Engine:
         settings: AnswerSettings | None = None,
         passage_tokens: int | None = None,
         keep_history: bool = False,
+        trust_folders: bool = False,
     ) -> Engine:
         """Open the corpus folder, building or updating its index as needed.
 
         `keep_history=True` (the CLI and the chat) keeps each question and answer in the history
         file beside the index, unless ASSISTANT_HISTORY=0; scripts and benchmarks keep none.
+        `trust_folders=True` (one question) skips the per-file walk when no corpus folder changed.
         """
         corpus_dir = corpus_dir or default_corpus()
         passage_tokens = passage_tokens or default_passage_tokens()
-        index, changes = Index.open(corpus_dir, passage_tokens=passage_tokens, progress=progress)
+        index, changes = Index.open(
+            corpus_dir, passage_tokens=passage_tokens, progress=progress, trust_folders=trust_folders
+        )
         return cls(index, changes, settings or AnswerSettings(), keep_history=keep_history)
 
     @property
@@ -119,7 +123,7 @@ class Engine:
         question = self._answerer.check_question(question)
         limits = limits if limits is not None and not limits.is_empty() else None
         if limits is not None:
-            limits = corpus_folders(limits, self.corpus_dir, self.index.articles.ids)
+            limits = corpus_folders(limits, self.corpus_dir, self.index.articles.columns["id"])
         if limits is not None and len(limits.articles) == 1 and article is None:
             article = limits.articles[0]
         for named in limits.articles if limits is not None else ():
@@ -274,6 +278,9 @@ class Engine:
         # Held across the duplicate check, the writes and the refresh: two adds at once cannot both
         # store the same article.
         with self.index.lock():
+            # Duplicates are found by the index's stored fingerprints, so it must hold every article
+            # now in the folder; unchanged folder times vouch for that without a walk.
+            self.index.refresh(trust_folders=True)
             report = add_sources(
                 self.corpus_dir,
                 sources,
@@ -281,6 +288,7 @@ class Engine:
                 stdin=stdin,
                 progress=progress,
                 fetcher=fetcher,
+                known_body=self.index.article_with_body,
             )
             if report.stored:
                 self.refresh()
@@ -342,11 +350,11 @@ class Engine:
         A short name ("Blair") is given as the person the corpus names in full ("Tony Blair").
         """
         names = self._corpus_names()
-        columns = self.index.articles.columns
-        record_id = f"{columns['id'][i]}@{columns['sha256'][i]}"
+        record = self.index.articles[i]  # one row: the whole table is not parsed for a question
+        record_id = f"{record['id']}@{record['sha256']}"
         cached = self._attributions.get(record_id)
         if cached is None:
-            rows = columns["speakers"][i]
+            rows = record["speakers"]
             found = stored_attributions(rows, int(self.index.sent_hi[i] - self.index.sent_lo[i]))
             cached = tuple(tuple(_as_known(a, names) for a in sentence) for sentence in found)
             self._attributions[record_id] = cached

@@ -27,7 +27,7 @@ import filelock
 import numpy as np
 import numpy.typing as npt
 
-from assistant import bm25
+from assistant import bm25, folder_stamps
 from assistant.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
 from assistant.article_table import ArticleTable
 from assistant.corpus import walk
@@ -38,6 +38,7 @@ from assistant.locations import index_dir
 from assistant.safe_paths import too_broad
 from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
 from assistant.speakers import corpus_names
+from assistant.top_k import maxscore_top
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
@@ -116,6 +117,8 @@ class Index:
         self.passage_tokens = passage_tokens
         self.params = params
         self._file_lock: filelock.BaseFileLock | None = None
+        self._walk_started_ns = 0
+        self._walked_folders: dict[str, int] = {}
         self._set(stored)
 
     def _set(self, stored: Stored) -> None:
@@ -144,8 +147,13 @@ class Index:
         passage_tokens: int = DEFAULT_PASSAGE_TOKENS,
         params: bm25.Params | None = None,
         progress: Progress | None = None,
+        trust_folders: bool = False,
     ) -> tuple[Index, Changes]:
-        """Load the corpus's index and bring it up to date with the folder."""
+        """Load the corpus's index and bring it up to date with the folder.
+
+        `trust_folders=True` (a question) skips the walk over every file when the corpus folders
+        have the times they had at the last full walk; see folder_stamps.
+        """
         if not corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {corpus_dir}")
         broad = too_broad(corpus_dir)
@@ -161,7 +169,7 @@ class Index:
             rebuilt = None if str(exc) == "no index yet" else str(exc)
             stored = _empty()
         index = cls(corpus_dir, stored, passage_tokens, params or bm25.Params())
-        changes = index.refresh(progress=progress)
+        changes = index.refresh(progress=progress, trust_folders=trust_folders)
         if rebuilt:
             changes = dataclasses.replace(changes, rebuilt=rebuilt)
         return index, changes
@@ -182,7 +190,9 @@ class Index:
         table = self.articles.columns
         known = dict(zip(table["id"], zip(table["size"], table["mtime_ns"], strict=True), strict=True))
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
-        found = walk(self.corpus_dir)
+        self._walk_started_ns = folder_stamps.now_ns()
+        self._walked_folders = {}
+        found = walk(self.corpus_dir, self._walked_folders)
         to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
         # A file skipped because it could not be opened is read again once it can be (permissions
         # fixed: same size and time, so the stat check alone would never notice).
@@ -204,12 +214,32 @@ class Index:
         to_read, removed = self._plan()
         return bool(to_read or removed)
 
-    def refresh(self, progress: Progress | None = None) -> Changes:
-        """Re-read only what changed on disk and store a new generation if anything did."""
+    def _folders_unchanged(self) -> bool:
+        """The folders look as they did when this generation was last found current."""
+        origin = self.stored.origin
+        unreadable = any(str(s.get("why", "")).startswith("cannot read") for s in self.stored.skipped)
+        if origin is None or unreadable:
+            return False  # a file unreadable then may be readable now without any folder changing
+        return folder_stamps.unchanged(self.corpus_dir, index_dir(self.corpus_dir), origin.name)
+
+    def _remember_folders(self) -> None:
+        """After a full walk found the index current: keep the folder times for later questions."""
+        origin = self.stored.origin
+        if origin is not None and origin.parent == index_dir(self.corpus_dir):
+            folder_stamps.record(origin.parent, origin.name, self._walked_folders, self._walk_started_ns)
+
+    def refresh(self, progress: Progress | None = None, *, trust_folders: bool = False) -> Changes:
+        """Re-read only what changed on disk and store a new generation if anything did.
+
+        With `trust_folders`, unchanged folder times (see folder_stamps) stand for a full walk.
+        """
         if not self.corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {self.corpus_dir}")
+        if trust_folders and self._folders_unchanged():
+            return Changes()
         to_read, removed = self._plan()
         if not to_read and not removed:
+            self._remember_folders()
             return Changes()
         try:
             lock = self.lock()
@@ -231,11 +261,13 @@ class Index:
                 except StaleIndex:
                     pass
             if not to_read and not removed:
+                self._remember_folders()
                 return Changes()
             changes, stored = self._apply(to_read, removed, progress)
             try:
                 # What was just written is what we hold: no second copy of a large table is read back.
                 self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
+                self._remember_folders()
             except IndexError_ as exc:
                 # A full disk or a read-only index folder: the stored index is untouched; answer from
                 # the up-to-date index in memory and say once that it could not be saved.
@@ -335,6 +367,15 @@ class Index:
         i = bisect.bisect_left(self.terms, term)
         return i if i < len(self.terms) and self.terms[i] == term else None
 
+    def article_with_body(self, body_sha256: str) -> str | None:
+        """The id of an indexed article with this body fingerprint (no file is read)."""
+        fingerprints = self.stored.fingerprints
+        if fingerprints is not None and fingerprints.shape[0] == len(self.articles):
+            hits = np.flatnonzero(fingerprints == body_sha256.encode("ascii", errors="replace"))
+            return str(self.articles[int(hits[0])]["id"]) if hits.shape[0] else None
+        column = self.articles.columns["body_sha256"]
+        return next((self.articles.ids[i] for i, v in enumerate(column) if v == body_sha256), None)
+
     def article_index(self, aid: str) -> int | None:
         """Position of an article in the table, by id."""
         return self.articles.index_of(aid)
@@ -374,6 +415,10 @@ class Index:
         still the whole corpus's BM25, so a passage scores the same in or out of a scope.
         """
         doc_len = self.stored.arrays["doc_len"]
+        if within is None and allowed is None:
+            pruned = self._maxscore(query_terms, k)
+            if pruned is not None:
+                return _best(*pruned, k)
         parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]] = []
         for term, count in Counter(query_terms).items():
             tid = self.term_id(term)
@@ -392,16 +437,46 @@ class Index:
         if not parts:
             return []
         cand, total = _accumulate(parts, self.n_passages)
-        # A passage matching only terms of idf 0 is no match. (Scores can be negative: in a corpus
-        # of one or two passages every idf is below zero, BM25Okapi's way.)
-        matched = total != 0
-        cand, total = cand[matched], total[matched]
-        if not cand.shape[0]:
-            return []
-        # argpartition(-x, k-1), not argpartition(x, -k): numpy 2 is slow on mostly-zero vectors.
-        best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
-        order = best[np.lexsort((cand[best], -total[best]))]
-        return [(int(cand[i]), float(total[i])) for i in order]
+        return _best(cand, total, k)
+
+    def _maxscore(
+        self, query_terms: Sequence[str], k: int
+    ) -> tuple[npt.NDArray[Any], npt.NDArray[np.float64]] | None:
+        """Exact top-k candidates without scanning common words' postings (top_k), when it applies."""
+        found = [
+            (tid, count)
+            for term, count in Counter(query_terms).items()
+            if (tid := self.term_id(term)) is not None
+        ]
+        idf = self.idf
+        terms = [(tid, count, float(idf[tid])) for tid, count in found]
+        if len(terms) < 2 or k < 1 or any(w <= 0 for _, _, w in terms):
+            return None  # one term has nothing to prune; idf <= 0 breaks the bounds
+        doc_len = self.stored.arrays["doc_len"]
+
+        def weigh(tid: int, ids: npt.NDArray[Any], tf: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+            return bm25.term_weights(tf, doc_len[ids], self.avgdl, float(idf[tid]), self.params)
+
+        def accumulate(
+            parts: list[tuple[npt.NDArray[Any], npt.NDArray[np.float64]]],
+        ) -> tuple[npt.NDArray[Any], npt.NDArray[np.float64]]:
+            return _accumulate(parts, self.n_passages)
+
+        return maxscore_top(terms, self.postings, weigh, accumulate, self.params.k1 + 1.0, k)
+
+
+def _best(cand: npt.NDArray[Any], total: npt.NDArray[np.float64], k: int) -> list[tuple[int, float]]:
+    """The k best (passage, score), best first, ties by passage id."""
+    # A passage matching only terms of idf 0 is no match. (Scores can be negative: in a corpus
+    # of one or two passages every idf is below zero, BM25Okapi's way.)
+    matched = total != 0
+    cand, total = cand[matched], total[matched]
+    if not cand.shape[0]:
+        return []
+    # argpartition(-x, k-1), not argpartition(x, -k): numpy 2 is slow on mostly-zero vectors.
+    best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
+    order = best[np.lexsort((cand[best], -total[best]))]
+    return [(int(cand[i]), float(total[i])) for i in order]
 
 
 @contextlib.contextmanager

@@ -26,11 +26,18 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from assistant.article_table import ArticleTable
+from assistant.article_rows import ArticleRows, check_offsets, write_rows
+from assistant.article_table import COLUMNS, ArticleTable
 from assistant.errors import IndexError_
 from assistant.locations import INDEX_FOLDER
+from assistant.verified_files import identity, remember_checked, unchanged_since_check
 
-FORMAT = 6  # 6: the article table holds each article's attributions; a checksummed manifest
+FORMAT = 8  # 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
+ROWS_FILE = "articles.jsonl"
+OFFSETS_FILE = "articles-offsets.npy"
+SKIPPED_FILE = "skipped.json"
+FINGERPRINTS_FILE = "body_sha256.npy"
+"""Each article's body fingerprint as 64 ASCII bytes, memory-mapped: a duplicate found without the table."""
 _GENERATION = re.compile(r"gen-[0-9a-f]{12}")
 _CHECK_CHUNK = 1 << 22
 ARRAYS = (
@@ -57,6 +64,8 @@ class Stored:
     """The generation folder these arrays were loaded from."""
     unchanged: frozenset[str] = frozenset()
     """Arrays identical to the origin's: saved as hard links, not rewritten."""
+    fingerprints: npt.NDArray[Any] | None = None
+    """Body fingerprints by article (S64), memory-mapped when loaded; None: use the table."""
 
 
 def _current(index_dir: Path) -> Path:
@@ -123,13 +132,22 @@ def _canonical(body: Any) -> bytes:
 
 
 def _verify_files(gen: Path, files: dict[str, Any]) -> None:
-    """Every file the manifest lists has its size and checksum (any kind of file, any number)."""
+    """Every file the manifest lists has its size and checksum (any kind of file, any number).
+
+    Files checked before and not written since (verified_files) are not read again.
+    """
+    checked = unchanged_since_check(gen)
+    identities: dict[str, list[int]] = {}
     for name, expected in files.items():
         if "/" in name or name.startswith("."):
             raise StaleIndex("the index manifest is damaged")
+        if name in checked:
+            continue
         path = gen / name
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+            stat = os.fstat(handle.fileno())
+            identities[name] = identity(stat)
+            size = stat.st_size
             if size != expected["bytes"]:
                 raise StaleIndex(f"index file {name} has the wrong size")
             crc = 0
@@ -137,6 +155,8 @@ def _verify_files(gen: Path, files: dict[str, Any]) -> None:
                 crc = zlib.crc32(chunk, crc)
         if crc != expected["crc32"]:
             raise StaleIndex(f"index file {name} is damaged (checksum)")
+    if identities:
+        remember_checked(gen, {**checked, **identities})
 
 
 def _read_generation(gen: Path, fingerprint: str) -> Stored:
@@ -144,7 +164,14 @@ def _read_generation(gen: Path, fingerprint: str) -> Stored:
     if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
         raise StaleIndex("the index was made by another version")
     files = manifest["files"]
-    needed = (*(f"{a}.npy" for a in ARRAYS), "terms.txt", "articles.json")
+    needed = (
+        *(f"{a}.npy" for a in ARRAYS),
+        "terms.txt",
+        ROWS_FILE,
+        OFFSETS_FILE,
+        SKIPPED_FILE,
+        FINGERPRINTS_FILE,
+    )
     missing = [name for name in needed if name not in files]
     if missing:
         raise StaleIndex(f"the index lacks {missing[0]}")
@@ -157,16 +184,24 @@ def _read_generation(gen: Path, fingerprint: str) -> Stored:
             raise StaleIndex(f"index file {name} has the wrong shape")
         arrays[name] = array
     terms_text = (gen / "terms.txt").read_text(encoding="utf-8")
-    tables = json.loads((gen / "articles.json").read_text(encoding="utf-8"))
+    skipped = json.loads((gen / SKIPPED_FILE).read_text(encoding="ascii"))
     terms = terms_text.split("\n") if terms_text else []
+    offsets = np.load(gen / OFFSETS_FILE, allow_pickle=False)
     try:
-        table = ArticleTable(tables["columns"])
-    except (KeyError, TypeError, ValueError) as exc:
+        check_offsets(offsets, files[ROWS_FILE]["bytes"])
+        if not isinstance(skipped, list) or not all(isinstance(s, dict) for s in skipped):
+            raise ValueError("skipped files")
+    except ValueError as exc:
         raise StaleIndex("the index article table is damaged") from exc
+    # Rows are parsed when used: a question reads the few it shows, not the whole table.
+    table = ArticleTable(rows=ArticleRows(gen / ROWS_FILE, offsets, COLUMNS))
+    fingerprints = np.load(gen / FINGERPRINTS_FILE, mmap_mode="r", allow_pickle=False)
+    if fingerprints.dtype != np.dtype("S64") or fingerprints.shape != (len(table),):
+        raise StaleIndex("the index fingerprints do not match its articles")
     _check_consistent(arrays, terms, table, manifest)
-    return Stored(
-        arrays, terms, table, tables["skipped"], manifest["info"], origin=gen, unchanged=frozenset(ARRAYS)
-    )
+    stored = Stored(arrays, terms, table, skipped, manifest["info"], origin=gen, unchanged=frozenset(ARRAYS))
+    stored.fingerprints = fingerprints
+    return stored
 
 
 def _check_consistent(
@@ -203,8 +238,12 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             np.save(path, array, allow_pickle=False)
             files[path.name] = {"shape": list(array.shape), "dtype": str(array.dtype)}
         (gen / "terms.txt").write_text("\n".join(stored.terms), encoding="utf-8")
-        tables = {"columns": stored.articles.columns, "skipped": stored.skipped}
-        _write_tables(gen / "articles.json", tables)
+        offsets = write_rows(gen / ROWS_FILE, stored.articles.columns)
+        fingerprints = fingerprint_array(stored.articles.columns["body_sha256"])
+        np.save(gen / FINGERPRINTS_FILE, fingerprints, allow_pickle=False)
+        np.save(gen / OFFSETS_FILE, offsets, allow_pickle=False)
+        # ASCII escapes: a file name that is not valid UTF-8 (kept as surrogates) still writes and reads back.
+        (gen / SKIPPED_FILE).write_text(json.dumps(stored.skipped, ensure_ascii=True), encoding="ascii")
         for path in sorted(gen.iterdir()):
             files.setdefault(path.name, {}).update(_checksum(path))
         body = {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": stored.info}
@@ -225,7 +264,14 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
         stored.info,
         origin=gen,
         unchanged=frozenset(ARRAYS),
+        fingerprints=fingerprints,
     )
+
+
+def fingerprint_array(values: list[Any]) -> npt.NDArray[Any]:
+    """Body fingerprints as fixed 64-byte strings (a missing or odd one never matches a real one)."""
+    clean = [v if isinstance(v, str) and len(v) == 64 and v.isascii() else "-" * 64 for v in values]
+    return np.array(clean, dtype="S64") if clean else np.zeros(0, dtype="S64")
 
 
 def _checksum(path: Path) -> dict[str, int]:
@@ -254,19 +300,6 @@ def _clear_non_folder(index_dir: Path) -> None:
         if index_dir.name != INDEX_FOLDER:
             raise NotADirectoryError(errno.ENOTDIR, "the index location is not a folder", str(index_dir))
         index_dir.unlink()
-
-
-def _write_tables(path: Path, tables: dict[str, Any]) -> None:
-    """The article table as JSON, one column at a time: C-speed encoding without one huge string."""
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write('{"skipped": ')
-        # ASCII escapes: a file name that is not valid UTF-8 (kept as surrogates) still writes and reads back.
-        handle.write(json.dumps(tables["skipped"], ensure_ascii=True))
-        handle.write(', "columns": {')
-        for n, (name, values) in enumerate(tables["columns"].items()):
-            handle.write(("" if n == 0 else ", ") + json.dumps(name) + ": ")
-            handle.write(json.dumps(values, ensure_ascii=True))
-        handle.write("}}")
 
 
 def current_generation(index_dir: Path) -> str | None:

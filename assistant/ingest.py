@@ -127,9 +127,12 @@ def add_sources(
     stdin: BinaryIO | None = None,
     progress: Callable[[int, int], None] | None = None,
     fetcher: Callable[[str], FetchedPage] | None = None,
+    known_body: Callable[[str], str | None] | None = None,
 ) -> AddReport:
     """Store each source (file, folder, URL, `-` for stdin) as an article file; report each outcome.
 
+    `known_body(fingerprint)` names the article already holding a body (the index's stored
+    fingerprints); without it every article in the corpus is read to find out.
     One bad source never stops the batch. `progress(done, total)` is called
     before the first item and after each, folders counted file by file.
     """
@@ -138,7 +141,8 @@ def add_sources(
     fetch = fetcher or fetch_url
     remove_stale_temps(corpus_dir)
     items, failed, skipped = _expand(sources)
-    known = _known_bodies(corpus_dir)
+    known = _known_bodies(corpus_dir) if known_body is None else {}
+    lookup = known_body or (lambda _sha: None)
     stored: list[Stored] = []
     duplicates: list[Duplicate] = []
     stdin_data: list[bytes] = []
@@ -148,8 +152,9 @@ def add_sources(
         try:
             draft = _settle(_apply(_read(item, stdin, stdin_data, fetch), overrides))
             sha = body_sha256(draft.paragraphs)
-            if sha in known:
-                duplicates.append(Duplicate(item.label, known[sha]))
+            existing = known.get(sha) or lookup(sha)
+            if existing is not None:
+                duplicates.append(Duplicate(item.label, existing))
             else:
                 result = _store(corpus_dir, item.label, draft)
                 known[sha] = result.article_id

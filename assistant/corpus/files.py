@@ -22,21 +22,27 @@ class UnreadableArticle(Exception):
     """A file that is not an article we can read; the message says why."""
 
 
-def walk(corpus_dir: Path) -> dict[str, tuple[int, int]]:
+def walk(corpus_dir: Path, folders: dict[str, int] | None = None) -> dict[str, tuple[int, int]]:
     """Every regular file below the corpus folder, hidden paths left out: id → (size, mtime_ns).
 
-    One `scandir` pass, one stat a file: this runs on every command to keep the index current.
+    One `scandir` pass, one stat a file: this runs when a command must be sure the index is
+    current. Given `folders`, it also records each folder walked (prefix → mtime_ns, taken
+    before its entries are read, so a later change always shows as a newer time).
     Links to folders are not entered; a link to a file counts only when it stays inside the
     corpus; FIFOs, sockets and devices never count (see safe_paths).
     """
     found: dict[str, tuple[int, int]] = {}
     root_real = real_root(corpus_dir)
-    folders = [("", str(corpus_dir))]
-    while folders:
-        prefix, folder = folders.pop()
+    pending = [("", str(corpus_dir))]
+    while pending:
+        prefix, folder = pending.pop()
         try:
+            if folders is not None:
+                folders[prefix] = os.stat(folder).st_mtime_ns
             entries = os.scandir(folder)
         except OSError:
+            if folders is not None:
+                folders[prefix] = -1  # unreadable now: never trusted as unchanged
             continue
         with entries:
             for entry in entries:
@@ -44,7 +50,7 @@ def walk(corpus_dir: Path) -> dict[str, tuple[int, int]]:
                     continue
                 try:
                     if entry.is_dir(follow_symlinks=False):
-                        folders.append((prefix + entry.name + "/", entry.path))
+                        pending.append((prefix + entry.name + "/", entry.path))
                     elif entry.is_file(follow_symlinks=False) or (
                         entry.is_symlink() and entry.is_file() and inside(root_real, Path(entry.path))
                     ):

@@ -115,7 +115,7 @@ def test_a_flipped_byte_in_any_index_file_is_caught(tmp_path: Path, corpus: Path
 
 @pytest.mark.parametrize("how", ["truncated", "deleted", "emptied"])
 def test_a_truncated_or_missing_array_is_caught(tmp_path: Path, corpus: Path, how: str) -> None:
-    for name in ("indptr.npy", "s_start.npy", "articles.json", "terms.txt"):
+    for name in ("indptr.npy", "s_start.npy", "articles.jsonl", "articles-offsets.npy", "terms.txt"):
         path = _generation(corpus) / name
         if how == "deleted":
             path.unlink()
@@ -218,3 +218,33 @@ def test_loading_while_a_writer_replaces_generations_never_reports_damage(tmp_pa
         loads += 1
     writer.join()
     assert loads > 10 and not damaged, damaged
+
+
+def test_files_checked_once_are_checked_again_after_any_write(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memo of checked files (no re-read of an unwritten file) never hides a flipped byte."""
+    from assistant import verified_files
+
+    monkeypatch.setattr(verified_files, "SETTLE_NS", 0)  # as if the index were minutes old
+    fingerprint = _fingerprint(passage_tokens())
+    index_folder = corpus / ".assistant"
+    load(index_folder, fingerprint)
+    memo = json.loads((index_folder / verified_files.MEMO_FILE).read_text(encoding="ascii"))
+    generation = _generation(corpus)
+    assert memo["generation"] == generation.name
+    assert set(memo["files"]) == {p.name for p in generation.iterdir() if p.name != "manifest.json"}
+    load(index_folder, fingerprint)  # every file remembered: opens without reading them
+    for name in ("indices.npy", "articles.jsonl", "terms.txt"):
+        time.sleep(0.05)  # past one tick of the coarse file clock
+        path = generation / name
+        original = path.read_bytes()
+        _flip(path)
+        with pytest.raises(StaleIndex):
+            load(index_folder, fingerprint)
+        path.write_bytes(original)
+        load(index_folder, fingerprint)
+    (index_folder / verified_files.MEMO_FILE).write_bytes(b"\x00garbage")
+    _flip(generation / "tf.npy")
+    with pytest.raises(StaleIndex):
+        load(index_folder, fingerprint)

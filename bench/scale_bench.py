@@ -1,0 +1,369 @@
+"""Scale (issue 12): what a user waits for at 100k and 1M passages, beside tantivy in the same run.
+
+Corpora are the Reuters-based ones of index_bench.py (/tmp/assistant-bench/<size>/, see
+_corpora.py; reused when present). Per size, one run measures, for assistant and for tantivy:
+
+  build         assistant: Index.open on a fresh index folder in a child process (index_bench's
+                child), passages/s; tantivy: the same passages' terms (exported from our postings,
+                each term repeated tf times, indexed with tantivy's whitespace tokenizer, freqs
+                only) written by a child with heap 256 MB and 2 threads. tantivy gets the terms
+                already analysed, so its build skips the tokenise/stem work ours does: the build
+                ratio flatters tantivy.
+  peak memory   VmHWM of each build child (whole process, interpreter and imports included).
+  cold ask      assistant: the first `assistant ask Q --corpus DIR --no-history` after the build
+                (a new process); tantivy: a new `python` that imports tantivy, opens the index and
+                runs the same question's terms.
+  unchanged     the next --asks runs of the same, median.
+  add           assistant: `assistant add NEW.txt` wall time, then `assistant ask` about it (must
+                quote it): add start -> answered. tantivy: in one process, add_document + commit +
+                reload + search finding it (the process's start-up and open are not counted).
+  query         top_passages(terms(q), 10) in this process after a warm load vs the same terms as
+                a tantivy boolean SHOULD query, top 10; each question once untimed first;
+                p50/p95 ms over --queries questions (WikiQA + reworded Reuters titles). Beside
+                them, ours without MaxScore pruning (allowed= a mask of every passage, which takes
+                the exhaustive path), same questions, same loop.
+
+    nice python bench/scale_bench.py [--sizes 100k,1m] [--queries 200] [--asks 3]
+
+Output: a table with ratios (assistant / tantivy) on stdout; JSON in bench/out/scale_bench-*.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from _corpora import BENCH_ROOT, reuters_docs, write_corpus  # noqa: E402
+from _questions import latency_questions  # noqa: E402
+from index_bench import ASK_QUESTION, SIZES, _env, _percentiles, calibrate, peak_rss_kb, run_child  # noqa: E402
+
+OUT = BENCH / "out"
+NEW_TITLE = "Marlowe Zebrafish Cooperative Doubles Harvest"
+NEW_SENTENCE = (
+    "Quintessa Marlowe said the zebrafish cooperative in Vardenfjord would double its harvest, "
+    '"because the fjord stayed warm all winter."'
+)
+NEW_QUESTION = "What did Quintessa Marlowe say about the zebrafish cooperative?"
+TARGETS = {
+    "cold_ask_s": 0.5,
+    "unchanged_ask_s": 0.5,
+    "add_answerable_s": 0.5,
+    "build_pps": 30_000.0,
+    "peak_mb": 1024.0,
+    "p50_ms": 2.0,
+    "p95_ms": 8.0,
+}
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---- tantivy ---------------------------------------------------------------------------------
+
+
+def export_passages(index: Any, path: Path) -> int:
+    """One line per passage: its terms, each repeated tf times, from our own postings."""
+    import scipy.sparse as sp
+
+    a = index.stored.arrays
+    csr = sp.csc_matrix(
+        (np.asarray(a["tf"], dtype=np.int64), np.asarray(a["indices"]), np.asarray(a["indptr"])),
+        shape=(index.n_passages, len(index.terms)),
+    ).tocsr()
+    vocab = np.array(index.terms, dtype=object)
+    with path.open("w", encoding="utf-8") as out:
+        for row in range(index.n_passages):
+            lo, hi = csr.indptr[row], csr.indptr[row + 1]
+            words = np.repeat(vocab[csr.indices[lo:hi]], csr.data[lo:hi])
+            out.write(" ".join(words.tolist()) + "\n")
+    return index.n_passages
+
+
+def _tantivy_schema() -> Any:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("body", stored=False, tokenizer_name="whitespace", index_option="freq")
+    return builder.build()
+
+
+def _tantivy_query(schema: Any, q_terms: list[str]) -> Any:
+    import tantivy
+
+    parts = [
+        (tantivy.Occur.Should, tantivy.Query.term_query(schema, "body", t)) for t in dict.fromkeys(q_terms)
+    ]
+    return tantivy.Query.boolean_query(parts)
+
+
+def tantivy_build_child(passages: Path, folder: Path) -> None:
+    """Build a tantivy index of the exported passages in this fresh process; print cost as JSON."""
+    import tantivy
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    start = time.perf_counter()
+    index = tantivy.Index(_tantivy_schema(), path=str(folder))
+    writer = index.writer(heap_size=256_000_000, num_threads=2)
+    n = 0
+    with passages.open(encoding="utf-8") as lines:
+        for line in lines:
+            writer.add_document(tantivy.Document(body=line.rstrip("\n")))
+            n += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    print(json.dumps({"seconds": time.perf_counter() - start, "passages": n, "peak_rss_kb": peak_rss_kb()}))
+
+
+def tantivy_ask_child(folder: Path, q_terms: list[str]) -> None:
+    """A whole cold question: import, open, search; prints the hit count."""
+    import tantivy
+
+    index = tantivy.Index.open(str(folder))
+    hits = index.searcher().search(_tantivy_query(index.schema, q_terms), 10).hits
+    print(len(hits))
+
+
+def tantivy_add_child(folder: Path, text: str, q_terms: list[str]) -> None:
+    """Add one passage, commit, reload, search until found: seconds from add start to answerable."""
+    import tantivy
+
+    index = tantivy.Index.open(str(folder))
+    start = time.perf_counter()
+    writer = index.writer(heap_size=64_000_000, num_threads=1)
+    writer.add_document(tantivy.Document(body=text))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    before = index.searcher().num_docs
+    hits = index.searcher().search(_tantivy_query(index.schema, q_terms), 1).hits
+    print(json.dumps({"seconds": time.perf_counter() - start, "found": bool(hits), "docs": before}))
+
+
+def _self(*args: str) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), *args]
+
+
+def _json_child(cmd: list[str]) -> dict[str, Any]:
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"child failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# ---- assistant through the CLI ---------------------------------------------------------------
+
+
+def _assistant(*args: str) -> tuple[float, subprocess.CompletedProcess[str]]:
+    exe = Path(sys.executable).with_name("assistant")
+    start = time.perf_counter()
+    done = subprocess.run([str(exe), *args], capture_output=True, text=True, env=_env(), check=False)
+    return time.perf_counter() - start, done
+
+
+def timed_runs(cmd: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=_env(), check=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def assistant_add(corpus: Path, work: Path) -> dict[str, Any]:
+    """`add` one new article, then `ask` about it; the article file is deleted afterwards."""
+    source = work / "zebrafish.txt"
+    source.write_text(f"{NEW_TITLE}\nBy Ola Nordmann\n{NEW_SENTENCE}\n", encoding="utf-8")
+    add_s, added = _assistant("add", str(source), "--corpus", str(corpus))
+    ask_s, asked = _assistant("ask", NEW_QUESTION, "--corpus", str(corpus), "--no-history")
+    answered = asked.returncode == 0 and "zebrafish" in asked.stdout
+    stored = [line.split()[1].rstrip(":") for line in added.stdout.splitlines() if line.startswith("stored ")]
+    for article_id in stored:  # leave the shared bench corpus as it was (the index refreshes next open)
+        for path in corpus.glob(f"{article_id}*"):
+            path.unlink()
+    return {
+        "add_s": add_s,
+        "ask_s": ask_s,
+        "total_s": add_s + ask_s,
+        "answered": answered,
+        "add_exit": added.returncode,
+        "ask_exit": asked.returncode,
+        "stored": stored,
+    }
+
+
+def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespace) -> dict[str, Any]:
+    from assistant.index import Index
+    from assistant.tokens import terms
+
+    corpus = BENCH_ROOT / label
+    work = BENCH_ROOT / f"scale-{label}"
+    work.mkdir(parents=True, exist_ok=True)
+    write_corpus(corpus, docs, max(1, round(SIZES[label] / per_doc)))
+    shutil.rmtree(corpus / ".assistant", ignore_errors=True)
+    build = run_child("build", corpus)
+    _log(f"[{label}] assistant build {build['seconds']:.1f}s, {build['passages']} passages")
+    ask_cmd = [
+        str(Path(sys.executable).with_name("assistant")),
+        "ask",
+        args.question,
+        "--corpus",
+        str(corpus),
+        "--no-history",
+    ]
+    ours_asks = timed_runs(ask_cmd, 1 + args.asks)
+    _log(f"[{label}] assistant cold ask {ours_asks[0]:.2f}s")
+
+    index, _ = Index.open(corpus)
+    passages_file = work / "passages.txt"
+    start = time.perf_counter()
+    export_passages(index, passages_file)
+    export_s = time.perf_counter() - start
+    tv_folder = work / "tantivy"
+    tv_build = _json_child(_self("--tantivy-build", str(passages_file), str(tv_folder)))
+    _log(f"[{label}] tantivy build {tv_build['seconds']:.1f}s (export {export_s:.1f}s)")
+    q_terms = terms(args.question)
+    tv_asks = timed_runs(_self("--tantivy-ask", str(tv_folder), json.dumps(q_terms)), 1 + args.asks)
+
+    questions = latency_questions(docs, args.queries)
+    q_lists = [terms(q) for q in questions]
+    import tantivy
+
+    tv_index = tantivy.Index.open(str(tv_folder))
+    searcher = tv_index.searcher()
+    schema = tv_index.schema
+    ours_t, theirs_t, exhaustive_t = [], [], []
+    every = np.ones(index.n_passages, dtype=bool)  # a scope of all: top_passages without pruning
+    for q in q_lists:  # warm both
+        index.top_passages(q, 10)
+        index.top_passages(q, 10, allowed=every)
+        searcher.search(_tantivy_query(schema, q), 10)
+    for q in q_lists:
+        start = time.perf_counter()
+        index.top_passages(q, 10)
+        ours_t.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        index.top_passages(q, 10, allowed=every)
+        exhaustive_t.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        searcher.search(_tantivy_query(schema, q), 10)
+        theirs_t.append(time.perf_counter() - start)
+    del index, searcher, tv_index
+
+    ours_add = assistant_add(corpus, work)
+    _log(f"[{label}] assistant add+ask {ours_add['total_s']:.2f}s answered={ours_add['answered']}")
+    tv_add = _json_child(
+        _self("--tantivy-add", str(tv_folder), " ".join(terms(NEW_SENTENCE)), json.dumps(terms(NEW_QUESTION)))
+    )
+    return {
+        "size": label,
+        "passages": build["passages"],
+        "articles": build["articles"],
+        "ours": {
+            "build_s": build["seconds"],
+            "build_pps": build["passages"] / build["seconds"],
+            "peak_mb": build["peak_rss_kb"] / 1024,
+            "cold_ask_s": ours_asks[0],
+            "unchanged_ask_s": statistics.median(ours_asks[1:]),
+            "add": ours_add,
+            "add_answerable_s": ours_add["total_s"],
+            "query": _percentiles(ours_t),
+            "query_exhaustive": _percentiles(exhaustive_t),
+        },
+        "tantivy": {
+            "build_s": tv_build["seconds"],
+            "build_pps": tv_build["passages"] / tv_build["seconds"],
+            "peak_mb": tv_build["peak_rss_kb"] / 1024,
+            "cold_ask_s": tv_asks[0],
+            "unchanged_ask_s": statistics.median(tv_asks[1:]),
+            "add": tv_add,
+            "add_answerable_s": tv_add["seconds"],
+            "query": _percentiles(theirs_t),
+            "export_s": export_s,
+        },
+    }
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    print("\nScale benchmark (Reuters-21578 based corpora; reference tantivy on the same passages' terms)")
+    lines = [
+        ("build passages/s", "build_pps", "{:.0f}"),
+        ("build s", "build_s", "{:.1f}"),
+        ("peak memory MB", "peak_mb", "{:.0f}"),
+        ("cold ask s", "cold_ask_s", "{:.2f}"),
+        ("ask, unchanged index s", "unchanged_ask_s", "{:.2f}"),
+        ("one added, answerable s", "add_answerable_s", "{:.2f}"),
+    ]
+    for r in rows:
+        o, t = r["ours"], r["tantivy"]
+        print(f"\n[{r['size']}] {r['passages']} passages, {r['articles']} articles")
+        print(f"  {'':26} {'assistant':>10} {'tantivy':>10} {'ratio':>8}")
+        for name, key, spec in lines:
+            ratio = o[key] / t[key] if t[key] else float("nan")
+            print(f"  {name:26} {spec.format(o[key]):>10} {spec.format(t[key]):>10} {ratio:>8.3g}")
+        for pct in ("p50_ms", "p95_ms"):
+            ratio = o["query"][pct] / t["query"][pct]
+            print(f"  {'query ' + pct:26} {o['query'][pct]:>10.2f} {t['query'][pct]:>10.2f} {ratio:>8.3g}")
+        ex = o["query_exhaustive"]
+        print(
+            f"  {'query, no pruning p50/p95':26} {ex['p50_ms']:>5.2f}/{ex['p95_ms']:.2f} (allowed=all)"
+        )
+        print(
+            f"  add: assistant add {o['add']['add_s']:.2f}s + ask {o['add']['ask_s']:.2f}s, "
+            f"answered={o['add']['answered']}; tantivy found={t['add']['found']}"
+        )
+        checks = [(k, o[k] if k in o else o["query"][k]) for k in TARGETS]
+        for key, value in checks:
+            ok = value >= TARGETS[key] if key == "build_pps" else value <= TARGETS[key]
+            print(f"  {'PASS' if ok else 'FAIL'} {key} {value:.2f} (target {TARGETS[key]:g}, for 1M)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="100k")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--asks", type=int, default=3, help="asks on the unchanged index, after the cold one")
+    parser.add_argument("--question", default=ASK_QUESTION)
+    parser.add_argument("--tantivy-build", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--tantivy-ask", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--tantivy-add", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.tantivy_build:
+        tantivy_build_child(Path(args.tantivy_build[0]), Path(args.tantivy_build[1]))
+        return
+    if args.tantivy_ask:
+        tantivy_ask_child(Path(args.tantivy_ask[0]), json.loads(args.tantivy_ask[1]))
+        return
+    if args.tantivy_add:
+        tantivy_add_child(Path(args.tantivy_add[0]), args.tantivy_add[1], json.loads(args.tantivy_add[2]))
+        return
+    docs = reuters_docs()
+    per_doc = calibrate(docs)
+    rows = [measure(s.strip(), docs, per_doc, args) for s in args.sizes.split(",") if s.strip()]
+    print_table(rows)
+    OUT.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    text = json.dumps({"benchmark": "scale", "when": stamp, "cpus": os.cpu_count(), "sizes": rows}, indent=2)
+    (OUT / f"scale_bench-{stamp}.json").write_text(text, encoding="utf-8")
+    (OUT / "scale_bench-latest.json").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
