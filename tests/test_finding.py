@@ -144,3 +144,25 @@ def test_the_shipped_model_and_table_are_small_and_carry_their_licences() -> Non
 
     assert data["features"] == list(FEATURES)
     assert 0.0 < load_model().threshold < 1.0
+
+
+CHIPMAKER = (
+    "Chipmaker Outlook\n"
+    "National Semiconductor Corp, which reported a profitable fiscal fourth quarter, expects chip sales "
+    "to grow in the coming financial year.\n"
+    "Chairman Charles Sporck said a strong balance sheet would help chip sales grow over the coming months.\n"
+    "Its shares rose 50 cents to 12 dlrs on the New York Stock Exchange.\n"
+)
+
+
+def test_what_someone_said_is_answered_by_a_statement_not_the_lead(tmp_path: Path) -> None:
+    # The lead restates the question's topic but nobody is reported saying it; the answer is said.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "chips.txt").write_text(CHIPMAKER, encoding="utf-8")
+    for name, text in NEWS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    engine = Engine.open(folder)
+    answer = engine.ask("What was said would help chip sales grow in the coming financial year?")
+    assert answer.answered, answer.message
+    assert answer.quotes[0].text.startswith("Chairman Charles Sporck said a strong balance sheet")

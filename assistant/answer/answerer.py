@@ -188,11 +188,20 @@ statement by X (or carried on from X's sentence before) and the share of the que
 a fixed say besides the learned one."""
 
 
+UNSPOKEN_PENALTY = 1.0
+"""Taken from the logit of a sentence nobody is reported saying (no stored speaker, no quotation
+marks) when the question asks what someone said: the news lead that restates the topic otherwise
+outranks the statement asked for. SQuAD holds too few such questions to learn it."""
+
+
 def rule_prior(query: Query, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64] | None:
     """Logit bonuses per row where the training data is too thin to learn them."""
     prior = np.zeros(rows.shape[0])
     if query.acronym is not None and ({"definition"} & set(query.wanted) or query.info.kind == "acronym"):
         prior += ACRONYM_PRIOR * rows[:, FEATURES.index("acronym")]
+    if query.info.asks_statement:
+        spoken = np.maximum(rows[:, FEATURES.index("speaker")], rows[:, FEATURES.index("quote_marks")])
+        prior -= UNSPOKEN_PENALTY * (1.0 - spoken)
     if query.info.asks_statement and query.names:
         prior += STATEMENT_PRIOR * rows[:, FEATURES.index("statement_match")]
         prior += COVERAGE_PRIOR * (rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")])
