@@ -171,7 +171,9 @@ def run_wikiqa(limit: int | None) -> dict[str, Any]:
         file_of[did] = name
         lines_of[name] = list(zip(sids, lines, strict=True))
     items = list(questions.values())[:limit] if limit else list(questions.values())
-    wide = AnswerSettings(top=1000, candidates=1000, budget_tokens=10**6, refusal=False, min_window=0.0)
+    wide = AnswerSettings(
+        top=1000, candidates=1000, budget_tokens=10**6, refusal=False, min_window=0.0, keep_share=0.0
+    )
     engine, build_s = fresh_engine(folder, wide)
     default = Engine.open(folder)
     index = engine.index

@@ -11,9 +11,6 @@ from assistant.models import ArticleMeta, Attribution, Quote
 from assistant.speakers import speaker_matches
 from assistant.tokens import term_spans
 
-EXTRA_QUOTE_FLOOR = 0.02
-"""Quotes after the first are shown only while their probability is at least this share of the first's."""
-
 
 def choose(
     index: Index, ranked: list[Scored], top: int, budget: int, names: Sequence[str] = ()
@@ -25,12 +22,10 @@ def choose(
     """
     chosen: list[Scored] = []
     best = ranked[0] if ranked else None
-    # A quote the ranker finds fifty times less likely than the first pads the answer, never helps it.
-    floor = best.prob * EXTRA_QUOTE_FLOOR if best is not None else 0.0
     only_theirs = bool(names) and best is not None and best.speaker is not None and named(best.speaker, names)
     s_tokens = index.stored.arrays["s_tokens"]
     for cand in ranked:
-        if len(chosen) >= top or (chosen and cand.prob < floor):
+        if len(chosen) >= top:
             break
         if only_theirs and (cand.speaker is None or not named(cand.speaker, names)):
             continue

@@ -19,8 +19,9 @@ class AnswerSettings:
     max_question_tokens: int = 200
     refusal: bool = True
     """Say "the corpus holds no answer" when the calibrated refusal model judges so (off: always rank)."""
-    keep_share: float = 0.0
-    """Quotes after the first are shown only with at least this share of the first one's probability."""
+    keep_share: float = 0.02
+    """Quotes after the first are shown only with at least this share of the first one's probability:
+    one the ranker finds fifty times less likely pads the answer, never helps it."""
     min_window: float = 0.3
     """Quotes after the first must match this share of the question with their neighbours (exactly or
     bridged): a weak match is no second answer."""
