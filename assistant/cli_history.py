@@ -23,7 +23,7 @@ _QUOTE_CHARS = 160
 
 def entry_lines(entry: HistoryEntry) -> list[str]:
     """An entry as plain lines: when, the question and scope, then each quote and its citation."""
-    head = f"#{entry.id}  {entry.asked_at}  {clean(entry.question)}"
+    head = f"#{entry.id}  {entry.asked_at}  {clean(entry.read_as)}"
     if entry.scope:
         head += f"  [{clean(entry.scope)}]"
     if entry.tokens:

@@ -6,6 +6,7 @@ it knows nothing of how answers are shown.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sqlite3
 from collections import OrderedDict
@@ -23,6 +24,7 @@ from assistant.answer import (
     analyse_question,
     answer_metadata,
     meta_of,
+    where_note,
 )
 from assistant.answer_copies import find_copies, finish
 from assistant.citation import quote_record
@@ -62,6 +64,7 @@ class Engine:
         self._attributions: OrderedDict[str, tuple[tuple[Attribution, ...], ...]] = OrderedDict()
         self._names: tuple[Path | None, dict[str, tuple[str, str]]] | None = None
         self._answerer = Answerer(index, self._text, self._article_attributions, settings)
+        self._within: Answerer | None = None
 
     @classmethod
     def open(
@@ -150,16 +153,29 @@ class Engine:
                 self.index, question, info.meta_field, self._text, article=target, scope_id=article
             )
         else:
-            answer = self._answerer.answer(
-                question,
-                article=scope,
-                top=top,
-                context=context,
-                speaker=speaker,
-                steer=steer,
-                scope_id=article,
-                allowed=allowed,
-            )
+            answer = None
+            stay = steer.prefer_article if steer is not None and scope is None and allowed is None else None
+            if stay is not None:
+                # A follow-up stays with the article just answered while it has more on the topic;
+                # that answer already settled that the article speaks to it, so no refusal model here.
+                answer = self._within_answerer().answer(
+                    question, article=stay, top=top, context=context, speaker=speaker, steer=steer
+                )
+                answer = answer if answer.answered else None
+            if answer is None:
+                answer = self._answerer.answer(
+                    question,
+                    article=scope,
+                    top=top,
+                    context=context,
+                    speaker=speaker,
+                    steer=steer,
+                    scope_id=article,
+                    allowed=allowed,
+                )
+            if note is not None and stay is not None:
+                title = str(self.index.articles.columns["title"][stay] or self._id_of(stay))
+                note = where_note(note, title, [q.article.id for q in answer.quotes], self._id_of(stay))
         if note is not None:
             answer = replace(answer, followed=note)
         answer = finish(
@@ -170,6 +186,16 @@ class Engine:
         if conversation is not None:
             self._remember(conversation, question, answer)
         return self._keep(answer)
+
+    def _within_answerer(self) -> Answerer:
+        """An answerer without the refusal model, for a follow-up inside the article just answered."""
+        if self._within is None:
+            settings = dataclasses.replace(self._answerer.settings, refusal=False)
+            self._within = Answerer(self.index, self._text, self._article_attributions, settings)
+        return self._within
+
+    def _id_of(self, article: int) -> str:
+        return str(self.index.articles.columns["id"][article])
 
     def _keep(self, answer: Answer) -> Answer:
         """Record the answer in the history (when kept); a failed write never costs the answer."""
@@ -185,6 +211,7 @@ class Engine:
                     message=answer.message,
                     tokens=answer.tokens,
                     quotes=[quote_record(q) for q in answer.quotes],
+                    followed=answer.followed,
                 )
             except (sqlite3.Error, OSError) as exc:
                 self.history_error = f"the history could not be written ({exc}); answers still work"

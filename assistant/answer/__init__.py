@@ -4,7 +4,7 @@ The one way in for the engine and the front ends.
 """
 
 from assistant.answer.answerer import Answerer, meta_of
-from assistant.answer.followups import Conversation
+from assistant.answer.followups import Conversation, where_note
 from assistant.answer.metadata import answer_metadata
 from assistant.answer.question_class import analyse_question
 from assistant.answer.settings import AnswerSettings, Steer
@@ -17,4 +17,5 @@ __all__ = [
     "analyse_question",
     "answer_metadata",
     "meta_of",
+    "where_note",
 ]

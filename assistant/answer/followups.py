@@ -81,10 +81,7 @@ class Conversation:
             speaker = last.speaker
         elif new_names and last.asked_statement and len(info.names) == 1:
             speaker = info.names[0]  # "What did Sullivan say?" then "And Austin?"
-        title = last.answer.quotes[0].article.title if last.answer.quotes else None
         note = f"Follow-up to “{last.thread}”"
-        if title:
-            note += f": stayed with “{title}”"
         if speaker:
             note += f", speaker {speaker}"
         steer = Steer(
@@ -126,3 +123,16 @@ class Conversation:
                 info.asks_statement,
             )
         )
+
+
+def where_note(note: str, title: str, quoted: list[str], stayed: str) -> str:
+    """`note` plus where the follow-up's quotes came from, said truthfully: the article it stayed
+    with (`stayed`, titled `title`), or other articles because that one had nothing more."""
+    inside = sum(1 for q in quoted if q == stayed)
+    if quoted and inside == len(quoted):
+        return f"{note}: stayed with “{title}”"
+    if inside:
+        return f"{note}: stayed with “{title}”, then other articles"
+    if not quoted:
+        return f"{note}: “{title}” has nothing more on this"
+    return f"{note}: “{title}” has nothing more on this, so from other articles"

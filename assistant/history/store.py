@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS asked (
     answered INTEGER NOT NULL,
     message TEXT,
     tokens INTEGER NOT NULL DEFAULT 0,
-    quotes TEXT NOT NULL
+    quotes TEXT NOT NULL,
+    followed TEXT
 )
 """
 _MAX_ROWS_READ = 100_000
@@ -48,6 +49,13 @@ class HistoryEntry:
     tokens: int
     quotes: tuple[dict[str, Any], ...]
     """Each: text, citation, article id, start, end, paragraph."""
+    followed: str | None = None
+    """What a follow-up was read as ("Follow-up to “…”"), so a bare "Why?" keeps its context."""
+
+    @property
+    def read_as(self) -> str:
+        """The question as asked, with what a follow-up was read as."""
+        return self.question if not self.followed else f"{self.question} ({self.followed})"
 
     def as_json(self) -> dict[str, Any]:
         """The entry as JSON-ready data."""
@@ -60,6 +68,7 @@ class HistoryEntry:
             "message": self.message,
             "tokens": self.tokens,
             "quotes": list(self.quotes),
+            "followed": self.followed,
         }
 
 
@@ -91,6 +100,9 @@ class History:
                 # WAL with NORMAL sync: a crash can lose the last question or two, never corrupt the file.
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute(_SCHEMA)
+                columns = {row[1] for row in connection.execute("PRAGMA table_info(asked)")}
+                if "followed" not in columns:  # a history file from before follow-ups were kept
+                    connection.execute("ALTER TABLE asked ADD COLUMN followed TEXT")
                 # SQLite's lower() folds ASCII only; "Élysée" should find "élysée".
                 connection.create_function("holds", 2, _holds, deterministic=True)
             except sqlite3.Error:
@@ -116,6 +128,7 @@ class History:
         tokens: int,
         quotes: list[dict[str, Any]],
         when: dt.datetime | None = None,
+        followed: str | None = None,
     ) -> int:
         """Keep one question and its answer; returns its id. Raises sqlite3.Error or OSError."""
         stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -123,8 +136,9 @@ class History:
             connection = self._connect()
             with connection:
                 cursor = connection.execute(
-                    "INSERT INTO asked (asked_at, question, scope, answered, message, tokens, quotes) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO asked (asked_at, question, scope, answered, message, tokens, quotes,"
+                    " followed) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         stamp,
                         _storable(question),
@@ -133,6 +147,7 @@ class History:
                         _storable(message),
                         tokens,
                         _storable(json.dumps(quotes, ensure_ascii=False)),
+                        _storable(followed),
                     ),
                 )
             return int(cursor.lastrowid or 0)
@@ -141,10 +156,13 @@ class History:
         """Entries newest first; `contains` keeps those whose question, scope or quotes hold the text."""
         if not self.path.exists():
             return []
-        sql = "SELECT id, asked_at, question, scope, answered, message, tokens, quotes FROM asked"
+        sql = "SELECT id, asked_at, question, scope, answered, message, tokens, quotes, followed FROM asked"
         args: list[Any] = []
         if contains:
-            sql += " WHERE holds(question || ' ' || coalesce(scope, '') || ' ' || quotes, ?)"
+            sql += (
+                " WHERE holds(question || ' ' || coalesce(followed, '') || ' ' || coalesce(scope, '')"
+                " || ' ' || quotes, ?)"
+            )
             args.append(contains)
         sql += " ORDER BY id DESC LIMIT ?"
         args.append(min(limit, _MAX_ROWS_READ) if limit is not None else _MAX_ROWS_READ)
@@ -180,6 +198,7 @@ def _entry(row: tuple[Any, ...]) -> HistoryEntry:
         message=row[5],
         tokens=int(row[6] or 0),
         quotes=tuple(q for q in quotes if isinstance(q, dict)),
+        followed=row[8],
     )
 
 

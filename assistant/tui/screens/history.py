@@ -24,6 +24,8 @@ from assistant.wording import counted
 def _row(entry: HistoryEntry) -> Text:
     row = Text(f"{entry.asked_at[:16].replace('T', ' ')}  ", style="dim", no_wrap=True, overflow="ellipsis")
     row.append(clean(entry.question), style="bold")
+    if entry.followed:
+        row.append(f" ({clean(entry.followed)})", style="dim")
     if entry.scope:
         row.append(f"  [{clean(entry.scope)}]", style="italic")
     row.append(f"  {counted(len(entry.quotes), 'quote')}" if entry.answered else "  no answer", style="dim")
