@@ -153,26 +153,25 @@ class Engine:
                 self.index, question, info.meta_field, self._text, article=target, scope_id=article
             )
         else:
-            answer = None
+            kept: Answer | None = None
             stay = steer.prefer_article if steer is not None and scope is None and allowed is None else None
             if stay is not None:
                 # A follow-up stays with the article just answered while it has more on the topic;
                 # that answer already settled that the article speaks to it, so no refusal model here.
-                answer = self._within_answerer().answer(
+                inside = self._within_answerer().answer(
                     question, article=stay, top=top, context=context, speaker=speaker, steer=steer
                 )
-                answer = answer if answer.answered else None
-            if answer is None:
-                answer = self._answerer.answer(
-                    question,
-                    article=scope,
-                    top=top,
-                    context=context,
-                    speaker=speaker,
-                    steer=steer,
-                    scope_id=article,
-                    allowed=allowed,
-                )
+                kept = inside if inside.answered else None
+            answer = kept or self._answerer.answer(
+                question,
+                article=scope,
+                top=top,
+                context=context,
+                speaker=speaker,
+                steer=steer,
+                scope_id=article,
+                allowed=allowed,
+            )
             if note is not None and stay is not None:
                 title = str(self.index.articles.columns["title"][stay] or self._id_of(stay))
                 note = where_note(note, title, [q.article.id for q in answer.quotes], self._id_of(stay))
