@@ -315,8 +315,10 @@ class Index:
         if len(items) >= PARALLEL_FILES and workers > 1:
             try:
                 return self._read_in_workers(chunks, workers, progress)
-            except (OSError, BrokenProcessPool):
-                pass  # no worker processes here (say, a `python -` script): read the files ourselves
+            except (OSError, ValueError, BrokenProcessPool):
+                # No worker processes here: a `python -` script, or the chat, whose stderr (replaced
+                # by Textual, fileno -1) multiprocessing cannot hand on. Read the files ourselves.
+                pass
         batches: list[Batch] = []
         done = 0
         for chunk in chunks:
