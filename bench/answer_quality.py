@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 from _corpora import article_text, reuters_docs  # bench/ is on sys.path when run as a script
 from _questions import OFF_TOPIC
-from quality import run_wikiqa, write_article
+from quality import run_wikiqa, squad_corpus
 from rank_bm25 import BM25Okapi
 
 from assistant.engine import Engine
@@ -89,29 +89,10 @@ class SentenceBaseline:
 # ---- SQuAD ------------------------------------------------------------------------------------
 
 
-def _squad_corpus(folder: Path, data: list[dict[str, Any]], skip: int | None = None) -> list[Any]:
-    shutil.rmtree(folder, ignore_errors=True)
-    questions = []
-    for i, article in enumerate(data):
-        if i == skip:
-            continue
-        name = f"{i:02d}.txt"
-        contexts = [p["context"].replace("\r", " ").replace("\n", " ") for p in article["paragraphs"]]
-        lines = write_article(folder / name, article["title"].replace("_", " "), contexts)
-        for para, line in zip(article["paragraphs"], lines, strict=True):
-            for qa in para["qas"]:
-                spans = [
-                    (line.start + a["answer_start"], line.start + a["answer_start"] + len(a["text"]))
-                    for a in qa["answers"]
-                ]
-                questions.append((qa["question"], name, spans, i))
-    return questions
-
-
 def run_squad(limit: int | None) -> dict[str, Any]:
     data = json.loads(SQUAD_JSON.read_text(encoding="utf-8"))["data"]
     folder = ROOT / "squad"
-    questions = _squad_corpus(folder, data)
+    questions = squad_corpus(folder, data)
     if limit:
         questions = random.Random(13).sample(questions, min(limit, len(questions)))
     engine = Engine.open(folder)
@@ -146,7 +127,7 @@ def run_offtopic(limit: int | None) -> dict[str, Any]:
     examples = []
     for held in range(len(data)):
         folder = ROOT / "squad-heldout" / f"{held:02d}"
-        _squad_corpus(folder, data, skip=held)
+        squad_corpus(folder, data, skip=held)
         qs = [qa["question"] for p in data[held]["paragraphs"] for qa in p["qas"]]
         if limit:
             qs = random.Random(held).sample(qs, min(len(qs), max(1, limit // len(data))))

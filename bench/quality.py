@@ -295,21 +295,18 @@ def _line_of(lines: list[tuple[str, Line]], start: int, end: int) -> str | None:
 # ---- SQuAD ----------------------------------------------------------------------------------
 
 
-def run_squad(limit: int | None, seed: int) -> dict[str, Any]:
-    data = json.loads(SQUAD_JSON.read_text(encoding="utf-8"))["data"]
-    folder = ROOT / "squad"
+def squad_corpus(
+    folder: Path, data: list[dict[str, Any]], *, skip: int | None = None, titled: bool = False
+) -> list[tuple[str, str, list[tuple[int, int]], int]]:
+    """One article file per SQuAD article (a paragraph a line, line breaks inside one made spaces);
+    its questions as (question, article file, [(start, end) in file text], article number)."""
     shutil.rmtree(folder, ignore_errors=True)
-    questions = []  # (question, article file, [(start, end) in file text], article number)
-    contexts_with_newlines = 0
+    questions = []
     for i, article in enumerate(data):
-        name = f"{i:02d}_{article['title']}.txt"
-        contexts = []
-        for para in article["paragraphs"]:
-            context = para["context"]
-            if "\n" in context:
-                contexts_with_newlines += 1
-                context = context.replace("\r", " ").replace("\n", " ")
-            contexts.append(context)
+        if i == skip:
+            continue
+        name = f"{i:02d}_{article['title']}.txt" if titled else f"{i:02d}.txt"
+        contexts = [p["context"].replace("\r", " ").replace("\n", " ") for p in article["paragraphs"]]
         lines = write_article(folder / name, article["title"].replace("_", " "), contexts)
         for para, line in zip(article["paragraphs"], lines, strict=True):
             for qa in para["qas"]:
@@ -318,6 +315,15 @@ def run_squad(limit: int | None, seed: int) -> dict[str, Any]:
                     for a in qa["answers"]
                 ]
                 questions.append((qa["question"], name, spans, i))
+    return questions
+
+
+def run_squad(limit: int | None, seed: int) -> dict[str, Any]:
+    data = json.loads(SQUAD_JSON.read_text(encoding="utf-8"))["data"]
+    folder = ROOT / "squad"
+    shutil.rmtree(folder, ignore_errors=True)
+    contexts_with_newlines = sum("\n" in p["context"] for article in data for p in article["paragraphs"])
+    questions = squad_corpus(folder, data, titled=True)
     total = len(questions)
     if limit and limit < total:
         questions = random.Random(seed).sample(questions, limit)
