@@ -38,10 +38,11 @@ from assistant.answer.features import FEATURES
 from assistant.answer.lexicon import bridges_of
 from assistant.answer.query import parse_query
 from assistant.answer.ranker import Logistic
-from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row
+from assistant.answer.refusal import REFUSAL_FEATURES
 from assistant.answer.settings import Steer
 from assistant.engine import Engine
 from assistant.tokens import terms, words
+from bench.train_refusal import train_refusal
 
 TRAIN_JSON = Path("/work/shared/eval/squad-dev-train/squad-dev-train.json")
 ROOT = Path("/tmp/assistant-bench/train")
@@ -144,20 +145,6 @@ def fit(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], l2: float = L2) 
     return Logistic(mean=mean, scale=scale, weights=w[:-1], bias=float(w[-1]))
 
 
-def refusal_rows(model: Logistic, items: list[dict[str, Any]]) -> npt.NDArray[np.float64]:
-    out = []
-    for it in items:
-        if not it["scored"]:
-            out.append(None)
-            continue
-        for s, p in zip(it["scored"], model.probabilities(it["rows"]), strict=True):
-            s.learned = float(p)
-        out.append(refusal_row(it["query"], it["rows"], it["scored"]))
-    filler = np.zeros(len(REFUSAL_FEATURES))
-    filler[0] = -14.0
-    return np.array([r if r is not None else filler for r in out])
-
-
 def main() -> None:
     reuse = "--reuse" in sys.argv[1:]
     cache = ROOT / "features.pickle"
@@ -254,21 +241,7 @@ def fit_and_write(
         file=sys.stderr,
     )
 
-    # Refusal: answerable (the full corpus, original questions) against unanswerable.
-    pos = refusal_rows(ranker, items)
-    neg = refusal_rows(ranker, off)
-    rx = np.vstack([pos, neg])
-    ry = np.concatenate([np.ones(len(pos)), np.zeros(len(neg))])
-    refusal = fit(rx, ry)
-    pp, pn = refusal.probabilities(pos), refusal.probabilities(neg)
-    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
-    cost = [float(np.mean(pp < t) + np.mean(pn >= t)) for t in grid]
-    threshold = float(grid[int(np.argmin(cost))])
-    print(
-        f"refusal: threshold {threshold:.2f}; answerable refused {np.mean(pp < threshold):.1%}, "
-        f"unanswerable answered {np.mean(pn >= threshold):.1%} (training data)",
-        file=sys.stderr,
-    )
+    refusal, threshold = train_refusal(ranker, items, off)
     model = {
         "about": "Answer ranker and refusal model of assistant. Trained by `python -m bench.train_ranker` on "
         "SQuAD v1.1 dev articles (Rajpurkar et al., 2016; CC BY-SA 4.0); this file is under CC BY-SA 4.0.",
