@@ -14,8 +14,8 @@ import numpy.typing as npt
 
 from assistant.errors import AssistantError
 from assistant.index import Index
+from assistant.index.tokens import count_tokens, terms
 from assistant.models import Answer, Quote
-from assistant.tokens import count_tokens, terms
 
 _COPY_CANDIDATES = 8
 

@@ -39,8 +39,8 @@ from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_mes
 from assistant.speakers import census, corpus_names, stored_attributions
 
 if TYPE_CHECKING:
-    from assistant.fetch import FetchedPage
     from assistant.ingest import AddReport, MetaOverrides
+    from assistant.ingest.fetch import FetchedPage
 
 _TEXT_CACHE = 64
 

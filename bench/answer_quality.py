@@ -1,7 +1,7 @@
 """Finding the answer: the engine beside rank-bm25 over sentences, on sets it was not trained on.
 
 Every figure is printed beside `rank_bm25.BM25Okapi` over the engine's own sentences (terms from
-`assistant.tokens.terms`), measured in the same run. Data is read in place from /work/shared/eval;
+`assistant.index.tokens.terms`), measured in the same run. Data is read in place from /work/shared/eval;
 corpora are written under /tmp/assistant-bench/answer/.
 
   squad      SQuAD 8-article dev sample (never trained on; the ranker learns on squad-dev-train),
@@ -41,7 +41,7 @@ from rank_bm25 import BM25Okapi
 
 from assistant.engine import Engine
 from assistant.errors import AssistantError
-from assistant.tokens import terms
+from assistant.index.tokens import terms
 
 EVAL = Path("/work/shared/eval")
 SQUAD_JSON = EVAL / "squad-dev-sample" / "squad-dev-sample.json"

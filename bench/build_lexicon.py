@@ -1,6 +1,6 @@
 """Build the shipped table of lexical bridges from WordNet 3.0: assistant/answer/data/bridges.json.gz.
 
-A bridge leads from an index term (a Snowball stem, as `assistant.tokens.term` makes it) to one a
+A bridge leads from an index term (a Snowball stem, as `assistant.index.tokens.term` makes it) to one a
 reader may use in its place: synonyms of a word's commonest senses (murder ~ slaying), derivationally
 related forms (speech ~ speak, death ~ die), a verb's direct hypernyms and a noun's in its first
 sense (murder ~ homicide), and irregular forms (spoke -> speak). Bridges are stored one way (from a
@@ -20,7 +20,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from assistant.tokens import term
+from assistant.index.tokens import term
 
 WORDNET = Path("/work/shared/lexicon/wordnet-3.0")
 OUT = Path(__file__).resolve().parent.parent / "assistant" / "answer" / "data" / "bridges.json.gz"

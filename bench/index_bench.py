@@ -193,7 +193,7 @@ def passage_bags(index: Any) -> list[list[str]]:
 
 
 def query_latency(index: Any, questions: list[str]) -> tuple[dict[str, float], list[list[tuple[int, float]]]]:
-    from assistant.tokens import terms
+    from assistant.index.tokens import terms
 
     for q in questions:  # warm: term cache, page cache of the mapped postings
         index.top_passages(terms(q), 10)
@@ -215,7 +215,7 @@ def baseline_latency(
 
     from rank_bm25 import BM25Okapi
 
-    from assistant.tokens import terms
+    from assistant.index.tokens import terms
 
     start = time.perf_counter()
     bags = passage_bags(index)
@@ -506,7 +506,7 @@ def calibrate(docs: list[Any]) -> float:
     """Passages per article, from analysing 1000 articles (copies shuffle paragraphs; close enough)."""
     import random
 
-    from assistant.analysis import DEFAULT_PASSAGE_TOKENS, analyse
+    from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS, analyse
 
     sample = random.Random(7).sample(docs, min(1000, len(docs)))
     passages = 0

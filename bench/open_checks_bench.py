@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import reuters_docs, write_corpus
 
-from assistant import index_store
-from assistant.index import Index, _fingerprint
+from assistant.index import store as index_store
+from assistant.index.corpus_index import Index, _fingerprint
 from assistant.locations import index_dir, passage_tokens
 
 ROOT = Path("/tmp/assistant-bench/open-checks")

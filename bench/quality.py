@@ -27,7 +27,7 @@ SQuAD (8 articles, 2,609 questions with answer spans):
   splits     questions of articles 0-3 ("tune": weights and refusal were tuned on them and WikiQA)
              and 4-7 ("report": held back), each beside rank-bm25.
   baseline   BM25Okapi over every sentence of the corpus (the engine's own sentence splits, terms
-             from assistant.tokens.terms), top-1/top-3 sentences, the same overlap test.
+             from assistant.index.tokens.terms), top-1/top-3 sentences, the same overlap test.
 
 Unanswerable (refusing judged both ways):
   held out   each SQuAD article's questions asked of a corpus of the other 7 articles: any answer
@@ -60,7 +60,7 @@ from rank_bm25 import BM25Okapi
 from assistant.answer import AnswerSettings
 from assistant.engine import Engine
 from assistant.errors import AssistantError
-from assistant.tokens import terms
+from assistant.index.tokens import terms
 
 EVAL = Path("/work/shared/eval")
 WIKIQA_TSV = EVAL / "wikiqa-dev" / "WikiQA-dev.tsv"

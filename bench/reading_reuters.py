@@ -21,7 +21,7 @@ Answering (reuters-paraphrased, 88 answerable questions, 12 not answerable):
              answer string (both with white space folded), any of the top three does, refused.
   baseline   rank_bm25.BM25Okapi over properly joined sentences of the same articles (paragraphs
              joined by bench/_corpora, split by the product's sentence splitter, terms from
-             assistant.tokens.terms): top-1 and top-3 sentences, the same containment test.
+             assistant.index.tokens.terms): top-1 and top-3 sentences, the same containment test.
 
     nice python bench/reading_reuters.py [--skip-answers]
 """
@@ -50,7 +50,7 @@ from assistant.corpus import decode, display_text, read_article, split_paragraph
 from assistant.corpus.furniture import dateline_end
 from assistant.corpus.layout import lines
 from assistant.engine import Engine
-from assistant.tokens import terms
+from assistant.index.tokens import terms
 
 QUESTIONS = Path("/work/shared/eval/reuters-paraphrased/questions.jsonl")
 RAW_FOLDER = BENCH_ROOT / "reuters-raw"

@@ -209,7 +209,7 @@ def assistant_add(corpus: Path, work: Path) -> dict[str, Any]:
 
 def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespace) -> dict[str, Any]:
     from assistant.index import Index
-    from assistant.tokens import terms
+    from assistant.index.tokens import terms
 
     corpus = BENCH_ROOT / label
     work = BENCH_ROOT / f"scale-{label}"

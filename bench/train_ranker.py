@@ -41,7 +41,7 @@ from assistant.answer.ranker import Logistic
 from assistant.answer.refusal import REFUSAL_FEATURES
 from assistant.answer.settings import Steer
 from assistant.engine import Engine
-from assistant.tokens import terms, words
+from assistant.index.tokens import terms, words
 from bench.train_refusal import train_refusal
 
 TRAIN_JSON = Path("/work/shared/eval/squad-dev-train/squad-dev-train.json")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from assistant.article_file import body_sha256
 from assistant.cli import main
+from assistant.corpus.article_file import body_sha256
 from assistant.index import Index
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_7834a3842ba03b39.txt"

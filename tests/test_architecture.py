@@ -10,7 +10,7 @@ import pytest
 CORE = [
     "assistant.corpus",
     "assistant.corpus.sentences",
-    "assistant.tokens",
+    "assistant.index.tokens",
     "assistant.index",
     "assistant.answer",
     "assistant.speakers",

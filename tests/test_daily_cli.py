@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.cli import main
-from assistant.tokens import count_tokens
+from assistant.index.tokens import count_tokens
 from tests.archive import make_archive
 
 SEED_ID = "000_7834a3842ba03b39.txt"

@@ -10,7 +10,7 @@ import pytest
 from pages import Route, Site, closed_port, html_route, news_page, redirect
 
 from assistant.errors import AddError
-from assistant.fetch import fetch_url
+from assistant.ingest.fetch import fetch_url
 
 PAGE = news_page()
 

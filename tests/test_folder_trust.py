@@ -13,8 +13,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from assistant.cli import main
-from assistant.folder_stamps import SEEN_FILE
 from assistant.index import Index
+from assistant.index.folder_stamps import SEEN_FILE
 from assistant.locations import index_dir
 
 OLD = time.time() - 3600

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import Conversation
-from assistant.cli_history import entry_lines
+from assistant.cli.history import entry_lines
 from assistant.engine import Engine
 from tests.test_corpus_reuters import REUTERS, _write_raw
 

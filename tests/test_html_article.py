@@ -10,7 +10,7 @@ import pytest
 from pages import AuthorIn, DateIn, Story, news_page
 
 from assistant.corpus import UnreadableArticle
-from assistant.html_article import decode_html, extract_article, looks_like_html
+from assistant.ingest.html_article import decode_html, extract_article, looks_like_html
 
 STORY = Story()
 FURNITURE = ("cookies", "Subscribe", "Advertisement", "Read more", "Ferry timetable", "Most read",

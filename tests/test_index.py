@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from assistant.analysis import analyse_file
 from assistant.corpus import discover
 from assistant.index import Index
+from assistant.index.analysis import analyse_file
+from assistant.index.tokens import terms
 from assistant.locations import index_dir
-from assistant.tokens import terms
 
 SHARED_POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear" / "dev" / "text"
 
@@ -186,7 +186,7 @@ def test_the_corpus_folder_lists_only_articles_not_the_index(news_corpus: Path) 
 def test_a_build_in_worker_processes_equals_one_built_here(
     news_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assistant.index as index_module
+    import assistant.index.corpus_index as index_module
 
     for i in range(24):
         (news_corpus / f"wire-{i:02d}.txt").write_text(

@@ -14,7 +14,7 @@ import yaml
 from pages import Site, Story, closed_port, html_route, news_page
 
 from assistant import corpus
-from assistant.article_file import body_sha256, slugify
+from assistant.corpus.article_file import body_sha256, slugify
 from assistant.errors import ArticleNotFound, CorpusNotFound
 from assistant.ingest import AddReport, MetaOverrides, add_sources, remove_article
 
@@ -403,7 +403,7 @@ def test_bad_urls_fail_one_by_one_and_good_ones_are_stored(corpus_dir: Path, sit
 
 
 def test_fetcher_can_be_replaced(corpus_dir: Path) -> None:
-    from assistant.fetch import FetchedPage
+    from assistant.ingest.fetch import FetchedPage
 
     def offline(url: str) -> FetchedPage:
         return FetchedPage(url=url, data=news_page(STORY).encode(), content_type="text/html", charset="utf-8")

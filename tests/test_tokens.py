@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assistant.tokens import count_tokens, fold, terms
+from assistant.index.tokens import count_tokens, fold, terms
 
 
 def test_terms_are_folded_lowercased_stemmed_and_free_of_stop_words() -> None:
@@ -47,7 +47,7 @@ def test_tiktoken_encoding_loads_with_the_network_blocked(tmp_path: Path) -> Non
         "socket.socket.connect = refuse\n"
         "socket.create_connection = refuse\n"
         "socket.getaddrinfo = refuse\n"
-        "from assistant.tokens import count_tokens\n"
+        "from assistant.index.tokens import count_tokens\n"
         "print(count_tokens('Army Tactical Missile Systems'))\n"
     )
     env = {

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from assistant.index import Index
-from assistant.tokens import terms
+from assistant.index.tokens import terms
 
 REUTERS = Path("/work/shared/eval/reuters21578/reut2-000.sgm")
 

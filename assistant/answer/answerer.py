@@ -21,8 +21,8 @@ from assistant.answer.refusal import refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.errors import BadQuestion
 from assistant.index import Index
+from assistant.index.tokens import count_tokens
 from assistant.models import Answer, Attribution
-from assistant.tokens import count_tokens
 
 __all__ = ["Answerer", "best_article", "meta_of"]
 

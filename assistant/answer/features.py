@@ -22,9 +22,9 @@ from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
 from assistant.corpus import display_text
 from assistant.index import Index
+from assistant.index.tokens import terms
 from assistant.models import Attribution
 from assistant.speakers import speaker_matches
-from assistant.tokens import terms
 
 TextLoader = Callable[[int], str]
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from assistant.answer.question_class import analyse_question
 from assistant.answer.settings import Steer
+from assistant.index.tokens import terms
 from assistant.models import Answer
-from assistant.tokens import terms
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 _THING_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|there|those|these)\b", re.I)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from assistant.answer.answerer import best_article, meta_of
 from assistant.answer.question_class import META_WORDS, MetaField
 from assistant.index import Index
+from assistant.index.tokens import terms, words
 from assistant.models import Answer, Quote
-from assistant.tokens import terms, words
 
 _LABELS = {"author": "author", "source": "publication", "date": "date", "title": "title", "url": "address"}
 

@@ -16,7 +16,7 @@ from assistant.answer.lexicon import bridges_of
 from assistant.answer.question_class import QuestionInfo, analyse_question
 from assistant.answer.settings import Steer
 from assistant.index import Index
-from assistant.tokens import terms, words
+from assistant.index.tokens import terms, words
 
 
 @dataclass(frozen=True, slots=True)

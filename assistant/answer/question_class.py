@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.tokens import STOP_WORDS, fold
+from assistant.index.tokens import STOP_WORDS, fold
 
 Kind = Literal["who", "when", "where", "amount", "why", "acronym", "what", "other"]
 MetaField = Literal["author", "source", "date", "title", "url"]

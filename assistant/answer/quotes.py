@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from assistant.answer.features import Scored
 from assistant.corpus import display_text
 from assistant.index import Index
+from assistant.index.tokens import term_spans
 from assistant.models import ArticleMeta, Attribution, Quote
 from assistant.speakers import speaker_matches
-from assistant.tokens import term_spans
 
 
 def choose(

@@ -159,9 +159,7 @@ def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str)
     return None
 
 
-def _nearest_person(
-    text: str, item: Found, sentences: Sequence[Sentence], pronoun: str
-) -> str | None:
+def _nearest_person(text: str, item: Found, sentences: Sequence[Sentence], pronoun: str) -> str | None:
     """ "Ms Jane Smith spoke to reporters. She said…": the person a sentence before was about.
 
     Sentences are read back from the pronoun's, within its paragraph and the one before; in

@@ -14,9 +14,7 @@ from assistant.speakers.quotes import QuoteMap, QuoteSpan
 CLOSERS = frozenset({"”", '"', "''"})
 OPENERS = frozenset({"“", '"', "''", "``"})
 # Words that start a phrase of time, place or manner after the cue: "said on Thursday", "said in a statement".
-ADVERBIAL_START = wordset(
-    """in on at during last this to from after before when while as because of about"""
-)
+ADVERBIAL_START = wordset("""in on at during last this to from after before when while as because of about""")
 _THAT_WINDOW = 14
 _ASIDE = 8
 

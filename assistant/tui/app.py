@@ -23,7 +23,7 @@ from textual.worker import WorkerState
 
 from assistant.answer import Conversation
 from assistant.errors import AssistantError
-from assistant.ingest_select import skipped_summary
+from assistant.ingest.select import skipped_summary
 from assistant.safe_text import clean
 from assistant.tui.messages import ArticlesAdded, CorpusRefreshed, EngineFailed, EngineOpened, IndexProgressed
 from assistant.tui.screens.add_article import AddArticleScreen

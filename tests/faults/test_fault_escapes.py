@@ -23,7 +23,8 @@ def hostile_corpus(tmp_path: Path) -> Path:
         f"Lighthouse {HOSTILE} keeper retires\nBy Ann {HOSTILE} Lee\n"
         f"The lighthouse keeper {HOSTILE} retired on Friday after forty years at the lamp.\n"
         # Ordinary paragraphs, so the few control characters do not make the file look binary.
-        + "The town band played on the quay while boats sounded their horns in the harbour.\n" * 60,
+        + "The town band played on the quay while boats sounded their horns in the harbour.\n"
+        * 60,
         encoding="utf-8",
     )
     (corpus / "binary\x1b]0;owned\x07.txt").write_bytes(b"\x00\x01\x02" * 100)
@@ -79,9 +80,7 @@ def test_export_and_clipboard_text_are_clean(hostile_corpus: Path) -> None:
 
 
 def test_clean_removes_every_kind_of_control() -> None:
-    assert clean(HOSTILE, one_line=True) == (
-        "red  c1 bell back   cr evil iso zerowidth bom  sep"
-    )
+    assert clean(HOSTILE, one_line=True) == ("red  c1 bell back   cr evil iso zerowidth bom  sep")
     assert clean("a\tb\nc") == "a\tb\nc"
     assert clean("lone \ud800 surrogate \x7f del \x85 nel") == "lone  surrogate  del  nel"
     assert clean("Zoë — “quoted” 東京") == "Zoë — “quoted” 東京"

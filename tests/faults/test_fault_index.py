@@ -17,8 +17,8 @@ import pytest
 from fault_helpers import STORY, cli, env_for, make_corpus, one_line
 
 from assistant.engine import Engine
-from assistant.index import _fingerprint
-from assistant.index_store import StaleIndex, load, save
+from assistant.index.corpus_index import _fingerprint
+from assistant.index.store import StaleIndex, load, save
 from assistant.locations import passage_tokens
 
 QUESTION = "How much will the flood wall cost?"
@@ -141,7 +141,9 @@ def test_writers_and_readers_at_once_never_force_a_rebuild(tmp_path: Path, corpu
     readers = [
         subprocess.Popen(
             ["/bin/sh", "-c", " ; ".join([" ".join([*command, "list", "--corpus", str(corpus)])] * 6)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
         )
         for _ in range(2)
     ]
@@ -224,7 +226,7 @@ def test_files_checked_once_are_checked_again_after_any_write(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The memo of checked files (no re-read of an unwritten file) never hides a flipped byte."""
-    from assistant import verified_files
+    from assistant.index import verified_files
 
     monkeypatch.setattr(verified_files, "SETTLE_NS", 0)  # as if the index were minutes old
     fingerprint = _fingerprint(passage_tokens())

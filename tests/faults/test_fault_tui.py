@@ -33,7 +33,8 @@ async def test_hostile_names_and_text_reach_no_widget_raw(tmp_path: Path) -> Non
     (corpus / NAME).write_text(
         f"Lighthouse {HOSTILE} keeper retires\n"
         f"The lighthouse keeper {HOSTILE} retired on Friday after forty years at the lamp.\n"
-        + "The town band played on the quay while boats sounded their horns in the harbour.\n" * 60,
+        + "The town band played on the quay while boats sounded their horns in the harbour.\n"
+        * 60,
         encoding="utf-8",
     )
     (corpus / "binary\x1b]0;owned\x07.txt").write_bytes(b"\x00\x01" * 100)  # a skip notification

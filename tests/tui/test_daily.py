@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widgets import Input, OptionList, Static
 from tui_helpers import ask, wait_for
 
-from assistant.tokens import count_tokens
+from assistant.index.tokens import count_tokens
 from assistant.tui.app import AssistantApp, make_app
 from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.widgets.question_input import QuestionInput

@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from assistant.analysis import Batch
-from assistant.index_store import ARRAYS, Stored
+from assistant.index.analysis import Batch
+from assistant.index.store import ARRAYS, Stored
 
 _SENTENCE_COLUMNS = ("s_start", "s_end", "s_para", "s_tokens", "s_len")
 _DTYPES = {"indptr": np.int64, "s_start": np.int64, "s_end": np.int64, "tf": np.uint16}

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from assistant import corpus
-from assistant.article_file import (
+from assistant.corpus import UnreadableArticle
+from assistant.corpus.article_file import (
     ArticleFields,
     body_sha256,
     normalise_paragraphs,
@@ -30,11 +31,10 @@ from assistant.article_file import (
     stored_sha256,
     write_new,
 )
-from assistant.corpus import UnreadableArticle
 from assistant.errors import AddError, ArticleNotFound, AssistantError, CorpusNotFound, CorpusWriteError
-from assistant.fetch import FetchedPage, check_url, fetch_url
-from assistant.html_article import decode_html, extract_article, looks_like_html
-from assistant.ingest_select import not_an_article
+from assistant.ingest.fetch import FetchedPage, check_url, fetch_url
+from assistant.ingest.html_article import decode_html, extract_article, looks_like_html
+from assistant.ingest.select import not_an_article
 from assistant.safe_paths import RefusedPath, inside, read_regular, real_root
 
 MAX_SOURCE_BYTES = corpus.MAX_FILE_BYTES

@@ -26,7 +26,7 @@ from assistant.answer import AnswerSettings
 from assistant.answer_json import answer_json, article_info_json, article_view_json
 from assistant.article_ids import resolve_article_id
 from assistant.article_list import SORT_KEYS, SortKey, select_articles
-from assistant.cli_render import article_lines, print_answer, print_article, print_articles
+from assistant.cli.render import article_lines, print_answer, print_article, print_articles
 from assistant.engine import Engine
 from assistant.errors import AssistantError, BadQuestion, CorpusNotFound
 from assistant.index import Changes
@@ -588,7 +588,7 @@ def add(
     updated. Exit status: 0 all stored (or already present), 6 some failed, 3 no corpus folder.
     """
     from assistant.ingest import MetaOverrides
-    from assistant.ingest_select import skipped_summary, warning_summary
+    from assistant.ingest.select import skipped_summary, warning_summary
 
     overrides = MetaOverrides(title=title, author=author, date=date, source=source_name)
     with _errors():
@@ -635,7 +635,7 @@ def remove(article_id: str, corpus: Path | None) -> None:
 
 def _register_commands() -> None:
     """Commands that live in modules of their own."""
-    from assistant.cli_history import history_command
+    from assistant.cli.history import history_command
 
     main.add_command(history_command)
 

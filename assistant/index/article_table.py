@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.article_rows import ArticleRows
+    from assistant.index.article_rows import ArticleRows
 
 COLUMNS = (
     "id", "title", "author", "source", "date", "url", "size", "mtime_ns", "sha256",

@@ -27,18 +27,18 @@ import filelock
 import numpy as np
 import numpy.typing as npt
 
-from assistant import bm25, folder_stamps
-from assistant.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
-from assistant.article_table import ArticleTable
 from assistant.corpus import walk
 from assistant.errors import CorpusNotFound, IndexError_
-from assistant.index_merge import merge
-from assistant.index_store import StaleIndex, Stored, current_generation, load, prepare_folder, save
+from assistant.index import bm25, folder_stamps
+from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
+from assistant.index.article_table import ArticleTable
+from assistant.index.merge import merge
+from assistant.index.store import StaleIndex, Stored, current_generation, load, prepare_folder, save
+from assistant.index.top_k import maxscore_top
 from assistant.locations import index_dir
 from assistant.safe_paths import too_broad
 from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
 from assistant.speakers import corpus_names
-from assistant.top_k import maxscore_top
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.

@@ -26,11 +26,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from assistant.article_rows import ArticleRows, check_offsets, write_rows
-from assistant.article_table import COLUMNS, ArticleTable
 from assistant.errors import IndexError_
+from assistant.index.article_rows import ArticleRows, check_offsets, write_rows
+from assistant.index.article_table import COLUMNS, ArticleTable
+from assistant.index.verified_files import identity, remember_checked, unchanged_since_check
 from assistant.locations import INDEX_FOLDER
-from assistant.verified_files import identity, remember_checked, unchanged_since_check
 
 FORMAT = 8  # 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
 ROWS_FILE = "articles.jsonl"

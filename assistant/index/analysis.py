@@ -23,8 +23,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from assistant.article_file import body_sha256, stored_sha256
-from assistant.article_table import ArticleTable
 from assistant.corpus import (
     MARKDOWN_SUFFIXES,
     ParsedArticle,
@@ -35,9 +33,11 @@ from assistant.corpus import (
     parse_article,
     read_file,
 )
+from assistant.corpus.article_file import body_sha256, stored_sha256
+from assistant.index.article_table import ArticleTable
+from assistant.index.tokens import count_tokens_each, terms
 from assistant.models import Attribution, Sentence
 from assistant.speakers import Row, attribute, rows_of
-from assistant.tokens import count_tokens_each, terms
 
 DEFAULT_PASSAGE_TOKENS = 120
 
