@@ -242,3 +242,46 @@ def test_date_sort_without_dates_says_it_sorted_by_id(tmp_path: Path) -> None:
     assert out.startswith("dated.md") and err == ""
     code, out, err = run("list", "--sort", "date", "--filter", "plain", "--corpus", str(folder))
     assert err.endswith("no listed article has a date; sorted by id\n")
+
+
+# ---- 7. context never repeats another quote; a folder's README is not an article ---------------
+
+PORT = (
+    "Port plans dredging of the harbour\n\n"
+    "The city council met on Tuesday to discuss the budget for parks and schools.\n\n"
+    "Dredging the harbour will cost 40 million dollars, the port authority said on Monday. "
+    "The harbour dredging contract will go to a Dutch company next spring. "
+    "Local fishermen protested outside the town hall against the noise.\n"
+)
+
+
+def test_context_stops_short_of_another_quote_of_the_same_answer(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "port.txt").write_text(PORT, encoding="utf-8")
+    code, out, err = run(
+        "ask", "What will dredging the harbour cost?", "--corpus", str(folder), "--context", "1", "--json"
+    )
+    assert code == 0, err
+    quotes = json.loads(out)["quotes"]
+    texts = [q["text"] for q in quotes]
+    assert len(texts) >= 2 and "40 million dollars" in texts[0]
+    shown = texts + [s for q in quotes for s in q["context"]["before"] + q["context"]["after"]]
+    assert len(shown) == len(set(shown)), shown  # every sentence on the screen once
+    assert any(q["context"]["before"] or q["context"]["after"] for q in quotes)  # context still given
+
+
+def test_a_readme_in_the_corpus_folder_is_reported_and_never_quoted(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "port.txt").write_text(PORT, encoding="utf-8")
+    (folder / "README.md").write_text(
+        "About this folder\n\nThe archive was scraped by volunteers in 2019.\n", "utf-8"
+    )
+    code, out, err = run("index", "--corpus", str(folder))
+    assert code == 0, err
+    assert "README.md" in err and "not an article" in err
+    code, out, err = run("ask", "Who scraped the archive?", "--corpus", str(folder), "--json")
+    assert "volunteers" not in out
+    code, out, err = run("list", "--corpus", str(folder))
+    assert "README" not in out and "port.txt" in out

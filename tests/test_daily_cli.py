@@ -180,6 +180,14 @@ def test_history_can_be_turned_off(archive: Path) -> None:
     assert code == 0 and "turned off" in err
 
 
+def test_history_keeps_only_the_newest_questions(archive: Path) -> None:
+    keep = {"ASSISTANT_HISTORY_KEEP": "3"}
+    for n in range(5):
+        run("ask", f"What happened on day {n}?", "--corpus", str(archive), env=keep)
+    _, out, _ = run("history", "--corpus", str(archive), "--json")
+    assert [e["question"] for e in json.loads(out)] == [f"What happened on day {n}?" for n in (4, 3, 2)]
+
+
 def test_history_from_a_real_process_lives_beside_the_index(archive: Path) -> None:
     env = {**os.environ, "ASSISTANT_CORPUS": str(archive)}
     subprocess.run(

@@ -117,8 +117,9 @@ class Answerer:
             c for c in chosen[1:] if c.prob >= best * self.settings.keep_share and c.window >= floor
         ]
         q_set = set(query.searched)
+        shown = frozenset(c.cand.sentence for c in chosen)
         quotes = tuple(
-            make_quote(self.index, c, self.load_text(c.cand.article), q_set, context) for c in chosen
+            make_quote(self.index, c, self.load_text(c.cand.article), q_set, context, shown) for c in chosen
         )
         return Answer(question, True, quotes=quotes, scope=scope_id, searched=searched)
 

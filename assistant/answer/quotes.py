@@ -39,21 +39,33 @@ def choose(
     return chosen
 
 
-def make_quote(index: Index, item: Scored, text: str, q_set: set[str], context: int) -> Quote:
-    """The sentence verbatim (exact offsets), with highlights, context and attribution."""
+def make_quote(
+    index: Index, item: Scored, text: str, q_set: set[str], context: int, shown: frozenset[int] = frozenset()
+) -> Quote:
+    """The sentence verbatim (exact offsets), with highlights, context and attribution.
+
+    Context stops short of a sentence in `shown` (another quote of the same answer), so no sentence
+    appears twice on the screen.
+    """
     arrays = index.stored.arrays
     cand = item.cand
     start, end = int(arrays["s_start"][cand.sentence]), int(arrays["s_end"][cand.sentence])
     sentence = display_text(text, start, end)  # wrapped lines shown as one; start/end stay exact
     highlights = tuple((a, b) for t, a, b in term_spans(sentence) if t in q_set)
     lo, hi = int(index.sent_lo[cand.article]), int(index.sent_hi[cand.article])
+    first = cand.sentence
+    while first > max(lo, cand.sentence - context) and first - 1 not in shown:
+        first -= 1
+    last = cand.sentence
+    while last + 1 < min(hi, cand.sentence + 1 + context) and last + 1 not in shown:
+        last += 1
     before = tuple(
         display_text(text, int(arrays["s_start"][i]), int(arrays["s_end"][i]))
-        for i in range(max(lo, cand.sentence - context), cand.sentence)
+        for i in range(first, cand.sentence)
     )
     after = tuple(
         display_text(text, int(arrays["s_start"][i]), int(arrays["s_end"][i]))
-        for i in range(cand.sentence + 1, min(hi, cand.sentence + 1 + context))
+        for i in range(cand.sentence + 1, last + 1)
     )
     return Quote(
         text=sentence,

@@ -13,6 +13,7 @@ from assistant.corpus.files import (
     article_id,
     decode,
     discover,
+    folder_notes,
     read_file,
     walk,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "decode",
     "discover",
     "display_text",
+    "folder_notes",
     "is_furniture",
     "markdown_heading",
     "one_line_text",

@@ -18,8 +18,22 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
+FOLDER_NOTES = re.compile(
+    r"(?:read[\s_-]?me|licen[cs]e|copying|copyright|change[\s_-]?log|authors|contributors|contributing|"
+    r"credits|notice|install|todo|manifest|citation|code[\s_-]of[\s_-]conduct|security)",
+    re.IGNORECASE,
+)
+"""Names of the notes a downloaded folder carries about itself (README.TXT, LICENSE, …): taking
+them as articles puts licence text into answers."""
+
+
 class UnreadableArticle(Exception):
     """A file that is not an article we can read; the message says why."""
+
+
+def folder_notes(name: str) -> bool:
+    """Whether a file name is a folder's notes (README, LICENSE, …) in any case, with any extension."""
+    return FOLDER_NOTES.fullmatch(name.split(".", 1)[0]) is not None
 
 
 def walk(corpus_dir: Path, folders: dict[str, int] | None = None) -> dict[str, tuple[int, int]]:
@@ -134,6 +148,8 @@ def read_file(path: Path, root: Path | None = None) -> tuple[bytes, os.stat_resu
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES:
         raise UnreadableArticle(f"unknown format {suffix!r} (articles are .txt or .md files)")
+    if folder_notes(path.name):
+        raise UnreadableArticle("notes about the folder (README, LICENSE…), not an article")
     try:
         return read_regular(path, MAX_FILE_BYTES, real_root(root) if root is not None else None)
     except RefusedPath as exc:

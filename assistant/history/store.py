@@ -33,6 +33,16 @@ CREATE TABLE IF NOT EXISTS asked (
 )
 """
 _MAX_ROWS_READ = 100_000
+DEFAULT_KEEP = 10_000
+"""Questions kept (the newest): a year of heavy daily use, a few MB, searched in milliseconds."""
+
+
+def kept_entries() -> int:
+    """How many questions the history keeps: $ASSISTANT_HISTORY_KEEP, else DEFAULT_KEEP."""
+    try:
+        return max(1, int(os.environ.get("ASSISTANT_HISTORY_KEEP", "")))
+    except ValueError:
+        return DEFAULT_KEEP
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +160,10 @@ class History:
                         _storable(followed),
                     ),
                 )
-            return int(cursor.lastrowid or 0)
+                newest = int(cursor.lastrowid or 0)
+                # The oldest questions go once the history is full, so it never grows without bound.
+                connection.execute("DELETE FROM asked WHERE id <= ?", (newest - kept_entries(),))
+            return newest
 
     def entries(self, *, limit: int | None = None, contains: str | None = None) -> list[HistoryEntry]:
         """Entries newest first; `contains` keeps those whose question, scope or quotes hold the text."""

@@ -6,15 +6,11 @@ LICENSE, CHANGELOG…); taking those as articles puts licence text into answers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import PurePath
 
-_NOT_ARTICLES = re.compile(
-    r"(?:read[\s_-]?me|licen[cs]e|copying|copyright|change[\s_-]?log|authors|contributors|contributing|"
-    r"credits|notice|install|todo|manifest|citation|code[\s_-]of[\s_-]conduct|security)",
-    re.IGNORECASE,
-)
+from assistant.corpus import folder_notes
+
 _DATA_SUFFIXES = {
     ".csv",
     ".tsv",
@@ -37,8 +33,7 @@ def not_an_article(path: PurePath) -> str | None:
     By name only: README, LICENSE, CHANGELOG and the like in any case and with any
     extension, and data or code files, which no reader of articles takes.
     """
-    stem = path.name.split(".", 1)[0]
-    if _NOT_ARTICLES.fullmatch(stem):
+    if folder_notes(path.name):
         return "notes about the folder, not an article"
     if path.suffix.lower() in _DATA_SUFFIXES:
         return "a data or code file, not an article"
