@@ -71,7 +71,10 @@ def find_copies(
 
 def answer_tokens(quotes: tuple[Quote, ...]) -> int:
     """tiktoken tokens of the text an answer shows: each quote and its context sentences."""
-    return sum(count_tokens(text) for q in quotes for text in (*q.before, q.text, *q.after))
+    return sum(
+        q.tokens if q.tokens is not None else sum(count_tokens(t) for t in (*q.before, q.text, *q.after))
+        for q in quotes
+    )
 
 
 def finish(

@@ -81,6 +81,9 @@ class Quote:
     """For metadata quotes: which field (author, title, source, date, url)."""
     also_in: tuple[str, ...] = ()
     """Other articles holding the very same sentence (copies of one story), by id."""
+    tokens: int | None = None
+    """tiktoken tokens of `text`, `before` and `after` together, as the index counted them (None: count
+    them when needed). Saves loading tiktoken's tables (~0.2 s) on every one-shot question."""
 
 
 @dataclass(frozen=True, slots=True)

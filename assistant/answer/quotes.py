@@ -78,6 +78,7 @@ def make_quote(
         highlights=highlights,
         before=before,
         after=after,
+        tokens=int(arrays["s_tokens"][first : last + 1].sum()),
     )
 
 
