@@ -181,7 +181,7 @@ class Answerer:
 ACRONYM_PRIOR = 4.0
 """Added to the ranker's logit of the sentence that spells out an acronym the question asks about
 ("What are ATACMS?"): SQuAD has too few such questions to learn it, and the expansion is the answer."""
-STATEMENT_PRIOR = 3.0
+STATEMENT_PRIOR = 0.0
 COVERAGE_PRIOR = 6.0
 """For "what did X say (about Y)": the ranker's data (SQuAD) holds almost no such questions, so a
 statement by X (or carried on from X's sentence before) and the share of the question it covers get
