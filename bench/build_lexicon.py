@@ -173,25 +173,26 @@ STATEMENT_FILES = {31, 32, 37}
 """WordNet's lexicographer files verb.cognition, verb.communication, verb.emotion."""
 
 
-def statement_verbs(folder: Path) -> list[str]:
+def statement_verbs(folder: Path) -> tuple[list[str], list[str]]:
     """Verbs whose commonest sense is saying, thinking or feeling (or whose second is, after a sense
-    of perceiving: "see"), as written: lemmas and their irregular forms (said, thought)."""
+    of perceiving: "see"): their lemmas, and their irregular forms apart (said, thought, told)."""
     lex_file = {}
     for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
         if not line.startswith("  "):
             parts = line.split(maxsplit=2)
             lex_file[int(parts[0])] = int(parts[1])
-    out = set()
+    lemmas = set()
     for lemma, offsets in _index_lines(folder, "v"):
         files = [lex_file[o] for o in offsets[:2]]
         said = files[0] in STATEMENT_FILES or (files[0] == 39 and files[1:2] and files[1] in STATEMENT_FILES)
         if said and lemma.isalpha():
-            out.add(lemma)
+            lemmas.add(lemma)
+    forms = set()
     for line in (folder / "verb.exc").read_text(encoding="latin-1").splitlines():
         parts = line.split()
-        if len(parts) >= 2 and parts[0].isalpha() and any(base in out for base in parts[1:]):
-            out.add(parts[0])
-    return sorted(out)
+        if len(parts) >= 2 and parts[0].isalpha() and any(base in lemmas for base in parts[1:]):
+            forms.add(parts[0])
+    return sorted(lemmas), sorted(forms)
 
 
 def main() -> None:
@@ -205,7 +206,8 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{OUT}: {len(table)} terms, {OUT.stat().st_size / 1024:.0f} KB")
-    words = {"statement_verbs": statement_verbs(args.wordnet), "variants": variants(args.wordnet)}
+    lemmas, forms = statement_verbs(args.wordnet)
+    words = {"statement_verbs": lemmas, "statement_verb_forms": forms, "variants": variants(args.wordnet)}
     WORDS_OUT.write_text(json.dumps(words, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{WORDS_OUT}: {len(words['variants']) // 2} spelling pairs, {len(words['statement_verbs'])} verbs")
 

@@ -44,9 +44,15 @@ def spelling_variant(term: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def statement_verbs() -> frozenset[str]:
-    """The verbs of saying, thinking and feeling as written (blame, predict, reckon, said): "What did X
-    <one of these>?" asks for X's statement."""
+    """The verbs of saying, thinking and feeling (blame, predict, reckon, fear): "What did X <one of
+    these>?" asks for X's statement."""
     return frozenset(_words()["statement_verbs"])
+
+
+@lru_cache(maxsize=1)
+def statement_verb_forms() -> frozenset[str]:
+    """Their irregular forms (said, told, thought): "What has X said?"."""
+    return frozenset(_words()["statement_verb_forms"])
 
 
 def bridged(query_terms: dict[str, frozenset[str]], sentence_terms: frozenset[str]) -> set[str]:

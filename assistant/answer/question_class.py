@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answer.lexicon import statement_verbs
+from assistant.answer.lexicon import statement_verb_forms, statement_verbs
 from assistant.tokens import STOP_WORDS, fold
 
 Kind = Literal["who", "when", "where", "amount", "why", "acronym", "what", "other"]
@@ -144,12 +144,28 @@ def _is_statement_verb(word: str, aux: str) -> bool:
     if not word[:1].islower() or word in STOP_WORDS:
         return False
     verbs = statement_verbs()
-    if aux in ("has", "have", "had"):
-        return word in verbs or any(
+    if aux in ("has", "have", "had"):  # a participle: "has warned", "had said" ("had the record" is no cue)
+        return word in statement_verb_forms() or any(
             word.endswith(end) and word[: -len(end)] + add in verbs
             for end, add in (("ed", ""), ("ed", "e"), ("d", ""), ("ied", "y"))
         )
     return word in verbs and not word.endswith("ed")
+
+
+def _noun_phrase(core: list[str]) -> bool:
+    """Whether words read as one short noun phrase ("a senior Bank of Japan official", "bankers in
+    Helsinki"), not a clause ("the Saints hit a 13-0", "NFL commissioner use to", "15-1")."""
+    if not core or len(core) > _CORE_WORDS or not re.search(r"[^\W\d_]", core[-1]):
+        return False
+    if core[-1].lower() in STOP_WORDS:
+        return False
+    for k, w in enumerate(core):
+        low = w.lower()
+        if (low in STOP_WORDS - _NOUN_PHRASE_WORDS) or w.endswith("ly"):
+            return False
+        if low in ("the", "a", "an") and k > 0 and core[k - 1].lower() not in _PREPOSITIONS | {"and"}:
+            return False
+    return True
 
 
 def _statement_subject(text: str) -> str | None:
@@ -164,14 +180,13 @@ def _statement_subject(text: str) -> str | None:
     toks = _WORD.findall(text)
     low = [t.lower() for t in toks]
     aux = next((i for i, w in enumerate(low) if w in _AUX and _WH & set(low[:i])), None)
+    if aux is not None and "that" in low[:aux]:
+        aux = None  # "What company confirmed that she would ...": the auxiliary is the clause's
     if aux is not None:
         for j in range(aux + 2, min(len(toks), aux + 2 + _SUBJECT_WORDS)):
             if _is_statement_verb(toks[j], low[aux]):
                 words = toks[aux + 1 : j]
-                core = " ".join(words).split(" , ")[0].split()
-                if len(core) <= _CORE_WORDS and not any(
-                    w.lower() in STOP_WORDS - _NOUN_PHRASE_WORDS or w.endswith("ly") for w in core
-                ):
+                if _noun_phrase(" ".join(words).split(" , ")[0].split()):
                     subject = " ".join(words).replace(" ,", ",")
                     return re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)
                 break
