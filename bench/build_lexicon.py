@@ -7,6 +7,12 @@ sense (murder ~ homicide), and irregular forms (spoke -> speak). Bridges are sto
 word's own senses); the answer side looks them up both ways, so "rise" finds "jumped" through jump's
 sense "increase suddenly" (a kind of rise). A bridged match is its own feature, never an exact match.
 
+It also writes data/words.json: spelling variants (a term -> the other spelling's term, for pairs
+WordNet files under the same senses that differ by at most two letters: harbour ~ harbor, defence ~
+defense, catalogue ~ catalog), which a question treats as the same word; and the verbs of saying,
+thinking and feeling (those whose commonest sense WordNet files under communication, cognition or
+emotion: blame, predict, reckon, fear), which make "What did X blame for ...?" ask for X's statement.
+
 Deterministic: the same WordNet files give the same bytes (sorted keys, gzip mtime 0).
 
     python -m bench.build_lexicon [--wordnet DIR]
@@ -17,6 +23,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -24,6 +31,7 @@ from assistant.index.tokens import term
 
 WORDNET = Path("/work/shared/lexicon/wordnet-3.0")
 OUT = Path(__file__).resolve().parent.parent / "assistant" / "answer" / "data" / "bridges.json.gz"
+WORDS_OUT = OUT.parent / "words.json"
 POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SENSES = 4
 """Only a word's commonest senses bridge: rarer ones join words no reader would swap."""
@@ -98,6 +106,95 @@ def build(folder: Path) -> dict[str, list[str]]:
     return {t: list(found)[:MAX_BRIDGES] for t, found in sorted(related.items())}
 
 
+_SPELLINGS = (
+    (re.compile(r"our"), "or"),
+    (re.compile(r"([^aeiou])re(?=s?$|d$)"), r"\1er"),
+    (re.compile(r"([iy])s(?=[aei])"), r"\1z"),
+    (re.compile(r"ence\b"), "ense"),
+    (re.compile(r"ogue"), "og"),
+    (re.compile(r"ll"), "l"),
+    (re.compile(r"(?<=\w)[ao]e"), "e"),
+    (re.compile(r"mme\b"), "m"),
+    (re.compile(r"yre"), "ire"),
+)
+"""British -> American spelling rules (colour, centre, organise/analyse, defence, catalogue, travelled,
+anaemia, programme, tyre): a WordNet pair is a spelling variant only if these make the two one word."""
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _index_lines(folder: Path, pos: str) -> list[tuple[str, list[int]]]:
+    """(lemma, its synset offsets, commonest sense first) for each line of index.<pos>."""
+    out = []
+    for line in (folder / f"index.{POS[pos]}").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        parts = line.split()
+        n_senses, n_ptr = int(parts[2]), int(parts[3])
+        out.append((parts[0], [int(x) for x in parts[4 + n_ptr + 2 :][:n_senses]]))
+    return out
+
+
+def variants(folder: Path) -> dict[str, str]:
+    """term -> its other spelling's term, both ways: lemmas that share at least half of the senses of
+    the one with fewer and differ only by a British/American spelling rule (harbour ~ harbor)."""
+    by_sense: dict[int, list[str]] = defaultdict(list)
+    senses: dict[tuple[str, str], set[int]] = {}
+    for pos in POS:
+        for lemma, offsets in _index_lines(folder, pos):
+            if lemma.isalpha() and len(lemma) >= 4:
+                senses[(pos, lemma)] = set(offsets)
+                for offset in offsets:
+                    by_sense[offset * 4 + list(POS).index(pos)].append(lemma)
+    found: dict[str, str] = {}
+    for (pos, lemma), offsets in sorted(senses.items()):
+        for offset in sorted(offsets):
+            for other in by_sense[offset * 4 + list(POS).index(pos)]:
+                if other <= lemma or _american(other) != _american(lemma):
+                    continue
+                shared = len(offsets & senses[(pos, other)])
+                if 2 * shared < min(len(offsets), len(senses[(pos, other)])):
+                    continue
+                a, b = _stem(lemma), _stem(other)
+                # A stem that is the other's start ("mobil" of mobilize, "mobilis" of mobilise) is
+                # a stem of other words too ("mobile"): no variant of them.
+                if not a or not b or a.startswith(b) or b.startswith(a):
+                    continue
+                if a not in found and b not in found:
+                    found[a], found[b] = b, a
+    return dict(sorted(found.items()))
+
+
+STATEMENT_FILES = {31, 32, 37}
+"""WordNet's lexicographer files verb.cognition, verb.communication, verb.emotion."""
+
+
+def statement_verbs(folder: Path) -> tuple[list[str], list[str]]:
+    """Verbs whose commonest sense is saying, thinking or feeling (or whose second is, after a sense
+    of perceiving: "see"): their lemmas, and their irregular forms apart (said, thought, told)."""
+    lex_file = {}
+    for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            parts = line.split(maxsplit=2)
+            lex_file[int(parts[0])] = int(parts[1])
+    lemmas = set()
+    for lemma, offsets in _index_lines(folder, "v"):
+        files = [lex_file[o] for o in offsets[:2]]
+        said = files[0] in STATEMENT_FILES or (files[0] == 39 and files[1:2] and files[1] in STATEMENT_FILES)
+        if said and lemma.isalpha():
+            lemmas.add(lemma)
+    forms = set()
+    for line in (folder / "verb.exc").read_text(encoding="latin-1").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].isalpha() and any(base in lemmas for base in parts[1:]):
+            forms.add(parts[0])
+    return sorted(lemmas), sorted(forms)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -109,6 +206,10 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{OUT}: {len(table)} terms, {OUT.stat().st_size / 1024:.0f} KB")
+    lemmas, forms = statement_verbs(args.wordnet)
+    words = {"statement_verbs": lemmas, "statement_verb_forms": forms, "variants": variants(args.wordnet)}
+    WORDS_OUT.write_text(json.dumps(words, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{WORDS_OUT}: {len(words['variants']) // 2} spelling pairs, {len(words['statement_verbs'])} verbs")
 
 
 if __name__ == "__main__":

@@ -182,11 +182,12 @@ class Answerer:
 ACRONYM_PRIOR = 4.0
 """Added to the ranker's logit of the sentence that spells out an acronym the question asks about
 ("What are ATACMS?"): SQuAD has too few such questions to learn it, and the expansion is the answer."""
-STATEMENT_PRIOR = 3.0
 COVERAGE_PRIOR = 6.0
-"""For "what did X say (about Y)": the ranker's data (SQuAD) holds almost no such questions, so a
-statement by X (or carried on from X's sentence before) and the share of the question it covers get
-a fixed say besides the learned one."""
+"""For "what did X say (about Y)": the ranker's data (SQuAD) holds almost no such questions, so the
+share of the question a sentence covers (X's name counts where X is its speaker) gets a fixed say
+besides the learned one. A fixed bonus for every statement by X is left to the learned weight: in a
+company's news nearly every sentence is the company's ("U.S. Shoe said ..."), and such a bonus put
+any of them above the one that answers."""
 
 
 UNSPOKEN_PENALTY = 1.0
@@ -204,7 +205,6 @@ def rule_prior(query: Query, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.fl
         spoken = np.maximum(rows[:, FEATURES.index("speaker")], rows[:, FEATURES.index("quote_marks")])
         prior -= UNSPOKEN_PENALTY * (1.0 - spoken)
     if query.info.asks_statement and query.names:
-        prior += STATEMENT_PRIOR * rows[:, FEATURES.index("statement_match")]
         prior += COVERAGE_PRIOR * (rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")])
     return prior
 

@@ -1,7 +1,8 @@
 """Lexical bridges: index terms a reader may use for one another (speech ~ speak, murder ~ homicide).
 
 The table is derived from WordNet 3.0 by `bench/build_lexicon.py` and ships in `data/` with
-WordNet's licence notice (`data/WORDNET-LICENSE`). It is read once, on the first question.
+WordNet's licence notice (`data/WORDNET-LICENSE`), beside `data/words.json` (spelling variants and
+the verbs of saying and thinking, from the same script). Each is read once, on the first question.
 """
 
 from __future__ import annotations
@@ -25,6 +26,33 @@ def bridges_of(term: str) -> frozenset[str]:
     """The terms `term` bridges to in the table's own direction."""
     found = bridge_table().get(term)
     return frozenset(found.split()) if found else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, str] | list[str]]:
+    raw = resources.files("assistant.answer").joinpath("data/words.json").read_text(encoding="utf-8")
+    found: dict[str, dict[str, str] | list[str]] = json.loads(raw)
+    return found
+
+
+def spelling_variant(term: str) -> str | None:
+    """The term of the same word's other spelling (harbour -> harbor), or None."""
+    table = _words()["variants"]
+    assert isinstance(table, dict)
+    return table.get(term)
+
+
+@lru_cache(maxsize=1)
+def statement_verbs() -> frozenset[str]:
+    """The verbs of saying, thinking and feeling (blame, predict, reckon, fear): "What did X <one of
+    these>?" asks for X's statement."""
+    return frozenset(_words()["statement_verbs"])
+
+
+@lru_cache(maxsize=1)
+def statement_verb_forms() -> frozenset[str]:
+    """Their irregular forms (said, told, thought): "What has X said?"."""
+    return frozenset(_words()["statement_verb_forms"])
 
 
 def bridged(query_terms: dict[str, frozenset[str]], sentence_terms: frozenset[str]) -> set[str]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.answer_types import AnswerType, acronym_pattern, wanted_types
-from assistant.answer.lexicon import bridges_of
+from assistant.answer.lexicon import bridges_of, spelling_variant
 from assistant.answer.question_class import QuestionInfo, analyse_question
 from assistant.answer.settings import Steer
 from assistant.index import Index
@@ -67,6 +67,24 @@ def coverage_weight(index: Index, tid: int | None) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
+def _weights(
+    index: Index,
+    info: QuestionInfo,
+    ids: dict[str, int | None],
+    bridges: dict[str, frozenset[str]],
+    own: tuple[str, ...],
+) -> dict[str, float]:
+    """Each term's weight; a statement question's words about who is asked weigh less than its topic."""
+    weights = {t: _weight(index, t, tid, bridges.get(t, frozenset())) for t, tid in ids.items()}
+    if info.asks_statement and info.subject:
+        named = {t for n in info.names for t in terms(n)}  # the person's own name still says which article
+        who = {_spelled_as_corpus(index, t) for t in terms(info.subject)} - named
+        if set(own) - who:  # a question only about who ("What did Sullivan say?") keeps its weights
+            for t in who & set(own):
+                weights[t] *= SUBJECT_WEIGHT
+    return weights
+
+
 def _weight(index: Index, term: str, tid: int | None, bridges: frozenset[str]) -> float:
     """A term's weight; a word the corpus lacks but holds a bridge of ("speech" where the article
     says "spoke") weighs as its rarest bridge, so its absence says no more than the bridge's would."""
@@ -77,18 +95,38 @@ def _weight(index: Index, term: str, tid: int | None, bridges: frozenset[str]) -
     return coverage_weight(index, tid)
 
 
+SUBJECT_WEIGHT = 0.6
+"""For "what did X say about Y": the share of its weight a word naming or describing X keeps. Who
+is asked about is matched by the speaker features; the answer is the statement covering Y, not the
+news lead that restates X's title and the topic."""
+
+
+def _spelled_as_corpus(index: Index, term: str) -> str:
+    """The question's term, or its other spelling's when only that is in the corpus (harbour -> harbor)."""
+    other = spelling_variant(term)
+    if other is not None and index.term_id(term) is None and index.term_id(other) is not None:
+        return other
+    return term
+
+
+def _with_variant(term: str, bridges: frozenset[str]) -> frozenset[str]:
+    """A term's bridges with its other spelling: where the corpus holds both, either form matches."""
+    other = spelling_variant(term)
+    return bridges | {other} if other is not None else bridges
+
+
 def parse_query(index: Index, question: str, steer: Steer, speaker: str | None = None) -> Query:
     """The question's terms, weights, bridges and shape, with what a follow-up carries over."""
     info = analyse_question(question)
     frame = {t for w in info.frame for t in terms(w)}
-    own = tuple(dict.fromkeys(t for t in terms(question) if t not in frame))
+    own = tuple(dict.fromkeys(_spelled_as_corpus(index, t) for t in terms(question) if t not in frame))
     carried = tuple(t for t in dict.fromkeys(steer.extra_terms) if t not in own)
     ids = {t: index.term_id(t) for t in own + carried}
     unknown = tuple(w for w, _, _ in words(question) if (t := terms(w)) and index.term_id(t[0]) is None)
     names = (speaker,) if speaker else (info.names if info.asks_statement else ())
     if not names and info.asks_statement and info.speaker_words:
         names = (info.speaker_words,)  # "the mayor": matched against speakers like "Mayor Helen Okafor"
-    bridges = {t: bridges_of(t) for t in own}
+    bridges = {t: _with_variant(t, bridges_of(t)) for t in own}
     reachable = frozenset(
         t for t in own if ids[t] is not None or any(index.term_id(b) is not None for b in bridges[t])
     )
@@ -99,7 +137,7 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         own=own,
         carried=carried,
         ids=ids,
-        weights={t: _weight(index, t, tid, bridges.get(t, frozenset())) for t, tid in ids.items()},
+        weights=_weights(index, info, ids, bridges, own),
         bridges=bridges,
         reachable=reachable,
         wanted=wanted_types(info, question),
