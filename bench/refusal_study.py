@@ -30,7 +30,7 @@ from assistant.answer.query import Query
 from assistant.answer.ranker import Logistic
 from assistant.answer.refusal import REFUSAL_FEATURES
 from assistant.index import Index
-from assistant.tokens import terms
+from assistant.index.tokens import terms
 from bench.train_refusal import cached, refusal_rows
 
 TOP = 5

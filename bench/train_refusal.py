@@ -35,7 +35,7 @@ from assistant.answer.features import FEATURES
 from assistant.answer.ranker import Logistic
 from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row
 from assistant.corpus import split_paragraph
-from assistant.tokens import terms
+from assistant.index.tokens import terms
 
 TRAIN_JSON = Path("/work/shared/eval/squad-dev-train/squad-dev-train.json")
 ROOT = Path("/tmp/assistant-bench/train-refusal")
