@@ -24,6 +24,7 @@ file byte for byte.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import random
 import shutil
@@ -45,7 +46,8 @@ from assistant.tokens import terms, words
 from bench.train_refusal import train_refusal
 
 TRAIN_JSON = Path("/work/shared/eval/squad-dev-train/squad-dev-train.json")
-ROOT = Path("/tmp/assistant-bench/train")
+# $ASSISTANT_TRAIN_DIR keeps two checkouts training at once from sharing one scratch folder.
+ROOT = Path(os.environ.get("ASSISTANT_TRAIN_DIR", "/tmp/assistant-bench/train"))
 OUT = Path(__file__).resolve().parent.parent / "assistant" / "answer" / "data" / "ranker.json"
 L2 = 1.0
 Question = tuple[str, str, list[tuple[int, int]], int]
