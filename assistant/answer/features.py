@@ -8,7 +8,6 @@ sentence offers the kind of answer the question wants; speaker and quotation.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -67,12 +66,6 @@ FEATURES: tuple[str, ...] = (
     "allcov_x_type",
     "wcov_x_type",
     "bcov_x_missing",
-    "bigram",
-    "allcov_rank",
-    "bm25_rank",
-    "pcov_rel",
-    "density",
-    "para_first",
 )
 
 
@@ -120,7 +113,6 @@ class Featurizer:
 
         own = query.own
         own_set = set(own)
-        pairs = set(itertools.pairwise(own))
         total_w = math.fsum(query.weights[t] for t in own) or 1.0
         name_terms = {t for n in query.names for t in terms(n)}
         rows = np.zeros((len(cands), len(FEATURES)), dtype=np.float64)
@@ -212,12 +204,6 @@ class Featurizer:
                 r[col[f"class_{query.info.kind}_match"]] = 1.0
             r[col["statement_match"]] = float(query.info.asks_statement and (named or prev_named))
             r[col["n_terms"]] = math.log1p(len(own))
-            if pairs:
-                r[col["bigram"]] = len(pairs & set(itertools.pairwise(toks))) / len(pairs)
-            r[col["density"]] = sum(t in own_set for t in toks) / max(len(toks), 1)
-            r[col["para_first"]] = float(
-                c.sentence == lo or int(s_para[c.sentence - 1]) != int(s_para[c.sentence])
-            )
             lacking = _weight(query, {t for t in bridged_terms if query.ids.get(t) is None}) / total_w
             scored.append(Scored(c, tset, speaker, cov, min(wcov + wbcov, 1.0), lacking))
         if rows.shape[0]:
@@ -233,9 +219,6 @@ class Featurizer:
             rows[:, col["allcov_x_type"]] = both * typed
             rows[:, col["wcov_x_type"]] = wboth * typed
             rows[:, col["bcov_x_missing"]] = rows[:, col["bcov"]] * rows[:, col["unmatched_rare"]]
-            rows[:, col["allcov_rank"]] = _rank_share(both)
-            rows[:, col["bm25_rank"]] = _rank_share(rows[:, col["bm25_rel"]])
-            rows[:, col["pcov_rel"]] = rows[:, col["pcov"]] - rows[:, col["pcov"]].max()
         return rows, scored
 
     def _bm25(self, counts: Counter[str], length: int, query: Query) -> float:
@@ -258,13 +241,6 @@ def _weight(query: Query, found: set[str]) -> float:
 
 def _share(query: Query, own: tuple[str, ...], present: set[str], total: float) -> float:
     return math.fsum(query.weights[t] for t in own if t in present) / total
-
-
-def _rank_share(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """1 / (1 + how many distinct values of the question's candidates beat each one): ties share a rank."""
-    distinct = np.unique(values)[::-1]
-    out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.searchsorted(-distinct, -values).astype(np.float64))
-    return out
 
 
 def _proximity(toks: list[str], own: set[str]) -> float:
