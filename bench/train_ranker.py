@@ -11,7 +11,8 @@ al. 2016). Nothing else trains it: the SQuAD sample, WikiQA and Reuters sets sta
            `--trees` trains gradient-boosted trees instead (LightGBM lambdarank, one thread,
            deterministic, fixed seeds; the `bench` extra), exported to arrays that
            assistant/answer/boosted_trees.py walks in numpy. On the two-fold cross-validation they
-           gained nothing over the linear scorer (hit@1 0.712 against 0.711), so the linear one ships.
+           gained nothing over the linear scorer (hit@1 0.712 against 0.711, with six features
+           since dropped), so the linear one ships.
   paraphrased copies
            each question is asked a second time with some of its words swapped for a WordNet bridge
            (from the shipped lexicon) that the article does not use, so bridged coverage is learned
