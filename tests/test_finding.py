@@ -166,3 +166,23 @@ def test_what_someone_said_is_answered_by_a_statement_not_the_lead(tmp_path: Pat
     answer = engine.ask("What was said would help chip sales grow in the coming financial year?")
     assert answer.answered, answer.message
     assert answer.quotes[0].text.startswith("Chairman Charles Sporck said a strong balance sheet")
+
+
+def test_ranked_candidates_and_their_feature_rows_stay_paired(seed_engine: Engine) -> None:
+    # rank() orders the candidates best first; row i of its feature matrix must describe ranked[i],
+    # since refusal and the quotes read both (a row of another sentence would judge the wrong quote).
+    from assistant.answer.features import FEATURES
+
+    answerer = seed_engine._answerer
+    query = parse_query(seed_engine.index, "Where did the defense officials meet?", Steer())
+    rows, ranked = answerer.rank(query)
+    _, in_candidate_order = answerer.examine(query)
+    assert len(ranked) == rows.shape[0] > 5
+    assert [s.cand.sentence for s in ranked] != [s.cand.sentence for s in in_candidate_order]
+    probs = [s.prob for s in ranked]
+    assert probs == sorted(probs, reverse=True)
+    cov, speaker = FEATURES.index("cov"), FEATURES.index("speaker")
+    for row, s in zip(rows, ranked, strict=True):
+        assert row[cov] == pytest.approx(s.coverage)
+        assert row[speaker] == float(s.speaker is not None)
+    assert "Ramstein" in seed_engine.ask("Where did the defense officials meet?").quotes[0].text

@@ -94,11 +94,15 @@ class Answerer:
         if all(tid is None for tid in query.ids.values()) and query.speaker is None:
             return refuse("The corpus holds no answer: no article uses the words of this question.")
         rows, ranked = self.rank(query, steer, article, allowed)
-        if query.speaker is not None:
-            ranked = [s for s in ranked if s.speaker is not None and named(s.speaker, [query.speaker])]
-        if steer.exclude_shown:
+        keep = [
+            (query.speaker is None or (s.speaker is not None and named(s.speaker, [query.speaker])))
             # "Why?", "What else?": the follow-up wants something new, not the quote just shown.
-            ranked = [s for s in ranked if s.cand.sentence not in steer.shown]
+            and not (steer.exclude_shown and s.cand.sentence in steer.shown)
+            for s in ranked
+        ]
+        # Rows and candidates are filtered together, so refusal judges the sentences that may be shown.
+        rows = rows[np.asarray(keep, dtype=bool)] if rows.shape[0] else rows
+        ranked = [s for s, k in zip(ranked, keep, strict=True) if k]
         if not ranked:
             if query.speaker is not None and steer.exclude_shown:
                 return refuse(f"The corpus holds nothing more by {query.speaker}.")
@@ -130,7 +134,7 @@ class Answerer:
         article: int | None = None,
         allowed: Allowed | None = None,
     ) -> tuple[npt.NDArray[np.float64], list[Scored]]:
-        """The candidates' feature rows and the candidates best first (the training script reads these)."""
+        """The candidates best first, and their feature rows in the same order (row i is ranked[i])."""
         rows, scored = self.examine(query, steer, article, allowed)
         if not scored:
             return rows, scored
@@ -146,8 +150,8 @@ class Answerer:
                     s.prob += 0.05
                 if steer.near_sentence is not None and abs(s.cand.sentence - steer.near_sentence) <= 2:
                     s.prob += 0.02
-        ranked = sorted(scored, key=lambda s: (-s.prob, s.cand.sentence))
-        return rows, ranked
+        order = sorted(range(len(scored)), key=lambda i: (-scored[i].prob, scored[i].cand.sentence))
+        return rows[order], [scored[i] for i in order]
 
     def examine(
         self,

@@ -113,7 +113,7 @@ class Featurizer:
 
         own = query.own
         own_set = set(own)
-        total_w = sum(query.weights[t] for t in own) or 1.0
+        total_w = math.fsum(query.weights[t] for t in own) or 1.0
         name_terms = {t for n in query.names for t in terms(n)}
         rows = np.zeros((len(cands), len(FEATURES)), dtype=np.float64)
         scored: list[Scored] = []
@@ -235,11 +235,12 @@ class Featurizer:
 
 
 def _weight(query: Query, found: set[str]) -> float:
-    return sum(query.weights[t] for t in found)
+    # fsum: exact, so the same for any set order (string hashing differs between runs).
+    return math.fsum(query.weights[t] for t in found)
 
 
 def _share(query: Query, own: tuple[str, ...], present: set[str], total: float) -> float:
-    return sum(query.weights[t] for t in own if t in present) / total
+    return math.fsum(query.weights[t] for t in own if t in present) / total
 
 
 def _proximity(toks: list[str], own: set[str]) -> float:

@@ -1,4 +1,5 @@
-"""The learned answer ranker: logistic regression over `features.FEATURES`, pure numpy at run time.
+"""The learned answer ranker over `features.FEATURES`, pure numpy at run time: gradient-boosted trees
+(boosted_trees.py) or a logistic model, whichever the model file holds; refusal is always logistic.
 
 Trained offline by `python -m bench.train_ranker` on SQuAD v1.1 dev articles (squad-dev-train; CC BY-SA
 4.0, so the shipped weights are under the same licence, with attribution to SQuAD: Rajpurkar et al.,
@@ -15,6 +16,7 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 
+from assistant.answer.boosted_trees import BoostedTrees
 from assistant.answer.features import FEATURES
 
 MODEL_FILE = "data/ranker.json"
@@ -59,11 +61,15 @@ class Logistic:
         }
 
 
+Ranker = Logistic | BoostedTrees
+"""Either scorer: both give `logits` and `probabilities` per feature row."""
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """The shipped ranker and refusal rule."""
 
-    ranker: Logistic
+    ranker: Ranker
     refusal: Logistic
     refusal_features: tuple[str, ...]
     threshold: float
@@ -84,8 +90,12 @@ def model_from_json(data: dict[str, object]) -> Model:
         )
     refusal = data["refusal"]
     assert isinstance(refusal, dict)
+    raw = data["ranker"]
+    assert isinstance(raw, dict)
+    trees = raw.get("kind") == "boosted_trees"
+    ranker: Ranker = BoostedTrees.from_json(raw) if trees else Logistic.from_json(raw)
     return Model(
-        ranker=Logistic.from_json(data["ranker"]),  # type: ignore[arg-type]
+        ranker=ranker,
         refusal=Logistic.from_json(refusal),
         refusal_features=tuple(refusal["features"]),
         threshold=float(refusal["threshold"]),
