@@ -211,8 +211,9 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
     from assistant.index import Index
     from assistant.index.tokens import terms
 
-    corpus = BENCH_ROOT / label
-    work = BENCH_ROOT / f"scale-{label}"
+    root = Path(args.root) if args.root else BENCH_ROOT
+    corpus = root / label
+    work = root / f"scale-{label}"
     work.mkdir(parents=True, exist_ok=True)
     write_corpus(corpus, docs, max(1, round(SIZES[label] / per_doc)))
     shutil.rmtree(corpus / ".assistant", ignore_errors=True)
@@ -341,6 +342,9 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--asks", type=int, default=3, help="asks on the unchanged index, after the cold one")
     parser.add_argument("--question", default=ASK_QUESTION)
+    parser.add_argument(
+        "--root", help=f"folder of the corpora and work files (default {BENCH_ROOT}); one per concurrent run"
+    )
     parser.add_argument("--tantivy-build", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-ask", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-add", nargs=3, help=argparse.SUPPRESS)

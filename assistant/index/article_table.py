@@ -44,6 +44,11 @@ class ArticleTable(Sequence[dict[str, Any]]):
             self._columns = self._rows.columns()
         return self._columns
 
+    @property
+    def stored_rows(self) -> ArticleRows | None:
+        """The rows file this table reads from, while its columns are not parsed (else None)."""
+        return self._rows if self._columns is None else None
+
     @classmethod
     def from_records(cls, records: Sequence[dict[str, Any]]) -> ArticleTable:
         """A table holding these records, in order."""

@@ -32,7 +32,7 @@ from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index import bm25, folder_stamps
 from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
 from assistant.index.article_table import ArticleTable
-from assistant.index.merge import merge
+from assistant.index.merge import appended, combined, merge
 from assistant.index.store import StaleIndex, Stored, current_generation, load, prepare_folder, save
 from assistant.index.top_k import maxscore_top
 from assistant.locations import index_dir
@@ -48,6 +48,8 @@ BATCH_FILES = 256
 """Files read per batch (and per worker task)."""
 PARALLEL_FILES = 400
 """From this many files to read, batches go to worker processes, one per core."""
+MAX_SEGMENTS = 8
+"""More segments than this after an addition: all but the first are folded into one."""
 
 
 LOCK_WAIT_SECONDS = 600
@@ -124,10 +126,13 @@ class Index:
     def _set(self, stored: Stored) -> None:
         self.stored = stored
         a = stored.arrays
-        self.terms = stored.terms
         self.articles = stored.articles
+        self._vocabulary(stored)
+        if "terms" not in stored.info:
+            stored.info["terms"] = len(self._extra) + len(stored.segments[0].terms)
         self.n_passages = int(a["doc_len"].shape[0])
-        self.avgdl = float(a["doc_len"].sum()) / self.n_passages if self.n_passages else 1.0
+        total_len = sum(float(np.asarray(s.arrays["doc_len"]).sum()) for s in stored.segments)
+        self.avgdl = total_len / self.n_passages if self.n_passages else 1.0
         s_len = a["s_len"]
         self.avg_sentence_len = float(s_len.mean()) if s_len.shape[0] else 1.0
         self._idf: npt.NDArray[np.float64] | None = None
@@ -136,6 +141,28 @@ class Index:
         self.pass_hi = np.searchsorted(a["p_article"], ids, side="right")
         self.sent_lo = np.searchsorted(a["s_article"], ids, side="left")
         self.sent_hi = np.searchsorted(a["s_article"], ids, side="right")
+
+    def _vocabulary(self, stored: Stored) -> None:
+        """Global term ids: the first segment's own, then each later segment's new terms in turn.
+
+        Later segments are small (the merge policy keeps them so): their terms are looked up
+        one by one; the first segment's sorted vocabulary is used as it is.
+        """
+        first = stored.segments[0].terms
+        self._first_terms = first
+        self._extra: dict[str, int] = {}
+        self._local: list[dict[int, int]] = []
+        for segment in stored.segments[1:]:
+            to_local: dict[int, int] = {}
+            for local, term in enumerate(segment.terms):
+                i = bisect.bisect_left(first, term)
+                if i < len(first) and first[i] == term:
+                    gid = i
+                else:
+                    gid = self._extra.setdefault(term, len(first) + len(self._extra))
+                to_local[gid] = local
+            self._local.append(to_local)
+        self.terms = first if not self._extra else [*first, *self._extra]
 
     # ---- opening and keeping current -------------------------------------------------
 
@@ -148,11 +175,13 @@ class Index:
         params: bm25.Params | None = None,
         progress: Progress | None = None,
         trust_folders: bool = False,
+        compact: bool = False,
     ) -> tuple[Index, Changes]:
         """Load the corpus's index and bring it up to date with the folder.
 
         `trust_folders=True` (a question) skips the walk over every file when the corpus folders
-        have the times they had at the last full walk; see folder_stamps.
+        have the times they had at the last full walk; see folder_stamps. `compact=True` (the
+        full check, `assistant index`) then folds all segments into one.
         """
         if not corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {corpus_dir}")
@@ -172,7 +201,19 @@ class Index:
         changes = index.refresh(progress=progress, trust_folders=trust_folders)
         if rebuilt:
             changes = dataclasses.replace(changes, rebuilt=rebuilt)
+        if compact and changes.unsaved is None:
+            index.compact()
         return index, changes
+
+    def compact(self) -> None:
+        """Fold all segments into one and store it (the full check's merge); best effort."""
+        if len(self.stored.segments) <= 1:
+            return
+        try:
+            with self.lock():
+                self._set(save(index_dir(self.corpus_dir), combined(self.stored), _fingerprint(self.passage_tokens)))
+        except IndexError_:
+            pass  # a read-only index folder: the segments keep answering exactly
 
     def lock(self) -> filelock.BaseFileLock:
         """The writers' lock of this index (re-entrant: hold it around an add and its refresh)."""
@@ -297,9 +338,17 @@ class Index:
             skipped.pop(aid, None)
         unreadable = {aid for aid, _ in new_skips if aid in sha}  # articles that became unreadable
         drop = removed | unreadable | {aid for aid in fresh if aid in sha}
-        stored = merge(self.stored, drop, batches, touched, list(skipped.values()))
-        # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once.
-        stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
+        if not drop and not touched and len(table) and any(len(b.table) for b in batches):
+            # Only new articles: one small segment after the others, nothing stored is rewritten.
+            stored = appended(self.stored, batches, list(skipped.values()), _empty())
+            if len(stored.segments) > MAX_SEGMENTS:
+                stored = combined(stored, start=1)
+            # Short names across the corpus are worked out from the whole table when first needed.
+            stored.info.pop("speaker_names", None)
+        else:
+            stored = merge(combined(self.stored), drop, batches, touched, list(skipped.values()))
+            # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once.
+            stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
         changes = Changes(
             added=tuple(sorted(aid for aid in fresh if aid not in sha)),
             changed=tuple(sorted(aid for aid in fresh if aid in sha)),
@@ -360,21 +409,44 @@ class Index:
     def idf(self) -> npt.NDArray[np.float64]:
         """idf per term id (computed once per generation)."""
         if self._idf is None:
-            df = np.diff(self.stored.arrays["indptr"])
-            self._idf = bm25.idf_vector(df, self.n_passages, self.params)
+            self._idf = bm25.idf_vector(self.df_vector(), self.n_passages, self.params)
         return self._idf
 
+    def df_vector(self) -> npt.NDArray[np.int64]:
+        """Passages holding each term (by global id), summed over the segments."""
+        segments = self.stored.segments
+        df = np.zeros(len(self.terms), dtype=np.int64)
+        df[: len(self._first_terms)] = np.diff(np.asarray(segments[0].arrays["indptr"]))
+        for segment, to_local in zip(segments[1:], self._local, strict=True):
+            if to_local:
+                gids = np.fromiter(to_local.keys(), dtype=np.int64, count=len(to_local))
+                local = np.fromiter(to_local.values(), dtype=np.int64, count=len(to_local))
+                indptr = np.asarray(segment.arrays["indptr"])
+                df[gids] += indptr[local + 1] - indptr[local]
+        return df
+
+    def df(self, tid: int) -> int:
+        """Passages holding term `tid`."""
+        return int(self.postings(tid)[0].shape[0])
+
     def term_id(self, term: str) -> int | None:
-        """The id of a term in the (sorted) vocabulary, or None if the corpus lacks it."""
-        i = bisect.bisect_left(self.terms, term)
-        return i if i < len(self.terms) and self.terms[i] == term else None
+        """The id of a term in the vocabulary, or None if the corpus lacks it."""
+        first = self._first_terms
+        i = bisect.bisect_left(first, term)
+        if i < len(first) and first[i] == term:
+            return i
+        return self._extra.get(term)
 
     def article_with_body(self, body_sha256: str) -> str | None:
         """The id of an indexed article with this body fingerprint (no file is read)."""
-        fingerprints = self.stored.fingerprints
-        if fingerprints is not None and fingerprints.shape[0] == len(self.articles):
-            hits = np.flatnonzero(fingerprints == body_sha256.encode("ascii", errors="replace"))
-            return str(self.articles[int(hits[0])]["id"]) if hits.shape[0] else None
+        wanted = body_sha256.encode("ascii", errors="replace")
+        segments = self.stored.segments
+        if all(s.fingerprints is not None and s.fingerprints.shape[0] == len(s.articles) for s in segments):
+            for segment in segments:
+                hits = np.flatnonzero(segment.fingerprints == wanted)
+                if hits.shape[0]:
+                    return str(self.articles[segment.base_article + int(hits[0])]["id"])
+            return None
         column = self.articles.columns["body_sha256"]
         return next((self.articles.ids[i] for i, v in enumerate(column) if v == body_sha256), None)
 
@@ -384,9 +456,20 @@ class Index:
 
     def postings(self, tid: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16]]:
         """Passage ids holding term `tid`, with the term's frequency in each."""
-        a = self.stored.arrays
-        lo, hi = int(a["indptr"][tid]), int(a["indptr"][tid + 1])
-        return a["indices"][lo:hi], a["tf"][lo:hi]
+        segments = self.stored.segments
+        parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16]]] = []
+        locals_ = [tid if tid < len(self._first_terms) else None, *(m.get(tid) for m in self._local)]
+        for segment, local in zip(segments, locals_, strict=True):
+            if local is None:
+                continue
+            a = segment.arrays
+            lo, hi = int(a["indptr"][local]), int(a["indptr"][local + 1])
+            parts.append((a["indices"][lo:hi], a["tf"][lo:hi]))
+        if len(parts) == 1:
+            return parts[0]
+        if not parts:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint16)
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
     # ---- scoring ------------------------------------------------------------------------
 

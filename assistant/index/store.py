@@ -1,8 +1,11 @@
-"""The index on disk: one folder per generation, a pointer to the current one.
+"""The index on disk: immutable segment folders, one small folder per generation, a pointer.
 
-A writer builds a whole new generation folder, then swaps the `CURRENT`
-pointer with an atomic rename, so a reader sees the old index or the new one,
-never half of either. A lock file keeps two writers from racing. Anything
+A segment (`seg-*`: postings, passage and sentence columns, article rows) is written once
+and never changed. A generation (`gen-*`) is a manifest naming its segments, plus the
+skipped files; a change writes only its new segment and a new generation, then swaps the
+`CURRENT` pointer with an atomic rename, so a reader sees the old index or the new one,
+never half of either. Segments no generation names (a killed writer's) are removed by the
+next writer. A lock file keeps two writers from racing. Anything
 that does not check out (format version, file sizes, array shapes) is
 reported as `StaleIndex`, and the caller rebuilds rather than trusts it. The
 manifest lists every file of a generation with its size and CRC-32, and
@@ -19,7 +22,7 @@ import shutil
 import tempfile
 import uuid
 import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +32,18 @@ import numpy.typing as npt
 from assistant.errors import IndexError_
 from assistant.index.article_rows import ArticleRows, check_offsets, write_rows
 from assistant.index.article_table import COLUMNS, ArticleTable
+from assistant.index.segment import RowArrays, Segment, joined_fingerprints, joined_table
 from assistant.index.verified_files import identity, remember_checked, unchanged_since_check
 from assistant.locations import INDEX_FOLDER
 
-FORMAT = 8  # 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
+FORMAT = 9  # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
 ROWS_FILE = "articles.jsonl"
 OFFSETS_FILE = "articles-offsets.npy"
 SKIPPED_FILE = "skipped.json"
 FINGERPRINTS_FILE = "body_sha256.npy"
 """Each article's body fingerprint as 64 ASCII bytes, memory-mapped: a duplicate found without the table."""
 _GENERATION = re.compile(r"gen-[0-9a-f]{12}")
+_SEGMENT = re.compile(r"seg-[0-9a-f]{12}")
 _CHECK_CHUNK = 1 << 22
 ARRAYS = (
     "indptr", "indices", "tf", "doc_len",
@@ -51,21 +56,56 @@ class StaleIndex(Exception):
     """The stored index is missing, from another version, or damaged: rebuild it."""
 
 
-@dataclass(slots=True)
 class Stored:
-    """What a generation folder holds: arrays, the vocabulary and the article table."""
+    """What a generation holds: its segments, the skipped files and the summary (`info`).
 
-    arrays: dict[str, npt.NDArray[Any]]
-    terms: list[str]
-    articles: ArticleTable
-    skipped: list[dict[str, Any]]
-    info: dict[str, Any]
-    origin: Path | None = None
-    """The generation folder these arrays were loaded from."""
-    unchanged: frozenset[str] = frozenset()
-    """Arrays identical to the origin's: saved as hard links, not rewritten."""
-    fingerprints: npt.NDArray[Any] | None = None
-    """Body fingerprints by article (S64), memory-mapped when loaded; None: use the table."""
+    Built from one segment's arrays (a merge's result) or from stored segments (`segments=`).
+    `arrays`, `articles` and `fingerprints` are the whole corpus's, in global ids.
+    """
+
+    def __init__(
+        self,
+        arrays: dict[str, npt.NDArray[Any]] | None,
+        terms: list[str] | None,
+        articles: ArticleTable | None,
+        skipped: list[dict[str, Any]],
+        info: dict[str, Any],
+        origin: Path | None = None,
+        unchanged: frozenset[str] = frozenset(),
+        fingerprints: npt.NDArray[Any] | None = None,
+        *,
+        segments: list[Segment] | None = None,
+    ) -> None:
+        if segments is None:
+            assert arrays is not None and terms is not None and articles is not None
+            segments = [Segment(arrays, terms, articles, fingerprints)]
+        self.segments = segments
+        self.skipped = skipped
+        self.info = info
+        self.origin = origin
+        """The generation folder these segments were loaded from."""
+        self.unchanged = unchanged
+        self.arrays: Mapping[str, npt.NDArray[Any]] = RowArrays(segments)
+        self.articles = joined_table(segments)
+        self._fingerprints: npt.NDArray[Any] | None = None
+
+    @property
+    def terms(self) -> list[str]:
+        """The vocabulary of a one-segment generation (a merge's input)."""
+        if len(self.segments) != 1:
+            raise ValueError("a generation of several segments has no single vocabulary")
+        return self.segments[0].terms
+
+    @property
+    def fingerprints(self) -> npt.NDArray[Any] | None:
+        """Body fingerprints by article (S64), memory-mapped when loaded; None: use the table."""
+        if self._fingerprints is None:
+            self._fingerprints = joined_fingerprints(self.segments)
+        return self._fingerprints
+
+    @fingerprints.setter
+    def fingerprints(self, value: npt.NDArray[Any] | None) -> None:
+        self._fingerprints = value
 
 
 def _current(index_dir: Path) -> Path:
@@ -159,113 +199,170 @@ def _verify_files(gen: Path, files: dict[str, Any]) -> None:
         remember_checked(gen, {**checked, **identities})
 
 
-def _read_generation(gen: Path, fingerprint: str) -> Stored:
+def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Stored:
     manifest = _read_manifest(gen)
     if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
         raise StaleIndex("the index was made by another version")
     files = manifest["files"]
-    needed = (
-        *(f"{a}.npy" for a in ARRAYS),
-        "terms.txt",
-        ROWS_FILE,
-        OFFSETS_FILE,
-        SKIPPED_FILE,
-        FINGERPRINTS_FILE,
-    )
+    if SKIPPED_FILE not in files:
+        raise StaleIndex(f"the index lacks {SKIPPED_FILE}")
+    if verify:
+        _verify_files(gen, files)
+    skipped = json.loads((gen / SKIPPED_FILE).read_text(encoding="ascii"))
+    if not isinstance(skipped, list) or not all(isinstance(s, dict) for s in skipped):
+        raise StaleIndex("the index skipped-files list is damaged")
+    names = manifest["segments"]
+    if not isinstance(names, list) or not names or not all(_SEGMENT.fullmatch(str(n)) for n in names):
+        raise StaleIndex("the index manifest is damaged")
+    segments: list[Segment] = []
+    bases = [0, 0, 0]
+    for name in names:
+        segment = _read_segment(gen.parent / name, fingerprint, verify=verify)
+        if [segment.base_article, segment.base_passage, segment.base_sentence] != bases:
+            raise StaleIndex("the index segments do not follow one another")
+        bases = [bases[0] + len(segment.articles), bases[1] + segment.n_passages, bases[2] + segment.n_sentences]
+        segments.append(segment)
+    if bases[0] != manifest["info"].get("articles"):
+        raise StaleIndex("index article table does not match")
+    return Stored(None, None, None, skipped, manifest["info"], origin=gen, segments=segments)
+
+
+def _read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
+    """One segment folder, memory-mapped, after its files check out against its manifest."""
+    if not folder.is_dir() or folder.is_symlink():
+        raise StaleIndex(f"the index lacks its segment {folder.name}")
+    manifest = _read_manifest(folder)
+    if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
+        raise StaleIndex("the index was made by another version")
+    files = manifest["files"]
+    needed = (*(f"{a}.npy" for a in ARRAYS), "terms.txt", ROWS_FILE, OFFSETS_FILE, FINGERPRINTS_FILE)
     missing = [name for name in needed if name not in files]
     if missing:
         raise StaleIndex(f"the index lacks {missing[0]}")
-    _verify_files(gen, files)
+    if verify:
+        _verify_files(folder, files)
     arrays: dict[str, npt.NDArray[Any]] = {}
     for name in ARRAYS:
         expected = files[f"{name}.npy"]
-        array = np.load(gen / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        array = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
         if list(array.shape) != expected["shape"] or str(array.dtype) != expected["dtype"]:
             raise StaleIndex(f"index file {name} has the wrong shape")
         arrays[name] = array
-    terms_text = (gen / "terms.txt").read_text(encoding="utf-8")
-    skipped = json.loads((gen / SKIPPED_FILE).read_text(encoding="ascii"))
+    terms_text = (folder / "terms.txt").read_text(encoding="utf-8")
     terms = terms_text.split("\n") if terms_text else []
-    offsets = np.load(gen / OFFSETS_FILE, allow_pickle=False)
+    offsets = np.load(folder / OFFSETS_FILE, allow_pickle=False)
     try:
         check_offsets(offsets, files[ROWS_FILE]["bytes"])
-        if not isinstance(skipped, list) or not all(isinstance(s, dict) for s in skipped):
-            raise ValueError("skipped files")
     except ValueError as exc:
         raise StaleIndex("the index article table is damaged") from exc
     # Rows are parsed when used: a question reads the few it shows, not the whole table.
-    table = ArticleTable(rows=ArticleRows(gen / ROWS_FILE, offsets, COLUMNS))
-    fingerprints = np.load(gen / FINGERPRINTS_FILE, mmap_mode="r", allow_pickle=False)
+    table = ArticleTable(rows=ArticleRows(folder / ROWS_FILE, offsets, COLUMNS))
+    fingerprints = np.load(folder / FINGERPRINTS_FILE, mmap_mode="r", allow_pickle=False)
     if fingerprints.dtype != np.dtype("S64") or fingerprints.shape != (len(table),):
         raise StaleIndex("the index fingerprints do not match its articles")
-    _check_consistent(arrays, terms, table, manifest)
-    stored = Stored(arrays, terms, table, skipped, manifest["info"], origin=gen, unchanged=frozenset(ARRAYS))
-    stored.fingerprints = fingerprints
-    return stored
+    info = manifest["info"]
+    _check_consistent(arrays, terms, table, info)
+    return Segment(
+        arrays,
+        terms,
+        table,
+        fingerprints,
+        name=folder.name,
+        base_article=int(info["base_article"]),
+        base_passage=int(info["base_passage"]),
+        base_sentence=int(info["base_sentence"]),
+    )
 
 
 def _check_consistent(
-    arrays: dict[str, npt.NDArray[Any]], terms: list[str], table: ArticleTable, manifest: dict[str, Any]
+    arrays: dict[str, npt.NDArray[Any]], terms: list[str], table: ArticleTable, info: dict[str, Any]
 ) -> None:
-    """Cheap cross-checks that catch a generation whose files do not belong together."""
+    """Cheap cross-checks that catch a segment whose files do not belong together."""
     n_terms = len(terms)
     indptr = arrays["indptr"]
     if indptr.shape[0] != n_terms + 1 or int(indptr[-1]) != arrays["indices"].shape[0]:
         raise StaleIndex("index postings do not match its vocabulary")
     if arrays["p_article"].shape[0] != arrays["doc_len"].shape[0]:
         raise StaleIndex("index passages do not match")
-    if len(table) != manifest["info"].get("articles"):
+    if len(table) != info.get("articles"):
         raise StaleIndex("index article table does not match")
 
 
 def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
-    """Write a new generation and make it current atomically; older generations are removed.
+    """Write the segments not yet stored and a new generation naming them all; make it current.
 
-    A write that fails (full disk, read-only) removes its half-written generation and raises
-    IndexError_; the current generation is untouched. Returns the same data, now known to be
-    that generation's.
+    Stored segments are named, not rewritten: an added article costs one small segment.
+    A write that fails (full disk, read-only) removes what it half wrote and raises
+    IndexError_; the current generation is untouched. Returns the generation as stored.
     """
-    gen: Path | None = None
+    written: list[Path] = []
     try:
         _clear_non_folder(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
+        names: list[str] = []
+        bases = [0, 0, 0]
+        for segment in stored.segments:
+            if segment.name is None or not (index_dir / segment.name).is_dir():
+                folder = index_dir / f"seg-{uuid.uuid4().hex[:12]}"
+                written.append(folder)
+                _write_segment(folder, segment, fingerprint, bases)
+                names.append(folder.name)
+            else:
+                names.append(segment.name)
+            bases = [bases[0] + len(segment.articles), bases[1] + segment.n_passages, bases[2] + segment.n_sentences]
         gen = index_dir / f"gen-{uuid.uuid4().hex[:12]}"
+        written.append(gen)
         gen.mkdir()
-        files: dict[str, Any] = {}
-        for name in ARRAYS:
-            array = np.ascontiguousarray(stored.arrays[name])
-            path = gen / f"{name}.npy"
-            np.save(path, array, allow_pickle=False)
-            files[path.name] = {"shape": list(array.shape), "dtype": str(array.dtype)}
-        (gen / "terms.txt").write_text("\n".join(stored.terms), encoding="utf-8")
-        offsets = write_rows(gen / ROWS_FILE, stored.articles.columns)
-        fingerprints = fingerprint_array(stored.articles.columns["body_sha256"])
-        np.save(gen / FINGERPRINTS_FILE, fingerprints, allow_pickle=False)
-        np.save(gen / OFFSETS_FILE, offsets, allow_pickle=False)
         # ASCII escapes: a file name that is not valid UTF-8 (kept as surrogates) still writes and reads back.
         (gen / SKIPPED_FILE).write_text(json.dumps(stored.skipped, ensure_ascii=True), encoding="ascii")
-        for path in sorted(gen.iterdir()):
-            files.setdefault(path.name, {}).update(_checksum(path))
-        body = {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": stored.info}
-        document = {"body": body, "crc32": zlib.crc32(_canonical(body))}
-        (gen / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
+        files = {SKIPPED_FILE: _checksum(gen / SKIPPED_FILE)}
+        info = {**stored.info, "articles": bases[0], "segments": len(names)}
+        body = {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": info, "segments": names}
+        _write_manifest(gen, body)
         _fsync_all(gen)
         _write_pointer(index_dir, gen.name)
     except OSError as exc:
-        if gen is not None:
-            shutil.rmtree(gen, ignore_errors=True)
+        for folder in written:
+            shutil.rmtree(folder, ignore_errors=True)
         raise IndexError_(f"cannot write the index in {index_dir}: {exc.strerror or exc}") from exc
-    _remove_old(index_dir, keep=gen.name)
-    return Stored(
-        stored.arrays,
-        stored.terms,
-        stored.articles,
-        stored.skipped,
-        stored.info,
-        origin=gen,
-        unchanged=frozenset(ARRAYS),
-        fingerprints=fingerprints,
-    )
+    _remove_old(index_dir, keep={gen.name, *names})
+    try:
+        # What was just written, mapped from disk (its checksums were computed as it was written).
+        return _read_generation(gen, fingerprint, verify=False)
+    except (StaleIndex, OSError, ValueError, KeyError) as exc:
+        raise IndexError_(f"cannot read back the index just written in {index_dir}: {exc}") from exc
+
+
+def _write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[int]) -> None:
+    """One segment folder, every file flushed, its manifest last (raises OSError)."""
+    folder.mkdir()
+    files: dict[str, Any] = {}
+    for name in ARRAYS:
+        array = np.ascontiguousarray(segment.arrays[name])
+        path = folder / f"{name}.npy"
+        np.save(path, array, allow_pickle=False)
+        files[path.name] = {"shape": list(array.shape), "dtype": str(array.dtype)}
+    (folder / "terms.txt").write_text("\n".join(segment.terms), encoding="utf-8")
+    offsets = write_rows(folder / ROWS_FILE, segment.articles.columns)
+    np.save(folder / FINGERPRINTS_FILE, fingerprint_array(segment.articles.columns["body_sha256"]), allow_pickle=False)
+    np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)
+    for path in sorted(folder.iterdir()):
+        files.setdefault(path.name, {}).update(_checksum(path))
+    info = {
+        "articles": len(segment.articles),
+        "passages": segment.n_passages,
+        "sentences": segment.n_sentences,
+        "base_article": bases[0],
+        "base_passage": bases[1],
+        "base_sentence": bases[2],
+    }
+    _write_manifest(folder, {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": info})
+    _fsync_all(folder)
+
+
+def _write_manifest(folder: Path, body: dict[str, Any]) -> None:
+    document = {"body": body, "crc32": zlib.crc32(_canonical(body))}
+    (folder / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
 
 
 def fingerprint_array(values: list[Any]) -> npt.NDArray[Any]:
@@ -310,17 +407,6 @@ def current_generation(index_dir: Path) -> str | None:
         return None
 
 
-def _link_unchanged(stored: Stored, name: str, path: Path) -> bool:
-    """Hard-link an array that did not change from the generation it came from (False if not possible)."""
-    if stored.origin is None or name not in stored.unchanged:
-        return False
-    try:
-        os.link(stored.origin / f"{name}.npy", path)
-    except OSError:
-        return False
-    return True
-
-
 def _write_pointer(index_dir: Path, name: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".CURRENT-")
     try:
@@ -343,15 +429,15 @@ def _fsync_all(gen: Path) -> None:
             os.fsync(handle.fileno())
 
 
-def _remove_old(index_dir: Path, keep: str) -> None:
-    """Delete other generations; a reader that still maps one keeps its open files (POSIX)."""
+def _remove_old(index_dir: Path, keep: set[str]) -> None:
+    """Delete other generations and unnamed segments; a reader that maps one keeps its open files (POSIX)."""
     try:
         children = list(index_dir.iterdir())
     except OSError:
         return
     for child in children:
         try:
-            if child.name.startswith("gen-") and child.name != keep:
+            if child.name.startswith(("gen-", "seg-")) and child.name not in keep:
                 if child.is_dir() and not child.is_symlink():
                     shutil.rmtree(child, ignore_errors=True)
                 else:

@@ -1,0 +1,129 @@
+"""Immutable index segments, and the whole-corpus views over a list of them.
+
+A change writes one small segment instead of a whole new index. Segments are numbered
+one after another: a segment's passages, sentences and articles carry global ids (its
+`base_*` plus their position in it), so the per-passage and per-sentence columns of all
+segments, laid end to end, are the columns of the whole corpus that the answer stage reads.
+Each segment's postings are over its own sorted vocabulary, with global passage ids.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.index.article_rows import ArticleRows
+from assistant.index.article_table import COLUMNS, ArticleTable
+
+ROW_ARRAYS = (
+    "doc_len", "p_article", "p_sent_lo", "p_sent_hi",
+    "s_article", "s_start", "s_end", "s_para", "s_tokens", "s_len",
+)  # fmt: skip
+"""Columns by passage or sentence: laid end to end over the segments."""
+POSTING_ARRAYS = ("indptr", "indices", "tf")
+"""A segment's own postings (its vocabulary's ids): never laid end to end."""
+
+
+@dataclass(slots=True)
+class Segment:
+    """One immutable piece of the index: rows with global ids, postings over its own terms."""
+
+    arrays: dict[str, npt.NDArray[Any]]
+    terms: list[str]
+    articles: ArticleTable
+    fingerprints: npt.NDArray[Any] | None = None
+    name: str | None = None
+    """Its folder's name once stored (None: not written yet)."""
+    base_article: int = 0
+    base_passage: int = 0
+    base_sentence: int = 0
+
+    @property
+    def n_passages(self) -> int:
+        return int(self.arrays["doc_len"].shape[0])
+
+    @property
+    def n_sentences(self) -> int:
+        return int(self.arrays["s_start"].shape[0])
+
+
+class RowArrays(Mapping[str, npt.NDArray[Any]]):
+    """The corpus-wide per-passage and per-sentence columns of several segments.
+
+    One segment: its own (memory-mapped) arrays, no copy. Several: each column is laid end
+    to end on first use only, so a question copies the few columns it reads.
+    """
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self._segments = list(segments)
+        self._joined: dict[str, npt.NDArray[Any]] = {}
+
+    def __getitem__(self, name: str) -> npt.NDArray[Any]:
+        if len(self._segments) == 1:
+            return self._segments[0].arrays[name]
+        if name not in ROW_ARRAYS:
+            raise KeyError(f"{name} is per segment; use the index's postings()")
+        if name not in self._joined:
+            self._joined[name] = np.concatenate([s.arrays[name] for s in self._segments])
+        return self._joined[name]
+
+    def __iter__(self) -> Iterator[str]:
+        if len(self._segments) == 1:
+            return iter(self._segments[0].arrays)
+        return iter(ROW_ARRAYS)
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+
+class ChainedRows:
+    """The stored article rows of several segments as one table (the ArticleRows interface)."""
+
+    def __init__(self, parts: Sequence[ArticleRows]) -> None:
+        self.parts = list(parts)
+        self.starts = list(np.cumsum([0, *(len(p) for p in self.parts)]).tolist())
+
+    def __len__(self) -> int:
+        return int(self.starts[-1])
+
+    def row(self, i: int) -> list[Any]:
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.parts[k].row(i - self.starts[k])
+
+    def columns(self) -> dict[str, list[Any]]:
+        out: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+        for part in self.parts:
+            for name, values in part.columns().items():
+                out[name].extend(values)
+        return out
+
+
+def joined_table(segments: Sequence[Segment]) -> ArticleTable:
+    """All segments' articles as one table, rows still read one at a time when stored."""
+    if len(segments) == 1:
+        return segments[0].articles
+    stored = [s.articles.stored_rows for s in segments]
+    if all(rows is not None for rows in stored):
+        return ArticleTable(rows=ChainedRows([r for r in stored if r is not None]))  # type: ignore[arg-type]
+    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    for segment in segments:
+        for name, values in segment.articles.columns.items():
+            columns[name].extend(values)
+    return ArticleTable(columns)
+
+
+def joined_fingerprints(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
+    """Body fingerprints of every article, in table order (None if a segment has none)."""
+    parts = [s.fingerprints for s in segments]
+    if any(p is None for p in parts):
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate([p for p in parts if p is not None])
