@@ -212,3 +212,83 @@ def test_a_build_in_worker_processes_equals_one_built_here(
         np.testing.assert_array_equal(parallel.stored.arrays[name], array, err_msg=name)
     assert list(parallel.articles.ids) == serial_ids
     _assert_parity(parallel, [*QUERIES, "grain containers pier 7"])
+
+
+# ---- segments: an addition writes a small segment; statistics summed over segments ----------
+
+
+def _cli(*args: str) -> None:
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+def _segment_names(corpus: Path) -> list[str]:
+    folder = index_dir(corpus)
+    gen = folder / (folder / "CURRENT").read_text()
+    return list(json.loads((gen / "manifest.json").read_text())["body"]["segments"])
+
+
+def _add(corpus: Path, tmp_path: Path, n: int) -> None:
+    source = tmp_path / f"incoming-{n}.txt"
+    source.write_text(
+        f"Harbor seals return number {n}\nBy Amy Lo\nHarbor seals returned to the bay in group {n}, "
+        f'said ranger Jo Park. "The water is cleaner," she said of the {n} seals.\n',
+        encoding="utf-8",
+    )
+    _cli("add", str(source), "--corpus", str(corpus))
+
+
+def test_an_added_article_is_one_new_segment_and_scores_stay_exact(news_corpus: Path, tmp_path: Path) -> None:
+    Index.open(news_corpus)
+    (first,) = _segment_names(news_corpus)
+    before = {p.name: p.stat().st_mtime_ns for p in (index_dir(news_corpus) / first).iterdir()}
+    for n in range(3):
+        _add(news_corpus, tmp_path, n)
+    names = _segment_names(news_corpus)
+    assert len(names) == 4 and names[0] == first  # three small segments after the first, untouched
+    after = {p.name: p.stat().st_mtime_ns for p in (index_dir(news_corpus) / first).iterdir()}
+    assert {k: v for k, v in after.items() if not k.startswith(".")} == {
+        k: v for k, v in before.items() if not k.startswith(".")
+    }
+    index, changes = Index.open(news_corpus)
+    assert not changes.any and len(index.stored.segments) == 4
+    _assert_parity(index, [*QUERIES, "harbor seals ranger", "seals water cleaner bay 2"])
+    best, _ = index.top_passages(terms("seals group 2"), 1)[0]
+    assert index.articles[int(index.stored.arrays["p_article"][best])]["title"] == "Harbor seals return number 2"
+
+
+def test_removals_and_edits_over_several_segments_keep_scores_exact(news_corpus: Path, tmp_path: Path) -> None:
+    Index.open(news_corpus)
+    for n in range(2):
+        _add(news_corpus, tmp_path, n)
+    added = sorted(p for p in news_corpus.iterdir() if p.name.startswith("harbor-seals"))
+    assert len(added) == 2 and len(_segment_names(news_corpus)) == 3
+    added[0].unlink()
+    wildfire = news_corpus / "wildfire-evacuations.txt"
+    wildfire.write_text(wildfire.read_text().replace("3,000 residents", "4,500 residents"))
+    index, changes = Index.open(news_corpus)
+    assert changes.removed == (added[0].name,) and changes.changed == ("wildfire-evacuations.txt",)
+    assert index.article_index(added[0].name) is None
+    _assert_parity(index, [*QUERIES, "4,500 residents seals", "harbor seals ranger"])
+
+
+def test_segments_stay_few_and_the_full_check_folds_them_into_one(news_corpus: Path, tmp_path: Path) -> None:
+    from assistant.index.corpus_index import MAX_SEGMENTS
+
+    Index.open(news_corpus)
+    for n in range(MAX_SEGMENTS + 3):
+        _add(news_corpus, tmp_path, n)
+        assert len(_segment_names(news_corpus)) <= MAX_SEGMENTS
+    index, _ = Index.open(news_corpus)
+    _assert_parity(index, ["harbor seals ranger", "seals water cleaner bay 9", *QUERIES[:3]])
+    _cli("index", "--corpus", str(news_corpus))
+    assert len(_segment_names(news_corpus)) == 1
+    leftovers = [p.name for p in index_dir(news_corpus).iterdir() if p.name.startswith("seg-")]
+    assert leftovers == _segment_names(news_corpus)  # folded segments are removed from disk
+    index, changes = Index.open(news_corpus)
+    assert not changes.any and len(index.articles) == 4 + MAX_SEGMENTS + 3
+    _assert_parity(index, ["harbor seals ranger", "seals water cleaner bay 9", *QUERIES[:3]])
