@@ -252,6 +252,8 @@ class Engine:
         """Every article with its metadata and sizes, in corpus order."""
         out = []
         for i, r in enumerate(self.index.articles):
+            if not r["id"]:
+                continue  # removed, its row marked dead until the index is merged
             out.append(
                 ArticleInfo(
                     meta=meta_of(self.index, i),

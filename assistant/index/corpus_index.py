@@ -32,7 +32,7 @@ from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index import bm25, folder_stamps
 from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
 from assistant.index.article_table import ArticleTable
-from assistant.index.merge import appended, combined, merge
+from assistant.index.merge import appended, combined, marked, merge
 from assistant.index.store import StaleIndex, Stored, current_generation, load, prepare_folder, save
 from assistant.index.top_k import maxscore_top
 from assistant.locations import index_dir
@@ -131,8 +131,16 @@ class Index:
         if "terms" not in stored.info:
             stored.info["terms"] = len(self._extra) + len(stored.segments[0].terms)
         self.n_passages = int(a["doc_len"].shape[0])
+        """Passage rows, dead ones included: the bound of passage ids."""
         total_len = sum(float(np.asarray(s.arrays["doc_len"]).sum()) for s in stored.segments)
-        self.avgdl = total_len / self.n_passages if self.n_passages else 1.0
+        self._live: npt.NDArray[np.bool_] | None = None
+        self.n_live = self.n_passages
+        """Passages BM25 counts (N): rows minus the passages of dead articles."""
+        if stored.dead:
+            self._live = ~np.isin(a["p_article"], np.array(sorted(stored.dead), dtype=np.int64))
+            self.n_live = int(self._live.sum())
+            total_len -= float(np.asarray(a["doc_len"])[~self._live].sum())
+        self.avgdl = total_len / self.n_live if self.n_live else 1.0
         s_len = a["s_len"]
         self.avg_sentence_len = float(s_len.mean()) if s_len.shape[0] else 1.0
         self._idf: npt.NDArray[np.float64] | None = None
@@ -152,6 +160,7 @@ class Index:
         self._first_terms = first
         self._extra: dict[str, int] = {}
         self._local: list[dict[int, int]] = []
+        self._global: list[npt.NDArray[np.int64]] = [np.arange(len(first), dtype=np.int64)]
         for segment in stored.segments[1:]:
             to_local: dict[int, int] = {}
             for local, term in enumerate(segment.terms):
@@ -162,6 +171,7 @@ class Index:
                     gid = self._extra.setdefault(term, len(first) + len(self._extra))
                 to_local[gid] = local
             self._local.append(to_local)
+            self._global.append(np.fromiter(to_local.keys(), dtype=np.int64, count=len(to_local)))
         self.terms = first if not self._extra else [*first, *self._extra]
 
     # ---- opening and keeping current -------------------------------------------------
@@ -207,11 +217,16 @@ class Index:
 
     def compact(self) -> None:
         """Fold all segments into one and store it (the full check's merge); best effort."""
-        if len(self.stored.segments) <= 1:
+        if len(self.stored.segments) <= 1 and not self.stored.dead:
             return
         try:
             with self.lock():
-                self._set(save(index_dir(self.corpus_dir), combined(self.stored), _fingerprint(self.passage_tokens)))
+                if self.stored.dead:
+                    stored = merge(combined(self.stored), set(), [], {}, self.stored.skipped)
+                else:
+                    stored = combined(self.stored)
+                stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
+                self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
         except IndexError_:
             pass  # a read-only index folder: the segments keep answering exactly
 
@@ -229,7 +244,11 @@ class Index:
     def _plan(self) -> tuple[list[str], set[str]]:
         """Files to read again (new or with another size or time) and ids no longer on disk."""
         table = self.articles.columns
-        known = dict(zip(table["id"], zip(table["size"], table["mtime_ns"], strict=True), strict=True))
+        known = {
+            aid: stat
+            for aid, stat in zip(table["id"], zip(table["size"], table["mtime_ns"], strict=True), strict=True)
+            if aid  # a removed article's row reads as id "" until a merge drops it
+        }
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
         self._walk_started_ns = folder_stamps.now_ns()
         self._walked_folders = {}
@@ -322,7 +341,7 @@ class Index:
         self, to_read: list[str], removed: set[str], progress: Progress | None
     ) -> tuple[Changes, Stored]:
         table = self.articles
-        sha = dict(zip(table.ids, table.columns["sha256"], strict=True))
+        sha = {aid: v for aid, v in zip(table.ids, table.columns["sha256"], strict=True) if aid}
         batches = self._read([(aid, sha.get(aid)) for aid in to_read], progress)
         skipped = {s["id"]: s for s in self.stored.skipped if s["id"] not in removed}
         fresh: list[str] = []
@@ -338,14 +357,24 @@ class Index:
             skipped.pop(aid, None)
         unreadable = {aid for aid, _ in new_skips if aid in sha}  # articles that became unreadable
         drop = removed | unreadable | {aid for aid in fresh if aid in sha}
-        if not drop and not touched and len(table) and any(len(b.table) for b in batches):
-            # Only new articles: one small segment after the others, nothing stored is rewritten.
-            stored = appended(self.stored, batches, list(skipped.values()), _empty())
+        live_rows = len(table) - len(self.stored.dead)
+        if not touched and live_rows > len(drop) and self.n_live > 2 * self._dead_passages(drop):
+            # Removed and edited articles are marked dead; new and edited ones become one small
+            # segment after the others. Nothing stored is rewritten.
+            stored = self.stored
+            if drop:
+                positions = [p for aid in drop if (p := table.index_of(aid)) is not None]
+                stored = marked(stored, positions, list(skipped.values()))
+            if any(len(b.table) for b in batches):
+                stored = appended(stored, batches, list(skipped.values()), _empty())
+            elif not drop:
+                stored = marked(stored, [], list(skipped.values()))  # only the skipped list changed
             if len(stored.segments) > MAX_SEGMENTS:
                 stored = combined(stored, start=1)
             # Short names across the corpus are worked out from the whole table when first needed.
             stored.info.pop("speaker_names", None)
         else:
+            # File times changed, or most of the index is dead: one segment, rewritten whole.
             stored = merge(combined(self.stored), drop, batches, touched, list(skipped.values()))
             # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once.
             stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
@@ -356,6 +385,15 @@ class Index:
             skipped=tuple(new_skips),
         )
         return changes, stored
+
+    def _dead_passages(self, drop: set[str]) -> int:
+        """Passages dead once `drop` is: those already dead and those of the dropped articles."""
+        count = self.n_passages - self.n_live
+        for aid in drop:
+            i = self.articles.index_of(aid)
+            if i is not None:
+                count += int(self.pass_hi[i] - self.pass_lo[i])
+        return count
 
     def _read(self, items: list[tuple[str, str | None]], progress: Progress | None) -> list[Batch]:
         """Read files in batches: in worker processes for a large build, else here."""
@@ -409,7 +447,11 @@ class Index:
     def idf(self) -> npt.NDArray[np.float64]:
         """idf per term id (computed once per generation)."""
         if self._idf is None:
-            self._idf = bm25.idf_vector(self.df_vector(), self.n_passages, self.params)
+            df = self.df_vector()
+            present = df > 0  # rank-bm25's vocabulary: terms of live passages (its idf floor averages them)
+            idf = np.zeros(df.shape[0], dtype=np.float64)
+            idf[present] = bm25.idf_vector(df[present], self.n_live, self.params)
+            self._idf = idf
         return self._idf
 
     def df_vector(self) -> npt.NDArray[np.int64]:
@@ -423,6 +465,9 @@ class Index:
                 local = np.fromiter(to_local.values(), dtype=np.int64, count=len(to_local))
                 indptr = np.asarray(segment.arrays["indptr"])
                 df[gids] += indptr[local + 1] - indptr[local]
+        for to_global, counts in zip(self._global, self.stored.dead_df, strict=True):
+            if counts is not None:
+                df[to_global[counts[0]]] -= counts[1]  # postings in passages of removed articles
         return df
 
     def df(self, tid: int) -> int:
@@ -443,9 +488,9 @@ class Index:
         segments = self.stored.segments
         if all(s.fingerprints is not None and s.fingerprints.shape[0] == len(s.articles) for s in segments):
             for segment in segments:
-                hits = np.flatnonzero(segment.fingerprints == wanted)
-                if hits.shape[0]:
-                    return str(self.articles[segment.base_article + int(hits[0])]["id"])
+                for hit in np.flatnonzero(segment.fingerprints == wanted).tolist():
+                    if segment.base_article + hit not in self.stored.dead:
+                        return str(self.articles[segment.base_article + hit]["id"])
             return None
         column = self.articles.columns["body_sha256"]
         return next((self.articles.ids[i] for i, v in enumerate(column) if v == body_sha256), None)
@@ -464,7 +509,11 @@ class Index:
                 continue
             a = segment.arrays
             lo, hi = int(a["indptr"][local]), int(a["indptr"][local + 1])
-            parts.append((a["indices"][lo:hi], a["tf"][lo:hi]))
+            ids, tf = a["indices"][lo:hi], a["tf"][lo:hi]
+            if self._live is not None:
+                keep = self._live[ids]  # passages of removed articles answer nothing
+                ids, tf = ids[keep], tf[keep]
+            parts.append((ids, tf))
         if len(parts) == 1:
             return parts[0]
         if not parts:

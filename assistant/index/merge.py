@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from assistant.index.analysis import Batch
 from assistant.index.article_table import ArticleTable
-from assistant.index.segment import ROW_ARRAYS, Segment, joined_fingerprints, joined_table
+from assistant.index.segment import ROW_ARRAYS, Segment, dead_term_counts, joined_fingerprints, joined_table
 from assistant.index.store import ARRAYS, Stored
 
 _SENTENCE_COLUMNS = ("s_start", "s_end", "s_para", "s_tokens", "s_len")
@@ -42,9 +42,11 @@ def merge(
     touched: dict[str, tuple[int, int]],
     skipped: list[dict[str, Any]],
 ) -> Stored:
-    """The next generation: `old` without the `drop` ids, `batches` appended, stats of `touched` updated."""
+    """The next generation: `old` without the `drop` ids (nor its dead rows), `batches` appended,
+    stats of `touched` updated: one segment, rewritten whole."""
     table = old.articles
     keep_article = np.fromiter((aid not in drop for aid in table.ids), dtype=bool, count=len(table))
+    keep_article[np.array(sorted(old.dead), dtype=np.int64)] = False
     kept = table.take(np.flatnonzero(keep_article).tolist())
     for aid, (size, mtime) in touched.items():
         position = kept.index_of(aid)
@@ -53,7 +55,7 @@ def merge(
     info = dict(old.info)
     info["generation"] = int(old.info.get("generation", 0)) + 1
     if keep_article.all() and not any(len(b.table) for b in batches):
-        # Only file times changed: the arrays stay as they are (linked, not rewritten).
+        # Only file times changed: the same arrays, with the new times in the table.
         return Stored(old.arrays, old.terms, kept, skipped, info, origin=old.origin, unchanged=old.unchanged)
 
     a = old.arrays
@@ -178,7 +180,34 @@ def appended(old: Stored, batches: Sequence[Batch], skipped: list[dict[str, Any]
         sentences=base_sentence + segment.n_sentences,
     )
     info.pop("terms", None)  # a count over several vocabularies would be wrong; the index counts them
-    return Stored(None, None, None, skipped, info, origin=old.origin, segments=[*old.segments, segment])
+    return Stored(
+        None,
+        None,
+        None,
+        skipped,
+        info,
+        origin=old.origin,
+        segments=[*old.segments, segment],
+        dead=old.dead,
+        dead_df=[*old.dead_df, None],
+    )
+
+
+def marked(old: Stored, positions: Sequence[int], skipped: list[dict[str, Any]]) -> Stored:
+    """`old` with more articles marked dead (by position): only the touched segments' counts redone."""
+    dead = old.dead | frozenset(positions)
+    array = np.array(sorted(dead), dtype=np.int64)
+    dead_df = list(old.dead_df)
+    for k, segment in enumerate(old.segments):
+        lo, hi = segment.base_article, segment.base_article + len(segment.articles)
+        if any(lo <= p < hi for p in positions):
+            dead_df[k] = dead_term_counts(segment, array[(array >= lo) & (array < hi)])
+    info = dict(old.info)
+    info["generation"] = int(old.info.get("generation", 0)) + 1
+    info["passages"] = sum(s.n_passages for s in old.segments)
+    return Stored(
+        None, None, None, skipped, info, origin=old.origin, segments=old.segments, dead=dead, dead_df=dead_df
+    )
 
 
 def combine(segments: Sequence[Segment]) -> Segment:
@@ -225,5 +254,17 @@ def combined(stored: Stored, start: int = 0) -> Stored:
     """The generation with its segments from `start` on folded into one (the rest kept as stored)."""
     if len(stored.segments) - start <= 1:
         return stored
-    segments = [*stored.segments[:start], combine(stored.segments[start:])]
-    return Stored(None, None, None, stored.skipped, stored.info, origin=stored.origin, segments=segments)
+    folded = combine(stored.segments[start:])
+    dead = np.array(sorted(stored.dead), dtype=np.int64)
+    counts = dead_term_counts(folded, dead[dead >= folded.base_article]) if dead.shape[0] else None
+    return Stored(
+        None,
+        None,
+        None,
+        stored.skipped,
+        stored.info,
+        origin=stored.origin,
+        segments=[*stored.segments[:start], folded],
+        dead=stored.dead,
+        dead_df=[*stored.dead_df[:start], counts],
+    )

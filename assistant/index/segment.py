@@ -5,6 +5,10 @@ one after another: a segment's passages, sentences and articles carry global ids
 `base_*` plus their position in it), so the per-passage and per-sentence columns of all
 segments, laid end to end, are the columns of the whole corpus that the answer stage reads.
 Each segment's postings are over its own sorted vocabulary, with global passage ids.
+
+A removed (or edited) article is not cut out of its segment: the generation marks its
+position dead. Its rows stay, answered by nothing: its passages leave the postings and
+the BM25 statistics, its table row reads as a tombstone (id "") until a merge drops it.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ POSTING_ARRAYS = ("indptr", "indices", "tf")
 class Segment:
     """One immutable piece of the index: rows with global ids, postings over its own terms."""
 
-    arrays: dict[str, npt.NDArray[Any]]
+    arrays: Mapping[str, npt.NDArray[Any]]
     terms: list[str]
     articles: ArticleTable
     fingerprints: npt.NDArray[Any] | None = None
@@ -105,18 +109,68 @@ class ChainedRows:
         return out
 
 
-def joined_table(segments: Sequence[Segment]) -> ArticleTable:
+TOMBSTONE: dict[str, Any] = {name: ("" if name == "id" else None) for name in COLUMNS}
+"""What a dead article's row reads as: no id, no metadata, no speakers."""
+
+
+class MarkedRows:
+    """Stored rows with dead positions read as tombstones (the ArticleRows interface)."""
+
+    def __init__(self, rows: Any, dead: frozenset[int]) -> None:
+        self.rows = rows
+        self.dead = dead
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def row(self, i: int) -> list[Any]:
+        if i in self.dead and 0 <= i < len(self):
+            return [TOMBSTONE[name] for name in COLUMNS]
+        return list(self.rows.row(i))
+
+    def columns(self) -> dict[str, list[Any]]:
+        columns: dict[str, list[Any]] = self.rows.columns()
+        _bury(columns, self.dead)
+        return columns
+
+
+def _bury(columns: dict[str, list[Any]], dead: frozenset[int]) -> None:
+    for name, values in columns.items():
+        for i in dead:
+            values[i] = TOMBSTONE[name]
+
+
+def joined_table(segments: Sequence[Segment], dead: frozenset[int] = frozenset()) -> ArticleTable:
     """All segments' articles as one table, rows still read one at a time when stored."""
-    if len(segments) == 1:
+    if len(segments) == 1 and not dead:
         return segments[0].articles
     stored = [s.articles.stored_rows for s in segments]
     if all(rows is not None for rows in stored):
-        return ArticleTable(rows=ChainedRows([r for r in stored if r is not None]))  # type: ignore[arg-type]
+        rows: Any = stored[0] if len(stored) == 1 else ChainedRows([r for r in stored if r is not None])
+        return ArticleTable(rows=MarkedRows(rows, dead) if dead else rows)
     columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
     for segment in segments:
         for name, values in segment.articles.columns.items():
             columns[name].extend(values)
+    _bury(columns, dead)
     return ArticleTable(columns)
+
+
+def dead_term_counts(segment: Segment, dead_articles: npt.NDArray[np.int64]) -> npt.NDArray[np.int64] | None:
+    """The segment's (term, postings in dead passages) pairs, shape (2, k); None when it has none.
+
+    BM25's document frequencies subtract these at query time: the removed file is not needed.
+    One vectorised pass over the segment's postings, done when a removal marks it.
+    """
+    p_article = np.asarray(segment.arrays["p_article"])
+    dead_passage = np.isin(p_article, dead_articles)
+    if not dead_passage.any():
+        return None
+    indptr = np.asarray(segment.arrays["indptr"])
+    hit = dead_passage[np.asarray(segment.arrays["indices"]) - segment.base_passage].astype(np.int64)
+    per_term = np.add.reduceat(hit, indptr[:-1]) if hit.shape[0] else np.zeros(0, dtype=np.int64)
+    terms = np.flatnonzero(per_term)
+    return np.stack([terms, per_term[terms]]).astype(np.int64)
 
 
 def joined_fingerprints(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:

@@ -40,6 +40,8 @@ FORMAT = 9  # 9: segments; 8: body fingerprints; 7: the article table a JSON row
 ROWS_FILE = "articles.jsonl"
 OFFSETS_FILE = "articles-offsets.npy"
 SKIPPED_FILE = "skipped.json"
+DEAD_FILE = "dead.npy"
+"""The generation's deletion marks: sorted global positions of removed articles."""
 FINGERPRINTS_FILE = "body_sha256.npy"
 """Each article's body fingerprint as 64 ASCII bytes, memory-mapped: a duplicate found without the table."""
 _GENERATION = re.compile(r"gen-[0-9a-f]{12}")
@@ -65,7 +67,7 @@ class Stored:
 
     def __init__(
         self,
-        arrays: dict[str, npt.NDArray[Any]] | None,
+        arrays: Mapping[str, npt.NDArray[Any]] | None,
         terms: list[str] | None,
         articles: ArticleTable | None,
         skipped: list[dict[str, Any]],
@@ -75,18 +77,24 @@ class Stored:
         fingerprints: npt.NDArray[Any] | None = None,
         *,
         segments: list[Segment] | None = None,
+        dead: frozenset[int] = frozenset(),
+        dead_df: list[npt.NDArray[np.int64] | None] | None = None,
     ) -> None:
         if segments is None:
             assert arrays is not None and terms is not None and articles is not None
             segments = [Segment(arrays, terms, articles, fingerprints)]
         self.segments = segments
+        self.dead = dead
+        """Positions (global) of articles removed since their segment was written: deletion marks."""
+        self.dead_df = dead_df if dead_df is not None else [None] * len(segments)
+        """Per segment: (term, postings in dead passages), shape (2, k), or None."""
         self.skipped = skipped
         self.info = info
         self.origin = origin
         """The generation folder these segments were loaded from."""
         self.unchanged = unchanged
         self.arrays: Mapping[str, npt.NDArray[Any]] = RowArrays(segments)
-        self.articles = joined_table(segments)
+        self.articles = joined_table(segments, dead)
         self._fingerprints: npt.NDArray[Any] | None = None
 
     @property
@@ -204,8 +212,9 @@ def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Sto
     if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
         raise StaleIndex("the index was made by another version")
     files = manifest["files"]
-    if SKIPPED_FILE not in files:
-        raise StaleIndex(f"the index lacks {SKIPPED_FILE}")
+    for name in (SKIPPED_FILE, DEAD_FILE):
+        if name not in files:
+            raise StaleIndex(f"the index lacks {name}")
     if verify:
         _verify_files(gen, files)
     skipped = json.loads((gen / SKIPPED_FILE).read_text(encoding="ascii"))
@@ -220,11 +229,47 @@ def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Sto
         segment = _read_segment(gen.parent / name, fingerprint, verify=verify)
         if [segment.base_article, segment.base_passage, segment.base_sentence] != bases:
             raise StaleIndex("the index segments do not follow one another")
-        bases = [bases[0] + len(segment.articles), bases[1] + segment.n_passages, bases[2] + segment.n_sentences]
+        bases = [
+            bases[0] + len(segment.articles),
+            bases[1] + segment.n_passages,
+            bases[2] + segment.n_sentences,
+        ]
         segments.append(segment)
-    if bases[0] != manifest["info"].get("articles"):
+    if bases[0] != manifest["info"].get("article_rows"):
         raise StaleIndex("index article table does not match")
-    return Stored(None, None, None, skipped, manifest["info"], origin=gen, segments=segments)
+    dead, dead_df = _read_marks(gen, manifest, segments, bases[0])
+    return Stored(
+        None, None, None, skipped, manifest["info"], origin=gen, segments=segments, dead=dead, dead_df=dead_df
+    )
+
+
+def _read_marks(
+    gen: Path, manifest: dict[str, Any], segments: list[Segment], rows: int
+) -> tuple[frozenset[int], list[npt.NDArray[np.int64] | None]]:
+    """The deletion marks and each segment's dead term counts, checked against the segments."""
+    dead = np.load(gen / DEAD_FILE, allow_pickle=False)
+    if dead.dtype != np.int64 or dead.ndim != 1:
+        raise StaleIndex("the index deletion marks are damaged")
+    if dead.shape[0] and (int(dead[0]) < 0 or int(dead[-1]) >= rows or bool(np.any(np.diff(dead) <= 0))):
+        raise StaleIndex("the index deletion marks are damaged")
+    named = manifest.get("dead_df", {})
+    if not isinstance(named, dict):
+        raise StaleIndex("the index manifest is damaged")
+    dead_df: list[npt.NDArray[np.int64] | None] = []
+    for k, segment in enumerate(segments):
+        name = named.get(str(k))
+        if name is None:
+            dead_df.append(None)
+            continue
+        if name not in manifest["files"]:
+            raise StaleIndex("the index manifest is damaged")
+        counts = np.load(gen / str(name), allow_pickle=False)
+        if counts.dtype != np.int64 or counts.ndim != 2 or counts.shape[0] != 2:
+            raise StaleIndex("the index deletion marks are damaged")
+        if counts.shape[1] and (int(counts[0].min()) < 0 or int(counts[0].max()) >= len(segment.terms)):
+            raise StaleIndex("the index deletion marks are damaged")
+        dead_df.append(counts)
+    return frozenset(dead.tolist()), dead_df
 
 
 def _read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
@@ -309,15 +354,33 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
                 names.append(folder.name)
             else:
                 names.append(segment.name)
-            bases = [bases[0] + len(segment.articles), bases[1] + segment.n_passages, bases[2] + segment.n_sentences]
+            bases = [
+                bases[0] + len(segment.articles),
+                bases[1] + segment.n_passages,
+                bases[2] + segment.n_sentences,
+            ]
         gen = index_dir / f"gen-{uuid.uuid4().hex[:12]}"
         written.append(gen)
         gen.mkdir()
         # ASCII escapes: a file name that is not valid UTF-8 (kept as surrogates) still writes and reads back.
         (gen / SKIPPED_FILE).write_text(json.dumps(stored.skipped, ensure_ascii=True), encoding="ascii")
-        files = {SKIPPED_FILE: _checksum(gen / SKIPPED_FILE)}
-        info = {**stored.info, "articles": bases[0], "segments": len(names)}
-        body = {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": info, "segments": names}
+        np.save(gen / DEAD_FILE, np.array(sorted(stored.dead), dtype=np.int64), allow_pickle=False)
+        dead_df: dict[str, str] = {}
+        for k, counts in enumerate(stored.dead_df):
+            if counts is not None:
+                dead_df[str(k)] = f"dead-df-{k}.npy"
+                np.save(gen / dead_df[str(k)], np.asarray(counts, dtype=np.int64), allow_pickle=False)
+        files = {path.name: _checksum(path) for path in sorted(gen.iterdir())}
+        live = bases[0] - len(stored.dead)
+        info = {**stored.info, "articles": live, "article_rows": bases[0], "segments": len(names)}
+        body = {
+            "format": FORMAT,
+            "fingerprint": fingerprint,
+            "files": files,
+            "info": info,
+            "segments": names,
+            "dead_df": dead_df,
+        }
         _write_manifest(gen, body)
         _fsync_all(gen)
         _write_pointer(index_dir, gen.name)
@@ -344,7 +407,11 @@ def _write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list
         files[path.name] = {"shape": list(array.shape), "dtype": str(array.dtype)}
     (folder / "terms.txt").write_text("\n".join(segment.terms), encoding="utf-8")
     offsets = write_rows(folder / ROWS_FILE, segment.articles.columns)
-    np.save(folder / FINGERPRINTS_FILE, fingerprint_array(segment.articles.columns["body_sha256"]), allow_pickle=False)
+    np.save(
+        folder / FINGERPRINTS_FILE,
+        fingerprint_array(segment.articles.columns["body_sha256"]),
+        allow_pickle=False,
+    )
     np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)
     for path in sorted(folder.iterdir()):
         files.setdefault(path.name, {}).update(_checksum(path))

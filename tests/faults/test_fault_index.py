@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fault_helpers import STORY, cli, env_for, make_corpus, one_line
 
@@ -42,7 +43,9 @@ def _segment(corpus: Path) -> Path:
 
 def _index_files(corpus: Path) -> list[Path]:
     """Every file of the current generation and of its segments (not the memo of checked files)."""
-    return sorted(p for folder in (_generation(corpus), _segment(corpus)) for p in folder.iterdir() if p.name[0] != ".")
+    return sorted(
+        p for folder in (_generation(corpus), _segment(corpus)) for p in folder.iterdir() if p.name[0] != "."
+    )
 
 
 def _flip(path: Path) -> None:
@@ -248,7 +251,9 @@ def test_files_checked_once_are_checked_again_after_any_write(
     generation = _segment(corpus)
     memo = json.loads((generation / verified_files.MEMO_FILE).read_text(encoding="ascii"))
     assert memo["generation"] == generation.name
-    assert set(memo["files"]) == {p.name for p in generation.iterdir() if p.name[0] != "." and p.name != "manifest.json"}
+    assert set(memo["files"]) == {
+        p.name for p in generation.iterdir() if p.name[0] != "." and p.name != "manifest.json"
+    }
     load(index_folder, fingerprint)  # every file remembered: opens without reading them
     for name in ("indices.npy", "articles.jsonl", "terms.txt"):
         time.sleep(0.05)  # past one tick of the coarse file clock
@@ -297,7 +302,9 @@ def _segment_folders(corpus: Path) -> list[str]:
 @pytest.mark.parametrize("after", [1, 8, 15])  # 15 array files in a segment
 def test_a_process_killed_writing_a_segment_loses_nothing(tmp_path: Path, corpus: Path, after: int) -> None:
     named = json.loads((_generation(corpus) / "manifest.json").read_text())["body"]["segments"]
-    (corpus / "river.txt").write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    (corpus / "river.txt").write_text(
+        STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8"
+    )
     _killed_while_writing(tmp_path, corpus, after, "update")
     assert len(_segment_folders(corpus)) == len(named) + 1  # the half-written segment, named by nothing
     load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the previous generation is intact
@@ -313,7 +320,9 @@ def test_a_process_killed_writing_a_segment_loses_nothing(tmp_path: Path, corpus
 def test_a_process_killed_during_a_merge_loses_nothing(tmp_path: Path, corpus: Path, after: int) -> None:
     for n in range(3):
         story = tmp_path / f"story{n}.txt"
-        story.write_text(STORY.replace("harbour", f"canal{n}").replace("14 million", f"{n + 2} million"), "utf-8")
+        story.write_text(
+            STORY.replace("harbour", f"canal{n}").replace("14 million", f"{n + 2} million"), "utf-8"
+        )
         assert cli(tmp_path, "add", str(story), "--corpus", str(corpus)).returncode == 0
     before = _segment_folders(corpus)
     assert len(before) == 4
@@ -327,3 +336,22 @@ def test_a_process_killed_during_a_merge_loses_nothing(tmp_path: Path, corpus: P
     assert folded.returncode == 0 and b"9 articles" in folded.stdout, folded.stdout
     assert len(_segment_folders(corpus)) == 1
     assert _ask(tmp_path, corpus).returncode == 0
+
+
+@pytest.mark.parametrize("after", [1, 2])
+def test_a_process_killed_writing_deletion_marks_loses_nothing(
+    tmp_path: Path, corpus: Path, after: int
+) -> None:
+    story = tmp_path / "canal.txt"
+    story.write_text(STORY.replace("harbour", "canal").replace("14 million", "5 million"), "utf-8")
+    before = set(corpus.iterdir())
+    assert cli(tmp_path, "add", str(story), "--corpus", str(corpus)).returncode == 0
+    (added,) = set(corpus.iterdir()) - before
+    added.unlink()
+    _killed_while_writing(tmp_path, corpus, after, "update")  # killed writing dead.npy / dead-df
+    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the previous generation is intact
+    result = cli(tmp_path, "ask", "How much will the canal wall cost?", "--corpus", str(corpus))
+    assert result.returncode == 0 and b"5 million" not in result.stdout, result.stdout
+    assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
+    assert _ask(tmp_path, corpus).returncode == 0
+    assert np.load(_generation(corpus) / "dead.npy").tolist() == [6]  # the removal, marked once stored
