@@ -8,7 +8,6 @@ BM25Okapi's to the last bit that matters (see bm25.py).
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import dataclasses
 import multiprocessing
@@ -32,8 +31,10 @@ from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index import bm25, folder_stamps
 from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
 from assistant.index.article_table import ArticleTable
+from assistant.index.checked_files import StaleIndex
 from assistant.index.merge import appended, combined, marked, merge
-from assistant.index.store import StaleIndex, Stored, current_generation, load, prepare_folder, save
+from assistant.index.segment_stats import CorpusStatistics
+from assistant.index.store import Stored, current_generation, load, prepare_folder, save
 from assistant.index.top_k import maxscore_top
 from assistant.locations import index_dir
 from assistant.safe_paths import too_broad
@@ -121,58 +122,30 @@ class Index:
         self._file_lock: filelock.BaseFileLock | None = None
         self._walk_started_ns = 0
         self._walked_folders: dict[str, int] = {}
+        self._positions: tuple[Stored, dict[str, int]] | None = None
         self._set(stored)
 
     def _set(self, stored: Stored) -> None:
         self.stored = stored
         a = stored.arrays
         self.articles = stored.articles
-        self._vocabulary(stored)
-        if "terms" not in stored.info:
-            stored.info["terms"] = len(self._extra) + len(stored.segments[0].terms)
-        self.n_passages = int(a["doc_len"].shape[0])
+        stats = CorpusStatistics(stored, self.params)
+        self.statistics = stats
+        self.terms = stats.terms
+        self.n_passages = stats.n_passages
         """Passage rows, dead ones included: the bound of passage ids."""
-        total_len = sum(float(np.asarray(s.arrays["doc_len"]).sum()) for s in stored.segments)
-        self._live: npt.NDArray[np.bool_] | None = None
-        self.n_live = self.n_passages
-        """Passages BM25 counts (N): rows minus the passages of dead articles."""
-        if stored.dead:
-            self._live = ~np.isin(a["p_article"], np.array(sorted(stored.dead), dtype=np.int64))
-            self.n_live = int(self._live.sum())
-            total_len -= float(np.asarray(a["doc_len"])[~self._live].sum())
-        self.avgdl = total_len / self.n_live if self.n_live else 1.0
+        self.n_live = stats.n_live
+        """Passages BM25 counts (N): rows minus the passages of removed articles."""
+        self.avgdl = stats.avgdl
+        if "terms" not in stored.info:
+            stored.info["terms"] = len(stats.terms)
         s_len = a["s_len"]
         self.avg_sentence_len = float(s_len.mean()) if s_len.shape[0] else 1.0
-        self._idf: npt.NDArray[np.float64] | None = None
         ids = np.arange(len(self.articles))
         self.pass_lo = np.searchsorted(a["p_article"], ids, side="left")
         self.pass_hi = np.searchsorted(a["p_article"], ids, side="right")
         self.sent_lo = np.searchsorted(a["s_article"], ids, side="left")
         self.sent_hi = np.searchsorted(a["s_article"], ids, side="right")
-
-    def _vocabulary(self, stored: Stored) -> None:
-        """Global term ids: the first segment's own, then each later segment's new terms in turn.
-
-        Later segments are small (the merge policy keeps them so): their terms are looked up
-        one by one; the first segment's sorted vocabulary is used as it is.
-        """
-        first = stored.segments[0].terms
-        self._first_terms = first
-        self._extra: dict[str, int] = {}
-        self._local: list[dict[int, int]] = []
-        self._global: list[npt.NDArray[np.int64]] = [np.arange(len(first), dtype=np.int64)]
-        for segment in stored.segments[1:]:
-            to_local: dict[int, int] = {}
-            for local, term in enumerate(segment.terms):
-                i = bisect.bisect_left(first, term)
-                if i < len(first) and first[i] == term:
-                    gid = i
-                else:
-                    gid = self._extra.setdefault(term, len(first) + len(self._extra))
-                to_local[gid] = local
-            self._local.append(to_local)
-            self._global.append(np.fromiter(to_local.keys(), dtype=np.int64, count=len(to_local)))
-        self.terms = first if not self._extra else [*first, *self._extra]
 
     # ---- opening and keeping current -------------------------------------------------
 
@@ -243,10 +216,10 @@ class Index:
 
     def _plan(self) -> tuple[list[str], set[str]]:
         """Files to read again (new or with another size or time) and ids no longer on disk."""
-        table = self.articles.columns
+        ids, stats, _ = self.stored.file_keys()  # no article row parsed
         known = {
-            aid: stat
-            for aid, stat in zip(table["id"], zip(table["size"], table["mtime_ns"], strict=True), strict=True)
+            aid: (size, mtime)
+            for aid, (size, mtime) in zip(ids, stats.tolist(), strict=True)
             if aid  # a removed article's row reads as id "" until a merge drops it
         }
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
@@ -341,7 +314,8 @@ class Index:
         self, to_read: list[str], removed: set[str], progress: Progress | None
     ) -> tuple[Changes, Stored]:
         table = self.articles
-        sha = {aid: v for aid, v in zip(table.ids, table.columns["sha256"], strict=True) if aid}
+        ids, _, hashes = self.stored.file_keys()
+        sha = {aid: v for aid, v in zip(ids, hashes, strict=True) if aid}
         batches = self._read([(aid, sha.get(aid)) for aid in to_read], progress)
         skipped = {s["id"]: s for s in self.stored.skipped if s["id"] not in removed}
         fresh: list[str] = []
@@ -363,7 +337,7 @@ class Index:
             # segment after the others. Nothing stored is rewritten.
             stored = self.stored
             if drop:
-                positions = [p for aid in drop if (p := table.index_of(aid)) is not None]
+                positions = [p for aid in drop if (p := self.article_index(aid)) is not None]
                 stored = marked(stored, positions, list(skipped.values()))
             if any(len(b.table) for b in batches):
                 stored = appended(stored, batches, list(skipped.values()), _empty())
@@ -390,7 +364,7 @@ class Index:
         """Passages dead once `drop` is: those already dead and those of the dropped articles."""
         count = self.n_passages - self.n_live
         for aid in drop:
-            i = self.articles.index_of(aid)
+            i = self.article_index(aid)
             if i is not None:
                 count += int(self.pass_hi[i] - self.pass_lo[i])
         return count
@@ -446,29 +420,7 @@ class Index:
     @property
     def idf(self) -> npt.NDArray[np.float64]:
         """idf per term id (computed once per generation)."""
-        if self._idf is None:
-            df = self.df_vector()
-            present = df > 0  # rank-bm25's vocabulary: terms of live passages (its idf floor averages them)
-            idf = np.zeros(df.shape[0], dtype=np.float64)
-            idf[present] = bm25.idf_vector(df[present], self.n_live, self.params)
-            self._idf = idf
-        return self._idf
-
-    def df_vector(self) -> npt.NDArray[np.int64]:
-        """Passages holding each term (by global id), summed over the segments."""
-        segments = self.stored.segments
-        df = np.zeros(len(self.terms), dtype=np.int64)
-        df[: len(self._first_terms)] = np.diff(np.asarray(segments[0].arrays["indptr"]))
-        for segment, to_local in zip(segments[1:], self._local, strict=True):
-            if to_local:
-                gids = np.fromiter(to_local.keys(), dtype=np.int64, count=len(to_local))
-                local = np.fromiter(to_local.values(), dtype=np.int64, count=len(to_local))
-                indptr = np.asarray(segment.arrays["indptr"])
-                df[gids] += indptr[local + 1] - indptr[local]
-        for to_global, counts in zip(self._global, self.stored.dead_df, strict=True):
-            if counts is not None:
-                df[to_global[counts[0]]] -= counts[1]  # postings in passages of removed articles
-        return df
+        return self.statistics.idf
 
     def df(self, tid: int) -> int:
         """Passages holding term `tid`."""
@@ -476,11 +428,11 @@ class Index:
 
     def term_id(self, term: str) -> int | None:
         """The id of a term in the vocabulary, or None if the corpus lacks it."""
-        first = self._first_terms
-        i = bisect.bisect_left(first, term)
-        if i < len(first) and first[i] == term:
-            return i
-        return self._extra.get(term)
+        return self.statistics.term_id(term)
+
+    def postings(self, tid: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16]]:
+        """Live passage ids holding term `tid`, with the term's frequency in each."""
+        return self.statistics.postings(tid)
 
     def article_with_body(self, body_sha256: str) -> str | None:
         """The id of an indexed article with this body fingerprint (no file is read)."""
@@ -496,29 +448,11 @@ class Index:
         return next((self.articles.ids[i] for i, v in enumerate(column) if v == body_sha256), None)
 
     def article_index(self, aid: str) -> int | None:
-        """Position of an article in the table, by id."""
-        return self.articles.index_of(aid)
-
-    def postings(self, tid: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16]]:
-        """Passage ids holding term `tid`, with the term's frequency in each."""
-        segments = self.stored.segments
-        parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16]]] = []
-        locals_ = [tid if tid < len(self._first_terms) else None, *(m.get(tid) for m in self._local)]
-        for segment, local in zip(segments, locals_, strict=True):
-            if local is None:
-                continue
-            a = segment.arrays
-            lo, hi = int(a["indptr"][local]), int(a["indptr"][local + 1])
-            ids, tf = a["indices"][lo:hi], a["tf"][lo:hi]
-            if self._live is not None:
-                keep = self._live[ids]  # passages of removed articles answer nothing
-                ids, tf = ids[keep], tf[keep]
-            parts.append((ids, tf))
-        if len(parts) == 1:
-            return parts[0]
-        if not parts:
-            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint16)
-        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        """Position of an article in the table, by id (from the stored ids: no row parsed)."""
+        if self._positions is None or self._positions[0] is not self.stored:
+            ids, _, _ = self.stored.file_keys()
+            self._positions = (self.stored, {a: i for i, a in enumerate(ids) if a})
+        return self._positions[1].get(aid)
 
     # ---- scoring ------------------------------------------------------------------------
 

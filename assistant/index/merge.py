@@ -21,7 +21,8 @@ import numpy.typing as npt
 from assistant.index.analysis import Batch
 from assistant.index.article_table import ArticleTable
 from assistant.index.segment import ROW_ARRAYS, Segment, dead_term_counts, joined_fingerprints, joined_table
-from assistant.index.store import ARRAYS, Stored
+from assistant.index.segment_files import ARRAYS
+from assistant.index.store import Stored
 
 _SENTENCE_COLUMNS = ("s_start", "s_end", "s_para", "s_tokens", "s_len")
 _DTYPES = {"indptr": np.int64, "s_start": np.int64, "s_end": np.int64, "tf": np.uint16}

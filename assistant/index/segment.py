@@ -16,12 +16,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from assistant.index.article_rows import ArticleRows
 from assistant.index.article_table import COLUMNS, ArticleTable
 
 ROW_ARRAYS = (
@@ -46,6 +46,22 @@ class Segment:
     base_article: int = 0
     base_passage: int = 0
     base_sentence: int = 0
+    folder: Path | None = None
+    """Where it is stored: the file keys (ids, stats, hashes) are read from there when needed."""
+    _keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
+
+    def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
+        """Article ids, file (size, mtime_ns) and content hashes: what a walk compares, no row parsed."""
+        if self._keys is None:
+            if self.folder is not None and self.articles.stored_rows is not None:
+                from assistant.index.segment_files import read_file_keys
+
+                self._keys = read_file_keys(self.folder, len(self.articles))
+            else:
+                c = self.articles.columns
+                stats = np.array([c["size"], c["mtime_ns"]], dtype=np.int64).T.reshape(-1, 2)
+                self._keys = (list(c["id"]), stats, list(c["sha256"]))
+        return self._keys
 
     @property
     def n_passages(self) -> int:
@@ -85,11 +101,20 @@ class RowArrays(Mapping[str, npt.NDArray[Any]]):
         return len(list(iter(self)))
 
 
-class ChainedRows:
-    """The stored article rows of several segments as one table (the ArticleRows interface)."""
+TOMBSTONE: dict[str, Any] = {name: ("" if name == "id" else None) for name in COLUMNS}
+"""What a dead article's row reads as: no id, no metadata, no speakers."""
 
-    def __init__(self, parts: Sequence[ArticleRows]) -> None:
+
+class JoinedRows:
+    """Several segments' article tables as one (the ArticleRows interface), dead rows as tombstones.
+
+    Each segment's table parses its own rows once and keeps them: a new generation built on the
+    same segments (an added article) does not parse them again.
+    """
+
+    def __init__(self, parts: Sequence[ArticleTable], dead: frozenset[int]) -> None:
         self.parts = list(parts)
+        self.dead = dead
         self.starts = list(np.cumsum([0, *(len(p) for p in self.parts)]).tolist())
 
     def __len__(self) -> int:
@@ -98,62 +123,57 @@ class ChainedRows:
     def row(self, i: int) -> list[Any]:
         if not 0 <= i < len(self):
             raise IndexError(i)
+        if i in self.dead:
+            return [TOMBSTONE[name] for name in COLUMNS]
         k = bisect.bisect_right(self.starts, i) - 1
-        return self.parts[k].row(i - self.starts[k])
+        record = self.parts[k][i - self.starts[k]]
+        return [record[name] for name in COLUMNS]
 
     def columns(self) -> dict[str, list[Any]]:
         out: dict[str, list[Any]] = {name: [] for name in COLUMNS}
         for part in self.parts:
-            for name, values in part.columns().items():
+            for name, values in part.columns.items():
                 out[name].extend(values)
+        for name, values in out.items():
+            for i in self.dead:
+                values[i] = TOMBSTONE[name]
         return out
-
-
-TOMBSTONE: dict[str, Any] = {name: ("" if name == "id" else None) for name in COLUMNS}
-"""What a dead article's row reads as: no id, no metadata, no speakers."""
-
-
-class MarkedRows:
-    """Stored rows with dead positions read as tombstones (the ArticleRows interface)."""
-
-    def __init__(self, rows: Any, dead: frozenset[int]) -> None:
-        self.rows = rows
-        self.dead = dead
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def row(self, i: int) -> list[Any]:
-        if i in self.dead and 0 <= i < len(self):
-            return [TOMBSTONE[name] for name in COLUMNS]
-        return list(self.rows.row(i))
-
-    def columns(self) -> dict[str, list[Any]]:
-        columns: dict[str, list[Any]] = self.rows.columns()
-        _bury(columns, self.dead)
-        return columns
-
-
-def _bury(columns: dict[str, list[Any]], dead: frozenset[int]) -> None:
-    for name, values in columns.items():
-        for i in dead:
-            values[i] = TOMBSTONE[name]
 
 
 def joined_table(segments: Sequence[Segment], dead: frozenset[int] = frozenset()) -> ArticleTable:
     """All segments' articles as one table, rows still read one at a time when stored."""
     if len(segments) == 1 and not dead:
         return segments[0].articles
-    stored = [s.articles.stored_rows for s in segments]
-    if all(rows is not None for rows in stored):
-        rows: Any = stored[0] if len(stored) == 1 else ChainedRows([r for r in stored if r is not None])
-        return ArticleTable(rows=MarkedRows(rows, dead) if dead else rows)
-    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    return ArticleTable(rows=JoinedRows([s.articles for s in segments], dead))
+
+
+def joined_file_keys(
+    segments: Sequence[Segment], dead: frozenset[int]
+) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
+    """Every article's id (dead ones ""), file (size, mtime_ns) and content hash, in table order."""
+    ids: list[str] = []
+    stats: list[npt.NDArray[np.int64]] = []
+    sha: list[str | None] = []
     for segment in segments:
-        for name, values in segment.articles.columns.items():
-            columns[name].extend(values)
-    _bury(columns, dead)
-    return ArticleTable(columns)
+        i, st, h = segment.file_keys()
+        ids.extend(i)
+        stats.append(st)
+        sha.extend(h)
+    for position in dead:
+        ids[position] = ""
+        sha[position] = None
+    joined = np.concatenate(stats) if stats else np.zeros((0, 2), dtype=np.int64)
+    return ids, joined, sha
+
+
+def joined_fingerprints(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
+    """Body fingerprints of every article, in table order (None if a segment has none)."""
+    parts = [s.fingerprints for s in segments]
+    if any(p is None for p in parts):
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate([p for p in parts if p is not None])
 
 
 def dead_term_counts(segment: Segment, dead_articles: npt.NDArray[np.int64]) -> npt.NDArray[np.int64] | None:
@@ -171,13 +191,3 @@ def dead_term_counts(segment: Segment, dead_articles: npt.NDArray[np.int64]) -> 
     per_term = np.add.reduceat(hit, indptr[:-1]) if hit.shape[0] else np.zeros(0, dtype=np.int64)
     terms = np.flatnonzero(per_term)
     return np.stack([terms, per_term[terms]]).astype(np.int64)
-
-
-def joined_fingerprints(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
-    """Body fingerprints of every article, in table order (None if a segment has none)."""
-    parts = [s.fingerprints for s in segments]
-    if any(p is None for p in parts):
-        return None
-    if len(parts) == 1:
-        return parts[0]
-    return np.concatenate([p for p in parts if p is not None])

@@ -21,7 +21,6 @@ import re
 import shutil
 import tempfile
 import uuid
-import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -30,32 +29,24 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.errors import IndexError_
-from assistant.index.article_rows import ArticleRows, check_offsets, write_rows
-from assistant.index.article_table import COLUMNS, ArticleTable
-from assistant.index.segment import RowArrays, Segment, joined_fingerprints, joined_table
-from assistant.index.verified_files import identity, remember_checked, unchanged_since_check
+from assistant.index.article_table import ArticleTable
+from assistant.index.checked_files import (
+    StaleIndex,
+    checksum,
+    fsync_all,
+    read_manifest,
+    verify_files,
+    write_manifest,
+)
+from assistant.index.segment import RowArrays, Segment, joined_file_keys, joined_fingerprints, joined_table
+from assistant.index.segment_files import FORMAT, read_segment, write_segment
 from assistant.locations import INDEX_FOLDER
 
-FORMAT = 9  # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
-ROWS_FILE = "articles.jsonl"
-OFFSETS_FILE = "articles-offsets.npy"
 SKIPPED_FILE = "skipped.json"
 DEAD_FILE = "dead.npy"
 """The generation's deletion marks: sorted global positions of removed articles."""
-FINGERPRINTS_FILE = "body_sha256.npy"
-"""Each article's body fingerprint as 64 ASCII bytes, memory-mapped: a duplicate found without the table."""
 _GENERATION = re.compile(r"gen-[0-9a-f]{12}")
 _SEGMENT = re.compile(r"seg-[0-9a-f]{12}")
-_CHECK_CHUNK = 1 << 22
-ARRAYS = (
-    "indptr", "indices", "tf", "doc_len",
-    "p_article", "p_sent_lo", "p_sent_hi",
-    "s_article", "s_start", "s_end", "s_para", "s_tokens", "s_len",
-)  # fmt: skip
-
-
-class StaleIndex(Exception):
-    """The stored index is missing, from another version, or damaged: rebuild it."""
 
 
 class Stored:
@@ -96,6 +87,13 @@ class Stored:
         self.arrays: Mapping[str, npt.NDArray[Any]] = RowArrays(segments)
         self.articles = joined_table(segments, dead)
         self._fingerprints: npt.NDArray[Any] | None = None
+        self._keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
+
+    def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
+        """Every article's id ("" when dead), file (size, mtime_ns) and content hash, in table order."""
+        if self._keys is None:
+            self._keys = joined_file_keys(self.segments, self.dead)
+        return self._keys
 
     @property
     def terms(self) -> list[str]:
@@ -162,53 +160,8 @@ def _load_generation(gen: Path, fingerprint: str) -> Stored:
         raise StaleIndex(f"the index is damaged ({exc.__class__.__name__})") from exc
 
 
-def _read_manifest(gen: Path) -> dict[str, Any]:
-    try:
-        document = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
-        body = document["body"]
-        if zlib.crc32(_canonical(body)) != document["crc32"]:
-            raise StaleIndex("the index manifest is damaged")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StaleIndex("the index manifest is missing or damaged") from exc
-    if not isinstance(body, dict):
-        raise StaleIndex("the index manifest is damaged")
-    return body
-
-
-def _canonical(body: Any) -> bytes:
-    return json.dumps(body, sort_keys=True, ensure_ascii=True).encode("ascii")
-
-
-def _verify_files(gen: Path, files: dict[str, Any]) -> None:
-    """Every file the manifest lists has its size and checksum (any kind of file, any number).
-
-    Files checked before and not written since (verified_files) are not read again.
-    """
-    checked = unchanged_since_check(gen)
-    identities: dict[str, list[int]] = {}
-    for name, expected in files.items():
-        if "/" in name or name.startswith("."):
-            raise StaleIndex("the index manifest is damaged")
-        if name in checked:
-            continue
-        path = gen / name
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            identities[name] = identity(stat)
-            size = stat.st_size
-            if size != expected["bytes"]:
-                raise StaleIndex(f"index file {name} has the wrong size")
-            crc = 0
-            while chunk := handle.read(_CHECK_CHUNK):
-                crc = zlib.crc32(chunk, crc)
-        if crc != expected["crc32"]:
-            raise StaleIndex(f"index file {name} is damaged (checksum)")
-    if identities:
-        remember_checked(gen, {**checked, **identities})
-
-
 def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Stored:
-    manifest = _read_manifest(gen)
+    manifest = read_manifest(gen)
     if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
         raise StaleIndex("the index was made by another version")
     files = manifest["files"]
@@ -216,7 +169,7 @@ def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Sto
         if name not in files:
             raise StaleIndex(f"the index lacks {name}")
     if verify:
-        _verify_files(gen, files)
+        verify_files(gen, files)
     skipped = json.loads((gen / SKIPPED_FILE).read_text(encoding="ascii"))
     if not isinstance(skipped, list) or not all(isinstance(s, dict) for s in skipped):
         raise StaleIndex("the index skipped-files list is damaged")
@@ -226,7 +179,7 @@ def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Sto
     segments: list[Segment] = []
     bases = [0, 0, 0]
     for name in names:
-        segment = _read_segment(gen.parent / name, fingerprint, verify=verify)
+        segment = read_segment(gen.parent / name, fingerprint, verify=verify)
         if [segment.base_article, segment.base_passage, segment.base_sentence] != bases:
             raise StaleIndex("the index segments do not follow one another")
         bases = [
@@ -272,67 +225,6 @@ def _read_marks(
     return frozenset(dead.tolist()), dead_df
 
 
-def _read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
-    """One segment folder, memory-mapped, after its files check out against its manifest."""
-    if not folder.is_dir() or folder.is_symlink():
-        raise StaleIndex(f"the index lacks its segment {folder.name}")
-    manifest = _read_manifest(folder)
-    if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
-        raise StaleIndex("the index was made by another version")
-    files = manifest["files"]
-    needed = (*(f"{a}.npy" for a in ARRAYS), "terms.txt", ROWS_FILE, OFFSETS_FILE, FINGERPRINTS_FILE)
-    missing = [name for name in needed if name not in files]
-    if missing:
-        raise StaleIndex(f"the index lacks {missing[0]}")
-    if verify:
-        _verify_files(folder, files)
-    arrays: dict[str, npt.NDArray[Any]] = {}
-    for name in ARRAYS:
-        expected = files[f"{name}.npy"]
-        array = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
-        if list(array.shape) != expected["shape"] or str(array.dtype) != expected["dtype"]:
-            raise StaleIndex(f"index file {name} has the wrong shape")
-        arrays[name] = array
-    terms_text = (folder / "terms.txt").read_text(encoding="utf-8")
-    terms = terms_text.split("\n") if terms_text else []
-    offsets = np.load(folder / OFFSETS_FILE, allow_pickle=False)
-    try:
-        check_offsets(offsets, files[ROWS_FILE]["bytes"])
-    except ValueError as exc:
-        raise StaleIndex("the index article table is damaged") from exc
-    # Rows are parsed when used: a question reads the few it shows, not the whole table.
-    table = ArticleTable(rows=ArticleRows(folder / ROWS_FILE, offsets, COLUMNS))
-    fingerprints = np.load(folder / FINGERPRINTS_FILE, mmap_mode="r", allow_pickle=False)
-    if fingerprints.dtype != np.dtype("S64") or fingerprints.shape != (len(table),):
-        raise StaleIndex("the index fingerprints do not match its articles")
-    info = manifest["info"]
-    _check_consistent(arrays, terms, table, info)
-    return Segment(
-        arrays,
-        terms,
-        table,
-        fingerprints,
-        name=folder.name,
-        base_article=int(info["base_article"]),
-        base_passage=int(info["base_passage"]),
-        base_sentence=int(info["base_sentence"]),
-    )
-
-
-def _check_consistent(
-    arrays: dict[str, npt.NDArray[Any]], terms: list[str], table: ArticleTable, info: dict[str, Any]
-) -> None:
-    """Cheap cross-checks that catch a segment whose files do not belong together."""
-    n_terms = len(terms)
-    indptr = arrays["indptr"]
-    if indptr.shape[0] != n_terms + 1 or int(indptr[-1]) != arrays["indices"].shape[0]:
-        raise StaleIndex("index postings do not match its vocabulary")
-    if arrays["p_article"].shape[0] != arrays["doc_len"].shape[0]:
-        raise StaleIndex("index passages do not match")
-    if len(table) != info.get("articles"):
-        raise StaleIndex("index article table does not match")
-
-
 def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
     """Write the segments not yet stored and a new generation naming them all; make it current.
 
@@ -350,7 +242,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             if segment.name is None or not (index_dir / segment.name).is_dir():
                 folder = index_dir / f"seg-{uuid.uuid4().hex[:12]}"
                 written.append(folder)
-                _write_segment(folder, segment, fingerprint, bases)
+                write_segment(folder, segment, fingerprint, bases)
                 names.append(folder.name)
             else:
                 names.append(segment.name)
@@ -370,7 +262,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             if counts is not None:
                 dead_df[str(k)] = f"dead-df-{k}.npy"
                 np.save(gen / dead_df[str(k)], np.asarray(counts, dtype=np.int64), allow_pickle=False)
-        files = {path.name: _checksum(path) for path in sorted(gen.iterdir())}
+        files = {path.name: checksum(path) for path in sorted(gen.iterdir())}
         live = bases[0] - len(stored.dead)
         info = {**stored.info, "articles": live, "article_rows": bases[0], "segments": len(names)}
         body = {
@@ -381,8 +273,8 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             "segments": names,
             "dead_df": dead_df,
         }
-        _write_manifest(gen, body)
-        _fsync_all(gen)
+        write_manifest(gen, body)
+        fsync_all(gen)
         _write_pointer(index_dir, gen.name)
     except OSError as exc:
         for folder in written:
@@ -394,58 +286,6 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
         return _read_generation(gen, fingerprint, verify=False)
     except (StaleIndex, OSError, ValueError, KeyError) as exc:
         raise IndexError_(f"cannot read back the index just written in {index_dir}: {exc}") from exc
-
-
-def _write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[int]) -> None:
-    """One segment folder, every file flushed, its manifest last (raises OSError)."""
-    folder.mkdir()
-    files: dict[str, Any] = {}
-    for name in ARRAYS:
-        array = np.ascontiguousarray(segment.arrays[name])
-        path = folder / f"{name}.npy"
-        np.save(path, array, allow_pickle=False)
-        files[path.name] = {"shape": list(array.shape), "dtype": str(array.dtype)}
-    (folder / "terms.txt").write_text("\n".join(segment.terms), encoding="utf-8")
-    offsets = write_rows(folder / ROWS_FILE, segment.articles.columns)
-    np.save(
-        folder / FINGERPRINTS_FILE,
-        fingerprint_array(segment.articles.columns["body_sha256"]),
-        allow_pickle=False,
-    )
-    np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)
-    for path in sorted(folder.iterdir()):
-        files.setdefault(path.name, {}).update(_checksum(path))
-    info = {
-        "articles": len(segment.articles),
-        "passages": segment.n_passages,
-        "sentences": segment.n_sentences,
-        "base_article": bases[0],
-        "base_passage": bases[1],
-        "base_sentence": bases[2],
-    }
-    _write_manifest(folder, {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": info})
-    _fsync_all(folder)
-
-
-def _write_manifest(folder: Path, body: dict[str, Any]) -> None:
-    document = {"body": body, "crc32": zlib.crc32(_canonical(body))}
-    (folder / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
-
-
-def fingerprint_array(values: list[Any]) -> npt.NDArray[Any]:
-    """Body fingerprints as fixed 64-byte strings (a missing or odd one never matches a real one)."""
-    clean = [v if isinstance(v, str) and len(v) == 64 and v.isascii() else "-" * 64 for v in values]
-    return np.array(clean, dtype="S64") if clean else np.zeros(0, dtype="S64")
-
-
-def _checksum(path: Path) -> dict[str, int]:
-    crc = 0
-    size = 0
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHECK_CHUNK):
-            crc = zlib.crc32(chunk, crc)
-            size += len(chunk)
-    return {"bytes": size, "crc32": crc}
 
 
 def prepare_folder(index_dir: Path) -> None:
@@ -487,13 +327,6 @@ def _write_pointer(index_dir: Path, name: str) -> None:
         os.replace(tmp, pointer)
     finally:
         Path(tmp).unlink(missing_ok=True)
-
-
-def _fsync_all(gen: Path) -> None:
-    """Flush every file of the new generation before the pointer names it."""
-    for child in gen.iterdir():
-        with open(child, "rb") as handle:
-            os.fsync(handle.fileno())
 
 
 def _remove_old(index_dir: Path, keep: set[str]) -> None:

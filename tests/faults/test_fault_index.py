@@ -18,8 +18,9 @@ import pytest
 from fault_helpers import STORY, cli, env_for, make_corpus, one_line
 
 from assistant.engine import Engine
+from assistant.index.checked_files import StaleIndex
 from assistant.index.corpus_index import _fingerprint
-from assistant.index.store import StaleIndex, load, save
+from assistant.index.store import load, save
 from assistant.locations import passage_tokens
 
 QUESTION = "How much will the flood wall cost?"
