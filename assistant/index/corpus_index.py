@@ -345,13 +345,13 @@ class Index:
                 stored = marked(stored, [], list(skipped.values()))  # only the skipped list changed
             if len(stored.segments) > MAX_SEGMENTS:
                 stored = combined(stored, start=1)
-            # Short names across the corpus are worked out from the whole table when first needed.
-            stored.info.pop("speaker_names", None)
         else:
             # File times changed, or most of the index is dead: one segment, rewritten whole.
             stored = merge(combined(self.stored), drop, batches, touched, list(skipped.values()))
-            # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once.
-            stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
+        # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once
+        # per change, for every later question. (It reads every article's attributions: the part
+        # of a small change that still grows with the corpus.)
+        stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
         changes = Changes(
             added=tuple(sorted(aid for aid in fresh if aid not in sha)),
             changed=tuple(sorted(aid for aid in fresh if aid in sha)),
