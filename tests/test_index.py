@@ -340,3 +340,19 @@ def test_segments_stay_few_and_the_full_check_folds_them_into_one(news_corpus: P
     index, changes = Index.open(news_corpus)
     assert not changes.any and len(index.articles) == 4 + MAX_SEGMENTS + 3
     _assert_parity(index, ["harbor seals ranger", "seals water cleaner bay 9", *QUERIES[:3]])
+
+
+def test_one_open_index_kept_current_across_changes_stays_exact(news_corpus: Path) -> None:
+    """The chat's way: one process, one Index, refreshed after each change (parsed tables kept)."""
+    index, _ = Index.open(news_corpus)
+    for n in range(3):
+        (news_corpus / f"wire-{n}.txt").write_text(
+            f"Ferry strike day {n}\nBy Lee Chan\nCrews walked out for day {n}, said union chief Bo Ray.\n"
+        )
+        assert index.refresh().added == (f"wire-{n}.txt",)
+        _assert_parity(index, ["ferry strike union", f"day {n}", *QUERIES[:3]])
+    (news_corpus / "wire-1.txt").unlink()
+    assert index.refresh().removed == ("wire-1.txt",)
+    assert len(index.stored.segments) == 4 and index.article_index("wire-1.txt") is None
+    assert [a["id"] for a in index.articles if a["id"].startswith("wire")] == ["wire-0.txt", "wire-2.txt"]
+    _assert_parity(index, ["ferry strike union", "day 1", *QUERIES[:3]])

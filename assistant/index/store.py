@@ -14,6 +14,7 @@ carries a checksum of its own, so a flipped byte anywhere is caught on open.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import os
@@ -77,7 +78,7 @@ class Stored:
         self.segments = segments
         self.dead = dead
         """Positions (global) of articles removed since their segment was written: deletion marks."""
-        self.dead_df = dead_df if dead_df is not None else [None] * len(segments)
+        self.dead_df: list[npt.NDArray[np.int64] | None] = list(dead_df or [None] * len(segments))
         """Per segment: (term, postings in dead passages), shape (2, k), or None."""
         self.skipped = skipped
         self.info = info
@@ -283,9 +284,34 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
     _remove_old(index_dir, keep={gen.name, *names})
     try:
         # What was just written, mapped from disk (its checksums were computed as it was written).
-        return _read_generation(gen, fingerprint, verify=False)
+        written_back = _read_generation(gen, fingerprint, verify=False)
     except (StaleIndex, OSError, ValueError, KeyError) as exc:
         raise IndexError_(f"cannot read back the index just written in {index_dir}: {exc}") from exc
+    return _keep_parsed_tables(written_back, stored)
+
+
+def _keep_parsed_tables(written_back: Stored, held: Stored) -> Stored:
+    """The stored generation, with the article tables already parsed in memory kept (same rows):
+    a long-running process (the chat) does not parse a large table again after each change."""
+    segments = list(written_back.segments)
+    kept = False
+    for k, (segment, before) in enumerate(zip(segments, held.segments, strict=True)):
+        if before.articles.stored_rows is None and len(before.articles) == len(segment.articles):
+            segments[k] = dataclasses.replace(segment, articles=before.articles)
+            kept = True
+    if not kept:
+        return written_back
+    return Stored(
+        None,
+        None,
+        None,
+        written_back.skipped,
+        written_back.info,
+        origin=written_back.origin,
+        segments=segments,
+        dead=written_back.dead,
+        dead_df=written_back.dead_df,
+    )
 
 
 def prepare_folder(index_dir: Path) -> None:
