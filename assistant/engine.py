@@ -76,17 +76,23 @@ class Engine:
         passage_tokens: int | None = None,
         keep_history: bool = False,
         trust_folders: bool = False,
+        compact: bool = False,
     ) -> Engine:
         """Open the corpus folder, building or updating its index as needed.
 
         `keep_history=True` (the CLI and the chat) keeps each question and answer in the history
         file beside the index, unless ASSISTANT_HISTORY=0; scripts and benchmarks keep none.
         `trust_folders=True` (one question) skips the per-file walk when no corpus folder changed.
+        `compact=True` (the full check) folds the index's segments into one.
         """
         corpus_dir = corpus_dir or default_corpus()
         passage_tokens = passage_tokens or default_passage_tokens()
         index, changes = Index.open(
-            corpus_dir, passage_tokens=passage_tokens, progress=progress, trust_folders=trust_folders
+            corpus_dir,
+            passage_tokens=passage_tokens,
+            progress=progress,
+            trust_folders=trust_folders,
+            compact=compact,
         )
         return cls(index, changes, settings or AnswerSettings(), keep_history=keep_history)
 
@@ -246,6 +252,8 @@ class Engine:
         """Every article with its metadata and sizes, in corpus order."""
         out = []
         for i, r in enumerate(self.index.articles):
+            if not r["id"]:
+                continue  # removed, its row marked dead until the index is merged
             out.append(
                 ArticleInfo(
                     meta=meta_of(self.index, i),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -31,29 +32,41 @@ QUERIES = [
 ]
 
 
-def _passage_terms(index: Index) -> list[list[str]]:
-    """Each passage's terms, rebuilt from the article files the same way the index reads them."""
+def _passage_terms(index: Index) -> tuple[list[list[str]], list[int]]:
+    """Each live passage's terms, rebuilt from the article files the same way the index reads
+    them, and the passage's id in the index (removed articles' rows are skipped)."""
     docs: list[list[str]] = []
-    for record in index.articles:
+    ids: list[int] = []
+    for i, record in enumerate(index.articles):
+        if not record["id"]:
+            continue  # a removed article, marked dead
         analysed = analyse_file(index.corpus_dir, index.corpus_dir / record["id"], index.passage_tokens)
-        for lo, hi in analysed.passages:
+        assert len(analysed.passages) == int(index.pass_hi[i] - index.pass_lo[i])
+        for n, (lo, hi) in enumerate(analysed.passages):
             docs.append([t for sentence in analysed.sentence_terms[lo:hi] for t in sentence])
-    return docs
+            ids.append(int(index.pass_lo[i]) + n)
+    return docs, ids
 
 
 def _assert_parity(index: Index, queries: list[str]) -> None:
-    reference = BM25Okapi(_passage_terms(index))
-    assert reference.corpus_size == index.n_passages
+    docs, ids = _passage_terms(index)
+    reference = BM25Okapi(docs)
+    assert reference.corpus_size == index.n_live == len(ids)
+    dead = np.setdiff1d(np.arange(index.n_passages), ids)
     for query in queries:
         q = terms(query)
-        np.testing.assert_allclose(index.scores(q), reference.get_scores(q), rtol=0, atol=1e-9)
-        expected = np.sort(reference.get_scores(q))[::-1][:5]
+        expected_all = reference.get_scores(q)
+        ours = index.scores(q)
+        np.testing.assert_allclose(ours[ids], expected_all, rtol=0, atol=1e-9)
+        assert not ours[dead].any()  # removed articles' passages score nothing
+        by_id = dict(zip(ids, expected_all.tolist(), strict=True))
+        expected = np.sort(expected_all)[::-1][:5]
         top = index.top_passages(q, 5)
         # The same best scores (ties may come in either order), each true of its passage.
         np.testing.assert_allclose([s for _, s in top], expected[: len(top)], atol=1e-9)
         for passage, score in top:
-            assert abs(reference.get_scores(q)[passage] - score) < 1e-9
-        assert len(top) == min(5, int((reference.get_scores(q) != 0).sum()))
+            assert abs(by_id[passage] - score) < 1e-9
+        assert len(top) == min(5, int((expected_all != 0).sum()))
 
 
 def test_scores_equal_rank_bm25_on_a_multi_article_corpus(news_corpus: Path) -> None:
@@ -128,8 +141,14 @@ def _damage_pointer(folder: Path) -> None:
     (folder / "CURRENT").write_text("gen-nonexistent")
 
 
-def _damage_array(folder: Path) -> None:
+def _segment(folder: Path) -> Path:
+    """The first segment folder the current generation names."""
     gen = folder / (folder / "CURRENT").read_text()
+    return folder / json.loads((gen / "manifest.json").read_text())["body"]["segments"][0]
+
+
+def _damage_array(folder: Path) -> None:
+    gen = _segment(folder)
     data = (gen / "indices.npy").read_bytes()
     (gen / "indices.npy").write_bytes(data[: len(data) // 2])
 
@@ -140,7 +159,7 @@ def _damage_manifest(folder: Path) -> None:
 
 
 def _damage_terms(folder: Path) -> None:
-    gen = folder / (folder / "CURRENT").read_text()
+    gen = _segment(folder)
     (gen / "terms.txt").write_text("a\nb")
 
 
@@ -193,13 +212,147 @@ def test_a_build_in_worker_processes_equals_one_built_here(
             f"Port story {i}\nBy Lee Chan\nDock workers at pier {i} unloaded {i * 100} containers of grain.\n"
         )
     serial, _ = Index.open(news_corpus)
+    serial_ids = list(serial.articles.ids)  # rows are read from the index files, removed next
+    serial_arrays = {name: np.array(array) for name, array in serial.stored.arrays.items()}
     shutil.rmtree(index_dir(news_corpus))
     monkeypatch.setattr(index_module, "PARALLEL_FILES", 8)
     monkeypatch.setattr(index_module, "BATCH_FILES", 5)
     parallel, changes = Index.open(news_corpus)
     assert len(changes.added) == 28
     assert parallel.terms == serial.terms
-    for name, array in serial.stored.arrays.items():
+    for name, array in serial_arrays.items():
         np.testing.assert_array_equal(parallel.stored.arrays[name], array, err_msg=name)
-    assert list(parallel.articles.ids) == list(serial.articles.ids)
+    assert list(parallel.articles.ids) == serial_ids
     _assert_parity(parallel, [*QUERIES, "grain containers pier 7"])
+
+
+# ---- segments: an addition writes a small segment; statistics summed over segments ----------
+
+
+def _cli_output(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _cli(*args: str) -> None:
+    _cli_output(*args)
+
+
+def _segment_names(corpus: Path) -> list[str]:
+    folder = index_dir(corpus)
+    gen = folder / (folder / "CURRENT").read_text()
+    return list(json.loads((gen / "manifest.json").read_text())["body"]["segments"])
+
+
+def _add(corpus: Path, tmp_path: Path, n: int) -> None:
+    source = tmp_path / f"incoming-{n}.txt"
+    source.write_text(
+        f"Harbor seals return number {n}\nBy Amy Lo\nHarbor seals returned to the bay in group {n}, "
+        f'said ranger Jo Park. "The water is cleaner," she said of the {n} seals.\n',
+        encoding="utf-8",
+    )
+    _cli("add", str(source), "--corpus", str(corpus))
+
+
+def test_an_added_article_is_one_new_segment_and_scores_stay_exact(news_corpus: Path, tmp_path: Path) -> None:
+    Index.open(news_corpus)
+    (first,) = _segment_names(news_corpus)
+    before = {p.name: p.stat().st_mtime_ns for p in (index_dir(news_corpus) / first).iterdir()}
+    for n in range(3):
+        _add(news_corpus, tmp_path, n)
+    names = _segment_names(news_corpus)
+    assert len(names) == 4 and names[0] == first  # three small segments after the first, untouched
+    after = {p.name: p.stat().st_mtime_ns for p in (index_dir(news_corpus) / first).iterdir()}
+    assert {k: v for k, v in after.items() if not k.startswith(".")} == {
+        k: v for k, v in before.items() if not k.startswith(".")
+    }
+    index, changes = Index.open(news_corpus)
+    assert not changes.any and len(index.stored.segments) == 4
+    _assert_parity(index, [*QUERIES, "harbor seals ranger", "seals water cleaner bay 2"])
+    best, _ = index.top_passages(terms("seals group 2"), 1)[0]
+    assert (
+        index.articles[int(index.stored.arrays["p_article"][best])]["title"] == "Harbor seals return number 2"
+    )
+
+
+def test_removals_and_edits_over_several_segments_keep_scores_exact(
+    news_corpus: Path, tmp_path: Path
+) -> None:
+    Index.open(news_corpus)
+    for n in range(2):
+        _add(news_corpus, tmp_path, n)
+    added = sorted(p for p in news_corpus.iterdir() if p.name.startswith("harbor-seals"))
+    assert len(added) == 2 and len(_segment_names(news_corpus)) == 3
+    added[0].unlink()
+    wildfire = news_corpus / "wildfire-evacuations.txt"
+    wildfire.write_text(wildfire.read_text().replace("3,000 residents", "4,500 residents"))
+    segments = _segment_names(news_corpus)
+    index, changes = Index.open(news_corpus)
+    assert changes.removed == (added[0].name,) and changes.changed == ("wildfire-evacuations.txt",)
+    # Marked dead, not rewritten: the same segments plus one holding the edited article.
+    assert _segment_names(news_corpus)[:3] == segments and len(index.stored.dead) == 2
+    assert index.article_index(added[0].name) is None
+    _assert_parity(index, [*QUERIES, "4,500 residents seals", "harbor seals ranger", "3,000 residents"])
+    reopened, again = Index.open(news_corpus)  # the marks are stored: a new process sees the same
+    assert not again.any and reopened.stored.dead == index.stored.dead
+    _assert_parity(reopened, ["4,500 residents seals", "harbor seals ranger", "group 0"])
+    listed = json.loads(_cli_output("list", "--json", "--corpus", str(news_corpus)))
+    assert sorted(a["id"] for a in listed) == sorted(p.name for p in news_corpus.iterdir() if p.is_file())
+    shutil.copy(tmp_path / "incoming-0.txt", news_corpus / added[0].name)  # the same file back
+    index, changes = Index.open(news_corpus)
+    assert changes.added == (added[0].name,)
+    best, _ = index.top_passages(terms("seals group 0"), 1)[0]
+    assert index.articles[int(index.stored.arrays["p_article"][best])]["id"] == added[0].name
+    _assert_parity(index, ["harbor seals ranger", "group 0 seals", *QUERIES[:4]])
+
+
+def test_the_full_check_drops_removed_rows(news_corpus: Path, tmp_path: Path) -> None:
+    Index.open(news_corpus)
+    _add(news_corpus, tmp_path, 0)
+    (news_corpus / "rail-strike-talks.txt").unlink()
+    index, _ = Index.open(news_corpus)
+    assert index.stored.dead
+    _cli("index", "--corpus", str(news_corpus))
+    index, changes = Index.open(news_corpus)
+    assert not changes.any and not index.stored.dead and len(index.stored.segments) == 1
+    assert all(record["id"] for record in index.articles) and len(index.articles) == 4
+    _assert_parity(index, [*QUERIES, "harbor seals ranger"])
+
+
+def test_segments_stay_few_and_the_full_check_folds_them_into_one(news_corpus: Path, tmp_path: Path) -> None:
+    from assistant.index.corpus_index import MAX_SEGMENTS
+
+    Index.open(news_corpus)
+    for n in range(MAX_SEGMENTS + 3):
+        _add(news_corpus, tmp_path, n)
+        assert len(_segment_names(news_corpus)) <= MAX_SEGMENTS
+    index, _ = Index.open(news_corpus)
+    _assert_parity(index, ["harbor seals ranger", "seals water cleaner bay 9", *QUERIES[:3]])
+    _cli("index", "--corpus", str(news_corpus))
+    assert len(_segment_names(news_corpus)) == 1
+    leftovers = [p.name for p in index_dir(news_corpus).iterdir() if p.name.startswith("seg-")]
+    assert leftovers == _segment_names(news_corpus)  # folded segments are removed from disk
+    index, changes = Index.open(news_corpus)
+    assert not changes.any and len(index.articles) == 4 + MAX_SEGMENTS + 3
+    _assert_parity(index, ["harbor seals ranger", "seals water cleaner bay 9", *QUERIES[:3]])
+
+
+def test_one_open_index_kept_current_across_changes_stays_exact(news_corpus: Path) -> None:
+    """The chat's way: one process, one Index, refreshed after each change (parsed tables kept)."""
+    index, _ = Index.open(news_corpus)
+    for n in range(3):
+        (news_corpus / f"wire-{n}.txt").write_text(
+            f"Ferry strike day {n}\nBy Lee Chan\nCrews walked out for day {n}, said union chief Bo Ray.\n"
+        )
+        assert index.refresh().added == (f"wire-{n}.txt",)
+        _assert_parity(index, ["ferry strike union", f"day {n}", *QUERIES[:3]])
+    (news_corpus / "wire-1.txt").unlink()
+    assert index.refresh().removed == ("wire-1.txt",)
+    assert len(index.stored.segments) == 4 and index.article_index("wire-1.txt") is None
+    assert [a["id"] for a in index.articles if a["id"].startswith("wire")] == ["wire-0.txt", "wire-2.txt"]
+    _assert_parity(index, ["ferry strike union", "day 1", *QUERIES[:3]])

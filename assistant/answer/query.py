@@ -61,9 +61,8 @@ class Query:
 
 def coverage_weight(index: Index, tid: int | None) -> float:
     """A term's weight in a question: smoothed idf, always positive; unknown terms weigh as the rarest."""
-    n = max(index.n_passages, 1)
-    indptr = index.stored.arrays["indptr"]
-    df = 1 if tid is None else int(indptr[tid + 1] - indptr[tid])
+    n = max(index.n_live, 1)
+    df = 1 if tid is None else index.df(tid)
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 

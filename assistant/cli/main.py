@@ -147,6 +147,7 @@ def open_engine(
     *,
     keep_history: bool = False,
     trust_folders: bool = False,
+    compact: bool = False,
 ) -> Engine:
     """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
     engine = Engine.open(
@@ -155,6 +156,7 @@ def open_engine(
         settings=settings,
         keep_history=keep_history,
         trust_folders=trust_folders,
+        compact=compact,
     )
     _report_changes(engine.opened_with)
     _report_read_warnings(engine)
@@ -535,7 +537,7 @@ def show(article_id: str, corpus: Path | None, as_json: bool) -> None:
 def index(corpus: Path | None) -> None:
     """Build or update the index, then print what it holds."""
     with _errors():
-        engine = open_engine(corpus)
+        engine = open_engine(corpus, compact=True)  # the full check also folds segments into one
         changes = engine.opened_with
         info = engine.index.stored.info
     click.echo(

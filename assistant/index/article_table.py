@@ -8,10 +8,7 @@ articles an answer actually shows.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from assistant.index.article_rows import ArticleRows
+from typing import Any
 
 COLUMNS = (
     "id", "title", "author", "source", "date", "url", "size", "mtime_ns", "sha256",
@@ -24,10 +21,9 @@ COLUMNS = (
 class ArticleTable(Sequence[dict[str, Any]]):
     """Article records by position; `index_of` finds one by id."""
 
-    def __init__(
-        self, columns: dict[str, list[Any]] | None = None, *, rows: ArticleRows | None = None
-    ) -> None:
+    def __init__(self, columns: dict[str, list[Any]] | None = None, *, rows: Any = None) -> None:
         self._rows = rows
+        """Stored rows (ArticleRows or a view over several): read one at a time until parsed whole."""
         self._columns: dict[str, list[Any]] | None = None
         if rows is None:
             self._columns = {name: list((columns or {}).get(name, [])) for name in COLUMNS}
@@ -43,6 +39,11 @@ class ArticleTable(Sequence[dict[str, Any]]):
             assert self._rows is not None
             self._columns = self._rows.columns()
         return self._columns
+
+    @property
+    def stored_rows(self) -> Any:
+        """The rows file this table reads from, while its columns are not parsed (else None)."""
+        return self._rows if self._columns is None else None
 
     @classmethod
     def from_records(cls, records: Sequence[dict[str, Any]]) -> ArticleTable:
@@ -73,7 +74,8 @@ class ArticleTable(Sequence[dict[str, Any]]):
     def index_of(self, article_id: str) -> int | None:
         """Position of the article with this id."""
         if self._positions is None:
-            self._positions = {aid: i for i, aid in enumerate(self.ids)}
+            # A dead article reads as id "" (a tombstone): never found by id.
+            self._positions = {aid: i for i, aid in enumerate(self.ids) if aid}
         return self._positions.get(article_id)
 
     def take(self, positions: Sequence[int]) -> ArticleTable:

@@ -8,7 +8,6 @@ BM25Okapi's to the last bit that matters (see bm25.py).
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import dataclasses
 import multiprocessing
@@ -32,8 +31,10 @@ from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index import bm25, folder_stamps
 from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
 from assistant.index.article_table import ArticleTable
-from assistant.index.merge import merge
-from assistant.index.store import StaleIndex, Stored, current_generation, load, prepare_folder, save
+from assistant.index.checked_files import StaleIndex
+from assistant.index.merge import appended, combined, marked, merge
+from assistant.index.segment_stats import CorpusStatistics
+from assistant.index.store import Stored, current_generation, load, prepare_folder, save
 from assistant.index.top_k import maxscore_top
 from assistant.locations import index_dir
 from assistant.safe_paths import too_broad
@@ -48,6 +49,8 @@ BATCH_FILES = 256
 """Files read per batch (and per worker task)."""
 PARALLEL_FILES = 400
 """From this many files to read, batches go to worker processes, one per core."""
+MAX_SEGMENTS = 8
+"""More segments than this after an addition: all but the first are folded into one."""
 
 
 LOCK_WAIT_SECONDS = 600
@@ -119,18 +122,25 @@ class Index:
         self._file_lock: filelock.BaseFileLock | None = None
         self._walk_started_ns = 0
         self._walked_folders: dict[str, int] = {}
+        self._positions: tuple[Stored, dict[str, int]] | None = None
         self._set(stored)
 
     def _set(self, stored: Stored) -> None:
         self.stored = stored
         a = stored.arrays
-        self.terms = stored.terms
         self.articles = stored.articles
-        self.n_passages = int(a["doc_len"].shape[0])
-        self.avgdl = float(a["doc_len"].sum()) / self.n_passages if self.n_passages else 1.0
+        stats = CorpusStatistics(stored, self.params)
+        self.statistics = stats
+        self.terms = stats.terms
+        self.n_passages = stats.n_passages
+        """Passage rows, dead ones included: the bound of passage ids."""
+        self.n_live = stats.n_live
+        """Passages BM25 counts (N): rows minus the passages of removed articles."""
+        self.avgdl = stats.avgdl
+        if "terms" not in stored.info:
+            stored.info["terms"] = len(stats.terms)
         s_len = a["s_len"]
         self.avg_sentence_len = float(s_len.mean()) if s_len.shape[0] else 1.0
-        self._idf: npt.NDArray[np.float64] | None = None
         ids = np.arange(len(self.articles))
         self.pass_lo = np.searchsorted(a["p_article"], ids, side="left")
         self.pass_hi = np.searchsorted(a["p_article"], ids, side="right")
@@ -148,11 +158,13 @@ class Index:
         params: bm25.Params | None = None,
         progress: Progress | None = None,
         trust_folders: bool = False,
+        compact: bool = False,
     ) -> tuple[Index, Changes]:
         """Load the corpus's index and bring it up to date with the folder.
 
         `trust_folders=True` (a question) skips the walk over every file when the corpus folders
-        have the times they had at the last full walk; see folder_stamps.
+        have the times they had at the last full walk; see folder_stamps. `compact=True` (the
+        full check, `assistant index`) then folds all segments into one.
         """
         if not corpus_dir.is_dir():
             raise CorpusNotFound(f"corpus folder not found: {corpus_dir}")
@@ -172,7 +184,24 @@ class Index:
         changes = index.refresh(progress=progress, trust_folders=trust_folders)
         if rebuilt:
             changes = dataclasses.replace(changes, rebuilt=rebuilt)
+        if compact and changes.unsaved is None:
+            index.compact()
         return index, changes
+
+    def compact(self) -> None:
+        """Fold all segments into one and store it (the full check's merge); best effort."""
+        if len(self.stored.segments) <= 1 and not self.stored.dead:
+            return
+        try:
+            with self.lock():
+                if self.stored.dead:
+                    stored = merge(combined(self.stored), set(), [], {}, self.stored.skipped)
+                else:
+                    stored = combined(self.stored)
+                stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
+                self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
+        except IndexError_:
+            pass  # a read-only index folder: the segments keep answering exactly
 
     def lock(self) -> filelock.BaseFileLock:
         """The writers' lock of this index (re-entrant: hold it around an add and its refresh)."""
@@ -187,8 +216,12 @@ class Index:
 
     def _plan(self) -> tuple[list[str], set[str]]:
         """Files to read again (new or with another size or time) and ids no longer on disk."""
-        table = self.articles.columns
-        known = dict(zip(table["id"], zip(table["size"], table["mtime_ns"], strict=True), strict=True))
+        ids, stats, _ = self.stored.file_keys()  # no article row parsed
+        known = {
+            aid: (size, mtime)
+            for aid, (size, mtime) in zip(ids, stats.tolist(), strict=True)
+            if aid  # a removed article's row reads as id "" until a merge drops it
+        }
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
         self._walk_started_ns = folder_stamps.now_ns()
         self._walked_folders = {}
@@ -281,7 +314,8 @@ class Index:
         self, to_read: list[str], removed: set[str], progress: Progress | None
     ) -> tuple[Changes, Stored]:
         table = self.articles
-        sha = dict(zip(table.ids, table.columns["sha256"], strict=True))
+        ids, _, hashes = self.stored.file_keys()
+        sha = {aid: v for aid, v in zip(ids, hashes, strict=True) if aid}
         batches = self._read([(aid, sha.get(aid)) for aid in to_read], progress)
         skipped = {s["id"]: s for s in self.stored.skipped if s["id"] not in removed}
         fresh: list[str] = []
@@ -297,8 +331,26 @@ class Index:
             skipped.pop(aid, None)
         unreadable = {aid for aid, _ in new_skips if aid in sha}  # articles that became unreadable
         drop = removed | unreadable | {aid for aid in fresh if aid in sha}
-        stored = merge(self.stored, drop, batches, touched, list(skipped.values()))
-        # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once.
+        live_rows = len(table) - len(self.stored.dead)
+        if not touched and live_rows > len(drop) and self.n_live > 2 * self._dead_passages(drop):
+            # Removed and edited articles are marked dead; new and edited ones become one small
+            # segment after the others. Nothing stored is rewritten.
+            stored = self.stored
+            if drop:
+                positions = [p for aid in drop if (p := self.article_index(aid)) is not None]
+                stored = marked(stored, positions, list(skipped.values()))
+            if any(len(b.table) for b in batches):
+                stored = appended(stored, batches, list(skipped.values()), _empty())
+            elif not drop:
+                stored = marked(stored, [], list(skipped.values()))  # only the skipped list changed
+            if len(stored.segments) > MAX_SEGMENTS:
+                stored = combined(stored, start=1)
+        else:
+            # File times changed, or most of the index is dead: one segment, rewritten whole.
+            stored = merge(combined(self.stored), drop, batches, touched, list(skipped.values()))
+        # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once
+        # per change, for every later question. (It reads every article's attributions: the part
+        # of a small change that still grows with the corpus.)
         stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
         changes = Changes(
             added=tuple(sorted(aid for aid in fresh if aid not in sha)),
@@ -307,6 +359,15 @@ class Index:
             skipped=tuple(new_skips),
         )
         return changes, stored
+
+    def _dead_passages(self, drop: set[str]) -> int:
+        """Passages dead once `drop` is: those already dead and those of the dropped articles."""
+        count = self.n_passages - self.n_live
+        for aid in drop:
+            i = self.article_index(aid)
+            if i is not None:
+                count += int(self.pass_hi[i] - self.pass_lo[i])
+        return count
 
     def _read(self, items: list[tuple[str, str | None]], progress: Progress | None) -> list[Batch]:
         """Read files in batches: in worker processes for a large build, else here."""
@@ -359,34 +420,39 @@ class Index:
     @property
     def idf(self) -> npt.NDArray[np.float64]:
         """idf per term id (computed once per generation)."""
-        if self._idf is None:
-            df = np.diff(self.stored.arrays["indptr"])
-            self._idf = bm25.idf_vector(df, self.n_passages, self.params)
-        return self._idf
+        return self.statistics.idf
+
+    def df(self, tid: int) -> int:
+        """Passages holding term `tid`."""
+        return int(self.postings(tid)[0].shape[0])
 
     def term_id(self, term: str) -> int | None:
-        """The id of a term in the (sorted) vocabulary, or None if the corpus lacks it."""
-        i = bisect.bisect_left(self.terms, term)
-        return i if i < len(self.terms) and self.terms[i] == term else None
+        """The id of a term in the vocabulary, or None if the corpus lacks it."""
+        return self.statistics.term_id(term)
+
+    def postings(self, tid: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16]]:
+        """Live passage ids holding term `tid`, with the term's frequency in each."""
+        return self.statistics.postings(tid)
 
     def article_with_body(self, body_sha256: str) -> str | None:
         """The id of an indexed article with this body fingerprint (no file is read)."""
-        fingerprints = self.stored.fingerprints
-        if fingerprints is not None and fingerprints.shape[0] == len(self.articles):
-            hits = np.flatnonzero(fingerprints == body_sha256.encode("ascii", errors="replace"))
-            return str(self.articles[int(hits[0])]["id"]) if hits.shape[0] else None
+        wanted = body_sha256.encode("ascii", errors="replace")
+        segments = self.stored.segments
+        if all(s.fingerprints is not None and s.fingerprints.shape[0] == len(s.articles) for s in segments):
+            for segment in segments:
+                for hit in np.flatnonzero(segment.fingerprints == wanted).tolist():
+                    if segment.base_article + hit not in self.stored.dead:
+                        return str(self.articles[segment.base_article + hit]["id"])
+            return None
         column = self.articles.columns["body_sha256"]
         return next((self.articles.ids[i] for i, v in enumerate(column) if v == body_sha256), None)
 
     def article_index(self, aid: str) -> int | None:
-        """Position of an article in the table, by id."""
-        return self.articles.index_of(aid)
-
-    def postings(self, tid: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16]]:
-        """Passage ids holding term `tid`, with the term's frequency in each."""
-        a = self.stored.arrays
-        lo, hi = int(a["indptr"][tid]), int(a["indptr"][tid + 1])
-        return a["indices"][lo:hi], a["tf"][lo:hi]
+        """Position of an article in the table, by id (from the stored ids: no row parsed)."""
+        if self._positions is None or self._positions[0] is not self.stored:
+            ids, _, _ = self.stored.file_keys()
+            self._positions = (self.stored, {a: i for i, a in enumerate(ids) if a})
+        return self._positions[1].get(aid)
 
     # ---- scoring ------------------------------------------------------------------------
 

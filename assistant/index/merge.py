@@ -4,6 +4,9 @@ The old postings are already sorted by term, then passage; dropping
 passages keeps that order, and new passages are numbered after all kept ones.
 So the new postings are interleaved into place term by term, with no sort of
 the old ones: an update costs a pass over the postings, not a rebuild.
+
+That whole pass is for changes and removals; added articles alone become one new small
+segment (`appended`), and `combine` folds consecutive segments into one (the merge policy).
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.index.analysis import Batch
-from assistant.index.store import ARRAYS, Stored
+from assistant.index.article_table import ArticleTable
+from assistant.index.segment import ROW_ARRAYS, Segment, dead_term_counts, joined_fingerprints, joined_table
+from assistant.index.segment_files import ARRAYS
+from assistant.index.store import Stored
 
 _SENTENCE_COLUMNS = ("s_start", "s_end", "s_para", "s_tokens", "s_len")
 _DTYPES = {"indptr": np.int64, "s_start": np.int64, "s_end": np.int64, "tf": np.uint16}
@@ -37,9 +43,11 @@ def merge(
     touched: dict[str, tuple[int, int]],
     skipped: list[dict[str, Any]],
 ) -> Stored:
-    """The next generation: `old` without the `drop` ids, `batches` appended, stats of `touched` updated."""
+    """The next generation: `old` without the `drop` ids (nor its dead rows), `batches` appended,
+    stats of `touched` updated: one segment, rewritten whole."""
     table = old.articles
     keep_article = np.fromiter((aid not in drop for aid in table.ids), dtype=bool, count=len(table))
+    keep_article[np.array(sorted(old.dead), dtype=np.int64)] = False
     kept = table.take(np.flatnonzero(keep_article).tolist())
     for aid, (size, mtime) in touched.items():
         position = kept.index_of(aid)
@@ -48,7 +56,7 @@ def merge(
     info = dict(old.info)
     info["generation"] = int(old.info.get("generation", 0)) + 1
     if keep_article.all() and not any(len(b.table) for b in batches):
-        # Only file times changed: the arrays stay as they are (linked, not rewritten).
+        # Only file times changed: the same arrays, with the new times in the table.
         return Stored(old.arrays, old.terms, kept, skipped, info, origin=old.origin, unchanged=old.unchanged)
 
     a = old.arrays
@@ -148,3 +156,116 @@ def _postings(
         filled[terms_of_batch] += counts
         batch.postings, batch.tf_sorted = batch.postings[:0], batch.tf_sorted[:0]  # release as we go
     return vocab, {"indptr": out_indptr, "indices": out_indices, "tf": out_tf}
+
+
+def appended(old: Stored, batches: Sequence[Batch], skipped: list[dict[str, Any]], empty: Stored) -> Stored:
+    """`old` with the batches' articles as one new segment after its last (nothing old rewritten)."""
+    piece = merge(empty, set(), batches, {}, skipped).segments[0]
+    base_article = len(old.articles)
+    base_passage = sum(s.n_passages for s in old.segments)
+    base_sentence = sum(s.n_sentences for s in old.segments)
+    arrays = dict(piece.arrays)
+    arrays["p_article"] = arrays["p_article"] + np.int32(base_article)
+    arrays["s_article"] = arrays["s_article"] + np.int32(base_article)
+    arrays["p_sent_lo"] = arrays["p_sent_lo"] + np.int32(base_sentence)
+    arrays["p_sent_hi"] = arrays["p_sent_hi"] + np.int32(base_sentence)
+    arrays["indices"] = arrays["indices"] + np.int32(base_passage)
+    segment = Segment(
+        arrays, piece.terms, piece.articles, None, None, base_article, base_passage, base_sentence
+    )
+    info = dict(old.info)
+    info["generation"] = int(old.info.get("generation", 0)) + 1
+    info.update(
+        articles=base_article + len(piece.articles),
+        passages=base_passage + segment.n_passages,
+        sentences=base_sentence + segment.n_sentences,
+    )
+    info.pop("terms", None)  # a count over several vocabularies would be wrong; the index counts them
+    return Stored(
+        None,
+        None,
+        None,
+        skipped,
+        info,
+        origin=old.origin,
+        segments=[*old.segments, segment],
+        dead=old.dead,
+        dead_df=[*old.dead_df, None],
+    )
+
+
+def marked(old: Stored, positions: Sequence[int], skipped: list[dict[str, Any]]) -> Stored:
+    """`old` with more articles marked dead (by position): only the touched segments' counts redone."""
+    dead = old.dead | frozenset(positions)
+    array = np.array(sorted(dead), dtype=np.int64)
+    dead_df = list(old.dead_df)
+    for k, segment in enumerate(old.segments):
+        lo, hi = segment.base_article, segment.base_article + len(segment.articles)
+        if any(lo <= p < hi for p in positions):
+            dead_df[k] = dead_term_counts(segment, array[(array >= lo) & (array < hi)])
+    info = dict(old.info)
+    info["generation"] = int(old.info.get("generation", 0)) + 1
+    info["passages"] = sum(s.n_passages for s in old.segments)
+    return Stored(
+        None, None, None, skipped, info, origin=old.origin, segments=old.segments, dead=dead, dead_df=dead_df
+    )
+
+
+def combine(segments: Sequence[Segment]) -> Segment:
+    """One segment holding consecutive segments (ids unchanged): their vocabularies and postings merged.
+
+    Each segment's postings ascend by passage within a term, and segments follow one another,
+    so a stable sort by the new term id alone keeps passages ascending.
+    """
+    if len(segments) == 1:
+        return segments[0]
+    vocab = sorted(set().union(*(s.terms for s in segments)))
+    position = {t: i for i, t in enumerate(vocab)}
+    term_parts: list[npt.NDArray[Any]] = []
+    for s in segments:
+        local = np.fromiter((position[t] for t in s.terms), dtype=np.int32, count=len(s.terms))
+        term_parts.append(np.repeat(local, np.diff(np.asarray(s.arrays["indptr"]))))
+    term = np.concatenate(term_parts)
+    order = np.argsort(term, kind="stable")
+    indices = np.concatenate([np.asarray(s.arrays["indices"]) for s in segments])[order]
+    tf = np.concatenate([np.asarray(s.arrays["tf"]) for s in segments])[order]
+    del order
+    counts = np.bincount(term, minlength=len(vocab))
+    arrays = {name: np.concatenate([np.asarray(s.arrays[name]) for s in segments]) for name in ROW_ARRAYS}
+    arrays.update(
+        indptr=np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
+        indices=indices.astype(np.int32, copy=False),
+        tf=tf.astype(np.uint16, copy=False),
+    )
+    first = segments[0]
+    table = joined_table(segments)
+    return Segment(
+        arrays,
+        vocab,
+        ArticleTable(table.columns),
+        joined_fingerprints(segments),
+        None,
+        first.base_article,
+        first.base_passage,
+        first.base_sentence,
+    )
+
+
+def combined(stored: Stored, start: int = 0) -> Stored:
+    """The generation with its segments from `start` on folded into one (the rest kept as stored)."""
+    if len(stored.segments) - start <= 1:
+        return stored
+    folded = combine(stored.segments[start:])
+    dead = np.array(sorted(stored.dead), dtype=np.int64)
+    counts = dead_term_counts(folded, dead[dead >= folded.base_article]) if dead.shape[0] else None
+    return Stored(
+        None,
+        None,
+        None,
+        stored.skipped,
+        stored.info,
+        origin=stored.origin,
+        segments=[*stored.segments[:start], folded],
+        dead=stored.dead,
+        dead_df=[*stored.dead_df[:start], counts],
+    )

@@ -2,9 +2,9 @@
 
 Checking every byte of a million-passage index costs ~0.4 s on each open. Any write to a
 file, a flipped byte included, sets its change time (ctime), which no program can set back.
-So once a generation's files check out, their identity (inode, size, mtime, ctime) is kept
-in `verified.json` beside the generations, and a later open re-reads only files whose
-identity differs. Missing or damaged, the memo means a full check, never a skipped one.
+So once a folder's files (a segment's, a generation's) check out, their identity (inode,
+size, mtime, ctime) is kept in `.verified.json` inside that folder, and a later open re-reads
+only files whose identity differs. Missing or damaged, the memo means a full check, never a skipped one.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 import time
 from pathlib import Path
 
-MEMO_FILE = "verified.json"
+MEMO_FILE = ".verified.json"
 SETTLE_NS = 2_000_000_000
 """File times tick coarsely: a file changed this recently could change again with the same ctime."""
 
@@ -31,7 +31,7 @@ def _identity(path: Path) -> list[int]:
 def unchanged_since_check(gen: Path) -> dict[str, list[int]]:
     """Files in `gen` that were checked and not written since, with their identities."""
     try:
-        memo = json.loads((gen.parent / MEMO_FILE).read_text(encoding="ascii"))
+        memo = json.loads((gen / MEMO_FILE).read_text(encoding="ascii"))
         if memo.get("generation") != gen.name or not isinstance(memo.get("files"), dict):
             return {}
         same = {}
@@ -53,9 +53,9 @@ def remember_checked(gen: Path, identities: dict[str, list[int]]) -> None:
     files = {name: ident for name, ident in identities.items() if ident[3] < settled}
     if not files:
         return
-    temp = gen.parent / f".{MEMO_FILE}.{os.getpid()}.tmp"
+    temp = gen / f"{MEMO_FILE}.{os.getpid()}.tmp"
     try:
         temp.write_text(json.dumps({"generation": gen.name, "files": files}), encoding="ascii")
-        os.replace(temp, gen.parent / MEMO_FILE)
+        os.replace(temp, gen / MEMO_FILE)
     except OSError:
         temp.unlink(missing_ok=True)

@@ -13,12 +13,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fault_helpers import STORY, cli, env_for, make_corpus, one_line
 
 from assistant.engine import Engine
+from assistant.index.checked_files import StaleIndex
 from assistant.index.corpus_index import _fingerprint
-from assistant.index.store import StaleIndex, load, save
+from assistant.index.store import load, save
 from assistant.locations import passage_tokens
 
 QUESTION = "How much will the flood wall cost?"
@@ -32,6 +34,19 @@ def _ask(tmp: Path, corpus: Path) -> subprocess.CompletedProcess[bytes]:
 def _generation(corpus: Path) -> Path:
     index = corpus / ".assistant"
     return index / (index / "CURRENT").read_text().strip()
+
+
+def _segment(corpus: Path) -> Path:
+    """The first segment folder the current generation names."""
+    body = json.loads((_generation(corpus) / "manifest.json").read_text())["body"]
+    return corpus / ".assistant" / body["segments"][0]
+
+
+def _index_files(corpus: Path) -> list[Path]:
+    """Every file of the current generation and of its segments (not the memo of checked files)."""
+    return sorted(
+        p for folder in (_generation(corpus), _segment(corpus)) for p in folder.iterdir() if p.name[0] != "."
+    )
 
 
 def _flip(path: Path) -> None:
@@ -66,6 +81,10 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "pointer unreadable (link loop)": lambda c: _pointer_loop(c / ".assistant" / "CURRENT"),
     "index folder is a file": lambda c: _replace_folder_with_file(c / ".assistant"),
     "generation is a file": lambda c: _replace_folder_with_file(_generation(c)),
+    "segment removed": lambda c: shutil.rmtree(_segment(c)),
+    "segment manifest edited": lambda c: (_segment(c) / "manifest.json").write_text(
+        (_segment(c) / "manifest.json").read_text().replace('"base_passage": 0', '"base_passage": 7')
+    ),
     "manifest garbage": lambda c: (_generation(c) / "manifest.json").write_bytes(b"{\x00garbage"),
     "manifest edited": lambda c: (_generation(c) / "manifest.json").write_text(
         (_generation(c) / "manifest.json").read_text().replace('"articles": ', '"articles": 1')
@@ -97,26 +116,24 @@ def test_damaged_index_is_rebuilt_with_one_line(tmp_path: Path, corpus: Path, ki
 
 
 def test_a_flipped_byte_in_any_index_file_is_caught(tmp_path: Path, corpus: Path) -> None:
-    generation = _generation(corpus)
-    names = sorted(p.name for p in generation.iterdir())
-    assert len(names) >= 10
+    paths = _index_files(corpus)
+    assert len(paths) >= 12
     fingerprint = _fingerprint(passage_tokens())
-    for name in names:  # every file: the open refuses it (in-process, to keep the suite quick)
-        path = generation / name
+    for path in paths:  # every file: the open refuses it (in-process, to keep the suite quick)
         original = path.read_bytes()
         _flip(path)
         with pytest.raises(StaleIndex):
             load(corpus / ".assistant", fingerprint)
         path.write_bytes(original)
     load(corpus / ".assistant", fingerprint)  # restored: trusted again
-    _flip(generation / "s_start.npy")  # and through the CLI: one line, a rebuild, the right answer
+    _flip(_segment(corpus) / "s_start.npy")  # and through the CLI: one line, a rebuild, the right answer
     _assert_rebuilt(tmp_path, corpus, "flipped s_start.npy")
 
 
 @pytest.mark.parametrize("how", ["truncated", "deleted", "emptied"])
 def test_a_truncated_or_missing_array_is_caught(tmp_path: Path, corpus: Path, how: str) -> None:
     for name in ("indptr.npy", "s_start.npy", "articles.jsonl", "articles-offsets.npy", "terms.txt"):
-        path = _generation(corpus) / name
+        path = _segment(corpus) / name
         if how == "deleted":
             path.unlink()
         else:
@@ -232,10 +249,12 @@ def test_files_checked_once_are_checked_again_after_any_write(
     fingerprint = _fingerprint(passage_tokens())
     index_folder = corpus / ".assistant"
     load(index_folder, fingerprint)
-    memo = json.loads((index_folder / verified_files.MEMO_FILE).read_text(encoding="ascii"))
-    generation = _generation(corpus)
+    generation = _segment(corpus)
+    memo = json.loads((generation / verified_files.MEMO_FILE).read_text(encoding="ascii"))
     assert memo["generation"] == generation.name
-    assert set(memo["files"]) == {p.name for p in generation.iterdir() if p.name != "manifest.json"}
+    assert set(memo["files"]) == {
+        p.name for p in generation.iterdir() if p.name[0] != "." and p.name != "manifest.json"
+    }
     load(index_folder, fingerprint)  # every file remembered: opens without reading them
     for name in ("indices.npy", "articles.jsonl", "terms.txt"):
         time.sleep(0.05)  # past one tick of the coarse file clock
@@ -246,7 +265,94 @@ def test_files_checked_once_are_checked_again_after_any_write(
             load(index_folder, fingerprint)
         path.write_bytes(original)
         load(index_folder, fingerprint)
-    (index_folder / verified_files.MEMO_FILE).write_bytes(b"\x00garbage")
+    (generation / verified_files.MEMO_FILE).write_bytes(b"\x00garbage")
     _flip(generation / "tf.npy")
     with pytest.raises(StaleIndex):
         load(index_folder, fingerprint)
+
+
+# A child that writes index files and is killed with SIGKILL right after its Nth array file.
+_DIE_AFTER_SAVES = """
+import os, signal, sys
+from pathlib import Path
+import numpy as np
+real, calls = np.save, [0]
+def save_then_die(*args, **kwargs):
+    real(*args, **kwargs)
+    calls[0] += 1
+    if calls[0] == int(sys.argv[2]):
+        os.kill(os.getpid(), signal.SIGKILL)
+np.save = save_then_die
+from assistant.index import Index
+Index.open(Path(sys.argv[1]), compact=sys.argv[3] == "compact")
+"""
+
+
+def _killed_while_writing(tmp: Path, corpus: Path, after: int, mode: str) -> None:
+    child = subprocess.run(
+        [sys.executable, "-c", _DIE_AFTER_SAVES, str(corpus), str(after), mode],
+        env=env_for(tmp), capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert child.returncode == -signal.SIGKILL, child.stderr
+
+
+def _segment_folders(corpus: Path) -> list[str]:
+    return sorted(p.name for p in (corpus / ".assistant").iterdir() if p.name.startswith("seg-"))
+
+
+@pytest.mark.parametrize("after", [1, 8, 15])  # 15 array files in a segment
+def test_a_process_killed_writing_a_segment_loses_nothing(tmp_path: Path, corpus: Path, after: int) -> None:
+    named = json.loads((_generation(corpus) / "manifest.json").read_text())["body"]["segments"]
+    (corpus / "river.txt").write_text(
+        STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8"
+    )
+    _killed_while_writing(tmp_path, corpus, after, "update")
+    assert len(_segment_folders(corpus)) == len(named) + 1  # the half-written segment, named by nothing
+    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the previous generation is intact
+    result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
+    assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
+    assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
+    assert _ask(tmp_path, corpus).returncode == 0
+    body = json.loads((_generation(corpus) / "manifest.json").read_text())["body"]
+    assert _segment_folders(corpus) == sorted(body["segments"])  # the orphan was removed by the writer
+
+
+@pytest.mark.parametrize("after", [2, 9])
+def test_a_process_killed_during_a_merge_loses_nothing(tmp_path: Path, corpus: Path, after: int) -> None:
+    for n in range(3):
+        story = tmp_path / f"story{n}.txt"
+        story.write_text(
+            STORY.replace("harbour", f"canal{n}").replace("14 million", f"{n + 2} million"), "utf-8"
+        )
+        assert cli(tmp_path, "add", str(story), "--corpus", str(corpus)).returncode == 0
+    before = _segment_folders(corpus)
+    assert len(before) == 4
+    _killed_while_writing(tmp_path, corpus, after, "compact")
+    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the segments still answer
+    for n in range(3):
+        result = cli(tmp_path, "ask", f"How much will the canal{n} wall cost?", "--corpus", str(corpus))
+        assert result.returncode == 0 and f"{n + 2} million".encode() in result.stdout, result.stderr
+        assert result.stderr == b"", result.stderr
+    folded = cli(tmp_path, "index", "--corpus", str(corpus))
+    assert folded.returncode == 0 and b"9 articles" in folded.stdout, folded.stdout
+    assert len(_segment_folders(corpus)) == 1
+    assert _ask(tmp_path, corpus).returncode == 0
+
+
+@pytest.mark.parametrize("after", [1, 2])
+def test_a_process_killed_writing_deletion_marks_loses_nothing(
+    tmp_path: Path, corpus: Path, after: int
+) -> None:
+    story = tmp_path / "canal.txt"
+    story.write_text(STORY.replace("harbour", "canal").replace("14 million", "5 million"), "utf-8")
+    before = set(corpus.iterdir())
+    assert cli(tmp_path, "add", str(story), "--corpus", str(corpus)).returncode == 0
+    (added,) = set(corpus.iterdir()) - before
+    added.unlink()
+    _killed_while_writing(tmp_path, corpus, after, "update")  # killed writing dead.npy / dead-df
+    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the previous generation is intact
+    result = cli(tmp_path, "ask", "How much will the canal wall cost?", "--corpus", str(corpus))
+    assert result.returncode == 0 and b"5 million" not in result.stdout, result.stdout
+    assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
+    assert _ask(tmp_path, corpus).returncode == 0
+    assert np.load(_generation(corpus) / "dead.npy").tolist() == [6]  # the removal, marked once stored

@@ -1,0 +1,90 @@
+"""Folders of index files that check out: a manifest with its own checksum, every file's size and CRC-32.
+
+A segment folder and a generation folder are both written this way: files first, each
+flushed, the manifest last. Anything that does not check out is `StaleIndex`, and the
+caller rebuilds rather than trusts it. Files checked before and not written since
+(verified_files) are not read again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from pathlib import Path
+from typing import Any
+
+from assistant.index.verified_files import identity, remember_checked, unchanged_since_check
+
+_CHECK_CHUNK = 1 << 22
+
+
+class StaleIndex(Exception):
+    """The stored index is missing, from another version, or damaged: rebuild it."""
+
+
+def read_manifest(gen: Path) -> dict[str, Any]:
+    try:
+        document = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
+        body = document["body"]
+        if zlib.crc32(canonical(body)) != document["crc32"]:
+            raise StaleIndex("the index manifest is damaged")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StaleIndex("the index manifest is missing or damaged") from exc
+    if not isinstance(body, dict):
+        raise StaleIndex("the index manifest is damaged")
+    return body
+
+
+def canonical(body: Any) -> bytes:
+    return json.dumps(body, sort_keys=True, ensure_ascii=True).encode("ascii")
+
+
+def verify_files(gen: Path, files: dict[str, Any]) -> None:
+    """Every file the manifest lists has its size and checksum (any kind of file, any number).
+
+    Files checked before and not written since (verified_files) are not read again.
+    """
+    checked = unchanged_since_check(gen)
+    identities: dict[str, list[int]] = {}
+    for name, expected in files.items():
+        if "/" in name or name.startswith("."):
+            raise StaleIndex("the index manifest is damaged")
+        if name in checked:
+            continue
+        path = gen / name
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            identities[name] = identity(stat)
+            size = stat.st_size
+            if size != expected["bytes"]:
+                raise StaleIndex(f"index file {name} has the wrong size")
+            crc = 0
+            while chunk := handle.read(_CHECK_CHUNK):
+                crc = zlib.crc32(chunk, crc)
+        if crc != expected["crc32"]:
+            raise StaleIndex(f"index file {name} is damaged (checksum)")
+    if identities:
+        remember_checked(gen, {**checked, **identities})
+
+
+def write_manifest(folder: Path, body: dict[str, Any]) -> None:
+    document = {"body": body, "crc32": zlib.crc32(canonical(body))}
+    (folder / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
+
+
+def checksum(path: Path) -> dict[str, int]:
+    crc = 0
+    size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHECK_CHUNK):
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+    return {"bytes": size, "crc32": crc}
+
+
+def fsync_all(gen: Path) -> None:
+    """Flush every file of a folder before anything names it."""
+    for child in gen.iterdir():
+        with open(child, "rb") as handle:
+            os.fsync(handle.fileno())

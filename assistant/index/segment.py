@@ -1,0 +1,193 @@
+"""Immutable index segments, and the whole-corpus views over a list of them.
+
+A change writes one small segment instead of a whole new index. Segments are numbered
+one after another: a segment's passages, sentences and articles carry global ids (its
+`base_*` plus their position in it), so the per-passage and per-sentence columns of all
+segments, laid end to end, are the columns of the whole corpus that the answer stage reads.
+Each segment's postings are over its own sorted vocabulary, with global passage ids.
+
+A removed (or edited) article is not cut out of its segment: the generation marks its
+position dead. Its rows stay, answered by nothing: its passages leave the postings and
+the BM25 statistics, its table row reads as a tombstone (id "") until a merge drops it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.index.article_table import COLUMNS, ArticleTable
+
+ROW_ARRAYS = (
+    "doc_len", "p_article", "p_sent_lo", "p_sent_hi",
+    "s_article", "s_start", "s_end", "s_para", "s_tokens", "s_len",
+)  # fmt: skip
+"""Columns by passage or sentence: laid end to end over the segments."""
+POSTING_ARRAYS = ("indptr", "indices", "tf")
+"""A segment's own postings (its vocabulary's ids): never laid end to end."""
+
+
+@dataclass(slots=True)
+class Segment:
+    """One immutable piece of the index: rows with global ids, postings over its own terms."""
+
+    arrays: Mapping[str, npt.NDArray[Any]]
+    terms: list[str]
+    articles: ArticleTable
+    fingerprints: npt.NDArray[Any] | None = None
+    name: str | None = None
+    """Its folder's name once stored (None: not written yet)."""
+    base_article: int = 0
+    base_passage: int = 0
+    base_sentence: int = 0
+    folder: Path | None = None
+    """Where it is stored: the file keys (ids, stats, hashes) are read from there when needed."""
+    _keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
+
+    def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
+        """Article ids, file (size, mtime_ns) and content hashes: what a walk compares, no row parsed."""
+        if self._keys is None:
+            if self.folder is not None and self.articles.stored_rows is not None:
+                from assistant.index.segment_files import read_file_keys
+
+                self._keys = read_file_keys(self.folder, len(self.articles))
+            else:
+                c = self.articles.columns
+                stats = np.array([c["size"], c["mtime_ns"]], dtype=np.int64).T.reshape(-1, 2)
+                self._keys = (list(c["id"]), stats, list(c["sha256"]))
+        return self._keys
+
+    @property
+    def n_passages(self) -> int:
+        return int(self.arrays["doc_len"].shape[0])
+
+    @property
+    def n_sentences(self) -> int:
+        return int(self.arrays["s_start"].shape[0])
+
+
+class RowArrays(Mapping[str, npt.NDArray[Any]]):
+    """The corpus-wide per-passage and per-sentence columns of several segments.
+
+    One segment: its own (memory-mapped) arrays, no copy. Several: each column is laid end
+    to end on first use only, so a question copies the few columns it reads.
+    """
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self._segments = list(segments)
+        self._joined: dict[str, npt.NDArray[Any]] = {}
+
+    def __getitem__(self, name: str) -> npt.NDArray[Any]:
+        if len(self._segments) == 1:
+            return self._segments[0].arrays[name]
+        if name not in ROW_ARRAYS:
+            raise KeyError(f"{name} is per segment; use the index's postings()")
+        if name not in self._joined:
+            self._joined[name] = np.concatenate([s.arrays[name] for s in self._segments])
+        return self._joined[name]
+
+    def __iter__(self) -> Iterator[str]:
+        if len(self._segments) == 1:
+            return iter(self._segments[0].arrays)
+        return iter(ROW_ARRAYS)
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+
+TOMBSTONE: dict[str, Any] = {name: ("" if name == "id" else None) for name in COLUMNS}
+"""What a dead article's row reads as: no id, no metadata, no speakers."""
+
+
+class JoinedRows:
+    """Several segments' article tables as one (the ArticleRows interface), dead rows as tombstones.
+
+    Each segment's table parses its own rows once and keeps them: a new generation built on the
+    same segments (an added article) does not parse them again.
+    """
+
+    def __init__(self, parts: Sequence[ArticleTable], dead: frozenset[int]) -> None:
+        self.parts = list(parts)
+        self.dead = dead
+        self.starts = list(np.cumsum([0, *(len(p) for p in self.parts)]).tolist())
+
+    def __len__(self) -> int:
+        return int(self.starts[-1])
+
+    def row(self, i: int) -> list[Any]:
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        if i in self.dead:
+            return [TOMBSTONE[name] for name in COLUMNS]
+        k = bisect.bisect_right(self.starts, i) - 1
+        record = self.parts[k][i - self.starts[k]]
+        return [record[name] for name in COLUMNS]
+
+    def columns(self) -> dict[str, list[Any]]:
+        out: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+        for part in self.parts:
+            for name, values in part.columns.items():
+                out[name].extend(values)
+        for name, values in out.items():
+            for i in self.dead:
+                values[i] = TOMBSTONE[name]
+        return out
+
+
+def joined_table(segments: Sequence[Segment], dead: frozenset[int] = frozenset()) -> ArticleTable:
+    """All segments' articles as one table, rows still read one at a time when stored."""
+    if len(segments) == 1 and not dead:
+        return segments[0].articles
+    return ArticleTable(rows=JoinedRows([s.articles for s in segments], dead))
+
+
+def joined_file_keys(
+    segments: Sequence[Segment], dead: frozenset[int]
+) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
+    """Every article's id (dead ones ""), file (size, mtime_ns) and content hash, in table order."""
+    ids: list[str] = []
+    stats: list[npt.NDArray[np.int64]] = []
+    sha: list[str | None] = []
+    for segment in segments:
+        i, st, h = segment.file_keys()
+        ids.extend(i)
+        stats.append(st)
+        sha.extend(h)
+    for position in dead:
+        ids[position] = ""
+        sha[position] = None
+    joined = np.concatenate(stats) if stats else np.zeros((0, 2), dtype=np.int64)
+    return ids, joined, sha
+
+
+def joined_fingerprints(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
+    """Body fingerprints of every article, in table order (None if a segment has none)."""
+    parts = [s.fingerprints for s in segments]
+    if any(p is None for p in parts):
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate([p for p in parts if p is not None])
+
+
+def dead_term_counts(segment: Segment, dead_articles: npt.NDArray[np.int64]) -> npt.NDArray[np.int64] | None:
+    """The segment's (term, postings in dead passages) pairs, shape (2, k); None when it has none.
+
+    BM25's document frequencies subtract these at query time: the removed file is not needed.
+    One vectorised pass over the segment's postings, done when a removal marks it.
+    """
+    p_article = np.asarray(segment.arrays["p_article"])
+    dead_passage = np.isin(p_article, dead_articles)
+    if not dead_passage.any():
+        return None
+    indptr = np.asarray(segment.arrays["indptr"])
+    hit = dead_passage[np.asarray(segment.arrays["indices"]) - segment.base_passage].astype(np.int64)
+    per_term = np.add.reduceat(hit, indptr[:-1]) if hit.shape[0] else np.zeros(0, dtype=np.int64)
+    terms = np.flatnonzero(per_term)
+    return np.stack([terms, per_term[terms]]).astype(np.int64)

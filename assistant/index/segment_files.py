@@ -1,0 +1,171 @@
+"""One segment folder on disk: its arrays, vocabulary, article rows and fingerprints.
+
+Written once, never changed; read memory-mapped after every file checks out against the
+segment's manifest (checked_files). The manifest also says where the segment's ids start.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.index.article_rows import ArticleRows, check_offsets, write_rows
+from assistant.index.article_table import COLUMNS, ArticleTable
+from assistant.index.checked_files import (
+    StaleIndex,
+    checksum,
+    fsync_all,
+    read_manifest,
+    verify_files,
+    write_manifest,
+)
+from assistant.index.segment import Segment
+
+FORMAT = 9  # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
+ROWS_FILE = "articles.jsonl"
+OFFSETS_FILE = "articles-offsets.npy"
+KEYS_FILE = "file-ids.txt"
+"""Each article's id, one JSON string a line: a walk compares ids and stats without the rows."""
+STATS_FILE = "file-stats.npy"
+HASHES_FILE = "file-sha256.npy"
+FINGERPRINTS_FILE = "body_sha256.npy"
+"""Each article's body fingerprint as 64 ASCII bytes, memory-mapped: a duplicate found without the table."""
+ARRAYS = (
+    "indptr", "indices", "tf", "doc_len",
+    "p_article", "p_sent_lo", "p_sent_hi",
+    "s_article", "s_start", "s_end", "s_para", "s_tokens", "s_len",
+)  # fmt: skip
+
+
+def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
+    """One segment folder, memory-mapped, after its files check out against its manifest."""
+    if not folder.is_dir() or folder.is_symlink():
+        raise StaleIndex(f"the index lacks its segment {folder.name}")
+    manifest = read_manifest(folder)
+    if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
+        raise StaleIndex("the index was made by another version")
+    files = manifest["files"]
+    needed = (
+        *(f"{a}.npy" for a in ARRAYS),
+        "terms.txt",
+        ROWS_FILE,
+        OFFSETS_FILE,
+        FINGERPRINTS_FILE,
+        KEYS_FILE,
+        STATS_FILE,
+        HASHES_FILE,
+    )
+    missing = [name for name in needed if name not in files]
+    if missing:
+        raise StaleIndex(f"the index lacks {missing[0]}")
+    if verify:
+        verify_files(folder, files)
+    arrays: dict[str, npt.NDArray[Any]] = {}
+    for name in ARRAYS:
+        expected = files[f"{name}.npy"]
+        array = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        if list(array.shape) != expected["shape"] or str(array.dtype) != expected["dtype"]:
+            raise StaleIndex(f"index file {name} has the wrong shape")
+        arrays[name] = array
+    terms_text = (folder / "terms.txt").read_text(encoding="utf-8")
+    terms = terms_text.split("\n") if terms_text else []
+    offsets = np.load(folder / OFFSETS_FILE, allow_pickle=False)
+    try:
+        check_offsets(offsets, files[ROWS_FILE]["bytes"])
+    except ValueError as exc:
+        raise StaleIndex("the index article table is damaged") from exc
+    # Rows are parsed when used: a question reads the few it shows, not the whole table.
+    table = ArticleTable(rows=ArticleRows(folder / ROWS_FILE, offsets, COLUMNS))
+    fingerprints = np.load(folder / FINGERPRINTS_FILE, mmap_mode="r", allow_pickle=False)
+    if fingerprints.dtype != np.dtype("S64") or fingerprints.shape != (len(table),):
+        raise StaleIndex("the index fingerprints do not match its articles")
+    info = manifest["info"]
+    _check_consistent(arrays, terms, table, info)
+    return Segment(
+        arrays,
+        terms,
+        table,
+        fingerprints,
+        name=folder.name,
+        base_article=int(info["base_article"]),
+        base_passage=int(info["base_passage"]),
+        base_sentence=int(info["base_sentence"]),
+        folder=folder,
+    )
+
+
+def _check_consistent(
+    arrays: dict[str, npt.NDArray[Any]], terms: list[str], table: ArticleTable, info: dict[str, Any]
+) -> None:
+    """Cheap cross-checks that catch a segment whose files do not belong together."""
+    n_terms = len(terms)
+    indptr = arrays["indptr"]
+    if indptr.shape[0] != n_terms + 1 or int(indptr[-1]) != arrays["indices"].shape[0]:
+        raise StaleIndex("index postings do not match its vocabulary")
+    if arrays["p_article"].shape[0] != arrays["doc_len"].shape[0]:
+        raise StaleIndex("index passages do not match")
+    if len(table) != info.get("articles"):
+        raise StaleIndex("index article table does not match")
+
+
+def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[int]) -> None:
+    """One segment folder, every file flushed, its manifest last (raises OSError)."""
+    folder.mkdir()
+    files: dict[str, Any] = {}
+    for name in ARRAYS:
+        array = np.ascontiguousarray(segment.arrays[name])
+        path = folder / f"{name}.npy"
+        np.save(path, array, allow_pickle=False)
+        files[path.name] = {"shape": list(array.shape), "dtype": str(array.dtype)}
+    (folder / "terms.txt").write_text("\n".join(segment.terms), encoding="utf-8")
+    offsets = write_rows(folder / ROWS_FILE, segment.articles.columns)
+    np.save(
+        folder / FINGERPRINTS_FILE,
+        fingerprint_array(segment.articles.columns["body_sha256"]),
+        allow_pickle=False,
+    )
+    np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)
+    columns = segment.articles.columns
+    keys = "".join(json.dumps(aid, ensure_ascii=True) + "\n" for aid in columns["id"])
+    (folder / KEYS_FILE).write_text(keys, encoding="ascii")
+    stats = np.array([columns["size"], columns["mtime_ns"]], dtype=np.int64).T.reshape(-1, 2)
+    np.save(folder / STATS_FILE, stats, allow_pickle=False)
+    np.save(folder / HASHES_FILE, fingerprint_array(columns["sha256"]), allow_pickle=False)
+    for path in sorted(folder.iterdir()):
+        files.setdefault(path.name, {}).update(checksum(path))
+    info = {
+        "articles": len(segment.articles),
+        "passages": segment.n_passages,
+        "sentences": segment.n_sentences,
+        "base_article": bases[0],
+        "base_passage": bases[1],
+        "base_sentence": bases[2],
+    }
+    write_manifest(folder, {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": info})
+    fsync_all(folder)
+
+
+def fingerprint_array(values: list[Any]) -> npt.NDArray[Any]:
+    """Body fingerprints as fixed 64-byte strings (a missing or odd one never matches a real one)."""
+    clean = [v if isinstance(v, str) and len(v) == 64 and v.isascii() else "-" * 64 for v in values]
+    return np.array(clean, dtype="S64") if clean else np.zeros(0, dtype="S64")
+
+
+def read_file_keys(folder: Path, n: int) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
+    """A stored segment's article ids, file (size, mtime_ns) and content hashes (checked on open)."""
+    try:
+        text = (folder / KEYS_FILE).read_text(encoding="ascii")
+        ids = [str(json.loads(line)) for line in text.splitlines()]
+        stats = np.load(folder / STATS_FILE, allow_pickle=False)
+        hashes = np.load(folder / HASHES_FILE, allow_pickle=False)
+        if len(ids) != n or stats.shape != (n, 2) or hashes.shape != (n,):
+            raise ValueError("file keys do not match the articles")
+    except (OSError, ValueError) as exc:
+        raise StaleIndex(f"the index segment {folder.name} is damaged ({exc.__class__.__name__})") from exc
+    unset = b"-" * 64
+    sha = [None if h == unset else h.decode("ascii") for h in hashes.tolist()]
+    return ids, stats.astype(np.int64, copy=False), sha
