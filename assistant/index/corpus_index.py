@@ -119,6 +119,7 @@ class Index:
         self._file_lock: filelock.BaseFileLock | None = None
         self._walk_started_ns = 0
         self._walked_folders: dict[str, int] = {}
+        self._root_before: folder_stamps.Entries | None = None
         self._set(stored)
 
     def _set(self, stored: Stored) -> None:
@@ -191,6 +192,7 @@ class Index:
         known = dict(zip(table["id"], zip(table["size"], table["mtime_ns"], strict=True), strict=True))
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
         self._walk_started_ns = folder_stamps.now_ns()
+        self._root_before = folder_stamps.entries(self.corpus_dir)
         self._walked_folders = {}
         found = walk(self.corpus_dir, self._walked_folders)
         to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
@@ -226,7 +228,13 @@ class Index:
         """After a full walk found the index current: keep the folder times for later questions."""
         origin = self.stored.origin
         if origin is not None and origin.parent == index_dir(self.corpus_dir):
-            folder_stamps.record(origin.parent, origin.name, self._walked_folders, self._walk_started_ns)
+            folder_stamps.record(
+                origin.parent,
+                origin.name,
+                self._walked_folders,
+                self._walk_started_ns,
+                root=(self.corpus_dir, self._root_before),
+            )
 
     def refresh(self, progress: Progress | None = None, *, trust_folders: bool = False) -> Changes:
         """Re-read only what changed on disk and store a new generation if anything did.

@@ -23,12 +23,49 @@ MAX_FOLDERS = 100_000
 """Past this, checking folder times is no cheaper than the walk: always walk."""
 
 
-def record(index_dir: Path, generation: str, folders: dict[str, int], walk_started_ns: int) -> None:
-    """Keep the folder times of a walk that found `generation` current (best effort)."""
+Entries = tuple[int, frozenset[tuple[str, bool]]]
+"""A folder's time, then its entries (name, is a folder) that a walk reads: hidden ones left out."""
+
+
+def entries(folder: Path) -> Entries | None:
+    """The folder's time and what a walk would see in it (the time taken first), or None."""
+    try:
+        mtime = os.stat(folder).st_mtime_ns
+        with os.scandir(folder) as found:
+            names = frozenset(
+                (e.name, e.is_dir(follow_symlinks=False)) for e in found if not e.name.startswith(".")
+            )
+    except OSError:
+        return None
+    return mtime, names
+
+
+def record(
+    index_dir: Path,
+    generation: str,
+    folders: dict[str, int],
+    walk_started_ns: int,
+    *,
+    root: tuple[Path, Entries | None] | None = None,
+) -> None:
+    """Keep the folder times of a walk that found `generation` current (best effort).
+
+    `root`: the corpus folder and its entries listed just before the walk. Writing the index
+    folder inside the corpus (hidden, never an article) changes the corpus folder's time after
+    the walk; when its entries are still those the walk saw, its new time is kept, so the first
+    question after a build does not walk every file again.
+    """
     if len(folders) > MAX_FOLDERS:
         return
     settled = walk_started_ns - SETTLE_NS
     stamps = {prefix: (mtime if 0 <= mtime < settled else -1) for prefix, mtime in folders.items()}
+    if root is not None and root[1] is not None and stamps.get("") == root[1][0]:
+        # The walk read the corpus folder as listed (same, settled time); if it lists the same
+        # now, at a time settled before this listing, that time vouches for the same entries.
+        listed_ns = now_ns()
+        now = entries(root[0])
+        if now is not None and now[1] == root[1][1] and now[0] < listed_ns - SETTLE_NS:
+            stamps[""] = now[0]
     body = json.dumps({"generation": generation, "folders": stamps}, ensure_ascii=True)
     temp = index_dir / f".{SEEN_FILE}.{os.getpid()}.tmp"
     try:
