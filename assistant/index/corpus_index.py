@@ -11,14 +11,12 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
-import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -321,6 +319,9 @@ class Index:
         chunks = [items[i : i + BATCH_FILES] for i in range(0, len(items), BATCH_FILES)]
         workers = min(os.cpu_count() or 1, len(chunks))
         if len(items) >= PARALLEL_FILES and workers > 1:
+            # Imported here: a question never starts workers, and these imports cost it ~20 ms.
+            from concurrent.futures.process import BrokenProcessPool
+
             try:
                 return self._read_in_workers(chunks, workers, progress)
             except (OSError, ValueError, BrokenProcessPool):
@@ -340,6 +341,9 @@ class Index:
         self, chunks: list[list[tuple[str, str | None]]], workers: int, progress: Progress | None
     ) -> list[Batch]:
         """`read_batch` over the chunks in worker processes, results in order."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can hang.
         context = multiprocessing.get_context("spawn")
         total = sum(len(chunk) for chunk in chunks)
@@ -351,7 +355,7 @@ class Index:
             with _sigint_ignored_by_children():
                 futures = [pool.submit(read_batch, folder, chunk, self.passage_tokens) for chunk in chunks]
             for chunk, future in zip(chunks, futures, strict=True):
-                batches.append(future.result())
+                batches.append(_strings_shared(future.result()))
                 done += len(chunk)
                 if progress is not None:
                     progress("reading", done, total)
@@ -503,6 +507,22 @@ def _sigint_ignored_by_children() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _strings_shared(batch: Batch) -> Batch:
+    """A batch from a worker with its repeated strings held once in this process.
+
+    Every batch arrives with its own copy of each term and of each speaker row's words ("said",
+    "reported", a name met in many articles); a build holds all batches until they are merged, so
+    at a million passages those copies were most of its memory. Interning keeps one of each.
+    """
+    batch.terms = list(map(sys.intern, batch.terms))
+    for rows in batch.table.columns["speakers"]:
+        for row in rows or ():
+            for i, value in enumerate(row):
+                if type(value) is str:
+                    row[i] = sys.intern(value)
+    return batch
 
 
 def _quiet_worker() -> None:
