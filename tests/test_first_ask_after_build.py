@@ -8,6 +8,7 @@ Folders are dated an hour back first, as in an archive nobody has touched for a 
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.cli import main
+from assistant.corpus import walk
 from assistant.index import Index, folder_stamps
 from assistant.locations import index_dir
 
@@ -91,23 +93,30 @@ def test_an_article_added_beside_the_index_folder_is_still_seen(tmp_path: Path) 
     assert "bridge closes for six weeks" in result.output
 
 
-def test_entries_listed_before_the_walk_must_still_be_there(tmp_path: Path) -> None:
-    """An article that appeared at the top of the corpus during the walk leaves the corpus untrusted."""
+def test_the_corpus_folder_is_trusted_only_with_the_entries_the_walk_saw(tmp_path: Path) -> None:
+    """An article that appeared at the top of the corpus after the walk leaves the corpus untrusted."""
     corpus = _archive(tmp_path)
-    before = folder_stamps.entries(corpus)
-    assert before is not None
-    folders = {"": before[0]}
-    (corpus / ".assistant").mkdir()
+    folders: dict[str, int] = {}
+    seen = folder_stamps.top_entries(walk(corpus, folders), folders)
+    assert seen == {("harbour", True), *((f"notes-{n}.txt", False) for n in range(4))}
+    index_folder = corpus / ".assistant"
+    index_folder.mkdir()
     (corpus / "late.txt").write_text("Late Story\nText.\n", encoding="utf-8")
     os.utime(corpus, (OLD + 10, OLD + 10))
-    folder_stamps.record(
-        corpus / ".assistant", "gen-000000000000", folders, time.time_ns(), root=(corpus, before)
-    )
-    assert not folder_stamps.unchanged(corpus, corpus / ".assistant", "gen-000000000000")
+    folder_stamps.record(index_folder, "gen-000000000000", folders, time.time_ns(), root=(corpus, seen))
+    assert not folder_stamps.unchanged(corpus, index_folder, "gen-000000000000")
 
     (corpus / "late.txt").unlink()
     os.utime(corpus, (OLD + 20, OLD + 20))  # only the hidden index folder is new: trusted
-    folder_stamps.record(
-        corpus / ".assistant", "gen-000000000000", folders, time.time_ns(), root=(corpus, before)
-    )
-    assert folder_stamps.unchanged(corpus, corpus / ".assistant", "gen-000000000000")
+    folder_stamps.record(index_folder, "gen-000000000000", folders, time.time_ns(), root=(corpus, seen))
+    assert folder_stamps.unchanged(corpus, index_folder, "gen-000000000000")
+
+
+@pytest.mark.usefixtures("long_ago_settled")
+def test_an_index_folder_removed_just_before_the_build_does_not_untrust_the_corpus(tmp_path: Path) -> None:
+    """`rm -r .assistant` then `assistant index`: the corpus folder's time is new at the walk."""
+    corpus = _archive(tmp_path)
+    _build(corpus)
+    shutil.rmtree(index_dir(corpus))
+    generation = _build(corpus)
+    assert _trusted(corpus, generation)

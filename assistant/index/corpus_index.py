@@ -117,7 +117,7 @@ class Index:
         self._file_lock: filelock.BaseFileLock | None = None
         self._walk_started_ns = 0
         self._walked_folders: dict[str, int] = {}
-        self._root_before: folder_stamps.Entries | None = None
+        self._walked_root: frozenset[tuple[str, bool]] = frozenset()
         self._set(stored)
 
     def _set(self, stored: Stored) -> None:
@@ -190,9 +190,9 @@ class Index:
         known = dict(zip(table["id"], zip(table["size"], table["mtime_ns"], strict=True), strict=True))
         known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
         self._walk_started_ns = folder_stamps.now_ns()
-        self._root_before = folder_stamps.entries(self.corpus_dir)
         self._walked_folders = {}
         found = walk(self.corpus_dir, self._walked_folders)
+        self._walked_root = folder_stamps.top_entries(found, self._walked_folders)
         to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
         # A file skipped because it could not be opened is read again once it can be (permissions
         # fixed: same size and time, so the stat check alone would never notice).
@@ -231,7 +231,7 @@ class Index:
                 origin.name,
                 self._walked_folders,
                 self._walk_started_ns,
-                root=(self.corpus_dir, self._root_before),
+                root=(self.corpus_dir, self._walked_root),
             )
 
     def refresh(self, progress: Progress | None = None, *, trust_folders: bool = False) -> Changes:
@@ -517,7 +517,10 @@ def _strings_shared(batch: Batch) -> Batch:
     at a million passages those copies were most of its memory. Interning keeps one of each.
     """
     batch.terms = list(map(sys.intern, batch.terms))
-    for rows in batch.table.columns["speakers"]:
+    columns = batch.table.columns
+    for name in ("author", "source", "date"):  # "Reuters" in every article of a wire archive
+        columns[name] = [sys.intern(v) if type(v) is str else v for v in columns[name]]
+    for rows in columns["speakers"]:
         for row in rows or ():
             for i, value in enumerate(row):
                 if type(value) is str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 SEEN_FILE = "seen.json"
@@ -23,21 +24,25 @@ MAX_FOLDERS = 100_000
 """Past this, checking folder times is no cheaper than the walk: always walk."""
 
 
-Entries = tuple[int, frozenset[tuple[str, bool]]]
-"""A folder's time, then its entries (name, is a folder) that a walk reads: hidden ones left out."""
+Entries = frozenset[tuple[str, bool]]
+"""What a walk reads in one folder: each entry's name and whether it is a folder, hidden ones left out."""
+
+
+def top_entries(found: Iterable[str], folders: Iterable[str]) -> Entries:
+    """The corpus folder's own entries as a walk saw them: its files (of `found` ids) and subfolders."""
+    files = {(aid, False) for aid in found if "/" not in aid}
+    return frozenset(files | {(prefix[:-1], True) for prefix in folders if prefix.count("/") == 1})
 
 
 def entries(folder: Path) -> Entries | None:
-    """The folder's time and what a walk would see in it (the time taken first), or None."""
+    """What a walk would see in the folder now, or None when it cannot be listed."""
     try:
-        mtime = os.stat(folder).st_mtime_ns
         with os.scandir(folder) as found:
-            names = frozenset(
+            return frozenset(
                 (e.name, e.is_dir(follow_symlinks=False)) for e in found if not e.name.startswith(".")
             )
     except OSError:
         return None
-    return mtime, names
 
 
 def record(
@@ -46,26 +51,29 @@ def record(
     folders: dict[str, int],
     walk_started_ns: int,
     *,
-    root: tuple[Path, Entries | None] | None = None,
+    root: tuple[Path, Entries] | None = None,
 ) -> None:
     """Keep the folder times of a walk that found `generation` current (best effort).
 
-    `root`: the corpus folder and its entries listed just before the walk. Writing the index
-    folder inside the corpus (hidden, never an article) changes the corpus folder's time after
-    the walk; when its entries are still those the walk saw, its new time is kept, so the first
-    question after a build does not walk every file again.
+    `root`: the corpus folder and its entries as the walk saw them. Writing the index folder
+    inside the corpus (hidden, never an article) changes the corpus folder's time after the walk;
+    when the folder holds just the entries the walk saw, its present time is kept (once settled),
+    so the first question after a build does not walk every file again.
     """
     if len(folders) > MAX_FOLDERS:
         return
     settled = walk_started_ns - SETTLE_NS
     stamps = {prefix: (mtime if 0 <= mtime < settled else -1) for prefix, mtime in folders.items()}
-    if root is not None and root[1] is not None and stamps.get("") == root[1][0]:
-        # The walk read the corpus folder as listed (same, settled time); if it lists the same
-        # now, at a time settled before this listing, that time vouches for the same entries.
+    if root is not None and "" in stamps:
+        # Listed after its time was read, and that time settled before the listing: any later
+        # change to its entries gives it a newer time, which a question sees.
         listed_ns = now_ns()
-        now = entries(root[0])
-        if now is not None and now[1] == root[1][1] and now[0] < listed_ns - SETTLE_NS:
-            stamps[""] = now[0]
+        try:
+            mtime = os.stat(root[0]).st_mtime_ns
+        except OSError:
+            mtime = -1
+        if 0 <= mtime < listed_ns - SETTLE_NS and entries(root[0]) == root[1]:
+            stamps[""] = mtime
     body = json.dumps({"generation": generation, "folders": stamps}, ensure_ascii=True)
     temp = index_dir / f".{SEEN_FILE}.{os.getpid()}.tmp"
     try:
