@@ -522,9 +522,10 @@ def _strings_shared(batch: Batch) -> Batch:
         columns[name] = [sys.intern(v) if type(v) is str else v for v in columns[name]]
     for rows in columns["speakers"]:
         for row in rows or ():
-            for i, value in enumerate(row):
-                if type(value) is str:
-                    row[i] = sys.intern(value)
+            if type(row) is list:  # rows_of's lists; anything else is left as it came
+                for i, value in enumerate(row):
+                    if type(value) is str:
+                        row[i] = sys.intern(value)
     return batch
 
 
