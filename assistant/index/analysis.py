@@ -14,9 +14,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from array import array
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +35,8 @@ from assistant.corpus import (
 )
 from assistant.corpus.article_file import body_sha256, stored_sha256
 from assistant.index.article_table import ArticleTable
-from assistant.index.tokens import count_tokens_each, terms
-from assistant.models import Attribution, Sentence
+from assistant.index.tokens import count_tokens_each, terms_each
+from assistant.models import ArticleMeta, Attribution, Sentence
 from assistant.speakers import Row, attribute, rows_of
 
 DEFAULT_PASSAGE_TOKENS = 120
@@ -86,7 +86,7 @@ def analyse(
         size=size,
         mtime_ns=mtime_ns,
         sha256=hashlib.sha256(data).hexdigest(),
-        sentence_terms=[terms(s) for s in sentence_texts],
+        sentence_terms=terms_each(sentence_texts),
         sentence_tokens=sentence_tokens,
         passages=pack_passages(sentence_tokens, passage_tokens),
         speakers=rows_of(_attributions(text, parsed.sentences)),
@@ -124,13 +124,16 @@ def analyse_file(corpus_dir: Path, path: Path, passage_tokens: int) -> AnalysedA
     )
 
 
+_META_FIELDS = tuple(f.name for f in dataclasses.fields(ArticleMeta))
+
+
 def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
     """The article table row: metadata, file identity and sizes."""
     parsed = analysed.parsed
     meta = parsed.meta
     text = parsed.text
     return {
-        **dataclasses.asdict(meta),
+        **{name: getattr(meta, name) for name in _META_FIELDS},
         "size": analysed.size,
         "mtime_ns": analysed.mtime_ns,
         "sha256": analysed.sha256,
@@ -169,11 +172,10 @@ class Batch:
     p_sent_lo: array[int] = field(default_factory=_ints)
     p_sent_hi: array[int] = field(default_factory=_ints)
     doc_len: array[int] = field(default_factory=_ints)
-    rows: array[int] = field(default_factory=_ints)
-    """Posting passage (batch numbering), in passage order."""
-    cols: array[int] = field(default_factory=_ints)
-    """Posting term, as an index into `vocab`."""
-    tf: array[int] = field(default_factory=lambda: array("H"))
+    t_term: array[int] = field(default_factory=_ints)
+    """Every term occurrence of the batch, in text order, as an index into `vocab`."""
+    t_passage: array[int] = field(default_factory=_ints)
+    """The passage (batch numbering) of each occurrence in `t_term`."""
     vocab: dict[str, int] = field(default_factory=dict)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     """Files that are not readable articles: id, size, mtime_ns, why."""
@@ -190,51 +192,55 @@ class Batch:
     """After `finish`: posting passages and frequencies, sorted by term, then passage."""
 
     def finish(self) -> None:
-        """Sort the postings by term (in string order), as the index stores them.
+        """Count and sort the postings by term (in string order), then passage, as the index stores them.
 
-        Done in the worker: the merge then only places each batch's blocks, with no global sort.
+        Done in the worker, in one numpy pass over the batch's term occurrences (no per-passage
+        Python counting): the merge then only places each batch's blocks, with no global sort.
         """
         self.terms = sorted(self.vocab)
         rank = {t: i for i, t in enumerate(self.terms)}
-        remap = np.fromiter((rank[t] for t in self.vocab), dtype=np.int32, count=len(self.vocab))
-        cols = remap[np.frombuffer(self.cols, dtype=np.int32)] if len(self.cols) else np.zeros(0, np.int32)
-        order = np.argsort(cols, kind="stable")  # stable: passages stay ascending within a term
-        self.term_counts = np.bincount(cols, minlength=len(self.terms)).astype(np.int64)
-        self.postings = np.frombuffer(self.rows, dtype=np.int32)[order] if len(self.rows) else self.postings
-        self.tf_sorted = np.frombuffer(self.tf, dtype=np.uint16)[order] if len(self.tf) else self.tf_sorted
-        self.rows, self.cols, self.tf, self.vocab = array("i"), array("i"), array("H"), {}
+        if len(self.t_term):
+            remap = np.fromiter((rank[t] for t in self.vocab), dtype=np.int64, count=len(self.vocab))
+            n_passages = max(len(self.doc_len), 1)
+            key = remap[np.frombuffer(self.t_term, dtype=np.int32)] * n_passages
+            key += np.frombuffer(self.t_passage, dtype=np.int32)
+            unique, counts = np.unique(key, return_counts=True)  # sorted: by term, then passage
+            del key
+            cols = unique // n_passages
+            self.postings = (unique - cols * n_passages).astype(np.int32)
+            self.term_counts = np.bincount(cols, minlength=len(self.terms)).astype(np.int64)
+            self.tf_sorted = np.minimum(counts, 65535).astype(np.uint16)
+        else:
+            self.term_counts = np.zeros(len(self.terms), dtype=np.int64)
+        self.t_term, self.t_passage, self.vocab = array("i"), array("i"), {}
         self.table = ArticleTable.from_records(self.records)  # columns: far less memory than dicts
         self.records = []
 
     def add(self, analysed: AnalysedArticle) -> None:
-        """Append one article's sentences, passages and postings."""
+        """Append one article's sentences, passages and term occurrences (counted in `finish`)."""
         article = len(self.records)
         first_sentence = len(self.s_start)
         first_passage = len(self.doc_len)
-        for s, tokens, sterms in zip(
-            analysed.parsed.sentences, analysed.sentence_tokens, analysed.sentence_terms, strict=True
-        ):
-            self.s_article.append(article)
-            self.s_start.append(s.start)
-            self.s_end.append(s.end)
-            self.s_para.append(s.paragraph)
-            self.s_tokens.append(tokens)
-            self.s_len.append(len(sterms))
+        sentences = analysed.parsed.sentences
+        sentence_terms = analysed.sentence_terms
+        if len(analysed.sentence_tokens) != len(sentences) or len(sentence_terms) != len(sentences):
+            raise ValueError("sentence columns differ in length")
+        s_len = [len(sterms) for sterms in sentence_terms]
+        self.s_article.extend(repeat(article, len(sentences)))
+        self.s_start.extend([s.start for s in sentences])
+        self.s_end.extend([s.end for s in sentences])
+        self.s_para.extend([s.paragraph for s in sentences])
+        self.s_tokens.extend(analysed.sentence_tokens)
+        self.s_len.extend(s_len)
         vocab = self.vocab
+        self.t_term.extend([vocab.setdefault(t, len(vocab)) for sterms in sentence_terms for t in sterms])
         for offset, (lo, hi) in enumerate(analysed.passages):
-            counts: Counter[str] = Counter()
-            for sterms in analysed.sentence_terms[lo:hi]:
-                counts.update(sterms)
-            self.doc_len.append(sum(counts.values()))
+            length = sum(s_len[lo:hi])
+            self.doc_len.append(length)
             self.p_article.append(article)
             self.p_sent_lo.append(first_sentence + lo)
             self.p_sent_hi.append(first_sentence + hi)
-            self.rows.extend([first_passage + offset] * len(counts))
-            frequencies = list(counts.values())
-            if frequencies and max(frequencies) > 65535:
-                frequencies = [min(v, 65535) for v in frequencies]
-            self.tf.extend(frequencies)
-            self.cols.extend([vocab.setdefault(t, len(vocab)) for t in counts])
+            self.t_passage.extend(repeat(first_passage + offset, length))
         self.records.append(article_record(analysed))
 
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,6 +121,7 @@ class Index:
         self._walk_started_ns = 0
         self._walked_folders: dict[str, int] = {}
         self._positions: tuple[Stored, dict[str, int]] | None = None
+        self._walked_root: frozenset[tuple[str, bool]] = frozenset()
         self._set(stored)
 
     def _set(self, stored: Stored) -> None:
@@ -226,6 +225,7 @@ class Index:
         self._walk_started_ns = folder_stamps.now_ns()
         self._walked_folders = {}
         found = walk(self.corpus_dir, self._walked_folders)
+        self._walked_root = folder_stamps.top_entries(found, self._walked_folders)
         to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
         # A file skipped because it could not be opened is read again once it can be (permissions
         # fixed: same size and time, so the stat check alone would never notice).
@@ -259,7 +259,13 @@ class Index:
         """After a full walk found the index current: keep the folder times for later questions."""
         origin = self.stored.origin
         if origin is not None and origin.parent == index_dir(self.corpus_dir):
-            folder_stamps.record(origin.parent, origin.name, self._walked_folders, self._walk_started_ns)
+            folder_stamps.record(
+                origin.parent,
+                origin.name,
+                self._walked_folders,
+                self._walk_started_ns,
+                root=(self.corpus_dir, self._walked_root),
+            )
 
     def refresh(self, progress: Progress | None = None, *, trust_folders: bool = False) -> Changes:
         """Re-read only what changed on disk and store a new generation if anything did.
@@ -374,6 +380,9 @@ class Index:
         chunks = [items[i : i + BATCH_FILES] for i in range(0, len(items), BATCH_FILES)]
         workers = min(os.cpu_count() or 1, len(chunks))
         if len(items) >= PARALLEL_FILES and workers > 1:
+            # Imported here: a question never starts workers, and these imports cost it ~20 ms.
+            from concurrent.futures.process import BrokenProcessPool
+
             try:
                 return self._read_in_workers(chunks, workers, progress)
             except (OSError, ValueError, BrokenProcessPool):
@@ -393,6 +402,9 @@ class Index:
         self, chunks: list[list[tuple[str, str | None]]], workers: int, progress: Progress | None
     ) -> list[Batch]:
         """`read_batch` over the chunks in worker processes, results in order."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can hang.
         context = multiprocessing.get_context("spawn")
         total = sum(len(chunk) for chunk in chunks)
@@ -404,7 +416,7 @@ class Index:
             with _sigint_ignored_by_children():
                 futures = [pool.submit(read_batch, folder, chunk, self.passage_tokens) for chunk in chunks]
             for chunk, future in zip(chunks, futures, strict=True):
-                batches.append(future.result())
+                batches.append(_strings_shared(future.result()))
                 done += len(chunk)
                 if progress is not None:
                     progress("reading", done, total)
@@ -561,6 +573,26 @@ def _sigint_ignored_by_children() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _strings_shared(batch: Batch) -> Batch:
+    """A batch from a worker with its repeated strings held once in this process.
+
+    Every batch arrives with its own copy of each term and of each speaker row's words ("said",
+    "reported", a name met in many articles); a build holds all batches until they are merged, so
+    at a million passages those copies were most of its memory. Interning keeps one of each.
+    """
+    batch.terms = list(map(sys.intern, batch.terms))
+    columns = batch.table.columns
+    for name in ("author", "source", "date"):  # "Reuters" in every article of a wire archive
+        columns[name] = [sys.intern(v) if type(v) is str else v for v in columns[name]]
+    for rows in columns["speakers"]:
+        for row in rows or ():
+            if type(row) is list:  # rows_of's lists; anything else is left as it came
+                for i, value in enumerate(row):
+                    if type(value) is str:
+                        row[i] = sys.intern(value)
+    return batch
 
 
 def _quiet_worker() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 SEEN_FILE = "seen.json"
@@ -23,12 +24,56 @@ MAX_FOLDERS = 100_000
 """Past this, checking folder times is no cheaper than the walk: always walk."""
 
 
-def record(index_dir: Path, generation: str, folders: dict[str, int], walk_started_ns: int) -> None:
-    """Keep the folder times of a walk that found `generation` current (best effort)."""
+Entries = frozenset[tuple[str, bool]]
+"""What a walk reads in one folder: each entry's name and whether it is a folder, hidden ones left out."""
+
+
+def top_entries(found: Iterable[str], folders: Iterable[str]) -> Entries:
+    """The corpus folder's own entries as a walk saw them: its files (of `found` ids) and subfolders."""
+    files = {(aid, False) for aid in found if "/" not in aid}
+    return frozenset(files | {(prefix[:-1], True) for prefix in folders if prefix.count("/") == 1})
+
+
+def entries(folder: Path) -> Entries | None:
+    """What a walk would see in the folder now, or None when it cannot be listed."""
+    try:
+        with os.scandir(folder) as found:
+            return frozenset(
+                (e.name, e.is_dir(follow_symlinks=False)) for e in found if not e.name.startswith(".")
+            )
+    except OSError:
+        return None
+
+
+def record(
+    index_dir: Path,
+    generation: str,
+    folders: dict[str, int],
+    walk_started_ns: int,
+    *,
+    root: tuple[Path, Entries] | None = None,
+) -> None:
+    """Keep the folder times of a walk that found `generation` current (best effort).
+
+    `root`: the corpus folder and its entries as the walk saw them. Writing the index folder
+    inside the corpus (hidden, never an article) changes the corpus folder's time after the walk;
+    when the folder holds just the entries the walk saw, its present time is kept (once settled),
+    so the first question after a build does not walk every file again.
+    """
     if len(folders) > MAX_FOLDERS:
         return
     settled = walk_started_ns - SETTLE_NS
     stamps = {prefix: (mtime if 0 <= mtime < settled else -1) for prefix, mtime in folders.items()}
+    if root is not None and "" in stamps:
+        # Listed after its time was read, and that time settled before the listing: any later
+        # change to its entries gives it a newer time, which a question sees.
+        listed_ns = now_ns()
+        try:
+            mtime = os.stat(root[0]).st_mtime_ns
+        except OSError:
+            mtime = -1
+        if 0 <= mtime < listed_ns - SETTLE_NS and entries(root[0]) == root[1]:
+            stamps[""] = mtime
     body = json.dumps({"generation": generation, "folders": stamps}, ensure_ascii=True)
     temp = index_dir / f".{SEEN_FILE}.{os.getpid()}.tmp"
     try:

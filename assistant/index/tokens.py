@@ -127,6 +127,56 @@ def terms(text: str) -> list[str]:
     return out
 
 
+_BREAK = "\x00"
+"""Joins an article's sentences for one fold/lower pass: never a word character, never cased, so
+folding, lower-casing (final sigma included) and word matching stop at it as at a string's end."""
+
+
+def terms_each(texts: list[str]) -> list[list[str]]:
+    """`terms` of each text, in one pass over them all: the indexing hot path, one call an article.
+
+    Equal to `[terms(t) for t in texts]`; new words are stemmed in one `stemWords` call.
+    """
+    if not texts:
+        return []
+    joined = _BREAK.join(texts)
+    if joined.count(_BREAK) != len(texts) - 1:  # a text holding the separator itself: one by one
+        return [terms(t) for t in texts]
+    parts = fold(joined).lower().split(_BREAK)
+    cache = _TERMS
+    get = cache.get
+    findall = _WORD.findall
+    found = [findall(part) for part in parts]
+    missing = {w for ws in found for w in ws if get(w) is None}
+    if missing:
+        if len(cache) + len(missing) > _TERMS_LIMIT:
+            cache.clear()
+        cache.update(zip(missing, _new_terms(list(missing)), strict=True))
+    return [[t for w in ws if (t := cache[w])] for ws in found]
+
+
+def _new_terms(words: list[str]) -> list[str]:
+    """`term(w) or ""` for each word, the stemmer called once for all of them."""
+    out: list[str | None] = []
+    to_stem: list[str] = []
+    for word in words:
+        if word in STOP_WORDS:
+            out.append("")
+            continue
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = _VARIANTS.get(word, word)
+        if "." in word and not word.replace(".", "").isdigit():
+            word = word.replace(".", "")
+            if len(word) <= 4:
+                out.append(word)
+                continue
+        out.append(None)
+        to_stem.append(word)
+    stems = iter(_stemmer.stemWords(to_stem) if to_stem else ())
+    return [t if t is not None else next(stems) for t in out]
+
+
 def term_spans(text: str) -> list[tuple[str, int, int]]:
     """Each BM25 term of `text` with the offsets of the word it came from."""
     out: list[tuple[str, int, int]] = []

@@ -136,7 +136,7 @@ class Token:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], offsets into the whole text."""
-    return [Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def can_head(token: Token, *, first: bool) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.speakers.aliases import drop_openers, gender_of
 from assistant.speakers.lexicon import PARTIES
@@ -67,6 +68,19 @@ def person_runs(text: str, start: int, end: int) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
+def _mention_facts(mention: str) -> tuple[str, tuple[str, ...], frozenset[str], str | None]:
+    """A mention as the table keeps it, its own name words, offices and gender.
+
+    Worked out once per distinct string (the same names recur through an archive): a pure
+    function of the text, so indexing pays for it once, not in every article.
+    """
+    mention = drop_openers(" ".join(mention.split()))  # "Everything Trump" opens a sentence
+    words = mention.split()
+    name = tuple(_name_part(words))
+    return mention, name, _titles(words, name), gender_of(mention)
+
+
 class NameTable:
     """Every fuller mention in one article, to resolve short mentions against."""
 
@@ -84,14 +98,11 @@ class NameTable:
 
     def add(self, mention: str) -> None:
         """Remember a mention (a speaker found by the cue rules, or a run of capitalised words)."""
-        mention = drop_openers(" ".join(mention.split()))  # "Everything Trump" opens a sentence
+        mention, name, titles, gender = _mention_facts(mention)
         if mention not in self._parts:
-            words = mention.split()
-            name = tuple(_name_part(words))
             self._parts[mention] = name
             self._mentions.append(mention)
-            self._offices.setdefault(name, set()).update(_titles(words, name))
-            gender = gender_of(mention)
+            self._offices.setdefault(name, set()).update(titles)
             if gender is not None:
                 self._genders.setdefault(name, set()).add(gender)
 
