@@ -141,7 +141,9 @@ def load(index_dir: Path, fingerprint: str) -> Stored:
     checksums first, so damage of any kind means a rebuild, never a traceback or a wrong
     answer. A generation removed by a writer while we read it is retried from the new pointer.
     """
-    for _ in range(5):
+    # A generation is a few small files now, so a busy writer can replace several while one read
+    # runs; each retry happens only when the pointer moved, so the bound only stops a livelock.
+    for _ in range(50):
         gen = _current(index_dir)
         try:
             return _load_generation(gen, fingerprint)

@@ -226,17 +226,25 @@ def test_loading_while_a_writer_replaces_generations_never_reports_damage(tmp_pa
     folder = corpus / ".assistant"
     fingerprint = _fingerprint(passage_tokens())
     stored = load(folder, fingerprint)
-    writer = threading.Thread(target=lambda: [save(folder, stored, fingerprint) for _ in range(40)])
+    stop, saves = threading.Event(), [0]
+
+    def write() -> None:
+        while not stop.is_set() and saves[0] < 5000:
+            save(folder, stored, fingerprint)
+            saves[0] += 1
+
+    writer = threading.Thread(target=write)
     writer.start()
-    loads, damaged = 0, []
-    while writer.is_alive():
-        try:
+    damaged, loads, deadline = [], 0, time.monotonic() + 120  # the deadline only bounds a stuck run
+    while (loads < 30 or saves[0] < 20) and time.monotonic() < deadline:
+        try:  # each load races a writer replacing generations all the while
             load(folder, fingerprint)
         except StaleIndex as exc:
             damaged.append(str(exc))
         loads += 1
+    stop.set()
     writer.join()
-    assert loads > 10 and not damaged, damaged
+    assert saves[0] >= 20 and not damaged, (saves, damaged)
 
 
 def test_files_checked_once_are_checked_again_after_any_write(
