@@ -17,6 +17,15 @@ LEAF = -1
 """`feature` of a leaf node."""
 
 
+def sigmoid(
+    logits: npt.NDArray[np.float64], prior: npt.NDArray[np.float64] | None = None
+) -> npt.NDArray[np.float64]:
+    """Probabilities from logits plus an optional prior, clipped so no exp overflows (both models use it)."""
+    z = logits if prior is None else logits + prior
+    out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class BoostedTrees:
     """A tree ensemble as padded (trees x nodes) arrays; node 0 is each tree's root.
@@ -74,9 +83,7 @@ class BoostedTrees:
         self, rows: npt.NDArray[np.float64], prior: npt.NDArray[np.float64] | None = None
     ) -> npt.NDArray[np.float64]:
         """P(label 1) per row; `prior` is added to the logits (a rule's say, where data is too thin)."""
-        z = self.logits(rows) if prior is None else self.logits(rows) + prior
-        out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        return out
+        return sigmoid(self.logits(rows), prior)
 
     def calibrated(self, slope: float, bias: float) -> BoostedTrees:
         """The same trees with a new slope and bias."""

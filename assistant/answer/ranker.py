@@ -16,7 +16,7 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 
-from assistant.answer.boosted_trees import BoostedTrees
+from assistant.answer.boosted_trees import BoostedTrees, sigmoid
 from assistant.answer.features import FEATURES
 
 MODEL_FILE = "data/ranker.json"
@@ -39,9 +39,7 @@ class Logistic:
         self, rows: npt.NDArray[np.float64], prior: npt.NDArray[np.float64] | None = None
     ) -> npt.NDArray[np.float64]:
         """P(label 1) per row; `prior` is added to the logits (a rule's say, where data is too thin)."""
-        z = self.logits(rows) if prior is None else self.logits(rows) + prior
-        out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        return out
+        return sigmoid(self.logits(rows), prior)
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Logistic:
