@@ -198,6 +198,15 @@ class AssistantApp(App[None]):
             return
         self.push_screen(AddArticleScreen(), self._add_chosen)
 
+    def add_source(self, source: str) -> None:
+        """Add a file or web page to the corpus (Ctrl+N's form, or `/add` in the question box)."""
+        if self.engine is None:
+            self.notify(
+                "The corpus is still opening; try again in a moment.", severity="warning", markup=False
+            )
+            return
+        self._add_chosen(source)
+
     def _add_chosen(self, source: str | None) -> None:
         if source and self.engine is not None:
             self.notify(f"Adding {clean(source)}…", title="Add article", markup=False)

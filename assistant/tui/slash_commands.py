@@ -1,5 +1,5 @@
 """Slash commands typed in the question box: scope (`/in world/`, `/source`, `/author`, `/since`,
-`/until`, `/all`) and `/history`. Parsing only; the chat screen acts on the result."""
+`/until`, `/all`), `/history` and `/add FILE-OR-URL`. Parsing only; the chat screen acts on the result."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from assistant.scope import Scope, normal_folder, parse_user_date
 
 HELP = (
     "/in FOLDER… · /source NAME · /author NAME · /since DATE · /until DATE "
-    "(no value clears it) · /all clears every limit · /history"
+    "(no value clears it) · /all clears every limit · /history · /add FILE-OR-URL"
 )
 
 
@@ -23,6 +23,8 @@ class SlashResult:
     clear_all: bool = False
     history: bool = False
     show_scope: bool = False
+    add: str | None = None
+    """A file path or URL to add to the corpus (what Ctrl+N asks for)."""
 
 
 def run_command(text: str, scope: Scope) -> SlashResult:
@@ -51,4 +53,8 @@ def run_command(text: str, scope: Scope) -> SlashResult:
         return SlashResult(show_scope=True)
     if name == "history":
         return SlashResult(history=True)
+    if name == "add":
+        if not value:
+            raise BadQuestion(f"/add needs a file path or a web address: {HELP}")
+        return SlashResult(add=value)
     raise BadQuestion(f"no command /{name}: {HELP}")

@@ -156,3 +156,26 @@ async def test_history_turned_off_keeps_nothing(tmp_path: Path, monkeypatch: pyt
         await pilot.pause()
         assert not isinstance(app.screen, HistoryScreen)
     assert not (corpus / ".assistant" / "history.sqlite3").exists()
+
+
+async def test_slash_add_puts_a_file_in_the_corpus_and_answers_from_it(
+    archive_app: AssistantApp, tmp_path: Path
+) -> None:
+    app = archive_app
+    page = tmp_path / "dredging.txt"
+    page.write_text(
+        "Port plans dredging\n\n"
+        "Deepening the shipping channel will cost 85 million dollars, officials said.\n",
+        encoding="utf-8",
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        before = len(app.engine.articles())  # type: ignore[union-attr]
+        await pilot.press(*f"/add {page}", "enter")
+        await wait_for(pilot, lambda: len(app.engine.articles()) == before + 1)  # type: ignore[union-attr]
+        await ask(pilot, "How much will deepening the channel cost?")
+        answer = app.chat.answers[-1]
+        assert answer.answered and "85 million dollars" in answer.quotes[0].text
+        await pilot.press(*"/add", "enter")  # no source: said, nothing added
+        assert any("/add needs" in n.message for n in app._notifications)
+        assert len(app.engine.articles()) == before + 1  # type: ignore[union-attr]

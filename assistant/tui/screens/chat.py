@@ -223,7 +223,9 @@ class ChatScreen(Screen[None]):
         except BadQuestion as error:
             self.notify(error.message, title="Command", severity="warning", markup=False)
             return
-        if result.history:
+        if result.add is not None:
+            self.app.add_source(result.add)  # type: ignore[attr-defined]
+        elif result.history:
             self.action_history()
         elif result.clear_all:
             self.action_clear_scope()
