@@ -191,21 +191,21 @@ class AssistantApp(App[None]):
 
     def action_add_article(self) -> None:
         """Ask for a file path or URL and add it to the corpus."""
-        if self.engine is None:
-            self.notify(
-                "The corpus is still opening; try again in a moment.", severity="warning", markup=False
-            )
-            return
-        self.push_screen(AddArticleScreen(), self._add_chosen)
+        if self._corpus_open():
+            self.push_screen(AddArticleScreen(), self._add_chosen)
 
     def add_source(self, source: str) -> None:
         """Add a file or web page to the corpus (Ctrl+N's form, or `/add` in the question box)."""
+        if self._corpus_open():
+            self._add_chosen(source)
+
+    def _corpus_open(self) -> bool:
+        """Whether articles can be added yet; says so when they cannot."""
         if self.engine is None:
             self.notify(
                 "The corpus is still opening; try again in a moment.", severity="warning", markup=False
             )
-            return
-        self._add_chosen(source)
+        return self.engine is not None
 
     def _add_chosen(self, source: str | None) -> None:
         if source and self.engine is not None:
