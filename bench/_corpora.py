@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import random
 import re
 import shutil
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REUTERS_DIR = Path("/work/shared/eval/reuters21578")
-BENCH_ROOT = Path("/tmp/assistant-bench")
+BENCH_ROOT = Path(os.environ.get("ASSISTANT_BENCH_ROOT", "/tmp/assistant-bench"))  # one per concurrent run
 GENERATOR = "reuters-txt-2"
 """Bump when the way articles are written changes: stored corpora are then rewritten."""
 

@@ -2,7 +2,7 @@
 
 Every figure is printed beside `rank_bm25.BM25Okapi` over the engine's own sentences (terms from
 `assistant.index.tokens.terms`), measured in the same run. Data is read in place from /work/shared/eval;
-corpora are written under /tmp/assistant-bench/answer/.
+corpora are written under /tmp/assistant-bench/answer/ ($ASSISTANT_BENCH_ROOT/answer/).
 
   squad      SQuAD 8-article dev sample (never trained on; the ranker learns on squad-dev-train),
              open corpus: every paragraph of the 8 articles. hit@k: one of the first k quotes overlaps
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from _corpora import article_text, reuters_docs  # bench/ is on sys.path when run as a script
+from _corpora import BENCH_ROOT, article_text, reuters_docs  # bench/ is on sys.path when run as a script
 from _questions import OFF_TOPIC
 from quality import run_wikiqa, squad_corpus
 from rank_bm25 import BM25Okapi
@@ -46,7 +46,7 @@ from assistant.index.tokens import terms
 EVAL = Path("/work/shared/eval")
 SQUAD_JSON = EVAL / "squad-dev-sample" / "squad-dev-sample.json"
 PARAPHRASED = EVAL / "reuters-paraphrased" / "questions.jsonl"
-ROOT = Path("/tmp/assistant-bench/answer")
+ROOT = BENCH_ROOT / "answer"
 SEED_DIR = Path(__file__).resolve().parent.parent / "corpus"
 OUT = Path(__file__).resolve().parent / "out"
 

@@ -54,7 +54,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from _questions import OFF_TOPIC  # bench/ is on sys.path when run as a script
+from _corpora import BENCH_ROOT  # bench/ is on sys.path when run as a script
+from _questions import OFF_TOPIC
 from rank_bm25 import BM25Okapi
 
 from assistant.answer import AnswerSettings
@@ -65,7 +66,7 @@ from assistant.index.tokens import terms
 EVAL = Path("/work/shared/eval")
 WIKIQA_TSV = EVAL / "wikiqa-dev" / "WikiQA-dev.tsv"
 SQUAD_JSON = EVAL / "squad-dev-sample" / "squad-dev-sample.json"
-ROOT = Path("/tmp/assistant-bench/quality")
+ROOT = BENCH_ROOT / "quality"
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "000_7834a3842ba03b39.txt"
 # Ranking weights and the refusal rule were tuned on WikiQA and on the questions of SQuAD articles 0-3;
 # questions of articles 4-7 were held back to report on.
