@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 
 from assistant.citation import quote_marks
+from assistant.cli.shared import EXIT_CORPUS_NOT_FOUND, EXIT_INDEX, corpus_folder, corpus_option
 from assistant.history import History, HistoryEntry, history_file
-from assistant.locations import default_corpus
 from assistant.safe_text import clean
 from assistant.wording import counted
 
@@ -42,13 +42,7 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
 
 
 @click.command(name="history")
-@click.option(
-    "--corpus",
-    "corpus",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Corpus folder (default: $ASSISTANT_CORPUS, else ./corpus).",
-)
+@corpus_option
 @click.option("--limit", type=click.IntRange(1, None), default=20, show_default=True, metavar="N")
 @click.option(
     "--filter", "contains", metavar="TEXT", help="Only questions whose text, scope or quotes hold TEXT."
@@ -60,13 +54,10 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
     Kept in a SQLite file beside the index; ASSISTANT_HISTORY=0 (or `ask --no-history`) keeps none,
     ASSISTANT_HISTORY=FILE keeps it elsewhere.
     """
-    if corpus is None:
-        context = click.get_current_context(silent=True)
-        corpus = context.find_root().params.get("corpus") if context is not None else None
-    folder = corpus or default_corpus()
+    folder = corpus_folder(corpus)
     if not folder.is_dir():
         click.echo(f"assistant: corpus folder not found: {folder}", err=True)
-        sys.exit(3)
+        sys.exit(EXIT_CORPUS_NOT_FOUND)
     path = history_file(folder)
     if path is None:
         click.echo("assistant: the history is turned off (ASSISTANT_HISTORY=0)", err=True)
@@ -76,7 +67,7 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
             entries = History(path).entries(limit=limit, contains=contains)
         except (sqlite3.Error, OSError) as exc:
             click.echo(f"assistant: the history at {path} cannot be read: {exc}", err=True)
-            sys.exit(5)
+            sys.exit(EXIT_INDEX)
     if as_json:
         click.echo(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
         return

@@ -1,0 +1,132 @@
+"""`assistant ask`: one question (or a batch of them) answered with verbatim quotes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+import click
+
+from assistant.answer import AnswerSettings
+from assistant.answer_json import answer_json
+from assistant.cli.batch import run_batch
+from assistant.cli.render import print_answer
+from assistant.cli.shared import (
+    EXIT_NO_ANSWER,
+    corpus_option,
+    known_article_id,
+    open_engine,
+    stdout_console,
+    user_errors,
+    warn,
+)
+from assistant.safe_text import clean, json_text
+from assistant.scope import make_scope
+
+
+@click.command()
+@click.argument("question", required=False)
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (schema in README.md).")
+@click.option(
+    "--batch",
+    type=click.File("rb"),
+    help="Questions from FILE ('-' for stdin), "
+    "one a line or JSON objects with question/article/top; JSON Lines out.",
+)
+@click.option(
+    "--article", "article", metavar="ID", help="Ask only this article (an id from `assistant list`)."
+)
+@click.option(
+    "--top", type=click.IntRange(1, 50), default=3, show_default=True, help="How many quotes at most."
+)
+@click.option(
+    "--context",
+    type=click.IntRange(0, 10),
+    default=0,
+    show_default=True,
+    help="Neighbouring sentences to show around each quote.",
+)
+@click.option("--speaker", metavar="NAME", help="Only statements by this speaker.")
+@click.option(
+    "--budget",
+    type=click.IntRange(20, 5000),
+    default=400,
+    show_default=True,
+    help="Tokens all quotes of an answer may take together (the first quote always shows).",
+)
+@click.option("--scores", is_flag=True, help="Show each quote's score.")
+@click.option(
+    "--in",
+    "folders",
+    metavar="FOLDER/",
+    multiple=True,
+    help="Only articles in this corpus folder (repeatable).",
+)
+@click.option(
+    "--source", "sources", metavar="NAME", multiple=True, help="Only articles from this publication."
+)
+@click.option("--author", "authors", metavar="NAME", multiple=True, help="Only articles by this author.")
+@click.option("--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Only articles dated on or before DATE (YYYY-MM-DD).")
+@click.option("--no-history", is_flag=True, help="Do not keep this question in the history.")
+def ask(
+    question: str | None,
+    corpus: Path | None,
+    as_json: bool,
+    batch: BinaryIO | None,
+    article: str | None,
+    top: int,
+    context: int,
+    speaker: str | None,
+    budget: int,
+    scores: bool,
+    folders: tuple[str, ...],
+    sources: tuple[str, ...],
+    authors: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    no_history: bool,
+) -> None:
+    """Answer QUESTION with verbatim quotes from the corpus.
+
+    Exit status: 0 answered, 1 the corpus holds no answer, 2 bad question or usage,
+    3 corpus folder not found, 4 unknown article id, 5 index error.
+    """
+    if (question is None) == (batch is None):
+        raise click.UsageError("give a QUESTION or --batch FILE (not both)")
+    with user_errors():
+        limits = make_scope(folders=folders, sources=sources, authors=authors, since=since, until=until)
+        # A question trusts unchanged folder times instead of a stat of every file.
+        engine = open_engine(
+            corpus, AnswerSettings(budget_tokens=budget), keep_history=not no_history, trust_folders=True
+        )
+        if batch is not None:
+            sys.exit(
+                run_batch(
+                    engine, batch, article=article, top=top, context=context, speaker=speaker, limits=limits
+                )
+            )
+        assert question is not None
+        answer = engine.ask(
+            question,
+            article=known_article_id(engine, article),
+            top=top,
+            context=context,
+            speaker=speaker,
+            limits=limits,
+        )
+    if as_json:
+        click.echo(json_text(answer_json(answer), indent=2))
+    else:
+        print_answer(stdout_console(), answer, show_score=scores)
+    # Where the index folder could not be written, the history beside it cannot be either: one warning.
+    if engine.history_error and not engine.opened_with.unsaved:
+        click.echo(f"assistant: warning: {clean(engine.history_error, one_line=True)}", err=True)
+    if not answer.answered:
+        # On a terminal the bold message above is the one the user reads; a script (stdout or
+        # stderr redirected) or --json still gets it on stderr.
+        if as_json or not (sys.stdout.isatty() and sys.stderr.isatty()):
+            warn(answer.message or "the corpus holds no answer")
+        sys.exit(EXIT_NO_ANSWER)

@@ -1,0 +1,110 @@
+"""`assistant ask --batch`: one question a line in, one JSON answer a line out.
+
+Lines are untrusted: each is bounded in length and decoded on its own, and one bad line
+gets an error record while the rest are still answered.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+import click
+
+from assistant.answer_json import answer_json
+from assistant.cli.shared import EXIT_BAD_INPUT, EXIT_NO_ANSWER, known_article_id
+from assistant.engine import Engine
+from assistant.errors import AssistantError, BadQuestion
+from assistant.safe_text import json_text
+from assistant.scope import Scope
+
+MAX_BATCH_LINE = 64 * 1024
+"""Longest batch line read (a question is at most 200 tokens; JSON adds little)."""
+MAX_TOP = 50
+
+
+def _batch_lines(stream: BinaryIO) -> Iterator[tuple[int, str | None, str | None]]:
+    """(number, line, error) for each line: decoded as UTF-8, bounded in length; bad lines carry an error."""
+    number = 0
+    while True:
+        raw = stream.readline(MAX_BATCH_LINE + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_BATCH_LINE and not raw.endswith(b"\n"):
+            while (rest := stream.readline(MAX_BATCH_LINE)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None, f"the line is longer than {MAX_BATCH_LINE // 1024} KB"
+            continue
+        try:
+            yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8").strip(), None
+        except UnicodeDecodeError:
+            yield number, None, "the line is not valid UTF-8"
+
+
+def _batch_item(line: str, article: str | None, top: int) -> tuple[str, str | None, int]:
+    """The question, article and top of one batch line; raises BadQuestion for a malformed line."""
+    if not line.startswith("{"):
+        return line, article, top
+    try:
+        item = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise BadQuestion(f"not a question: the JSON is malformed ({reason})") from None
+    if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+        raise BadQuestion('not a question: a JSON line needs a "question" string')
+    q_article = item.get("article", article)
+    if q_article is not None and not isinstance(q_article, str):
+        raise BadQuestion('not a question: "article" must be a string (an id from `assistant list`)')
+    q_top = item.get("top", top)
+    if isinstance(q_top, bool) or not isinstance(q_top, int) or not 1 <= q_top <= MAX_TOP:
+        raise BadQuestion(f'not a question: "top" must be a whole number from 1 to {MAX_TOP}')
+    return item["question"], q_article, q_top
+
+
+def run_batch(
+    engine: Engine,
+    lines: BinaryIO,
+    *,
+    article: str | None,
+    top: int,
+    context: int,
+    speaker: str | None,
+    limits: Scope | None = None,
+) -> int:
+    """Answer one question a line as JSON Lines; the worst outcome decides the exit status.
+
+    One bad line (malformed JSON, invalid UTF-8, an out-of-range "top") gets an error record
+    and the rest are still answered.
+    """
+    status = 0
+    for number, line, problem in _batch_lines(lines):
+        record: dict[str, Any]
+        if problem is not None:
+            record = {"line": number, "error": f"not a question: {problem}"}
+            status = max(status, EXIT_BAD_INPUT)
+        elif not line:
+            continue
+        else:
+            try:
+                question, q_article, q_top = _batch_item(line, article, top)
+                answer = engine.ask(
+                    question,
+                    article=known_article_id(engine, q_article),
+                    top=q_top,
+                    context=context,
+                    speaker=speaker,
+                    limits=limits,
+                )
+                record = answer_json(answer)
+                if not answer.answered:
+                    status = max(status, EXIT_NO_ANSWER)
+            except AssistantError as error:
+                record = {"line": number, "question": line, "error": error.message}
+                status = max(status, error.exit_code)
+            except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+                record = {"line": number, "error": f"not a question: {type(exc).__name__}"}
+                status = max(status, EXIT_BAD_INPUT)
+        click.echo(json_text(record))
+    return status

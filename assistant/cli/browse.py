@@ -1,0 +1,86 @@
+"""Reading the corpus: `assistant list`, `show` and `speakers`."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import click
+
+from assistant.answer_json import article_info_json, article_view_json
+from assistant.article_list import SORT_KEYS, SortKey, select_articles
+from assistant.cli.render import article_lines, print_article, print_articles
+from assistant.cli.shared import corpus_option, known_article_id, open_engine, stdout_console, user_errors
+from assistant.safe_text import clean, json_text
+from assistant.scope import article_date
+from assistant.wording import counted
+
+
+@click.command(name="list")
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="JSON array of articles.")
+@click.option("--limit", type=click.IntRange(1, None), metavar="N", help="Show at most N articles.")
+@click.option(
+    "--filter", "contains", metavar="TEXT", help="Only articles whose title, author, source or id holds TEXT."
+)
+@click.option(
+    "--sort",
+    type=click.Choice(SORT_KEYS),
+    default="id",
+    show_default=True,
+    help="Order: date (newest first, undated last), title or id.",
+)
+def list_articles(
+    corpus: Path | None, as_json: bool, limit: int | None, contains: str | None, sort: SortKey
+) -> None:
+    """List the articles with their metadata and sizes (through a pager on a terminal)."""
+    with user_errors():
+        engine = open_engine(corpus)
+        every = engine.articles()
+    articles = select_articles(every, contains=contains, sort=sort, limit=limit)
+    if as_json:
+        click.echo(json_text([article_info_json(a) for a in articles], indent=2))
+    elif sys.stdout.isatty():
+        click.echo_via_pager("\n".join(article_lines(articles)) + "\n")
+    else:
+        print_articles(stdout_console(), articles)
+    if len(articles) < len(every):
+        click.echo(f"assistant: {len(articles)} of {counted(len(every), 'article')} shown", err=True)
+    if sort == "date" and articles and all(article_date(a.meta.date) is None for a in articles):
+        # Wire copy's datelines name no year: without this line the order would look like a bug.
+        click.echo("assistant: no listed article has a date; sorted by id", err=True)
+
+
+@click.command()
+@click.argument("article_id", metavar="ID")
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="Sentences with offsets and attributions, as JSON.")
+def show(article_id: str, corpus: Path | None, as_json: bool) -> None:
+    """Show an article with numbered paragraphs."""
+    with user_errors():
+        engine = open_engine(corpus)
+        view = engine.article(known_article_id(engine, article_id) or article_id)
+    if as_json:
+        click.echo(json_text(article_view_json(view), indent=2))
+    else:
+        print_article(stdout_console(), view)
+
+
+@click.command()
+@corpus_option
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON array of {name, key, statements, articles, roles, aliases}."
+)
+def speakers(corpus: Path | None, as_json: bool) -> None:
+    """List the people quoted in the corpus: one line each, with statements, articles and roles."""
+    with user_errors():
+        found = open_engine(corpus).speakers()
+    if as_json:
+        rows = [dataclasses.asdict(entry) for entry in found]
+        click.echo(json_text(rows, indent=2))
+        return
+    for entry in found:
+        roles = f"  ({clean('; '.join(entry.roles), one_line=True)})" if entry.roles else ""
+        articles = counted(entry.articles, "article")
+        click.echo(f"{entry.statements:5d}  {clean(entry.name, one_line=True)}{roles}  [{articles}]")

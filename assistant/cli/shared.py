@@ -1,0 +1,162 @@
+"""What every command shares: exit codes, the --corpus option, output consoles, one-line
+messages, and opening the engine with progress and warnings on stderr.
+
+Answers go to stdout, diagnostics to stderr, so output stays pipeable. Every failure a
+user can cause ends with a one-line message and a documented exit code (README.md).
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from assistant.answer import AnswerSettings
+from assistant.article_ids import resolve_article_id
+from assistant.engine import Engine
+from assistant.errors import AssistantError
+from assistant.index import Changes
+from assistant.locations import default_corpus
+from assistant.safe_text import clean
+
+# Exit codes of our own; the product's errors carry theirs (assistant/errors.py).
+EXIT_NO_ANSWER = 1
+EXIT_BAD_INPUT = 2
+EXIT_CORPUS_NOT_FOUND = 3
+EXIT_INDEX = 5
+EXIT_ADD_FAILED = 6
+EXIT_OUTPUT = 8
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+corpus_option = click.option(
+    "--corpus",
+    "corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Corpus folder (default: $ASSISTANT_CORPUS, else ./corpus).",
+)
+
+
+class _Console(Console):
+    """Rich's console, but a closed output is reported like any other (exit 8, one line)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError(errno.EPIPE, "the output was closed")
+
+
+def stdout_console() -> Console:
+    """Rich on stdout: wrapped to a terminal's width, one line a paragraph in a pipe."""
+    return _Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def warn(message: str) -> None:
+    """One line on stderr, escaped: file names and article text never reach the terminal raw."""
+    click.echo(f"assistant: {clean(message, one_line=True)}", err=True)
+
+
+def fail(error: AssistantError) -> None:
+    """The error's message on stderr, then its exit code."""
+    warn(error.message)
+    sys.exit(error.exit_code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the product's errors into a message on stderr and their exit code."""
+    try:
+        yield
+    except AssistantError as error:
+        fail(error)
+
+
+def progress_printer() -> Callable[[str, int, int], None] | None:
+    """A progress bar on stderr for long indexing runs (only on a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    state: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if total < 50:
+            return
+        if "bar" not in state:
+            bar = Progress(transient=True, console=stderr_console())
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task(f"Indexing ({stage})", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state.pop("bar").stop()
+
+    return update
+
+
+def _report_changes(changes: Changes) -> None:
+    if changes.rebuilt:
+        warn(f"the index was rebuilt ({changes.rebuilt})")
+    if changes.unsaved:
+        warn(f"warning: {changes.unsaved}; answering from the index in memory")
+    for article_id, why in changes.skipped:
+        warn(f"warning: skipped {article_id}: {why}")
+
+
+def _report_read_warnings(engine: Engine) -> None:
+    """What reading an article noticed (front matter that is not YAML or never closed), once:
+    when the article is read, that is when it is added or changed."""
+    changes = engine.opened_with
+    for article_id in (*changes.added, *changes.changed):
+        number = engine.index.article_index(article_id)
+        if number is None:
+            continue
+        for warning in engine.index.articles[number].get("warnings") or ():
+            warn(f"warning: {article_id}: {warning}")
+
+
+def known_article_id(engine: Engine, typed: str | None) -> str | None:
+    """The id a user typed or pasted, as the index knows it (see `article_ids`); unknown ids pass
+    through unchanged so the engine reports them."""
+    if typed is None or engine.index.article_index(typed) is not None:
+        return typed
+    return resolve_article_id(typed, (info.meta.id for info in engine.articles())) or typed
+
+
+def corpus_folder(corpus: Path | None) -> Path:
+    """--corpus of the command, else of `assistant --corpus D ask`, else the default."""
+    if corpus is None:
+        context = click.get_current_context(silent=True)
+        corpus = context.find_root().params.get("corpus") if context is not None else None
+    return corpus or default_corpus()
+
+
+def open_engine(
+    corpus: Path | None,
+    settings: AnswerSettings | None = None,
+    *,
+    keep_history: bool = False,
+    trust_folders: bool = False,
+    compact: bool = False,
+) -> Engine:
+    """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
+    engine = Engine.open(
+        corpus_folder(corpus),
+        progress=progress_printer(),
+        settings=settings,
+        keep_history=keep_history,
+        trust_folders=trust_folders,
+        compact=compact,
+    )
+    _report_changes(engine.opened_with)
+    _report_read_warnings(engine)
+    return engine
