@@ -32,7 +32,9 @@ def _parts(meta: ArticleMeta) -> list[str]:
 def source_line(quote: Quote) -> str:
     """Author · title · source · date · paragraph: where the quote stands."""
     parts = _parts(quote.article)
-    parts.append(f"¶ {quote.paragraph}" if quote.kind == "sentence" else where(quote))
+    # "¶3", not "¶ 3": a card wraps at any space, a no-break one too, and left "¶" ending one line
+    # with its number starting the next.
+    parts.append(f"¶{quote.paragraph}" if quote.kind == "sentence" else where(quote))
     return " · ".join(parts)
 
 

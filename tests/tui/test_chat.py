@@ -36,7 +36,7 @@ async def test_question_gets_quote_cards_with_attribution(app: AssistantApp) -> 
         assert "Helen Okafor" in first
         assert "Harbour council approves flood wall after two-year dispute" in first
         assert "Priya Raman" in first
-        assert f"¶ {cards[0].quote.paragraph}" in first
+        assert f"¶{cards[0].quote.paragraph}" in first
         assert first.startswith(("“", '"')) and cards[0].quote.text in first
         # The question's words are highlighted inside the quote.
         assert cards[0].quote.highlights

@@ -206,10 +206,9 @@ class ChatScreen(Screen[None]):
         box.clear()
         self._asked += 1
         transcript = self.query_one(Transcript)
-        where = self._scope_title
-        if not self.limits.is_empty():
-            where = "; ".join(p for p in (where, self.limits.describe()) if p)
-        await transcript.mount_all([QuestionCard(question, where), AnswerBlock(self._asked)])
+        limits = None if self.limits.is_empty() else self.limits.describe()
+        card = QuestionCard(question, self._scope_title if self.scope else None, limits)
+        await transcript.mount_all([card, AnswerBlock(self._asked)])
         transcript.anchor()
         if self.engine is None:
             self._pending.append((self._asked, question, self.scope, self.limits))

@@ -36,10 +36,15 @@ class WelcomeCard(Static):
 class QuestionCard(Static):
     """A question the user asked, as typed."""
 
-    def __init__(self, question: str, scope: str | None = None) -> None:
+    def __init__(self, question: str, article: str | None = None, limits: str | None = None) -> None:
         text = Text.assemble(("You  ", "bold"), clean(question))
-        if scope:
-            text.append(f"\nin “{clean(scope)}”", style="dim italic")
+        # The picked article by its title, in quotes; limits in their own words ("in sport/; since …"),
+        # which already begin with what they are, so no "in" is put before them.
+        where = [f"in “{clean(article)}”"] if article else []
+        if limits:
+            where.append(clean(limits))
+        if where:
+            text.append("\n" + "; ".join(where), style="dim italic")
         super().__init__(text)
 
 
