@@ -11,7 +11,14 @@ import click
 from assistant.answer_json import article_info_json, article_view_json
 from assistant.article_list import SORT_KEYS, SortKey, select_articles
 from assistant.cli.render import article_lines, print_article, print_articles
-from assistant.cli.shared import corpus_option, known_article_id, open_engine, stdout_console, user_errors
+from assistant.cli.shared import (
+    corpus_option,
+    known_article_id,
+    open_engine,
+    page,
+    stdout_console,
+    user_errors,
+)
 from assistant.safe_text import clean, json_text
 from assistant.scope import article_date
 from assistant.wording import counted
@@ -42,7 +49,7 @@ def list_articles(
     if as_json:
         click.echo(json_text([article_info_json(a) for a in articles], indent=2))
     elif sys.stdout.isatty():
-        click.echo_via_pager("\n".join(article_lines(articles)) + "\n")
+        page("\n".join(article_lines(articles)) + "\n")
     else:
         print_articles(stdout_console(), articles)
     if len(articles) < len(every):

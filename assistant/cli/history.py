@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from assistant.citation import quote_marks
-from assistant.cli.shared import EXIT_CORPUS_NOT_FOUND, EXIT_INDEX, corpus_folder, corpus_option
+from assistant.cli.shared import EXIT_CORPUS_NOT_FOUND, EXIT_INDEX, corpus_folder, corpus_option, page
 from assistant.history import History, HistoryEntry, history_file
 from assistant.safe_text import clean
 from assistant.wording import counted
@@ -77,6 +77,6 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
         return
     text = "\n\n".join("\n".join(entry_lines(e)) for e in entries) + "\n"
     if sys.stdout.isatty():
-        click.echo_via_pager(text)
+        page(text)
     else:
         click.echo(text, nl=False)

@@ -8,6 +8,7 @@ user can cause ends with a one-line message and a documented exit code (README.m
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -58,6 +59,20 @@ def stdout_console() -> Console:
 
 def stderr_console() -> Console:
     return Console(stderr=True, highlight=False)
+
+
+def page(text: str) -> None:
+    """Show `text` through the pager. As git does, `less` is told (unless $LESS says otherwise) to
+    quit at once when the text fits the screen and to leave it there: a list of three articles
+    should not wait for a `q`."""
+    if "LESS" in os.environ:
+        click.echo_via_pager(text)
+        return
+    os.environ["LESS"] = "-FRX"
+    try:
+        click.echo_via_pager(text)
+    finally:
+        del os.environ["LESS"]
 
 
 def warn(message: str) -> None:
