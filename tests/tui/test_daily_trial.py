@@ -10,7 +10,8 @@ from rich.text import Text
 from tui_helpers import ask, wait_for
 
 from assistant.tui.app import AssistantApp, make_app
-from assistant.tui.widgets.transcript import QuestionCard, QuoteCard
+from assistant.tui.widgets.status import ScopeBar
+from assistant.tui.widgets.transcript import QuestionCard, QuoteCard, WelcomeCard
 from tests.archive import make_archive
 
 SIZE = (110, 34)
@@ -69,3 +70,19 @@ async def test_a_quote_cards_paragraph_mark_never_ends_a_line_without_its_number
                 lines = [card.render_line(y).text.rstrip() for y in range(card.size.height)]
                 assert f"¶{card.quote.paragraph}" in "".join(lines)
                 assert not any(line.rstrip(" │").endswith("¶") for line in lines), (width, lines)
+
+
+async def test_the_hints_name_a_key_that_works_with_the_article_panel_hidden(
+    archive_app: AssistantApp,
+) -> None:
+    # With the panel hidden (Ctrl+B) the hints said "pick one on the left", where nothing was.
+    app = archive_app
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        await pilot.press("ctrl+b")
+        panel = app.screen.query_one("#article-panel")
+        assert not panel.display
+        hints = plain(app.screen.query_one(ScopeBar)) + plain(app.screen.query_one(WelcomeCard))
+        assert "on the left" not in hints and "Ctrl+F" in hints
+        await pilot.press("ctrl+f", *"cedar ridge", "enter", "enter")
+        assert panel.display and app.chat.scope == "local/wildfire-evacuations.txt"

@@ -166,7 +166,7 @@ class ChatScreen(Screen[None]):
                 f"about the {counted(len(articles), 'article')} in {clean(str(self.corpus_dir))}.\n",
                 (
                     "Answers are sentences quoted verbatim, with who said them and where. "
-                    "Choose an article on the left to ask about it alone.",
+                    "Ctrl+F finds an article to ask about it alone.",
                     "dim",
                 ),
             )

@@ -47,6 +47,6 @@ class ScopeBar(Static):
             text = Text.assemble(
                 ("Scope: ", "bold"),
                 "all " + counted(count, "article"),
-                ("  · pick one on the left, or /in FOLDER, to narrow", "dim"),
+                ("  · Ctrl+F: one article · /in FOLDER: one folder", "dim"),
             )
         self.update(text)
