@@ -23,9 +23,10 @@ HANG_GUARD_S = 60.0
 """Not a speed limit: a pager waiting for a key would otherwise hang the test run."""
 
 
-def on_terminal(*args: str, env: dict[str, str]) -> tuple[int | None, str]:
-    """Run `assistant ARGS` with stdin, stdout and stderr on an 80x24 terminal; (exit code, screen
-    text). The exit code is None when it was still waiting (for a key) after HANG_GUARD_S."""
+def on_terminal(*args: str, env: dict[str, str], typed: bytes = b"") -> tuple[int | None, str]:
+    """Run `assistant ARGS` with stdin, stdout and stderr on an 80x24 terminal, `typed` typed at
+    it; (exit code, screen text). The exit code is None when it was still waiting (for a key)
+    after HANG_GUARD_S."""
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     process = subprocess.Popen(
@@ -38,6 +39,8 @@ def on_terminal(*args: str, env: dict[str, str]) -> tuple[int | None, str]:
         start_new_session=True,
     )
     os.close(follower)
+    if typed:
+        os.write(leader, typed)
     shown = bytearray()
     deadline = time.monotonic() + HANG_GUARD_S
     while time.monotonic() < deadline:
@@ -94,3 +97,13 @@ def test_the_users_own_less_options_are_kept(terminal_env: dict[str, str], tmp_p
     assert code == 0 and seen.read_text(encoding="utf-8") == "-S"
     code, _ = on_terminal("list", env={**terminal_env, "PAGER": str(pager)})
     assert code == 0 and seen.read_text(encoding="utf-8") == "-FRX"
+
+
+def test_add_from_stdin_at_a_prompt_says_what_it_waits_for(terminal_env: dict[str, str]) -> None:
+    # `assistant add -` typed at a prompt waited in silence and looked hung.
+    article = b"Ferry route reopens\r\rThe ferry to Kell Island reopened on Monday after the storm.\r\x04"
+    code, screen = on_terminal("add", "-", env=terminal_env, typed=article)
+    assert code == 0, screen
+    assert "type or paste the article, then Ctrl-D" in screen
+    assert "stored ferry-route-reopens.md" in screen
+    assert (Path(terminal_env["ASSISTANT_CORPUS"]) / "ferry-route-reopens.md").is_file()

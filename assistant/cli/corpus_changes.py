@@ -63,6 +63,9 @@ def add(
     from assistant.ingest.select import skipped_summary, warning_summary
 
     overrides = MetaOverrides(title=title, author=author, date=date, source=source_name)
+    if "-" in sources and sys.stdin.isatty():
+        # Otherwise `add -` typed at a prompt waits in silence, and looks hung.
+        click.echo("assistant: type or paste the article, then Ctrl-D on a line of its own", err=True)
     with user_errors():
         # The walk over every file happens once, in the refresh after the articles are stored.
         engine = open_engine(corpus, trust_folders=True)
