@@ -94,8 +94,10 @@ def ask(
     Exit status: 0 answered, 1 the corpus holds no answer, 2 bad question or usage,
     3 corpus folder not found, 4 unknown article id, 5 index error.
     """
-    if (question is None) == (batch is None):
-        raise click.UsageError("give a QUESTION or --batch FILE (not both)")
+    if question is None and batch is None:
+        raise click.UsageError("Missing argument 'QUESTION' (or give --batch FILE).")
+    if question is not None and batch is not None:
+        raise click.UsageError("give a QUESTION or --batch FILE, not both")
     with user_errors():
         limits = make_scope(folders=folders, sources=sources, authors=authors, since=since, until=until)
         # A question trusts unchanged folder times instead of a stat of every file.

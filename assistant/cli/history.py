@@ -5,7 +5,6 @@ Read straight from the history file; the index is not opened, so this is instant
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ import click
 from assistant.citation import quote_marks
 from assistant.cli.shared import EXIT_CORPUS_NOT_FOUND, EXIT_INDEX, corpus_folder, corpus_option, page
 from assistant.history import History, HistoryEntry, history_file
-from assistant.safe_text import clean
+from assistant.safe_text import clean, json_text
 from assistant.wording import counted
 
 _QUOTE_CHARS = 160
@@ -69,7 +68,7 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
             click.echo(f"assistant: the history at {path} cannot be read: {exc}", err=True)
             sys.exit(EXIT_INDEX)
     if as_json:
-        click.echo(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
+        click.echo(json_text([e.as_json() for e in entries], indent=2))  # escapes C1 and bidi too
         return
     if not entries:
         if path is not None:
