@@ -86,3 +86,19 @@ async def test_the_hints_name_a_key_that_works_with_the_article_panel_hidden(
         assert "on the left" not in hints and "Ctrl+F" in hints
         await pilot.press("ctrl+f", *"cedar ridge", "enter", "enter")
         assert panel.display and app.chat.scope == "local/wildfire-evacuations.txt"
+
+
+async def test_the_scope_line_is_whole_on_an_80_column_terminal(archive_app: AssistantApp) -> None:
+    # At 80x24 the line was cut after "Ctrl+F: one article ·"; a long scope lost "Esc: all articles".
+    app = archive_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        bar = app.screen.query_one(ScopeBar)
+
+        def shown() -> str:
+            return " ".join(bar.render_line(y).text.strip() for y in range(bar.size.height))
+
+        assert "/in FOLDER: one folder" in shown()
+        await pilot.press(*"/source Valley Herald", "enter", *"/since 2023-05-01", "enter")
+        await pilot.pause()
+        assert "Esc: all articles" in shown() and "source valley herald" in shown().lower()
