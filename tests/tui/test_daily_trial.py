@@ -10,6 +10,7 @@ from rich.text import Text
 from tui_helpers import ask, wait_for
 
 from assistant.tui.app import AssistantApp, make_app
+from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import ScopeBar
 from assistant.tui.widgets.transcript import QuestionCard, QuoteCard, WelcomeCard
 from tests.archive import make_archive
@@ -102,3 +103,13 @@ async def test_the_scope_line_is_whole_on_an_80_column_terminal(archive_app: Ass
         await pilot.press(*"/source Valley Herald", "enter", *"/since 2023-05-01", "enter")
         await pilot.pause()
         assert "Esc: all articles" in shown() and "source valley herald" in shown().lower()
+
+
+async def test_the_question_box_hint_fits_an_80_column_terminal(archive_app: AssistantApp) -> None:
+    # It was cut to "(↑ earlier questions, /in FOLDE"; the scope line above already names /in.
+    app = archive_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        box = app.screen.query_one("#question", QuestionInput)
+        shown = box.render_line(box.size.height // 2).text
+        assert box.placeholder.strip() in shown

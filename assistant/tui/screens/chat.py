@@ -130,7 +130,7 @@ class ChatScreen(Screen[None]):
                     yield WelcomeCard(Text(f"Opening {clean(str(self.corpus_dir))}…"), id="welcome")
                 yield ScopeBar(id="scope-bar")
                 yield QuestionInput(
-                    placeholder="Ask a question…  (↑ earlier questions, /in FOLDER to narrow)",
+                    placeholder="Ask a question…  (↑ for earlier ones)",
                     id="question",
                     cursor_blink=self._cursor_blink,
                 )
