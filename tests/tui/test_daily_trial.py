@@ -113,3 +113,24 @@ async def test_the_question_box_hint_fits_an_80_column_terminal(archive_app: Ass
         box = app.screen.query_one("#question", QuestionInput)
         shown = box.render_line(box.size.height // 2).text
         assert box.placeholder.strip() in shown
+
+
+async def test_an_empty_folder_says_how_to_add_an_article_until_one_is_added(tmp_path: Path) -> None:
+    # An empty folder greeted the user with "Ask a question about the 0 articles".
+    corpus = tmp_path / "empty"
+    corpus.mkdir()
+    page = tmp_path / "dredging.txt"
+    page.write_text(
+        "Port plans dredging\n\nDeepening the channel will cost 85 million dollars, officials said.\n",
+        encoding="utf-8",
+    )
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        welcome = app.screen.query_one(WelcomeCard)
+        assert plain(welcome).startswith("No articles yet") and "Ctrl+N" in plain(welcome)
+        assert "no articles yet" in plain(app.screen.query_one(ScopeBar))
+        await pilot.press(*f"/add {page}", "enter")
+        await wait_for(pilot, lambda: plain(welcome).startswith("Ask a question"))
+        assert "about the 1 article in" in plain(welcome)
+        assert "all 1 article" in plain(app.screen.query_one(ScopeBar))

@@ -160,17 +160,6 @@ class ChatScreen(Screen[None]):
                 self.query_one("#question", QuestionInput).load_earlier(earlier)
         self.show_articles(articles)
         self.query_one(IndexStatus).idle()
-        self.query_one("#welcome", WelcomeCard).update(
-            Text.assemble(
-                ("Ask a question ", "bold"),
-                f"about the {counted(len(articles), 'article')} in {clean(str(self.corpus_dir))}.\n",
-                (
-                    "Answers are sentences quoted verbatim, with who said them and where. "
-                    "Ctrl+F finds an article to ask about it alone.",
-                    "dim",
-                ),
-            )
-        )
         pending, self._pending = self._pending, []
         for ask_id, question, scope, limits in pending:
             self._ask(ask_id, question, scope, limits)
@@ -181,6 +170,33 @@ class ChatScreen(Screen[None]):
         if self.scope is not None and all(a.meta.id != self.scope for a in articles):
             self.scope = None
         self._show_scope()
+        if self.engine is not None:
+            self._welcome(len(articles))
+
+    def _welcome(self, count: int) -> None:
+        """What to do first: ask, or, in an empty folder, add an article (it said "the 0 articles")."""
+        folder = clean(str(self.corpus_dir))
+        if count:
+            text = Text.assemble(
+                ("Ask a question ", "bold"),
+                f"about the {counted(count, 'article')} in {folder}.\n",
+                (
+                    "Answers are sentences quoted verbatim, with who said them and where. "
+                    "Ctrl+F finds an article to ask about it alone.",
+                    "dim",
+                ),
+            )
+        else:
+            text = Text.assemble(
+                ("No articles yet ", "bold"),
+                f"in {folder}.\n",
+                (
+                    "Ctrl+N adds a file or web page (or type /add FILE-OR-URL); "
+                    "article files put in the folder show up here too.",
+                    "dim",
+                ),
+            )
+        self.query_one("#welcome", WelcomeCard).update(text)
 
     def index_progressed(self, stage: str, done: int, total: int) -> None:
         """Show indexing progress."""

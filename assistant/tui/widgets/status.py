@@ -43,6 +43,8 @@ class ScopeBar(Static):
             text.append("  Esc: all articles", style="dim")
         elif count is None:
             text = Text.assemble(("Scope: ", "bold"), "all articles (indexing…)")
+        elif count == 0:
+            text = Text.assemble(("Scope: ", "bold"), "no articles yet", ("  · Ctrl+N: add one", "dim"))
         else:
             text = Text.assemble(
                 ("Scope: ", "bold"),
