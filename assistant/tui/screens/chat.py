@@ -1,7 +1,8 @@
 """The chat screen: articles on the left, the transcript and the question box on the right.
 
-Handlers stay thin: asking, loading an article and exporting run in thread
-workers that post messages back (`AnswerReady`, `SourceLoaded`, `ExportWritten`).
+This module asks and scopes; what is done with answers shown (source view, copy, export,
+history) is in `chat_answers.py`. Handlers stay thin: asking runs in a thread worker that
+posts `AnswerReady` or `AskFailed` back.
 """
 
 from __future__ import annotations
@@ -17,39 +18,31 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from assistant.answer import Conversation
 from assistant.errors import AssistantError, BadQuestion
-from assistant.models import Answer, ArticleInfo, Quote
+from assistant.models import Answer, ArticleInfo
 from assistant.safe_text import clean
 from assistant.scope import Scope
-from assistant.tui.export import write_export
 from assistant.tui.messages import (
     AnswerReady,
     ArticleChosen,
     AskFailed,
-    ExportWritten,
-    QuoteChosen,
-    QuoteCopyRequested,
-    SourceLoaded,
 )
-from assistant.tui.render import citation
-from assistant.tui.screens.history import HistoryScreen
-from assistant.tui.screens.source import SourceScreen
+from assistant.tui.screens.chat_answers import AnswerActions
 from assistant.tui.slash_commands import run_command
 from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import IndexStatus, ScopeBar
-from assistant.tui.widgets.transcript import AnswerBlock, QuestionCard, QuoteCard, Transcript, WelcomeCard
+from assistant.tui.widgets.transcript import AnswerBlock, QuestionCard, Transcript, WelcomeCard
 from assistant.wording import counted
 
 if TYPE_CHECKING:
     from assistant.engine import Engine
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(AnswerActions):
     """Ask questions, read quoted answers, scope to one article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -348,107 +341,7 @@ class ChatScreen(Screen[None]):
         if not panel.display:
             self.query_one("#question", QuestionInput).focus()
 
-    # ---- quotes: source view and clipboard --------------------------------------------------
-
-    def _current_quote(self) -> Quote | None:
-        if isinstance(self.focused, QuoteCard):
-            return self.focused.quote
-        for answer in reversed(self.answers):
-            if answer.quotes:
-                return answer.quotes[0]
-        return None
-
-    def action_open_source(self) -> None:
-        """Read the selected quote (or the latest answer's first) in its article."""
-        quote = self._current_quote()
-        if quote is None:
-            self.notify("No quote to open yet.", severity="warning", markup=False)
-        else:
-            self.post_message(QuoteChosen(quote))
-
-    def action_copy_quote(self) -> None:
-        """Copy the selected quote (or the latest answer's first) with its citation."""
-        quote = self._current_quote()
-        if quote is None:
-            self.notify("No quote to copy yet.", severity="warning", markup=False)
-        else:
-            self.post_message(QuoteCopyRequested(quote))
-
-    def on_quote_chosen(self, message: QuoteChosen) -> None:
-        self._load_source(message.quote)
-
-    def on_quote_copy_requested(self, message: QuoteCopyRequested) -> None:
-        self.app.copy_to_clipboard(citation(message.quote))
-        self.notify("Quote and citation copied.", title="Copied", markup=False)
-
-    @work(thread=True, group="source")
-    def _load_source(self, quote: Quote) -> None:
-        engine = self.engine
-        if engine is None:
-            return
-        try:
-            with self._lock:
-                view = engine.article(quote.article.id)
-        except AssistantError as error:
-            self.app.call_from_thread(
-                self.notify, clean(error.message), title=error.title, severity="error", markup=False
-            )
-        else:
-            self.post_message(SourceLoaded(view, quote))
-
-    def on_source_loaded(self, message: SourceLoaded) -> None:
-        self.app.push_screen(SourceScreen(message.view, message.quote))
-
-    # ---- history ----------------------------------------------------------------------------
-
-    def action_history(self) -> None:
-        """Show the questions asked before; the one chosen goes back in the question box."""
-        engine = self.engine
-        if engine is None or engine.history is None:
-            reason = (
-                "the corpus is still opening" if engine is None else "it is turned off (ASSISTANT_HISTORY=0)"
-            )
-            self.notify(f"No history: {reason}.", severity="warning", markup=False)
-            return
-        try:
-            entries = engine.history.entries(limit=500)
-        except (sqlite3.Error, OSError) as error:
-            self.notify(f"The history cannot be read: {error}", severity="error", markup=False)
-            return
-        self.app.push_screen(HistoryScreen(entries), self._recalled)
-
-    def _recalled(self, question: str | None) -> None:
-        box = self.query_one("#question", QuestionInput)
-        if question:
-            box.restore(question)
-        box.focus()
-
-    # ---- export and new chat --------------------------------------------------------------
-
-    def action_export(self) -> None:
-        """Write the conversation to a Markdown file."""
-        if not self.answers:
-            self.notify("Nothing to export yet: ask a question first.", severity="warning", markup=False)
-            return
-        self._export(list(self.answers))
-
-    @work(thread=True, group="export")
-    def _export(self, answers: list[Answer]) -> None:
-        try:
-            path = write_export(answers, str(self.corpus_dir))
-        except OSError as error:
-            self.app.call_from_thread(
-                self.notify,
-                f"Could not write the export: {error.strerror or error}",
-                title="Export failed",
-                severity="error",
-                markup=False,
-            )
-        else:
-            self.post_message(ExportWritten(str(path)))
-
-    def on_export_written(self, message: ExportWritten) -> None:
-        self.notify(f"Saved to {message.path}", title="Conversation exported", markup=False)
+    # ---- new chat ---------------------------------------------------------------------------
 
     async def action_new_chat(self) -> None:
         """Clear the transcript and start a fresh conversation."""

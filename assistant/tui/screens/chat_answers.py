@@ -1,0 +1,141 @@
+"""What the chat does with the answers it shows: read a quote in its article, copy it with its
+citation, export the conversation, recall a question from the history.
+
+A base class of `ChatScreen`, so the screen's module keeps to asking and scope. Slow work (loading
+an article, writing an export) runs in thread workers that post messages back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.screen import Screen
+
+from assistant.errors import AssistantError
+from assistant.models import Answer, Quote
+from assistant.safe_text import clean
+from assistant.tui.export import write_export
+from assistant.tui.messages import ExportWritten, QuoteChosen, QuoteCopyRequested, SourceLoaded
+from assistant.tui.render import citation
+from assistant.tui.screens.history import HistoryScreen
+from assistant.tui.screens.source import SourceScreen
+from assistant.tui.widgets.question_input import QuestionInput
+from assistant.tui.widgets.transcript import QuoteCard
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+
+
+class AnswerActions(Screen[None]):
+    """The chat screen's actions on answers already shown (its bindings are declared there)."""
+
+    corpus_dir: Path
+    engine: Engine | None
+    answers: list[Answer]
+    _lock: threading.Lock
+
+    # ---- quotes: source view and clipboard --------------------------------------------------
+
+    def _current_quote(self) -> Quote | None:
+        if isinstance(self.focused, QuoteCard):
+            return self.focused.quote
+        for answer in reversed(self.answers):
+            if answer.quotes:
+                return answer.quotes[0]
+        return None
+
+    def action_open_source(self) -> None:
+        """Read the selected quote (or the latest answer's first) in its article."""
+        quote = self._current_quote()
+        if quote is None:
+            self.notify("No quote to open yet.", severity="warning", markup=False)
+        else:
+            self.post_message(QuoteChosen(quote))
+
+    def action_copy_quote(self) -> None:
+        """Copy the selected quote (or the latest answer's first) with its citation."""
+        quote = self._current_quote()
+        if quote is None:
+            self.notify("No quote to copy yet.", severity="warning", markup=False)
+        else:
+            self.post_message(QuoteCopyRequested(quote))
+
+    def on_quote_chosen(self, message: QuoteChosen) -> None:
+        self._load_source(message.quote)
+
+    def on_quote_copy_requested(self, message: QuoteCopyRequested) -> None:
+        self.app.copy_to_clipboard(citation(message.quote))
+        self.notify("Quote and citation copied.", title="Copied", markup=False)
+
+    @work(thread=True, group="source")
+    def _load_source(self, quote: Quote) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            with self._lock:
+                view = engine.article(quote.article.id)
+        except AssistantError as error:
+            self.app.call_from_thread(
+                self.notify, clean(error.message), title=error.title, severity="error", markup=False
+            )
+        else:
+            self.post_message(SourceLoaded(view, quote))
+
+    def on_source_loaded(self, message: SourceLoaded) -> None:
+        self.app.push_screen(SourceScreen(message.view, message.quote))
+
+    # ---- history ----------------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        """Show the questions asked before; the one chosen goes back in the question box."""
+        engine = self.engine
+        if engine is None or engine.history is None:
+            reason = (
+                "the corpus is still opening" if engine is None else "it is turned off (ASSISTANT_HISTORY=0)"
+            )
+            self.notify(f"No history: {reason}.", severity="warning", markup=False)
+            return
+        try:
+            entries = engine.history.entries(limit=500)
+        except (sqlite3.Error, OSError) as error:
+            self.notify(f"The history cannot be read: {error}", severity="error", markup=False)
+            return
+        self.app.push_screen(HistoryScreen(entries), self._recalled)
+
+    def _recalled(self, question: str | None) -> None:
+        box = self.query_one("#question", QuestionInput)
+        if question:
+            box.restore(question)
+        box.focus()
+
+    # ---- export and new chat --------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Write the conversation to a Markdown file."""
+        if not self.answers:
+            self.notify("Nothing to export yet: ask a question first.", severity="warning", markup=False)
+            return
+        self._export(list(self.answers))
+
+    @work(thread=True, group="export")
+    def _export(self, answers: list[Answer]) -> None:
+        try:
+            path = write_export(answers, str(self.corpus_dir))
+        except OSError as error:
+            self.app.call_from_thread(
+                self.notify,
+                f"Could not write the export: {error.strerror or error}",
+                title="Export failed",
+                severity="error",
+                markup=False,
+            )
+        else:
+            self.post_message(ExportWritten(str(path)))
+
+    def on_export_written(self, message: ExportWritten) -> None:
+        self.notify(f"Saved to {message.path}", title="Conversation exported", markup=False)
