@@ -1,5 +1,6 @@
 """Slash commands typed in the question box: scope (`/in world/`, `/source`, `/author`, `/since`,
-`/until`, `/all`), `/history` and `/add FILE-OR-URL`. Parsing only; the chat screen acts on the result."""
+`/until`, `/all`), `/history`, `/add FILE-OR-URL` and `/help`. Parsing only; the chat screen acts on
+the result."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from assistant.scope import Scope, normal_folder, parse_user_date
 
 HELP = (
     "/in FOLDER… · /source NAME · /author NAME · /since DATE · /until DATE "
-    "(no value clears it) · /all clears every limit · /history · /add FILE-OR-URL"
+    "(no value clears it) · /all clears every limit · /history · /add FILE-OR-URL · /help"
 )
 
 
@@ -25,6 +26,8 @@ class SlashResult:
     show_scope: bool = False
     add: str | None = None
     """A file path or URL to add to the corpus (what Ctrl+N asks for)."""
+    help: bool = False
+    """The help screen (what F1 shows): the first thing a user types in a chat with commands."""
 
 
 def run_command(text: str, scope: Scope) -> SlashResult:
@@ -53,6 +56,8 @@ def run_command(text: str, scope: Scope) -> SlashResult:
         return SlashResult(show_scope=True)
     if name == "history":
         return SlashResult(history=True)
+    if name in ("help", "?"):
+        return SlashResult(help=True)
     if name == "add":
         if not value:
             raise BadQuestion(f"/add needs a file path or a web address: {HELP}")

@@ -10,6 +10,7 @@ from rich.text import Text
 from tui_helpers import ask, wait_for
 
 from assistant.tui.app import AssistantApp, make_app
+from assistant.tui.screens.help import HelpScreen
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import ScopeBar
 from assistant.tui.widgets.transcript import QuestionCard, QuoteCard, WelcomeCard
@@ -134,3 +135,16 @@ async def test_an_empty_folder_says_how_to_add_an_article_until_one_is_added(tmp
         await wait_for(pilot, lambda: plain(welcome).startswith("Ask a question"))
         assert "about the 1 article in" in plain(welcome)
         assert "all 1 article" in plain(app.screen.query_one(ScopeBar))
+
+
+async def test_slash_help_opens_the_help(archive_app: AssistantApp) -> None:
+    # `/help` answered "no command /help" with a one-line list in a passing notice.
+    app = archive_app
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        await pilot.press(*"/help", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "/add FILE-OR-URL" in plain(app.screen.query_one("#help-note"))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen))
+        assert app.screen.query_one("#question", QuestionInput).value == ""

@@ -235,6 +235,8 @@ class ChatScreen(AnswerActions):
             self.app.add_source(result.add)  # type: ignore[attr-defined]
         elif result.history:
             self.action_history()
+        elif result.help:
+            self.app.action_help()  # type: ignore[attr-defined]
         elif result.clear_all:
             self.action_clear_scope()
         elif result.scope is not None:
