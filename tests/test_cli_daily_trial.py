@@ -43,3 +43,16 @@ def test_ask_without_a_question_says_what_is_missing(seed_corpus: Path) -> None:
     batch.write_text("What does ATACMS stand for?\n", encoding="utf-8")
     code, _, err = run("ask", "Who met?", "--batch", str(batch), "--corpus", str(seed_corpus))
     assert code == 2 and "give a QUESTION or --batch FILE, not both" in err
+
+
+def test_ask_help_names_the_date_forms_and_the_batch_file_as_they_are_accepted(seed_corpus: Path) -> None:
+    # The help said `--batch FILENAME` beside "Questions from FILE", and only YYYY-MM-DD for dates.
+    code, out, _ = run("ask", "--help")
+    assert code == 0
+    assert "--batch FILE " in out and "FILENAME" not in out
+    assert " ".join(out.split()).count("(YYYY-MM-DD, YYYY-MM or YYYY)") == 2
+    for since in ("2023", "2023-09", "2023-09-01"):
+        code, _, err = run(
+            "ask", "What does ATACMS stand for?", "--since", since, "--corpus", str(seed_corpus)
+        )
+        assert code in (0, 1) and "not a date" not in err

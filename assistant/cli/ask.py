@@ -32,6 +32,7 @@ from assistant.scope import make_scope
 @click.option(
     "--batch",
     type=click.File("rb"),
+    metavar="FILE",
     help="Questions from FILE ('-' for stdin), "
     "one a line or JSON objects with question/article/top; JSON Lines out.",
 )
@@ -68,8 +69,12 @@ from assistant.scope import make_scope
     "--source", "sources", metavar="NAME", multiple=True, help="Only articles from this publication."
 )
 @click.option("--author", "authors", metavar="NAME", multiple=True, help="Only articles by this author.")
-@click.option("--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", help="Only articles dated on or before DATE (YYYY-MM-DD).")
+@click.option(
+    "--since", metavar="DATE", help="Only articles dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)."
+)
+@click.option(
+    "--until", metavar="DATE", help="Only articles dated on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY)."
+)
 @click.option("--no-history", is_flag=True, help="Do not keep this question in the history.")
 def ask(
     question: str | None,

@@ -42,7 +42,14 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
 
 @click.command(name="history")
 @corpus_option
-@click.option("--limit", type=click.IntRange(1, None), default=20, show_default=True, metavar="N")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, None),
+    default=20,
+    show_default=True,
+    metavar="N",
+    help="Show at most N.",
+)
 @click.option(
     "--filter", "contains", metavar="TEXT", help="Only questions whose text, scope or quotes hold TEXT."
 )
