@@ -4,8 +4,10 @@ edges found using it daily on a 2,000-article Reuters archive."""
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
+import re
 import select
 import shutil
 import struct
@@ -17,7 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.citation import quote_marks
 from tests.archive import make_archive
+
+ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\))")
 
 HANG_GUARD_S = 60.0
 """Not a speed limit: a pager waiting for a key would otherwise hang the test run."""
@@ -107,3 +112,27 @@ def test_add_from_stdin_at_a_prompt_says_what_it_waits_for(terminal_env: dict[st
     assert "type or paste the article, then Ctrl-D" in screen
     assert "stored ferry-route-reopens.md" in screen
     assert (Path(terminal_env["ASSISTANT_CORPUS"]) / "ferry-route-reopens.md").is_file()
+
+
+def test_on_a_terminal_only_the_quote_starts_at_the_margin(terminal_env: dict[str, str]) -> None:
+    # Wrapped context sentences and citations ran back to the margin, where they read as the quote.
+    question = ("ask", "What did Austin say?", "--context", "1", "--top", "2")
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", *question, "--json"],
+        env=terminal_env,
+        capture_output=True,
+        text=True,
+    )
+    quotes = json.loads(done.stdout)["quotes"]
+    assert quotes and any(q["context"]["before"] or q["context"]["after"] for q in quotes)
+    code, screen = on_terminal(*question, env=terminal_env)
+    assert code == 0
+    lines = [ANSI.sub("", line).rstrip() for line in screen.replace("\r\n", "\n").split("\n")]
+    at_margin = [line for line in lines if line and not line[0].isspace()]
+    expected = []
+    for quote in quotes:
+        opening, closing = quote_marks(quote["text"])
+        expected.append(f"{opening}{quote['text']}{closing}")
+    assert " ".join(at_margin) == " ".join(expected)
+    assert any(line.startswith("  ┆ ") for line in lines)
+    assert sum(line.startswith("  — ") for line in lines) == len(quotes)

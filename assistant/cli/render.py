@@ -7,6 +7,7 @@ Rich `Text` objects, never parsed as markup.
 from __future__ import annotations
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from assistant.citation import citation
@@ -32,14 +33,28 @@ def print_answer(console: Console, answer: Answer, *, show_score: bool = False) 
             console.print()
         # Context sentences stand on lines of their own, marked, so the quote itself stays plain to see.
         for sentence in quote.before:
-            console.print(Text("  ┆ " + clean(sentence), style="dim"))
+            _indented(console, "  ┆ ", clean(sentence), "dim")
         console.print(quote_text(quote, highlight="bold yellow", marks=""))
         for sentence in quote.after:
-            console.print(Text("  ┆ " + clean(sentence), style="dim"))
+            _indented(console, "  ┆ ", clean(sentence), "dim")
         line = citation(quote)
         if show_score:
             line += f"  [score {quote.score:.2f}]"
-        console.print(Text("  " + line, style="cyan"))
+        dash = "— " if line.startswith("— ") else ""  # wrapped lines hang under the name, not the dash
+        _indented(console, "  " + dash, line[len(dash) :], "cyan")
+
+
+def _indented(console: Console, lead: str, text: str, style: str) -> None:
+    """`lead` then `text`. On a terminal the lines it wraps onto are indented too, so only the
+    quote itself starts at the margin; in a pipe it stays one line, exactly `lead + text`."""
+    if console.soft_wrap:
+        console.print(Text(lead + text, style=style))
+        return
+    grid = Table.grid()
+    grid.add_column(width=len(lead), no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text(lead, style=style), Text(text, style=style))
+    console.print(grid)
 
 
 def _article_parts(info: ArticleInfo) -> tuple[str, str, str, str]:
