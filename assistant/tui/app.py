@@ -131,6 +131,11 @@ class AssistantApp(App[None]):
         self.chat.index_progressed(message.stage, message.done, message.total)
 
     def on_engine_opened(self, message: EngineOpened) -> None:
+        if not self.chat.query("#question"):
+            # A ready index can open before the chat is composed: `engine` is set only once the chat
+            # has the history, so Up pressed the moment the app is ready recalls earlier questions.
+            self.call_after_refresh(self.on_engine_opened, message)
+            return
         self.engine = message.engine
         self.chat.engine_ready(message.engine, message.articles)
         if self._watch_seconds > 0:
