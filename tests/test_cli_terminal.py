@@ -15,8 +15,10 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import filelock
 import pytest
 
 from assistant.citation import quote_marks
@@ -28,10 +30,15 @@ HANG_GUARD_S = 60.0
 """Not a speed limit: a pager waiting for a key would otherwise hang the test run."""
 
 
-def on_terminal(*args: str, env: dict[str, str], typed: bytes = b"") -> tuple[int | None, str]:
+def on_terminal(
+    *args: str,
+    env: dict[str, str],
+    typed: bytes = b"",
+    when_shown: tuple[bytes, Callable[[], None]] | None = None,
+) -> tuple[int | None, str]:
     """Run `assistant ARGS` with stdin, stdout and stderr on an 80x24 terminal, `typed` typed at
-    it; (exit code, screen text). The exit code is None when it was still waiting (for a key)
-    after HANG_GUARD_S."""
+    it, and `when_shown`'s action run once its text appears; (exit code, screen text). The exit
+    code is None when it was still waiting (for a key) after HANG_GUARD_S."""
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     process = subprocess.Popen(
@@ -58,6 +65,9 @@ def on_terminal(*args: str, env: dict[str, str], typed: bytes = b"") -> tuple[in
             if not chunk:
                 break
             shown += chunk
+            if when_shown is not None and when_shown[0] in shown:
+                when_shown[1]()
+                when_shown = None
         elif process.poll() is not None:
             break
     try:
@@ -136,3 +146,30 @@ def test_on_a_terminal_only_the_quote_starts_at_the_margin(terminal_env: dict[st
     assert " ".join(at_margin) == " ".join(expected)
     assert any(line.startswith("  ┆ ") for line in lines)
     assert sum(line.startswith("  — ") for line in lines) == len(quotes)
+
+
+def test_a_question_waiting_for_another_process_says_so(terminal_env: dict[str, str]) -> None:
+    # `ask` while another process held the index lock (an `assistant index` running) sat silent.
+    corpus = Path(terminal_env["ASSISTANT_CORPUS"])
+    built = subprocess.run(
+        [sys.executable, "-m", "assistant", "index"], env=terminal_env, capture_output=True
+    )
+    assert built.returncode == 0
+    (corpus / "ferry.txt").write_text(
+        "Ferry route reopens\n\nThe ferry to Kell Island reopened on Monday after the storm.\n",
+        encoding="utf-8",
+    )
+    other_process = filelock.FileLock(str(corpus / ".assistant" / "lock"))
+    other_process.acquire()
+    try:
+        code, screen = on_terminal(
+            "ask",
+            "When did the ferry to Kell Island reopen?",
+            env=terminal_env,
+            when_shown=(b"Opening the corpus", other_process.release),
+        )
+    finally:
+        other_process.release()
+    words = " ".join(ANSI.sub("", screen).split())
+    assert "Opening the corpus" in words
+    assert code == 0 and "reopened on Monday after the storm" in words

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -118,6 +119,51 @@ def progress_printer() -> Callable[[str, int, int], None] | None:
     return update
 
 
+PATIENCE_SECONDS = 0.5
+"""Opening the corpus longer than this with no bar to show gets a spinner (on a terminal)."""
+
+
+@contextmanager
+def _spinner_while_slow(
+    folder: Path, progress: Callable[[str, int, int], None] | None
+) -> Iterator[Callable[[str, int, int], None] | None]:
+    """`progress`, but a transient spinner on stderr appears when opening takes a while before any
+    bar does: the first workers' results of a large build, another process holding the index lock.
+    Until then the terminal said nothing for seconds and looked hung."""
+    if progress is None:  # not a terminal: nothing is drawn
+        yield None
+        return
+    guard = threading.Lock()
+    state: dict[str, Any] = {"done": False, "status": None}
+
+    def show() -> None:
+        with guard:
+            if not state["done"]:
+                state["status"] = stderr_console().status(f"Opening the corpus {clean(str(folder))}…")
+                state["status"].start()
+
+    def stop() -> None:
+        with guard:
+            state["done"] = True
+            status, state["status"] = state["status"], None
+            if status is not None:
+                status.stop()
+
+    timer = threading.Timer(PATIENCE_SECONDS, show)
+    timer.daemon = True
+    timer.start()
+
+    def update(stage: str, done: int, total: int) -> None:
+        stop()  # the bar (or nothing, for a small change) takes over
+        progress(stage, done, total)
+
+    try:
+        yield update
+    finally:
+        timer.cancel()
+        stop()
+
+
 def _report_changes(changes: Changes) -> None:
     if changes.rebuilt:
         warn(f"the index was rebuilt ({changes.rebuilt})")
@@ -164,14 +210,16 @@ def open_engine(
     compact: bool = False,
 ) -> Engine:
     """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
-    engine = Engine.open(
-        corpus_folder(corpus),
-        progress=progress_printer(),
-        settings=settings,
-        keep_history=keep_history,
-        trust_folders=trust_folders,
-        compact=compact,
-    )
+    folder = corpus_folder(corpus)
+    with _spinner_while_slow(folder, progress_printer()) as progress:
+        engine = Engine.open(
+            folder,
+            progress=progress,
+            settings=settings,
+            keep_history=keep_history,
+            trust_folders=trust_folders,
+            compact=compact,
+        )
     _report_changes(engine.opened_with)
     _report_read_warnings(engine)
     return engine
