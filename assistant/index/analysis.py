@@ -185,11 +185,12 @@ class Batch:
     """After `finish`: the batch's article records, by column."""
     terms: list[str] = field(default_factory=list)
     """After `finish`: the batch's terms in sorted order."""
-    term_counts: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    term_counts: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     """After `finish`: postings per term of `terms`."""
     postings: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    tf_sorted: npt.NDArray[np.uint16] = field(default_factory=lambda: np.zeros(0, dtype=np.uint16))
-    """After `finish`: posting passages and frequencies, sorted by term, then passage."""
+    tf_sorted: npt.NDArray[Any] = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
+    """After `finish`: posting passages and frequencies (uint8 when every one fits, else uint16),
+    sorted by term, then passage."""
 
     def finish(self) -> None:
         """Count and sort the postings by term (in string order), then passage, as the index stores them.
@@ -208,10 +209,12 @@ class Batch:
             del key
             cols = unique // n_passages
             self.postings = (unique - cols * n_passages).astype(np.int32)
-            self.term_counts = np.bincount(cols, minlength=len(self.terms)).astype(np.int64)
-            self.tf_sorted = np.minimum(counts, 65535).astype(np.uint16)
+            # Held by the parent until the merge: as narrow as the batch's own numbers allow.
+            self.term_counts = np.bincount(cols, minlength=len(self.terms)).astype(np.int32)
+            tf = np.minimum(counts, 65535)
+            self.tf_sorted = tf.astype(np.uint8 if tf.max() <= 255 else np.uint16)
         else:
-            self.term_counts = np.zeros(len(self.terms), dtype=np.int64)
+            self.term_counts = np.zeros(len(self.terms), dtype=np.int32)
         self.t_term, self.t_passage, self.vocab = array("i"), array("i"), {}
         self.table = ArticleTable.from_records(self.records)  # columns: far less memory than dicts
         self.records = []

@@ -37,6 +37,7 @@ _BODY_MENTION = re.compile(
     r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry))$", re.IGNORECASE
 )
 _SINGULAR = frozenset({"he", "she"})
+_PRONOUNS_OF_SPEAKERS = _SINGULAR | {"they"}
 
 
 def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attribution, ...]]:
@@ -101,7 +102,7 @@ def _resolve_names(
         mention = text[item.start : item.end]
         if item.antecedent is not None:
             item.name = table.resolve(text[item.antecedent[0] : item.antecedent[1]])
-        elif mention.lower() in _SINGULAR | {"they"}:
+        elif mention.lower() in _PRONOUNS_OF_SPEAKERS:
             pronoun = mention.lower()
             name = _resolve_pronoun(text, found[:position], item, pronoun)
             if name is None and pronoun in _SINGULAR:
