@@ -16,7 +16,7 @@ import hashlib
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from assistant.corpus.article_file import body_sha256, stored_sha256
 from assistant.index.article_table import ArticleTable
 from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
+from assistant.safe_paths import real_root
 from assistant.speakers import Row, attribute, rows_of
 
 DEFAULT_PASSAGE_TOKENS = 120
@@ -236,7 +237,12 @@ class Batch:
         self.s_tokens.extend(analysed.sentence_tokens)
         self.s_len.extend(s_len)
         vocab = self.vocab
-        self.t_term.extend([vocab.setdefault(t, len(vocab)) for sterms in sentence_terms for t in sterms])
+        occurrences = list(chain.from_iterable(sentence_terms))
+        # Ids are only local names: `finish` ranks terms by their text, so the order new terms get
+        # their ids in changes nothing stored, and the lookup of every occurrence stays in C.
+        for t in set(occurrences).difference(vocab):
+            vocab[t] = len(vocab)
+        self.t_term.extend(map(vocab.__getitem__, occurrences))
         for offset, (lo, hi) in enumerate(analysed.passages):
             length = sum(s_len[lo:hi])
             self.doc_len.append(length)
@@ -253,11 +259,12 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
     A file whose content hash is unchanged is only noted as touched, not parsed again.
     """
     folder = Path(corpus_dir)
+    real = real_root(folder)  # once a batch, not once a file
     batch = Batch()
     for article_id, known_sha in items:
         path = folder / article_id
         try:
-            data, stat = read_file(path, folder)
+            data, stat = read_file(path, real, root_resolved=True)
             sha = hashlib.sha256(data).hexdigest()
             if sha == known_sha:
                 batch.touched[article_id] = (stat.st_size, stat.st_mtime_ns)

@@ -108,7 +108,7 @@ def compacted(batch: Batch, shared_ints: dict[int, int]) -> Batch:
     speakers = columns["speakers"]
     for i, rows in enumerate(speakers):
         if type(rows) is list:
-            speakers[i] = [_compact_row(row, shared_ints) for row in rows]
+            speakers[i] = _compact_rows(rows, shared_ints)
     for spans in columns["meta_spans"]:
         if type(spans) is dict:
             for key, span in spans.items():
@@ -117,16 +117,25 @@ def compacted(batch: Batch, shared_ints: dict[int, int]) -> Batch:
     return batch
 
 
-def _compact_row(row: Any, shared_ints: dict[int, int]) -> Any:
-    """A speaker row (a list of 12 values) with its strings interned and its numbers shared."""
-    if type(row) is not list:
-        return row  # anything else is left as it came
-    for i, value in enumerate(row):
-        if type(value) is str:
-            row[i] = sys.intern(value)
-        elif type(value) is int:
-            row[i] = _shared(value, shared_ints)
-    return row[:]  # a slice is allocated at its exact length
+def _compact_rows(rows: list[Any], shared_ints: dict[int, int]) -> list[Any]:
+    """An article's speaker rows (lists of 12 values): strings interned, numbers shared, exact sizes.
+
+    One loop with local names: it runs for every row of a large build, in the parent process,
+    beside the workers.
+    """
+    intern, share = sys.intern, shared_ints.setdefault
+    out = []
+    for row in rows:
+        if type(row) is list:  # anything else is left as it came
+            for i, value in enumerate(row):
+                kind = type(value)
+                if kind is str:
+                    row[i] = intern(value)
+                elif kind is int and value > 256:
+                    row[i] = share(value, value)
+            row = row[:]  # a slice is allocated at its exact length
+        out.append(row)
+    return out[:]
 
 
 def _shared(value: Any, shared_ints: dict[int, int]) -> Any:

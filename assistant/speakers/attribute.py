@@ -45,8 +45,13 @@ def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attributio
     paragraphs = paragraph_spans(sentences)
     quotes = QuoteMap(find_quotes(text, paragraphs))
     found: list[Found] = []
+    # Lower-cased once for the cue words' test; only where that keeps every offset in place
+    # ("İ" lower-cases to two characters). Cue words are plain ASCII, so a sigma's final form,
+    # which depends on the letters around it, never changes what the test finds.
+    lower = text.lower()
+    lowered = lower if len(lower) == len(text) else None
     for index, sentence in enumerate(sentences):
-        found.extend(read_sentence(text, index, sentence, quotes))
+        found.extend(read_sentence(text, index, sentence, quotes, lowered))
         if not found or found[-1].sentence != index:
             found.extend(read_marks(text, index, sentence, quotes))
     for item in found:

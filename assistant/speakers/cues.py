@@ -102,9 +102,19 @@ class Found:
     """For a surname the article gives to several people ("Clinton"): their full names."""
 
 
-def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:
-    """The attributions whose cue stands in one sentence."""
-    if _ANY_CUE.isdisjoint(_WORD.findall(text[sentence.start : sentence.end].lower())):
+def read_sentence(
+    text: str, index: int, sentence: Sentence, quotes: QuoteMap, lowered: str | None = None
+) -> list[Found]:
+    """The attributions whose cue stands in one sentence.
+
+    `lowered`: `text.lower()`, when that has the text's length (so its offsets are the text's),
+    made once an article instead of once a sentence.
+    """
+    if lowered is not None:
+        words = _WORD.findall(lowered, sentence.start, sentence.end)
+    else:
+        words = _WORD.findall(text[sentence.start : sentence.end].lower())
+    if _ANY_CUE.isdisjoint(words):
         return []  # most sentences report nobody: not worth cutting into tokens
     tokens = tokenize(text, sentence.start, sentence.end)
     found: list[Found] = []
