@@ -14,16 +14,18 @@ import re
 # A token: a dotted acronym (U.S.), a title or an initial with its period (Sen., W.), a word with
 # inner apostrophes, hyphens or slashes (D’Souza’s, R-Texas, Times/CBS), a party
 # label in brackets ("(D-Conn.)"), a doubled-apostrophe quotation mark, or one
-# punctuation mark.
+# punctuation mark. Every token starts with a character that is neither a space nor "_": said
+# first, so the search skips the spaces between tokens without trying each form at each of them.
 _TOKEN = re.compile(
-    r"""(?:[^\W\d_]\.){2,}
+    r"""(?=[^\s_])
+    (?:(?:[^\W\d_]\.){2,}
     | (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Adm|Capt|Maj|Cmdr|Atty|Lt)\.
     | [A-Z]\.(?=\s+[A-Z])
     | [A-Z]-[A-Z][a-z]{1,4}\.(?=[,)\s])
     | [^\W_]+(?:[’'\-./][^\W_]+)*
     | \([A-Z][\w.\-]*\)
     | ''|``
-    | [^\w\s]""",
+    | [^\w\s])""",
     re.VERBOSE,
 )
 
