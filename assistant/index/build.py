@@ -97,7 +97,9 @@ def compacted(batch: Batch, shared_ints: dict[int, int]) -> Batch:
     build holds all batches until they are merged, so at a million passages those copies were
     most of its memory. Strings are interned and numbers shared through `shared_ints` (one dict
     for the whole build); a list unpickled grows by appends and keeps spare slots, so speaker
-    rows and spans are copied to lists of their exact size. Values are equal before and after.
+    rows are copied to lists of their exact size, and a title's or byline's span and an empty
+    list of warnings become tuples. The table is stored as JSON, where a tuple is a list: what
+    is written is the same to the byte.
     """
     batch.terms = list(map(sys.intern, batch.terms))
     columns = batch.table.columns
@@ -113,8 +115,13 @@ def compacted(batch: Batch, shared_ints: dict[int, int]) -> Batch:
         if type(spans) is dict:
             for key, span in spans.items():
                 if type(span) is list:
-                    spans[key] = [_shared(v, shared_ints) for v in span][:]
+                    spans[key] = tuple(_shared(v, shared_ints) for v in span)
+    # No warnings is the rule: one empty tuple for all those articles, not an empty list each.
+    columns["warnings"] = [_NONE if type(w) is list and not w else w for w in columns["warnings"]]
     return batch
+
+
+_NONE: tuple[()] = ()
 
 
 def _compact_rows(rows: list[Any], shared_ints: dict[int, int]) -> list[Any]:
