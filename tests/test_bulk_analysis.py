@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from assistant.index.analysis import analyse_file, read_batch
+import numpy as np
+
+from assistant.index.analysis import Batch, analyse_file, read_batch
 from assistant.index.tokens import terms, terms_each
 
 TRICKY = [
@@ -70,3 +72,22 @@ def test_batch_postings_are_each_passages_term_counts(tmp_path: Path) -> None:
         position += count
     assert batch.terms == sorted(batch.terms)
     assert found == expected
+
+
+def test_term_frequencies_above_255_are_kept_whole(tmp_path: Path) -> None:
+    """A batch keeps its frequencies in one byte only when every one fits: 400 stays 400."""
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    sentence = "Wheat " * 200
+    body = f"{sentence}rose. {sentence}fell.\n"
+    (corpus / "wheat.txt").write_text(f"Wheat Story\nBy A. Writer\n{body}", "utf-8")
+    (corpus / "barley.txt").write_text("Barley Story\nBy A. Writer\nBarley rose and barley fell.\n", "utf-8")
+    wide = read_batch(str(corpus), [("wheat.txt", None), ("barley.txt", None)], 1000)
+    narrow = read_batch(str(corpus), [("barley.txt", None)], 1000)
+
+    def frequencies(batch: Batch) -> dict[str, list[int]]:
+        bounds = np.concatenate([[0], np.cumsum(batch.term_counts)])
+        return {t: batch.tf_sorted[bounds[i] : bounds[i + 1]].tolist() for i, t in enumerate(batch.terms)}
+
+    assert frequencies(wide)["wheat"] == [400]
+    assert frequencies(wide)["barley"] == frequencies(narrow)["barley"] == [2]

@@ -205,24 +205,28 @@ def test_the_corpus_folder_lists_only_articles_not_the_index(news_corpus: Path) 
 def test_a_build_in_worker_processes_equals_one_built_here(
     news_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assistant.index.corpus_index as index_module
+    import assistant.index.build as build_module
 
     for i in range(24):
         (news_corpus / f"wire-{i:02d}.txt").write_text(
             f"Port story {i}\nBy Lee Chan\nDock workers at pier {i} unloaded {i * 100} containers of grain.\n"
+            f'“We moved {i * 300} tonnes before noon,” said harbour master Ana Ruiz at pier {i}.\n'
         )
     serial, _ = Index.open(news_corpus)
     serial_ids = list(serial.articles.ids)  # rows are read from the index files, removed next
+    serial_rows = list(serial.articles)  # speakers with their offsets, spans, sizes: all as stored
     serial_arrays = {name: np.array(array) for name, array in serial.stored.arrays.items()}
     shutil.rmtree(index_dir(news_corpus))
-    monkeypatch.setattr(index_module, "PARALLEL_FILES", 8)
-    monkeypatch.setattr(index_module, "BATCH_FILES", 5)
+    monkeypatch.setattr(build_module, "PARALLEL_FILES", 8)
+    monkeypatch.setattr(build_module, "BATCH_FILES", 5)
     parallel, changes = Index.open(news_corpus)
     assert len(changes.added) == 28
     assert parallel.terms == serial.terms
     for name, array in serial_arrays.items():
         np.testing.assert_array_equal(parallel.stored.arrays[name], array, err_msg=name)
     assert list(parallel.articles.ids) == serial_ids
+    assert list(parallel.articles) == serial_rows
+    assert any(row["speakers"] for row in serial_rows)  # the quotes were attributed, and stored alike
     _assert_parity(parallel, [*QUERIES, "grain containers pier 7"])
 
 

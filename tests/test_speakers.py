@@ -280,3 +280,20 @@ class TestResolution:
     def test_a_capital_in_the_middle_of_a_sentence_is_no_reporting_word(self) -> None:
         _, sentences = _article("Obama wanted to “fundamentally transform” the United States.\n")
         assert _at(sentences, "Obama wanted") == ()
+
+
+def test_a_letter_that_lower_cases_longer_leaves_speakers_where_they_are() -> None:
+    """ "İ" lower-cases to two characters: the cue words are then looked for sentence by sentence,
+    and a cue at the very end of a sentence is still found, the speaker where it is written."""
+    quote = "“The port reopens on Monday,” Ayla Demir said.\n"
+    plain_text, plain = _article(quote)
+    ports = "İzmir, İstanbul, İskenderun, İnebolu, İğneada and İzmit closed their ports at noon.\n"
+    text, sentences = _article(ports + quote)
+    assert len(text.lower()) == len(text) + 6
+    (found,) = _at(sentences, "“The port")
+    (expected,) = _at(plain, "“The port")
+    assert (found.name, found.cue, found.kind) == (expected.name, expected.cue, expected.kind)
+    assert (found.name, found.cue, found.kind) == ("Ayla Demir", "said", "direct")
+    assert text[found.start : found.end] == plain_text[expected.start : expected.end] == "Ayla Demir"
+    assert found.content_start is not None and found.content_end is not None
+    assert text[found.content_start : found.content_end].startswith("“The port reopens on Monday,”")

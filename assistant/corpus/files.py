@@ -139,11 +139,14 @@ def _utf16_codec(data: bytes) -> str | None:
     return None
 
 
-def read_file(path: Path, root: Path | None = None) -> tuple[bytes, os.stat_result]:
+def read_file(
+    path: Path, root: Path | None = None, *, root_resolved: bool = False
+) -> tuple[bytes, os.stat_result]:
     """The bytes and stat of an article file; raises UnreadableArticle for what cannot be an article.
 
     With `root` (the corpus folder), a link leading outside it is refused. Only regular files
     are read, never FIFOs, sockets or devices, and never more than MAX_FILE_BYTES.
+    `root_resolved`: `root` is already its real path (a batch of files resolves it once).
     """
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES:
@@ -151,7 +154,9 @@ def read_file(path: Path, root: Path | None = None) -> tuple[bytes, os.stat_resu
     if folder_notes(path.name):
         raise UnreadableArticle("notes about the folder (README, LICENSE…), not an article")
     try:
-        return read_regular(path, MAX_FILE_BYTES, real_root(root) if root is not None else None)
+        if root is not None and not root_resolved:
+            root = real_root(root)
+        return read_regular(path, MAX_FILE_BYTES, root)
     except RefusedPath as exc:
         raise UnreadableArticle(str(exc)) from exc
     except OSError as exc:

@@ -16,7 +16,7 @@ import hashlib
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from assistant.corpus.article_file import body_sha256, stored_sha256
 from assistant.index.article_table import ArticleTable
 from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
+from assistant.safe_paths import real_root
 from assistant.speakers import Row, attribute, rows_of
 
 DEFAULT_PASSAGE_TOKENS = 120
@@ -185,11 +186,12 @@ class Batch:
     """After `finish`: the batch's article records, by column."""
     terms: list[str] = field(default_factory=list)
     """After `finish`: the batch's terms in sorted order."""
-    term_counts: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    term_counts: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     """After `finish`: postings per term of `terms`."""
     postings: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    tf_sorted: npt.NDArray[np.uint16] = field(default_factory=lambda: np.zeros(0, dtype=np.uint16))
-    """After `finish`: posting passages and frequencies, sorted by term, then passage."""
+    tf_sorted: npt.NDArray[Any] = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
+    """After `finish`: posting passages and frequencies (uint8 when every one fits, else uint16),
+    sorted by term, then passage."""
 
     def finish(self) -> None:
         """Count and sort the postings by term (in string order), then passage, as the index stores them.
@@ -208,10 +210,12 @@ class Batch:
             del key
             cols = unique // n_passages
             self.postings = (unique - cols * n_passages).astype(np.int32)
-            self.term_counts = np.bincount(cols, minlength=len(self.terms)).astype(np.int64)
-            self.tf_sorted = np.minimum(counts, 65535).astype(np.uint16)
+            # Held by the parent until the merge: as narrow as the batch's own numbers allow.
+            self.term_counts = np.bincount(cols, minlength=len(self.terms)).astype(np.int32)
+            tf = np.minimum(counts, 65535)
+            self.tf_sorted = tf.astype(np.uint8 if tf.max() <= 255 else np.uint16)
         else:
-            self.term_counts = np.zeros(len(self.terms), dtype=np.int64)
+            self.term_counts = np.zeros(len(self.terms), dtype=np.int32)
         self.t_term, self.t_passage, self.vocab = array("i"), array("i"), {}
         self.table = ArticleTable.from_records(self.records)  # columns: far less memory than dicts
         self.records = []
@@ -233,7 +237,12 @@ class Batch:
         self.s_tokens.extend(analysed.sentence_tokens)
         self.s_len.extend(s_len)
         vocab = self.vocab
-        self.t_term.extend([vocab.setdefault(t, len(vocab)) for sterms in sentence_terms for t in sterms])
+        occurrences = list(chain.from_iterable(sentence_terms))
+        # Ids are only local names: `finish` ranks terms by their text, so the order new terms get
+        # their ids in changes nothing stored, and the lookup of every occurrence stays in C.
+        for t in set(occurrences).difference(vocab):
+            vocab[t] = len(vocab)
+        self.t_term.extend(map(vocab.__getitem__, occurrences))
         for offset, (lo, hi) in enumerate(analysed.passages):
             length = sum(s_len[lo:hi])
             self.doc_len.append(length)
@@ -250,11 +259,12 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
     A file whose content hash is unchanged is only noted as touched, not parsed again.
     """
     folder = Path(corpus_dir)
+    real = real_root(folder)  # once a batch, not once a file
     batch = Batch()
     for article_id, known_sha in items:
         path = folder / article_id
         try:
-            data, stat = read_file(path, folder)
+            data, stat = read_file(path, real, root_resolved=True)
             sha = hashlib.sha256(data).hexdigest()
             if sha == known_sha:
                 batch.touched[article_id] = (stat.st_size, stat.st_mtime_ns)

@@ -8,14 +8,10 @@ BM25Okapi's to the last bit that matters (see bm25.py).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
-import signal
-import sys
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,8 +23,9 @@ import numpy.typing as npt
 from assistant.corpus import walk
 from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index import bm25, folder_stamps
-from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS, Batch, read_batch
+from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS
 from assistant.index.article_table import ArticleTable
+from assistant.index.build import read_batches
 from assistant.index.checked_files import StaleIndex
 from assistant.index.merge import appended, combined, marked, merge
 from assistant.index.segment_stats import CorpusStatistics
@@ -43,10 +40,6 @@ Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
 # parse-8: wrapped lines, Markdown, datelines, bounded sentences.
 ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-8"
-BATCH_FILES = 256
-"""Files read per batch (and per worker task)."""
-PARALLEL_FILES = 400
-"""From this many files to read, batches go to worker processes, one per core."""
 MAX_SEGMENTS = 8
 """More segments than this after an addition: all but the first are folded into one."""
 
@@ -322,7 +315,8 @@ class Index:
         table = self.articles
         ids, _, hashes = self.stored.file_keys()
         sha = {aid: v for aid, v in zip(ids, hashes, strict=True) if aid}
-        batches = self._read([(aid, sha.get(aid)) for aid in to_read], progress)
+        items = [(aid, sha.get(aid)) for aid in to_read]
+        batches = read_batches(self.corpus_dir, items, self.passage_tokens, progress)
         skipped = {s["id"]: s for s in self.stored.skipped if s["id"] not in removed}
         fresh: list[str] = []
         touched: dict[str, tuple[int, int]] = {}
@@ -374,58 +368,6 @@ class Index:
             if i is not None:
                 count += int(self.pass_hi[i] - self.pass_lo[i])
         return count
-
-    def _read(self, items: list[tuple[str, str | None]], progress: Progress | None) -> list[Batch]:
-        """Read files in batches: in worker processes for a large build, else here."""
-        chunks = [items[i : i + BATCH_FILES] for i in range(0, len(items), BATCH_FILES)]
-        workers = min(os.cpu_count() or 1, len(chunks))
-        if len(items) >= PARALLEL_FILES and workers > 1:
-            # Imported here: a question never starts workers, and these imports cost it ~20 ms.
-            from concurrent.futures.process import BrokenProcessPool
-
-            try:
-                return self._read_in_workers(chunks, workers, progress)
-            except (OSError, ValueError, BrokenProcessPool):
-                # No worker processes here: a `python -` script, or the chat, whose stderr (replaced
-                # by Textual, fileno -1) multiprocessing cannot hand on. Read the files ourselves.
-                pass
-        batches: list[Batch] = []
-        done = 0
-        for chunk in chunks:
-            batches.append(read_batch(str(self.corpus_dir), chunk, self.passage_tokens))
-            done += len(chunk)
-            if progress is not None:
-                progress("reading", done, len(items))
-        return batches
-
-    def _read_in_workers(
-        self, chunks: list[list[tuple[str, str | None]]], workers: int, progress: Progress | None
-    ) -> list[Batch]:
-        """`read_batch` over the chunks in worker processes, results in order."""
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can hang.
-        context = multiprocessing.get_context("spawn")
-        total = sum(len(chunk) for chunk in chunks)
-        done = 0
-        batches: list[Batch] = []
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
-        try:
-            folder = str(self.corpus_dir)
-            with _sigint_ignored_by_children():
-                futures = [pool.submit(read_batch, folder, chunk, self.passage_tokens) for chunk in chunks]
-            for chunk, future in zip(chunks, futures, strict=True):
-                batches.append(_strings_shared(future.result()))
-                done += len(chunk)
-                if progress is not None:
-                    progress("reading", done, total)
-        except BaseException:
-            # Ctrl-C or a failure: the batches not yet started are dropped, not waited for.
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown()
-        return batches
 
     # ---- lookups ------------------------------------------------------------------------
 
@@ -557,47 +499,6 @@ def _best(cand: npt.NDArray[Any], total: npt.NDArray[np.float64], k: int) -> lis
     best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
     order = best[np.lexsort((cand[best], -total[best]))]
     return [(int(cand[i]), float(total[i])) for i in order]
-
-
-@contextlib.contextmanager
-def _sigint_ignored_by_children() -> Iterator[None]:
-    """Workers are started with Ctrl-C ignored (inherited), so none prints a traceback while starting.
-
-    Only the main thread may change signal handlers; from another thread (the TUI) nothing changes.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-def _strings_shared(batch: Batch) -> Batch:
-    """A batch from a worker with its repeated strings held once in this process.
-
-    Every batch arrives with its own copy of each term and of each speaker row's words ("said",
-    "reported", a name met in many articles); a build holds all batches until they are merged, so
-    at a million passages those copies were most of its memory. Interning keeps one of each.
-    """
-    batch.terms = list(map(sys.intern, batch.terms))
-    columns = batch.table.columns
-    for name in ("author", "source", "date"):  # "Reuters" in every article of a wire archive
-        columns[name] = [sys.intern(v) if type(v) is str else v for v in columns[name]]
-    for rows in columns["speakers"]:
-        for row in rows or ():
-            if type(row) is list:  # rows_of's lists; anything else is left as it came
-                for i, value in enumerate(row):
-                    if type(value) is str:
-                        row[i] = sys.intern(value)
-    return batch
-
-
-def _quiet_worker() -> None:
-    """Ctrl-C is the parent's to handle (exit 130, one line at most): workers ignore it, no tracebacks."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _accumulate(

@@ -37,6 +37,7 @@ _BODY_MENTION = re.compile(
     r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry))$", re.IGNORECASE
 )
 _SINGULAR = frozenset({"he", "she"})
+_PRONOUNS_OF_SPEAKERS = _SINGULAR | {"they"}
 
 
 def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attribution, ...]]:
@@ -44,8 +45,13 @@ def attribute(text: str, sentences: Sequence[Sentence]) -> list[tuple[Attributio
     paragraphs = paragraph_spans(sentences)
     quotes = QuoteMap(find_quotes(text, paragraphs))
     found: list[Found] = []
+    # Lower-cased once for the cue words' test; only where that keeps every offset in place
+    # ("İ" lower-cases to two characters). Cue words are plain ASCII, so a sigma's final form,
+    # which depends on the letters around it, never changes what the test finds.
+    lower = text.lower()
+    lowered = lower if len(lower) == len(text) else None
     for index, sentence in enumerate(sentences):
-        found.extend(read_sentence(text, index, sentence, quotes))
+        found.extend(read_sentence(text, index, sentence, quotes, lowered))
         if not found or found[-1].sentence != index:
             found.extend(read_marks(text, index, sentence, quotes))
     for item in found:
@@ -101,7 +107,7 @@ def _resolve_names(
         mention = text[item.start : item.end]
         if item.antecedent is not None:
             item.name = table.resolve(text[item.antecedent[0] : item.antecedent[1]])
-        elif mention.lower() in _SINGULAR | {"they"}:
+        elif mention.lower() in _PRONOUNS_OF_SPEAKERS:
             pronoun = mention.lower()
             name = _resolve_pronoun(text, found[:position], item, pronoun)
             if name is None and pronoun in _SINGULAR:

@@ -76,6 +76,9 @@ _PREPOSITIONS_OF_TIME = wordset("on in at during last this")
 
 
 _ANY_CUE = _CUES | _CLAUSE_CUES | {"according"}
+_BETWEEN_OR_NEGATION = _BETWEEN | _NEGATIONS
+_ADVERBIAL_OR_FOR = _ADVERBIAL_START | {"for"}
+_CLOSE_OR_COMMA = _CLOSE_MENTION | {","}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -99,14 +102,25 @@ class Found:
     """For a surname the article gives to several people ("Clinton"): their full names."""
 
 
-def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -> list[Found]:
-    """The attributions whose cue stands in one sentence."""
-    if _ANY_CUE.isdisjoint(_WORD.findall(text[sentence.start : sentence.end].lower())):
+def read_sentence(
+    text: str, index: int, sentence: Sentence, quotes: QuoteMap, lowered: str | None = None
+) -> list[Found]:
+    """The attributions whose cue stands in one sentence.
+
+    `lowered`: `text.lower()`, when that has the text's length (so its offsets are the text's),
+    made once an article instead of once a sentence.
+    """
+    if lowered is not None:
+        words = _WORD.findall(lowered, sentence.start, sentence.end)
+    else:
+        words = _WORD.findall(text[sentence.start : sentence.end].lower())
+    if _ANY_CUE.isdisjoint(words):
         return []  # most sentences report nobody: not worth cutting into tokens
     tokens = tokenize(text, sentence.start, sentence.end)
     found: list[Found] = []
+    first_word: int | None = None  # where the sentence's first word starts, found when needed
     for position, token in enumerate(tokens):
-        lower = token.text.lower()
+        lower = token.lower
         if lower not in _ANY_CUE or quotes.at(token.start) is not None:
             continue  # words inside quotation marks are the speaker's, not the reporter's
         item: Found | None = None
@@ -117,7 +131,9 @@ def read_sentence(text: str, index: int, sentence: Sentence, quotes: QuoteMap) -
             item = _read_cue(text, sentence, tokens, position, quotes)
         if item is not None:
             item.sentence = index
-            item.opens_sentence = not any(t.is_word and t.start < item.start for t in tokens)
+            if first_word is None:
+                first_word = next((t.start for t in tokens if t.is_word), sentence.end)
+            item.opens_sentence = first_word >= item.start
             found.append(item)
     return found
 
@@ -166,7 +182,7 @@ def _read_cue(
     """A reporting verb: the speaker before it (or after it, inverted), the words around it."""
     cue = tokens[position].lower
     before = position
-    while before > 0 and tokens[before - 1].lower in _BETWEEN | _NEGATIONS:
+    while before > 0 and tokens[before - 1].lower in _BETWEEN_OR_NEGATION:
         if tokens[before - 1].lower in _NEGATIONS:
             return None  # "did not say" reports nothing said
         before -= 1
@@ -289,7 +305,7 @@ def _inverted(tokens: list[Token], index: int) -> _Speaker | None:
     following = span[1] + 1
     if following < len(tokens) and tokens[following].text != ",":
         after = tokens[following]
-        ends = after.text in _CLOSE_MENTION or after.lower in _ADVERBIAL_START | {"for"}
+        ends = after.text in _CLOSE_MENTION or after.lower in _ADVERBIAL_OR_FOR
         return _Speaker(*span, inverted=True) if ends else None
     last = span[1]
     while following < len(tokens) and tokens[following].text == ",":
@@ -317,7 +333,7 @@ def _description_end(tokens: list[Token], index: int) -> int | None:
     limit = min(len(tokens), index + _MAX_APPOSITIVE)
     while stop < limit and tokens[stop].text not in _DESCRIPTION_STOPS:
         stop += 1
-    if stop < len(tokens) and tokens[stop].text not in _CLOSE_MENTION | {","}:
+    if stop < len(tokens) and tokens[stop].text not in _CLOSE_OR_COMMA:
         return None
     return stop
 

@@ -10,21 +10,22 @@ name, or a noun for people or bodies that speak (officials, a spokesman).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # A token: a dotted acronym (U.S.), a title or an initial with its period (Sen., W.), a word with
 # inner apostrophes, hyphens or slashes (D’Souza’s, R-Texas, Times/CBS), a party
 # label in brackets ("(D-Conn.)"), a doubled-apostrophe quotation mark, or one
-# punctuation mark.
+# punctuation mark. Every token starts with a character that is neither a space nor "_": said
+# first, so the search skips the spaces between tokens without trying each form at each of them.
 _TOKEN = re.compile(
-    r"""(?:[^\W\d_]\.){2,}
+    r"""(?=[^\s_])
+    (?:(?:[^\W\d_]\.){2,}
     | (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Adm|Capt|Maj|Cmdr|Atty|Lt)\.
     | [A-Z]\.(?=\s+[A-Z])
     | [A-Z]-[A-Z][a-z]{1,4}\.(?=[,)\s])
     | [^\W_]+(?:[’'\-./][^\W_]+)*
     | \([A-Z][\w.\-]*\)
     | ''|``
-    | [^\w\s]""",
+    | [^\w\s])""",
     re.VERBOSE,
 )
 
@@ -100,21 +101,37 @@ _PREPOSITIONS = frozenset(
 )  # fmt: skip
 _NEVER_HEAD = frozenset({"that", "this", "these", "those", "the", "a", "an", "there", "here"})
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
+# Unions the rules test against, made once (not at every test).
+_NO_FIRST_HEAD = _BOUNDARY | _DETERMINERS | _PREPOSITIONS
+_NP_PREPOSITIONS_IN = _NP_PREPOSITIONS | {"in"}
+_ROLE_OR_SPEAKER = ROLE_WORDS | SPEAKER_NOUNS
 _MAX_MODIFIERS = 3
 _MAX_TOKENS = 12
 
 
-@dataclass(slots=True)
 class Token:
-    """A word or punctuation mark with its offsets in the article text."""
+    """A word or punctuation mark with its offsets in the article text.
 
-    start: int
-    end: int
-    text: str
+    Its lower-case form is worked out once: the cue rules ask for it many times per token.
+    """
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("end", "lower", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
     @property
     def is_word(self) -> bool:
@@ -151,7 +168,7 @@ def can_head(token: Token, *, first: bool) -> bool:
     if token.capitalised:
         if lower in _NEVER_HEAD:
             return False  # "(That said, she…": "That" names nobody
-        return not (first and lower in _BOUNDARY | _DETERMINERS | _PREPOSITIONS)
+        return not (first and lower in _NO_FIRST_HEAD)
     return lower in SPEAKER_NOUNS or bool(_AGENT_SUFFIX.search(lower))
 
 
@@ -182,7 +199,7 @@ def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tupl
         token = tokens[first - 1]
         lower = token.lower
         at_start = token.start == sentence_start
-        if lower in _NP_PREPOSITIONS | {"in"} and first - 2 >= 0 and _takes_of(tokens[first - 2]):
+        if lower in _NP_PREPOSITIONS_IN and first - 2 >= 0 and _takes_of(tokens[first - 2]):
             first -= 2
             lowercase_run = 0
             continue
@@ -205,7 +222,7 @@ def _noun_before_name(tokens: list[Token], first: int) -> bool:
     if first < 2 or not tokens[first].capitalised:
         return False
     noun, before = tokens[first - 1], tokens[first - 2]
-    if noun.capitalised or not noun.is_word or noun.lower in ROLE_WORDS | SPEAKER_NOUNS:
+    if noun.capitalised or not noun.is_word or noun.lower in _ROLE_OR_SPEAKER:
         return False
     return before.capitalised and before.is_word and not _AGENT_SUFFIX.search(noun.lower + "s")
 
@@ -220,7 +237,7 @@ def _personal_name_ends(tokens: list[Token], first: int, last: int) -> bool:
     if last - first < 1:
         return False
     pair = tokens[last - 1 : last + 1]
-    return all(t.capitalised and t.is_word and t.lower not in ROLE_WORDS | SPEAKER_NOUNS for t in pair)
+    return all(t.capitalised and t.is_word and t.lower not in _ROLE_OR_SPEAKER for t in pair)
 
 
 def _weak_start(token: Token) -> bool:

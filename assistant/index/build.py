@@ -1,0 +1,173 @@
+"""Reading many article files into batches for the index: in worker processes for a large build.
+
+A build is CPU-bound per article (parsing, terms, token counts, speakers), so batches go to one
+worker process per core; a small change is read here, with no process start-up to pay. What a
+worker hands back is held until the batches are merged into a segment, so each batch is made as
+small as it can be in this process as soon as it arrives (`compacted`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.index.analysis import Batch, read_batch
+
+Progress = Callable[[str, int, int], None]
+BATCH_FILES = 256
+"""Files read per batch (and per worker task)."""
+PARALLEL_FILES = 400
+"""From this many files to read, batches go to worker processes, one per core."""
+
+
+def read_batches(
+    corpus_dir: Path, items: list[tuple[str, str | None]], passage_tokens: int, progress: Progress | None
+) -> list[Batch]:
+    """`read_batch` over (id, known sha256) items, in order: in worker processes for a large build."""
+    batch_files, parallel_files = BATCH_FILES, PARALLEL_FILES  # read at call time: tests shrink them
+    chunks = [items[i : i + batch_files] for i in range(0, len(items), batch_files)]
+    workers = min(os.cpu_count() or 1, len(chunks))
+    if len(items) >= parallel_files and workers > 1:
+        # Imported here: a question never starts workers, and these imports cost it ~20 ms.
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return _read_in_workers(str(corpus_dir), chunks, workers, passage_tokens, progress)
+        except (OSError, ValueError, BrokenProcessPool):
+            # No worker processes here: a `python -` script, or the chat, whose stderr (replaced
+            # by Textual, fileno -1) multiprocessing cannot hand on. Read the files ourselves.
+            pass
+    batches: list[Batch] = []
+    done = 0
+    shared: dict[int, int] = {}
+    for chunk in chunks:
+        batches.append(compacted(read_batch(str(corpus_dir), chunk, passage_tokens), shared))
+        done += len(chunk)
+        if progress is not None:
+            progress("reading", done, len(items))
+    return batches
+
+
+def _read_in_workers(
+    folder: str,
+    chunks: list[list[tuple[str, str | None]]],
+    workers: int,
+    passage_tokens: int,
+    progress: Progress | None,
+) -> list[Batch]:
+    """`read_batch` over the chunks in worker processes, results in order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the TUI calls this from a thread, and forking a threaded process can hang.
+    context = multiprocessing.get_context("spawn")
+    total = sum(len(chunk) for chunk in chunks)
+    done = 0
+    batches: list[Batch] = []
+    shared: dict[int, int] = {}
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
+    try:
+        with _sigint_ignored_by_children():
+            futures = [pool.submit(read_batch, folder, chunk, passage_tokens) for chunk in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            batches.append(compacted(future.result(), shared))
+            del future  # its result is held once, in `batches`
+            done += len(chunk)
+            if progress is not None:
+                progress("reading", done, total)
+    except BaseException:
+        # Ctrl-C or a failure: the batches not yet started are dropped, not waited for.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return batches
+
+
+def compacted(batch: Batch, shared_ints: dict[int, int]) -> Batch:
+    """The batch with its repeated values held once in this process, and its lists sized exactly.
+
+    Every batch arrives with its own copy of each term, of each speaker row's words ("said",
+    "reported", a name met in many articles) and of each number above 256 (a quote's offsets); a
+    build holds all batches until they are merged, so at a million passages those copies were
+    most of its memory. Strings are interned and numbers shared through `shared_ints` (one dict
+    for the whole build); a list unpickled grows by appends and keeps spare slots, so speaker
+    rows are copied to lists of their exact size, and a title's or byline's span and an empty
+    list of warnings become tuples. The table is stored as JSON, where a tuple is a list: what
+    is written is the same to the byte.
+    """
+    batch.terms = list(map(sys.intern, batch.terms))
+    columns = batch.table.columns
+    for name in ("author", "source", "date"):  # "Reuters" in every article of a wire archive
+        columns[name] = [sys.intern(v) if type(v) is str else v for v in columns[name]]
+    for name in ("paragraphs", "words", "tokens", "size"):
+        columns[name] = [_shared(v, shared_ints) for v in columns[name]]
+    speakers = columns["speakers"]
+    for i, rows in enumerate(speakers):
+        if type(rows) is list:
+            speakers[i] = _compact_rows(rows, shared_ints)
+    for spans in columns["meta_spans"]:
+        if type(spans) is dict:
+            for key, span in spans.items():
+                if type(span) is list:
+                    spans[key] = tuple(_shared(v, shared_ints) for v in span)
+    # No warnings is the rule: one empty tuple for all those articles, not an empty list each.
+    columns["warnings"] = [_NONE if type(w) is list and not w else w for w in columns["warnings"]]
+    return batch
+
+
+_NONE: tuple[()] = ()
+
+
+def _compact_rows(rows: list[Any], shared_ints: dict[int, int]) -> list[Any]:
+    """An article's speaker rows (lists of 12 values): strings interned, numbers shared, exact sizes.
+
+    One loop with local names: it runs for every row of a large build, in the parent process,
+    beside the workers.
+    """
+    intern, share = sys.intern, shared_ints.setdefault
+    out = []
+    for row in rows:
+        if type(row) is list:  # anything else is left as it came
+            for i, value in enumerate(row):
+                kind = type(value)
+                if kind is str:
+                    row[i] = intern(value)
+                elif kind is int and value > 256:
+                    row[i] = share(value, value)
+            row = row[:]  # a slice is allocated at its exact length
+        out.append(row)
+    return out[:]
+
+
+def _shared(value: Any, shared_ints: dict[int, int]) -> Any:
+    """One int object per value for the whole build (small ints are shared by Python already)."""
+    if type(value) is int and not -5 <= value <= 256:
+        return shared_ints.setdefault(value, value)
+    return value
+
+
+@contextlib.contextmanager
+def _sigint_ignored_by_children() -> Iterator[None]:
+    """Workers are started with Ctrl-C ignored (inherited), so none prints a traceback while starting.
+
+    Only the main thread may change signal handlers; from another thread (the TUI) nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the parent's to handle (exit 130, one line at most): workers ignore it, no tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
