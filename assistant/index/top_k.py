@@ -33,11 +33,12 @@ FloatArray = npt.NDArray[np.float64]
 CHEAP_SHARE = 64
 """A term whose postings are at most 1/CHEAP_SHARE of the segment's passages is scored whole."""
 CHEAP_MIN = 4096
+MARK_SHARE = 16
 DENSE_SHARE = 16
 """Postings summed through a dense score array once they exceed 1/DENSE_SHARE of the segment."""
 SEEDS_PER_K = 4
 """Best passages of each short term scored in full for the first lower bound, per result wanted."""
-SEED_BLOCKS = 2
+SEED_BLOCKS = 1
 """Strongest blocks of each long term scored in full for the first lower bound."""
 SLACK = 1e-9
 """Scores summed in another order differ by rounding: a bound within SLACK of the k-th best is kept."""
@@ -120,33 +121,56 @@ def _segment_top(segment: SegmentView, k: int, theta: float) -> tuple[IntArray, 
         positions = _block_positions(np.flatnonzero(wanted), t.n)
         scored.append(_live_weights(t, segment, t.ids[positions], t.tf[positions]))
     # Whatever a candidate may still gain: the long terms not read whole.
-    open_ = [i for i in range(len(long_terms)) if read[i] is None or not read[i].all()]  # type: ignore[union-attr]
-    cand, part = _accumulate(scored, segment, limit - sum(bounds[i] for i in open_))
+    open_ = [(long_terms[i], read[i]) for i in range(len(long_terms)) if _open(read[i])]
+    gain = sum(t.ub for t, _ in open_)
+    cand, part = _accumulate(scored, segment, limit - gain)
+    lift = k * SEEDS_PER_K
+    if open_ and cand.shape[0] > 2 * lift:
+        # The best partial sums, completed, lift the k-th best before the many others are bounded.
+        best = np.sort(np.argpartition(-part, lift - 1)[:lift])
+        full = part[best]
+        for t, got in open_:
+            rows, block = _unread(t, got, cand[best])
+            found, tf = _lookup(t, cand[best][rows], segment)
+            full[rows[found]] += t.weigh(cand[best][rows[found]], tf)
+        theta = max(theta, _kth(full, k))
+        limit = theta - SLACK
+        keep = part + gain >= limit
+        cand, part = cand[keep], part[keep]
     # Each candidate's bound per open long term: its block's, or 0 where that block was read.
     reach = np.zeros((len(open_), cand.shape[0]), dtype=np.float64)
-    for row, i in enumerate(open_):
-        t = long_terms[i]
-        block = np.searchsorted(t.last, cand)
-        inside = block < t.last.shape[0]
-        got = read[i]
-        if got is not None:
-            inside[inside] = ~got[block[inside]]
-        reach[row, inside] = t.bound[block[inside]]
-    for row, i in enumerate(open_):
-        t = long_terms[i]
+    for row, (t, got) in enumerate(open_):
+        rows, block = _unread(t, got, cand)
+        reach[row, rows] = t.bound[block]
+    for row, (t, _) in enumerate(open_):
         keep = part + reach[row:].sum(axis=0) >= limit
         if not keep.all():
             cand, part, reach = cand[keep], part[keep], reach[:, keep]
         where = np.flatnonzero(reach[row] > 0)
         if not where.shape[0]:
             continue
-        found, tf = _lookup(t, cand[where])
+        found, tf = _lookup(t, cand[where], segment)
         if found.shape[0]:
             at = where[found]
             part[at] += t.weigh(cand[at], tf)
             theta = max(theta, _kth(part, k))
             limit = theta - SLACK
     return cand, part
+
+
+def _open(read: npt.NDArray[np.bool_] | None) -> bool:
+    """A long term is still open unless every one of its blocks was read."""
+    return read is None or not bool(read.all())
+
+
+def _unread(t: TermView, read: npt.NDArray[np.bool_] | None, ids: IntArray) -> tuple[IntArray, IntArray]:
+    """Which of `ids` fall in a block of t that was not read (their rows), and that block."""
+    block = np.searchsorted(t.last, ids)
+    inside = block < t.last.shape[0]
+    if read is not None:
+        inside[inside] = ~read[block[inside]]
+    rows = np.flatnonzero(inside)
+    return rows, block[rows]
 
 
 def _blocks_worth_reading(long_terms: list[TermView], i: int, limit: float) -> npt.NDArray[np.bool_]:
@@ -160,18 +184,26 @@ def _blocks_worth_reading(long_terms: list[TermView], i: int, limit: float) -> n
     return long_terms[i].bound + others >= limit
 
 
-def _lookup(t: TermView, look: IntArray) -> tuple[IntArray, npt.NDArray[Any]]:
-    """Which of the (ascending) passages `look` hold the term (their positions), with its tf there."""
-    if look.shape[0] <= t.n:
+def _lookup(t: TermView, look: IntArray, segment: SegmentView) -> tuple[IntArray, npt.NDArray[Any]]:
+    """Which of the (ascending) passages `look` hold the term (their positions), with its tf there.
+
+    A few passages: binary search in the postings. Many (over 1/MARK_SHARE of the postings): the
+    passages are marked in a per-thread array and the postings read once against the marks.
+    """
+    if look.shape[0] * MARK_SHARE <= t.n:
         pos = np.searchsorted(t.ids, look)
         pos[pos >= t.n] = t.n - 1
         hit = np.asarray(t.ids[pos]) == look
         return np.flatnonzero(hit), np.asarray(t.tf[pos[hit]])
-    ids = np.asarray(t.ids)
-    pos = np.searchsorted(look, ids)
-    pos[pos >= look.shape[0]] = look.shape[0] - 1
-    hit = look[pos] == ids
-    return pos[hit], np.asarray(t.tf)[hit]
+    marks = _marks(segment.n_passages)
+    local = look - segment.base
+    try:
+        marks[local] = np.arange(1, look.shape[0] + 1, dtype=np.int32)
+        row = marks[np.asarray(t.ids) - segment.base]
+        hit = np.flatnonzero(row)
+        return (row[hit] - 1).astype(np.int64), np.asarray(t.tf)[hit]
+    finally:
+        marks[local] = 0
 
 
 def _seed_bound(
@@ -198,7 +230,7 @@ def _seed_bound(
         return -np.inf
     score = np.zeros(ids.shape[0], dtype=np.float64)
     for t in terms:
-        found, tf = _lookup(t, ids)
+        found, tf = _lookup(t, ids, segment)
         if found.shape[0]:
             score[found] += t.weigh(ids[found], tf)
     return _kth(score, k)
@@ -255,6 +287,15 @@ def _accumulate(
 
 
 _SCRATCH = threading.local()
+
+
+def _marks(n: int) -> npt.NDArray[np.int32]:
+    """A zeroed int32 array of n, this thread's own (callers clear what they mark)."""
+    held: npt.NDArray[np.int32] | None = getattr(_SCRATCH, "marks", None)
+    if held is None or held.shape[0] < n:
+        held = np.zeros(n, dtype=np.int32)
+        _SCRATCH.marks = held
+    return held[:n]
 
 
 def _scratch(n: int) -> FloatArray:
