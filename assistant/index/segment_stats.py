@@ -164,7 +164,8 @@ class CorpusStatistics:
         idf = float(self.idf[tid])
 
         def weigh(ids: npt.NDArray[Any], tf: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
-            return count * bm25.weights_with_norm(tf, norm[ids - base], idf, self.params)
+            weights = bm25.weights_with_norm(tf, norm[ids - base] if base else norm[ids], idf, self.params)
+            return weights if count == 1 else count * weights
 
         return weigh
 

@@ -196,10 +196,10 @@ def _lookup(t: TermView, look: IntArray, segment: SegmentView) -> tuple[IntArray
         hit = np.asarray(t.ids[pos]) == look
         return np.flatnonzero(hit), np.asarray(t.tf[pos[hit]])
     marks = _marks(segment.n_passages)
-    local = look - segment.base
+    local = _local(look, segment)
     try:
         marks[local] = np.arange(1, look.shape[0] + 1, dtype=np.int32)
-        row = marks[np.asarray(t.ids) - segment.base]
+        row = marks[_local(np.asarray(t.ids), segment)]
         hit = np.flatnonzero(row)
         return (row[hit] - 1).astype(np.int64), np.asarray(t.tf)[hit]
     finally:
@@ -238,7 +238,7 @@ def _seed_bound(
 
 def _live_only(ids: npt.NDArray[Any], segment: SegmentView) -> IntArray:
     if segment.live is not None:
-        ids = ids[segment.live[ids - segment.base]]
+        ids = ids[segment.live[_local(ids, segment)]]
     return ids.astype(np.int64, copy=False)
 
 
@@ -247,7 +247,7 @@ def _live_weights(
 ) -> tuple[IntArray, FloatArray]:
     ids, tf = np.asarray(ids), np.asarray(tf)
     if segment.live is not None:
-        keep = segment.live[ids - segment.base]
+        keep = segment.live[_local(ids, segment)]
         ids, tf = ids[keep], tf[keep]
     return ids.astype(np.int64, copy=False), t.weigh(ids, tf)
 
@@ -278,15 +278,20 @@ def _accumulate(
     dense = _scratch(segment.n_passages)
     try:
         for ids, weights in parts:
-            dense[ids - segment.base] += weights  # a term's postings hold each passage once
+            dense[_local(ids, segment)] += weights  # a term's postings hold each passage once
         cand = np.flatnonzero(dense >= floor) if floor > 0 else np.flatnonzero(dense)
-        return cand + segment.base, dense[cand]
+        return (cand + segment.base if segment.base else cand), dense[cand]
     finally:
         for ids, _ in parts:
-            dense[ids - segment.base] = 0.0
+            dense[_local(ids, segment)] = 0.0
 
 
 _SCRATCH = threading.local()
+
+
+def _local(ids: npt.NDArray[Any], segment: SegmentView) -> npt.NDArray[Any]:
+    """Passage ids as positions in the segment (no copy for the first segment)."""
+    return ids - segment.base if segment.base else ids
 
 
 def _marks(n: int) -> npt.NDArray[np.int32]:
