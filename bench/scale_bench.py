@@ -20,8 +20,9 @@ _corpora.py; reused when present). Per size, one run measures, for assistant and
   query         top_passages(terms(q), 10) in this process after a warm load vs the same terms as
                 a tantivy boolean SHOULD query, top 10; each question once untimed first;
                 p50/p95 ms over --queries questions (WikiQA + reworded Reuters titles). Beside
-                them, ours without MaxScore pruning (allowed= a mask of every passage, which takes
-                the exhaustive path), same questions, same loop.
+                them, ours without block-max pruning (allowed= a mask of every passage, which takes
+                the exhaustive path), same questions, same loop; and each search's thread CPU time
+                (time.thread_time), which other jobs on a shared machine do not inflate.
 
     nice python bench/scale_bench.py [--sizes 100k,1m] [--queries 200] [--asks 3]
 
@@ -276,21 +277,25 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
     searcher = tv_index.searcher()
     schema = tv_index.schema
     ours_t, theirs_t, exhaustive_t = [], [], []
+    ours_cpu, theirs_cpu = [], []
     every = np.ones(index.n_passages, dtype=bool)  # a scope of all: top_passages without pruning
     for q in q_lists:  # warm both
         index.top_passages(q, 10)
         index.top_passages(q, 10, allowed=every)
         searcher.search(_tantivy_query(schema, q), 10)
     for q in q_lists:
-        start = time.perf_counter()
+        # Wall time, and this thread's CPU time (what a shared machine's other jobs do not add).
+        start, cpu = time.perf_counter(), time.thread_time()
         index.top_passages(q, 10)
         ours_t.append(time.perf_counter() - start)
+        ours_cpu.append(time.thread_time() - cpu)
         start = time.perf_counter()
         index.top_passages(q, 10, allowed=every)
         exhaustive_t.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         searcher.search(_tantivy_query(schema, q), 10)
         theirs_t.append(time.perf_counter() - start)
+        theirs_cpu.append(time.thread_time() - cpu)
     del searcher, tv_index
     update = in_process_update(index, corpus)
     _log(f"[{label}] in-process refresh: add {update['add_s']:.3f}s, remove {update['remove_s']:.3f}s")
@@ -316,6 +321,7 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
             "update": update,
             "query": _percentiles(ours_t),
             "query_exhaustive": _percentiles(exhaustive_t),
+            "query_cpu": _percentiles(ours_cpu),
         },
         "tantivy": {
             "build_s": tv_build["seconds"],
@@ -326,6 +332,7 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
             "add": tv_add,
             "add_answerable_s": tv_add["seconds"],
             "query": _percentiles(theirs_t),
+            "query_cpu": _percentiles(theirs_cpu),
             "export_s": export_s,
         },
     }
@@ -351,6 +358,11 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         for pct in ("p50_ms", "p95_ms"):
             ratio = o["query"][pct] / t["query"][pct]
             print(f"  {'query ' + pct:26} {o['query'][pct]:>10.2f} {t['query'][pct]:>10.2f} {ratio:>8.3g}")
+        oc, tc = o["query_cpu"], t["query_cpu"]
+        print(
+            f"  {'query thread CPU p50/p95':26} {oc['p50_ms']:>5.2f}/{oc['p95_ms']:<4.2f} "
+            f"{tc['p50_ms']:>5.2f}/{tc['p95_ms']:.2f} (tantivy's own threads, if any, not counted)"
+        )
         ex = o["query_exhaustive"]
         print(f"  {'query, no pruning p50/p95':26} {ex['p50_ms']:>5.2f}/{ex['p95_ms']:.2f} (allowed=all)")
         print(
