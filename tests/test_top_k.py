@@ -164,3 +164,22 @@ def test_block_bounds_hold_at_any_average_length() -> None:
             assert (part <= bound).all()
             assert (np.repeat(blocks["blk_last"][b_lo:b_hi], BLOCK)[: hi - lo] >= ids).all()
     assert scale(blocks["blk_params"], 50.0, 1.2, 0.75) is None  # other parameters: no stored bound
+
+
+def test_damaged_block_bounds_are_never_trusted(tmp_path: Path, long_terms: None) -> None:
+    """Bounds lowered on disk would make the search skip passages that belong in the top k: the
+    index must notice (its checksums) and rebuild, and answers stay the exhaustive search's."""
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    for n, (title, body) in enumerate(_reuters_bodies()[:120]):
+        _write(corpus, n, title, body)
+    index, _ = Index.open(corpus)
+    (segment,) = index.stored.segments
+    assert segment.folder is not None
+    bounds = segment.folder / "blk_ub.npy"
+    zeros = np.zeros_like(np.load(bounds))
+    del index, segment
+    np.save(bounds, zeros, allow_pickle=False)
+    reopened, changes = Index.open(corpus)
+    assert changes.rebuilt
+    _assert_exact(reopened, _questions(reopened, 30), 5)

@@ -1,19 +1,21 @@
-"""Exact top-k BM25 that reads only the blocks of common words' postings that can still matter.
+"""Exact top-k BM25 that spends little on common words: MaxScore with per-block bounds, in numpy.
 
-Block-max MaxScore, vectorised with numpy, one segment at a time (largest first; the k-th best
-score found so far carries over). In a segment:
+One segment at a time, largest first; the k-th best score found so far carries over. In a segment:
 
-1. Terms with short postings are scored whole: the candidates and their partial scores.
-2. A lower bound for the k-th best score: a few likely passages (the best candidates, and each
-   long term's strongest block) are scored in full by looking them up in every term.
+1. Short postings (rare terms) are scored whole.
+2. A first lower bound for the k-th best score: the full scores (every term looked up) of each
+   rare term's best passages and of each long term's strongest block.
 3. Long terms whose bounds together stay below it are non-essential: a passage holding only them
-   cannot enter the top k. Of each remaining long term, only the blocks whose bound plus every
-   other long term's bound reaches it add candidates.
-4. Long terms, strongest first: candidates whose score so far plus this term's block bound plus
-   the later terms' bounds fall short are dropped; the rest look the term up (binary search).
+   cannot enter the top k. The other long terms are scored whole, except for blocks whose bound
+   plus every other long term's cannot reach it; the sums go through a dense per-thread array.
+4. The best partial sums, completed, lift the bound; passages whose sum plus what the open terms
+   could add falls short are dropped (one vectorised filter).
+5. Open terms, strongest first: each candidate's bound is its partial sum plus, per open term,
+   the bound of the block it would sit in; those that fall short are dropped, the rest look the
+   term up (binary search for a few, one pass over the postings against marks for many).
 
-Every bound holds (block_bounds.py), pruning keeps ties, so the survivors hold the exact top k
-with their full scores; scores equal the exhaustive sum's to rounding (a different order).
+Every bound holds (block_bounds.py) and pruning keeps ties, so the survivors hold the exact top
+k with their full scores, equal to the exhaustive sum's up to rounding (another summation order).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ FloatArray = npt.NDArray[np.float64]
 CHEAP_SHARE = 64
 """A term whose postings are at most 1/CHEAP_SHARE of the segment's passages is scored whole."""
 CHEAP_MIN = 4096
+"""...and so is any term of at most CHEAP_MIN postings."""
 MARK_SHARE = 16
+"""Candidates looked up by marks, not binary search, once they exceed 1/MARK_SHARE of the postings."""
 DENSE_SHARE = 16
 """Postings summed through a dense score array once they exceed 1/DENSE_SHARE of the segment."""
 SEEDS_PER_K = 4
