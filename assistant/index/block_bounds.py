@@ -21,7 +21,8 @@ BLOCK = 128
 NAMES = ("blk_ptr", "blk_last", "blk_ub", "blk_params")
 """blk_ptr: each term's first block (n_terms + 1); blk_last: last passage id per block; blk_ub:
 largest tf part per block (float32, rounded up); blk_params: [A, k1, b] the bounds were taken with."""
-_CHUNK = 1 << 21
+_CHUNK = 1 << 18
+"""Postings per pass: the float temporaries stay ~12 MB beside a build that holds the whole index."""
 _MARGIN = 1.0 + 1e-6
 """float32 storage rounds; the stored bound is lifted by far more than that rounding."""
 
