@@ -25,6 +25,8 @@ _corpora.py; reused when present). Per size, one run measures, for assistant and
                 (time.thread_time), which other jobs on a shared machine do not inflate.
 
     nice python bench/scale_bench.py [--sizes 100k,1m] [--queries 200] [--asks 3]
+    nice python bench/scale_bench.py --search-only CORPUS [--queries 200] [--repeat 3]
+                (the search alone on CORPUS's index as it stands, fastest of --repeat per question)
 
 Output: a table with ratios (assistant / tantivy) on stdout; JSON in bench/out/scale_bench-*.json.
 """
@@ -338,6 +340,40 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
     }
 
 
+def search_only(corpus: Path, n_questions: int, repeat: int) -> dict[str, Any]:
+    """The search alone on an index already built: each question timed `repeat` times after a
+    warm-up, the fastest kept (wall and thread CPU). Run it with PYTHONPATH at another checkout
+    to time that version's search on its own index of the same corpus."""
+    from assistant.index import Index
+    from assistant.index.tokens import terms
+
+    index, _ = Index.open(corpus)
+    q_lists = [terms(q) for q in latency_questions(reuters_docs(), n_questions)]
+    for q in q_lists:
+        index.top_passages(q, 10)
+    wall = [float("inf")] * len(q_lists)
+    cpu = [float("inf")] * len(q_lists)
+    for _ in range(repeat):
+        for i, q in enumerate(q_lists):
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            index.top_passages(q, 10)
+            wall[i] = min(wall[i], time.perf_counter() - start)
+            cpu[i] = min(cpu[i], time.thread_time() - start_cpu)
+    result = {
+        "passages": index.n_passages,
+        "segments": len(index.stored.segments),
+        "wall": _percentiles(wall),
+        "cpu": _percentiles(cpu),
+    }
+    w, c = result["wall"], result["cpu"]
+    print(
+        f"{result['passages']} passages, {result['segments']} segment(s), {len(q_lists)} questions, "
+        f"fastest of {repeat}: wall p50/p95 {w['p50_ms']:.2f}/{w['p95_ms']:.2f} ms, "
+        f"thread CPU p50/p95 {c['p50_ms']:.2f}/{c['p95_ms']:.2f} ms"
+    )
+    return result
+
+
 def print_table(rows: list[dict[str, Any]]) -> None:
     print("\nScale benchmark (Reuters-21578 based corpora; reference tantivy on the same passages' terms)")
     lines = [
@@ -392,6 +428,10 @@ def main() -> None:
     parser.add_argument(
         "--root", help=f"folder of the corpora and work files (default {BENCH_ROOT}); one per concurrent run"
     )
+    parser.add_argument(
+        "--search-only", metavar="CORPUS", help="only time top_passages on CORPUS's existing index"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="with --search-only: timings per question")
     parser.add_argument("--tantivy-build", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-ask", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-add", nargs=3, help=argparse.SUPPRESS)
@@ -404,6 +444,9 @@ def main() -> None:
         return
     if args.tantivy_add:
         tantivy_add_child(Path(args.tantivy_add[0]), args.tantivy_add[1], json.loads(args.tantivy_add[2]))
+        return
+    if args.search_only:
+        search_only(Path(args.search_only), args.queries, args.repeat)
         return
     docs = reuters_docs()
     per_doc = calibrate(docs)
