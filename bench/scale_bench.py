@@ -20,10 +20,13 @@ _corpora.py; reused when present). Per size, one run measures, for assistant and
   query         top_passages(terms(q), 10) in this process after a warm load vs the same terms as
                 a tantivy boolean SHOULD query, top 10; each question once untimed first;
                 p50/p95 ms over --queries questions (WikiQA + reworded Reuters titles). Beside
-                them, ours without MaxScore pruning (allowed= a mask of every passage, which takes
-                the exhaustive path), same questions, same loop.
+                them, ours without block-max pruning (allowed= a mask of every passage, which takes
+                the exhaustive path), same questions, same loop; and each search's thread CPU time
+                (time.thread_time), which other jobs on a shared machine do not inflate.
 
     nice python bench/scale_bench.py [--sizes 100k,1m] [--queries 200] [--asks 3]
+    nice python bench/scale_bench.py --search-only CORPUS [--queries 200] [--repeat 3]
+                (the search alone on CORPUS's index as it stands, fastest of --repeat per question)
 
 Output: a table with ratios (assistant / tantivy) on stdout; JSON in bench/out/scale_bench-*.json.
 """
@@ -276,21 +279,25 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
     searcher = tv_index.searcher()
     schema = tv_index.schema
     ours_t, theirs_t, exhaustive_t = [], [], []
+    ours_cpu, theirs_cpu = [], []
     every = np.ones(index.n_passages, dtype=bool)  # a scope of all: top_passages without pruning
     for q in q_lists:  # warm both
         index.top_passages(q, 10)
         index.top_passages(q, 10, allowed=every)
         searcher.search(_tantivy_query(schema, q), 10)
     for q in q_lists:
-        start = time.perf_counter()
+        # Wall time, and this thread's CPU time (what a shared machine's other jobs do not add).
+        start, cpu = time.perf_counter(), time.thread_time()
         index.top_passages(q, 10)
         ours_t.append(time.perf_counter() - start)
+        ours_cpu.append(time.thread_time() - cpu)
         start = time.perf_counter()
         index.top_passages(q, 10, allowed=every)
         exhaustive_t.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         searcher.search(_tantivy_query(schema, q), 10)
         theirs_t.append(time.perf_counter() - start)
+        theirs_cpu.append(time.thread_time() - cpu)
     del searcher, tv_index
     update = in_process_update(index, corpus)
     _log(f"[{label}] in-process refresh: add {update['add_s']:.3f}s, remove {update['remove_s']:.3f}s")
@@ -316,6 +323,7 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
             "update": update,
             "query": _percentiles(ours_t),
             "query_exhaustive": _percentiles(exhaustive_t),
+            "query_cpu": _percentiles(ours_cpu),
         },
         "tantivy": {
             "build_s": tv_build["seconds"],
@@ -326,9 +334,44 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
             "add": tv_add,
             "add_answerable_s": tv_add["seconds"],
             "query": _percentiles(theirs_t),
+            "query_cpu": _percentiles(theirs_cpu),
             "export_s": export_s,
         },
     }
+
+
+def search_only(corpus: Path, n_questions: int, repeat: int) -> dict[str, Any]:
+    """The search alone on an index already built: each question timed `repeat` times after a
+    warm-up, the fastest kept (wall and thread CPU). Run it with PYTHONPATH at another checkout
+    to time that version's search on its own index of the same corpus."""
+    from assistant.index import Index
+    from assistant.index.tokens import terms
+
+    index, _ = Index.open(corpus)
+    q_lists = [terms(q) for q in latency_questions(reuters_docs(), n_questions)]
+    for q in q_lists:
+        index.top_passages(q, 10)
+    wall = [float("inf")] * len(q_lists)
+    cpu = [float("inf")] * len(q_lists)
+    for _ in range(repeat):
+        for i, q in enumerate(q_lists):
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            index.top_passages(q, 10)
+            wall[i] = min(wall[i], time.perf_counter() - start)
+            cpu[i] = min(cpu[i], time.thread_time() - start_cpu)
+    result = {
+        "passages": index.n_passages,
+        "segments": len(index.stored.segments),
+        "wall": _percentiles(wall),
+        "cpu": _percentiles(cpu),
+    }
+    w, c = result["wall"], result["cpu"]
+    print(
+        f"{result['passages']} passages, {result['segments']} segment(s), {len(q_lists)} questions, "
+        f"fastest of {repeat}: wall p50/p95 {w['p50_ms']:.2f}/{w['p95_ms']:.2f} ms, "
+        f"thread CPU p50/p95 {c['p50_ms']:.2f}/{c['p95_ms']:.2f} ms"
+    )
+    return result
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
@@ -351,6 +394,11 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         for pct in ("p50_ms", "p95_ms"):
             ratio = o["query"][pct] / t["query"][pct]
             print(f"  {'query ' + pct:26} {o['query'][pct]:>10.2f} {t['query'][pct]:>10.2f} {ratio:>8.3g}")
+        oc, tc = o["query_cpu"], t["query_cpu"]
+        print(
+            f"  {'query thread CPU p50/p95':26} {oc['p50_ms']:>5.2f}/{oc['p95_ms']:<4.2f} "
+            f"{tc['p50_ms']:>5.2f}/{tc['p95_ms']:.2f} (tantivy's own threads, if any, not counted)"
+        )
         ex = o["query_exhaustive"]
         print(f"  {'query, no pruning p50/p95':26} {ex['p50_ms']:>5.2f}/{ex['p95_ms']:.2f} (allowed=all)")
         print(
@@ -380,6 +428,10 @@ def main() -> None:
     parser.add_argument(
         "--root", help=f"folder of the corpora and work files (default {BENCH_ROOT}); one per concurrent run"
     )
+    parser.add_argument(
+        "--search-only", metavar="CORPUS", help="only time top_passages on CORPUS's existing index"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="with --search-only: timings per question")
     parser.add_argument("--tantivy-build", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-ask", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-add", nargs=3, help=argparse.SUPPRESS)
@@ -392,6 +444,9 @@ def main() -> None:
         return
     if args.tantivy_add:
         tantivy_add_child(Path(args.tantivy_add[0]), args.tantivy_add[1], json.loads(args.tantivy_add[2]))
+        return
+    if args.search_only:
+        search_only(Path(args.search_only), args.queries, args.repeat)
         return
     docs = reuters_docs()
     per_doc = calibrate(docs)

@@ -40,6 +40,17 @@ def term_weights(
     tf: npt.NDArray[np.number], doc_len: npt.NDArray[np.number], avgdl: float, idf: float, params: Params
 ) -> FloatArray:
     """One term's contribution to the score of each document in its postings."""
+    return weights_with_norm(tf, length_norm(doc_len, avgdl, params), idf, params)
+
+
+def length_norm(doc_len: npt.NDArray[np.number], avgdl: float, params: Params) -> FloatArray:
+    """k1·(1 - b + b·dl/avgdl) per document: worked out once for a whole segment, then gathered."""
+    return params.k1 * (1.0 - params.b + params.b * doc_len.astype(np.float64) / avgdl)
+
+
+def weights_with_norm(
+    tf: npt.NDArray[np.number], norm: npt.NDArray[np.float64], idf: float, params: Params
+) -> FloatArray:
+    """term_weights from each document's length_norm (the same numbers, element by element)."""
     tf64 = tf.astype(np.float64)
-    norm = params.k1 * (1.0 - params.b + params.b * doc_len.astype(np.float64) / avgdl)
     return idf * (tf64 * (params.k1 + 1.0) / (tf64 + norm))

@@ -30,7 +30,7 @@ from assistant.index.checked_files import StaleIndex
 from assistant.index.merge import appended, combined, marked, merge
 from assistant.index.segment_stats import CorpusStatistics
 from assistant.index.store import Stored, current_generation, load, prepare_folder, save
-from assistant.index.top_k import maxscore_top
+from assistant.index.top_k import block_max_top
 from assistant.locations import index_dir
 from assistant.safe_paths import too_broad
 from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
@@ -464,27 +464,15 @@ class Index:
     def _maxscore(
         self, query_terms: Sequence[str], k: int
     ) -> tuple[npt.NDArray[Any], npt.NDArray[np.float64]] | None:
-        """Exact top-k candidates without scanning common words' postings (top_k), when it applies."""
+        """Exact top-k candidates, reading only the postings blocks that can matter (top_k)."""
         found = [
             (tid, count)
             for term, count in Counter(query_terms).items()
             if (tid := self.term_id(term)) is not None
         ]
-        idf = self.idf
-        terms = [(tid, count, float(idf[tid])) for tid, count in found]
-        if len(terms) < 2 or k < 1 or any(w <= 0 for _, _, w in terms):
-            return None  # one term has nothing to prune; idf <= 0 breaks the bounds
-        doc_len = self.stored.arrays["doc_len"]
-
-        def weigh(tid: int, ids: npt.NDArray[Any], tf: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
-            return bm25.term_weights(tf, doc_len[ids], self.avgdl, float(idf[tid]), self.params)
-
-        def accumulate(
-            parts: list[tuple[npt.NDArray[Any], npt.NDArray[np.float64]]],
-        ) -> tuple[npt.NDArray[Any], npt.NDArray[np.float64]]:
-            return _accumulate(parts, self.n_passages)
-
-        return maxscore_top(terms, self.postings, weigh, accumulate, self.params.k1 + 1.0, k)
+        if not found or k < 1 or any(float(self.idf[tid]) <= 0 for tid, _ in found):
+            return None  # idf <= 0 breaks the bounds
+        return block_max_top(self.statistics.segment_views(found), k)
 
 
 def _best(cand: npt.NDArray[Any], total: npt.NDArray[np.float64], k: int) -> list[tuple[int, float]]:

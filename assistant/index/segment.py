@@ -49,6 +49,8 @@ class Segment:
     folder: Path | None = None
     """Where it is stored: the file keys (ids, stats, hashes) are read from there when needed."""
     _keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
+    blocks: Mapping[str, npt.NDArray[Any]] | None = None
+    """Per-block score bounds of its postings (block_bounds), memory-mapped once stored."""
 
     def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
         """Article ids, file (size, mtime_ns) and content hashes: what a walk compares, no row parsed."""

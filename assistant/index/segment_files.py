@@ -15,6 +15,9 @@ import numpy.typing as npt
 
 from assistant.index.article_rows import ArticleRows, check_offsets, write_rows
 from assistant.index.article_table import COLUMNS, ArticleTable
+from assistant.index.block_bounds import NAMES as BLOCK_ARRAYS
+from assistant.index.block_bounds import block_arrays
+from assistant.index.bm25 import Params
 from assistant.index.checked_files import (
     StaleIndex,
     checksum,
@@ -25,7 +28,8 @@ from assistant.index.checked_files import (
 )
 from assistant.index.segment import Segment
 
-FORMAT = 9  # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
+FORMAT = 10  # 10: per-block score bounds
+# 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
 ROWS_FILE = "articles.jsonl"
 OFFSETS_FILE = "articles-offsets.npy"
 KEYS_FILE = "file-ids.txt"
@@ -50,7 +54,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         raise StaleIndex("the index was made by another version")
     files = manifest["files"]
     needed = (
-        *(f"{a}.npy" for a in ARRAYS),
+        *(f"{a}.npy" for a in (*ARRAYS, *BLOCK_ARRAYS)),
         "terms.txt",
         ROWS_FILE,
         OFFSETS_FILE,
@@ -65,12 +69,13 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     if verify:
         verify_files(folder, files)
     arrays: dict[str, npt.NDArray[Any]] = {}
-    for name in ARRAYS:
+    for name in (*ARRAYS, *BLOCK_ARRAYS):
         expected = files[f"{name}.npy"]
         array = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
         if list(array.shape) != expected["shape"] or str(array.dtype) != expected["dtype"]:
             raise StaleIndex(f"index file {name} has the wrong shape")
         arrays[name] = array
+    blocks = {name: arrays.pop(name) for name in BLOCK_ARRAYS}
     terms_text = (folder / "terms.txt").read_text(encoding="utf-8")
     terms = terms_text.split("\n") if terms_text else []
     offsets = np.load(folder / OFFSETS_FILE, allow_pickle=False)
@@ -85,6 +90,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         raise StaleIndex("the index fingerprints do not match its articles")
     info = manifest["info"]
     _check_consistent(arrays, terms, table, info)
+    _check_blocks(blocks, arrays)
     return Segment(
         arrays,
         terms,
@@ -95,6 +101,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         base_passage=int(info["base_passage"]),
         base_sentence=int(info["base_sentence"]),
         folder=folder,
+        blocks=blocks,
     )
 
 
@@ -112,6 +119,16 @@ def _check_consistent(
         raise StaleIndex("index article table does not match")
 
 
+def _check_blocks(blocks: dict[str, npt.NDArray[Any]], arrays: dict[str, npt.NDArray[Any]]) -> None:
+    """The block bounds must cover the postings exactly: a query trusts them to skip passages."""
+    ptr = blocks["blk_ptr"]
+    if ptr.shape[0] != arrays["indptr"].shape[0] or blocks["blk_params"].shape != (3,):
+        raise StaleIndex("index block bounds do not match its postings")
+    n_blocks = int(ptr[-1]) if ptr.shape[0] else 0
+    if blocks["blk_last"].shape[0] != n_blocks or blocks["blk_ub"].shape[0] != n_blocks:
+        raise StaleIndex("index block bounds do not match its postings")
+
+
 def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[int]) -> None:
     """One segment folder, every file flushed, its manifest last (raises OSError)."""
     folder.mkdir()
@@ -121,6 +138,12 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
         path = folder / f"{name}.npy"
         np.save(path, array, allow_pickle=False)
         files[path.name] = {"shape": list(array.shape), "dtype": str(array.dtype)}
+    postings = {name: segment.arrays[name] for name in ("indptr", "indices", "tf", "doc_len")}
+    # Always taken from the postings written here, with BM25Okapi's default k1 and b.
+    defaults = Params()
+    for name, array in block_arrays(postings, bases[1], k1=defaults.k1, b=defaults.b).items():
+        np.save(folder / f"{name}.npy", array, allow_pickle=False)
+        files[f"{name}.npy"] = {"shape": list(array.shape), "dtype": str(array.dtype)}
     (folder / "terms.txt").write_text("\n".join(segment.terms), encoding="utf-8")
     offsets = write_rows(folder / ROWS_FILE, segment.articles.columns)
     np.save(

@@ -7,12 +7,16 @@ is rank-bm25's BM25Okapi over the live corpus exactly, however the index is spli
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from assistant.index import bm25
+from assistant.index.block_bounds import block_arrays, scale
 from assistant.index.store import Stored
+from assistant.index.top_k import SegmentView, TermView
 
 
 class CorpusStatistics:
@@ -33,6 +37,8 @@ class CorpusStatistics:
             total_len -= float(np.asarray(a["doc_len"])[~self._live].sum())
         self.avgdl = total_len / self.n_live if self.n_live else 1.0
         self._idf: npt.NDArray[np.float64] | None = None
+        self._blocks: dict[int, Mapping[str, npt.NDArray[Any]]] = {}
+        self._norms: dict[int, npt.NDArray[np.float64]] = {}
 
     def _vocabulary(self, stored: Stored) -> None:
         """Global term ids: the first segment's own, then each later segment's new terms in turn.
@@ -113,3 +119,68 @@ class CorpusStatistics:
         if not parts:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint16)
         return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+    def segment_views(self, found: list[tuple[int, int]]) -> list[SegmentView]:
+        """The query's (term id, query count) pairs as postings views with block bounds, per segment."""
+        idf = self.idf
+        params = self.params
+        views: list[SegmentView] = []
+        for k, segment in enumerate(self.stored.segments):
+            a = segment.arrays
+            indptr, indices, tf = a["indptr"], np.asarray(a["indices"]), np.asarray(a["tf"])
+            blocks = self._segment_blocks(k)
+            ptr = blocks["blk_ptr"]
+            last, ub = np.asarray(blocks["blk_last"]), np.asarray(blocks["blk_ub"])
+            factor = scale(np.asarray(blocks["blk_params"]), self.avgdl, params.k1, params.b)
+            if k not in self._norms:  # once per generation: a posting's weight then gathers it
+                self._norms[k] = bm25.length_norm(np.asarray(a["doc_len"]), self.avgdl, params)
+            norm = self._norms[k]
+            base = segment.base_passage
+            terms: list[TermView] = []
+            for tid, count in found:
+                local = self._local_id(k, tid)
+                if local is None:
+                    continue
+                lo, hi = int(indptr[local]), int(indptr[local + 1])
+                b_lo, b_hi = int(ptr[local]), int(ptr[local + 1])
+                top = float(idf[tid]) * count * (params.k1 + 1.0)
+                parts = (
+                    ub[b_lo:b_hi].astype(np.float64) * factor if factor is not None else np.ones(b_hi - b_lo)
+                )
+                terms.append(
+                    TermView(
+                        indices[lo:hi],
+                        tf[lo:hi],
+                        last[b_lo:b_hi],
+                        top * parts,
+                        self._weigh(tid, count, norm, base),
+                    )
+                )
+            live = None if self._live is None else self._live[base : base + segment.n_passages]
+            views.append(SegmentView(terms, segment.n_passages, base, live))
+        return views
+
+    def _weigh(self, tid: int, count: int, norm: npt.NDArray[np.float64], base: int) -> Any:
+        idf = float(self.idf[tid])
+
+        def weigh(ids: npt.NDArray[Any], tf: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+            weights = bm25.weights_with_norm(tf, norm[ids - base] if base else norm[ids], idf, self.params)
+            return weights if count == 1 else count * weights
+
+        return weigh
+
+    def _local_id(self, k: int, tid: int) -> int | None:
+        if k == 0:
+            return tid if tid < len(self._first_terms) else None
+        return self._local[k - 1].get(tid)
+
+    def _segment_blocks(self, k: int) -> Mapping[str, npt.NDArray[Any]]:
+        """A segment's block bounds: stored beside it, or taken once here when it is not stored yet."""
+        segment = self.stored.segments[k]
+        if segment.blocks is not None:
+            return segment.blocks
+        if k not in self._blocks:
+            names = ("indptr", "indices", "tf", "doc_len")
+            postings = {name: segment.arrays[name] for name in names}
+            self._blocks[k] = block_arrays(postings, segment.base_passage, self.params.k1, self.params.b)
+        return self._blocks[k]
