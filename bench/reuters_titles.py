@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._corpora import (  # noqa: E402
+from bench._corpora import (
     BENCH_ROOT,
     article_files,
     reuters_docs,
@@ -121,7 +121,9 @@ def compare(label: str, root: Path, files: list[Path], heads: dict[str, tuple[st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=3000)
-    parser.add_argument("--baseline", type=Path, required=True, help="a checkout of the reader to compare with")
+    parser.add_argument(
+        "--baseline", type=Path, required=True, help="a checkout of the reader to compare with"
+    )
     args = parser.parse_args()
     ours = Path(__file__).resolve().parent.parent
     raw = reuters_raw_docs()[: args.articles]

@@ -116,6 +116,10 @@ def _recased(token: str, forms: dict[str, Counter[str]], *, first: bool, every_w
 
 
 def _recased_part(part: str, forms: dict[str, Counter[str]], *, first: bool, every_word: bool) -> str:
+    glued = re.match(r"^([^A-Za-z0-9]*(?:[A-Za-z]\.){2,})([A-Za-z]{2}.*)$", part)
+    if glued:  # "U.S.PROTECTIONISM": the abbreviation as written, the word after it re-cased
+        rest = _recased_part(glued.group(2), forms, first=False, every_word=every_word)
+        return glued.group(1) + rest
     if re.search(r"[A-Za-z]\.[A-Za-z]", part):
         return part  # U.S., H.K., E.D.: abbreviations keep their capitals
     lead = re.match(r"^[^A-Za-z0-9]*", part)

@@ -118,6 +118,8 @@ def _continues(text: str, line: Line, after: Line | None) -> bool:
     if after is None or after.break_before or after.indent > line.indent:
         return False
     first = text[after.start : after.start + 1]
+    if text[line.start : line.end].isupper():
+        return False  # a headline in capitals, then the story ("USDA TO REDUCE …" / "the U.S. …")
     return first.islower() and not _CLOSED.search(text[line.start : line.end])
 
 
