@@ -104,11 +104,11 @@ def _forms(body: str) -> dict[str, Counter[str]]:
 
 
 def _recased(token: str, forms: dict[str, Counter[str]], *, first: bool, every_word: bool) -> str:
-    """One whitespace-separated token re-cased part by part ("LONG-TERM" → "Long-Term")."""
-    parts = re.split(r"([-/])", token)
+    """One whitespace-separated token re-cased part by part ("LONG-TERM" → "Long-Term", "VW,TOYOTA")."""
+    parts = re.split(r"([-/,])", token)
     out = []
     for number, part in enumerate(parts):
-        if part in {"-", "/"}:
+        if part in {"-", "/", ","}:
             out.append(part)
             continue
         out.append(_recased_part(part, forms, first=first and number == 0, every_word=every_word))

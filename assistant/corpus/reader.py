@@ -193,7 +193,7 @@ def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tu
                 len(line) <= 200
                 and not _FURNITURE.match(line)
                 and not sentence_like
-                and not _continues(text, first, after)
+                and (_headline_case(line) or not _continues(text, first, after))
             ):
                 header.title = decoded(bare)
                 header.spans["title"] = Span(bare_start, first.end)
@@ -236,12 +236,18 @@ def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tu
 def _headline_case(line: str) -> bool:
     """True for a line in headline case ("Taiwan to Seek Higher Textile Exports to U.S."): no sentence.
 
-    A title may end in an abbreviation's full stop; a sentence has lower-case words of four letters
-    or more ("said", "would"), a headline capitalises every one.
+    A title may end in an abbreviation's full stop, or stand over a first line that starts in lower
+    case; a sentence has lower-case words of four letters or more ("said", "would"), a headline
+    capitalises every one.
     """
-    words = re.findall(r"[^\W\d_][\w'’.-]*", re.sub(r"<[^<>]*>", " ", line))  # "<range Rover>" a name
-    long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 4]
-    return len(words) >= 3 and len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+    words = [w for w in re.sub(r"<[^<>]*>", " ", line).split() if any(ch.isalpha() for ch in w)]
+    long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 4]  # "<range Rover>": a name
+    return len(words) >= 3 and len(long_words) >= 2 and all(_opens_upper(w) for w in long_words)
+
+
+def _opens_upper(word: str) -> bool:
+    """True when the word's first letter is a capital ("Car/truck", "(Usda)")."""
+    return next(ch for ch in word if ch.isalpha()).isupper()
 
 
 def _fixture_follows(text: str, all_lines: list[Line], index: int) -> bool:
