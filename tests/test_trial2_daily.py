@@ -193,3 +193,14 @@ def test_a_question_with_no_words_to_search_for_is_a_bad_question(seed_corpus: P
     # A question whose words the corpus lacks is still the corpus holding no answer: exit 1.
     code, out, _ = run("ask", "What is a zymurgist?", "--corpus", str(seed_corpus))
     assert code == 1 and "no answer" in out
+
+
+def test_remove_takes_a_unique_file_name_and_refuses_an_ambiguous_one(tmp_path: Path) -> None:
+    corpus = article_ids_corpus(tmp_path)
+    code, _, err = run("remove", "00002.txt", "--corpus", str(corpus))
+    assert code == 4 and "could be any of 2 articles" in err
+    assert (corpus / "c000/reut2-000/00002.txt").exists() and (corpus / "c001/reut2-000/00002.txt").exists()
+    code, _, err = run("remove", "00001.txt", "--corpus", str(corpus))
+    assert code == 0, err
+    assert not (corpus / "c000/reut2-000/00001.txt").exists()
+    assert set(listed_titles(corpus)) == {"c000/reut2-000/00002.txt", "c001/reut2-000/00002.txt"}
