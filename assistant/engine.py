@@ -188,9 +188,10 @@ class Engine:
                 not answer.answered
                 and not answer.searched
                 and speaker is None
-                and (steer is None or steer.speaker is None)
+                and conversation is None
             ):
-                # Nothing was searched ("what", "is it?"): the question needs rewording; not a refusal.
+                # Nothing was searched ("what", "is it?"): the question needs rewording, not a refusal.
+                # (The chat answers it in the transcript, where "What did she say?" may follow a pick.)
                 raise BadQuestion(NO_WORDS)
             if note is not None and stay is not None:
                 title = str(self.index.articles.columns["title"][stay] or self._id_of(stay))
