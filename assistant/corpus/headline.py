@@ -37,6 +37,13 @@ _BRACKETS = re.compile(r"<([^<>]{1,60})>")
 _ORDINAL = re.compile(r"^\d+(?:ST|ND|RD|TH)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _VOWELS = frozenset("AEIOUY")
+_JOINS = re.compile(r"([-/,])")
+_GLUED = re.compile(r"^([^A-Za-z0-9]*(?:[A-Za-z]\.){2,})([A-Za-z]{2}.*)$")
+_ABBREVIATION = re.compile(r"[A-Za-z]\.[A-Za-z]")
+_PART = re.compile(r"^([^A-Za-z0-9]*)(.*?)([^A-Za-z0-9]*)$", re.DOTALL)
+_LETTERS = re.compile(r"[A-Za-z]+")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_NOT_CAPITALS = re.compile(r"[^A-Z\u00c0-\u00d6\u00d8-\u00de]+")
 # A body mostly in capitals says nothing about which words are acronyms.
 _MOSTLY_CAPITALS = 0.8
 
@@ -50,7 +57,7 @@ def newsroom_title(title: str, body: str) -> str:
     if "<" not in title and not _has_capital_words(title):
         return title
     shouting = _share_of_capitals(_BRACKETS.sub(" ", title)) >= _MOSTLY_CAPITALS
-    forms = _forms(body)
+    forms = _forms(body, title)
     words: list[str] = []
     for token, bracketed in _tokens(title):
         first = not words or words[-1].endswith((":", "-", "—"))
@@ -63,8 +70,8 @@ def _has_capital_words(title: str) -> bool:
 
 
 def _share_of_capitals(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    return sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
+    letters = len(_NOT_LETTERS.sub("", text))  # counted by regular expressions: this runs per headline
+    return len(_NOT_CAPITALS.sub("", text)) / letters if letters else 0.0
 
 
 def _tokens(title: str) -> list[tuple[str, bool]]:
@@ -92,20 +99,23 @@ def _tokens(title: str) -> list[tuple[str, bool]]:
     return joined
 
 
-def _forms(body: str) -> dict[str, Counter[str]]:
-    """How the body writes each word, by its lower-case form; empty when the body is in capitals."""
-    if _share_of_capitals(body[:5000]) >= _MOSTLY_CAPITALS:
+def _forms(body: str, title: str) -> dict[str, Counter[str]]:
+    """How the body writes each of the title's words, by its lower-case form; empty when the body
+    is in capitals. Only the title's words are counted."""
+    wanted = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", title)}
+    if not wanted or _share_of_capitals(body[:2000]) >= _MOSTLY_CAPITALS:
         return {}
     found: dict[str, Counter[str]] = {}
-    for word in _WORD.findall(body[:50_000]):
-        stem = re.sub(r"['’][sS]$", "", word)
-        found.setdefault(stem.lower(), Counter())[stem] += 1
+    for word in _LETTERS.findall(body[:20_000]):
+        lower = word.lower()
+        if lower in wanted:
+            found.setdefault(lower, Counter())[word] += 1
     return found
 
 
 def _recased(token: str, forms: dict[str, Counter[str]], *, first: bool, every_word: bool) -> str:
     """One whitespace-separated token re-cased part by part ("LONG-TERM" → "Long-Term", "VW,TOYOTA")."""
-    parts = re.split(r"([-/,])", token)
+    parts = _JOINS.split(token)
     out = []
     for number, part in enumerate(parts):
         if part in {"-", "/", ","}:
@@ -116,18 +126,17 @@ def _recased(token: str, forms: dict[str, Counter[str]], *, first: bool, every_w
 
 
 def _recased_part(part: str, forms: dict[str, Counter[str]], *, first: bool, every_word: bool) -> str:
-    glued = re.match(r"^([^A-Za-z0-9]*(?:[A-Za-z]\.){2,})([A-Za-z]{2}.*)$", part)
+    glued = _GLUED.match(part)
     if glued:  # "U.S.PROTECTIONISM": the abbreviation as written, the word after it re-cased
         rest = _recased_part(glued.group(2), forms, first=False, every_word=every_word)
         return glued.group(1) + rest
-    if re.search(r"[A-Za-z]\.[A-Za-z]", part):
+    if _ABBREVIATION.search(part):
         return part  # U.S., H.K., E.D.: abbreviations keep their capitals
-    lead = re.match(r"^[^A-Za-z0-9]*", part)
-    trail = re.search(r"[^A-Za-z0-9]*$", part)
-    start, end = lead.end() if lead else 0, trail.start() if trail else len(part)
+    pieces = _PART.match(part)
+    start, end = (pieces.start(2), pieces.end(2)) if pieces else (0, len(part))
     core = part[start:end]
     possessive = ""
-    if re.search(r"['’][sS]$", core):
+    if core.endswith(("'s", "'S", "’s", "’S")):
         core, possessive = core[:-2], core[-2] + "s"
     if not every_word and len(core) >= 2 and core[0].isupper() and not core.isupper():
         written = forms.get(core.lower(), Counter())

@@ -193,7 +193,7 @@ def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tu
                 len(line) <= 200
                 and not _FURNITURE.match(line)
                 and not sentence_like
-                and (_headline_case(line) or not _continues(text, first, after))
+                and (not _continues(text, first, after) or _headline_case(line))
             ):
                 header.title = decoded(bare)
                 header.spans["title"] = Span(bare_start, first.end)
