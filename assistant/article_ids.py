@@ -5,7 +5,9 @@ every listing and citation shows the id cleaned (`assistant/safe_text.py`), and
 `--json` shows it with those characters escaped (`\\u001b`). Both forms must work
 when pasted back into `show`, `remove` or `ask --article`: the exact id first,
 then the id with `\\xHH`, `\\uHHHH`, `\\UHHHHHHHH` escapes read, then the cleaned
-form when it names exactly one article.
+form when it names exactly one article, then a tail of the id: the file name
+(`00001.txt`) or its last folders (`reut2-000/00001.txt`) select the one article
+whose id ends so; a tail that several ids end in is refused, naming them.
 """
 
 from __future__ import annotations
@@ -48,4 +50,31 @@ def resolve_article_id(typed: str, ids: Iterable[str]) -> str | None:
             f"{shown!r} fits {len(fits)} articles whose names differ only in hidden characters; "
             "give the id as `assistant list --json` writes it"
         )
-    return fits[0] if fits else None
+    if fits:
+        return fits[0]
+    return _by_tail(typed, decoded, shown, known)
+
+
+_NAMED = 3
+"""How many of the ids a tail fits the refusal names before "and N more"."""
+
+
+def _by_tail(typed: str, decoded: str, shown: str, known: list[str]) -> str | None:
+    """The one id ending in the typed path components, or None; raises when several do."""
+    for form in dict.fromkeys((typed, decoded)):
+        bare = form.strip()
+        while bare.startswith("./"):
+            bare = bare[2:]
+        tail = "/" + bare.strip("/")
+        if tail == "/":
+            continue
+        fits = sorted(article_id for article_id in known if ("/" + article_id).endswith(tail))
+        if len(fits) == 1:
+            return fits[0]
+        if fits:
+            named = ", ".join(clean(article_id, one_line=True) for article_id in fits[:_NAMED])
+            more = f" and {len(fits) - _NAMED} more" if len(fits) > _NAMED else ""
+            raise ArticleNotFound(
+                f"{shown!r} could be any of {len(fits)} articles: {named}{more}; give more of the id"
+            )
+    return None

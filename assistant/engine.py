@@ -29,7 +29,7 @@ from assistant.answer import (
 from assistant.answer_copies import find_copies, finish
 from assistant.citation import quote_record
 from assistant.corpus import UnreadableArticle, decode, read_file
-from assistant.errors import ArticleNotFound
+from assistant.errors import ArticleNotFound, BadQuestion
 from assistant.history import History, history_file
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
@@ -43,6 +43,12 @@ if TYPE_CHECKING:
     from assistant.ingest.fetch import FetchedPage
 
 _TEXT_CACHE = 64
+
+
+NO_WORDS = (
+    "the question has no words to search for (only words like “what”, “is”, “the”): say what it is about"
+)
+"""Why a question whose every word is a question word or a stop word is a bad question (exit 2)."""
 
 
 class Engine:
@@ -178,6 +184,15 @@ class Engine:
                 scope_id=article,
                 allowed=allowed,
             )
+            if (
+                not answer.answered
+                and not answer.searched
+                and speaker is None
+                and conversation is None
+            ):
+                # Nothing was searched ("what", "is it?"): the question needs rewording, not a refusal.
+                # (The chat answers it in the transcript, where "What did she say?" may follow a pick.)
+                raise BadQuestion(NO_WORDS)
             if note is not None and stay is not None:
                 title = str(self.index.articles.columns["title"][stay] or self._id_of(stay))
                 note = where_note(note, title, [q.article.id for q in answer.quotes], self._id_of(stay))

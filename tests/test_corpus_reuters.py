@@ -69,7 +69,7 @@ def _shown(article: ParsedArticle) -> list[str]:
 def test_the_bahia_cocoa_story_reads_as_its_seventeen_paragraphs(tmp_path: Path) -> None:
     path, _ = _write_raw(tmp_path)[1]
     article = read_article(tmp_path, path)
-    assert article.meta.title == "BAHIA COCOA REVIEW"
+    assert article.meta.title == "Bahia Cocoa Review"
     assert len(article.paragraphs) == 17  # counted by hand: 17 indented paragraphs, then "Reuter"
     shown = _shown(article)
     assert shown[0] == (

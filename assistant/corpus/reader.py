@@ -17,6 +17,7 @@ from assistant.corpus.display import display_text
 from assistant.corpus.files import article_id as id_of
 from assistant.corpus.files import decode, read_file
 from assistant.corpus.furniture import _FURNITURE, DATELINE, dateline_end, is_furniture, is_sign_off
+from assistant.corpus.headline import newsroom_title
 from assistant.corpus.layout import _CLOSED, Line, Span, lines, paragraphs
 from assistant.corpus.markdown import front_matter, markdown_paragraphs
 from assistant.corpus.metadata import (
@@ -100,6 +101,8 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
         piece = _QUOTE_MARKERS.sub(lambda m: m.group(1) + " " * len(m.group(2)), text[start : para.end])
         sentences.extend(Sentence(s, e, number) for s, e in split_paragraph(piece, start))
     spans.update(header.spans)
+    if header.title is not None and "title" not in fields and "title" in header.spans:
+        header.title = newsroom_title(header.title, text[header.spans["title"].end :])
     title = header.title or Path(article_id).stem.replace("_", " ").replace("-", " ")
     meta = ArticleMeta(
         id=article_id, title=title, author=header.author, source=header.source, date=header.date,
@@ -115,6 +118,8 @@ def _continues(text: str, line: Line, after: Line | None) -> bool:
     if after is None or after.break_before or after.indent > line.indent:
         return False
     first = text[after.start : after.start + 1]
+    if text[line.start : line.end].isupper():
+        return False  # a headline in capitals, then the story ("USDA TO REDUCE …" / "the U.S. …")
     return first.islower() and not _CLOSED.search(text[line.start : line.end])
 
 
@@ -140,6 +145,8 @@ def _wrapped_title(text: str, all_lines: list[Line]) -> _Block | None:
         word = len(text[after.start : after.end].split(maxsplit=1)[0])
         if after.break_before or after.indent > line.indent or not length <= widest < length + 1 + word:
             return False
+        if dateline_end(text[after.start : after.end]):
+            return False  # "LOS ANGELES, March 3 - Qtly div …" opens the story, whatever the widths
         # A name under the title is its byline, unless the title stops on a word that needs one more.
         last = text[line.start : line.end].rsplit(maxsplit=1)[-1].lower()
         return not looks_like_byline(decoded(text[after.start : after.end])) or last in _RUNS_ON
@@ -176,12 +183,17 @@ def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tu
             runs_on = after is not None and not after.break_before and after.indent <= first.indent
             # A lone sentence is the body: an article is not a title with nothing under it.
             alone = after is None
-            sentence_like = line.endswith((".", ".”", '."')) and (runs_on or alone) and not line.isupper()
+            sentence_like = (
+                line.endswith((".", ".”", '."'))
+                and (runs_on or alone)
+                and not line.isupper()
+                and not _headline_case(line)
+            )
             if (
                 len(line) <= 200
                 and not _FURNITURE.match(line)
                 and not sentence_like
-                and not _continues(text, first, after)
+                and (not _continues(text, first, after) or _headline_case(line))
             ):
                 header.title = decoded(bare)
                 header.spans["title"] = Span(bare_start, first.end)
@@ -219,6 +231,23 @@ def _read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tu
             break
         index += 1
     return header, index
+
+
+def _headline_case(line: str) -> bool:
+    """True for a line in headline case ("Taiwan to Seek Higher Textile Exports to U.S."): no sentence.
+
+    A title may end in an abbreviation's full stop, or stand over a first line that starts in lower
+    case; a sentence has lower-case words of four letters or more ("said", "would"), a headline
+    capitalises every one.
+    """
+    words = [w for w in re.sub(r"<[^<>]*>", " ", line).split() if any(ch.isalpha() for ch in w)]
+    long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 4]  # "<range Rover>": a name
+    return len(words) >= 3 and len(long_words) >= 2 and all(_opens_upper(w) for w in long_words)
+
+
+def _opens_upper(word: str) -> bool:
+    """True when the word's first letter is a capital ("Car/truck", "(Usda)")."""
+    return next(ch for ch in word if ch.isalpha()).isupper()
 
 
 def _fixture_follows(text: str, all_lines: list[Line], index: int) -> bool:
