@@ -36,7 +36,7 @@ from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence, SpeakerEntry
 from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
-from assistant.speakers import census, corpus_names, stored_attributions
+from assistant.speakers import census_of, names_of, stored_attributions
 
 if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides
@@ -287,7 +287,7 @@ class Engine:
 
     def speakers(self) -> list[SpeakerEntry]:
         """The people quoted across the corpus, one entry per person, from what the index stored."""
-        return census(self.index.articles.columns["speakers"])
+        return census_of(self.index.stored.speaker_tally())
 
     # ---- adding and removing ----------------------------------------------------------------
 
@@ -404,7 +404,7 @@ class Engine:
             if isinstance(stored, dict):
                 names = {k: (str(v[0]), str(v[1])) for k, v in stored.items() if len(v) == 2}
             else:
-                names = corpus_names(self.index.articles.columns["speakers"])
+                names = names_of(self.index.stored.speaker_tally())
             self._names = (generation, names)
             self._attributions.clear()
         return self._names[1]

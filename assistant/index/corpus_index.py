@@ -37,7 +37,7 @@ from assistant.index.top_k import maxscore_top
 from assistant.locations import index_dir
 from assistant.safe_paths import too_broad
 from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
-from assistant.speakers import corpus_names
+from assistant.speakers import names_of
 
 Progress = Callable[[str, int, int], None]
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
@@ -197,7 +197,7 @@ class Index:
                     stored = merge(combined(self.stored), set(), [], {}, self.stored.skipped)
                 else:
                     stored = combined(self.stored)
-                stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
+                stored.info["speaker_names"] = names_of(stored.speaker_tally())
                 self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
         except IndexError_:
             pass  # a read-only index folder: the segments keep answering exactly
@@ -355,9 +355,9 @@ class Index:
             # File times changed, or most of the index is dead: one segment, rewritten whole.
             stored = merge(combined(self.stored), drop, batches, touched, list(skipped.values()))
         # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once
-        # per change, for every later question. (It reads every article's attributions: the part
-        # of a small change that still grows with the corpus.)
-        stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
+        # per change, for every later question, from the segments' speaker counts (speaker_counts):
+        # no article row is read but the changed ones.
+        stored.info["speaker_names"] = names_of(stored.speaker_tally())
         changes = Changes(
             added=tuple(sorted(aid for aid in fresh if aid not in sha)),
             changed=tuple(sorted(aid for aid in fresh if aid in sha)),

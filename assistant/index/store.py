@@ -41,7 +41,12 @@ from assistant.index.checked_files import (
 )
 from assistant.index.segment import RowArrays, Segment, joined_file_keys, joined_fingerprints, joined_table
 from assistant.index.segment_files import FORMAT, read_segment, write_segment
+from assistant.index.speaker_counts import DEAD_FILE as DEAD_SPEAKERS_FILE
+from assistant.index.speaker_counts import raw_rows, segment_tally
+from assistant.index.speaker_counts import read as read_tally
+from assistant.index.speaker_counts import write as write_tally
 from assistant.locations import INDEX_FOLDER
+from assistant.speakers import tally
 
 SKIPPED_FILE = "skipped.json"
 DEAD_FILE = "dead.npy"
@@ -71,6 +76,7 @@ class Stored:
         segments: list[Segment] | None = None,
         dead: frozenset[int] = frozenset(),
         dead_df: list[npt.NDArray[np.int64] | None] | None = None,
+        dead_counts: tally.Tally | Path | None = None,
     ) -> None:
         if segments is None:
             assert arrays is not None and terms is not None and articles is not None
@@ -89,6 +95,25 @@ class Stored:
         self.articles = joined_table(segments, dead)
         self._fingerprints: npt.NDArray[Any] | None = None
         self._keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
+        self._dead_counts = dead_counts
+        """The dead articles' speaker counts, or the stored file holding them (None: count the rows)."""
+        self._speaker_tally: tally.Tally | None = None
+
+    def dead_tally(self) -> tally.Tally:
+        """The speaker counts of the articles marked dead (read, or counted from their rows once)."""
+        if not isinstance(self._dead_counts, dict):
+            found = read_tally(self._dead_counts) if isinstance(self._dead_counts, Path) else None
+            if found is None:
+                found = tally.count(raw_rows(self.segments, sorted(self.dead)))
+            self._dead_counts = found
+        return self._dead_counts
+
+    def speaker_tally(self) -> tally.Tally:
+        """The live corpus's speaker counts: the segments' summed, less the dead articles'."""
+        if self._speaker_tally is None:
+            parts = [segment_tally(s) for s in self.segments]
+            self._speaker_tally = tally.combine(parts, [self.dead_tally()] if self.dead else [])
+        return self._speaker_tally
 
     def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
         """Every article's id ("" when dead), file (size, mtime_ns) and content hash, in table order."""
@@ -194,8 +219,18 @@ def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Sto
     if bases[0] != manifest["info"].get("article_rows"):
         raise StaleIndex("index article table does not match")
     dead, dead_df = _read_marks(gen, manifest, segments, bases[0])
+    dead_counts = gen / DEAD_SPEAKERS_FILE if DEAD_SPEAKERS_FILE in files else None
     return Stored(
-        None, None, None, skipped, manifest["info"], origin=gen, segments=segments, dead=dead, dead_df=dead_df
+        None,
+        None,
+        None,
+        skipped,
+        manifest["info"],
+        origin=gen,
+        segments=segments,
+        dead=dead,
+        dead_df=dead_df,
+        dead_counts=dead_counts,
     )
 
 
@@ -265,6 +300,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             if counts is not None:
                 dead_df[str(k)] = f"dead-df-{k}.npy"
                 np.save(gen / dead_df[str(k)], np.asarray(counts, dtype=np.int64), allow_pickle=False)
+        write_tally(gen / DEAD_SPEAKERS_FILE, stored.dead_tally() if stored.dead else tally.empty())
         files = {path.name: checksum(path) for path in sorted(gen.iterdir())}
         live = bases[0] - len(stored.dead)
         info = {**stored.info, "articles": live, "article_rows": bases[0], "segments": len(names)}
@@ -296,14 +332,11 @@ def _keep_parsed_tables(written_back: Stored, held: Stored) -> Stored:
     """The stored generation, with the article tables already parsed in memory kept (same rows):
     a long-running process (the chat) does not parse a large table again after each change."""
     segments = list(written_back.segments)
-    kept = False
     for k, (segment, before) in enumerate(zip(segments, held.segments, strict=True)):
+        segment.speaker_counts = before.speaker_counts  # counted already: not read back
         if before.articles.stored_rows is None and len(before.articles) == len(segment.articles):
             segments[k] = dataclasses.replace(segment, articles=before.articles)
-            kept = True
-    if not kept:
-        return written_back
-    return Stored(
+    kept = Stored(
         None,
         None,
         None,
@@ -313,7 +346,10 @@ def _keep_parsed_tables(written_back: Stored, held: Stored) -> Stored:
         segments=segments,
         dead=written_back.dead,
         dead_df=written_back.dead_df,
+        dead_counts=held.dead_tally() if held.dead else tally.empty(),
     )
+    kept._speaker_tally = held._speaker_tally
+    return kept
 
 
 def prepare_folder(index_dir: Path) -> None:
