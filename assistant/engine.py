@@ -315,6 +315,7 @@ class Engine:
             # Duplicates are found by the index's stored fingerprints, so it must hold every article
             # now in the folder; unchanged folder times vouch for that without a walk.
             self.index.refresh(trust_folders=True)
+            before = self.index.before_writing()
             report = add_sources(
                 self.corpus_dir,
                 sources,
@@ -325,7 +326,8 @@ class Engine:
                 known_body=self.index.article_with_body,
             )
             if report.stored:
-                self.refresh()
+                # Only the files just written are read: the stamps taken before vouch for the rest.
+                self.index.refresh_written([a.article_id for a in report.stored], before)
         return report
 
     def remove(self, article_id: str) -> Path:

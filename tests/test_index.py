@@ -205,7 +205,7 @@ def test_the_corpus_folder_lists_only_articles_not_the_index(news_corpus: Path) 
 def test_a_build_in_worker_processes_equals_one_built_here(
     news_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assistant.index.corpus_index as index_module
+    import assistant.index.file_batches as index_module
 
     for i in range(24):
         (news_corpus / f"wire-{i:02d}.txt").write_text(
@@ -325,7 +325,7 @@ def test_the_full_check_drops_removed_rows(news_corpus: Path, tmp_path: Path) ->
 
 
 def test_segments_stay_few_and_the_full_check_folds_them_into_one(news_corpus: Path, tmp_path: Path) -> None:
-    from assistant.index.corpus_index import MAX_SEGMENTS
+    from assistant.index.updates import MAX_SEGMENTS
 
     Index.open(news_corpus)
     for n in range(MAX_SEGMENTS + 3):

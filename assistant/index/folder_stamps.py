@@ -7,10 +7,15 @@ only those folders: adding, removing or renaming a file changes its folder's tim
 times mean the same files. An article edited in place keeps its folder's time: `assistant
 index` (or any command that writes) still does the full walk. The file is only a hint: missing,
 damaged or for another generation, it means a full walk, never a wrong answer kept.
+
+A folder whose time is too recent to trust (`add` has just written into it) is kept by what
+it lists instead (`listed`: a digest of its entries): a question lists that one folder again
+rather than walking every file, and `add` vouches for the folder it wrote into the same way.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -26,6 +31,8 @@ MAX_FOLDERS = 100_000
 
 Entries = frozenset[tuple[str, bool]]
 """What a walk reads in one folder: each entry's name and whether it is a folder, hidden ones left out."""
+Stamps = tuple[dict[str, int], dict[str, str]]
+"""Folder times by prefix ("" the corpus folder, "a/" a folder in it), and listed folders' digests."""
 
 
 def top_entries(found: Iterable[str], folders: Iterable[str]) -> Entries:
@@ -45,6 +52,14 @@ def entries(folder: Path) -> Entries | None:
         return None
 
 
+def digest(found: Entries) -> str:
+    """A short fingerprint of a folder's entries (its listing, not its files' contents)."""
+    h = hashlib.blake2b(digest_size=16)
+    for name, is_dir in sorted(found):
+        h.update(name.encode("utf-8", "surrogateescape") + (b"/\0" if is_dir else b"\0"))
+    return h.hexdigest()
+
+
 def record(
     index_dir: Path,
     generation: str,
@@ -57,13 +72,15 @@ def record(
 
     `root`: the corpus folder and its entries as the walk saw them. Writing the index folder
     inside the corpus (hidden, never an article) changes the corpus folder's time after the walk;
-    when the folder holds just the entries the walk saw, its present time is kept (once settled),
-    so the first question after a build does not walk every file again.
+    when the folder holds just the entries the walk saw, its present time is kept (once settled;
+    before that, a digest of its listing), so the first question after a build does not walk
+    every file again.
     """
     if len(folders) > MAX_FOLDERS:
         return
     settled = walk_started_ns - SETTLE_NS
     stamps = {prefix: (mtime if 0 <= mtime < settled else -1) for prefix, mtime in folders.items()}
+    listed: dict[str, str] = {}
     if root is not None and "" in stamps:
         # Listed after its time was read, and that time settled before the listing: any later
         # change to its entries gives it a newer time, which a question sees.
@@ -72,9 +89,13 @@ def record(
             mtime = os.stat(root[0]).st_mtime_ns
         except OSError:
             mtime = -1
-        if 0 <= mtime < listed_ns - SETTLE_NS and entries(root[0]) == root[1]:
-            stamps[""] = mtime
-    body = json.dumps({"generation": generation, "folders": stamps}, ensure_ascii=True)
+        now = entries(root[0])
+        if now == root[1]:
+            if 0 <= mtime < listed_ns - SETTLE_NS:
+                stamps[""] = mtime
+            else:
+                listed[""] = digest(now)  # too fresh to trust by time: a question lists it again
+    body = json.dumps({"generation": generation, "folders": stamps, "listed": listed}, ensure_ascii=True)
     temp = index_dir / f".{SEEN_FILE}.{os.getpid()}.tmp"
     try:
         temp.write_text(body, encoding="ascii")
@@ -85,23 +106,100 @@ def record(
 
 def unchanged(corpus_dir: Path, index_dir: Path, generation: str) -> bool:
     """True when every folder seen at the last full walk still has the time it had then."""
+    return vouched(corpus_dir, index_dir, generation) is not None
+
+
+def vouched(corpus_dir: Path, index_dir: Path, generation: str) -> Stamps | None:
+    """The stamps (folder times, listed folders' digests) when every folder still matches them."""
     try:
         document = json.loads((index_dir / SEEN_FILE).read_text(encoding="ascii"))
         if document["generation"] != generation:
-            return False
+            return None
         stamps = document["folders"]
+        listed = document.get("listed", {})
         if not isinstance(stamps, dict) or "" not in stamps or len(stamps) > MAX_FOLDERS:
-            return False
+            return None
+        if not isinstance(listed, dict) or not set(listed) <= set(stamps):
+            return None
         for prefix, mtime in stamps.items():
-            if not isinstance(prefix, str) or not isinstance(mtime, int) or mtime < 0:
-                return False
+            if not isinstance(prefix, str) or not isinstance(mtime, int):
+                return None
             if prefix and (prefix.startswith(("/", ".")) or "/." in prefix or ".." in prefix.split("/")):
-                return False
-            if os.stat(corpus_dir / prefix).st_mtime_ns != mtime:
-                return False
+                return None
+            if prefix in listed:
+                now = entries(corpus_dir / prefix)  # too recent to trust by time: by what it lists
+                if now is None or digest(now) != listed[prefix]:
+                    return None
+            elif mtime < 0 or os.stat(corpus_dir / prefix).st_mtime_ns != mtime:
+                return None
     except (OSError, ValueError, KeyError, TypeError, UnicodeError):
-        return False
-    return True
+        return None
+    return stamps, listed
+
+
+def before_writing(corpus_dir: Path, index_dir: Path, generation: str) -> tuple[Stamps, Entries] | None:
+    """The stamps vouching for `generation` now, and what the corpus folder lists (None: not vouched).
+
+    The listing is checked against the stamp itself (its digest, or its time before and after
+    the listing), so a file another process drops in meanwhile is never taken as ours.
+    """
+    stamps = vouched(corpus_dir, index_dir, generation)
+    if stamps is None:
+        return None
+    now = entries(corpus_dir)
+    if now is None:
+        return None
+    if "" in stamps[1]:
+        return (stamps, now) if digest(now) == stamps[1][""] else None
+    try:
+        if os.stat(corpus_dir).st_mtime_ns != stamps[0][""]:
+            return None
+    except OSError:
+        return None
+    return stamps, now
+
+
+def after_writing(
+    corpus_dir: Path, stamps: Stamps, before: Entries, written: Iterable[str]
+) -> Stamps | None:
+    """The stamps once `written` (new files in the corpus folder itself) are indexed, if nothing else moved.
+
+    `stamps` vouched for the corpus folder listing `before`, just before the files were written.
+    Every other folder must still have its time, and the corpus folder must list exactly
+    `before` and the new files; then it is kept by its listing (its time is too fresh).
+    """
+    folders, listed = dict(stamps[0]), dict(stamps[1])
+    names = list(written)
+    if any("/" in name for name in names):
+        return None
+    for prefix, mtime in folders.items():
+        if prefix and prefix not in listed:
+            try:
+                if mtime < 0 or os.stat(corpus_dir / prefix).st_mtime_ns != mtime:
+                    return None
+            except OSError:
+                return None
+    now = entries(corpus_dir)
+    if now is None or now != before | {(name, False) for name in names}:
+        return None
+    try:
+        folders[""] = os.stat(corpus_dir).st_mtime_ns
+    except OSError:
+        return None
+    listed[""] = digest(now)
+    return folders, listed
+
+
+def write(index_dir: Path, generation: str, stamps: Stamps) -> None:
+    """Keep stamps worked out without a walk (after_writing) for `generation` (best effort)."""
+    folders, listed = stamps
+    document = {"generation": generation, "folders": folders, "listed": listed}
+    temp = index_dir / f".{SEEN_FILE}.{os.getpid()}.tmp"
+    try:
+        temp.write_text(json.dumps(document, ensure_ascii=True), encoding="ascii")
+        os.replace(temp, index_dir / SEEN_FILE)
+    except OSError:
+        temp.unlink(missing_ok=True)
 
 
 def now_ns() -> int:

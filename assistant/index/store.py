@@ -45,6 +45,7 @@ from assistant.index.speaker_counts import DEAD_FILE as DEAD_SPEAKERS_FILE
 from assistant.index.speaker_counts import raw_rows, segment_tally
 from assistant.index.speaker_counts import read as read_tally
 from assistant.index.speaker_counts import write as write_tally
+from assistant.index.verified_files import remember_written
 from assistant.locations import INDEX_FOLDER
 from assistant.speakers import tally
 
@@ -138,6 +139,29 @@ class Stored:
     @fingerprints.setter
     def fingerprints(self, value: npt.NDArray[Any] | None) -> None:
         self._fingerprints = value
+
+
+def empty() -> Stored:
+    """The generation of an empty corpus (before a first build, or after a rebuild is needed)."""
+    int32 = (
+        "indices",
+        "doc_len",
+        "p_article",
+        "p_sent_lo",
+        "p_sent_hi",
+        "s_article",
+        "s_para",
+        "s_tokens",
+        "s_len",
+    )
+    arrays: dict[str, npt.NDArray[Any]] = {name: np.zeros(0, dtype=np.int32) for name in int32}
+    arrays.update(
+        s_start=np.zeros(0, dtype=np.int64),
+        s_end=np.zeros(0, dtype=np.int64),
+        tf=np.zeros(0, dtype=np.uint16),
+        indptr=np.zeros(1, dtype=np.int64),
+    )
+    return Stored(arrays, [], ArticleTable(), [], {"articles": 0, "generation": 0})
 
 
 def _current(index_dir: Path) -> Path:
@@ -281,6 +305,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
                 folder = index_dir / f"seg-{uuid.uuid4().hex[:12]}"
                 written.append(folder)
                 write_segment(folder, segment, fingerprint, bases)
+                remember_written(folder)
                 names.append(folder.name)
             else:
                 names.append(segment.name)
@@ -314,6 +339,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
         }
         write_manifest(gen, body)
         fsync_all(gen)
+        remember_written(gen)
         _write_pointer(index_dir, gen.name)
     except OSError as exc:
         for folder in written:

@@ -19,8 +19,8 @@ from fault_helpers import STORY, cli, env_for, make_corpus, one_line
 
 from assistant.engine import Engine
 from assistant.index.checked_files import StaleIndex
-from assistant.index.corpus_index import _fingerprint
 from assistant.index.store import load, save
+from assistant.index.version import index_fingerprint
 from assistant.locations import passage_tokens
 
 QUESTION = "How much will the flood wall cost?"
@@ -118,7 +118,7 @@ def test_damaged_index_is_rebuilt_with_one_line(tmp_path: Path, corpus: Path, ki
 def test_a_flipped_byte_in_any_index_file_is_caught(tmp_path: Path, corpus: Path) -> None:
     paths = _index_files(corpus)
     assert len(paths) >= 12
-    fingerprint = _fingerprint(passage_tokens())
+    fingerprint = index_fingerprint(passage_tokens())
     for path in paths:  # every file: the open refuses it (in-process, to keep the suite quick)
         original = path.read_bytes()
         _flip(path)
@@ -224,7 +224,7 @@ def test_loading_while_a_writer_replaces_generations_never_reports_damage(tmp_pa
     corpus = make_corpus(tmp_path / "corpus")
     Engine.open(corpus)
     folder = corpus / ".assistant"
-    fingerprint = _fingerprint(passage_tokens())
+    fingerprint = index_fingerprint(passage_tokens())
     stored = load(folder, fingerprint)
     stop, saves = threading.Event(), [0]
 
@@ -254,7 +254,7 @@ def test_files_checked_once_are_checked_again_after_any_write(
     from assistant.index import verified_files
 
     monkeypatch.setattr(verified_files, "SETTLE_NS", 0)  # as if the index were minutes old
-    fingerprint = _fingerprint(passage_tokens())
+    fingerprint = index_fingerprint(passage_tokens())
     index_folder = corpus / ".assistant"
     load(index_folder, fingerprint)
     generation = _segment(corpus)
@@ -316,7 +316,7 @@ def test_a_process_killed_writing_a_segment_loses_nothing(tmp_path: Path, corpus
     )
     _killed_while_writing(tmp_path, corpus, after, "update")
     assert len(_segment_folders(corpus)) == len(named) + 1  # the half-written segment, named by nothing
-    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the previous generation is intact
+    load(corpus / ".assistant", index_fingerprint(passage_tokens()))  # the previous generation is intact
     result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
     assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
     assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
@@ -336,7 +336,7 @@ def test_a_process_killed_during_a_merge_loses_nothing(tmp_path: Path, corpus: P
     before = _segment_folders(corpus)
     assert len(before) == 4
     _killed_while_writing(tmp_path, corpus, after, "compact")
-    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the segments still answer
+    load(corpus / ".assistant", index_fingerprint(passage_tokens()))  # the segments still answer
     for n in range(3):
         result = cli(tmp_path, "ask", f"How much will the canal{n} wall cost?", "--corpus", str(corpus))
         assert result.returncode == 0 and f"{n + 2} million".encode() in result.stdout, result.stderr
@@ -358,7 +358,7 @@ def test_a_process_killed_writing_deletion_marks_loses_nothing(
     (added,) = set(corpus.iterdir()) - before
     added.unlink()
     _killed_while_writing(tmp_path, corpus, after, "update")  # killed writing dead.npy / dead-df
-    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the previous generation is intact
+    load(corpus / ".assistant", index_fingerprint(passage_tokens()))  # the previous generation is intact
     result = cli(tmp_path, "ask", "How much will the canal wall cost?", "--corpus", str(corpus))
     assert result.returncode == 0 and b"5 million" not in result.stdout, result.stdout
     assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr

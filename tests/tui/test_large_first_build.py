@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui_helpers import ask, wait_for
 
-from assistant.index.corpus_index import PARALLEL_FILES
+from assistant.index.file_batches import PARALLEL_FILES
 from assistant.tui.app import make_app
 
 
