@@ -138,8 +138,8 @@ def _people(counts: tally.Tally) -> dict[str, _Person]:
         person.keys.add(key)
         person.statements = statements
         person.articles = articles
-        person.names.update(names)
-        person.roles.update(roles)
+        dict.update(person.names, names)  # plain counts: Counter.update's checks cost more here
+        dict.update(person.roles, roles)
     spelled = {acronym: set(keys) for acronym, keys in counts["spelled"].items()}
     _merge_short_keys(people)
     _merge_acronyms(people, spelled)

@@ -62,23 +62,39 @@ def count(articles: Iterable[Iterable[Any] | None]) -> Tally:
 
 
 def combine(parts: Iterable[Tally], minus: Iterable[Tally] = ()) -> Tally:
-    """The parts summed, less `minus` (removed articles' counts); nothing left at zero is kept."""
-    people: dict[str, list[Any]] = {}
-    spelled: dict[str, dict[str, int]] = {}
-    for part, sign in [*((p, 1) for p in parts), *((m, -1) for m in minus)]:
+    """The parts summed, less `minus` (removed articles' counts); nothing left at zero is kept.
+
+    The largest part is shared, not copied: only the entries another part touches are copied
+    before they change, so adding a small segment's counts to a large one costs the small one.
+    """
+    parts = list(parts)
+    if not parts:
+        return empty()
+    first = max(range(len(parts)), key=lambda k: len(parts[k]["people"]))
+    people: dict[str, list[Any]] = dict(parts[first]["people"])
+    spelled: dict[str, dict[str, int]] = dict(parts[first]["spelled"])
+    copied: set[str] = set()
+    copied_spelled: set[str] = set()
+    others = [(p, 1) for k, p in enumerate(parts) if k != first] + [(m, -1) for m in minus]
+    for part, sign in others:
         for key, (statements, articles, names, roles) in part["people"].items():
             entry = people.get(key)
-            if entry is None:
-                entry = people[key] = [0, 0, {}, {}]
+            if entry is None or key not in copied:
+                entry = [0, 0, {}, {}] if entry is None else [*entry[:2], dict(entry[2]), dict(entry[3])]
+                people[key] = entry
+                copied.add(key)
             entry[0] += sign * statements
             entry[1] += sign * articles
             _add(entry[2], names, sign)
             _add(entry[3], roles, sign)
         for acronym, keys in part["spelled"].items():
-            _add(spelled.setdefault(acronym, {}), keys, sign)
-    for key in [k for k, entry in people.items() if entry[0] <= 0]:
+            if acronym not in copied_spelled:
+                spelled[acronym] = dict(spelled.get(acronym, {}))
+                copied_spelled.add(acronym)
+            _add(spelled[acronym], keys, sign)
+    for key in [k for k in copied if people[k][0] <= 0]:
         del people[key]
-    for acronym in [a for a, keys in spelled.items() if not keys]:
+    for acronym in [a for a in copied_spelled if not spelled[a]]:
         del spelled[acronym]
     return {"people": people, "spelled": spelled}
 

@@ -364,3 +364,44 @@ def test_a_process_killed_writing_deletion_marks_loses_nothing(
     assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
     assert _ask(tmp_path, corpus).returncode == 0
     assert np.load(_generation(corpus) / "dead.npy").tolist() == [6]  # the removal, marked once stored
+
+
+# `add` indexing only the file it wrote (no walk), killed with SIGKILL right after its Nth array file.
+_DIE_WHILE_ADDING = """
+import os, signal, sys
+from pathlib import Path
+import numpy as np
+from assistant.engine import Engine
+engine = Engine.open(Path(sys.argv[1]))
+real, calls = np.save, [0]
+def save_then_die(*args, **kwargs):
+    real(*args, **kwargs)
+    calls[0] += 1
+    if calls[0] == int(sys.argv[3]):
+        os.kill(os.getpid(), signal.SIGKILL)
+np.save = save_then_die
+engine.add([sys.argv[2]])
+"""
+
+
+@pytest.mark.parametrize("after", [1, 9, 17, 18])  # 17 array files in a segment, then the generation's marks
+def test_a_process_killed_while_add_indexes_its_file_loses_nothing(
+    tmp_path: Path, corpus: Path, after: int
+) -> None:
+    story = tmp_path / "river.txt"
+    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    generation = _generation(corpus).name
+    child = subprocess.run(
+        [sys.executable, "-c", _DIE_WHILE_ADDING, str(corpus), str(story), str(after)],
+        env=env_for(tmp_path), capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert _generation(corpus).name == generation  # killed before the pointer moved
+    load(corpus / ".assistant", index_fingerprint(passage_tokens()))  # the previous generation is intact
+    # The article file was written before the index: the next command finds and indexes it.
+    result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
+    assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
+    assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
+    again = cli(tmp_path, "add", str(story), "--corpus", str(corpus))
+    assert again.returncode == 0 and b"already" in again.stdout + again.stderr, again.stdout
+    assert _ask(tmp_path, corpus).returncode == 0
