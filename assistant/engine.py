@@ -313,9 +313,11 @@ class Engine:
         # store the same article.
         with self.index.lock():
             # Duplicates are found by the index's stored fingerprints, so it must hold every article
-            # now in the folder; unchanged folder times vouch for that without a walk.
-            self.index.refresh(trust_folders=True)
+            # now in the folder; unchanged folder times (or listings) vouch for that without a walk.
             before = self.index.before_writing()
+            if before is None:
+                self.index.refresh(trust_folders=True)
+                before = self.index.before_writing()
             report = add_sources(
                 self.corpus_dir,
                 sources,

@@ -23,8 +23,9 @@ from assistant.index import bm25, folder_stamps, updates
 from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS
 from assistant.index.checked_files import StaleIndex
 from assistant.index.file_batches import Progress
+from assistant.index.generation import Stored, empty
 from assistant.index.segment_stats import CorpusStatistics
-from assistant.index.store import Stored, empty, load
+from assistant.index.store import load
 from assistant.index.top_k import maxscore_top
 from assistant.index.updates import Changes
 from assistant.index.version import index_fingerprint

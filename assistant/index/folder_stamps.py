@@ -8,9 +8,10 @@ times mean the same files. An article edited in place keeps its folder's time: `
 index` (or any command that writes) still does the full walk. The file is only a hint: missing,
 damaged or for another generation, it means a full walk, never a wrong answer kept.
 
-A folder whose time is too recent to trust (`add` has just written into it) is kept by what
-it lists instead (`listed`: a digest of its entries): a question lists that one folder again
-rather than walking every file, and `add` vouches for the folder it wrote into the same way.
+A folder whose time is too recent to trust because `add` has just written into it is kept by
+what it lists instead (`listed`: a digest of its entries, the walk-free update having
+accounted for every entry): a question lists that one folder again rather than walking every
+file. After a walk, a fresh corpus folder's listing (`walked`) vouches only for `add`.
 """
 
 from __future__ import annotations
@@ -72,15 +73,14 @@ def record(
 
     `root`: the corpus folder and its entries as the walk saw them. Writing the index folder
     inside the corpus (hidden, never an article) changes the corpus folder's time after the walk;
-    when the folder holds just the entries the walk saw, its present time is kept (once settled;
-    before that, a digest of its listing), so the first question after a build does not walk
-    every file again.
+    when the folder holds just the entries the walk saw, its present time is kept (once settled),
+    so the first question after a build does not walk every file again.
     """
     if len(folders) > MAX_FOLDERS:
         return
     settled = walk_started_ns - SETTLE_NS
     stamps = {prefix: (mtime if 0 <= mtime < settled else -1) for prefix, mtime in folders.items()}
-    listed: dict[str, str] = {}
+    walked: dict[str, str] = {}
     if root is not None and "" in stamps:
         # Listed after its time was read, and that time settled before the listing: any later
         # change to its entries gives it a newer time, which a question sees.
@@ -94,8 +94,11 @@ def record(
             if 0 <= mtime < listed_ns - SETTLE_NS:
                 stamps[""] = mtime
             else:
-                listed[""] = digest(now)  # too fresh to trust by time: a question lists it again
-    body = json.dumps({"generation": generation, "folders": stamps, "listed": listed}, ensure_ascii=True)
+                # Too fresh to trust by time. Questions walk, as ever, but `add` may vouch for the
+                # corpus folder by this listing (before_writing).
+                walked[""] = digest(now)
+    document = {"generation": generation, "folders": stamps, "walked": walked}
+    body = json.dumps(document, ensure_ascii=True)
     temp = index_dir / f".{SEEN_FILE}.{os.getpid()}.tmp"
     try:
         temp.write_text(body, encoding="ascii")
@@ -109,8 +112,14 @@ def unchanged(corpus_dir: Path, index_dir: Path, generation: str) -> bool:
     return vouched(corpus_dir, index_dir, generation) is not None
 
 
-def vouched(corpus_dir: Path, index_dir: Path, generation: str) -> Stamps | None:
-    """The stamps (folder times, listed folders' digests) when every folder still matches them."""
+def vouched(
+    corpus_dir: Path, index_dir: Path, generation: str, *, for_writing: bool = False
+) -> Stamps | None:
+    """The stamps (folder times, listed folders' digests) when every folder still matches them.
+
+    `for_writing` (add): a corpus folder too fresh to trust by its time after a walk may be
+    vouched for by the listing that walk saw (`walked`); a question walks instead.
+    """
     try:
         document = json.loads((index_dir / SEEN_FILE).read_text(encoding="ascii"))
         if document["generation"] != generation:
@@ -121,6 +130,10 @@ def vouched(corpus_dir: Path, index_dir: Path, generation: str) -> Stamps | None
             return None
         if not isinstance(listed, dict) or not set(listed) <= set(stamps):
             return None
+        walked = document.get("walked", {})
+        fresh_root = stamps[""] == -1 and "" not in listed
+        if for_writing and fresh_root and isinstance(walked, dict) and isinstance(walked.get(""), str):
+            listed = {**listed, "": walked[""]}
         for prefix, mtime in stamps.items():
             if not isinstance(prefix, str) or not isinstance(mtime, int):
                 return None
@@ -143,7 +156,7 @@ def before_writing(corpus_dir: Path, index_dir: Path, generation: str) -> tuple[
     The listing is checked against the stamp itself (its digest, or its time before and after
     the listing), so a file another process drops in meanwhile is never taken as ours.
     """
-    stamps = vouched(corpus_dir, index_dir, generation)
+    stamps = vouched(corpus_dir, index_dir, generation, for_writing=True)
     if stamps is None:
         return None
     now = entries(corpus_dir)
@@ -159,9 +172,7 @@ def before_writing(corpus_dir: Path, index_dir: Path, generation: str) -> tuple[
     return stamps, now
 
 
-def after_writing(
-    corpus_dir: Path, stamps: Stamps, before: Entries, written: Iterable[str]
-) -> Stamps | None:
+def after_writing(corpus_dir: Path, stamps: Stamps, before: Entries, written: Iterable[str]) -> Stamps | None:
     """The stamps once `written` (new files in the corpus folder itself) are indexed, if nothing else moved.
 
     `stamps` vouched for the corpus folder listing `before`, just before the files were written.

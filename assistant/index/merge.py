@@ -20,10 +20,10 @@ import numpy.typing as npt
 
 from assistant.index.analysis import Batch
 from assistant.index.article_table import ArticleTable
+from assistant.index.generation import Stored
 from assistant.index.segment import ROW_ARRAYS, Segment, dead_term_counts, joined_fingerprints, joined_table
 from assistant.index.segment_files import ARRAYS
 from assistant.index.speaker_counts import raw_rows, segment_tally
-from assistant.index.store import Stored
 from assistant.speakers import tally
 
 _SENTENCE_COLUMNS = ("s_start", "s_end", "s_para", "s_tokens", "s_len")

@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.index import bm25
-from assistant.index.store import Stored
+from assistant.index.generation import Stored
 
 
 class CorpusStatistics:

@@ -21,8 +21,9 @@ from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index import folder_stamps
 from assistant.index.checked_files import StaleIndex
 from assistant.index.file_batches import Progress, read_files
+from assistant.index.generation import Stored, empty
 from assistant.index.merge import appended, combined, marked, merge
-from assistant.index.store import Stored, current_generation, empty, load, prepare_folder, save
+from assistant.index.store import current_generation, load, prepare_folder, save
 from assistant.index.version import index_fingerprint
 from assistant.locations import index_dir
 from assistant.speakers import names_of
