@@ -337,8 +337,13 @@ class Engine:
         from assistant.ingest import remove_article
 
         with self.index.lock():
+            before = self.index.before_writing()
+            if before is None:
+                self.index.refresh(trust_folders=True)
+                before = self.index.before_writing()
             path = remove_article(self.corpus_dir, article_id)
-            self.refresh()
+            # Only this article is marked dead: the stamps taken before vouch for the rest.
+            self.index.refresh_removed(article_id, before)
         return path
 
     # ---- internals --------------------------------------------------------------------------

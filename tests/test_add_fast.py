@@ -167,3 +167,31 @@ def test_speaker_names_kept_per_segment_equal_a_count_of_every_article(
         assert {alias: tuple(v) for alias, v in kept.items()} == every_row
         assert reopened.speakers() == Engine.open(corpus, trust_folders=True).speakers()
     assert len(engine.index.stored.segments) > 1  # the changes were segments and marks, not rewrites
+
+
+def test_a_removed_article_is_gone_for_the_next_question(tmp_path: Path, news_corpus: Path) -> None:
+    corpus = news_corpus
+    (corpus / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    assert _assistant(tmp_path, "index", "--corpus", str(corpus)).returncode == 0
+    source = tmp_path / "zebrafish.txt"
+    source.write_text(NEW_STORY, encoding="utf-8")
+    added = _assistant(tmp_path, "add", str(source), "--corpus", str(corpus))
+    article_id = next(p.name for p in corpus.iterdir() if p.name.startswith("marlowe-zebrafish"))
+    assert added.returncode == 0
+    removed = _assistant(tmp_path, "remove", article_id, "--corpus", str(corpus))
+    assert removed.returncode == 0, removed.stderr
+    assert _stamps_vouch(corpus)  # marked dead without a walk; the next question walks no file either
+    asked = _assistant(
+        tmp_path,
+        "ask",
+        "What did Quintessa Marlowe say about the zebrafish?",
+        "--corpus",
+        str(corpus),
+        "--json",
+    )
+    assert all(q["article"]["id"] != article_id for q in json.loads(asked.stdout)["quotes"])
+    listed = json.loads(_assistant(tmp_path, "list", "--json", "--corpus", str(corpus)).stdout)
+    assert sorted(a["id"] for a in listed) == sorted(p.name for p in corpus.iterdir() if p.is_file())
+    assert article_id not in {a["id"] for a in listed}
+    old = _assistant(tmp_path, "ask", "How much will the flood wall cost?", "--corpus", str(corpus))
+    assert old.returncode == 0 and "14 million" in old.stdout

@@ -19,11 +19,12 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.errors import CorpusNotFound
-from assistant.index import bm25, folder_stamps, updates
+from assistant.index import bm25, own_changes, updates
 from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS
 from assistant.index.checked_files import StaleIndex
 from assistant.index.file_batches import Progress
 from assistant.index.generation import Stored, empty
+from assistant.index.own_changes import Vouched
 from assistant.index.segment_stats import CorpusStatistics
 from assistant.index.store import load
 from assistant.index.top_k import maxscore_top
@@ -34,8 +35,6 @@ from assistant.safe_paths import too_broad
 
 __all__ = ["Changes", "Index", "Progress"]
 
-Vouched = tuple[folder_stamps.Stamps, folder_stamps.Entries] | None
-"""The folder stamps and the corpus folder's listing that vouched for an index before a write."""
 
 
 class ArticleBounds:
@@ -165,7 +164,11 @@ class Index:
 
     def refresh_written(self, written: Sequence[str], before: Vouched) -> Changes:
         """Index files just written into the corpus folder; no walk when `before` still vouches."""
-        return updates.refresh_written(self, written, before)
+        return own_changes.refresh_written(self, written, before)
+
+    def refresh_removed(self, removed: str, before: Vouched) -> Changes:
+        """Mark dead an article just deleted from the corpus folder; no walk when `before` still vouches."""
+        return own_changes.refresh_removed(self, removed, before)
 
     # ---- lookups ------------------------------------------------------------------------
 

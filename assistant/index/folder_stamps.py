@@ -172,16 +172,20 @@ def before_writing(corpus_dir: Path, index_dir: Path, generation: str) -> tuple[
     return stamps, now
 
 
-def after_writing(corpus_dir: Path, stamps: Stamps, before: Entries, written: Iterable[str]) -> Stamps | None:
+def after_writing(
+    corpus_dir: Path, stamps: Stamps, before: Entries, written: Iterable[str], removed: Iterable[str] = ()
+) -> Stamps | None:
     """The stamps once `written` (new files in the corpus folder itself) are indexed, if nothing else moved.
 
-    `stamps` vouched for the corpus folder listing `before`, just before the files were written.
-    Every other folder must still have its time, and the corpus folder must list exactly
-    `before` and the new files; then it is kept by its listing (its time is too fresh).
+    `stamps` vouched for the corpus folder listing `before`, just before the files were written
+    (or `removed` deleted). Every other folder must still have its time, and the corpus folder
+    must list exactly `before` with the new files and without the removed ones; then it is kept
+    by its listing (its time is too fresh).
     """
     folders, listed = dict(stamps[0]), dict(stamps[1])
     names = list(written)
-    if any("/" in name for name in names):
+    gone = {(name, False) for name in removed}
+    if any("/" in name for name in [*names, *(n for n, _ in gone)]):
         return None
     for prefix, mtime in folders.items():
         if prefix and prefix not in listed:
@@ -191,7 +195,7 @@ def after_writing(corpus_dir: Path, stamps: Stamps, before: Entries, written: It
             except OSError:
                 return None
     now = entries(corpus_dir)
-    if now is None or now != before | {(name, False) for name in names}:
+    if now is None or now != (before - gone) | {(name, False) for name in names}:
         return None
     try:
         folders[""] = os.stat(corpus_dir).st_mtime_ns

@@ -2,15 +2,13 @@
 
 On each refresh only files that were added, changed or removed are read again (size and
 modification time first, then content hash). Added articles become one small segment, removed
-ones deletion marks; see merge. `refresh_written` is `add`'s way: it knows the files it wrote,
-and the folder stamps vouch for the rest, so no file of the corpus is walked.
+ones deletion marks; see merge. `add` and `remove` take a shorter way (own_changes.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -198,57 +196,6 @@ def refresh(index: Index, progress: Progress | None = None, *, trust_folders: bo
     return changes
 
 
-def refresh_written(
-    index: Index,
-    written: Sequence[str],
-    before: tuple[folder_stamps.Stamps, folder_stamps.Entries] | None,
-) -> Changes:
-    """Index the files `add` has just written into the corpus folder: no walk when nothing else moved.
-
-    `before` is what vouched for the index just before they were written (`before_writing`).
-    Then the other folders must still have their stamped times and the corpus folder must
-    list what it did plus the new files; only those files are read. Anything else (no stamps,
-    another change, another generation) means the full refresh, as before.
-    """
-    folder = index_dir(index.corpus_dir)
-    origin = index.stored.origin
-    if not written or before is None or origin is None:
-        return refresh(index)
-    with writers_lock(index):
-        if current_generation(folder) != origin.name:
-            return refresh(index)
-        stamps = folder_stamps.after_writing(index.corpus_dir, before[0], before[1], written)
-        if stamps is None:
-            return refresh(index)
-        new = sorted(written)
-        batches = read_files(index.corpus_dir, [(aid, None) for aid in new], index.passage_tokens, None)
-        skipped = {s["id"]: s for s in index.stored.skipped}
-        new_skips: list[tuple[str, str]] = []
-        for batch in batches:
-            for skip in batch.skipped:
-                skipped[skip["id"]] = skip
-                new_skips.append((skip["id"], skip["why"]))
-        if any(len(b.table) for b in batches):
-            stored = appended(index.stored, batches, list(skipped.values()), empty())
-        else:
-            stored = marked(index.stored, [], list(skipped.values()))  # only the skipped list changed
-        if len(stored.segments) > MAX_SEGMENTS:
-            stored = combined(stored, start=1)
-        named(stored)
-        changes = Changes(
-            added=tuple(sorted(aid for b in batches for aid in b.table.ids)), skipped=tuple(new_skips)
-        )
-        try:
-            saved = save(folder, stored, index_fingerprint(index.passage_tokens))
-        except IndexError_ as exc:
-            index.set_stored(stored)
-            return dataclasses.replace(changes, unsaved=exc.message)
-        index.set_stored(saved)
-        if saved.origin is not None:
-            folder_stamps.write(folder, saved.origin.name, stamps)
-    return changes
-
-
 def apply(
     index: Index, to_read: list[str], removed: set[str], progress: Progress | None
 ) -> tuple[Changes, Stored]:
@@ -333,4 +280,3 @@ def _dead_passages(index: Index, drop: set[str]) -> int:
         if i is not None:
             count += int(index.pass_hi[i] - index.pass_lo[i])
     return count
-
