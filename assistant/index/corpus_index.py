@@ -49,9 +49,10 @@ class ArticleBounds:
         self._column = column
         self._side: Literal["left", "right"] = side
 
-    def __getitem__(self, article: int) -> np.intp:
+    def __getitem__(self, article: int) -> int:
         column = self._owner.arrays[self._column]
-        return np.searchsorted(column, article, side=self._side)
+        # The value in the column's own type: a Python int would make numpy cast (copy) the column.
+        return int(np.searchsorted(column, column.dtype.type(article), side=self._side))
 
 
 class Index:
