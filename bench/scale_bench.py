@@ -26,6 +26,7 @@ _corpora.py; reused when present). Per size, one run measures, for assistant and
                 the exhaustive path), same questions, same loop.
 
     nice python bench/scale_bench.py [--sizes 100k,1m] [--queries 200] [--asks 3]
+    nice python bench/scale_bench.py --sizes 1m --add-only --root DIR   # on the index built there
 
 Output: a table with ratios (assistant / tantivy) on stdout; JSON in bench/out/scale_bench-*.json.
 """
@@ -267,6 +268,36 @@ def in_process_add(corpus: Path, work: Path) -> dict[str, Any]:
     return {"add_s": add_s, "ask_s": ask_s, "remove_s": remove_s, "answered": found}
 
 
+def add_steps(label: str, args: argparse.Namespace) -> dict[str, Any]:
+    """`--add-only`: the add and remove figures on the index already built in ROOT/<size> (no build).
+
+    For a baseline beside a change without two more builds: run it for one checkout, then the
+    other (PYTHONPATH at its worktree), one right after the other.
+    """
+    root = Path(args.root) if args.root else BENCH_ROOT
+    corpus, work = root / label, root / f"scale-{label}"
+    work.mkdir(parents=True, exist_ok=True)
+    for stray in corpus.glob("*.md"):  # articles an interrupted run added
+        stray.unlink()
+    ask_cmd = [str(Path(sys.executable).with_name("assistant")), "ask", args.question]
+    ask_cmd += ["--corpus", str(corpus), "--no-history"]
+    timed_runs(ask_cmd, 1)  # brings the index up to date with the folder
+    asks = timed_runs(ask_cmd, args.asks)
+    result = {
+        "size": label,
+        "unchanged_ask_s": statistics.median(asks),
+        "engine_add": in_process_add(corpus, work),
+        "add": assistant_add(corpus, work),
+    }
+    e, a = result["engine_add"], result["add"]
+    print(
+        f"[{label}] ask (unchanged) {result['unchanged_ask_s']:.2f}s; Engine.add {e['add_s']:.3f}s, "
+        f"ask {e['ask_s']:.3f}s, Engine.remove {e['remove_s']:.3f}s; assistant add {a['add_s']:.2f}s + "
+        f"ask {a['ask_s']:.2f}s = {a['total_s']:.2f}s answered={a['answered']}"
+    )
+    return result
+
+
 def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespace) -> dict[str, Any]:
     from assistant.index import Index
     from assistant.index.tokens import terms
@@ -427,6 +458,9 @@ def main() -> None:
     parser.add_argument(
         "--root", help=f"folder of the corpora and work files (default {BENCH_ROOT}); one per concurrent run"
     )
+    parser.add_argument(
+        "--add-only", action="store_true", help="only the add/remove figures, on the index already built"
+    )
     parser.add_argument("--tantivy-build", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-ask", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-add", nargs=3, help=argparse.SUPPRESS)
@@ -439,6 +473,10 @@ def main() -> None:
         return
     if args.tantivy_add:
         tantivy_add_child(Path(args.tantivy_add[0]), args.tantivy_add[1], json.loads(args.tantivy_add[2]))
+        return
+    if args.add_only:
+        for size in (s.strip() for s in args.sizes.split(",") if s.strip()):
+            add_steps(size, args)
         return
     docs = reuters_docs()
     per_doc = calibrate(docs)
