@@ -36,7 +36,7 @@ from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence, SpeakerEntry
 from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
-from assistant.speakers import census, corpus_names, stored_attributions
+from assistant.speakers import census_of, names_of, stored_attributions
 
 if TYPE_CHECKING:
     from assistant.ingest import AddReport, MetaOverrides
@@ -302,7 +302,7 @@ class Engine:
 
     def speakers(self) -> list[SpeakerEntry]:
         """The people quoted across the corpus, one entry per person, from what the index stored."""
-        return census(self.index.articles.columns["speakers"])
+        return census_of(self.index.stored.speaker_tally())
 
     # ---- adding and removing ----------------------------------------------------------------
 
@@ -328,8 +328,11 @@ class Engine:
         # store the same article.
         with self.index.lock():
             # Duplicates are found by the index's stored fingerprints, so it must hold every article
-            # now in the folder; unchanged folder times vouch for that without a walk.
-            self.index.refresh(trust_folders=True)
+            # now in the folder; unchanged folder times (or listings) vouch for that without a walk.
+            before = self.index.before_writing()
+            if before is None:
+                self.index.refresh(trust_folders=True)
+                before = self.index.before_writing()
             report = add_sources(
                 self.corpus_dir,
                 sources,
@@ -340,7 +343,8 @@ class Engine:
                 known_body=self.index.article_with_body,
             )
             if report.stored:
-                self.refresh()
+                # Only the files just written are read: the stamps taken before vouch for the rest.
+                self.index.refresh_written([a.article_id for a in report.stored], before)
         return report
 
     def remove(self, article_id: str) -> Path:
@@ -348,8 +352,13 @@ class Engine:
         from assistant.ingest import remove_article
 
         with self.index.lock():
+            before = self.index.before_writing()
+            if before is None:
+                self.index.refresh(trust_folders=True)
+                before = self.index.before_writing()
             path = remove_article(self.corpus_dir, article_id)
-            self.refresh()
+            # Only this article is marked dead: the stamps taken before vouch for the rest.
+            self.index.refresh_removed(article_id, before)
         return path
 
     # ---- internals --------------------------------------------------------------------------
@@ -419,7 +428,7 @@ class Engine:
             if isinstance(stored, dict):
                 names = {k: (str(v[0]), str(v[1])) for k, v in stored.items() if len(v) == 2}
             else:
-                names = corpus_names(self.index.articles.columns["speakers"])
+                names = names_of(self.index.stored.speaker_tally())
             self._names = (generation, names)
             self._attributions.clear()
         return self._names[1]

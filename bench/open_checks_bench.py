@@ -22,15 +22,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import reuters_docs, write_corpus
 
+from assistant.index import Index
 from assistant.index import store as index_store
-from assistant.index.corpus_index import Index, _fingerprint
+from assistant.index.version import index_fingerprint
 from assistant.locations import index_dir, passage_tokens
 
 ROOT = Path("/tmp/assistant-bench/open-checks")
 
 
 def _time_loads(folder: Path, runs: int) -> list[float]:
-    fingerprint = _fingerprint(passage_tokens())
+    fingerprint = index_fingerprint(passage_tokens())
     times = []
     for _ in range(runs):
         start = time.perf_counter()

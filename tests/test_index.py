@@ -329,7 +329,7 @@ def test_the_full_check_drops_removed_rows(news_corpus: Path, tmp_path: Path) ->
 
 
 def test_segments_stay_few_and_the_full_check_folds_them_into_one(news_corpus: Path, tmp_path: Path) -> None:
-    from assistant.index.corpus_index import MAX_SEGMENTS
+    from assistant.index.updates import MAX_SEGMENTS
 
     Index.open(news_corpus)
     for n in range(MAX_SEGMENTS + 3):
@@ -360,3 +360,17 @@ def test_one_open_index_kept_current_across_changes_stays_exact(news_corpus: Pat
     assert len(index.stored.segments) == 4 and index.article_index("wire-1.txt") is None
     assert [a["id"] for a in index.articles if a["id"].startswith("wire")] == ["wire-0.txt", "wire-2.txt"]
     _assert_parity(index, ["ferry strike union", "day 1", *QUERIES[:3]])
+
+
+def test_adds_and_removals_by_command_keep_scores_exact(news_corpus: Path, tmp_path: Path) -> None:
+    # `add` and `remove` index only their own file (no walk): segments and marks as ever.
+    Index.open(news_corpus)
+    for n in range(3):
+        _add(news_corpus, tmp_path, n)
+    added = sorted(p.name for p in news_corpus.iterdir() if p.name.startswith("harbor-seals"))
+    _cli("remove", added[1], "--corpus", str(news_corpus))
+    _cli("remove", "rail-strike-talks.txt", "--corpus", str(news_corpus))
+    index, changes = Index.open(news_corpus)
+    assert not changes.any and len(index.stored.segments) == 4 and len(index.stored.dead) == 2
+    assert index.article_index(added[1]) is None and index.article_index(added[0]) is not None
+    _assert_parity(index, [*QUERIES, "harbor seals ranger", "seals group 1", "seals water cleaner bay 2"])

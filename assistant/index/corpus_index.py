@@ -1,9 +1,8 @@
-"""The persisted BM25 index of a corpus folder: build, keep current, search.
+"""The persisted BM25 index of a corpus folder: open it, look things up, search.
 
-On each open only files that were added, changed or removed are read again
-(size and modification time first, then content hash). Postings are stored
-term-major (CSC), so a query touches only its terms' postings; scores are
-BM25Okapi's to the last bit that matters (see bm25.py).
+Keeping it current with the folder is `updates`; reading files is `build`; storing
+is `store`. Postings are stored term-major (CSC), so a query touches only its terms'
+postings; scores are BM25Okapi's to the last bit that matters (see bm25.py).
 """
 
 from __future__ import annotations
@@ -11,96 +10,49 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import filelock
 import numpy as np
 import numpy.typing as npt
 
-from assistant.corpus import walk
-from assistant.errors import CorpusNotFound, IndexError_
-from assistant.index import bm25, folder_stamps
+from assistant.errors import CorpusNotFound
+from assistant.index import bm25, own_changes, updates
 from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS
-from assistant.index.article_table import ArticleTable
-from assistant.index.build import read_batches
+from assistant.index.build import Progress
 from assistant.index.checked_files import StaleIndex
-from assistant.index.merge import appended, combined, marked, merge
+from assistant.index.generation import Stored, empty
+from assistant.index.own_changes import Vouched
 from assistant.index.segment_stats import CorpusStatistics
-from assistant.index.store import Stored, current_generation, load, prepare_folder, save
+from assistant.index.store import load
 from assistant.index.top_k import block_max_top
+from assistant.index.updates import Changes
+from assistant.index.version import index_fingerprint
 from assistant.locations import index_dir
 from assistant.safe_paths import too_broad
-from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
-from assistant.speakers import corpus_names
 
-Progress = Callable[[str, int, int], None]
-# Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
-# parse-8: wrapped lines, Markdown, datelines, bounded sentences.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-8"
-MAX_SEGMENTS = 8
-"""More segments than this after an addition: all but the first are folded into one."""
+__all__ = ["Changes", "Index", "Progress"]
 
 
-LOCK_WAIT_SECONDS = 600
 
+class ArticleBounds:
+    """Where each article's passages (or sentences) start or end, found when asked.
 
-class _WritersLock(filelock.FileLock):
-    """The index lock; waiting too long (or a lock file that cannot be made) is an IndexError_."""
+    Rows are in article order, so one binary search finds an article's first or last row:
+    opening an index no longer searches for every article of a large corpus up front.
+    """
 
-    def acquire(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().acquire(*args, **kwargs)
-        except filelock.Timeout as exc:
-            raise IndexError_(
-                f"another process has held the index lock for {LOCK_WAIT_SECONDS} s; try again later"
-            ) from exc
-        except OSError as exc:
-            raise IndexError_(f"cannot lock the index: {exc.strerror or exc}") from exc
+    def __init__(self, owner: Stored, column: str, side: Literal["left", "right"]) -> None:
+        self._owner = owner
+        self._column = column
+        self._side: Literal["left", "right"] = side
 
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What a refresh found on disk."""
-
-    added: tuple[str, ...] = ()
-    changed: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    skipped: tuple[tuple[str, str], ...] = ()
-    """Files that are not readable articles, with the reason (new ones only)."""
-    rebuilt: str | None = None
-    """Why the whole index was rebuilt, if it was."""
-    unsaved: str | None = None
-    """Why the updated index could not be stored (it is used from memory this time)."""
-
-    @property
-    def any(self) -> bool:
-        """True when the index content changed."""
-        return bool(self.added or self.changed or self.removed)
-
-
-def _empty() -> Stored:
-    int32 = (
-        "indices",
-        "doc_len",
-        "p_article",
-        "p_sent_lo",
-        "p_sent_hi",
-        "s_article",
-        "s_para",
-        "s_tokens",
-        "s_len",
-    )
-    arrays: dict[str, npt.NDArray[Any]] = {name: np.zeros(0, dtype=np.int32) for name in int32}
-    arrays.update(
-        s_start=np.zeros(0, dtype=np.int64),
-        s_end=np.zeros(0, dtype=np.int64),
-        tf=np.zeros(0, dtype=np.uint16),
-        indptr=np.zeros(1, dtype=np.int64),
-    )
-    return Stored(arrays, [], ArticleTable(), [], {"articles": 0, "generation": 0})
+    def __getitem__(self, article: int) -> int:
+        column = self._owner.arrays[self._column]
+        # The value in the column's own type: a Python int would make numpy cast (copy) the column.
+        return int(np.searchsorted(column, column.dtype.type(article), side=self._side))
 
 
 class Index:
@@ -110,16 +62,15 @@ class Index:
         self.corpus_dir = corpus_dir
         self.passage_tokens = passage_tokens
         self.params = params
-        self._file_lock: filelock.BaseFileLock | None = None
-        self._walk_started_ns = 0
-        self._walked_folders: dict[str, int] = {}
+        self.file_lock: filelock.BaseFileLock | None = None
+        """The writers' lock, made when first needed (updates.writers_lock)."""
+        self.walk_seen = updates.WalkSeen()
         self._positions: tuple[Stored, dict[str, int]] | None = None
-        self._walked_root: frozenset[tuple[str, bool]] = frozenset()
-        self._set(stored)
+        self.set_stored(stored)
 
-    def _set(self, stored: Stored) -> None:
+    def set_stored(self, stored: Stored) -> None:
+        """Answer from this generation from now on (its statistics are summed once, here)."""
         self.stored = stored
-        a = stored.arrays
         self.articles = stored.articles
         stats = CorpusStatistics(stored, self.params)
         self.statistics = stats
@@ -131,13 +82,19 @@ class Index:
         self.avgdl = stats.avgdl
         if "terms" not in stored.info:
             stored.info["terms"] = len(stats.terms)
-        s_len = a["s_len"]
-        self.avg_sentence_len = float(s_len.mean()) if s_len.shape[0] else 1.0
-        ids = np.arange(len(self.articles))
-        self.pass_lo = np.searchsorted(a["p_article"], ids, side="left")
-        self.pass_hi = np.searchsorted(a["p_article"], ids, side="right")
-        self.sent_lo = np.searchsorted(a["s_article"], ids, side="left")
-        self.sent_hi = np.searchsorted(a["s_article"], ids, side="right")
+        self._avg_sentence_len: float | None = None
+        self.pass_lo = ArticleBounds(stored, "p_article", "left")
+        self.pass_hi = ArticleBounds(stored, "p_article", "right")
+        self.sent_lo = ArticleBounds(stored, "s_article", "left")
+        self.sent_hi = ArticleBounds(stored, "s_article", "right")
+
+    @property
+    def avg_sentence_len(self) -> float:
+        """Mean sentence length in terms (a feature's scale), worked out on first use."""
+        if self._avg_sentence_len is None:
+            s_len = self.stored.arrays["s_len"]
+            self._avg_sentence_len = float(s_len.mean()) if s_len.shape[0] else 1.0
+        return self._avg_sentence_len
 
     # ---- opening and keeping current -------------------------------------------------
 
@@ -168,10 +125,10 @@ class Index:
             raise CorpusNotFound(f"cannot read the corpus folder {corpus_dir}: permission denied")
         rebuilt: str | None = None
         try:
-            stored = load(index_dir(corpus_dir), _fingerprint(passage_tokens))
+            stored = load(index_dir(corpus_dir), index_fingerprint(passage_tokens))
         except StaleIndex as exc:
             rebuilt = None if str(exc) == "no index yet" else str(exc)
-            stored = _empty()
+            stored = empty()
         index = cls(corpus_dir, stored, passage_tokens, params or bm25.Params())
         changes = index.refresh(progress=progress, trust_folders=trust_folders)
         if rebuilt:
@@ -182,192 +139,37 @@ class Index:
 
     def compact(self) -> None:
         """Fold all segments into one and store it (the full check's merge); best effort."""
-        if len(self.stored.segments) <= 1 and not self.stored.dead:
-            return
-        try:
-            with self.lock():
-                if self.stored.dead:
-                    stored = merge(combined(self.stored), set(), [], {}, self.stored.skipped)
-                else:
-                    stored = combined(self.stored)
-                stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
-                self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
-        except IndexError_:
-            pass  # a read-only index folder: the segments keep answering exactly
+        updates.compact(self)
 
     def lock(self) -> filelock.BaseFileLock:
         """The writers' lock of this index (re-entrant: hold it around an add and its refresh)."""
-        if self._file_lock is None:
-            folder = index_dir(self.corpus_dir)
-            try:
-                prepare_folder(folder)
-            except OSError as exc:
-                raise IndexError_(f"cannot create the index folder {folder}: {exc.strerror or exc}") from exc
-            self._file_lock = _WritersLock(str(folder / "lock"), timeout=LOCK_WAIT_SECONDS)
-        return self._file_lock
-
-    def _plan(self) -> tuple[list[str], set[str]]:
-        """Files to read again (new or with another size or time) and ids no longer on disk."""
-        ids, stats, _ = self.stored.file_keys()  # no article row parsed
-        known = {
-            aid: (size, mtime)
-            for aid, (size, mtime) in zip(ids, stats.tolist(), strict=True)
-            if aid  # a removed article's row reads as id "" until a merge drops it
-        }
-        known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in self.stored.skipped})
-        self._walk_started_ns = folder_stamps.now_ns()
-        self._walked_folders = {}
-        found = walk(self.corpus_dir, self._walked_folders)
-        self._walked_root = folder_stamps.top_entries(found, self._walked_folders)
-        to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
-        # A file skipped because it could not be opened is read again once it can be (permissions
-        # fixed: same size and time, so the stat check alone would never notice).
-        retry = [
-            s["id"]
-            for s in self.stored.skipped
-            if str(s.get("why", "")).startswith("cannot read")
-            and s["id"] in found
-            and os.access(self.corpus_dir / s["id"], os.R_OK)
-        ]
-        if retry:
-            to_read = sorted(set(to_read) | set(retry))
-        return to_read, set(known) - set(found)
+        return updates.writers_lock(self)
 
     def needs_refresh(self) -> bool:
         """True when files were added, changed or removed since the index was made."""
         if not self.corpus_dir.is_dir():
             return False
-        to_read, removed = self._plan()
+        to_read, removed = updates.plan(self)
         return bool(to_read or removed)
-
-    def _folders_unchanged(self) -> bool:
-        """The folders look as they did when this generation was last found current."""
-        origin = self.stored.origin
-        unreadable = any(str(s.get("why", "")).startswith("cannot read") for s in self.stored.skipped)
-        if origin is None or unreadable:
-            return False  # a file unreadable then may be readable now without any folder changing
-        return folder_stamps.unchanged(self.corpus_dir, index_dir(self.corpus_dir), origin.name)
-
-    def _remember_folders(self) -> None:
-        """After a full walk found the index current: keep the folder times for later questions."""
-        origin = self.stored.origin
-        if origin is not None and origin.parent == index_dir(self.corpus_dir):
-            folder_stamps.record(
-                origin.parent,
-                origin.name,
-                self._walked_folders,
-                self._walk_started_ns,
-                root=(self.corpus_dir, self._walked_root),
-            )
 
     def refresh(self, progress: Progress | None = None, *, trust_folders: bool = False) -> Changes:
         """Re-read only what changed on disk and store a new generation if anything did.
 
         With `trust_folders`, unchanged folder times (see folder_stamps) stand for a full walk.
         """
-        if not self.corpus_dir.is_dir():
-            raise CorpusNotFound(f"corpus folder not found: {self.corpus_dir}")
-        if trust_folders and self._folders_unchanged():
-            return Changes()
-        to_read, removed = self._plan()
-        if not to_read and not removed:
-            self._remember_folders()
-            return Changes()
-        try:
-            lock = self.lock()
-            lock.acquire()
-        except IndexError_ as exc:
-            # No lock to be had (a read-only or full index folder): nothing can be stored anyway;
-            # answer from the up-to-date index in memory and say so once.
-            changes, stored = self._apply(to_read, removed, progress)
-            self._set(stored)
-            return dataclasses.replace(changes, unsaved=exc.message)
-        try:
-            # Another process may have brought the index up to date while we waited.
-            folder = index_dir(self.corpus_dir)
-            ours = self.stored.origin.name if self.stored.origin is not None else None
-            if current_generation(folder) not in (None, ours):
-                try:
-                    self._set(load(folder, _fingerprint(self.passage_tokens)))
-                    to_read, removed = self._plan()
-                except StaleIndex:
-                    pass
-            if not to_read and not removed:
-                self._remember_folders()
-                return Changes()
-            changes, stored = self._apply(to_read, removed, progress)
-            try:
-                # What was just written is what we hold: no second copy of a large table is read back.
-                self._set(save(index_dir(self.corpus_dir), stored, _fingerprint(self.passage_tokens)))
-                self._remember_folders()
-            except IndexError_ as exc:
-                # A full disk or a read-only index folder: the stored index is untouched; answer from
-                # the up-to-date index in memory and say once that it could not be saved.
-                self._set(stored)
-                return dataclasses.replace(changes, unsaved=exc.message)
-        finally:
-            lock.release()
-        return changes
+        return updates.refresh(self, progress, trust_folders=trust_folders)
 
-    def _apply(
-        self, to_read: list[str], removed: set[str], progress: Progress | None
-    ) -> tuple[Changes, Stored]:
-        table = self.articles
-        ids, _, hashes = self.stored.file_keys()
-        sha = {aid: v for aid, v in zip(ids, hashes, strict=True) if aid}
-        items = [(aid, sha.get(aid)) for aid in to_read]
-        batches = read_batches(self.corpus_dir, items, self.passage_tokens, progress)
-        skipped = {s["id"]: s for s in self.stored.skipped if s["id"] not in removed}
-        fresh: list[str] = []
-        touched: dict[str, tuple[int, int]] = {}
-        new_skips: list[tuple[str, str]] = []
-        for batch in batches:
-            touched.update(batch.touched)
-            fresh.extend(batch.table.ids)
-            for skip in batch.skipped:
-                skipped[skip["id"]] = skip
-                new_skips.append((skip["id"], skip["why"]))
-        for aid in fresh + list(touched):
-            skipped.pop(aid, None)
-        unreadable = {aid for aid, _ in new_skips if aid in sha}  # articles that became unreadable
-        drop = removed | unreadable | {aid for aid in fresh if aid in sha}
-        live_rows = len(table) - len(self.stored.dead)
-        if not touched and live_rows > len(drop) and self.n_live > 2 * self._dead_passages(drop):
-            # Removed and edited articles are marked dead; new and edited ones become one small
-            # segment after the others. Nothing stored is rewritten.
-            stored = self.stored
-            if drop:
-                positions = [p for aid in drop if (p := self.article_index(aid)) is not None]
-                stored = marked(stored, positions, list(skipped.values()))
-            if any(len(b.table) for b in batches):
-                stored = appended(stored, batches, list(skipped.values()), _empty())
-            elif not drop:
-                stored = marked(stored, [], list(skipped.values()))  # only the skipped list changed
-            if len(stored.segments) > MAX_SEGMENTS:
-                stored = combined(stored, start=1)
-        else:
-            # File times changed, or most of the index is dead: one segment, rewritten whole.
-            stored = merge(combined(self.stored), drop, batches, touched, list(skipped.values()))
-        # Short names ("Blair") mean the person the whole corpus names in full: worked out here, once
-        # per change, for every later question. (It reads every article's attributions: the part
-        # of a small change that still grows with the corpus.)
-        stored.info["speaker_names"] = corpus_names(stored.articles.columns["speakers"])
-        changes = Changes(
-            added=tuple(sorted(aid for aid in fresh if aid not in sha)),
-            changed=tuple(sorted(aid for aid in fresh if aid in sha)),
-            removed=tuple(sorted((removed | unreadable) & set(sha))),
-            skipped=tuple(new_skips),
-        )
-        return changes, stored
+    def before_writing(self) -> Vouched:
+        """What vouches for this index just before `add` writes files (None: nothing; see updates)."""
+        return updates.before_writing(self)
 
-    def _dead_passages(self, drop: set[str]) -> int:
-        """Passages dead once `drop` is: those already dead and those of the dropped articles."""
-        count = self.n_passages - self.n_live
-        for aid in drop:
-            i = self.article_index(aid)
-            if i is not None:
-                count += int(self.pass_hi[i] - self.pass_lo[i])
-        return count
+    def refresh_written(self, written: Sequence[str], before: Vouched) -> Changes:
+        """Index files just written into the corpus folder; no walk when `before` still vouches."""
+        return own_changes.refresh_written(self, written, before)
+
+    def refresh_removed(self, removed: str, before: Vouched) -> Changes:
+        """Mark dead an article just deleted from the corpus folder; no walk when `before` still vouches."""
+        return own_changes.refresh_removed(self, removed, before)
 
     # ---- lookups ------------------------------------------------------------------------
 
@@ -509,6 +311,3 @@ def _accumulate(
     cand = np.flatnonzero(dense)
     return cand, dense[cand]
 
-
-def _fingerprint(passage_tokens: int) -> str:
-    return f"{ANALYSIS_VERSION}/{SPEAKER_RULES}/passages-{passage_tokens}"

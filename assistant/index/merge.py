@@ -20,9 +20,11 @@ import numpy.typing as npt
 
 from assistant.index.analysis import Batch
 from assistant.index.article_table import ArticleTable
+from assistant.index.generation import Stored
 from assistant.index.segment import ROW_ARRAYS, Segment, dead_term_counts, joined_fingerprints, joined_table
 from assistant.index.segment_files import ARRAYS
-from assistant.index.store import Stored
+from assistant.index.speaker_counts import raw_rows, segment_tally
+from assistant.speakers import tally
 
 _SENTENCE_COLUMNS = ("s_start", "s_end", "s_para", "s_tokens", "s_len")
 _DTYPES = {"indptr": np.int64, "s_start": np.int64, "s_end": np.int64, "tf": np.uint16}
@@ -191,6 +193,7 @@ def appended(old: Stored, batches: Sequence[Batch], skipped: list[dict[str, Any]
         segments=[*old.segments, segment],
         dead=old.dead,
         dead_df=[*old.dead_df, None],
+        dead_counts=old.dead_tally() if old.dead else None,
     )
 
 
@@ -206,8 +209,19 @@ def marked(old: Stored, positions: Sequence[int], skipped: list[dict[str, Any]])
     info = dict(old.info)
     info["generation"] = int(old.info.get("generation", 0)) + 1
     info["passages"] = sum(s.n_passages for s in old.segments)
+    newly = sorted(set(positions) - old.dead)  # only the newly removed articles' rows are read
+    counts = tally.combine([old.dead_tally(), tally.count(raw_rows(old.segments, newly))])
     return Stored(
-        None, None, None, skipped, info, origin=old.origin, segments=old.segments, dead=dead, dead_df=dead_df
+        None,
+        None,
+        None,
+        skipped,
+        info,
+        origin=old.origin,
+        segments=old.segments,
+        dead=dead,
+        dead_df=dead_df,
+        dead_counts=counts,
     )
 
 
@@ -248,6 +262,7 @@ def combine(segments: Sequence[Segment]) -> Segment:
         first.base_article,
         first.base_passage,
         first.base_sentence,
+        speaker_counts=tally.combine([segment_tally(s) for s in segments]),  # no row counted again
     )
 
 
@@ -268,4 +283,5 @@ def combined(stored: Stored, start: int = 0) -> Stored:
         segments=[*stored.segments[:start], folded],
         dead=stored.dead,
         dead_df=[*stored.dead_df[:start], counts],
+        dead_counts=stored.dead_tally() if stored.dead else None,
     )

@@ -48,6 +48,10 @@ class Segment:
     base_sentence: int = 0
     folder: Path | None = None
     """Where it is stored: the file keys (ids, stats, hashes) are read from there when needed."""
+    tally_stored: bool = False
+    """Its folder holds its speakers' counts (speaker_counts.SEGMENT_FILE)."""
+    speaker_counts: dict[str, dict[str, Any]] | None = None
+    """Its articles' speaker counts once read or counted (speaker_counts.segment_tally)."""
     _keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
     blocks: Mapping[str, npt.NDArray[Any]] | None = None
     """Per-block score bounds of its postings (block_bounds), memory-mapped once stored."""

@@ -27,6 +27,9 @@ from assistant.index.checked_files import (
     write_manifest,
 )
 from assistant.index.segment import Segment
+from assistant.index.speaker_counts import SEGMENT_FILE as SPEAKERS_FILE
+from assistant.index.speaker_counts import segment_tally
+from assistant.index.speaker_counts import write as write_speakers
 
 FORMAT = 10  # 10: per-block score bounds
 # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
@@ -102,6 +105,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         base_sentence=int(info["base_sentence"]),
         folder=folder,
         blocks=blocks,
+        tally_stored=SPEAKERS_FILE in files,
     )
 
 
@@ -158,6 +162,7 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
     stats = np.array([columns["size"], columns["mtime_ns"]], dtype=np.int64).T.reshape(-1, 2)
     np.save(folder / STATS_FILE, stats, allow_pickle=False)
     np.save(folder / HASHES_FILE, fingerprint_array(columns["sha256"]), allow_pickle=False)
+    write_speakers(folder / SPEAKERS_FILE, segment_tally(segment))
     for path in sorted(folder.iterdir()):
         files.setdefault(path.name, {}).update(checksum(path))
     info = {

@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from assistant.index import bm25
 from assistant.index.block_bounds import block_arrays, scale
-from assistant.index.store import Stored
+from assistant.index.generation import Stored
 from assistant.index.top_k import SegmentView, TermView
 
 

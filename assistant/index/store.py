@@ -22,7 +22,6 @@ import re
 import shutil
 import tempfile
 import uuid
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,6 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.errors import IndexError_
-from assistant.index.article_table import ArticleTable
 from assistant.index.checked_files import (
     StaleIndex,
     checksum,
@@ -39,80 +37,20 @@ from assistant.index.checked_files import (
     verify_files,
     write_manifest,
 )
-from assistant.index.segment import RowArrays, Segment, joined_file_keys, joined_fingerprints, joined_table
+from assistant.index.generation import Stored
+from assistant.index.segment import Segment
 from assistant.index.segment_files import FORMAT, read_segment, write_segment
+from assistant.index.speaker_counts import DEAD_FILE as DEAD_SPEAKERS_FILE
+from assistant.index.speaker_counts import write as write_tally
+from assistant.index.verified_files import remember_written
 from assistant.locations import INDEX_FOLDER
+from assistant.speakers import tally
 
 SKIPPED_FILE = "skipped.json"
 DEAD_FILE = "dead.npy"
 """The generation's deletion marks: sorted global positions of removed articles."""
 _GENERATION = re.compile(r"gen-[0-9a-f]{12}")
 _SEGMENT = re.compile(r"seg-[0-9a-f]{12}")
-
-
-class Stored:
-    """What a generation holds: its segments, the skipped files and the summary (`info`).
-
-    Built from one segment's arrays (a merge's result) or from stored segments (`segments=`).
-    `arrays`, `articles` and `fingerprints` are the whole corpus's, in global ids.
-    """
-
-    def __init__(
-        self,
-        arrays: Mapping[str, npt.NDArray[Any]] | None,
-        terms: list[str] | None,
-        articles: ArticleTable | None,
-        skipped: list[dict[str, Any]],
-        info: dict[str, Any],
-        origin: Path | None = None,
-        unchanged: frozenset[str] = frozenset(),
-        fingerprints: npt.NDArray[Any] | None = None,
-        *,
-        segments: list[Segment] | None = None,
-        dead: frozenset[int] = frozenset(),
-        dead_df: list[npt.NDArray[np.int64] | None] | None = None,
-    ) -> None:
-        if segments is None:
-            assert arrays is not None and terms is not None and articles is not None
-            segments = [Segment(arrays, terms, articles, fingerprints)]
-        self.segments = segments
-        self.dead = dead
-        """Positions (global) of articles removed since their segment was written: deletion marks."""
-        self.dead_df: list[npt.NDArray[np.int64] | None] = list(dead_df or [None] * len(segments))
-        """Per segment: (term, postings in dead passages), shape (2, k), or None."""
-        self.skipped = skipped
-        self.info = info
-        self.origin = origin
-        """The generation folder these segments were loaded from."""
-        self.unchanged = unchanged
-        self.arrays: Mapping[str, npt.NDArray[Any]] = RowArrays(segments)
-        self.articles = joined_table(segments, dead)
-        self._fingerprints: npt.NDArray[Any] | None = None
-        self._keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
-
-    def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
-        """Every article's id ("" when dead), file (size, mtime_ns) and content hash, in table order."""
-        if self._keys is None:
-            self._keys = joined_file_keys(self.segments, self.dead)
-        return self._keys
-
-    @property
-    def terms(self) -> list[str]:
-        """The vocabulary of a one-segment generation (a merge's input)."""
-        if len(self.segments) != 1:
-            raise ValueError("a generation of several segments has no single vocabulary")
-        return self.segments[0].terms
-
-    @property
-    def fingerprints(self) -> npt.NDArray[Any] | None:
-        """Body fingerprints by article (S64), memory-mapped when loaded; None: use the table."""
-        if self._fingerprints is None:
-            self._fingerprints = joined_fingerprints(self.segments)
-        return self._fingerprints
-
-    @fingerprints.setter
-    def fingerprints(self, value: npt.NDArray[Any] | None) -> None:
-        self._fingerprints = value
 
 
 def _current(index_dir: Path) -> Path:
@@ -194,8 +132,18 @@ def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Sto
     if bases[0] != manifest["info"].get("article_rows"):
         raise StaleIndex("index article table does not match")
     dead, dead_df = _read_marks(gen, manifest, segments, bases[0])
+    dead_counts = gen / DEAD_SPEAKERS_FILE if DEAD_SPEAKERS_FILE in files else None
     return Stored(
-        None, None, None, skipped, manifest["info"], origin=gen, segments=segments, dead=dead, dead_df=dead_df
+        None,
+        None,
+        None,
+        skipped,
+        manifest["info"],
+        origin=gen,
+        segments=segments,
+        dead=dead,
+        dead_df=dead_df,
+        dead_counts=dead_counts,
     )
 
 
@@ -246,6 +194,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
                 folder = index_dir / f"seg-{uuid.uuid4().hex[:12]}"
                 written.append(folder)
                 write_segment(folder, segment, fingerprint, bases)
+                remember_written(folder)
                 names.append(folder.name)
             else:
                 names.append(segment.name)
@@ -265,6 +214,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             if counts is not None:
                 dead_df[str(k)] = f"dead-df-{k}.npy"
                 np.save(gen / dead_df[str(k)], np.asarray(counts, dtype=np.int64), allow_pickle=False)
+        write_tally(gen / DEAD_SPEAKERS_FILE, stored.dead_tally() if stored.dead else tally.empty())
         files = {path.name: checksum(path) for path in sorted(gen.iterdir())}
         live = bases[0] - len(stored.dead)
         info = {**stored.info, "articles": live, "article_rows": bases[0], "segments": len(names)}
@@ -278,6 +228,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
         }
         write_manifest(gen, body)
         fsync_all(gen)
+        remember_written(gen)
         _write_pointer(index_dir, gen.name)
     except OSError as exc:
         for folder in written:
@@ -296,14 +247,11 @@ def _keep_parsed_tables(written_back: Stored, held: Stored) -> Stored:
     """The stored generation, with the article tables already parsed in memory kept (same rows):
     a long-running process (the chat) does not parse a large table again after each change."""
     segments = list(written_back.segments)
-    kept = False
     for k, (segment, before) in enumerate(zip(segments, held.segments, strict=True)):
+        segment.speaker_counts = before.speaker_counts  # counted already: not read back
         if before.articles.stored_rows is None and len(before.articles) == len(segment.articles):
             segments[k] = dataclasses.replace(segment, articles=before.articles)
-            kept = True
-    if not kept:
-        return written_back
-    return Stored(
+    kept = Stored(
         None,
         None,
         None,
@@ -313,7 +261,10 @@ def _keep_parsed_tables(written_back: Stored, held: Stored) -> Stored:
         segments=segments,
         dead=written_back.dead,
         dead_df=written_back.dead_df,
+        dead_counts=held.dead_tally() if held.dead else tally.empty(),
     )
+    kept._speaker_tally = held._speaker_tally
+    return kept
 
 
 def prepare_folder(index_dir: Path) -> None:

@@ -59,3 +59,24 @@ def remember_checked(gen: Path, identities: dict[str, list[int]]) -> None:
         os.replace(temp, gen / MEMO_FILE)
     except OSError:
         temp.unlink(missing_ok=True)
+
+
+def remember_written(folder: Path) -> None:
+    """Keep the identities of the files this process has just written (and checksummed) in `folder`.
+
+    Their checksums were computed from the bytes as written, so the first open after a build
+    need not read a large index back in full. Unlike a check's memo, fresh files are kept: only a
+    write landing within the same clock tick as ours would go unseen until the next change.
+    Best effort, like remember_checked.
+    """
+    try:
+        names = [c.name for c in folder.iterdir() if not c.name.startswith(".") and c.name != "manifest.json"]
+        files = {name: _identity(folder / name) for name in names}
+    except OSError:
+        return
+    temp = folder / f"{MEMO_FILE}.{os.getpid()}.tmp"
+    try:
+        temp.write_text(json.dumps({"generation": folder.name, "files": files}), encoding="ascii")
+        os.replace(temp, folder / MEMO_FILE)
+    except OSError:
+        temp.unlink(missing_ok=True)

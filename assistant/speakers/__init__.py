@@ -1,7 +1,8 @@
 """Who said it: attributions for each sentence of an article, names merged per person.
 
 The one way in to the speakers stage. `attribute` reads an article at index time;
-`rows_of`/`stored_attributions` are how the index keeps its results; `census` lists the people
+`rows_of`/`stored_attributions` are how the index keeps its results (`tally` the counts it keeps
+per segment, from which `census_of` and `names_of` work); `census` lists the people
 of a whole corpus from what was stored (and `corpus_names` gives each short name the
 one person the corpus names in full with it, never overriding what an article settled
 itself); `speaker_matches` lets users ask by any form of a name.
@@ -12,7 +13,15 @@ from pathlib import Path
 
 from assistant.speakers.aliases import canonical_key, split_role
 from assistant.speakers.attribute import attribute, speaker_matches
-from assistant.speakers.stored import Row, census, corpus_names, rows_of, stored_attributions
+from assistant.speakers.stored import (
+    Row,
+    census,
+    census_of,
+    corpus_names,
+    names_of,
+    rows_of,
+    stored_attributions,
+)
 
 
 def _rules_version() -> str:
@@ -32,7 +41,9 @@ __all__ = [
     "attribute",
     "canonical_key",
     "census",
+    "census_of",
     "corpus_names",
+    "names_of",
     "rows_of",
     "speaker_matches",
     "split_role",

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.models import Attribution, SpeakerEntry
+from assistant.speakers import tally
 from assistant.speakers.aliases import canonical_key
 from assistant.speakers.bodies import initials, is_acronym
 
@@ -87,17 +88,24 @@ def census(articles: Iterable[Iterable[Row] | None]) -> list[SpeakerEntry]:
     A sentence counts once, for its first attribution. Short keys ("blair") join the one longer
     key that ends in them ("tony blair"), or the dominant one when several do.
     """
-    entries = [
-        SpeakerEntry(
-            name=_display_name(person),
-            key=key,
-            statements=person.statements,
-            articles=person.articles,
-            roles=tuple(r for r, _ in person.roles.most_common(3)),
-            aliases=tuple(sorted(person.aliases - {_display_name(person)})),
+    return census_of(tally.count(articles))
+
+
+def census_of(counts: tally.Tally) -> list[SpeakerEntry]:
+    """`census` from raw counts already summed (the index keeps them per segment)."""
+    entries = []
+    for key, person in _people(counts).items():
+        shown = _display_name(person)
+        entries.append(
+            SpeakerEntry(
+                name=shown,
+                key=key,
+                statements=person.statements,
+                articles=person.articles,
+                roles=tuple(r for r, _ in person.roles.most_common(3)),
+                aliases=tuple(sorted(person.aliases - {shown})),
+            )
         )
-        for key, person in _people(articles).items()
-    ]
     return sorted(entries, key=lambda e: (-e.statements, e.name))
 
 
@@ -107,42 +115,32 @@ def corpus_names(articles: Iterable[Iterable[Row] | None]) -> dict[str, tuple[st
     So that a quote from an article that only ever says "Blair" is shown, and found, as the
     person the rest of the corpus names in full.
     """
+    return names_of(tally.count(articles))
+
+
+def names_of(counts: tally.Tally) -> dict[str, tuple[str, str]]:
+    """`corpus_names` from raw counts already summed: no article row is read."""
     names: dict[str, tuple[str, str]] = {}
-    for key, person in _people(articles).items():
+    for key, person in _people(counts).items():
+        if len(person.keys) < 2:
+            continue  # nobody folded into this one: no short name to give
         shown = _display_name(person)
         for alias in person.keys - {key}:
             names[alias] = (key, shown)
     return names
 
 
-def _people(articles: Iterable[Iterable[Row] | None]) -> dict[str, _Person]:
+def _people(counts: tally.Tally) -> dict[str, _Person]:
     """Everyone named as a speaker, by key, short keys merged."""
-    people: dict[str, _Person] = defaultdict(_Person)
-    spelled: dict[str, set[str]] = defaultdict(set)
-    for rows in articles:
-        seen_sentences: set[int] = set()
-        seen_keys: set[str] = set()
-        for row in rows or ():
-            if not isinstance(row, list) or len(row) != 12:
-                continue
-            number, name, key, role = row[0], row[1], row[10], row[11]
-            written = str(row[2]).strip()
-            if key and isinstance(key, str) and is_acronym(written) and key != written.lower():
-                spelled[written.lower()].add(key)  # "AMC", resolved in its article to American Motors
-            if number in seen_sentences:
-                continue
-            seen_sentences.add(number)
-            if not key or not isinstance(key, str):
-                continue
-            person = people[key]
-            person.keys.add(key)
-            person.statements += 1
-            person.names[str(name)] += 1
-            if role:
-                person.roles[str(role)] += 1
-            if key not in seen_keys:
-                seen_keys.add(key)
-                person.articles += 1
+    people: dict[str, _Person] = {}
+    for key, (statements, articles, names, roles) in counts["people"].items():
+        person = people[key] = _Person()
+        person.keys.add(key)
+        person.statements = statements
+        person.articles = articles
+        dict.update(person.names, names)  # plain counts: Counter.update's checks cost more here
+        dict.update(person.roles, roles)
+    spelled = {acronym: set(keys) for acronym, keys in counts["spelled"].items()}
     _merge_short_keys(people)
     _merge_acronyms(people, spelled)
     return people
@@ -196,9 +194,8 @@ def _merge_acronyms(people: dict[str, _Person], spelled: dict[str, set[str]]) ->
         for form in {key, *person.names}:
             for letters in initials(form):
                 by_initials[letters].add(key)
-    for key in list(people):
-        shown = _display_name(people[key])
-        if " " in key or not is_acronym(shown):
+    for key in sorted(people):  # sorted, not by first mention: the same result however it was counted
+        if " " in key or key not in people or not is_acronym(_display_name(people[key])):
             continue
         named = {k for k in spelled.get(key, set()) if k in people}
         matches = named if len(named) == 1 else by_initials.get(key, set()) - {key}

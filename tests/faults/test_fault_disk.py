@@ -61,7 +61,10 @@ def test_a_full_disk_keeps_questions_answered(tmp_path: Path, tmpfs: Path) -> No
     first = cli(tmp_path, "ask", QUESTION, "--corpus", str(corpus))
     assert first.returncode == 0 and ANSWER in first.stdout, first.stderr
     _fill(tmpfs)
-    os.utime(corpus / "harbour.txt")  # changed on disk: the next run must store a new index, and cannot
+    # Renamed (no byte needed on the full disk): the next run must store a new index, and cannot. A
+    # rename changes the folder's listing, which a question always sees; a file only touched was
+    # seen only while the folder's time was too fresh to trust, so on a busy machine, not at all.
+    os.rename(corpus / "harbour.txt", corpus / "harbour-wall.txt")
     asked = cli(tmp_path, "ask", QUESTION, "--corpus", str(corpus))
     assert asked.returncode == 0 and ANSWER in asked.stdout
     assert "No space left" in one_line(asked.stderr)
@@ -238,7 +241,9 @@ def test_a_read_only_index_folder_without_a_lock_still_answers(tmp_path: Path) -
         pytest.skip("cannot make a read-only mount here")
     try:
         subprocess.run(["mount", "-o", "remount,bind,ro", str(view)], capture_output=True, check=True)
-        os.utime(corpus / "harbour.txt")  # the next run wants to store a new index, and cannot lock
+        # Renamed, so that a question sees it whatever the machine's load (see the full-disk test):
+        # the next run wants to store a new index, and cannot lock.
+        os.rename(corpus / "harbour.txt", corpus / "harbour-wall.txt")
         asked = cli(tmp_path, "ask", QUESTION, "--corpus", str(corpus), env=_index_at(tmp_path, view))
         assert asked.returncode == 0 and ANSWER in asked.stdout, asked.stderr
         assert "Read-only file system" in one_line(asked.stderr)

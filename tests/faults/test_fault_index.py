@@ -8,7 +8,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,8 +18,8 @@ from fault_helpers import STORY, cli, env_for, make_corpus, one_line
 
 from assistant.engine import Engine
 from assistant.index.checked_files import StaleIndex
-from assistant.index.corpus_index import _fingerprint
-from assistant.index.store import load, save
+from assistant.index.store import load
+from assistant.index.version import index_fingerprint
 from assistant.locations import passage_tokens
 
 QUESTION = "How much will the flood wall cost?"
@@ -118,7 +117,7 @@ def test_damaged_index_is_rebuilt_with_one_line(tmp_path: Path, corpus: Path, ki
 def test_a_flipped_byte_in_any_index_file_is_caught(tmp_path: Path, corpus: Path) -> None:
     paths = _index_files(corpus)
     assert len(paths) >= 12
-    fingerprint = _fingerprint(passage_tokens())
+    fingerprint = index_fingerprint(passage_tokens())
     for path in paths:  # every file: the open refuses it (in-process, to keep the suite quick)
         original = path.read_bytes()
         _flip(path)
@@ -219,32 +218,41 @@ def test_an_index_location_that_is_a_users_file_is_reported_never_deleted(tmp_pa
     assert precious.read_text() == "the user's own file\n"
 
 
+_REPLACE_GENERATIONS = """
+import sys
+from pathlib import Path
+from assistant.index.store import load, save
+folder, fingerprint = Path(sys.argv[1]), sys.argv[2]
+stored = load(folder, fingerprint)
+for n in range(int(sys.argv[3])):
+    save(folder, stored, fingerprint)
+    print(n + 1, flush=True)
+"""
+
+
 def test_loading_while_a_writer_replaces_generations_never_reports_damage(tmp_path: Path) -> None:
     """The race behind needless rebuilds: a generation removed while another process reads it."""
     corpus = make_corpus(tmp_path / "corpus")
     Engine.open(corpus)
     folder = corpus / ".assistant"
-    fingerprint = _fingerprint(passage_tokens())
-    stored = load(folder, fingerprint)
-    stop, saves = threading.Event(), [0]
-
-    def write() -> None:
-        while not stop.is_set() and saves[0] < 5000:
-            save(folder, stored, fingerprint)
-            saves[0] += 1
-
-    writer = threading.Thread(target=write)
-    writer.start()
+    fingerprint = index_fingerprint(passage_tokens())
+    # The writer is another process (as it is in use): threads of one process would also race
+    # CPython 3.11's parser, which numpy's header reading uses (python/cpython#106905).
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _REPLACE_GENERATIONS, str(folder), fingerprint, "400"],
+        env=env_for(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
     damaged, loads, deadline = [], 0, time.monotonic() + 120  # the deadline only bounds a stuck run
-    while (loads < 30 or saves[0] < 20) and time.monotonic() < deadline:
+    while writer.poll() is None and time.monotonic() < deadline:
         try:  # each load races a writer replacing generations all the while
             load(folder, fingerprint)
         except StaleIndex as exc:
             damaged.append(str(exc))
         loads += 1
-    stop.set()
-    writer.join()
-    assert saves[0] >= 20 and not damaged, (saves, damaged)
+    out, err = writer.communicate(timeout=120)
+    saves = len(out.split())
+    assert writer.returncode == 0, err
+    assert saves == 400 and loads >= 20 and not damaged, (saves, loads, damaged)
 
 
 def test_files_checked_once_are_checked_again_after_any_write(
@@ -254,7 +262,7 @@ def test_files_checked_once_are_checked_again_after_any_write(
     from assistant.index import verified_files
 
     monkeypatch.setattr(verified_files, "SETTLE_NS", 0)  # as if the index were minutes old
-    fingerprint = _fingerprint(passage_tokens())
+    fingerprint = index_fingerprint(passage_tokens())
     index_folder = corpus / ".assistant"
     load(index_folder, fingerprint)
     generation = _segment(corpus)
@@ -316,7 +324,7 @@ def test_a_process_killed_writing_a_segment_loses_nothing(tmp_path: Path, corpus
     )
     _killed_while_writing(tmp_path, corpus, after, "update")
     assert len(_segment_folders(corpus)) == len(named) + 1  # the half-written segment, named by nothing
-    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the previous generation is intact
+    load(corpus / ".assistant", index_fingerprint(passage_tokens()))  # the previous generation is intact
     result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
     assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
     assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
@@ -336,7 +344,7 @@ def test_a_process_killed_during_a_merge_loses_nothing(tmp_path: Path, corpus: P
     before = _segment_folders(corpus)
     assert len(before) == 4
     _killed_while_writing(tmp_path, corpus, after, "compact")
-    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the segments still answer
+    load(corpus / ".assistant", index_fingerprint(passage_tokens()))  # the segments still answer
     for n in range(3):
         result = cli(tmp_path, "ask", f"How much will the canal{n} wall cost?", "--corpus", str(corpus))
         assert result.returncode == 0 and f"{n + 2} million".encode() in result.stdout, result.stderr
@@ -358,9 +366,50 @@ def test_a_process_killed_writing_deletion_marks_loses_nothing(
     (added,) = set(corpus.iterdir()) - before
     added.unlink()
     _killed_while_writing(tmp_path, corpus, after, "update")  # killed writing dead.npy / dead-df
-    load(corpus / ".assistant", _fingerprint(passage_tokens()))  # the previous generation is intact
+    load(corpus / ".assistant", index_fingerprint(passage_tokens()))  # the previous generation is intact
     result = cli(tmp_path, "ask", "How much will the canal wall cost?", "--corpus", str(corpus))
     assert result.returncode == 0 and b"5 million" not in result.stdout, result.stdout
     assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
     assert _ask(tmp_path, corpus).returncode == 0
     assert np.load(_generation(corpus) / "dead.npy").tolist() == [6]  # the removal, marked once stored
+
+
+# `add` indexing only the file it wrote (no walk), killed with SIGKILL right after its Nth array file.
+_DIE_WHILE_ADDING = """
+import os, signal, sys
+from pathlib import Path
+import numpy as np
+from assistant.engine import Engine
+engine = Engine.open(Path(sys.argv[1]))
+real, calls = np.save, [0]
+def save_then_die(*args, **kwargs):
+    real(*args, **kwargs)
+    calls[0] += 1
+    if calls[0] == int(sys.argv[3]):
+        os.kill(os.getpid(), signal.SIGKILL)
+np.save = save_then_die
+engine.add([sys.argv[2]])
+"""
+
+
+@pytest.mark.parametrize("after", [1, 9, 17, 18])  # 17 array files in a segment, then the generation's marks
+def test_a_process_killed_while_add_indexes_its_file_loses_nothing(
+    tmp_path: Path, corpus: Path, after: int
+) -> None:
+    story = tmp_path / "river.txt"
+    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    generation = _generation(corpus).name
+    child = subprocess.run(
+        [sys.executable, "-c", _DIE_WHILE_ADDING, str(corpus), str(story), str(after)],
+        env=env_for(tmp_path), capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert _generation(corpus).name == generation  # killed before the pointer moved
+    load(corpus / ".assistant", index_fingerprint(passage_tokens()))  # the previous generation is intact
+    # The article file was written before the index: the next command finds and indexes it.
+    result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
+    assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
+    assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
+    again = cli(tmp_path, "add", str(story), "--corpus", str(corpus))
+    assert again.returncode == 0 and b"already" in again.stdout + again.stderr, again.stdout
+    assert _ask(tmp_path, corpus).returncode == 0

@@ -1,0 +1,150 @@
+"""Changes a command made itself, indexed without a walk: `add`'s new files, `remove`'s deletion.
+
+The command knows the file it wrote or deleted, and the folder stamps taken just before vouch
+for the rest of the corpus (folder_stamps.before_writing); afterwards every other folder must
+still have its time and the corpus folder must list what it did, give or take that file. Only
+then is just that file read (one small segment) or marked dead; anything else means the full
+refresh with its walk, as before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assistant.errors import IndexError_
+from assistant.index import folder_stamps
+from assistant.index.build import read_batches
+from assistant.index.generation import empty
+from assistant.index.merge import appended, combined, marked
+from assistant.index.segment_files import KEYS_FILE
+from assistant.index.store import current_generation, save
+from assistant.index.updates import MAX_SEGMENTS, Changes, named, refresh, writers_lock
+from assistant.index.version import index_fingerprint
+from assistant.locations import index_dir
+
+if TYPE_CHECKING:
+    from assistant.index.corpus_index import Index
+
+Vouched = tuple[folder_stamps.Stamps, folder_stamps.Entries] | None
+"""The folder stamps and the corpus folder's listing that vouched for an index before a write."""
+
+
+def refresh_written(
+    index: Index,
+    written: Sequence[str],
+    before: tuple[folder_stamps.Stamps, folder_stamps.Entries] | None,
+) -> Changes:
+    """Index the files `add` has just written into the corpus folder: no walk when nothing else moved.
+
+    `before` is what vouched for the index just before they were written (`before_writing`).
+    Then the other folders must still have their stamped times and the corpus folder must
+    list what it did plus the new files; only those files are read. Anything else (no stamps,
+    another change, another generation) means the full refresh, as before.
+    """
+    folder = index_dir(index.corpus_dir)
+    origin = index.stored.origin
+    if not written or before is None or origin is None:
+        return refresh(index)
+    with writers_lock(index):
+        if current_generation(folder) != origin.name:
+            return refresh(index)
+        stamps = folder_stamps.after_writing(index.corpus_dir, before[0], before[1], written)
+        if stamps is None:
+            return refresh(index)
+        new = sorted(written)
+        batches = read_batches(index.corpus_dir, [(aid, None) for aid in new], index.passage_tokens, None)
+        skipped = {s["id"]: s for s in index.stored.skipped}
+        new_skips: list[tuple[str, str]] = []
+        for batch in batches:
+            for skip in batch.skipped:
+                skipped[skip["id"]] = skip
+                new_skips.append((skip["id"], skip["why"]))
+        if any(len(b.table) for b in batches):
+            stored = appended(index.stored, batches, list(skipped.values()), empty())
+        else:
+            stored = marked(index.stored, [], list(skipped.values()))  # only the skipped list changed
+        if len(stored.segments) > MAX_SEGMENTS:
+            stored = combined(stored, start=1)
+        named(stored)
+        changes = Changes(
+            added=tuple(sorted(aid for b in batches for aid in b.table.ids)), skipped=tuple(new_skips)
+        )
+        try:
+            saved = save(folder, stored, index_fingerprint(index.passage_tokens))
+        except IndexError_ as exc:
+            index.set_stored(stored)
+            return dataclasses.replace(changes, unsaved=exc.message)
+        index.set_stored(saved)
+        if saved.origin is not None:
+            folder_stamps.write(folder, saved.origin.name, stamps)
+    return changes
+
+
+def refresh_removed(
+    index: Index, removed: str, before: tuple[folder_stamps.Stamps, folder_stamps.Entries] | None
+) -> Changes:
+    """Mark dead the article `remove` has just deleted from the corpus folder: no walk, no row parsed.
+
+    As `refresh_written`: `before` must have vouched for the index, and nothing else may have
+    moved; a removal that would leave most passages dead rewrites the index the usual way.
+    """
+    folder = index_dir(index.corpus_dir)
+    origin = index.stored.origin
+    if before is None or origin is None or "/" in removed:
+        return refresh(index)
+    with writers_lock(index):
+        if current_generation(folder) != origin.name:
+            return refresh(index)
+        stamps = folder_stamps.after_writing(index.corpus_dir, before[0], before[1], [], [removed])
+        position = _live_position(index, removed)
+        live_rows = len(index.articles) - len(index.stored.dead)
+        if stamps is None or position is None or live_rows < 2:
+            return refresh(index)
+        dead_after = index.n_passages - index.n_live + int(index.pass_hi[position] - index.pass_lo[position])
+        if index.n_live <= 2 * dead_after:
+            return refresh(index)  # most of the index dead: rewritten whole, as refresh does
+        skipped = [s for s in index.stored.skipped if s["id"] != removed]
+        stored = marked(index.stored, [position], skipped)
+        named(stored)
+        changes = Changes(removed=(removed,))
+        try:
+            saved = save(folder, stored, index_fingerprint(index.passage_tokens))
+        except IndexError_ as exc:
+            index.set_stored(stored)
+            return dataclasses.replace(changes, unsaved=exc.message)
+        index.set_stored(saved)
+        if saved.origin is not None:
+            folder_stamps.write(folder, saved.origin.name, stamps)
+    return changes
+
+
+def _live_position(index: Index, article_id: str) -> int | None:
+    """The table position of the live article with this id, found in the segments' id files.
+
+    A byte search of each stored segment's id list, newest segment first: no list of every id
+    is built (that is what `article_index` does, once, for the commands that need many).
+    """
+    wanted = (json.dumps(article_id, ensure_ascii=True) + "\n").encode("ascii")
+    dead = index.stored.dead
+    for segment in reversed(index.stored.segments):
+        if segment.folder is None or segment.articles.stored_rows is None:
+            ids = segment.file_keys()[0]
+            hits = [segment.base_article + k for k, aid in enumerate(ids) if aid == article_id]
+        else:
+            try:
+                data = (segment.folder / KEYS_FILE).read_bytes()
+            except OSError:
+                return index.article_index(article_id)
+            hits = []
+            start = 0
+            while (hit := data.find(wanted, start)) >= 0:
+                if hit == 0 or data[hit - 1 : hit] == b"\n":
+                    hits.append(segment.base_article + data.count(b"\n", 0, hit))
+                start = hit + 1
+        for position in hits:
+            if position not in dead:
+                return position
+    return None

@@ -1,0 +1,282 @@
+"""Keeping an open index current with its folder: what changed, the segment or marks, the save.
+
+On each refresh only files that were added, changed or removed are read again (size and
+modification time first, then content hash). Added articles become one small segment, removed
+ones deletion marks; see merge. `add` and `remove` take a shorter way (own_changes.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import filelock
+
+from assistant.corpus import walk
+from assistant.errors import CorpusNotFound, IndexError_
+from assistant.index import folder_stamps
+from assistant.index.build import Progress, read_batches
+from assistant.index.checked_files import StaleIndex
+from assistant.index.generation import Stored, empty
+from assistant.index.merge import appended, combined, marked, merge
+from assistant.index.store import current_generation, load, prepare_folder, save
+from assistant.index.version import index_fingerprint
+from assistant.locations import index_dir
+from assistant.speakers import names_of
+
+if TYPE_CHECKING:
+    from assistant.index.corpus_index import Index
+
+MAX_SEGMENTS = 8
+"""More segments than this after an addition: all but the first are folded into one."""
+LOCK_WAIT_SECONDS = 600
+
+
+class WritersLock(filelock.FileLock):
+    """The index lock; waiting too long (or a lock file that cannot be made) is an IndexError_."""
+
+    def acquire(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().acquire(*args, **kwargs)
+        except filelock.Timeout as exc:
+            raise IndexError_(
+                f"another process has held the index lock for {LOCK_WAIT_SECONDS} s; try again later"
+            ) from exc
+        except OSError as exc:
+            raise IndexError_(f"cannot lock the index: {exc.strerror or exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a refresh found on disk."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    """Files that are not readable articles, with the reason (new ones only)."""
+    rebuilt: str | None = None
+    """Why the whole index was rebuilt, if it was."""
+    unsaved: str | None = None
+    """Why the updated index could not be stored (it is used from memory this time)."""
+
+    @property
+    def any(self) -> bool:
+        """True when the index content changed."""
+        return bool(self.added or self.changed or self.removed)
+
+
+@dataclass(slots=True)
+class WalkSeen:
+    """What the last full walk saw: kept as folder stamps once the index is found current."""
+
+    started_ns: int = 0
+    folders: dict[str, int] = field(default_factory=dict)
+    root: frozenset[tuple[str, bool]] = frozenset()
+
+
+def writers_lock(index: Index) -> filelock.BaseFileLock:
+    """The writers' lock of the index (re-entrant: hold it around an add and its refresh)."""
+    if index.file_lock is None:
+        folder = index_dir(index.corpus_dir)
+        try:
+            prepare_folder(folder)
+        except OSError as exc:
+            raise IndexError_(f"cannot create the index folder {folder}: {exc.strerror or exc}") from exc
+        index.file_lock = WritersLock(str(folder / "lock"), timeout=LOCK_WAIT_SECONDS)
+    return index.file_lock
+
+
+def plan(index: Index) -> tuple[list[str], set[str]]:
+    """Files to read again (new or with another size or time) and ids no longer on disk."""
+    ids, stats, _ = index.stored.file_keys()  # no article row parsed
+    known = {
+        aid: (size, mtime)
+        for aid, (size, mtime) in zip(ids, stats.tolist(), strict=True)
+        if aid  # a removed article's row reads as id "" until a merge drops it
+    }
+    known.update({s["id"]: (s["size"], s["mtime_ns"]) for s in index.stored.skipped})
+    seen = index.walk_seen
+    seen.started_ns = folder_stamps.now_ns()
+    seen.folders = {}
+    found = walk(index.corpus_dir, seen.folders)
+    seen.root = folder_stamps.top_entries(found, seen.folders)
+    to_read = sorted(aid for aid, stat in found.items() if known.get(aid) != stat)
+    # A file skipped because it could not be opened is read again once it can be (permissions
+    # fixed: same size and time, so the stat check alone would never notice).
+    retry = [
+        s["id"]
+        for s in index.stored.skipped
+        if str(s.get("why", "")).startswith("cannot read")
+        and s["id"] in found
+        and os.access(index.corpus_dir / s["id"], os.R_OK)
+    ]
+    if retry:
+        to_read = sorted(set(to_read) | set(retry))
+    return to_read, set(known) - set(found)
+
+
+def folders_unchanged(index: Index) -> bool:
+    """The folders look as they did when this generation was last found current."""
+    origin = index.stored.origin
+    unreadable = any(str(s.get("why", "")).startswith("cannot read") for s in index.stored.skipped)
+    if origin is None or unreadable:
+        return False  # a file unreadable then may be readable now without any folder changing
+    return folder_stamps.unchanged(index.corpus_dir, index_dir(index.corpus_dir), origin.name)
+
+
+def before_writing(index: Index) -> tuple[folder_stamps.Stamps, folder_stamps.Entries] | None:
+    """What vouches for the index just before `add` writes (see refresh_written); None: nothing does."""
+    origin = index.stored.origin
+    unreadable = any(str(s.get("why", "")).startswith("cannot read") for s in index.stored.skipped)
+    if origin is None or unreadable:
+        return None
+    return folder_stamps.before_writing(index.corpus_dir, index_dir(index.corpus_dir), origin.name)
+
+
+def remember_folders(index: Index) -> None:
+    """After a full walk found the index current: keep the folder times for later questions."""
+    origin = index.stored.origin
+    if origin is not None and origin.parent == index_dir(index.corpus_dir):
+        seen = index.walk_seen
+        folder_stamps.record(
+            origin.parent, origin.name, seen.folders, seen.started_ns, root=(index.corpus_dir, seen.root)
+        )
+
+
+def refresh(index: Index, progress: Progress | None = None, *, trust_folders: bool = False) -> Changes:
+    """Re-read only what changed on disk and store a new generation if anything did.
+
+    With `trust_folders`, unchanged folder times (see folder_stamps) stand for a full walk.
+    """
+    if not index.corpus_dir.is_dir():
+        raise CorpusNotFound(f"corpus folder not found: {index.corpus_dir}")
+    if trust_folders and folders_unchanged(index):
+        return Changes()
+    to_read, removed = plan(index)
+    if not to_read and not removed:
+        remember_folders(index)
+        return Changes()
+    try:
+        lock = writers_lock(index)
+        lock.acquire()
+    except IndexError_ as exc:
+        # No lock to be had (a read-only or full index folder): nothing can be stored anyway;
+        # answer from the up-to-date index in memory and say so once.
+        changes, stored = apply(index, to_read, removed, progress)
+        index.set_stored(stored)
+        return dataclasses.replace(changes, unsaved=exc.message)
+    try:
+        # Another process may have brought the index up to date while we waited.
+        folder = index_dir(index.corpus_dir)
+        ours = index.stored.origin.name if index.stored.origin is not None else None
+        if current_generation(folder) not in (None, ours):
+            try:
+                index.set_stored(load(folder, index_fingerprint(index.passage_tokens)))
+                to_read, removed = plan(index)
+            except StaleIndex:
+                pass
+        if not to_read and not removed:
+            remember_folders(index)
+            return Changes()
+        changes, stored = apply(index, to_read, removed, progress)
+        try:
+            # What was just written is what we hold: no second copy of a large table is read back.
+            index.set_stored(save(folder, stored, index_fingerprint(index.passage_tokens)))
+            remember_folders(index)
+        except IndexError_ as exc:
+            # A full disk or a read-only index folder: the stored index is untouched; answer from
+            # the up-to-date index in memory and say once that it could not be saved.
+            index.set_stored(stored)
+            return dataclasses.replace(changes, unsaved=exc.message)
+    finally:
+        lock.release()
+    return changes
+
+
+def apply(
+    index: Index, to_read: list[str], removed: set[str], progress: Progress | None
+) -> tuple[Changes, Stored]:
+    """The next generation once `to_read` are read again and `removed` are gone (not yet saved)."""
+    table = index.articles
+    ids, _, hashes = index.stored.file_keys()
+    sha = {aid: v for aid, v in zip(ids, hashes, strict=True) if aid}
+    items = [(aid, sha.get(aid)) for aid in to_read]
+    batches = read_batches(index.corpus_dir, items, index.passage_tokens, progress)
+    skipped = {s["id"]: s for s in index.stored.skipped if s["id"] not in removed}
+    fresh: list[str] = []
+    touched: dict[str, tuple[int, int]] = {}
+    new_skips: list[tuple[str, str]] = []
+    for batch in batches:
+        touched.update(batch.touched)
+        fresh.extend(batch.table.ids)
+        for skip in batch.skipped:
+            skipped[skip["id"]] = skip
+            new_skips.append((skip["id"], skip["why"]))
+    for aid in fresh + list(touched):
+        skipped.pop(aid, None)
+    unreadable = {aid for aid, _ in new_skips if aid in sha}  # articles that became unreadable
+    drop = removed | unreadable | {aid for aid in fresh if aid in sha}
+    live_rows = len(table) - len(index.stored.dead)
+    if not touched and live_rows > len(drop) and index.n_live > 2 * _dead_passages(index, drop):
+        # Removed and edited articles are marked dead; new and edited ones become one small
+        # segment after the others. Nothing stored is rewritten.
+        stored = index.stored
+        if drop:
+            positions = [p for aid in drop if (p := index.article_index(aid)) is not None]
+            stored = marked(stored, positions, list(skipped.values()))
+        if any(len(b.table) for b in batches):
+            stored = appended(stored, batches, list(skipped.values()), empty())
+        elif not drop:
+            stored = marked(stored, [], list(skipped.values()))  # only the skipped list changed
+        if len(stored.segments) > MAX_SEGMENTS:
+            stored = combined(stored, start=1)
+    else:
+        # File times changed, or most of the index is dead: one segment, rewritten whole.
+        stored = merge(combined(index.stored), drop, batches, touched, list(skipped.values()))
+    named(stored)
+    changes = Changes(
+        added=tuple(sorted(aid for aid in fresh if aid not in sha)),
+        changed=tuple(sorted(aid for aid in fresh if aid in sha)),
+        removed=tuple(sorted((removed | unreadable) & set(sha))),
+        skipped=tuple(new_skips),
+    )
+    return changes, stored
+
+
+def named(stored: Stored) -> None:
+    """Work out the corpus-wide short speaker names ("Blair" -> "Tony Blair") for every later question.
+
+    Folded from the segments' speaker counts less the dead articles' (speaker_counts): no
+    article row is read but the changed ones.
+    """
+    stored.info["speaker_names"] = names_of(stored.speaker_tally())
+
+
+def compact(index: Index) -> None:
+    """Fold all segments into one and store it (the full check's merge); best effort."""
+    if len(index.stored.segments) <= 1 and not index.stored.dead:
+        return
+    try:
+        with writers_lock(index):
+            if index.stored.dead:
+                stored = merge(combined(index.stored), set(), [], {}, index.stored.skipped)
+            else:
+                stored = combined(index.stored)
+            named(stored)
+            folder = index_dir(index.corpus_dir)
+            index.set_stored(save(folder, stored, index_fingerprint(index.passage_tokens)))
+    except IndexError_:
+        pass  # a read-only index folder: the segments keep answering exactly
+
+
+def _dead_passages(index: Index, drop: set[str]) -> int:
+    """Passages dead once `drop` is: those already dead and those of the dropped articles."""
+    count = index.n_passages - index.n_live
+    for aid in drop:
+        i = index.article_index(aid)
+        if i is not None:
+            count += int(index.pass_hi[i] - index.pass_lo[i])
+    return count

@@ -1,0 +1,14 @@
+"""What a stored index must have been made by to be used as it is: else it is rebuilt."""
+
+from __future__ import annotations
+
+from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attributions follow the rules
+
+# Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
+# parse-8: wrapped lines, Markdown, datelines, bounded sentences. parse-9: wire headlines re-cased.
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-9"
+
+
+def index_fingerprint(passage_tokens: int) -> str:
+    """The stamp every stored segment and generation carries: analysis, speaker rules, passage size."""
+    return f"{ANALYSIS_VERSION}/{SPEAKER_RULES}/passages-{passage_tokens}"

@@ -1,0 +1,134 @@
+"""Speaker counts that add up by article: the corpus's people, made from per-segment parts.
+
+Working out the corpus-wide short names ("Blair" -> "Tony Blair") used to read every article's
+attributions on every change. These raw counts (before any name is folded into another) add
+up article by article, so each index segment keeps its own, counted once when it is written,
+and the corpus's are the segments' summed less those of removed articles: a change costs what
+it changes. Plain JSON types throughout, so a tally is stored as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from assistant.speakers.bodies import is_acronym
+
+Tally = dict[str, dict[str, Any]]
+"""{"people": {key: [statements, articles, {name: n}, {role: n}]}, "spelled": {acronym: {key: n}}}."""
+
+
+def empty() -> Tally:
+    """A tally of no article."""
+    return {"people": {}, "spelled": {}}
+
+
+def count(articles: Iterable[Iterable[Any] | None]) -> Tally:
+    """The raw counts of these articles' stored attribution rows (one iterable of rows each).
+
+    A sentence counts once, for its first attribution; an article once per key. `spelled`
+    records an acronym an article resolved to a body ("AMC" -> "american motors").
+    """
+    people: dict[str, list[Any]] = {}
+    spelled: dict[str, dict[str, int]] = {}
+    for rows in articles:
+        seen_sentences: set[Any] = set()
+        seen_keys: set[str] = set()
+        for row in rows or ():
+            if not isinstance(row, list) or len(row) != 12:
+                continue
+            number, name, key, role = row[0], row[1], row[10], row[11]
+            written = str(row[2]).strip()
+            if key and isinstance(key, str) and is_acronym(written) and key != written.lower():
+                by_key = spelled.setdefault(written.lower(), {})
+                by_key[key] = by_key.get(key, 0) + 1
+            if number in seen_sentences:
+                continue
+            seen_sentences.add(number)
+            if not key or not isinstance(key, str):
+                continue
+            entry = people.get(key)
+            if entry is None:
+                entry = people[key] = [0, 0, {}, {}]
+            entry[0] += 1
+            shown = str(name)
+            entry[2][shown] = entry[2].get(shown, 0) + 1
+            if role:
+                entry[3][str(role)] = entry[3].get(str(role), 0) + 1
+            if key not in seen_keys:
+                seen_keys.add(key)
+                entry[1] += 1
+    return {"people": people, "spelled": spelled}
+
+
+def combine(parts: Iterable[Tally], minus: Iterable[Tally] = ()) -> Tally:
+    """The parts summed, less `minus` (removed articles' counts); nothing left at zero is kept.
+
+    The largest part is shared, not copied: only the entries another part touches are copied
+    before they change, so adding a small segment's counts to a large one costs the small one.
+    """
+    parts = list(parts)
+    if not parts:
+        return empty()
+    first = max(range(len(parts)), key=lambda k: len(parts[k]["people"]))
+    people: dict[str, list[Any]] = dict(parts[first]["people"])
+    spelled: dict[str, dict[str, int]] = dict(parts[first]["spelled"])
+    copied: set[str] = set()
+    copied_spelled: set[str] = set()
+    others = [(p, 1) for k, p in enumerate(parts) if k != first] + [(m, -1) for m in minus]
+    for part, sign in others:
+        for key, (statements, articles, names, roles) in part["people"].items():
+            entry = people.get(key)
+            if entry is None or key not in copied:
+                entry = [0, 0, {}, {}] if entry is None else [*entry[:2], dict(entry[2]), dict(entry[3])]
+                people[key] = entry
+                copied.add(key)
+            entry[0] += sign * statements
+            entry[1] += sign * articles
+            _add(entry[2], names, sign)
+            _add(entry[3], roles, sign)
+        for acronym, keys in part["spelled"].items():
+            if acronym not in copied_spelled:
+                spelled[acronym] = dict(spelled.get(acronym, {}))
+                copied_spelled.add(acronym)
+            _add(spelled[acronym], keys, sign)
+    for key in [k for k in copied if people[k][0] <= 0]:
+        del people[key]
+    for acronym in [a for a in copied_spelled if not spelled[a]]:
+        del spelled[acronym]
+    return {"people": people, "spelled": spelled}
+
+
+def _add(into: dict[str, int], counts: dict[str, int], sign: int) -> None:
+    for name, n in counts.items():
+        total = into.get(name, 0) + sign * n
+        if total > 0:
+            into[name] = total
+        else:
+            into.pop(name, None)
+
+
+def checked(value: Any) -> Tally | None:
+    """`value` if it has a tally's shape (a stored file read back), else None."""
+    if not isinstance(value, dict) or set(value) != {"people", "spelled"}:
+        return None
+    people, spelled = value["people"], value["spelled"]
+    if not isinstance(people, dict) or not isinstance(spelled, dict):
+        return None
+    for entry in people.values():
+        if not (
+            isinstance(entry, list)
+            and len(entry) == 4
+            and isinstance(entry[0], int)
+            and isinstance(entry[1], int)
+            and _counts(entry[2])
+            and _counts(entry[3])
+        ):
+            return None
+    if not all(_counts(keys) for keys in spelled.values()):
+        return None
+    return value
+
+
+def _counts(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(n, int) for n in value.values())
