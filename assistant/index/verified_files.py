@@ -9,6 +9,7 @@ only files whose identity differs. Missing or damaged, the memo means a full che
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -58,7 +59,8 @@ def remember_checked(gen: Path, identities: dict[str, list[int]]) -> None:
         temp.write_text(json.dumps({"generation": gen.name, "files": files}), encoding="ascii")
         os.replace(temp, gen / MEMO_FILE)
     except OSError:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only folder refuses the clean-up too
+            temp.unlink(missing_ok=True)
 
 
 def remember_written(folder: Path) -> None:
@@ -79,4 +81,5 @@ def remember_written(folder: Path) -> None:
         temp.write_text(json.dumps({"generation": folder.name, "files": files}), encoding="ascii")
         os.replace(temp, folder / MEMO_FILE)
     except OSError:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only folder refuses the clean-up too
+            temp.unlink(missing_ok=True)
