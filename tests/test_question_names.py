@@ -4,6 +4,8 @@ the real index."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.answer.named import question_names
@@ -90,3 +92,34 @@ def test_question_names_are_its_capitalised_words_not_its_frame(
         assert {"salomon", "sherman", "chao", "scott", "paper"} <= set(found)
     else:
         assert found == names
+
+
+QUOTED = {
+    "lumber.txt": (
+        "Harbor Lumber expects better year\n\n"
+        "Harbor Lumber Co, which earlier reported a profitable fourth quarter after a loss a year ago, "
+        "said it expects to do better in fiscal 1988.\n\n"
+        'The company said orders had improved, adding "Our strong balance sheet and the better '
+        'building market should enable us to do well next year."\n\n'
+        "The company said the mill in Astoria would reopen in May.\n"
+    ),
+    "bridge.txt": (
+        "Council approves bridge repair\n\n"
+        "The council approved the bridge repair on Tuesday after a long debate.\n\n"
+        "Work will start in June and take a year.\n"
+    ),
+    "ferry.txt": (
+        "Ferry fares rise\n\n"
+        "The ferry company said fares would rise by ten pct next year.\n"
+    ),
+}
+
+
+def test_what_someone_said_is_answered_by_their_quoted_words(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in QUOTED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    answer = Engine.open(folder).ask("What did Harbor Lumber say would help it do better in the coming year?")
+    assert answer.answered
+    assert "Our strong balance sheet" in answer.quotes[0].text
