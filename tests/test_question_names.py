@@ -39,10 +39,7 @@ AIRLINES = {
         "Robusta coffee futures closed firmer in a quiet session, dealers said.\n\n"
         "Roaster interest was thin.\n"
     ),
-    "council.txt": (
-        "Council budget\n\n"
-        "The London council approved its budget on Tuesday.\n"
-    ),
+    "council.txt": ("Council budget\n\nThe London council approved its budget on Tuesday.\n"),
 }
 
 
@@ -108,10 +105,7 @@ QUOTED = {
         "The council approved the bridge repair on Tuesday after a long debate.\n\n"
         "Work will start in June and take a year.\n"
     ),
-    "ferry.txt": (
-        "Ferry fares rise\n\n"
-        "The ferry company said fares would rise by ten pct next year.\n"
-    ),
+    "ferry.txt": ("Ferry fares rise\n\nThe ferry company said fares would rise by ten pct next year.\n"),
 }
 
 

@@ -37,7 +37,7 @@ def question_names(question: str) -> tuple[str, ...]:
     for match in _CAPITALISED.finditer(text):
         word = match.group(0).rstrip(".’'-")
         bare = re.sub(r"[’']s$", "", word)
-        at_start = not text[: match.start()].strip(" \"“(")
+        at_start = not text[: match.start()].strip(' "“(')
         if bare.lower() in _NOT_NAMES or bare.lower() in STOP_WORDS:
             continue
         if at_start and not (len(bare) > 1 and bare.isupper()):
