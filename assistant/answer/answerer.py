@@ -28,6 +28,7 @@ from assistant.models import Answer, Attribution
 __all__ = ["Answerer", "best_article", "meta_of"]
 
 TextLoader = Callable[[int], str]
+HEADS_KEPT = 20_000
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
 Allowed = npt.NDArray[np.bool_]
 
@@ -43,6 +44,8 @@ class Answerer:
         self.attributions = attributions
         self.settings = settings
         self.featurizer = Featurizer(index, load_text, attributions)
+        self._heads: dict[tuple[int, int], frozenset[str]] = {}
+        """Head terms of articles met before (a batch or a chat asks of the same articles again)."""
 
     def check_question(self, question: str) -> str:
         """The question stripped; raises BadQuestion if it is empty or too long."""
@@ -172,10 +175,16 @@ class Answerer:
     def head_terms(self, article: int) -> frozenset[str]:
         """Terms of what stands before an article's first sentence: its title, byline and dateline
         ("LONDON, April 7 -"), which name what it is about but are no sentences of it."""
-        lo = int(self.index.sent_lo[article])
-        first = int(self.index.stored.arrays["s_start"][lo]) if lo < int(self.index.sent_hi[article]) else 0
-        title = str(self.index.articles[article]["title"] or "")
-        return frozenset(terms(title + " " + self.load_text(article)[:first]))
+        key = (id(self.index.stored), article)
+        found = self._heads.get(key)
+        if found is None:
+            lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
+            first = int(self.index.stored.arrays["s_start"][lo]) if lo < hi else 0
+            found = frozenset(terms(self.load_text(article)[:first]))
+            if len(self._heads) >= HEADS_KEPT:
+                self._heads.clear()
+            self._heads[key] = found
+        return found
 
     def examine(
         self,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 
 import numpy as np
+import numpy.typing as npt
 
 from assistant.index import Index
 from assistant.index.tokens import STOP_WORDS, fold, terms
@@ -58,31 +59,27 @@ def article_name_shares(
     that its passages or its head (title, dateline: `head_terms`) hold; empty when the question
     gives no name the corpus holds. A name's bridge of the same stem counts as the name ("Canadian"
     asked, "Canada" written); other bridges ("Hamburg", "burger") do not."""
-    found: list[tuple[frozenset[str], list[int], float]] = []
+    wanted = np.unique(np.fromiter(articles, dtype=np.int64))
+    p_article = index.stored.arrays["p_article"]
+    found: list[tuple[frozenset[str], npt.NDArray[np.bool_], float]] = []
     for t in named:
         forms = [t, *sorted(b for b in (bridges or {}).get(t, ()) if b[:4] == t[:4] and len(t) >= 4)]
-        ids = [tid for f in forms if (tid := index.term_id(f)) is not None]
-        if ids:
-            found.append((frozenset(forms), ids, weights.get(t, 0.0)))
+        tids = [tid for f in forms if (tid := index.term_id(f)) is not None]
+        if tids:
+            holding = np.unique(np.concatenate([p_article[index.postings(tid)[0]] for tid in tids]))
+            found.append((frozenset(forms), np.isin(wanted, holding), weights.get(t, 0.0)))
     total = math.fsum(w for _, _, w in found)
     if not found or total <= 0:
         return {}
     out: dict[int, float] = {}
-    for article in sorted(set(articles)):
-        lo, hi = int(index.pass_lo[article]), int(index.pass_hi[article])
+    for k, article in enumerate(wanted.tolist()):
         head: frozenset[str] | None = None
         held = 0.0
-        for held_forms, ids, weight in found:
-            if not any(_any_within(index.postings(tid)[0], lo, hi) for tid in ids):
+        for forms, in_passages, weight in found:
+            if not in_passages[k]:
                 head = head_terms(article) if head is None else head
-                if not held_forms & head:
+                if not forms & head:
                     continue
             held += weight
         out[article] = held / total
     return out
-
-
-def _any_within(ids: np.ndarray, lo: int, hi: int) -> bool:
-    """Whether sorted passage ids hold one in [lo, hi)."""
-    at = int(np.searchsorted(ids, lo))  # postings are sorted by passage id
-    return at < ids.shape[0] and int(ids[at]) < hi
