@@ -75,10 +75,10 @@ def article_name_shares(
     for k, article in enumerate(wanted.tolist()):
         head: frozenset[str] | None = None
         held = 0.0
-        for forms, in_passages, weight in found:
+        for held_forms, in_passages, weight in found:
             if not in_passages[k]:
                 head = head_terms(article) if head is None else head
-                if not forms & head:
+                if not held_forms & head:
                     continue
             held += weight
         out[article] = held / total
