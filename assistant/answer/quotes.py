@@ -17,9 +17,8 @@ def choose(
 ) -> list[Scored]:
     """The best sentences that say different things, within the token budget.
 
-    When the question asks what someone said and the best quote is theirs, the others must not be
-    anyone else's: "What did the mayor say?" is not answered by what the fishermen argued. A sentence
-    nobody is reported saying may follow ("the agency believes..." where no speaker was found).
+    When the question asks what someone said and the best quote is theirs, the others must be too:
+    "What did the mayor say?" is not answered by what the fishermen argued.
     """
     chosen: list[Scored] = []
     best = ranked[0] if ranked else None
@@ -28,7 +27,7 @@ def choose(
     for cand in ranked:
         if len(chosen) >= top:
             break
-        if only_theirs and cand.speaker is not None and not named(cand.speaker, names):
+        if only_theirs and (cand.speaker is None or not named(cand.speaker, names)):
             continue
         if any(c.cand.sentence == cand.cand.sentence or _same_thing(c.terms, cand.terms) for c in chosen):
             continue
