@@ -181,12 +181,25 @@ def run_reuters(n_articles: int) -> dict[str, Any]:
     }
     times = []
     misses = []
+    asked: list[dict[str, Any]] = []  # per question, for study (bench/out/answer-quality-*.json)
     kinds: dict[str, list[int]] = {}
     for r in rows:
         split = per["even" if r["newid"] is None or int(r["newid"]) % 2 == 0 else "odd"]
         answer, seconds = _ask(engine, r["question"], top=3)
         times.append(seconds)
         refused = answer is None or not answer.answered
+        shown = [] if refused else [(q.article.id, q.text) for q in answer.quotes[:3]]
+        asked.append(
+            {
+                "split": "even" if split is per["even"] else "odd",
+                "kind": r["kind"],
+                "question": r["question"],
+                "answer": r["answer"],
+                "refused": refused,
+                "hit": [r["answer"] is not None and holds(t, r["answer"]) for _, t in shown],
+                "quotes": shown,
+            }
+        )
         if r["answer"] is None:
             split["un"] += 1
             split["un_refused"] += int(refused)
@@ -213,6 +226,7 @@ def run_reuters(n_articles: int) -> dict[str, Any]:
         "latency_p50_ms": statistics.median(times[5:]) * 1000,
         "misses": misses[:15],
         "kinds": kinds,
+        "questions": asked,
     }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.answer.answer_types import AnswerType, acronym_pattern, wanted_types
 from assistant.answer.lexicon import bridges_of, spelling_variant
+from assistant.answer.named import question_names
 from assistant.answer.question_class import QuestionInfo, analyse_question
 from assistant.answer.settings import Steer
 from assistant.index import Index
@@ -45,6 +46,9 @@ class Query:
     """People whose statements it asks for."""
     acronym: re.Pattern[str] | None
     """For "what are ATACMS": the shape of the sentence that spells the acronym out."""
+    named: tuple[str, ...] = ()
+    """Own terms of the names the question gives (companies, people, places, tickers): the article
+    that answers names them."""
 
     @property
     def searched(self) -> list[str]:
@@ -129,6 +133,7 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
     reachable = frozenset(
         t for t in own if ids[t] is not None or any(index.term_id(b) is not None for b in bridges[t])
     )
+    named = tuple(t for t in (_spelled_as_corpus(index, n) for n in question_names(question)) if t in own)
     has_caps = re.search(r"\b[A-Z][A-Z0-9]{1,9}s?\b", question) is not None
     return Query(
         question=question,
@@ -144,4 +149,5 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         speaker=speaker,
         names=tuple(names),
         acronym=acronym_pattern(question) if has_caps else None,
+        named=named,
     )
