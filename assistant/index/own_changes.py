@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import IndexError_
 from assistant.index import folder_stamps
 from assistant.index.build import read_batches
-from assistant.index.generation import empty
+from assistant.index.generation import Stored, empty
 from assistant.index.merge import appended, combined, marked
 from assistant.index.segment_files import KEYS_FILE
 from assistant.index.store import current_generation, save
@@ -72,15 +73,7 @@ def refresh_written(
         changes = Changes(
             added=tuple(sorted(aid for b in batches for aid in b.table.ids)), skipped=tuple(new_skips)
         )
-        try:
-            saved = save(folder, stored, index_fingerprint(index.passage_tokens))
-        except IndexError_ as exc:
-            index.set_stored(stored)
-            return dataclasses.replace(changes, unsaved=exc.message)
-        index.set_stored(saved)
-        if saved.origin is not None:
-            folder_stamps.write(folder, saved.origin.name, stamps)
-    return changes
+        return _saved(index, folder, stored, stamps, changes)
 
 
 def refresh_removed(
@@ -109,15 +102,25 @@ def refresh_removed(
         skipped = [s for s in index.stored.skipped if s["id"] != removed]
         stored = marked(index.stored, [position], skipped)
         named(stored)
-        changes = Changes(removed=(removed,))
-        try:
-            saved = save(folder, stored, index_fingerprint(index.passage_tokens))
-        except IndexError_ as exc:
-            index.set_stored(stored)
-            return dataclasses.replace(changes, unsaved=exc.message)
-        index.set_stored(saved)
-        if saved.origin is not None:
-            folder_stamps.write(folder, saved.origin.name, stamps)
+        return _saved(index, folder, stored, stamps, Changes(removed=(removed,)))
+
+
+def _saved(
+    index: Index, folder: Path, stored: Stored, stamps: folder_stamps.Stamps, changes: Changes
+) -> Changes:
+    """Commit `stored` and the folder stamps that vouch for it (the caller holds the writers' lock).
+
+    A save that fails (a full disk, a read-only index folder) leaves the stored index as it was:
+    the index in memory answers, and the change says once that it could not be saved.
+    """
+    try:
+        saved = save(folder, stored, index_fingerprint(index.passage_tokens))
+    except IndexError_ as exc:
+        index.set_stored(stored)
+        return dataclasses.replace(changes, unsaved=exc.message)
+    index.set_stored(saved)
+    if saved.origin is not None:
+        folder_stamps.write(folder, saved.origin.name, stamps)
     return changes
 
 

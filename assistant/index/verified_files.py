@@ -54,13 +54,7 @@ def remember_checked(gen: Path, identities: dict[str, list[int]]) -> None:
     files = {name: ident for name, ident in identities.items() if ident[3] < settled}
     if not files:
         return
-    temp = gen / f"{MEMO_FILE}.{os.getpid()}.tmp"
-    try:
-        temp.write_text(json.dumps({"generation": gen.name, "files": files}), encoding="ascii")
-        os.replace(temp, gen / MEMO_FILE)
-    except OSError:
-        with contextlib.suppress(OSError):  # a read-only folder refuses the clean-up too
-            temp.unlink(missing_ok=True)
+    _write_memo(gen, files)
 
 
 def remember_written(folder: Path) -> None:
@@ -76,6 +70,11 @@ def remember_written(folder: Path) -> None:
         files = {name: _identity(folder / name) for name in names}
     except OSError:
         return
+    _write_memo(folder, files)
+
+
+def _write_memo(folder: Path, files: dict[str, list[int]]) -> None:
+    """Replace `folder`'s memo whole (a reader sees the old one or the new one); best effort."""
     temp = folder / f"{MEMO_FILE}.{os.getpid()}.tmp"
     try:
         temp.write_text(json.dumps({"generation": folder.name, "files": files}), encoding="ascii")
