@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -17,20 +16,10 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
-from assistant.answer import (
-    Answerer,
-    AnswerSettings,
-    Conversation,
-    analyse_question,
-    answer_metadata,
-    meta_of,
-    where_note,
-)
 from assistant.answer_copies import find_copies, finish
 from assistant.citation import quote_record
 from assistant.corpus import UnreadableArticle, decode, read_file
 from assistant.errors import ArticleNotFound, BadQuestion
-from assistant.history import History, history_file
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
@@ -39,6 +28,10 @@ from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_mes
 from assistant.speakers import census_of, names_of, stored_attributions
 
 if TYPE_CHECKING:
+    # The answer stage and the history are imported when first used: `assistant add` and
+    # `remove` open an engine but never answer, and load neither.
+    from assistant.answer import Answerer, AnswerSettings, Conversation
+    from assistant.history import History
     from assistant.ingest import AddReport, MetaOverrides
     from assistant.ingest.fetch import FetchedPage
 
@@ -55,21 +48,30 @@ class Engine:
     """An open corpus: its index kept current, questions answered from it."""
 
     def __init__(
-        self, index: Index, changes: Changes, settings: AnswerSettings, *, keep_history: bool = False
+        self,
+        index: Index,
+        changes: Changes,
+        settings: AnswerSettings | None = None,
+        *,
+        keep_history: bool = False,
     ) -> None:
         self.index = index
-        path = history_file(index.corpus_dir) if keep_history else None
-        self.history: History | None = History(path) if path is not None else None
+        self.history: History | None = None
+        if keep_history:
+            from assistant.history import History, history_file
+
+            path = history_file(index.corpus_dir)
+            self.history = History(path) if path is not None else None
         """Where questions and answers are kept (None: turned off)."""
         self.history_error: str | None = None
         """Why the last history write failed, if it did."""
         self.opened_with = changes
         """What the first refresh found (added, changed, removed, skipped files)."""
-        self.settings = settings
+        self._settings = settings
         self._texts: OrderedDict[str, str] = OrderedDict()
         self._attributions: OrderedDict[str, tuple[tuple[Attribution, ...], ...]] = OrderedDict()
         self._names: tuple[Path | None, dict[str, tuple[str, str]]] | None = None
-        self._answerer = Answerer(index, self._text, self._article_attributions, settings)
+        self._answering: Answerer | None = None
         self._within: Answerer | None = None
 
     @classmethod
@@ -100,7 +102,25 @@ class Engine:
             trust_folders=trust_folders,
             compact=compact,
         )
-        return cls(index, changes, settings or AnswerSettings(), keep_history=keep_history)
+        return cls(index, changes, settings, keep_history=keep_history)
+
+    @property
+    def settings(self) -> AnswerSettings:
+        """How questions are answered (the defaults unless given at open)."""
+        if self._settings is None:
+            from assistant.answer import AnswerSettings
+
+            self._settings = AnswerSettings()
+        return self._settings
+
+    @property
+    def _answerer(self) -> Answerer:
+        """The answer stage, made (and imported) on the first question."""
+        if self._answering is None:
+            from assistant.answer import Answerer
+
+            self._answering = Answerer(self.index, self._text, self._article_attributions, self.settings)
+        return self._answering
 
     @property
     def corpus_dir(self) -> Path:
@@ -135,6 +155,8 @@ class Engine:
         `limits` keeps the answer to some folders, sources, authors, dates or articles; it
         combines with `article` and `speaker` (all must hold).
         """
+        from assistant.answer import analyse_question, answer_metadata, where_note
+
         question = self._answerer.check_question(question)
         limits = limits if limits is not None and not limits.is_empty() else None
         if limits is not None:
@@ -210,6 +232,8 @@ class Engine:
     def _within_answerer(self) -> Answerer:
         """An answerer without the refusal model, for a follow-up inside the article just answered."""
         if self._within is None:
+            from assistant.answer import Answerer
+
             settings = dataclasses.replace(self._answerer.settings, refusal=False)
             self._within = Answerer(self.index, self._text, self._article_attributions, settings)
         return self._within
@@ -220,6 +244,8 @@ class Engine:
     def _keep(self, answer: Answer) -> Answer:
         """Record the answer in the history (when kept); a failed write never costs the answer."""
         if self.history is not None:
+            import sqlite3  # loaded already by the history
+
             described = answer.limits
             if answer.scope and not described:
                 described = f"article {answer.scope}"
@@ -265,6 +291,8 @@ class Engine:
 
     def articles(self) -> list[ArticleInfo]:
         """Every article with its metadata and sizes, in corpus order."""
+        from assistant.answer import meta_of
+
         out = []
         for i, r in enumerate(self.index.articles):
             if not r["id"]:
@@ -286,10 +314,12 @@ class Engine:
 
     def article(self, article_id: str) -> ArticleView:
         """An article's text with its paragraphs, sentences and their attributions, for reading."""
+        from assistant.answer import meta_of
+        from assistant.corpus import parse_article
+
         i = self._article_number(article_id)
         text = self._text(i)
         sentences = self._sentences(i)
-        from assistant.corpus import parse_article
 
         parsed = parse_article(article_id, text, markdown=bool(self.index.articles[i].get("markdown")))
         return ArticleView(

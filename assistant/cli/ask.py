@@ -8,10 +8,6 @@ from typing import BinaryIO
 
 import click
 
-from assistant.answer import AnswerSettings
-from assistant.answer_json import answer_json
-from assistant.cli.batch import run_batch
-from assistant.cli.render import print_answer
 from assistant.cli.shared import (
     EXIT_NO_ANSWER,
     corpus_option,
@@ -103,6 +99,8 @@ def ask(
         raise click.UsageError("Missing argument 'QUESTION' (or give --batch FILE).")
     if question is not None and batch is not None:
         raise click.UsageError("give a QUESTION or --batch FILE, not both")
+    from assistant.answer import AnswerSettings
+
     with user_errors():
         limits = make_scope(folders=folders, sources=sources, authors=authors, since=since, until=until)
         # A question trusts unchanged folder times instead of a stat of every file.
@@ -110,6 +108,8 @@ def ask(
             corpus, AnswerSettings(budget_tokens=budget), keep_history=not no_history, trust_folders=True
         )
         if batch is not None:
+            from assistant.cli.batch import run_batch
+
             sys.exit(
                 run_batch(
                     engine, batch, article=article, top=top, context=context, speaker=speaker, limits=limits
@@ -125,8 +125,12 @@ def ask(
             limits=limits,
         )
     if as_json:
+        from assistant.answer_json import answer_json
+
         click.echo(json_text(answer_json(answer), indent=2))
     else:
+        from assistant.cli.render import print_answer  # Rich: only when it prints
+
         print_answer(stdout_console(), answer, show_score=scores)
     # Where the index folder could not be written, the history beside it cannot be either: one warning.
     if engine.history_error and not engine.opened_with.unsaved:

@@ -14,18 +14,21 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
-from assistant.answer import AnswerSettings
 from assistant.article_ids import resolve_article_id
-from assistant.engine import Engine
 from assistant.errors import AssistantError
-from assistant.index import Changes
 from assistant.locations import default_corpus
 from assistant.safe_text import clean
+
+if TYPE_CHECKING:  # imported when used: `history` opens no index, `add` loads no answer stage
+    from rich.console import Console
+
+    from assistant.answer import AnswerSettings
+    from assistant.engine import Engine
+    from assistant.index import Changes
 
 # Exit codes of our own; the product's errors carry theirs (assistant/errors.py).
 EXIT_NO_ANSWER = 1
@@ -46,19 +49,24 @@ corpus_option = click.option(
 )
 
 
-class _Console(Console):
-    """Rich's console, but a closed output is reported like any other (exit 8, one line)."""
-
-    def on_broken_pipe(self) -> None:
-        raise BrokenPipeError(errno.EPIPE, "the output was closed")
-
-
 def stdout_console() -> Console:
-    """Rich on stdout: wrapped to a terminal's width, one line a paragraph in a pipe."""
+    """Rich on stdout: wrapped to a terminal's width, one line a paragraph in a pipe.
+
+    A closed output is reported like any other (exit 8, one line). Rich is imported here,
+    so only the commands that print through it load it.
+    """
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, "the output was closed")
+
     return _Console(highlight=False, soft_wrap=not sys.stdout.isatty())
 
 
 def stderr_console() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
@@ -210,6 +218,8 @@ def open_engine(
     compact: bool = False,
 ) -> Engine:
     """Open the corpus (CLI flavour: progress on stderr, warnings for skipped files)."""
+    from assistant.engine import Engine
+
     folder = corpus_folder(corpus)
     with _spinner_while_slow(folder, progress_printer()) as progress:
         engine = Engine.open(
