@@ -69,7 +69,7 @@ def refresh_written(
             stored = marked(index.stored, [], list(skipped.values()))  # only the skipped list changed
         if len(stored.segments) > MAX_SEGMENTS:
             stored = combined(stored, start=1)
-        named(stored)
+        named(stored, index.stored)
         changes = Changes(
             added=tuple(sorted(aid for b in batches for aid in b.table.ids)), skipped=tuple(new_skips)
         )
@@ -101,7 +101,7 @@ def refresh_removed(
             return refresh(index)  # most of the index dead: rewritten whole, as refresh does
         skipped = [s for s in index.stored.skipped if s["id"] != removed]
         stored = marked(index.stored, [position], skipped)
-        named(stored)
+        named(stored, index.stored)
         return _saved(index, folder, stored, stamps, Changes(removed=(removed,)))
 
 

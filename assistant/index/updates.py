@@ -21,6 +21,7 @@ from assistant.index.build import Progress, read_batches
 from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
 from assistant.index.merge import appended, combined, marked, merge
+from assistant.index.speaker_names import names_after
 from assistant.index.store import current_generation, load, prepare_folder, save
 from assistant.index.version import index_fingerprint
 from assistant.locations import index_dir
@@ -246,13 +247,18 @@ def apply(
     return changes, stored
 
 
-def named(stored: Stored) -> None:
+def named(stored: Stored, before: Stored | None = None) -> None:
     """Work out the corpus-wide short speaker names ("Blair" -> "Tony Blair") for every later question.
 
     Folded from the segments' speaker counts less the dead articles' (speaker_counts): no
-    article row is read but the changed ones.
+    article row is read but the changed ones. Given the generation `before` a small change,
+    only the names the change can reach are folded again (speaker_names).
     """
-    stored.info["speaker_names"] = names_of(stored.speaker_tally())
+    if before is not None and "speaker_names" in before.info:
+        old = before.speaker_tally()
+        stored.info["speaker_names"] = names_after(old, before.info["speaker_names"], stored.speaker_tally())
+    else:
+        stored.info["speaker_names"] = names_of(stored.speaker_tally())
 
 
 def compact(index: Index) -> None:
