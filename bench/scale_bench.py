@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -177,10 +178,20 @@ def _json_child(cmd: list[str]) -> dict[str, Any]:
 
 
 def _assistant(*args: str) -> tuple[float, subprocess.CompletedProcess[str]]:
+    seconds, _, done = _assistant_cpu(*args)
+    return seconds, done
+
+
+def _assistant_cpu(*args: str) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """One `assistant` process: wall seconds, CPU seconds (user + system of the child), result."""
     exe = Path(sys.executable).with_name("assistant")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([str(exe), *args], capture_output=True, text=True, env=_env(), check=False)
-    return time.perf_counter() - start, done
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done
 
 
 def timed_runs(cmd: list[str], runs: int) -> list[float]:
@@ -192,26 +203,42 @@ def timed_runs(cmd: list[str], runs: int) -> list[float]:
     return times
 
 
-def assistant_add(corpus: Path, work: Path) -> dict[str, Any]:
-    """`add` one new article, then `ask` about it; the article file is deleted afterwards."""
-    source = work / "zebrafish.txt"
-    source.write_text(f"{NEW_TITLE}\nBy Ola Nordmann\n{NEW_SENTENCE}\n", encoding="utf-8")
-    add_s, added = _assistant("add", str(source), "--corpus", str(corpus))
-    ask_s, asked = _assistant("ask", NEW_QUESTION, "--corpus", str(corpus), "--no-history")
-    answered = asked.returncode == 0 and "zebrafish" in asked.stdout
-    stored = [line.split()[1].rstrip(":") for line in added.stdout.splitlines() if line.startswith("stored ")]
-    for article_id in stored:  # leave the shared bench corpus as it was (the index refreshes next open)
-        for path in corpus.glob(f"{article_id}*"):
-            path.unlink()
-    return {
-        "add_s": add_s,
-        "ask_s": ask_s,
-        "total_s": add_s + ask_s,
-        "answered": answered,
-        "add_exit": added.returncode,
-        "ask_exit": asked.returncode,
-        "stored": stored,
-    }
+def assistant_add(corpus: Path, work: Path, rounds: int = 1) -> dict[str, Any]:
+    """`add` one new article, then `ask` about it, then `remove` it: `rounds` times, medians kept.
+
+    Each round's article differs (no duplicate); `remove` (a real process too) leaves the folder
+    as it was and its folder stamps vouching, so every round's `add` starts as the first did.
+    """
+    runs: list[dict[str, Any]] = []
+    for n in range(rounds):
+        source = work / f"zebrafish-{n}.txt"
+        title = NEW_TITLE if n == 0 else f"{NEW_TITLE} (round {n})"
+        sentence = NEW_SENTENCE if n == 0 else NEW_SENTENCE.replace("winter", f"winter {n}")
+        source.write_text(f"{title}\nBy Ola Nordmann\n{sentence}\n", encoding="utf-8")
+        add_s, add_cpu, added = _assistant_cpu("add", str(source), "--corpus", str(corpus))
+        ask_s, ask_cpu, asked = _assistant_cpu("ask", NEW_QUESTION, "--corpus", str(corpus), "--no-history")
+        answered = asked.returncode == 0 and "zebrafish" in asked.stdout
+        lines = added.stdout.splitlines()
+        stored = [line.split()[1].rstrip(":") for line in lines if line.startswith("stored ")]
+        remove_s = remove_cpu = 0.0
+        for article_id in stored:  # leave the shared bench corpus as it was
+            remove_s, remove_cpu, removed = _assistant_cpu("remove", article_id, "--corpus", str(corpus))
+            if removed.returncode != 0:
+                for path in corpus.glob(f"{article_id}*"):
+                    path.unlink()
+        runs.append(
+            {
+                "add_s": add_s, "ask_s": ask_s, "total_s": add_s + ask_s, "remove_s": remove_s,
+                "add_cpu_s": add_cpu, "ask_cpu_s": ask_cpu, "total_cpu_s": add_cpu + ask_cpu,
+                "remove_cpu_s": remove_cpu, "answered": answered, "add_exit": added.returncode,
+                "ask_exit": asked.returncode, "stored": stored,
+            }
+        )  # fmt: skip
+    keys = ("add_s", "ask_s", "total_s", "remove_s", "add_cpu_s", "ask_cpu_s", "total_cpu_s", "remove_cpu_s")
+    result: dict[str, Any] = {key: statistics.median(r[key] for r in runs) for key in keys}
+    result.update(answered=all(r["answered"] for r in runs), rounds=runs)
+    result.update(add_exit=runs[-1]["add_exit"], ask_exit=runs[-1]["ask_exit"], stored=runs[-1]["stored"])
+    return result
 
 
 def in_process_update(index: Any, corpus: Path) -> dict[str, Any]:
@@ -290,13 +317,15 @@ def add_steps(label: str, args: argparse.Namespace) -> dict[str, Any]:
         "size": label,
         "unchanged_ask_s": statistics.median(asks),
         "engine_add": in_process_add(corpus, work),
-        "add": assistant_add(corpus, work),
+        "add": assistant_add(corpus, work, args.rounds),
     }
     e, a = result["engine_add"], result["add"]
     print(
         f"[{label}] ask (unchanged) {result['unchanged_ask_s']:.2f}s; Engine.add {e['add_s']:.3f}s, "
         f"ask {e['ask_s']:.3f}s, Engine.remove {e['remove_s']:.3f}s; assistant add {a['add_s']:.2f}s + "
-        f"ask {a['ask_s']:.2f}s = {a['total_s']:.2f}s answered={a['answered']}"
+        f"ask {a['ask_s']:.2f}s = {a['total_s']:.2f}s answered={a['answered']} (median of {args.rounds}; "
+        f"CPU {a['add_cpu_s']:.2f} + {a['ask_cpu_s']:.2f} = {a['total_cpu_s']:.2f}s; "
+        f"assistant remove {a['remove_s']:.2f}s, CPU {a['remove_cpu_s']:.2f}s)"
     )
     return result
 
@@ -372,7 +401,7 @@ def measure(label: str, docs: list[Any], per_doc: float, args: argparse.Namespac
         f"(answered={engine_add['answered']}), remove {engine_add['remove_s']:.3f}s"
     )
 
-    ours_add = assistant_add(corpus, work)
+    ours_add = assistant_add(corpus, work, args.rounds)
     _log(f"[{label}] assistant add+ask {ours_add['total_s']:.2f}s answered={ours_add['answered']}")
     tv_add = _json_child(
         _self("--tantivy-add", str(tv_folder), " ".join(terms(NEW_SENTENCE)), json.dumps(terms(NEW_QUESTION)))
@@ -512,6 +541,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="with --search-only: timings per question")
     parser.add_argument(
         "--add-only", action="store_true", help="only the add/remove figures, on the index already built"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="`assistant add` + ask + remove rounds (medians reported)"
     )
     parser.add_argument("--tantivy-build", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-ask", nargs=2, help=argparse.SUPPRESS)
