@@ -16,7 +16,7 @@ import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from assistant import corpus
 from assistant.corpus import UnreadableArticle
@@ -32,9 +32,11 @@ from assistant.corpus.article_file import (
     write_new,
 )
 from assistant.errors import AddError, ArticleNotFound, AssistantError, CorpusNotFound, CorpusWriteError
-from assistant.ingest.fetch import FetchedPage, check_url, fetch_url
 from assistant.ingest.html_article import decode_html, extract_article, looks_like_html
 from assistant.ingest.select import not_an_article
+
+if TYPE_CHECKING:
+    from assistant.ingest.fetch import FetchedPage
 from assistant.safe_paths import RefusedPath, inside, read_regular, real_root
 
 MAX_SOURCE_BYTES = corpus.MAX_FILE_BYTES
@@ -42,6 +44,20 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 # Stands in for an article id while parsing, so a title the reader had to invent can be told apart.
 _NO_TITLE_ID = "\x00no-title"
 _NO_TITLE = _NO_TITLE_ID.replace("-", " ")
+
+
+def fetch_url(url: str) -> FetchedPage:
+    """ingest.fetch's, imported when a URL is added: adding a file loads no HTTP or TLS code."""
+    from assistant.ingest.fetch import fetch_url as fetch
+
+    return fetch(url)
+
+
+def check_url(source: str) -> str:
+    """ingest.fetch's check of a URL to add, imported when one is given."""
+    from assistant.ingest.fetch import check_url as check
+
+    return check(source)
 
 
 @dataclass(frozen=True, slots=True)
