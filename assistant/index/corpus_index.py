@@ -10,21 +10,19 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import filelock
 import numpy as np
 import numpy.typing as npt
 
 from assistant.errors import CorpusNotFound
-from assistant.index import bm25, own_changes, updates
+from assistant.index import bm25, updates
 from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS
-from assistant.index.build import Progress
 from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
-from assistant.index.own_changes import Vouched
 from assistant.index.segment_stats import CorpusStatistics
 from assistant.index.store import load
 from assistant.index.top_k import block_max_top
@@ -33,7 +31,13 @@ from assistant.index.version import index_fingerprint
 from assistant.locations import index_dir
 from assistant.safe_paths import too_broad
 
+if TYPE_CHECKING:  # own_changes (add and remove) is imported when they call: a question never does
+    from assistant.index.own_changes import Vouched
+
 __all__ = ["Changes", "Index", "Progress"]
+
+Progress = Callable[[str, int, int], None]
+"""Called with (stage, done, total) while files are read (build.Progress)."""
 
 
 
@@ -165,10 +169,14 @@ class Index:
 
     def refresh_written(self, written: Sequence[str], before: Vouched) -> Changes:
         """Index files just written into the corpus folder; no walk when `before` still vouches."""
+        from assistant.index import own_changes
+
         return own_changes.refresh_written(self, written, before)
 
     def refresh_removed(self, removed: str, before: Vouched) -> Changes:
         """Mark dead an article just deleted from the corpus folder; no walk when `before` still vouches."""
+        from assistant.index import own_changes
+
         return own_changes.refresh_removed(self, removed, before)
 
     # ---- lookups ------------------------------------------------------------------------

@@ -17,10 +17,8 @@ import filelock
 from assistant.corpus import walk
 from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index import folder_stamps
-from assistant.index.build import Progress, read_batches
 from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
-from assistant.index.merge import appended, combined, marked, merge
 from assistant.index.speaker_names import names_after
 from assistant.index.store import current_generation, load, prepare_folder, save
 from assistant.index.version import index_fingerprint
@@ -28,7 +26,11 @@ from assistant.locations import index_dir
 from assistant.speakers import names_of
 
 if TYPE_CHECKING:
+    from assistant.index.build import Progress
     from assistant.index.corpus_index import Index
+
+# Reading files (build) and writing segments (merge) are imported by the refresh that needs
+# them: a question that finds its index current loads neither.
 
 MAX_SEGMENTS = 8
 """More segments than this after an addition: all but the first are folded into one."""
@@ -201,6 +203,9 @@ def apply(
     index: Index, to_read: list[str], removed: set[str], progress: Progress | None
 ) -> tuple[Changes, Stored]:
     """The next generation once `to_read` are read again and `removed` are gone (not yet saved)."""
+    from assistant.index.build import read_batches
+    from assistant.index.merge import appended, combined, marked, merge
+
     table = index.articles
     ids, _, hashes = index.stored.file_keys()
     sha = {aid: v for aid, v in zip(ids, hashes, strict=True) if aid}
@@ -265,6 +270,8 @@ def compact(index: Index) -> None:
     """Fold all segments into one and store it (the full check's merge); best effort."""
     if len(index.stored.segments) <= 1 and not index.stored.dead:
         return
+    from assistant.index.merge import combined, merge
+
     try:
         with writers_lock(index):
             if index.stored.dead:
