@@ -27,7 +27,7 @@ class CorpusStatistics:
         self.params = params
         a = stored.arrays
         self._vocabulary(stored)
-        self.n_passages = int(a["doc_len"].shape[0])
+        self.n_passages = sum(s.n_passages for s in stored.segments)  # no column joined to count
         total_len = sum(float(np.asarray(s.arrays["doc_len"]).sum()) for s in stored.segments)
         self._live: npt.NDArray[np.bool_] | None = None
         self.n_live = self.n_passages
