@@ -40,7 +40,6 @@ Progress = Callable[[str, int, int], None]
 """Called with (stage, done, total) while files are read (build.Progress)."""
 
 
-
 class ArticleBounds:
     """Where each article's passages (or sentences) start or end, found when asked.
 
@@ -318,4 +317,3 @@ def _accumulate(
         dense[ids] += weights  # a term's postings hold each passage once
     cand = np.flatnonzero(dense)
     return cand, dense[cand]
-
