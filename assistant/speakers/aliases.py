@@ -188,6 +188,12 @@ def is_person(mention: str) -> bool:
     return titled or len(name.split()) > 1
 
 
+def plainly_a_person(name: str, role: str | None) -> bool:
+    """A speaker's name that is a person's beyond doubt: a role given with it ("Danforth aide") or a
+    known first name, besides the shape of a person's name ("U.S. Shoe" has the shape alone)."""
+    return is_person(name) and (role is not None or gender_of(name) is not None)
+
+
 def is_body(mention: str) -> bool:
     """True for a company's or body's name: "Exxon Corp", "Bank of England", "GM"."""
     name, _ = split_role(mention)
