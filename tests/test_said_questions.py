@@ -1,4 +1,4 @@
-""""What did X say": whose statements a question asks for, and a pronoun asked with --speaker.
+""" "What did X say": whose statements a question asks for, and a pronoun asked with --speaker.
 
 Real corpus folders, the real index, and the CLI in a fresh process as a user runs it.
 """

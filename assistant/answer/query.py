@@ -124,9 +124,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"\b(did|does|do|has|have|had|will|would)(\s+)(he|she|they)(?=\s+\w)", re.IGNORECASE
 )
 # "an aide to Senator John Danforth", "a spokesman for Exxon": the one who speaks is the role, not the name.
-_ROLE_OF_NAME = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]+)\s+(?:to|for)\s+[A-Z]"
-)
+_ROLE_OF_NAME = re.compile(r"^(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]+)\s+(?:to|for)\s+[A-Z]")
 
 
 def with_speaker_named(question: str, speaker: str | None) -> str:

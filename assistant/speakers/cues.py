@@ -181,7 +181,7 @@ def _read_cue(
 ) -> Found | None:
     """A reporting verb: the speaker before it (or after it, inverted), the words around it."""
     cue = tokens[position].lower
-    before = position
+    before = _before_ticker(tokens, position)
     while before > 0 and tokens[before - 1].lower in _BETWEEN_OR_NEGATION:
         if tokens[before - 1].lower in _NEGATIONS:
             return None  # "did not say" reports nothing said
@@ -223,6 +223,15 @@ def _read_cue(
         content=content,
         antecedent=core,
     )
+
+
+def _before_ticker(tokens: list[Token], position: int) -> int:
+    """Where the words before a cue end, a stock ticker left out: "Elders IXL Ltd <ELXA.S> says"."""
+    if position >= 3 and tokens[position - 1].text == ">" and tokens[position - 3].text == "<":
+        ticker = tokens[position - 2].text
+        if ticker[:1].isupper() and ticker.replace(".", "").isalnum() and len(ticker) <= 12:
+            return position - 3
+    return position
 
 
 def _find_speaker(
