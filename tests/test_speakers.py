@@ -339,3 +339,14 @@ class TestCompaniesAndTheirPeople:
         )
         (second,) = _at(sentences, "“They are")
         assert second.key == "sherman chao"
+
+    def test_a_name_after_its_description_is_the_speaker_not_the_body(self) -> None:
+        _, sentences = _article(
+            "The debt crisis needs open markets, the president of the Federal Association of German Banks, "
+            "Wolfgang Roeller, said.\n"
+            "Roeller said the crisis could only be solved in coordination with governments.\n"
+        )
+        assert [(a.name, a.key) for a in _at(sentences, "The debt crisis")] == [
+            ("Wolfgang Roeller", "wolfgang roeller")
+        ]
+        assert [a.key for a in _at(sentences, "Roeller said")] == ["wolfgang roeller"]

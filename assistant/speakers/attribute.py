@@ -100,7 +100,12 @@ def _resolve_names(
         return
     table = NameTable(text, paragraphs)
     for item in found:
-        mention = text[item.start : item.end]
+        # A name after its description ("the president of X, Wolfgang Roeller") is kept alone;
+        # one before it ("Dante Scala, a professor") keeps the description as the person's role.
+        start, end = item.start, item.end
+        if item.antecedent is not None and item.start < item.antecedent[0] < item.end:
+            start, end = item.antecedent
+        mention = text[start:end]
         if is_named(mention):
             table.add(mention)
     for position, item in enumerate(found):

@@ -16,6 +16,7 @@ from assistant.speakers.mentions import (
     PRONOUNS,
     Token,
     can_head,
+    is_determiner,
     mention_after,
     mention_before,
     opens_description,
@@ -68,6 +69,7 @@ _CLOSE_MENTION = frozenset({".", "!", "?", ";", ":", *_CLOSERS, *_OPENERS})
 _APPOSITIVE_STOPS = frozenset({".", "!", "?", ";", ":", "—", *_CLOSERS, *_OPENERS})
 _DESCRIPTION_STOPS = _APPOSITIVE_STOPS | {","}
 _MAX_APPOSITIVE = 24
+_NAME_WORDS = 3
 # Relative words that open a description of a speaker: "said Chris Cox, who runs the NRA’s lobbying arm".
 _RELATIVES = frozenset({"who", "whose", "whom"})
 _CLAUSE_WINDOW = 5
@@ -291,6 +293,9 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
         return None
     if not (tokens[core[1]].capitalised or tokens[core[1]].is_label):
         return None
+    named = _name_after_description(tokens, core, opening, comma)
+    if named is not None:
+        return named
     opener = tokens[opening + 1]
     if opener.lower == "which" and is_body(" ".join(t.text for t in tokens[core[0] : core[1] + 1])):
         return _Speaker(*core)  # "National Semiconductor Corp, which earlier reported a loss, said"
@@ -299,6 +304,19 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opener.lower in _ADVERBIAL_START:
         return _Speaker(*core)  # "Priebus, in the wake of a new poll, told…": an aside, not a description
     return None
+
+
+def _name_after_description(
+    tokens: list[Token], core: tuple[int, int], opening: int, comma: int
+) -> _Speaker | None:
+    """ "the president of the Federal Association of German Banks, Wolfgang Roeller, said": a
+    description, then the person's name between commas; the person speaks, not the body."""
+    inner = tokens[opening + 1 : comma]
+    if not 2 <= len(inner) <= _NAME_WORDS or not all(t.capitalised and t.is_word for t in inner):
+        return None
+    if is_body(" ".join(t.text for t in inner)) or not is_determiner(tokens[core[0]].text):
+        return None
+    return _Speaker(core[0], comma - 1, core=(opening + 1, comma - 1))
 
 
 def _named_head(tokens: list[Token], span: tuple[int, int] | None) -> bool:
