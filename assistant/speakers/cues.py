@@ -46,6 +46,9 @@ from assistant.speakers.verbs import (
     BETWEEN as _BETWEEN,
 )
 from assistant.speakers.verbs import (
+    BODY_BELIEFS as _BODY_BELIEFS,
+)
+from assistant.speakers.verbs import (
     CLAUSE_CUES as _CLAUSE_CUES,
 )
 from assistant.speakers.verbs import (
@@ -77,7 +80,7 @@ _LEADING_CONJUNCTIONS = wordset("and but then so yet still also or")
 _PREPOSITIONS_OF_TIME = wordset("on in at during last this")
 
 
-_ANY_CUE = _CUES | _CLAUSE_CUES | {"according"}
+_ANY_CUE = _CUES | _CLAUSE_CUES | _BODY_BELIEFS | {"according"}
 _BETWEEN_OR_NEGATION = _BETWEEN | _NEGATIONS
 _ADVERBIAL_OR_FOR = _ADVERBIAL_START | {"for"}
 _CLOSE_OR_COMMA = _CLOSE_MENTION | {","}
@@ -128,7 +131,9 @@ def read_sentence(
         item: Found | None = None
         if lower == "according" and position + 1 < len(tokens) and tokens[position + 1].lower == "to":
             item = _read_according(text, sentence, tokens, position)
-        elif (lower in _CUES or lower in _CLAUSE_CUES) and (not token.capitalised or position == 0):
+        elif (lower in _CUES or lower in _CLAUSE_CUES or lower in _BODY_BELIEFS) and (
+            not token.capitalised or position == 0
+        ):
             # A capital mid-sentence makes it a name: "the United States", "Reports Inc".
             item = _read_cue(text, sentence, tokens, position, quotes)
         if item is not None:
@@ -191,6 +196,8 @@ def _read_cue(
     speaker = _find_speaker(text, sentence, tokens, before, position, quotes)
     if speaker is None:
         return None
+    if cue in _BODY_BELIEFS and not _a_body_speaks(tokens, speaker):
+        return None
     start, end = _span_offsets(tokens, (speaker.first, speaker.last))
     after = speaker.last + 1 if speaker.inverted else position + 1
     if not speaker.inverted and cue in _ADDRESSEE_CUES:
@@ -225,6 +232,20 @@ def _read_cue(
         content=content,
         antecedent=core,
     )
+
+
+_BODY_WORDS = frozenset("company firm group bank corporation agency ministry department government".split())
+
+
+def _a_body_speaks(tokens: list[Token], speaker: _Speaker) -> bool:
+    """For a verb of belief: the speaker is a company or agency ("Exxon Corp", "the agency"), whose
+    beliefs are its published statements, and the belief is not inverted ("…, believes X")."""
+    if speaker.inverted or speaker.core is not None:
+        return False
+    words = [t.text for t in tokens[speaker.first : speaker.last + 1]]
+    if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _BODY_WORDS:
+        return True
+    return is_body(" ".join(words))
 
 
 def _before_ticker(tokens: list[Token], position: int) -> int:
