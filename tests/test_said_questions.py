@@ -68,3 +68,30 @@ def test_an_aide_to_a_senator_is_the_one_asked_about(tmp_path: Path) -> None:
     assert query.names == ("aide",)
     # The senator's name says which article, not what was said: it weighs less than the topic.
     assert query.weights["roe"] < query.weights["destroy"]
+
+
+FDIC = (
+    "Bank failures rise in the Southwest\n\n"
+    "Bank failures in the Southwest rose sharply last year, regulators said.\n\n"
+    '"I do not remember a time when there was such a clear distinction by region," FDIC Chairman '
+    "William Seidman told reporters at the FDIC.\n\n"
+    "He said deregulation had let the better banks grow stronger.\n\n"
+    "Oil prices hurt lenders in Texas and Oklahoma.\n"
+)
+
+
+def test_what_x_said_about_y_prefers_x_on_y_to_x_quoted_on_something_else(tmp_path: Path) -> None:
+    """The quote that repeats Seidman's title but says nothing of deregulation is not the answer."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "fdic.txt").write_text(FDIC, encoding="utf-8")
+    for i in range(6):
+        (folder / f"grain{i}.txt").write_text(
+            f"Grain report {i}\n\nWheat exports rose {i} percent in March, the farm department said.\n\n"
+            "Prices for soybeans fell as buyers waited for rain.\n",
+            encoding="utf-8",
+        )
+    answer = Engine.open(folder).ask("What did FDIC chairman William Seidman say about deregulation?")
+    assert answer.answered, answer.message
+    assert answer.quotes[0].text == "He said deregulation had let the better banks grow stronger."
+    assert answer.quotes[0].speaker is not None and answer.quotes[0].speaker.name == "William Seidman"

@@ -20,6 +20,7 @@ from assistant.answer.quotes import choose, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
 from assistant.answer.refusal import refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
+from assistant.answer.topic import topic_coverage, who_missing
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, terms
@@ -279,8 +280,15 @@ reporter's, and X's own words are the answer. Not for a company or body, whose n
 own ("U.S. Shoe cited ..."). Chosen on the even half of reuters-paraphrased (1, 2, 3 tried)."""
 
 
+DIRECT_TOPIC_SHARE = 0.5
+"""A quote of X's holding this share of the best topic coverage among X's statements keeps all of
+DIRECT_PRIOR; one holding none of the topic ("I don't remember a time like it") keeps none."""
+
+
 def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
-    """Logit taken from unspoken sentences when a person asked about speaks among the candidates."""
+    """For "what did X say (about Y)": logit taken from unspoken sentences when X is a person who
+    speaks among the candidates, and from X's quoted words that hold little of Y; X's statements
+    are credited with the words describing X ("FDIC chairman") as they are with X's name."""
     prior = np.zeros(rows.shape[0])
     if not (query.info.asks_statement and query.names) or not scored:
         return prior
@@ -292,6 +300,17 @@ def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]
     if any(persons):
         spoken = np.maximum(rows[:, FEATURES.index("speaker")], rows[:, FEATURES.index("quote_marks")])
         prior -= PERSON_UNSPOKEN_PENALTY * (1.0 - spoken)
+    theirs = np.maximum(rows[:, named], rows[:, FEATURES.index("prev_speaker_named")])
+    direct = theirs * rows[:, FEATURES.index("quote_marks")]
+    topic = topic_coverage(query, scored)
+    best = float((topic * theirs).max())
+    if best > 0:  # DIRECT_PRIOR (rule_prior) goes to X's quoted words in the share they hold of the topic
+        prior -= DIRECT_PRIOR * direct * (1.0 - np.minimum(1.0, topic / (DIRECT_TOPIC_SHARE * best)))
+        # X's statement on nothing asked about keeps no credit for naming X (COVERAGE_PRIOR's cov).
+        covered = rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")]
+        prior -= COVERAGE_PRIOR * theirs * (topic == 0.0) * covered
+    # COVERAGE_PRIOR (rule_prior) credits X's name to X's statements; so too X's description.
+    prior += COVERAGE_PRIOR * rows[:, named] * who_missing(query, scored)
     return prior
 
 

@@ -238,9 +238,16 @@ _BODY_WORDS = frozenset("company firm group bank corporation agency ministry dep
 
 
 def _a_body_speaks(tokens: list[Token], speaker: _Speaker) -> bool:
-    """For a verb of belief: the speaker is a company or agency ("Exxon Corp", "the agency"), whose
-    beliefs are its published statements, and the belief is not inverted ("…, believes X")."""
-    if speaker.inverted or speaker.core is not None:
+    """For a verb of belief: the speaker is a company or agency ("the agency", "Exxon Corp") that
+    follows the words it holds ("Exports will rise, the agency believes"): its published view.
+    A belief that opens a sentence ("Exxon Corp expects profits to rise") is the reporter's
+    account of a forecast, not words anyone is quoted as saying."""
+    if (
+        speaker.inverted
+        or speaker.core is not None
+        or speaker.first < 2
+        or tokens[speaker.first - 1].text != ","
+    ):
         return False
     words = [t.text for t in tokens[speaker.first : speaker.last + 1]]
     if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _BODY_WORDS:
