@@ -361,3 +361,13 @@ class TestCompaniesAndTheirPeople:
         assert [a.as_written for a in _at(sentences, "Fertiliser")] == ["the agency"]
         assert _at(sentences, "John Smith") == ()
         assert _at(sentences, "Analysts") == ()
+
+    def test_he_after_an_unnamed_official_goes_on_quoting_the_official(self) -> None:
+        _, sentences = _article(
+            "Toyota will name more American suppliers, a Toyota official told Reuters.\n"
+            "Toyota is studying General Motors as a supplier of motors, he said.\n"
+            "Prices fell, officials said.\n"
+            "Exports rose, analysts said. She said nothing more.\n"
+        )
+        assert [a.name for a in _at(sentences, "Toyota is studying")] == ["a Toyota official"]
+        assert [a.name for a in _at(sentences, "She said")] == ["She"]  # no unnamed woman before her
