@@ -39,9 +39,12 @@ from _questions import OFF_TOPIC
 from quality import run_wikiqa, squad_corpus
 from rank_bm25 import BM25Okapi
 
+from assistant.answer.query import parse_query
+from assistant.answer.settings import Steer
 from assistant.engine import Engine
 from assistant.errors import AssistantError
 from assistant.index.tokens import terms
+from assistant.speakers import speaker_matches
 
 EVAL = Path("/work/shared/eval")
 SQUAD_JSON = EVAL / "squad-dev-sample" / "squad-dev-sample.json"
@@ -200,6 +203,8 @@ def run_reuters(n_articles: int) -> dict[str, Any]:
                 "quotes": shown,
             }
         )
+        if r["kind"] == "said" and r["answer"] is not None:
+            asked[-1]["said"] = _said_study(engine, r)
         if r["answer"] is None:
             split["un"] += 1
             split["un_refused"] += int(refused)
@@ -219,6 +224,15 @@ def run_reuters(n_articles: int) -> dict[str, Any]:
         split["b1"] += int(flags[:1] == [True])
         split["b3"] += int(any(flags))
         kind[2] += int(flags[:1] == [True])
+    said = {
+        name: {
+            "n": len(group := [q for q in asked if "said" in q and q["split"] == name]),
+            "first": sum(q["hit"][:1] == [True] for q in group),
+            "gold_by_asked": sum(q["said"]["by_asked"] for q in group),
+            "gold_spoken": sum(q["said"]["spoken"] for q in group),
+        }
+        for name in ("even", "odd")
+    }
     total = {k: per["even"][k] + per["odd"][k] for k in per["even"]}
     return {
         "articles": len(chosen),
@@ -226,8 +240,28 @@ def run_reuters(n_articles: int) -> dict[str, Any]:
         "latency_p50_ms": statistics.median(times[5:]) * 1000,
         "misses": misses[:15],
         "kinds": kinds,
+        "said": said,
         "questions": asked,
     }
+
+
+def _said_study(engine: Engine, row: dict[str, Any]) -> dict[str, Any]:
+    """For a "what did X say" question: who the index says spoke the sentence holding the answer,
+    and whether that is the one asked about (the question's parsed speaker, matched as `--speaker`)."""
+    view = engine.article(f"{int(row['newid']):05d}.txt")
+    query = parse_query(engine.index, row["question"], Steer())
+    flat = " ".join(row["answer"].split())
+    for sentence, found in zip(view.sentences, view.attributions, strict=False):
+        if flat in " ".join(view.text[sentence.start : sentence.end].split()):
+            names = [a.name for a in found]
+            by_asked = any(speaker_matches(a, n) for a in found for n in query.names)
+            return {
+                "asked": list(query.names),
+                "gold_speakers": names,
+                "spoken": bool(found),
+                "by_asked": by_asked,
+            }
+    return {"asked": list(query.names), "gold_speakers": [], "spoken": False, "by_asked": False}
 
 
 # ---- seeds ------------------------------------------------------------------------------------
@@ -275,6 +309,11 @@ def main() -> None:
             "  hit@1 by kind (n ours bm25):",
             "; ".join(f"{k} {v[0]} {v[1]} {v[2]}" for k, v in r["kinds"].items()),
         )
+        for name, d in r["said"].items():
+            print(
+                f"  said ({name}): first {d['first']}/{d['n']}; the answer sentence is attributed to"
+                f" the one asked {d['gold_by_asked']}/{d['n']}, to someone {d['gold_spoken']}/{d['n']}"
+            )
         for m in r["misses"]:
             print("   miss", m)
     if not args.skip_squad:

@@ -297,3 +297,77 @@ def test_a_letter_that_lower_cases_longer_leaves_speakers_where_they_are() -> No
     assert text[found.start : found.end] == plain_text[expected.start : expected.end] == "Ayla Demir"
     assert found.content_start is not None and found.content_end is not None
     assert text[found.content_start : found.content_end].startswith("“The port reopens on Monday,”")
+
+
+class TestCompaniesAndTheirPeople:
+    """Wire-story shapes: a ticker after a company's name, a company called by its first word, and
+    an analyst "of" a firm, who is then called by surname."""
+
+    def test_a_ticker_between_company_and_cue_still_names_the_company(self) -> None:
+        _, sentences = _article("Elders IXL Ltd <ELXA.S> says it is happy to leave the shares outstanding.\n")
+        (found,) = _at(sentences, "Elders IXL Ltd")
+        assert (found.name, found.key) == ("Elders IXL Ltd", "elders ixl")
+
+    def test_a_company_called_by_its_first_word_is_the_company(self) -> None:
+        _, sentences = _article(
+            "Elders IXL Ltd <ELXA.S> says it is happy to leave the shares outstanding.\n"
+            "Elders said leaving the shares outstanding will not affect its plans.\n"
+            "Dome Petroleum Ltd said it would sell assets.\n"
+            "“The plan is realistic,” Dome said.\n"
+        )
+        assert [a.name for a in _at(sentences, "Elders said")] == ["Elders IXL Ltd"]
+        assert [a.key for a in _at(sentences, "“The plan")] == ["dome petroleum"]
+
+    def test_a_first_word_two_companies_share_resolves_to_neither(self) -> None:
+        _, sentences = _article(
+            "Dome Petroleum Ltd said it would sell assets.\n"
+            "Dome Mines Ltd said it would buy them.\n"
+            "“The plan is realistic,” Dome said.\n"
+        )
+        assert [a.name for a in _at(sentences, "“The plan")] == ["Dome"]
+
+    def test_an_analyst_of_a_firm_is_the_person_and_keeps_the_firm_as_role(self) -> None:
+        _, sentences = _article(
+            "“Scott Paper has shown growth,” said analyst Sherman Chao of Salomon Brothers.\n"
+            "“They are raising their objectives,” Chao said.\n"
+        )
+        (first,) = _at(sentences, "“Scott Paper")
+        assert (first.name, first.key, first.role) == (
+            "Sherman Chao",
+            "sherman chao",
+            "analyst of Salomon Brothers",
+        )
+        (second,) = _at(sentences, "“They are")
+        assert second.key == "sherman chao"
+
+    def test_a_name_after_its_description_is_the_speaker_not_the_body(self) -> None:
+        _, sentences = _article(
+            "The debt crisis needs open markets, the president of the Federal Association of German Banks, "
+            "Wolfgang Roeller, said.\n"
+            "Roeller said the crisis could only be solved in coordination with governments.\n"
+        )
+        assert [(a.name, a.key) for a in _at(sentences, "The debt crisis")] == [
+            ("Wolfgang Roeller", "wolfgang roeller")
+        ]
+        assert [a.key for a in _at(sentences, "Roeller said")] == ["wolfgang roeller"]
+
+    def test_what_an_agency_believes_after_its_words_is_its_statement(self) -> None:
+        _, sentences = _article(
+            "Exxon Corp expects profits to rise this year.\n"
+            "Fertiliser exports will rise, the agency believes.\n"
+            "John Smith expects a gain. Analysts believe the market will fall.\n"
+        )
+        assert _at(sentences, "Exxon Corp") == ()  # a forecast told by the reporter
+        assert [a.as_written for a in _at(sentences, "Fertiliser")] == ["the agency"]
+        assert _at(sentences, "John Smith") == ()
+        assert _at(sentences, "Analysts") == ()
+
+    def test_he_after_an_unnamed_official_goes_on_quoting_the_official(self) -> None:
+        _, sentences = _article(
+            "Toyota will name more American suppliers, a Toyota official told Reuters.\n"
+            "Toyota is studying General Motors as a supplier of motors, he said.\n"
+            "Prices fell, officials said.\n"
+            "Exports rose, analysts said. She said nothing more.\n"
+        )
+        assert [a.name for a in _at(sentences, "Toyota is studying")] == ["a Toyota official"]
+        assert [a.name for a in _at(sentences, "She said")] == ["She"]  # no unnamed woman before her

@@ -76,11 +76,13 @@ def _weights(
     ids: dict[str, int | None],
     bridges: dict[str, frozenset[str]],
     own: tuple[str, ...],
+    names: tuple[str, ...],
 ) -> dict[str, float]:
     """Each term's weight; a statement question's words about who is asked weigh less than its topic."""
     weights = {t: _weight(index, t, tid, bridges.get(t, frozenset())) for t, tid in ids.items()}
     if info.asks_statement and info.subject:
-        named = {t for n in info.names for t in terms(n)}  # the person's own name still says which article
+        # The speaker's own name still says which article; a role asked ("an aide to Senator X") does not.
+        named = {t for n in names if n[:1].isupper() for t in terms(n)}
         who = {_spelled_as_corpus(index, t) for t in terms(info.subject)} - named
         if set(own) - who:  # a question only about who ("What did Sullivan say?") keeps its weights
             for t in who & set(own):
@@ -118,17 +120,46 @@ def _with_variant(term: str, bridges: frozenset[str]) -> frozenset[str]:
     return bridges | {other} if other is not None else bridges
 
 
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(did|does|do|has|have|had|will|would)(\s+)(he|she|they)(?=\s+\w)", re.IGNORECASE
+)
+# "an aide to Senator John Danforth", "a spokesman for Exxon": the one who speaks is the role, not the name.
+_ROLE_OF_NAME = re.compile(r"^(?:an?\s+|the\s+)?(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]+)\s+(?:to|for)\s+[A-Z]")
+
+
+def with_speaker_named(question: str, speaker: str | None) -> str:
+    """The question with its pronoun subject replaced by the speaker it is limited to: with
+    `--speaker Sullivan`, "What did he say?" asks what Sullivan said, and his name is searched."""
+    if not speaker:
+        return question
+    return _PRONOUN_SUBJECT.sub(lambda m: f"{m.group(1)}{m.group(2)}{speaker}", question, count=1)
+
+
+def _asked_names(info: QuestionInfo, speaker: str | None) -> tuple[str, ...]:
+    """Whose statements the question asks for: the speaker it is limited to, else the person its
+    subject names, else the role it gives ("the mayor"; "an aide to Senator X" is the aide)."""
+    if speaker:
+        return (speaker,)
+    if not info.asks_statement:
+        return ()
+    role = _ROLE_OF_NAME.match(info.subject or "")
+    if role is not None:
+        return (role.group(1),)
+    if info.names:
+        return info.names
+    return (info.speaker_words,) if info.speaker_words else ()
+
+
 def parse_query(index: Index, question: str, steer: Steer, speaker: str | None = None) -> Query:
     """The question's terms, weights, bridges and shape, with what a follow-up carries over."""
+    question = with_speaker_named(question, speaker)
     info = analyse_question(question)
     frame = {t for w in info.frame for t in terms(w)}
     own = tuple(dict.fromkeys(_spelled_as_corpus(index, t) for t in terms(question) if t not in frame))
     carried = tuple(t for t in dict.fromkeys(steer.extra_terms) if t not in own)
     ids = {t: index.term_id(t) for t in own + carried}
     unknown = tuple(w for w, _, _ in words(question) if (t := terms(w)) and index.term_id(t[0]) is None)
-    names = (speaker,) if speaker else (info.names if info.asks_statement else ())
-    if not names and info.asks_statement and info.speaker_words:
-        names = (info.speaker_words,)  # "the mayor": matched against speakers like "Mayor Helen Okafor"
+    names = _asked_names(info, speaker)
     bridges = {t: _with_variant(t, bridges_of(t)) for t in own}
     reachable = frozenset(
         t for t in own if ids[t] is not None or any(index.term_id(b) is not None for b in bridges[t])
@@ -141,7 +172,7 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         own=own,
         carried=carried,
         ids=ids,
-        weights=_weights(index, info, ids, bridges, own),
+        weights=_weights(index, info, ids, bridges, own, names),
         bridges=bridges,
         reachable=reachable,
         wanted=wanted_types(info, question),

@@ -11,7 +11,7 @@ itself); `speaker_matches` lets users ask by any form of a name.
 import hashlib
 from pathlib import Path
 
-from assistant.speakers.aliases import canonical_key, split_role
+from assistant.speakers.aliases import canonical_key, plainly_a_person, split_role
 from assistant.speakers.attribute import attribute, speaker_matches
 from assistant.speakers.stored import (
     Row,
@@ -44,6 +44,7 @@ __all__ = [
     "census_of",
     "corpus_names",
     "names_of",
+    "plainly_a_person",
     "rows_of",
     "speaker_matches",
     "split_role",

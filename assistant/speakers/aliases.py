@@ -95,7 +95,7 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     if name and rest and rest[-1].lower() in OF and len(name) > 2 and name[-1].lower() not in BODIES:
         # "Secretary of State John Kerry": the office's own words stand before the person's.
         rest, name = rest + name[:-2], name[-2:]
-    person = _person_of_body(name)
+    person = _person_of_body(name, titled=is_role([w for w in rest if w.lower() not in HONORIFICS]))
     if person is not None:  # "James Fry of GM": the person speaks, for the body
         name, employer = person
         rest = [*rest, "of", *employer]
@@ -121,8 +121,11 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     return " ".join(name), role
 
 
-def _person_of_body(name: list[str]) -> tuple[list[str], list[str]] | None:
-    """(["James", "Fry"], ["GM"]) from "James Fry of GM"; None for a body's own "of" ("Bank of England")."""
+def _person_of_body(name: list[str], *, titled: bool = False) -> tuple[list[str], list[str]] | None:
+    """(["James", "Fry"], ["GM"]) from "James Fry of GM"; None for a body's own "of" ("Bank of England").
+
+    `titled`: a role stands before the name ("analyst Sherman Chao of Salomon Brothers"), so the
+    words before "of" are a person's, whatever follows."""
     if "of" not in name:
         return None
     cut = name.index("of")
@@ -130,7 +133,7 @@ def _person_of_body(name: list[str]) -> tuple[list[str], list[str]] | None:
     if not 2 <= len(before) <= 3 or not after or any(w.lower().rstrip(".") in BODIES for w in before):
         return None
     body = after[-1].lower().rstrip(".") in BODIES or (len(after) == 1 and after[0].isupper())
-    return (before, after) if body or before[0].lower() in FIRST_NAMES else None
+    return (before, after) if body or titled or before[0].lower() in FIRST_NAMES else None
 
 
 def drop_openers(mention: str) -> str:
@@ -186,6 +189,12 @@ def is_person(mention: str) -> bool:
     words = mention.split()
     titled = role is not None or any(w.lower() in HONORIFICS for w in words)
     return titled or len(name.split()) > 1
+
+
+def plainly_a_person(name: str, role: str | None) -> bool:
+    """A speaker's name that is a person's beyond doubt: a role given with it ("Danforth aide") or a
+    known first name, besides the shape of a person's name ("U.S. Shoe" has the shape alone)."""
+    return is_person(name) and (role is not None or gender_of(name) is not None)
 
 
 def is_body(mention: str) -> bool:

@@ -26,7 +26,7 @@ from assistant.speakers.aliases import (
 from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found, read_sentence
 from assistant.speakers.marks import read_marks
-from assistant.speakers.mentions import is_named
+from assistant.speakers.mentions import is_determiner, is_named
 from assistant.speakers.names import NameTable, person_runs
 from assistant.speakers.quotes import QuoteMap, QuoteSpan, find_quotes, paragraph_spans
 
@@ -37,6 +37,11 @@ _BODY_MENTION = re.compile(
     r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry))$", re.IGNORECASE
 )
 _SINGULAR = frozenset({"he", "she"})
+# Singular nouns for one unnamed person who speaks (plurals and bodies are left out).
+_ONE_PERSON = frozenset(
+    """official spokesman spokeswoman spokesperson representative aide adviser advisor analyst expert
+    economist executive dealer trader banker source diplomat minister director chairman""".split()
+)
 _PRONOUNS_OF_SPEAKERS = _SINGULAR | {"they"}
 
 
@@ -100,7 +105,12 @@ def _resolve_names(
         return
     table = NameTable(text, paragraphs)
     for item in found:
-        mention = text[item.start : item.end]
+        # A name after its description ("the president of X, Wolfgang Roeller") is kept alone;
+        # one before it ("Dante Scala, a professor") keeps the description as the person's role.
+        start, end = item.start, item.end
+        if item.antecedent is not None and item.start < item.antecedent[0] < item.end:
+            start, end = item.antecedent
+        mention = text[start:end]
         if is_named(mention):
             table.add(mention)
     for position, item in enumerate(found):
@@ -148,6 +158,7 @@ def _resolve_body(earlier: list[Found], item: Found, kind: str) -> str | None:
 def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str) -> str | None:
     """The latest earlier speaker that "he"/"she"/"they" can mean, if no other speaker came in between."""
     plural = pronoun == "they"
+    nearest = True  # an unnamed person ("a Toyota official") only when no other speaker came after
     for candidate in reversed(earlier):
         if item.paragraph - candidate.paragraph > _PRONOUN_PARAGRAPHS:
             return None
@@ -156,13 +167,22 @@ def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str)
             if mention.lower() == pronoun and candidate.name.lower() != pronoun:
                 return candidate.name
             continue
+        unnamed = nearest and _one_unnamed_person(candidate.name)
+        nearest = False
         if _is_plural(candidate.name) != plural:
             continue
         if plural:
             return candidate.name
-        if is_person(candidate.name) and _gender_fits(pronoun, mention, candidate.name):
+        if (is_person(candidate.name) or unnamed) and _gender_fits(pronoun, mention, candidate.name):
             return candidate.name
     return None
+
+
+def _one_unnamed_person(name: str) -> bool:
+    """ "a Toyota official", "the spokesman": one person the article does not name, whom a later
+    "he said" goes on quoting."""
+    words = name.split()
+    return len(words) > 1 and is_determiner(words[0]) and words[-1].lower() in _ONE_PERSON
 
 
 def _nearest_person(text: str, item: Found, sentences: Sequence[Sentence], pronoun: str) -> str | None:

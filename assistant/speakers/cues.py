@@ -16,6 +16,7 @@ from assistant.speakers.mentions import (
     PRONOUNS,
     Token,
     can_head,
+    is_determiner,
     mention_after,
     mention_before,
     opens_description,
@@ -45,6 +46,9 @@ from assistant.speakers.verbs import (
     BETWEEN as _BETWEEN,
 )
 from assistant.speakers.verbs import (
+    BODY_BELIEFS as _BODY_BELIEFS,
+)
+from assistant.speakers.verbs import (
     CLAUSE_CUES as _CLAUSE_CUES,
 )
 from assistant.speakers.verbs import (
@@ -68,6 +72,7 @@ _CLOSE_MENTION = frozenset({".", "!", "?", ";", ":", *_CLOSERS, *_OPENERS})
 _APPOSITIVE_STOPS = frozenset({".", "!", "?", ";", ":", "—", *_CLOSERS, *_OPENERS})
 _DESCRIPTION_STOPS = _APPOSITIVE_STOPS | {","}
 _MAX_APPOSITIVE = 24
+_NAME_WORDS = 3
 # Relative words that open a description of a speaker: "said Chris Cox, who runs the NRA’s lobbying arm".
 _RELATIVES = frozenset({"who", "whose", "whom"})
 _CLAUSE_WINDOW = 5
@@ -75,7 +80,7 @@ _LEADING_CONJUNCTIONS = wordset("and but then so yet still also or")
 _PREPOSITIONS_OF_TIME = wordset("on in at during last this")
 
 
-_ANY_CUE = _CUES | _CLAUSE_CUES | {"according"}
+_ANY_CUE = _CUES | _CLAUSE_CUES | _BODY_BELIEFS | {"according"}
 _BETWEEN_OR_NEGATION = _BETWEEN | _NEGATIONS
 _ADVERBIAL_OR_FOR = _ADVERBIAL_START | {"for"}
 _CLOSE_OR_COMMA = _CLOSE_MENTION | {","}
@@ -126,7 +131,9 @@ def read_sentence(
         item: Found | None = None
         if lower == "according" and position + 1 < len(tokens) and tokens[position + 1].lower == "to":
             item = _read_according(text, sentence, tokens, position)
-        elif (lower in _CUES or lower in _CLAUSE_CUES) and (not token.capitalised or position == 0):
+        elif (lower in _CUES or lower in _CLAUSE_CUES or lower in _BODY_BELIEFS) and (
+            not token.capitalised or position == 0
+        ):
             # A capital mid-sentence makes it a name: "the United States", "Reports Inc".
             item = _read_cue(text, sentence, tokens, position, quotes)
         if item is not None:
@@ -181,13 +188,15 @@ def _read_cue(
 ) -> Found | None:
     """A reporting verb: the speaker before it (or after it, inverted), the words around it."""
     cue = tokens[position].lower
-    before = position
+    before = _before_ticker(tokens, position)
     while before > 0 and tokens[before - 1].lower in _BETWEEN_OR_NEGATION:
         if tokens[before - 1].lower in _NEGATIONS:
             return None  # "did not say" reports nothing said
         before -= 1
     speaker = _find_speaker(text, sentence, tokens, before, position, quotes)
     if speaker is None:
+        return None
+    if cue in _BODY_BELIEFS and not _a_body_speaks(tokens, speaker):
         return None
     start, end = _span_offsets(tokens, (speaker.first, speaker.last))
     after = speaker.last + 1 if speaker.inverted else position + 1
@@ -223,6 +232,36 @@ def _read_cue(
         content=content,
         antecedent=core,
     )
+
+
+_BODY_WORDS = frozenset("company firm group bank corporation agency ministry department government".split())
+
+
+def _a_body_speaks(tokens: list[Token], speaker: _Speaker) -> bool:
+    """For a verb of belief: the speaker is a company or agency ("the agency", "Exxon Corp") that
+    follows the words it holds ("Exports will rise, the agency believes"): its published view.
+    A belief that opens a sentence ("Exxon Corp expects profits to rise") is the reporter's
+    account of a forecast, not words anyone is quoted as saying."""
+    if (
+        speaker.inverted
+        or speaker.core is not None
+        or speaker.first < 2
+        or tokens[speaker.first - 1].text != ","
+    ):
+        return False
+    words = [t.text for t in tokens[speaker.first : speaker.last + 1]]
+    if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _BODY_WORDS:
+        return True
+    return is_body(" ".join(words))
+
+
+def _before_ticker(tokens: list[Token], position: int) -> int:
+    """Where the words before a cue end, a stock ticker left out: "Elders IXL Ltd <ELXA.S> says"."""
+    if position >= 3 and tokens[position - 1].text == ">" and tokens[position - 3].text == "<":
+        ticker = tokens[position - 2].text
+        if ticker[:1].isupper() and ticker.replace(".", "").isalnum() and len(ticker) <= 12:
+            return position - 3
+    return position
 
 
 def _find_speaker(
@@ -282,6 +321,9 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
         return None
     if not (tokens[core[1]].capitalised or tokens[core[1]].is_label):
         return None
+    named = _name_after_description(tokens, core, opening, comma)
+    if named is not None:
+        return named
     opener = tokens[opening + 1]
     if opener.lower == "which" and is_body(" ".join(t.text for t in tokens[core[0] : core[1] + 1])):
         return _Speaker(*core)  # "National Semiconductor Corp, which earlier reported a loss, said"
@@ -290,6 +332,19 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opener.lower in _ADVERBIAL_START:
         return _Speaker(*core)  # "Priebus, in the wake of a new poll, told…": an aside, not a description
     return None
+
+
+def _name_after_description(
+    tokens: list[Token], core: tuple[int, int], opening: int, comma: int
+) -> _Speaker | None:
+    """ "the president of the Federal Association of German Banks, Wolfgang Roeller, said": a
+    description, then the person's name between commas; the person speaks, not the body."""
+    inner = tokens[opening + 1 : comma]
+    if not 2 <= len(inner) <= _NAME_WORDS or not all(t.capitalised and t.is_word for t in inner):
+        return None
+    if is_body(" ".join(t.text for t in inner)) or not is_determiner(tokens[core[0]].text):
+        return None
+    return _Speaker(core[0], comma - 1, core=(opening + 1, comma - 1))
 
 
 def _named_head(tokens: list[Token], span: tuple[int, int] | None) -> bool:

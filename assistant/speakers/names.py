@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from assistant.speakers.aliases import drop_openers, gender_of
+from assistant.speakers.aliases import drop_openers, gender_of, is_body, split_role
 from assistant.speakers.lexicon import PARTIES
 from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific, wordset
 
@@ -81,6 +81,15 @@ def _mention_facts(mention: str) -> tuple[str, tuple[str, ...], frozenset[str], 
     return mention, name, _titles(words, name), gender_of(mention)
 
 
+@lru_cache(maxsize=65536)
+def _person_in(mention: str) -> str | None:
+    """The person of "Sherman Chao of Salomon Brothers" (a person of a body), else None."""
+    if " of " not in mention:
+        return None
+    person, _ = split_role(mention)
+    return person if person and " of " not in person else None
+
+
 class NameTable:
     """Every fuller mention in one article, to resolve short mentions against."""
 
@@ -97,7 +106,16 @@ class NameTable:
                 self.add(match.group().strip(".,"))
 
     def add(self, mention: str) -> None:
-        """Remember a mention (a speaker found by the cue rules, or a run of capitalised words)."""
+        """Remember a mention (a speaker found by the cue rules, or a run of capitalised words).
+
+        "Sherman Chao of Salomon Brothers" is remembered as Sherman Chao too, so "Chao" finds him.
+        """
+        person = _person_in(mention)
+        if person is not None:
+            self._add(person)
+        self._add(mention)
+
+    def _add(self, mention: str) -> None:
         mention, name, titles, gender = _mention_facts(mention)
         if mention not in self._parts:
             self._parts[mention] = name
@@ -123,6 +141,10 @@ class NameTable:
             if parts[m][-len(name) :] == name and self._compatible(parts[m], offices, gender)
         ]  # fmt: skip
         names = {parts[m] for m in candidates}
+        if names <= {name}:  # nobody fuller ends in these words
+            body = self._body_named_by_first_words(list(name))
+            if body is not None:
+                return body
         if self._conflicting(names):
             return mention  # "Roberts" with a Chief Justice Roberts and a Mayor Jennifer Roberts
         longest = max(names, key=len, default=name)
@@ -131,6 +153,15 @@ class NameTable:
         fullest = [m for m in candidates if parts[m] == longest]
         best = max(fullest, key=lambda m: len(m.split()), default=mention)
         return best if len(best) >= len(mention) else mention
+
+    def _body_named_by_first_words(self, words: list[str]) -> str | None:
+        """ "Elders" for "Elders IXL Ltd", "Dome" for "Dome Petroleum Ltd": a company is called by
+        the first words of its name; only when the article names one such company."""
+        if not words or not all(w[:1].isupper() for w in words):
+            return None
+        n = len(words)
+        found = {m for m in self._mentions if len(m.split()) > n and m.split()[:n] == words and is_body(m)}
+        return found.pop() if len(found) == 1 else None
 
     @property
     def mentions(self) -> list[str]:

@@ -48,3 +48,7 @@ NOUN_LIKE = wordset("reports claims tweets promises vows insists warns stresses 
 
 # A verb of plain speech ("wrote", "added") needs no clause after it, whatever the lists above say.
 CLAUSE_CUES = CLAUSE_CUES - CUES
+
+# Verbs of belief that report a body's published view: "the agency believes", "the company expects".
+# A person's belief is not speech (they are left out of CUES); a company's or agency's is its statement.
+BODY_BELIEFS = wordset("believes believe believed expects expect expected estimates forecasts forecast sees")
