@@ -1,19 +1,15 @@
 """Features of each candidate sentence: what the learned ranker weighs.
 
 Coverage of the question's terms, exact and bridged apart (a bridge is never an exact match),
-for the sentence, its neighbours and its passage, each relative to the best candidate of the same
-question; coverage of the terms the article's title does not already give; the passage's BM25
-rank; proximity; position and length; whether the sentence offers the kind of answer the question
-wants; speaker and quotation.
-
-The sentence's and passage's BM25 scores themselves are no features: relative to the best
-candidate they reward short sentences, which cost hit@1 on the SQuAD cross-validation (0.7055
-against 0.7085 without them) and MAP on WikiQA (0.663 against 0.673).
+for the sentence, its neighbours and its passage; BM25 of sentence and passage; each relative
+to the best candidate of the same question; proximity; position and length; whether the
+sentence offers the kind of answer the question wants; speaker and quotation.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -44,8 +40,8 @@ FEATURES: tuple[str, ...] = (
     "cov_rel",
     "allcov_rel",
     "wcov_rel",
-    "untitled_cov",
-    "untitled_cov_rel",
+    "bm25_rel",
+    "passage_rel",
     "passage_rank",
     "article_rel",
     "position",
@@ -70,7 +66,6 @@ FEATURES: tuple[str, ...] = (
     "allcov_x_type",
     "wcov_x_type",
     "bcov_x_missing",
-    "definition_for_what",
 )
 
 
@@ -138,7 +133,6 @@ class Featurizer:
         hi_of = self.index.sent_hi
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
-        untitled: dict[int, tuple[str, ...]] = {}
         for row, c in enumerate(cands):
             toks = sentence_terms(c.sentence, c.article)
             tset = frozenset(toks)
@@ -180,10 +174,8 @@ class Featurizer:
             r[col["wbcov"]] = wbcov
             r[col["pcov"]] = _share(query, own, passage_terms[c.passage], total_w)
             r[col["ncov"]] = n_cov
-            rest = untitled.get(c.article)
-            if rest is None:
-                rest = untitled[c.article] = _untitled(query, own, terms(text[: int(s_start[lo])]))
-            r[col["untitled_cov"]] = _share(query, rest, set(credited), _total(query, rest))
+            r[col["bm25_rel"]] = self._bm25(Counter(toks), len(toks), query)
+            r[col["passage_rel"]] = c.passage_score
             r[col["passage_rank"]] = 1.0 / (1.0 + c.passage_rank)
             r[col["article_rel"]] = article_score[c.article] / best_article
             r[col["position"]] = math.log1p(local)
@@ -210,14 +202,14 @@ class Featurizer:
                 r[col[f"offers_{t}"]] = 1.0
             if query.info.kind in _CLASSES and wanted & offered:
                 r[col[f"class_{query.info.kind}_match"]] = 1.0
-            r[col["definition_for_what"]] = float(query.info.kind == "what" and "definition" in offered)
             r[col["statement_match"]] = float(query.info.asks_statement and (named or prev_named))
             r[col["n_terms"]] = math.log1p(len(own))
             lacking = _weight(query, {t for t in bridged_terms if query.ids.get(t) is None}) / total_w
             scored.append(Scored(c, tset, speaker, cov, min(wcov + wbcov, 1.0), lacking))
         if rows.shape[0]:
-            rest_cov = rows[:, col["untitled_cov"]]
-            rows[:, col["untitled_cov_rel"]] = rest_cov - rest_cov.max()
+            for name in ("bm25_rel", "passage_rel"):
+                k = col[name]
+                rows[:, k] /= rows[:, k].max() or 1.0
             rows[:, col["cov_rel"]] = rows[:, col["cov"]] - rows[:, col["cov"]].max()
             both = rows[:, col["cov"]] + 0.5 * rows[:, col["bcov"]]
             rows[:, col["allcov_rel"]] = both - both.max()
@@ -229,6 +221,18 @@ class Featurizer:
             rows[:, col["bcov_x_missing"]] = rows[:, col["bcov"]] * rows[:, col["unmatched_rare"]]
         return rows, scored
 
+    def _bm25(self, counts: Counter[str], length: int, query: Query) -> float:
+        """BM25 of one sentence, with the corpus's idf and sentence-length normalisation."""
+        p = self.index.params
+        idf = self.index.idf
+        avg = self.index.avg_sentence_len or 1.0
+        score = 0.0
+        for t, tid in query.ids.items():
+            tf = counts.get(t, 0)
+            if tf and tid is not None:
+                score += float(idf[tid]) * tf * (p.k1 + 1) / (tf + p.k1 * (1 - p.b + p.b * length / avg))
+        return score
+
 
 def _weight(query: Query, found: set[str]) -> float:
     # fsum: exact, so the same for any set order (string hashing differs between runs).
@@ -237,18 +241,6 @@ def _weight(query: Query, found: set[str]) -> float:
 
 def _share(query: Query, own: tuple[str, ...], present: set[str], total: float) -> float:
     return math.fsum(query.weights[t] for t in own if t in present) / total
-
-
-def _total(query: Query, group: tuple[str, ...]) -> float:
-    return math.fsum(query.weights[t] for t in group) or 1.0
-
-
-def _untitled(query: Query, own: tuple[str, ...], head: list[str]) -> tuple[str, ...]:
-    """The question's terms that what stands before the article's first sentence (its title,
-    byline, dateline) does not hold: every sentence of the article is about its title, so these are
-    the terms that tell its sentences apart (all of them when the title holds every one)."""
-    titled = set(head)
-    return tuple(t for t in own if t not in titled) or own
 
 
 def _proximity(toks: list[str], own: set[str]) -> float:
