@@ -220,9 +220,9 @@ def run_wikiqa(limit: int | None) -> dict[str, Any]:
         seen: list[str] = []
         if answer is not None and answer.answered:
             for quote in answer.quotes:
-                sid = _line_of(lines_of[relevant_file], quote.start, quote.end)
-                if sid is not None and sid not in seen:
-                    seen.append(sid)
+                for sid in _lines_of(lines_of[relevant_file], quote.start, quote.end):
+                    if sid not in seen:
+                        seen.append(sid)
         else:
             scoped_refused += 1
         rel_list = [labels.get(s, False) for s in seen]
@@ -248,8 +248,8 @@ def run_wikiqa(limit: int | None) -> dict[str, Any]:
         hits = []
         for quote in answer.quotes[:3]:
             lines = lines_of.get(quote.article.id)
-            sid = _line_of(lines, quote.start, quote.end) if lines else None
-            hits.append(bool(sid is not None and labels.get(sid, False)))
+            sids = _lines_of(lines, quote.start, quote.end) if lines else []
+            hits.append(any(labels.get(sid, False) for sid in sids))
         d_hit1.append(float(hits[:1] == [True]))
         d_hit3.append(float(any(hits)))
     n = len(items)
@@ -286,11 +286,10 @@ def run_wikiqa(limit: int | None) -> dict[str, Any]:
     }
 
 
-def _line_of(lines: list[tuple[str, Line]], start: int, end: int) -> str | None:
-    for sid, line in lines:
-        if start < line.end and end > line.start:
-            return sid
-    return None
+def _lines_of(lines: list[tuple[str, Line]], start: int, end: int) -> list[str]:
+    """The written lines a quote covers: WikiQA cuts some sentences into several lines ("... used
+    either" / "to indicate ..."), which the engine reads as the one sentence they are."""
+    return [sid for sid, line in lines if start < line.end and end > line.start]
 
 
 # ---- SQuAD ----------------------------------------------------------------------------------

@@ -97,7 +97,8 @@ class Answerer:
 
         if not query.searched and query.speaker is None:
             return refuse("The question has no words to search for.")
-        if all(tid is None for tid in query.ids.values()) and query.speaker is None:
+        asked_of_one = article is not None and not self.settings.refusal  # rank all its sentences
+        if all(tid is None for tid in query.ids.values()) and query.speaker is None and not asked_of_one:
             return refuse("The corpus holds no answer: no article uses the words of this question.")
         rows, ranked = self.rank(query, steer, article, allowed)
         keep = [

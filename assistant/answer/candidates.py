@@ -39,7 +39,11 @@ def gather(
     allowed: npt.NDArray[np.bool_] | None = None,
     neighbours: bool = False,
 ) -> list[Candidate]:
-    """Sentences of the k best passages (and bridged finds), best passages first."""
+    """Sentences of the k best passages (and bridged finds), best passages first.
+
+    Asked of one article (`within`), the article's other passages follow in their order, up to k in
+    all: an answer that shares no word with the question ("It is a ...") is still ranked.
+    """
     hits = _top(index, query.searched, k, within, allowed)
     extra_terms = [
         b
@@ -55,6 +59,8 @@ def gather(
         hits = sorted(found.items(), key=lambda h: (-h[1], h[0]))[: k + k // 2]
     if neighbours:
         hits = _with_next(index, hits)
+    if within is not None:
+        hits = _with_rest(hits, within, k, allowed)
     arrays = index.stored.arrays
     out: list[Candidate] = []
     for rank, (passage, score) in enumerate(hits):
@@ -72,6 +78,19 @@ def _top(
     allowed: npt.NDArray[np.bool_] | None,
 ) -> list[tuple[int, float]]:
     return index.top_passages(searched, k, within=within, allowed=allowed)
+
+
+def _with_rest(
+    hits: list[tuple[int, float]], within: tuple[int, int], k: int, allowed: npt.NDArray[np.bool_] | None
+) -> list[tuple[int, float]]:
+    """The hits, then the scope's passages no term reached (score 0), in order, while fewer than k."""
+    seen = {p for p, _ in hits}
+    rest = [
+        (p, 0.0)
+        for p in range(*within)
+        if p not in seen and (allowed is None or bool(allowed[p]))
+    ]
+    return hits + rest[: max(0, k - len(hits))]
 
 
 def _with_next(index: Index, hits: list[tuple[int, float]]) -> list[tuple[int, float]]:

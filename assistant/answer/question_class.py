@@ -37,7 +37,9 @@ _META: tuple[tuple[MetaField, re.Pattern[str]], ...] = (
     (
         "author",
         re.compile(
-            r"\bwho\s+(?:wrote|writes|authored|penned|reported)\b|\bauthor\b|\bwritten\s+by\b"
+            # "the author of A Tree Grows in Brooklyn" asks of the article's topic, not its byline.
+            r"\bwho\s+(?:wrote|writes|authored|penned|reported)\b|\bwritten\s+by\b"
+            r"|\bauthor\b(?!\s+of\s+(?!(?:the|this|that)\s+(?:article|story|piece|report)\b|(?:this|that|it)\b))"
             r"|\bbyline\b|\bwho\s+is\s+the\s+(?:writer|reporter|journalist)\b",
             re.I,
         ),
@@ -77,7 +79,7 @@ META_WORDS = frozenset(
 
 _SAY = re.compile(
     r"\b(?:say|says|said|tell|tells|told|think|thinks|thought|claim(?:s|ed)?|argue(?:s|d)?|"
-    r"according|comment(?:s|ed)?|statement|quote(?:s|d)?|respond(?:s|ed)?|stated?|announce(?:s|d)?|"
+    r"according|comment(?:s|ed)?|statement|quote(?:s|d)?|respond(?:s|ed)?|stated|(?<!what\s)(?<!which\s)state|announce(?:s|d)?|"
     r"warn(?:s|ed)?|insist(?:s|ed)?|add(?:s|ed)?|speak(?:s)?|spoke|remark(?:s|ed)?)\b",
     re.I,
 )
