@@ -24,6 +24,7 @@ from assistant.index.generation import Stored
 from assistant.index.segment import ROW_ARRAYS, Segment, dead_term_counts, joined_fingerprints, joined_table
 from assistant.index.segment_files import ARRAYS
 from assistant.index.speaker_counts import raw_rows, segment_tally
+from assistant.index.spilled_rows import whole_spill
 from assistant.speakers import tally
 
 _SENTENCE_COLUMNS = ("s_start", "s_end", "s_para", "s_tokens", "s_len")
@@ -78,8 +79,13 @@ def merge(
         **{name: [np.asarray(a[name])[keep_s]] for name in _SENTENCE_COLUMNS},
     }
     passage_offsets: list[int] = []
+    spilled = whole_spill([b.table for b in batches]) if not len(kept) else None
+    if spilled is not None:
+        # A first build's rows, already on disk in batch order: taken whole, never parsed.
+        kept = ArticleTable(rows=spilled)
     for batch in batches:
-        kept.extend(batch.table)
+        if spilled is None:
+            kept.extend(batch.table)
         parts["doc_len"].append(_np(batch.doc_len))
         parts["p_article"].append(_np(batch.p_article) + n_articles)
         parts["p_sent_lo"].append(_np(batch.p_sent_lo) + n_sentences)
@@ -97,7 +103,11 @@ def merge(
     arrays.update(postings)
     arrays = {name: arrays[name].astype(_DTYPES.get(name, np.int32), copy=False) for name in ARRAYS}
     info.update(articles=len(kept), passages=n_passages, sentences=n_sentences, terms=len(vocab))
-    return Stored(arrays, vocab, kept, skipped, info)
+    if spilled is None:
+        return Stored(arrays, vocab, kept, skipped, info)
+    stored = Stored(arrays, vocab, kept, skipped, info, fingerprints=spilled.body_sha256)
+    stored.segments[0].speaker_counts = spilled.counts  # counted batch by batch as they arrived
+    return stored
 
 
 def _postings(
