@@ -237,7 +237,7 @@ def test_a_build_in_worker_processes_equals_one_built_here(
     # The rows went through a spill file, the speakers were counted batch by batch: same bytes stored.
     assert _segment_bytes(news_corpus) == serial_files
     assert not list(index_dir(news_corpus).glob("seg-build-*"))  # the spill is gone once saved
-    assert any(row["speakers"] for row in json.loads(serial_rows))  # the quotes were attributed, and stored alike
+    assert any(row["speakers"] for row in json.loads(serial_rows))  # attributed, and stored alike
     _assert_parity(parallel, [*QUERIES, "grain containers pier 7"])
 
 

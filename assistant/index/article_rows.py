@@ -32,7 +32,7 @@ class ArticleRows:
         self.path = path
         self.offsets = offsets
         """Where each row starts, and where the last ends: a stored table's start at 0, a batch's
-        rows in a build's spill file (spilled_rows) wherever that batch was written."""
+        rows in a build's spill file (build_spill) wherever that batch was written."""
         self.names = tuple(names)
         self.ids = ids
         """The id column when known without parsing (a build's spill keeps it), else None."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.index.analysis import Batch, read_batch
 from assistant.index.article_table import ArticleTable
-from assistant.index.spilled_rows import RowsBlob, RowsSpill, rows_blob
+from assistant.index.build_spill import RowsBlob, RowsSpill, rows_blob
 from assistant.locations import index_dir
 
 Progress = Callable[[str, int, int], None]
@@ -35,7 +35,7 @@ def read_batches(
     """`read_batch` over (id, known sha256) items, in order: in worker processes for a large build.
 
     A large read writes its article rows to a spill file beside the index as they arrive
-    (spilled_rows): each batch's table then reads from that file, and the merge of a first build
+    (build_spill): each batch's table then reads from that file, and the merge of a first build
     takes the file whole. A small one (an added article) keeps its rows in memory.
     """
     batch_files, parallel_files = BATCH_FILES, PARALLEL_FILES  # read at call time: tests shrink them
@@ -99,6 +99,7 @@ def _received(read: tuple[Batch, RowsBlob], spill: RowsSpill) -> Batch:
     """A worker's batch with its rows written to the spill; its table then reads from there."""
     batch, blob = read
     batch.table = spill.append(blob)
+    spill.append_postings(batch)
     batch.terms = list(map(sys.intern, batch.terms))
     return batch
 
@@ -133,12 +134,13 @@ def _read_in_workers(
         with _sigint_ignored_by_children():
             reader = read_batch if spill is None else read_spillable
             futures: list[Any] = [pool.submit(reader, folder, chunk, passage_tokens) for chunk in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
+        for k, chunk in enumerate(chunks):
+            future, futures[k] = futures[k], None  # the list would hold every result to the end
             if spill is None:
                 batches.append(compacted(future.result(), shared))
             else:
-                batches.append(_received(future.result(), spill))
-            del future  # its result is held once, in `batches`
+                batches.append(_received(future.result(), spill))  # the rows' bytes freed here
+            del future
             done += len(chunk)
             if progress is not None:
                 progress("reading", done, total)

@@ -20,11 +20,11 @@ import numpy.typing as npt
 
 from assistant.index.analysis import Batch
 from assistant.index.article_table import ArticleTable
+from assistant.index.build_spill import whole_spill
 from assistant.index.generation import Stored
 from assistant.index.segment import ROW_ARRAYS, Segment, dead_term_counts, joined_fingerprints, joined_table
 from assistant.index.segment_files import ARRAYS
 from assistant.index.speaker_counts import raw_rows, segment_tally
-from assistant.index.spilled_rows import whole_spill
 from assistant.speakers import tally
 
 _SENTENCE_COLUMNS = ("s_start", "s_end", "s_para", "s_tokens", "s_len")
@@ -98,8 +98,11 @@ def merge(
         n_passages += len(batch.doc_len)
         n_sentences += len(batch.s_start)
 
-    vocab, postings = _postings(old, keep_p, passage_map, batches, passage_offsets)
     arrays = {name: np.concatenate(values) for name, values in parts.items()}
+    del parts
+    for batch in batches:
+        _release_rows(batch)  # laid end to end above: the batches' own copies go before the postings
+    vocab, postings = _postings(old, keep_p, passage_map, batches, passage_offsets)
     arrays.update(postings)
     arrays = {name: arrays[name].astype(_DTYPES.get(name, np.int32), copy=False) for name in ARRAYS}
     info.update(articles=len(kept), passages=n_passages, sentences=n_sentences, terms=len(vocab))
@@ -108,6 +111,12 @@ def merge(
     stored = Stored(arrays, vocab, kept, skipped, info, fingerprints=spilled.body_sha256)
     stored.segments[0].speaker_counts = spilled.counts  # counted batch by batch as they arrived
     return stored
+
+
+def _release_rows(batch: Batch) -> None:
+    """Empty the batch's passage and sentence columns (each a new empty array of its own type)."""
+    for name in ("doc_len", "p_article", "p_sent_lo", "p_sent_hi", "s_article", *_SENTENCE_COLUMNS):
+        setattr(batch, name, array(getattr(batch, name).typecode))
 
 
 def _postings(
@@ -166,7 +175,9 @@ def _postings(
         out_indices[dest] = batch.postings + offset
         out_tf[dest] = batch.tf_sorted
         filled[terms_of_batch] += counts
-        batch.postings, batch.tf_sorted = batch.postings[:0], batch.tf_sorted[:0]  # release as we go
+        # Released as we go (a fresh empty array: a slice would keep a spilled batch's map open).
+        batch.postings = np.zeros(0, dtype=np.int32)
+        batch.tf_sorted = np.zeros(0, dtype=batch.tf_sorted.dtype)
     return vocab, {"indptr": out_indptr, "indices": out_indices, "tf": out_tf}
 
 

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.index.article_table import COLUMNS, ArticleTable
-from assistant.index.spilled_rows import SpilledRows
+from assistant.index.build_spill import SpilledRows
 
 ROW_ARRAYS = (
     "doc_len", "p_article", "p_sent_lo", "p_sent_hi",

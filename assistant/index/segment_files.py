@@ -19,6 +19,7 @@ from assistant.index.article_table import COLUMNS, ArticleTable
 from assistant.index.block_bounds import NAMES as BLOCK_ARRAYS
 from assistant.index.block_bounds import block_arrays
 from assistant.index.bm25 import Params
+from assistant.index.build_spill import SpilledRows, fingerprint_array
 from assistant.index.checked_files import (
     StaleIndex,
     checksum,
@@ -31,7 +32,6 @@ from assistant.index.segment import Segment
 from assistant.index.speaker_counts import SEGMENT_FILE as SPEAKERS_FILE
 from assistant.index.speaker_counts import segment_tally
 from assistant.index.speaker_counts import write as write_speakers
-from assistant.index.spilled_rows import SpilledRows, fingerprint_array
 
 FORMAT = 10  # 10: per-block score bounds
 # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)

@@ -1,4 +1,4 @@
-"""A large build's article rows, written to a file as each batch arrives instead of held as objects.
+"""A large build's article rows and postings, written to files as each batch arrives, not held.
 
 At a million passages the rows of 460k articles (metadata, spans, speaker rows) held as Python
 objects until the save were ~1.2 GB of the building process. Each worker turns its batch's rows
@@ -7,6 +7,10 @@ bytes to a spill file beside the index and keeps only what a segment's other fil
 parsing a row: ids, file stats, content hashes and body fingerprints as arrays, and the speaker
 counts folded in batch order. The save then copies the spill file into the segment folder: the
 same bytes `article_rows.write_rows` would have written.
+
+Each batch's postings (passage ids and term frequencies, sorted by term) go to a second file and
+come back memory-mapped, one map per batch: the merge reads a batch's block as it places it and
+drops the map, so the batches' postings are never all in memory beside the merged ones.
 
 The spill folder is named `seg-build-*`: never a segment (no generation names it), removed by
 the next successful save, so a build killed half-way leaves nothing that is read.
@@ -24,6 +28,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from assistant.index.analysis import Batch
 from assistant.index.article_rows import ArticleRows
 from assistant.index.article_table import COLUMNS, ArticleTable
 from assistant.speakers import tally
@@ -147,8 +152,23 @@ class RowsSpill:
         self._sha: list[npt.NDArray[Any]] = []
         self._body: list[npt.NDArray[Any]] = []
         self._counts = tally.empty()
+        self._postings_path = self.folder / "postings.bin"
+        self._postings_handle = open(self._postings_path, "wb")  # noqa: SIM115 - closed in `finish`
+        self._postings_size = 0
+        self._mapped: list[tuple[Batch, int, int, np.dtype[Any]]] = []
+        """(batch, offset, count, tf dtype) of each batch whose postings wait in the file."""
         self.whole: SpilledRows | None = None
         """After `finish`: every batch's rows as one table."""
+
+    def append_postings(self, batch: Batch) -> None:
+        """Write the batch's postings to the spill; they come back mapped from the file in `finish`."""
+        postings = np.ascontiguousarray(batch.postings, dtype=np.int32)
+        tf = np.ascontiguousarray(batch.tf_sorted)
+        self._mapped.append((batch, self._postings_size, int(postings.shape[0]), tf.dtype))
+        for array in (postings, tf):
+            self._postings_handle.write(array.tobytes())
+            self._postings_size += array.nbytes
+        batch.postings, batch.tf_sorted = postings[:0].copy(), tf[:0].copy()
 
     def append(self, blob: RowsBlob) -> ArticleTable:
         """Write one batch's rows; returns the batch's table, read back from the spill when needed."""
@@ -165,8 +185,14 @@ class RowsSpill:
         return ArticleTable(rows=SpillPart(self, offsets, self._ids[first:]))
 
     def finish(self) -> SpilledRows:
-        """Every row written so far, flushed: the whole build's table (kept as `whole`)."""
+        """Every row written so far, flushed: the whole build's table (kept as `whole`); each batch's
+        postings mapped back from the file."""
         self._handle.close()
+        self._postings_handle.close()
+        for batch, offset, n, tf_dtype in self._mapped:
+            batch.postings = _mapped(self._postings_path, np.dtype(np.int32), offset, n)
+            batch.tf_sorted = _mapped(self._postings_path, tf_dtype, offset + 4 * n, n)
+        self._mapped = []
         self.whole = SpilledRows(
             self.path,
             np.concatenate(self._offsets),
@@ -181,7 +207,15 @@ class RowsSpill:
     def discard(self) -> None:
         """Remove the spill (a build that failed or was interrupted)."""
         self._handle.close()
+        self._postings_handle.close()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _mapped(path: Path, dtype: np.dtype[Any], offset: int, n: int) -> npt.NDArray[Any]:
+    """n values at `offset` of the file, memory-mapped read-only (an empty array for none)."""
+    if not n:
+        return np.zeros(0, dtype=dtype)
+    return np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=(n,))
 
 
 def fold_in_order(into: tally.Tally, part: tally.Tally) -> None:
