@@ -194,7 +194,15 @@ def appended(old: Stored, batches: Sequence[Batch], skipped: list[dict[str, Any]
     arrays["p_sent_hi"] = arrays["p_sent_hi"] + np.int32(base_sentence)
     arrays["indices"] = arrays["indices"] + np.int32(base_passage)
     segment = Segment(
-        arrays, piece.terms, piece.articles, None, None, base_article, base_passage, base_sentence
+        arrays,
+        piece.terms,
+        piece.articles,
+        piece.fingerprints,
+        None,
+        base_article,
+        base_passage,
+        base_sentence,
+        speaker_counts=piece.speaker_counts,  # a spilled batch's, counted as read (else None)
     )
     info = dict(old.info)
     info["generation"] = int(old.info.get("generation", 0)) + 1
