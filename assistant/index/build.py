@@ -1,9 +1,10 @@
 """Reading many article files into batches for the index: in worker processes for a large build.
 
 A build is CPU-bound per article (parsing, terms, token counts, speakers), so batches go to one
-worker process per core; a small change is read here, with no process start-up to pay. What a
-worker hands back is held until the batches are merged into a segment, so each batch is made as
-small as it can be in this process as soon as it arrives (`compacted`).
+worker process per core; a small change is read here, with no process start-up to pay. What is
+read is held until the batches are merged into a segment: a large read sends each batch's rows and
+postings to a spill file beside the index as it arrives (build_spill), a small one keeps its batches
+in memory, made as small as they can be as soon as they arrive (`compacted`).
 """
 
 from __future__ import annotations
