@@ -39,39 +39,55 @@ def read_batches(
     (build_spill): each batch's table then reads from that file, and the merge of a first build
     takes the file whole. A small one (an added article) keeps its rows in memory.
     """
+    large = len(items) >= PARALLEL_FILES  # read at call time: tests shrink it
+    spill = _spill(corpus_dir) if large else None
+    if spill is not None:
+        try:
+            return _read_all(corpus_dir, items, passage_tokens, progress, spill)
+        except OSError:
+            # The spill could not be written (a full disk): read again with the rows in memory;
+            # the save then says whether the index itself can be stored.
+            spill.discard()
+        except BaseException:
+            spill.discard()  # Ctrl-C or a failure: nothing left beside the index
+            raise
+    return _read_all(corpus_dir, items, passage_tokens, progress, None)
+
+
+def _read_all(
+    corpus_dir: Path,
+    items: list[tuple[str, str | None]],
+    passage_tokens: int,
+    progress: Progress | None,
+    spill: RowsSpill | None,
+) -> list[Batch]:
+    """Every batch, in worker processes when the read is large and there are several cores."""
     batch_files, parallel_files = BATCH_FILES, PARALLEL_FILES  # read at call time: tests shrink them
     chunks = [items[i : i + batch_files] for i in range(0, len(items), batch_files)]
     workers = min(os.cpu_count() or 1, len(chunks))
-    spill = _spill(corpus_dir) if len(items) >= parallel_files else None
-    try:
-        if len(items) >= parallel_files and workers > 1:
-            # Imported here: a question never starts workers, and these imports cost it ~20 ms.
-            from concurrent.futures.process import BrokenProcessPool
+    if len(items) >= parallel_files and workers > 1:
+        # Imported here: a question never starts workers, and these imports cost it ~20 ms.
+        from concurrent.futures.process import BrokenProcessPool
 
-            try:
-                return _read_in_workers(str(corpus_dir), chunks, workers, passage_tokens, progress, spill)
-            except (OSError, ValueError, BrokenProcessPool):
-                # No worker processes here: a `python -` script, or the chat, whose stderr (replaced
-                # by Textual, fileno -1) multiprocessing cannot hand on. Read the files ourselves.
-                if spill is not None:
-                    spill.discard()
-                    spill = _spill(corpus_dir)
-        batches: list[Batch] = []
-        done = 0
-        shared: dict[int, int] = {}
-        for chunk in chunks:
+        try:
+            return _read_in_workers(str(corpus_dir), chunks, workers, passage_tokens, progress, spill)
+        except (OSError, ValueError, BrokenProcessPool):
+            # No worker processes here: a `python -` script, or the chat, whose stderr (replaced
+            # by Textual, fileno -1) multiprocessing cannot hand on. Read the files ourselves.
             if spill is not None:
-                batches.append(_received(read_spillable(str(corpus_dir), chunk, passage_tokens), spill))
-            else:
-                batches.append(compacted(read_batch(str(corpus_dir), chunk, passage_tokens), shared))
-            done += len(chunk)
-            if progress is not None:
-                progress("reading", done, len(items))
-        return _finished(batches, spill)
-    except BaseException:
+                spill.restart()
+    batches: list[Batch] = []
+    done = 0
+    shared: dict[int, int] = {}
+    for chunk in chunks:
         if spill is not None:
-            spill.discard()
-        raise
+            batches.append(_received(read_spillable(str(corpus_dir), chunk, passage_tokens), spill))
+        else:
+            batches.append(compacted(read_batch(str(corpus_dir), chunk, passage_tokens), shared))
+        done += len(chunk)
+        if progress is not None:
+            progress("reading", done, len(items))
+    return _finished(batches, spill)
 
 
 def _spill(corpus_dir: Path) -> RowsSpill | None:

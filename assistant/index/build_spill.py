@@ -144,6 +144,16 @@ class RowsSpill:
         self.folder = index_folder / f"{SPILL_PREFIX}{uuid.uuid4().hex[:12]}"
         self.folder.mkdir(parents=True)
         self.path = self.folder / "articles.jsonl"
+        self._postings_path = self.folder / "postings.bin"
+        self._start()
+
+    def restart(self) -> None:
+        """Empty the spill: the read starts again from the first batch (workers could not start)."""
+        self._handle.close()
+        self._postings_handle.close()
+        self._start()
+
+    def _start(self) -> None:
         self._handle = open(self.path, "wb")  # noqa: SIM115 - open for the whole build, closed in `finish`
         self._size = 0
         self._offsets: list[npt.NDArray[np.int64]] = [np.zeros(1, dtype=np.int64)]
@@ -152,7 +162,6 @@ class RowsSpill:
         self._sha: list[npt.NDArray[Any]] = []
         self._body: list[npt.NDArray[Any]] = []
         self._counts = tally.empty()
-        self._postings_path = self.folder / "postings.bin"
         self._postings_handle = open(self._postings_path, "wb")  # noqa: SIM115 - closed in `finish`
         self._postings_size = 0
         self._mapped: list[tuple[Batch, int, int, np.dtype[Any]]] = []

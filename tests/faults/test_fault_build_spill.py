@@ -107,3 +107,30 @@ def test_an_interrupted_read_removes_its_spill(tmp_path: Path, monkeypatch: pyte
     index, changes = Index.open(corpus)
     assert len(changes.added) == len(index.articles) and len(index.articles) > 12
     assert list(index_dir(corpus).glob("seg-build-*")) == []
+
+
+def test_a_spill_that_cannot_be_written_reads_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk under the spill: the files are read again with their rows in memory, all indexed."""
+    import errno
+
+    corpus = make_corpus(tmp_path / "corpus")
+    _stories(corpus, 12)
+    monkeypatch.setattr(build_module, "PARALLEL_FILES", 8)
+    monkeypatch.setattr(build_module, "BATCH_FILES", 4)
+    monkeypatch.setattr(build_module.os, "cpu_count", lambda: 1)
+    real, calls = RowsSpill.append, [0]
+
+    def full_disk_on_the_second(self: RowsSpill, blob: object) -> object:
+        calls[0] += 1
+        if calls[0] == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, blob)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RowsSpill, "append", full_disk_on_the_second)
+    index, changes = Index.open(corpus)
+    assert len(changes.added) == len(index.articles) and len(index.articles) > 12
+    assert {f"dock{i:02d}.txt" for i in range(12)} <= set(index.articles.ids)
+    assert calls[0] >= 2  # the spill was tried, and failed
+    assert list(index_dir(corpus).glob("seg-build-*")) == []
