@@ -39,6 +39,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,7 @@ TARGETS = {
     "query_p50_ms_at_1m": 10.0,
     "cold_ask_s_at_100k": 1.0,
     "build_passages_per_s": 30_000.0,
-    "peak_rss_mb_at_1m": 2048.0,
+    "peak_rss_mb_at_1m": 1024.0,
 }
 
 
@@ -131,17 +132,65 @@ def child_main(mode: str, corpus: Path, profile_out: str | None) -> None:
 
 
 def run_child(mode: str, corpus: Path, profile_out: Path | None = None) -> dict[str, Any]:
+    """One child run, with its CPU time (its own and its workers') and its workers' memory sampled."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(corpus)]
     if profile_out is not None:
         cmd += ["--profile-out", str(profile_out)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), check=False)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+    peaks = _TreePeaks(proc.pid)
+    peaks.start()
+    stdout, stderr = proc.communicate()
+    peaks.stop = True
+    peaks.join()
     wall = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"child {mode} failed ({done.returncode}):\n{done.stderr}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"child {mode} failed ({proc.returncode}):\n{stderr}")
+    result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
     result["wall_s"] = wall
+    result["cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result["workers_peak_kb"] = peaks.workers_kb
+    result["tree_peak_kb"] = peaks.tree_kb
     return result
+
+
+class _TreePeaks(threading.Thread):
+    """Samples (every 0.1 s) the RSS of a process's descendants (its worker processes), summed, and
+    of the whole tree: on a 2-core machine the workers' memory counts beside the parent's VmHWM."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.stop = False
+        self.workers_kb = 0
+        self.tree_kb = 0
+
+    def run(self) -> None:
+        while not self.stop:
+            workers = sum(_rss_kb(p) for p in _descendants(self.pid))
+            self.workers_kb = max(self.workers_kb, workers)
+            self.tree_kb = max(self.tree_kb, workers + _rss_kb(self.pid))
+            time.sleep(0.1)
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    try:
+        children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except (OSError, ValueError):
+        return []
+    return [d for c in children for d in (c, *_descendants(c))]
 
 
 def _env() -> dict[str, str]:
@@ -326,7 +375,8 @@ def measure_size(
     build = run_child("build", corpus)
     _log(
         f"[{label}] build {build['seconds']:.1f}s, {build['passages']} passages, "
-        f"peak {build['peak_rss_kb'] // 1024} MB"
+        f"peak {build['peak_rss_kb'] // 1024} MB (workers {build['workers_peak_kb'] // 1024} MB), "
+        f"CPU {build['cpu_s']:.0f}s"
     )
     disk = folder_bytes(corpus / ".assistant")
     reopen = run_child("reopen", corpus)
@@ -367,6 +417,9 @@ def measure_size(
         "build_wall_s": build["wall_s"],
         "passages_per_s": build["passages"] / build["seconds"],
         "peak_rss_mb": build["peak_rss_kb"] / 1024,
+        "build_cpu_s": build["cpu_s"],
+        "workers_peak_mb": build["workers_peak_kb"] / 1024,
+        "tree_peak_mb": build["tree_peak_kb"] / 1024,
         "rss_after_imports_mb": build["rss_imported_kb"] / 1024,
         "memory_method": "VmHWM of the build child (/proc/self/status), whole process",
         "index_disk_mb": disk / 2**20,
@@ -396,7 +449,8 @@ def print_table(rows: list[dict[str, Any]]) -> None:
     print("Index benchmark (Reuters-21578 news; baseline rank_bm25.BM25Okapi on the same passages)")
     header = (
         f"{'size':>5} {'articles':>8} {'passages':>9} {'copies':>6} {'build s':>8} {'pass/s':>7} "
-        f"{'peak MB':>8} {'disk MB':>8} {'reopen s':>8} {'p50 ms':>7} {'p95 ms':>7} "
+        f"{'peak MB':>8} {'wkrs MB':>8} {'CPU s':>6} {'disk MB':>8} {'reopen s':>8} "
+        f"{'p50 ms':>7} {'p95 ms':>7} "
         f"{'bm25 p50':>9} {'bm25 p95':>9} {'x p50':>6} {'ask s':>6} {'touch s':>7} {'modify s':>8}"
     )
     print(header)
@@ -406,6 +460,7 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         print(
             f"{r['size']:>5} {r['articles']:>8} {r['passages']:>9} {r['copies_of_reuters']:>6} "
             f"{r['build_s']:>8.1f} {r['passages_per_s']:>7.0f} {r['peak_rss_mb']:>8.0f} "
+            f"{r['workers_peak_mb']:>8.0f} {r['build_cpu_s']:>6.0f} "
             f"{r['index_disk_mb']:>8.1f} {r['reopen_unchanged_s']:>8.2f} "
             f"{r['query_ours']['p50_ms']:>7.2f} {r['query_ours']['p95_ms']:>7.2f} "
             f"{_fmt(b and b['p50_ms'], '9.1f'):>9} {_fmt(b and b['p95_ms'], '9.1f'):>9} "
@@ -435,20 +490,22 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         print("  " + "; ".join(notes[:2]))
         for n in notes[2:]:
             print("    " + n)
-    print("  peak MB = VmHWM of the build child process, interpreter and imports included")
+    print("  peak MB = VmHWM of the build child process, interpreter and imports included;")
+    print("  wkrs MB = its worker processes' RSS summed, peak of 0.1 s samples; CPU s = the child's and")
+    print("  its workers' user + system time")
     print()
     print("Targets")
     by = {r["size"]: r for r in rows}
     checks = []
     if "1m" in by:
         checks.append(("query p50 at 1M < 10 ms", by["1m"]["query_ours"]["p50_ms"], "ms", 10.0))
-        checks.append(("peak memory at 1M < 2 GB", by["1m"]["peak_rss_mb"], "MB", 2048.0))
+        checks.append(("peak memory at 1M <= 1 GB", by["1m"]["peak_rss_mb"], "MB", 1024.0))
     if "100k" in by:
         checks.append(("cold ask at 100k < 1 s", by["100k"]["cold_ask"]["median_s"], "s", 1.0))
     for r in rows:
         checks.append((f"build >= 30k passages/s ({r['size']})", r["passages_per_s"], "p/s", 30_000.0))
     for name, value, unit, limit in checks:
-        ok = value >= limit if "build" in name else value < limit
+        ok = value >= limit if "build" in name else value <= limit
         print(f"  {'PASS' if ok else 'FAIL'}  {name}: {value:.2f} {unit}")
 
 

@@ -51,3 +51,25 @@ def test_batches_compacted_together_share_their_repeated_values(tmp_path: Path) 
     assert row_a == row_b  # the same story shape: the same row, read in two batches
     assert row_a[6] > 256 and row_a[6] is row_b[6]
     assert row_a[1] is row_b[1]  # the speaker's name, interned
+
+
+def test_speaker_counts_folded_batch_by_batch_equal_one_count_of_every_row(tmp_path: Path) -> None:
+    """A large build counts each batch's speakers as it arrives: the stored counts must not change."""
+    from assistant.index.build import read_spillable
+    from assistant.index.build_spill import RowsSpill
+    from assistant.speakers import tally
+
+    corpus = tmp_path / "news"
+    items = _corpus(corpus, 6)
+    (corpus / "other.txt").write_text("Mill Story\nBy Jo Park\n“It works,” said engineer Sam Lee.\n")
+    items.insert(3, ("other.txt", None))
+    spill = RowsSpill(tmp_path / "index")
+    for lo in range(0, len(items), 3):  # three batches, as three workers' results arrive
+        batch, blob = read_spillable(str(corpus), items[lo : lo + 3], 120)
+        assert len(batch.table) == 0  # the rows came as bytes, not as a table
+        assert len(spill.append(blob)) == len(blob.ids)
+    whole = spill.finish()
+    every_row = read_batch(str(corpus), items, 120).table.columns["speakers"]
+    assert json.dumps(whole.counts) == json.dumps(tally.count(every_row))  # same counts, same order
+    assert len(whole.counts["people"]) >= 2
+    assert json.loads("[" + ",".join(whole.path.read_text().splitlines()) + "]")[3][0] == "other.txt"

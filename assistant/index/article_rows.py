@@ -21,10 +21,21 @@ import numpy.typing as npt
 class ArticleRows:
     """Rows of a stored article table: `len`, one row by position, or every column at once."""
 
-    def __init__(self, path: Path, offsets: npt.NDArray[np.int64], names: Sequence[str]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        offsets: npt.NDArray[np.int64],
+        names: Sequence[str],
+        *,
+        ids: Sequence[str] | None = None,
+    ) -> None:
         self.path = path
         self.offsets = offsets
+        """Where each row starts, and where the last ends: a stored table's start at 0, a batch's
+        rows in a build's spill file (build_spill) wherever that batch was written."""
         self.names = tuple(names)
+        self.ids = ids
+        """The id column when known without parsing (a build's spill keeps it), else None."""
 
     def __len__(self) -> int:
         return int(self.offsets.shape[0]) - 1
@@ -46,7 +57,10 @@ class ArticleRows:
 
     def columns(self) -> dict[str, list[Any]]:
         """Every row parsed at once, by column."""
-        text = self.path.read_text(encoding="ascii")
+        lo, hi = int(self.offsets[0]), int(self.offsets[-1])
+        with open(self.path, "rb") as handle:
+            handle.seek(lo)
+            text = handle.read(hi - lo).decode("ascii")
         rows = json.loads("[" + ",".join(text.splitlines()) + "]") if text else []
         if any(not isinstance(r, list) or len(r) != len(self.names) for r in rows):
             raise ValueError("article rows do not match the table's columns")

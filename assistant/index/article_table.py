@@ -68,7 +68,8 @@ class ArticleTable(Sequence[dict[str, Any]]):
     def ids(self) -> Sequence[str]:
         """Article ids, in table order (read row by row until the whole table is needed)."""
         if self._columns is None and self._rows is not None:
-            return _Ids(self)
+            known = getattr(self._rows, "ids", None)  # a build's spilled rows keep their ids
+            return known if known is not None else _Ids(self)
         return self.columns["id"]
 
     def index_of(self, article_id: str) -> int | None:

@@ -1,9 +1,10 @@
 """Reading many article files into batches for the index: in worker processes for a large build.
 
 A build is CPU-bound per article (parsing, terms, token counts, speakers), so batches go to one
-worker process per core; a small change is read here, with no process start-up to pay. What a
-worker hands back is held until the batches are merged into a segment, so each batch is made as
-small as it can be in this process as soon as it arrives (`compacted`).
+worker process per core; a small change is read here, with no process start-up to pay. What is
+read is held until the batches are merged into a segment: a large read sends each batch's rows and
+postings to a spill file beside the index as it arrives (build_spill), a small one keeps its batches
+in memory, made as small as they can be as soon as they arrive (`compacted`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from assistant.index.analysis import Batch, read_batch
+from assistant.index.article_table import ArticleTable
+from assistant.index.build_spill import RowsBlob, RowsSpill, rows_blob
+from assistant.locations import index_dir
 
 Progress = Callable[[str, int, int], None]
 BATCH_FILES = 256
@@ -29,7 +33,35 @@ PARALLEL_FILES = 400
 def read_batches(
     corpus_dir: Path, items: list[tuple[str, str | None]], passage_tokens: int, progress: Progress | None
 ) -> list[Batch]:
-    """`read_batch` over (id, known sha256) items, in order: in worker processes for a large build."""
+    """`read_batch` over (id, known sha256) items, in order: in worker processes for a large build.
+
+    A large read writes its article rows to a spill file beside the index as they arrive
+    (build_spill): each batch's table then reads from that file, and the merge of a first build
+    takes the file whole. A small one (an added article) keeps its rows in memory.
+    """
+    large = len(items) >= PARALLEL_FILES  # read at call time: tests shrink it
+    spill = _spill(corpus_dir) if large else None
+    if spill is not None:
+        try:
+            return _read_all(corpus_dir, items, passage_tokens, progress, spill)
+        except OSError:
+            # The spill could not be written (a full disk): read again with the rows in memory;
+            # the save then says whether the index itself can be stored.
+            spill.discard()
+        except BaseException:
+            spill.discard()  # Ctrl-C or a failure: nothing left beside the index
+            raise
+    return _read_all(corpus_dir, items, passage_tokens, progress, None)
+
+
+def _read_all(
+    corpus_dir: Path,
+    items: list[tuple[str, str | None]],
+    passage_tokens: int,
+    progress: Progress | None,
+    spill: RowsSpill | None,
+) -> list[Batch]:
+    """Every batch, in worker processes when the read is large and there are several cores."""
     batch_files, parallel_files = BATCH_FILES, PARALLEL_FILES  # read at call time: tests shrink them
     chunks = [items[i : i + batch_files] for i in range(0, len(items), batch_files)]
     workers = min(os.cpu_count() or 1, len(chunks))
@@ -38,19 +70,61 @@ def read_batches(
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return _read_in_workers(str(corpus_dir), chunks, workers, passage_tokens, progress)
+            return _read_in_workers(str(corpus_dir), chunks, workers, passage_tokens, progress, spill)
         except (OSError, ValueError, BrokenProcessPool):
             # No worker processes here: a `python -` script, or the chat, whose stderr (replaced
             # by Textual, fileno -1) multiprocessing cannot hand on. Read the files ourselves.
-            pass
+            if spill is not None:
+                spill.restart()
     batches: list[Batch] = []
     done = 0
     shared: dict[int, int] = {}
     for chunk in chunks:
-        batches.append(compacted(read_batch(str(corpus_dir), chunk, passage_tokens), shared))
+        if spill is not None:
+            batches.append(_received(read_spillable(str(corpus_dir), chunk, passage_tokens), spill))
+        else:
+            batches.append(compacted(read_batch(str(corpus_dir), chunk, passage_tokens), shared))
         done += len(chunk)
         if progress is not None:
             progress("reading", done, len(items))
+    return _finished(batches, spill)
+
+
+def _spill(corpus_dir: Path) -> RowsSpill | None:
+    """A spill file in the index folder; None where it cannot be made (the rows stay in memory)."""
+    try:
+        return RowsSpill(index_dir(corpus_dir))
+    except OSError:
+        return None
+
+
+def read_spillable(
+    corpus_dir: str, items: Sequence[tuple[str, str | None]], passage_tokens: int
+) -> tuple[Batch, RowsBlob]:
+    """`read_batch`, with the article rows handed back apart as stored bytes (`Batch.table` empty).
+
+    Run in the worker: the JSON of the rows is made on both cores, and bytes pickle in one piece
+    where nested lists of speaker rows were rebuilt object by object in the building process.
+    """
+    batch = read_batch(corpus_dir, items, passage_tokens)
+    blob = rows_blob(batch.table)
+    batch.table = ArticleTable()
+    return batch, blob
+
+
+def _received(read: tuple[Batch, RowsBlob], spill: RowsSpill) -> Batch:
+    """A worker's batch with its rows written to the spill; its table then reads from there."""
+    batch, blob = read
+    batch.table = spill.append(blob)
+    spill.append_postings(batch)
+    batch.terms = list(map(sys.intern, batch.terms))
+    return batch
+
+
+def _finished(batches: list[Batch], spill: RowsSpill | None) -> list[Batch]:
+    """The batches; a spill is flushed, so that the merge can take its file whole (`spill.whole`)."""
+    if spill is not None:
+        spill.finish()
     return batches
 
 
@@ -60,6 +134,7 @@ def _read_in_workers(
     workers: int,
     passage_tokens: int,
     progress: Progress | None,
+    spill: RowsSpill | None,
 ) -> list[Batch]:
     """`read_batch` over the chunks in worker processes, results in order."""
     import multiprocessing
@@ -74,10 +149,15 @@ def _read_in_workers(
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
     try:
         with _sigint_ignored_by_children():
-            futures = [pool.submit(read_batch, folder, chunk, passage_tokens) for chunk in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
-            batches.append(compacted(future.result(), shared))
-            del future  # its result is held once, in `batches`
+            reader = read_batch if spill is None else read_spillable
+            futures: list[Any] = [pool.submit(reader, folder, chunk, passage_tokens) for chunk in chunks]
+        for k, chunk in enumerate(chunks):
+            future, futures[k] = futures[k], None  # the list would hold every result to the end
+            if spill is None:
+                batches.append(compacted(future.result(), shared))
+            else:
+                batches.append(_received(future.result(), spill))  # the rows' bytes freed here
+            del future
             done += len(chunk)
             if progress is not None:
                 progress("reading", done, total)
@@ -86,7 +166,7 @@ def _read_in_workers(
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
-    return batches
+    return _finished(batches, spill)
 
 
 def compacted(batch: Batch, shared_ints: dict[int, int]) -> Batch:

@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from assistant.index.analysis import Batch
 from assistant.index.article_table import ArticleTable
+from assistant.index.build_spill import whole_spill
 from assistant.index.generation import Stored
 from assistant.index.segment import ROW_ARRAYS, Segment, dead_term_counts, joined_fingerprints, joined_table
 from assistant.index.segment_files import ARRAYS
@@ -78,8 +79,13 @@ def merge(
         **{name: [np.asarray(a[name])[keep_s]] for name in _SENTENCE_COLUMNS},
     }
     passage_offsets: list[int] = []
+    spilled = whole_spill([b.table for b in batches]) if not len(kept) else None
+    if spilled is not None:
+        # A first build's rows, already on disk in batch order: taken whole, never parsed.
+        kept = ArticleTable(rows=spilled)
     for batch in batches:
-        kept.extend(batch.table)
+        if spilled is None:
+            kept.extend(batch.table)
         parts["doc_len"].append(_np(batch.doc_len))
         parts["p_article"].append(_np(batch.p_article) + n_articles)
         parts["p_sent_lo"].append(_np(batch.p_sent_lo) + n_sentences)
@@ -92,12 +98,25 @@ def merge(
         n_passages += len(batch.doc_len)
         n_sentences += len(batch.s_start)
 
-    vocab, postings = _postings(old, keep_p, passage_map, batches, passage_offsets)
     arrays = {name: np.concatenate(values) for name, values in parts.items()}
+    del parts
+    for batch in batches:
+        _release_rows(batch)  # laid end to end above: the batches' own copies go before the postings
+    vocab, postings = _postings(old, keep_p, passage_map, batches, passage_offsets)
     arrays.update(postings)
     arrays = {name: arrays[name].astype(_DTYPES.get(name, np.int32), copy=False) for name in ARRAYS}
     info.update(articles=len(kept), passages=n_passages, sentences=n_sentences, terms=len(vocab))
-    return Stored(arrays, vocab, kept, skipped, info)
+    if spilled is None:
+        return Stored(arrays, vocab, kept, skipped, info)
+    stored = Stored(arrays, vocab, kept, skipped, info, fingerprints=spilled.body_sha256)
+    stored.segments[0].speaker_counts = spilled.counts  # counted batch by batch as they arrived
+    return stored
+
+
+def _release_rows(batch: Batch) -> None:
+    """Empty the batch's passage and sentence columns (each a new empty array of its own type)."""
+    for name in ("doc_len", "p_article", "p_sent_lo", "p_sent_hi", "s_article", *_SENTENCE_COLUMNS):
+        setattr(batch, name, array(getattr(batch, name).typecode))
 
 
 def _postings(
@@ -156,7 +175,9 @@ def _postings(
         out_indices[dest] = batch.postings + offset
         out_tf[dest] = batch.tf_sorted
         filled[terms_of_batch] += counts
-        batch.postings, batch.tf_sorted = batch.postings[:0], batch.tf_sorted[:0]  # release as we go
+        # Released as we go (a fresh empty array: a slice would keep a spilled batch's map open).
+        batch.postings = np.zeros(0, dtype=np.int32)
+        batch.tf_sorted = np.zeros(0, dtype=batch.tf_sorted.dtype)
     return vocab, {"indptr": out_indptr, "indices": out_indices, "tf": out_tf}
 
 
@@ -173,7 +194,15 @@ def appended(old: Stored, batches: Sequence[Batch], skipped: list[dict[str, Any]
     arrays["p_sent_hi"] = arrays["p_sent_hi"] + np.int32(base_sentence)
     arrays["indices"] = arrays["indices"] + np.int32(base_passage)
     segment = Segment(
-        arrays, piece.terms, piece.articles, None, None, base_article, base_passage, base_sentence
+        arrays,
+        piece.terms,
+        piece.articles,
+        piece.fingerprints,
+        None,
+        base_article,
+        base_passage,
+        base_sentence,
+        speaker_counts=piece.speaker_counts,  # a spilled batch's, counted as read (else None)
     )
     info = dict(old.info)
     info["generation"] = int(old.info.get("generation", 0)) + 1

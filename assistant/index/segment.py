@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.index.article_table import COLUMNS, ArticleTable
+from assistant.index.build_spill import SpilledRows
 
 ROW_ARRAYS = (
     "doc_len", "p_article", "p_sent_lo", "p_sent_hi",
@@ -59,10 +60,13 @@ class Segment:
     def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
         """Article ids, file (size, mtime_ns) and content hashes: what a walk compares, no row parsed."""
         if self._keys is None:
-            if self.folder is not None and self.articles.stored_rows is not None:
+            rows = self.articles.stored_rows
+            if self.folder is not None and rows is not None:
                 from assistant.index.segment_files import read_file_keys
 
                 self._keys = read_file_keys(self.folder, len(self.articles))
+            elif isinstance(rows, SpilledRows):  # a build not yet saved: its keys were kept apart
+                self._keys = (list(rows.ids or ()), rows.stats, rows.hashes())
             else:
                 c = self.articles.columns
                 stats = np.array([c["size"], c["mtime_ns"]], dtype=np.int64).T.reshape(-1, 2)

@@ -7,6 +7,7 @@ segment's manifest (checked_files). The manifest also says where the segment's i
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from assistant.index.article_table import COLUMNS, ArticleTable
 from assistant.index.block_bounds import NAMES as BLOCK_ARRAYS
 from assistant.index.block_bounds import block_arrays
 from assistant.index.bm25 import Params
+from assistant.index.build_spill import SpilledRows, fingerprint_array
 from assistant.index.checked_files import (
     StaleIndex,
     checksum,
@@ -149,19 +151,11 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
         np.save(folder / f"{name}.npy", array, allow_pickle=False)
         files[f"{name}.npy"] = {"shape": list(array.shape), "dtype": str(array.dtype)}
     (folder / "terms.txt").write_text("\n".join(segment.terms), encoding="utf-8")
-    offsets = write_rows(folder / ROWS_FILE, segment.articles.columns)
-    np.save(
-        folder / FINGERPRINTS_FILE,
-        fingerprint_array(segment.articles.columns["body_sha256"]),
-        allow_pickle=False,
-    )
-    np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)
-    columns = segment.articles.columns
-    keys = "".join(json.dumps(aid, ensure_ascii=True) + "\n" for aid in columns["id"])
-    (folder / KEYS_FILE).write_text(keys, encoding="ascii")
-    stats = np.array([columns["size"], columns["mtime_ns"]], dtype=np.int64).T.reshape(-1, 2)
-    np.save(folder / STATS_FILE, stats, allow_pickle=False)
-    np.save(folder / HASHES_FILE, fingerprint_array(columns["sha256"]), allow_pickle=False)
+    rows = segment.articles.stored_rows
+    if isinstance(rows, SpilledRows) and int(rows.offsets[0]) == 0:
+        _write_spilled_table(folder, rows)
+    else:
+        _write_table(folder, segment.articles.columns)
     write_speakers(folder / SPEAKERS_FILE, segment_tally(segment))
     for path in sorted(folder.iterdir()):
         files.setdefault(path.name, {}).update(checksum(path))
@@ -177,10 +171,30 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
     fsync_all(folder)
 
 
-def fingerprint_array(values: list[Any]) -> npt.NDArray[Any]:
-    """Body fingerprints as fixed 64-byte strings (a missing or odd one never matches a real one)."""
-    clean = [v if isinstance(v, str) and len(v) == 64 and v.isascii() else "-" * 64 for v in values]
-    return np.array(clean, dtype="S64") if clean else np.zeros(0, dtype="S64")
+def _write_table(folder: Path, columns: dict[str, list[Any]]) -> None:
+    """The article rows, their offsets and the file keys, from a table held in memory."""
+    offsets = write_rows(folder / ROWS_FILE, columns)
+    np.save(folder / FINGERPRINTS_FILE, fingerprint_array(columns["body_sha256"]), allow_pickle=False)
+    np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)
+    _write_keys(folder, columns["id"])
+    stats = np.array([columns["size"], columns["mtime_ns"]], dtype=np.int64).T.reshape(-1, 2)
+    np.save(folder / STATS_FILE, stats, allow_pickle=False)
+    np.save(folder / HASHES_FILE, fingerprint_array(columns["sha256"]), allow_pickle=False)
+
+
+def _write_spilled_table(folder: Path, rows: SpilledRows) -> None:
+    """The same files from a build's spill: its rows file linked in, the keys from the kept arrays."""
+    rows.store_into(folder / ROWS_FILE)
+    np.save(folder / FINGERPRINTS_FILE, rows.body_sha256, allow_pickle=False)
+    np.save(folder / OFFSETS_FILE, rows.offsets, allow_pickle=False)
+    _write_keys(folder, rows.ids or [])
+    np.save(folder / STATS_FILE, rows.stats.reshape(-1, 2), allow_pickle=False)
+    np.save(folder / HASHES_FILE, rows.sha256, allow_pickle=False)
+
+
+def _write_keys(folder: Path, ids: Sequence[str]) -> None:
+    keys = "".join(json.dumps(aid, ensure_ascii=True) + "\n" for aid in ids)
+    (folder / KEYS_FILE).write_text(keys, encoding="ascii")
 
 
 def read_file_keys(folder: Path, n: int) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
