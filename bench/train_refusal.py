@@ -21,6 +21,7 @@ a question whose answer text is still in what is left of its article is not used
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import random
 import shutil
@@ -38,7 +39,8 @@ from assistant.corpus import split_paragraph
 from assistant.index.tokens import terms
 
 TRAIN_JSON = Path("/work/shared/eval/squad-dev-train/squad-dev-train.json")
-ROOT = Path("/tmp/assistant-bench/train-refusal")
+# $ASSISTANT_TRAIN_DIR (as in train_ranker) keeps two checkouts from sharing one cache.
+ROOT = Path(os.environ.get("ASSISTANT_TRAIN_DIR", "/tmp/assistant-bench/train")) / "refusal"
 NEAR_FOLDS = 4
 KINDS = ("answerable", "paraphrased", "off_topic", "near_paragraph", "near_sentences")
 Items = list[dict[str, Any]]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from assistant.answer.answer_check import shows_an_amount
 from assistant.answer.candidates import gather
 from assistant.answer.features import FEATURES, Featurizer, Scored
 from assistant.answer.named import article_name_shares
@@ -213,7 +214,7 @@ class Answerer:
             return True
         model = load_model()
         p = float(model.refusal.probabilities(refusal_row(query, rows, scored)[None, :])[0])
-        return p >= model.threshold
+        return p >= model.threshold and shows_an_amount(query, rows[0])
 
 
 ACRONYM_PRIOR = 4.0
