@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from assistant.answer.boosted_trees import BoostedTrees
 from assistant.answer.features import FEATURES
 from assistant.answer.ranker import Logistic
 from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row
@@ -47,8 +48,8 @@ Items = list[dict[str, Any]]
 Question = tuple[str, str, list[tuple[int, int]], int]
 
 
-def refusal_rows(model: Logistic, items: list[dict[str, Any]]) -> npt.NDArray[np.float64]:
-    out = []
+def refusal_rows(model: Logistic | BoostedTrees, items: list[dict[str, Any]]) -> npt.NDArray[np.float64]:
+    out: list[npt.NDArray[np.float64] | None] = []
     for it in items:
         if not it["scored"]:
             out.append(None)
@@ -62,7 +63,7 @@ def refusal_rows(model: Logistic, items: list[dict[str, Any]]) -> npt.NDArray[np
 
 
 def train_refusal(
-    ranker: Logistic, items: list[dict[str, Any]], off: list[dict[str, Any]]
+    ranker: Logistic | BoostedTrees, items: list[dict[str, Any]], off: list[dict[str, Any]]
 ) -> tuple[Logistic, float]:
     """The refusal model and its threshold, from answerable `items` and unanswerable `off`."""
     from bench.train_ranker import fit
