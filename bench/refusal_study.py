@@ -16,7 +16,8 @@ In-sample on purpose: a fact that does not help on the data it was fitted to wil
 Then gates after the refusal model (a question answered only if the model says so AND the gate
 passes), each at the shipped threshold: the answer check the product ships
 (assistant/answer/answer_check.py: a how-many / how-much question needs an amount in the sentence
-shown) and the ones tried and not shipped (the shown sentence's article names too little of what
+shown; read here from the features only, without its quantity words, as the cache holds no text)
+and the ones tried and not shipped (the shown sentence's article names too little of what
 the question names; the sentence offers no kind of answer wanted). The sentence shown is the ranker's
 best by its own probability (the product adds rule priors; close enough to compare gates).
 
@@ -31,7 +32,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from assistant.answer.answer_check import shows_an_amount
+from assistant.answer.answer_check import offers_the_amount
 from assistant.answer.boosted_trees import BoostedTrees
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridged
@@ -230,7 +231,7 @@ def study_rows(
 
 
 GATES: dict[str, Any] = {
-    "amount stated (shipped)": lambda q, rows, scored, k: shows_an_amount(q, rows[k]),
+    "amount offered (features only)": lambda q, rows, scored, k: offers_the_amount(q, rows[k]),
     "article names >= 40% of names": lambda q, rows, scored, k: _article_names_missing(q, scored, k) < 0.6,
     "article names any of the names": lambda q, rows, scored, k: _article_names_missing(q, scored, k) < 1.0,
     "wanted kind in sentence": lambda q, rows, scored, k: not q.wanted or _offers(q, rows[k]),

@@ -214,7 +214,7 @@ class Answerer:
             return True
         model = load_model()
         p = float(model.refusal.probabilities(refusal_row(query, rows, scored)[None, :])[0])
-        return p >= model.threshold and shows_an_amount(query, rows[0])
+        return p >= model.threshold and shows_an_amount(self.index, self.load_text, query, rows, scored)
 
 
 ACRONYM_PRIOR = 4.0
