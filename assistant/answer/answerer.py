@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from assistant.answer.answer_check import shows_an_amount
 from assistant.answer.candidates import gather
 from assistant.answer.features import FEATURES, Featurizer, Scored
 from assistant.answer.named import article_name_shares
@@ -214,7 +213,7 @@ class Answerer:
             return True
         model = load_model()
         p = float(model.refusal.probabilities(refusal_row(query, rows, scored)[None, :])[0])
-        return p >= model.threshold and shows_an_amount(self.index, self.load_text, query, rows, scored)
+        return p >= model.threshold
 
 
 ACRONYM_PRIOR = 4.0
