@@ -13,6 +13,13 @@ that it refuses as many answerable questions as the shipped model does, and the 
 off-topic questions it still answers are printed: a fact earns its place only if that share falls.
 In-sample on purpose: a fact that does not help on the data it was fitted to will not help elsewhere.
 
+Then answer checks after the refusal model (a question answered only if the model says so AND
+the check passes), each at the shipped threshold: a how-many / how-much question needs an amount in
+the sentence shown; the shown sentence's article must name enough of what the question names; the
+sentence must offer a kind of answer wanted. None ships: each refuses at least as many answerable
+questions as near misses it catches (see bench/README.md). The sentence shown is the ranker's best
+by its own probability (the product adds rule priors; close enough to compare checks).
+
     nice python -m bench.refusal_study      # after python -m bench.train_refusal (same cache)
 """
 
@@ -24,6 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from assistant.answer.boosted_trees import BoostedTrees
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
@@ -207,7 +215,7 @@ SETS: dict[str, tuple[str, ...]] = {
 
 
 def study_rows(
-    ranker: Logistic, items: list[dict[str, Any]], extra: tuple[str, ...]
+    ranker: Logistic | BoostedTrees, items: list[dict[str, Any]], extra: tuple[str, ...]
 ) -> npt.NDArray[np.float64]:
     """The shipped refusal features of each question, then the `extra` facts."""
     base = refusal_rows(ranker, items)
@@ -220,6 +228,34 @@ def study_rows(
     return np.hstack([base, np.array(more).reshape(len(items), len(extra))])
 
 
+GATES: dict[str, Any] = {
+    "amount in sentence": lambda q, rows, scored, k: "number" not in q.wanted or _offers(q, rows[k]),
+    "article names >= 40% of names": lambda q, rows, scored, k: _article_names_missing(q, scored, k) < 0.6,
+    "article names any of the names": lambda q, rows, scored, k: _article_names_missing(q, scored, k) < 1.0,
+    "wanted kind in sentence": lambda q, rows, scored, k: not q.wanted or _offers(q, rows[k]),
+}
+
+
+def gate_table(model: Any, data: dict[str, list[dict[str, Any]]]) -> None:
+    """Each gate's refused answerable and answered unanswerable shares, beside the model alone."""
+    print(f"gates after the shipped refusal (threshold {model.threshold:.2f}):")
+    print(f"  {'gate':32s} {'ans ref':>8s} {'para ref':>8s} {'off':>6s} {'near p':>7s} {'near s':>7s}")
+    p = {k: model.refusal.probabilities(refusal_rows(model.ranker, v)) for k, v in data.items()}
+    for label in ("model alone", *GATES):
+        shares = []
+        for kind in ("answerable", "paraphrased", "off_topic", "near_paragraph", "near_sentences"):
+            answered = []
+            for it, pk in zip(data[kind], p[kind], strict=True):
+                ok = bool(it["scored"]) and pk >= model.threshold
+                if ok and label != "model alone":
+                    k = max(range(len(it["scored"])), key=lambda i: (it["scored"][i].learned, -i))
+                    ok = GATES[label](it["query"], it["rows"], it["scored"], k)
+                answered.append(ok)
+            rate = float(np.mean(answered))
+            shares.append(1.0 - rate if kind in ("answerable", "paraphrased") else rate)
+        print(f"  {label:32s} " + " ".join(f"{v:7.1%}" for v in shares))
+
+
 def main() -> None:
     from assistant.answer.ranker import load_model
     from bench.train_ranker import fit
@@ -229,6 +265,7 @@ def main() -> None:
         kind: cached(kind)
         for kind in ("answerable", "paraphrased", "off_topic", "near_paragraph", "near_sentences")
     }
+    gate_table(model, data)
     every = tuple(n for names in SETS.values() for n in names)
     rows = {kind: study_rows(model.ranker, items, every) for kind, items in data.items()}
     n_base = len(REFUSAL_FEATURES)

@@ -21,6 +21,7 @@ a question whose answer text is still in what is left of its article is not used
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import random
 import shutil
@@ -31,6 +32,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from assistant.answer.boosted_trees import BoostedTrees
 from assistant.answer.features import FEATURES
 from assistant.answer.ranker import Logistic
 from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row
@@ -38,15 +40,16 @@ from assistant.corpus import split_paragraph
 from assistant.index.tokens import terms
 
 TRAIN_JSON = Path("/work/shared/eval/squad-dev-train/squad-dev-train.json")
-ROOT = Path("/tmp/assistant-bench/train-refusal")
+# $ASSISTANT_TRAIN_DIR (as in train_ranker) keeps two checkouts from sharing one cache.
+ROOT = Path(os.environ.get("ASSISTANT_TRAIN_DIR", "/tmp/assistant-bench/train")) / "refusal"
 NEAR_FOLDS = 4
 KINDS = ("answerable", "paraphrased", "off_topic", "near_paragraph", "near_sentences")
 Items = list[dict[str, Any]]
 Question = tuple[str, str, list[tuple[int, int]], int]
 
 
-def refusal_rows(model: Logistic, items: list[dict[str, Any]]) -> npt.NDArray[np.float64]:
-    out = []
+def refusal_rows(model: Logistic | BoostedTrees, items: list[dict[str, Any]]) -> npt.NDArray[np.float64]:
+    out: list[npt.NDArray[np.float64] | None] = []
     for it in items:
         if not it["scored"]:
             out.append(None)
@@ -60,7 +63,7 @@ def refusal_rows(model: Logistic, items: list[dict[str, Any]]) -> npt.NDArray[np
 
 
 def train_refusal(
-    ranker: Logistic, items: list[dict[str, Any]], off: list[dict[str, Any]]
+    ranker: Logistic | BoostedTrees, items: list[dict[str, Any]], off: list[dict[str, Any]]
 ) -> tuple[Logistic, float]:
     """The refusal model and its threshold, from answerable `items` and unanswerable `off`."""
     from bench.train_ranker import fit
