@@ -184,7 +184,21 @@ class Engine:
             if target is None and steer is not None and steer.prefer_article is not None:
                 target = steer.prefer_article
             answer = answer_metadata(
-                self.index, question, info.meta_field, self._text, article=target, scope_id=article
+                self.index,
+                question,
+                info.meta_field,
+                self._text,
+                article=target,
+                scope_id=article,
+                search_text=lambda: self._answerer.answer(
+                    question,
+                    article=scope,
+                    top=top,
+                    context=context,
+                    speaker=speaker,
+                    scope_id=article,
+                    allowed=allowed,
+                ),
             )
         else:
             kept: Answer | None = None
@@ -206,12 +220,7 @@ class Engine:
                 scope_id=article,
                 allowed=allowed,
             )
-            if (
-                not answer.answered
-                and not answer.searched
-                and speaker is None
-                and conversation is None
-            ):
+            if not answer.answered and not answer.searched and speaker is None and conversation is None:
                 # Nothing was searched ("what", "is it?"): the question needs rewording, not a refusal.
                 # (The chat answers it in the transcript, where "What did she say?" may follow a pick.)
                 raise BadQuestion(NO_WORDS)

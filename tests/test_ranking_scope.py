@@ -93,3 +93,22 @@ def test_which_state_is_not_a_question_about_what_someone_stated(corpus: Path) -
     answer = Engine.open(corpus).ask("What state is Milwaukee in?")
     assert answer.answered, answer.message
     assert "Wisconsin" in answer.quotes[0].text
+
+
+THEATRE = """Theatre season opens
+
+The city theatre opens its season on Friday with Hamlet, the tragedy written by William Shakespeare.
+Tickets sold out within a day, the box office said.
+"""
+
+
+def test_who_wrote_a_work_the_byline_does_not_name_is_answered_from_the_text(corpus: Path) -> None:
+    (corpus / "theatre.txt").write_text(THEATRE, encoding="utf-8")  # no byline, no author field
+    engine = Engine.open(corpus)
+    answer = engine.ask("Who wrote Hamlet?")
+    assert answer.answered, answer.message
+    assert "William Shakespeare" in answer.quotes[0].text
+    # Asked of the article itself, the missing byline is said plainly, not replaced by the text.
+    about = engine.ask("Who wrote the article about the theatre season?")
+    assert not about.answered
+    assert "does not state its author" in (about.message or "")

@@ -7,6 +7,7 @@ attribution as any other quote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.answer.answerer import best_article, meta_of
@@ -15,6 +16,8 @@ from assistant.index import Index
 from assistant.index.tokens import terms, words
 from assistant.models import Answer, Quote
 
+# "Who wrote the story about …?" asks for the byline, whatever the text says.
+_OF_THE_ARTICLE = re.compile(r"\b(?:article|story|piece|report|column|editorial|byline)s?\b", re.IGNORECASE)
 _LABELS = {"author": "author", "source": "publication", "date": "date", "title": "title", "url": "address"}
 
 
@@ -26,8 +29,14 @@ def answer_metadata(
     *,
     article: int | None,
     scope_id: str | None,
+    search_text: Callable[[], Answer] | None = None,
 ) -> Answer:
-    """Quote the metadata `field` of the article the question is about (or is scoped to)."""
+    """Quote the metadata `field` of the article the question is about (or is scoped to).
+
+    When that article does not state the field, "Who wrote Hamlet?" may ask of the text
+    ("Hamlet, written by Shakespeare"): `search_text` answers it the usual way, and its
+    answer is shown if it found one.
+    """
     topic = [t for w, _, _ in words(question) if w not in META_WORDS for t in terms(w)]
     if article is None and topic and all(index.term_id(t) is None for t in topic):
         # "Who wrote Hamlet?" of a corpus that never mentions Hamlet: no article is about it.
@@ -49,6 +58,10 @@ def answer_metadata(
     meta = meta_of(index, article)
     record = index.articles[article]
     value = getattr(meta, field)
+    if not value and topic and search_text is not None and not _OF_THE_ARTICLE.search(question):
+        found = search_text()
+        if found.answered:
+            return found
     if not value:
         return Answer(
             question,
