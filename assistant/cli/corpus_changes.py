@@ -102,7 +102,7 @@ def _add_progress() -> Callable[[int, int], None] | None:
 def remove(article_id: str, corpus: Path | None) -> None:
     """Remove an article (by its id from `assistant list`) from the corpus and the index."""
     with user_errors():
-        engine = open_engine(corpus)
+        engine = open_engine(corpus, trust_folders=True)  # as add: the folder stamps vouch, no walk
         article_id = known_article_id(engine, article_id) or article_id
         path = engine.remove(article_id)
     click.echo(clean(f"removed {article_id} ({path})", one_line=True))
