@@ -13,19 +13,18 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.answer.candidates import gather
-from assistant.answer.features import FEATURES, Featurizer, Scored
+from assistant.answer.features import Featurizer, Scored
 from assistant.answer.named import article_name_shares
+from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, said_prior
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
 from assistant.answer.refusal import refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
-from assistant.answer.topic import topic_coverage, who_missing
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, terms
 from assistant.models import Answer, Attribution
-from assistant.speakers import plainly_a_person
 
 __all__ = ["Answerer", "best_article", "meta_of"]
 
@@ -217,102 +216,6 @@ class Answerer:
         model = load_model()
         p = float(model.refusal.probabilities(refusal_row(query, rows, scored)[None, :])[0])
         return p >= model.threshold
-
-
-ACRONYM_PRIOR = 4.0
-"""Added to the ranker's logit of the sentence that spells out an acronym the question asks about
-("What are ATACMS?"): SQuAD has too few such questions to learn it, and the expansion is the answer."""
-COVERAGE_PRIOR = 6.0
-"""For "what did X say (about Y)": the ranker's data (SQuAD) holds almost no such questions, so the
-share of the question a sentence covers (X's name counts where X is its speaker) gets a fixed say
-besides the learned one. A fixed bonus for every statement by X is left to the learned weight: in a
-company's news nearly every sentence is the company's ("U.S. Shoe said ..."), and such a bonus put
-any of them above the one that answers."""
-
-
-NAMES_PRIOR = 4.0
-"""Logit taken per share of the question's names (weighted by idf) that a candidate's article lacks
-where another candidate's article holds them: "KLM's seats" is not answered from Braniff's article.
-SQuAD's questions are asked of their own article, so its data cannot learn what a wrong one costs."""
-NONE_NAMED_PRIOR = 2.0
-"""Taken as well from a candidate whose article names none of the question's names while another
-candidate's does: sharing the topic's words is then the whole of its match."""
-
-TYPE_PRIOR = 4.0
-"""Added to a sentence that offers the kind of answer the question wants (a duration for "how long",
-a place for "where"), in proportion to how little of the question the best-covered candidate
-matches: asked in other words than the article, the words say less and the kind says more. SQuAD,
-whose questions reuse the article's words, cannot learn that. Chosen on the even half of
-reuters-paraphrased (it costs 0.6-0.8 points of hit@1 on squad-dev-train, gains 2 of 44 there)."""
-DIRECT_PRIOR = 2.0
-"""Added, for "what did X say", to a sentence in quotation marks that X is reported saying: the words
-X said are the answer, where the news lead restating X's topic in the reporter's words matches more
-of the question. Chosen on the even half of reuters-paraphrased (1, 2, 3 tried)."""
-
-UNSPOKEN_PENALTY = 1.0
-"""Taken from the logit of a sentence nobody is reported saying (no stored speaker, no quotation
-marks) when the question asks what someone said: the news lead that restates the topic otherwise
-outranks the statement asked for. SQuAD holds too few such questions to learn it."""
-
-
-def rule_prior(query: Query, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Logit bonuses per row where the training data is too thin to learn them."""
-    prior = np.zeros(rows.shape[0])
-    if query.acronym is not None and ({"definition"} & set(query.wanted) or query.info.kind == "acronym"):
-        prior += ACRONYM_PRIOR * rows[:, FEATURES.index("acronym")]
-    if query.info.asks_statement:
-        spoken = np.maximum(rows[:, FEATURES.index("speaker")], rows[:, FEATURES.index("quote_marks")])
-        prior -= UNSPOKEN_PENALTY * (1.0 - spoken)
-    if query.wanted and "quote" not in query.wanted and rows.shape[0]:
-        unsaid = max(0.0, 1.0 - float(rows[:, FEATURES.index("cov")].max()))
-        prior += TYPE_PRIOR * unsaid * rows[:, FEATURES.index("type_match")]
-    if query.info.asks_statement and query.names:
-        prior += COVERAGE_PRIOR * (rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")])
-        named = FEATURES.index("speaker_named")
-        theirs = np.maximum(rows[:, named], rows[:, FEATURES.index("prev_speaker_named")])
-        prior += DIRECT_PRIOR * theirs * rows[:, FEATURES.index("quote_marks")]
-    return prior
-
-
-PERSON_UNSPOKEN_PENALTY = 2.0
-"""Taken as well, for "what did X say" where X is a person some candidate is reported as, from a
-sentence nobody is reported saying: the news lead that names X and restates the topic is the
-reporter's, and X's own words are the answer. Not for a company or body, whose news is all its
-own ("U.S. Shoe cited ..."). Chosen on the even half of reuters-paraphrased (1, 2, 3 tried)."""
-
-
-DIRECT_TOPIC_SHARE = 0.5
-"""A quote of X's holding this share of the best topic coverage among X's statements keeps all of
-DIRECT_PRIOR; one holding none of the topic ("I don't remember a time like it") keeps none."""
-
-
-def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
-    """For "what did X say (about Y)": logit taken from unspoken sentences when X is a person who
-    speaks among the candidates, and from X's quoted words that hold little of Y; X's statements
-    are credited with the words describing X ("FDIC chairman") as they are with X's name."""
-    prior = np.zeros(rows.shape[0])
-    if not (query.info.asks_statement and query.names) or not scored:
-        return prior
-    named = FEATURES.index("speaker_named")
-    persons = [
-        bool(r[named]) and s.speaker is not None and plainly_a_person(s.speaker.name, s.speaker.role)
-        for r, s in zip(rows, scored, strict=True)
-    ]
-    if any(persons):
-        spoken = np.maximum(rows[:, FEATURES.index("speaker")], rows[:, FEATURES.index("quote_marks")])
-        prior -= PERSON_UNSPOKEN_PENALTY * (1.0 - spoken)
-    theirs = np.maximum(rows[:, named], rows[:, FEATURES.index("prev_speaker_named")])
-    direct = theirs * rows[:, FEATURES.index("quote_marks")]
-    topic = topic_coverage(query, scored)
-    best = float((topic * theirs).max())
-    if best > 0:  # DIRECT_PRIOR (rule_prior) goes to X's quoted words in the share they hold of the topic
-        prior -= DIRECT_PRIOR * direct * (1.0 - np.minimum(1.0, topic / (DIRECT_TOPIC_SHARE * best)))
-        # X's statement on nothing asked about keeps no credit for naming X (COVERAGE_PRIOR's cov).
-        covered = rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")]
-        prior -= COVERAGE_PRIOR * theirs * (topic == 0.0) * covered
-    # COVERAGE_PRIOR (rule_prior) credits X's name to X's statements; so too X's description.
-    prior += COVERAGE_PRIOR * rows[:, named] * who_missing(query, scored)
-    return prior
 
 
 def best_article(index: Index, query_terms: Sequence[str]) -> int | None:
