@@ -16,6 +16,13 @@ from fault_helpers import assert_terminal_safe, cli, env_for, make_corpus, one_l
 GOOD = b"Who voted to build a flood wall?\n"
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """In the child before exec: Ctrl-C delivered as a terminal delivers it. A shell running these
+    tests as a background job hands its children SIGINT ignored, and Python then never raises
+    KeyboardInterrupt; the user at a terminal never has it ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     return make_corpus(tmp_path / "corpus")
@@ -65,6 +72,7 @@ def test_ctrl_c_exits_130_quietly(tmp_path: Path, corpus: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env_for(tmp_path),
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write(GOOD)
@@ -120,6 +128,7 @@ def test_ctrl_c_during_a_parallel_build_exits_130_without_tracebacks(tmp_path: P
     process = subprocess.Popen(
         [sys.executable, "-m", "assistant", "index", "--corpus", str(corpus)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env_for(tmp_path), start_new_session=True,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )  # fmt: skip
     for _ in range(600):  # until the build holds the lock (bounded)
         if (corpus / ".assistant" / "lock").exists():
