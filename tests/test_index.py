@@ -385,3 +385,21 @@ def test_adds_and_removals_by_command_keep_scores_exact(news_corpus: Path, tmp_p
     assert not changes.any and len(index.stored.segments) == 4 and len(index.stored.dead) == 2
     assert index.article_index(added[1]) is None and index.article_index(added[0]) is not None
     _assert_parity(index, [*QUERIES, "harbor seals ranger", "seals group 1", "seals water cleaner bay 2"])
+
+
+def test_a_large_read_reports_its_progress_from_zero_to_every_file(
+    news_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bar of `assistant index` shows as the reading starts, not after the first batches."""
+    import assistant.index.build as build_module
+
+    for i in range(24):
+        (news_corpus / f"wire-{i:02d}.txt").write_text(f"Port story {i}\nGrain unloaded at pier {i}.\n")
+    monkeypatch.setattr(build_module, "PARALLEL_FILES", 8)
+    monkeypatch.setattr(build_module, "BATCH_FILES", 5)
+    seen: list[tuple[str, int, int]] = []
+    Index.open(news_corpus, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    reading = [(done, total) for stage, done, total in seen if stage == "reading"]
+    assert reading[0] == (0, 28)
+    assert reading[-1] == (28, 28)
+    assert [done for done, _ in reading] == sorted(done for done, _ in reading)

@@ -64,6 +64,8 @@ def _read_all(
     """Every batch, in worker processes when the read is large and there are several cores."""
     batch_files, parallel_files = BATCH_FILES, PARALLEL_FILES  # read at call time: tests shrink them
     chunks = [items[i : i + batch_files] for i in range(0, len(items), batch_files)]
+    if progress is not None:
+        progress("reading", 0, len(items))  # the bar shows at once, not when the first batches are in
     workers = min(os.cpu_count() or 1, len(chunks))
     if len(items) >= parallel_files and workers > 1:
         # Imported here: a question never starts workers, and these imports cost it ~20 ms.
