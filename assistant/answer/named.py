@@ -60,14 +60,20 @@ def article_name_shares(
     gives no name the corpus holds. A name's bridge of the same stem counts as the name ("Canadian"
     asked, "Canada" written); other bridges ("Hamburg", "burger") do not."""
     wanted = np.unique(np.fromiter(articles, dtype=np.int64))
-    p_article = index.stored.arrays["p_article"]
+    # Each candidate article's passage range; a name is in it when a posting falls inside. Only the
+    # candidates are looked at: a common name ("U.S.") has postings in most of a large corpus.
+    lo = np.array([index.pass_lo[a] for a in wanted.tolist()], dtype=np.int64)
+    hi = np.array([index.pass_hi[a] for a in wanted.tolist()], dtype=np.int64)
     found: list[tuple[frozenset[str], npt.NDArray[np.bool_], float]] = []
     for t in named:
         forms = [t, *sorted(b for b in (bridges or {}).get(t, ()) if b[:4] == t[:4] and len(t) >= 4)]
         tids = [tid for f in forms if (tid := index.term_id(f)) is not None]
         if tids:
-            holding = np.unique(np.concatenate([p_article[index.postings(tid)[0]] for tid in tids]))
-            found.append((frozenset(forms), np.isin(wanted, holding), weights.get(t, 0.0)))
+            inside = np.zeros(wanted.shape[0], dtype=bool)
+            for tid in tids:
+                ids = index.postings(tid)[0]  # sorted by passage id
+                inside |= np.searchsorted(ids, lo) < np.searchsorted(ids, hi)
+            found.append((frozenset(forms), inside, weights.get(t, 0.0)))
     total = math.fsum(w for _, _, w in found)
     if not found or total <= 0:
         return {}
