@@ -10,6 +10,7 @@ import click
 
 from assistant.cli.shared import (
     EXIT_NO_ANSWER,
+    MAX_TOP,
     corpus_option,
     known_article_id,
     open_engine,
@@ -36,7 +37,7 @@ from assistant.scope import make_scope
     "--article", "article", metavar="ID", help="Ask only this article (an id from `assistant list`)."
 )
 @click.option(
-    "--top", type=click.IntRange(1, 50), default=3, show_default=True, help="How many quotes at most."
+    "--top", type=click.IntRange(1, MAX_TOP), default=3, show_default=True, help="How many quotes at most."
 )
 @click.option(
     "--context",

@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 import click
 
 from assistant.answer_json import answer_json
-from assistant.cli.shared import EXIT_BAD_INPUT, EXIT_NO_ANSWER, known_article_id
+from assistant.cli.shared import EXIT_BAD_INPUT, EXIT_NO_ANSWER, MAX_TOP, known_article_id
 from assistant.engine import Engine
 from assistant.errors import AssistantError, BadQuestion
 from assistant.safe_text import json_text
@@ -21,7 +21,6 @@ from assistant.scope import Scope
 
 MAX_BATCH_LINE = 64 * 1024
 """Longest batch line read (a question is at most 200 tokens; JSON adds little)."""
-MAX_TOP = 50
 
 
 def _batch_lines(stream: BinaryIO) -> Iterator[tuple[int, str | None, str | None]]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from assistant.article_ids import resolve_article_id
-from assistant.errors import AssistantError
+from assistant.errors import AddError, AssistantError, BadQuestion, CorpusNotFound, IndexError_
 from assistant.locations import default_corpus
 from assistant.safe_text import clean
 
@@ -30,15 +30,18 @@ if TYPE_CHECKING:  # imported when used: `history` opens no index, `add` loads n
     from assistant.engine import Engine
     from assistant.index import Changes
 
-# Exit codes of our own; the product's errors carry theirs (assistant/errors.py).
-EXIT_NO_ANSWER = 1
-EXIT_BAD_INPUT = 2
-EXIT_CORPUS_NOT_FOUND = 3
-EXIT_INDEX = 5
-EXIT_ADD_FAILED = 6
+# Exit codes: the product's errors carry theirs (assistant/errors.py); the CLI's own follow them.
+EXIT_NO_ANSWER = AssistantError.exit_code
+EXIT_BAD_INPUT = BadQuestion.exit_code
+EXIT_CORPUS_NOT_FOUND = CorpusNotFound.exit_code
+EXIT_INDEX = IndexError_.exit_code
+EXIT_ADD_FAILED = AddError.exit_code
 EXIT_OUTPUT = 8
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+
+MAX_TOP = 50
+"""Most quotes one answer shows (`--top`, a batch line's "top")."""
 
 corpus_option = click.option(
     "--corpus",
