@@ -7,17 +7,14 @@ attribution as any other quote.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from assistant.answer.answerer import best_article, meta_of
-from assistant.answer.question_class import META_WORDS, MetaField
+from assistant.answer.question_class import META_WORDS, NAMES_THE_ARTICLE, MetaField
 from assistant.index import Index
 from assistant.index.tokens import terms, words
 from assistant.models import Answer, Quote
 
-# "Who wrote the story about …?" asks for the byline, whatever the text says.
-_OF_THE_ARTICLE = re.compile(r"\b(?:article|story|piece|report|column|editorial|byline)s?\b", re.IGNORECASE)
 _LABELS = {"author": "author", "source": "publication", "date": "date", "title": "title", "url": "address"}
 
 
@@ -58,7 +55,7 @@ def answer_metadata(
     meta = meta_of(index, article)
     record = index.articles[article]
     value = getattr(meta, field)
-    if not value and topic and search_text is not None and not _OF_THE_ARTICLE.search(question):
+    if not value and topic and search_text is not None and not NAMES_THE_ARTICLE.search(question):
         found = search_text()
         if found.answered:
             return found

@@ -33,13 +33,16 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("what", re.compile(r"\bwhat\b|\bwhich\b|\bhow\b", re.I)),
 )
 
+_ARTICLE_NOUNS = r"(?:article|story|piece|report|column|editorial)s?"
+NAMES_THE_ARTICLE = re.compile(rf"\b{_ARTICLE_NOUNS}\b|\bbylines?\b", re.IGNORECASE)
+"""A question that names the article itself ("who wrote the story about …?") asks of its metadata."""
 _META: tuple[tuple[MetaField, re.Pattern[str]], ...] = (
     (
         "author",
         re.compile(
             # "the author of A Tree Grows in Brooklyn" asks of the article's topic, not its byline.
             r"\bwho\s+(?:wrote|writes|authored|penned|reported)\b|\bwritten\s+by\b"
-            r"|\bauthor\b(?!\s+of\s+(?!(?:the|this|that)\s+(?:article|story|piece|report)\b|(?:this|that|it)\b))"
+            rf"|\bauthor\b(?!\s+of\s+(?!(?:the|this|that)\s+{_ARTICLE_NOUNS}\b|(?:this|that|it)\b))"
             r"|\bbyline\b|\bwho\s+is\s+the\s+(?:writer|reporter|journalist)\b",
             re.I,
         ),
