@@ -25,7 +25,7 @@ from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
 from assistant.index.segment_stats import CorpusStatistics
 from assistant.index.store import load
-from assistant.index.top_k import block_max_top
+from assistant.index.top_k import block_max_top, scratch
 from assistant.index.updates import Changes
 from assistant.index.version import index_fingerprint
 from assistant.locations import index_dir
@@ -312,8 +312,12 @@ def _accumulate(
         cand, inverse = np.unique(np.concatenate([ids for ids, _ in parts]), return_inverse=True)
         weights = np.concatenate([w for _, w in parts])
         return cand, np.bincount(inverse, weights=weights, minlength=cand.shape[0]).astype(np.float64)
-    dense = np.zeros(n_passages, dtype=np.float64)
-    for ids, weights in parts:
-        dense[ids] += weights  # a term's postings hold each passage once
-    cand = np.flatnonzero(dense)
-    return cand, dense[cand]
+    dense = scratch(n_passages)  # this thread's, kept zeroed: no array of every passage per question
+    try:
+        for ids, weights in parts:
+            dense[ids] += weights  # a term's postings hold each passage once
+        cand = np.flatnonzero(dense)
+        return cand, dense[cand]
+    finally:
+        for ids, _ in parts:
+            dense[ids] = 0.0

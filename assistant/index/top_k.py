@@ -279,7 +279,7 @@ def _accumulate(
         cand, part = _union(parts)
         keep = part >= floor
         return (cand, part) if keep.all() else (cand[keep], part[keep])
-    dense = _scratch(segment.n_passages)
+    dense = scratch(segment.n_passages)
     try:
         for ids, weights in parts:
             dense[_local(ids, segment)] += weights  # a term's postings hold each passage once
@@ -307,7 +307,7 @@ def _marks(n: int) -> npt.NDArray[np.int32]:
     return held[:n]
 
 
-def _scratch(n: int) -> FloatArray:
+def scratch(n: int) -> FloatArray:
     """A zeroed float array of n, this thread's own (the chat answers in a worker thread)."""
     held: FloatArray | None = getattr(_SCRATCH, "dense", None)
     if held is None or held.shape[0] < n:
