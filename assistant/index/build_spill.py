@@ -5,7 +5,7 @@ objects until the save were ~1.2 GB of the building process. Each worker turns i
 into the very JSON lines the segment stores (`RowsBlob`); the building process appends those
 bytes to a spill file beside the index and keeps only what a segment's other files need without
 parsing a row: ids, file stats, content hashes and body fingerprints as arrays, and the speaker
-counts folded in batch order. The save then copies the spill file into the segment folder: the
+counts summed in batch order. The save then copies the spill file into the segment folder: the
 same bytes `article_rows.write_rows` would have written.
 
 Each batch's postings (passage ids and term frequencies, sorted by term) go to a second file and
@@ -161,7 +161,7 @@ class RowsSpill:
         self._stats: list[npt.NDArray[np.int64]] = []
         self._sha: list[npt.NDArray[Any]] = []
         self._body: list[npt.NDArray[Any]] = []
-        self._counts = tally.empty()
+        self._counts = tally.Sum()
         self._postings_handle = open(self._postings_path, "wb")  # noqa: SIM115 - closed in `finish`
         self._postings_size = 0
         self._mapped: list[tuple[Batch, int, int, np.dtype[Any]]] = []
@@ -190,7 +190,7 @@ class RowsSpill:
         self._stats.append(blob.stats)
         self._sha.append(blob.sha256)
         self._body.append(blob.body_sha256)
-        fold_in_order(self._counts, blob.counts)
+        self._counts.add(blob.counts)  # in batch order: stored as one count of every row would be
         return ArticleTable(rows=SpillPart(self, offsets, self._ids[first:]))
 
     def finish(self) -> SpilledRows:
@@ -209,7 +209,7 @@ class RowsSpill:
             np.concatenate(self._stats) if self._stats else np.zeros((0, 2), dtype=np.int64),
             np.concatenate(self._sha) if self._sha else np.zeros(0, dtype="S64"),
             np.concatenate(self._body) if self._body else np.zeros(0, dtype="S64"),
-            self._counts,
+            self._counts.total(),
         )
         return self.whole
 
@@ -225,29 +225,3 @@ def _mapped(path: Path, dtype: np.dtype[Any], offset: int, n: int) -> npt.NDArra
     if not n:
         return np.zeros(0, dtype=dtype)
     return np.memmap(path, dtype=dtype, mode="r", offset=offset, shape=(n,))
-
-
-def fold_in_order(into: tally.Tally, part: tally.Tally) -> None:
-    """Add a later batch's speaker counts into `into`, new keys after the old ones.
-
-    `tally.count` over all rows at once meets each key first where its first batch does, so the
-    counts and the order of every dict come out as one count over the whole build would give
-    them: the stored `speakers.json` is the same to the byte.
-    """
-    people = into["people"]
-    for key, (statements, articles, names, roles) in part["people"].items():
-        entry = people.get(key)
-        if entry is None:
-            people[key] = [statements, articles, dict(names), dict(roles)]
-            continue
-        entry[0] += statements
-        entry[1] += articles
-        for name, n in names.items():
-            entry[2][name] = entry[2].get(name, 0) + n
-        for role, n in roles.items():
-            entry[3][role] = entry[3].get(role, 0) + n
-    spelled = into["spelled"]
-    for acronym, keys in part["spelled"].items():
-        mine = spelled.setdefault(acronym, {})
-        for key, n in keys.items():
-            mine[key] = mine.get(key, 0) + n

@@ -64,39 +64,63 @@ def count(articles: Iterable[Iterable[Any] | None]) -> Tally:
 def combine(parts: Iterable[Tally], minus: Iterable[Tally] = ()) -> Tally:
     """The parts summed, less `minus` (removed articles' counts); nothing left at zero is kept.
 
-    The largest part is shared, not copied: only the entries another part touches are copied
-    before they change, so adding a small segment's counts to a large one costs the small one.
+    The largest part is the one `Sum` starts from, so it is shared rather than copied.
     """
     parts = list(parts)
     if not parts:
         return empty()
     first = max(range(len(parts)), key=lambda k: len(parts[k]["people"]))
-    people: dict[str, list[Any]] = dict(parts[first]["people"])
-    spelled: dict[str, dict[str, int]] = dict(parts[first]["spelled"])
-    copied: set[str] = set()
-    copied_spelled: set[str] = set()
-    others = [(p, 1) for k, p in enumerate(parts) if k != first] + [(m, -1) for m in minus]
-    for part, sign in others:
+    total = Sum(parts[first])
+    for k, part in enumerate(parts):
+        if k != first:
+            total.add(part)
+    for part in minus:
+        total.add(part, -1)
+    return total.total()
+
+
+class Sum:
+    """Tallies added (or taken away) one after another: the one way counts are summed.
+
+    Keys keep the order they are first met in, so a build that adds its batches' counts in
+    batch order stores the same `speakers.json`, to the byte, as one count over every row.
+    The tally it starts from is shared, not copied: only the entries a later part touches are
+    copied before they change, so adding a small segment's counts to a large one costs the small one.
+    """
+
+    def __init__(self, start: Tally | None = None) -> None:
+        self._people: dict[str, list[Any]] = dict(start["people"]) if start else {}
+        self._spelled: dict[str, dict[str, int]] = dict(start["spelled"]) if start else {}
+        self._copied: set[str] = set()
+        self._copied_spelled: set[str] = set()
+
+    def add(self, part: Tally, sign: int = 1) -> None:
+        """Add `part`'s counts (`sign` -1: take them away)."""
+        people, spelled = self._people, self._spelled
         for key, (statements, articles, names, roles) in part["people"].items():
             entry = people.get(key)
-            if entry is None or key not in copied:
+            if entry is None or key not in self._copied:
                 entry = [0, 0, {}, {}] if entry is None else [*entry[:2], dict(entry[2]), dict(entry[3])]
                 people[key] = entry
-                copied.add(key)
+                self._copied.add(key)
             entry[0] += sign * statements
             entry[1] += sign * articles
             _add(entry[2], names, sign)
             _add(entry[3], roles, sign)
         for acronym, keys in part["spelled"].items():
-            if acronym not in copied_spelled:
+            if acronym not in self._copied_spelled:
                 spelled[acronym] = dict(spelled.get(acronym, {}))
-                copied_spelled.add(acronym)
+                self._copied_spelled.add(acronym)
             _add(spelled[acronym], keys, sign)
-    for key in [k for k in copied if people[k][0] <= 0]:
-        del people[key]
-    for acronym in [a for a in copied_spelled if not spelled[a]]:
-        del spelled[acronym]
-    return {"people": people, "spelled": spelled}
+
+    def total(self) -> Tally:
+        """The sum so far, with nothing left at zero."""
+        people, spelled = self._people, self._spelled
+        for key in [k for k in self._copied if k in people and people[k][0] <= 0]:
+            del people[key]
+        for acronym in [a for a in self._copied_spelled if a in spelled and not spelled[a]]:
+            del spelled[acronym]
+        return {"people": people, "spelled": spelled}
 
 
 def _add(into: dict[str, int], counts: dict[str, int], sign: int) -> None:
