@@ -387,6 +387,29 @@ def test_adds_and_removals_by_command_keep_scores_exact(news_corpus: Path, tmp_p
     _assert_parity(index, [*QUERIES, "harbor seals ranger", "seals group 1", "seals water cleaner bay 2"])
 
 
+@pytest.mark.parametrize("how", ["remove", "by hand"])
+def test_removing_most_of_the_passages_rewrites_the_index_whole(
+    news_corpus: Path, tmp_path: Path, how: str
+) -> None:
+    # One rule for `remove` and a refresh: once most passages would be dead, no more marks.
+    Index.open(news_corpus)
+    _add(news_corpus, tmp_path, 0)
+    _cli("remove", "rail-strike-talks.txt", "--corpus", str(news_corpus))  # a few passages: a mark
+    index, _ = Index.open(news_corpus)
+    assert len(index.stored.segments) == 2 and len(index.stored.dead) == 1
+    seed = max(news_corpus.glob("*.txt"), key=lambda p: p.stat().st_size)  # most of the passages
+    if how == "remove":
+        _cli("remove", seed.name, "--corpus", str(news_corpus))
+    else:
+        seed.unlink()
+    index, changes = Index.open(news_corpus)
+    assert changes.removed == (() if how == "remove" else (seed.name,))
+    assert len(index.stored.segments) == 1 and not index.stored.dead
+    on_disk = sorted(p.name for p in news_corpus.iterdir() if p.is_file())
+    assert sorted(a["id"] for a in index.articles) == on_disk
+    _assert_parity(index, [*QUERIES, "harbor seals ranger"])
+
+
 def test_a_large_read_reports_its_progress_from_zero_to_every_file(
     news_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

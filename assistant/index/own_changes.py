@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING
 from assistant.errors import IndexError_
 from assistant.index import folder_stamps
 from assistant.index.build import read_batches
-from assistant.index.generation import Stored, empty
-from assistant.index.merge import appended, combined, marked
+from assistant.index.generation import Stored
 from assistant.index.segment_files import KEYS_FILE
 from assistant.index.store import current_generation, save
-from assistant.index.updates import MAX_SEGMENTS, Changes, named, refresh, writers_lock
+from assistant.index.updates import Changes, grown, mostly_dead, named, note_skips, refresh, writers_lock
 from assistant.index.version import index_fingerprint
 from assistant.locations import index_dir
 
@@ -58,17 +57,8 @@ def refresh_written(
         new = sorted(written)
         batches = read_batches(index.corpus_dir, [(aid, None) for aid in new], index.passage_tokens, None)
         skipped = {s["id"]: s for s in index.stored.skipped}
-        new_skips: list[tuple[str, str]] = []
-        for batch in batches:
-            for skip in batch.skipped:
-                skipped[skip["id"]] = skip
-                new_skips.append((skip["id"], skip["why"]))
-        if any(len(b.table) for b in batches):
-            stored = appended(index.stored, batches, list(skipped.values()), empty())
-        else:
-            stored = marked(index.stored, [], list(skipped.values()))  # only the skipped list changed
-        if len(stored.segments) > MAX_SEGMENTS:
-            stored = combined(stored, start=1)
+        new_skips = note_skips(batches, skipped)
+        stored = grown(index.stored, batches, list(skipped.values()))
         named(stored, index.stored)
         changes = Changes(
             added=tuple(sorted(aid for b in batches for aid in b.table.ids)), skipped=tuple(new_skips)
@@ -96,11 +86,10 @@ def refresh_removed(
         live_rows = len(index.articles) - len(index.stored.dead)
         if stamps is None or position is None or live_rows < 2:
             return refresh(index)
-        dead_after = index.n_passages - index.n_live + int(index.pass_hi[position] - index.pass_lo[position])
-        if index.n_live <= 2 * dead_after:
+        if mostly_dead(index, [position]):
             return refresh(index)  # most of the index dead: rewritten whole, as refresh does
         skipped = [s for s in index.stored.skipped if s["id"] != removed]
-        stored = marked(index.stored, [position], skipped)
+        stored = grown(index.stored, [], skipped, dead=[position])
         named(stored, index.stored)
         return _saved(index, folder, stored, stamps, Changes(removed=(removed,)))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from assistant.locations import index_dir
 from assistant.speakers import names_of
 
 if TYPE_CHECKING:
+    from assistant.index.analysis import Batch
     from assistant.index.build import Progress
     from assistant.index.corpus_index import Index
 
@@ -204,7 +206,7 @@ def apply(
 ) -> tuple[Changes, Stored]:
     """The next generation once `to_read` are read again and `removed` are gone (not yet saved)."""
     from assistant.index.build import read_batches
-    from assistant.index.merge import appended, combined, marked, merge
+    from assistant.index.merge import combined, merge
 
     table = index.articles
     ids, _, hashes = index.stored.file_keys()
@@ -212,33 +214,24 @@ def apply(
     items = [(aid, sha.get(aid)) for aid in to_read]
     batches = read_batches(index.corpus_dir, items, index.passage_tokens, progress)
     skipped = {s["id"]: s for s in index.stored.skipped if s["id"] not in removed}
+    new_skips = note_skips(batches, skipped)
     fresh: list[str] = []
     touched: dict[str, tuple[int, int]] = {}
-    new_skips: list[tuple[str, str]] = []
     for batch in batches:
         touched.update(batch.touched)
         fresh.extend(batch.table.ids)
-        for skip in batch.skipped:
-            skipped[skip["id"]] = skip
-            new_skips.append((skip["id"], skip["why"]))
     for aid in fresh + list(touched):
         skipped.pop(aid, None)
     unreadable = {aid for aid, _ in new_skips if aid in sha}  # articles that became unreadable
     drop = removed | unreadable | {aid for aid in fresh if aid in sha}
     live_rows = len(table) - len(index.stored.dead)
-    if not touched and live_rows > len(drop) and index.n_live > 2 * _dead_passages(index, drop):
+    positions: list[int] | None = None
+    if not touched and live_rows > len(drop):
+        positions = [p for aid in drop if (p := index.article_index(aid)) is not None]
+    if positions is not None and not mostly_dead(index, positions):
         # Removed and edited articles are marked dead; new and edited ones become one small
         # segment after the others. Nothing stored is rewritten.
-        stored = index.stored
-        if drop:
-            positions = [p for aid in drop if (p := index.article_index(aid)) is not None]
-            stored = marked(stored, positions, list(skipped.values()))
-        if any(len(b.table) for b in batches):
-            stored = appended(stored, batches, list(skipped.values()), empty())
-        elif not drop:
-            stored = marked(stored, [], list(skipped.values()))  # only the skipped list changed
-        if len(stored.segments) > MAX_SEGMENTS:
-            stored = combined(stored, start=1)
+        stored = grown(index.stored, batches, list(skipped.values()), dead=positions if drop else None)
     else:
         # File times changed, or most of the index is dead: one segment, rewritten whole.
         stored = merge(combined(index.stored), drop, batches, touched, list(skipped.values()))
@@ -285,11 +278,44 @@ def compact(index: Index) -> None:
         pass  # a read-only index folder: the segments keep answering exactly
 
 
-def _dead_passages(index: Index, drop: set[str]) -> int:
-    """Passages dead once `drop` is: those already dead and those of the dropped articles."""
-    count = index.n_passages - index.n_live
-    for aid in drop:
-        i = index.article_index(aid)
-        if i is not None:
-            count += int(index.pass_hi[i] - index.pass_lo[i])
-    return count
+def grown(
+    stored: Stored, batches: list[Batch], skipped: list[dict[str, Any]], *, dead: Sequence[int] | None = None
+) -> Stored:
+    """`stored` with the articles at `dead` marked and the batches' articles as one new segment.
+
+    The short way of every change (a refresh, `add`, `remove`): nothing stored is rewritten. Past
+    MAX_SEGMENTS all segments but the first are folded into one, so a question never sums many.
+    """
+    from assistant.index.merge import appended, combined, marked
+
+    if dead is not None:
+        stored = marked(stored, dead, skipped)
+    if any(len(b.table) for b in batches):
+        stored = appended(stored, batches, skipped, empty())
+    elif dead is None:
+        stored = marked(stored, [], skipped)  # only the skipped list changed
+    if len(stored.segments) > MAX_SEGMENTS:
+        stored = combined(stored, start=1)
+    return stored
+
+
+def mostly_dead(index: Index, positions: Iterable[int]) -> bool:
+    """True when, with the articles at `positions` marked too, dead passages would be half the live or more.
+
+    Dead passages still cost every search and every open; past this point a change rewrites
+    the index whole instead of marking more (one rule for the refresh and for `remove`).
+    """
+    dead = index.n_passages - index.n_live
+    for position in positions:
+        dead += int(index.pass_hi[position] - index.pass_lo[position])
+    return index.n_live <= 2 * dead
+
+
+def note_skips(batches: list[Batch], skipped: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+    """The files the batches could not read, put into `skipped` by id; returned as (id, why)."""
+    new_skips: list[tuple[str, str]] = []
+    for batch in batches:
+        for skip in batch.skipped:
+            skipped[skip["id"]] = skip
+            new_skips.append((skip["id"], skip["why"]))
+    return new_skips
