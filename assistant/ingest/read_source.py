@@ -1,0 +1,113 @@
+"""One source read into a draft article, the reader chosen by its format.
+
+A file by its suffix (HTML, or text and Markdown as the corpus reader reads them), stdin and
+files without a suffix by sniffing, a web page by its content type. Every read is bounded by
+the corpus's own file size limit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import urllib.parse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, BinaryIO
+
+from assistant import corpus
+from assistant.corpus import UnreadableArticle
+from assistant.ingest.drafts import Draft, from_html, from_text
+from assistant.ingest.html_article import decode_html, looks_like_html
+from assistant.ingest.sources import Item
+from assistant.ingest.web import check_url
+from assistant.safe_paths import RefusedPath, read_regular
+
+if TYPE_CHECKING:
+    from assistant.ingest.fetch import FetchedPage
+
+MAX_SOURCE_BYTES = corpus.MAX_FILE_BYTES
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+
+
+def read_item(
+    item: Item, stdin: BinaryIO | None, stdin_data: list[bytes], fetch: Callable[[str], FetchedPage]
+) -> Draft:
+    """Read one item into a draft article, choosing the reader by format.
+
+    stdin is read once into `stdin_data`: `-` given twice adds the same text twice (a duplicate).
+    """
+    if item.kind == "url":
+        return _read_url(check_url(item.label), fetch)
+    if item.kind == "stdin":
+        if not stdin_data:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            stdin_data.append(stream.read(MAX_SOURCE_BYTES + 1))
+        data = stdin_data[0]
+        _check_size(len(data), "the input")
+        return _read_bytes(data, "", fallback_title=None)
+    assert item.path is not None
+    path = item.path
+    suffix = path.suffix.lower()
+    if suffix not in HTML_SUFFIXES and suffix not in corpus.TEXT_SUFFIXES:
+        raise UnreadableArticle(f"unknown format {suffix!r} (add .html, .htm, .txt or .md files, or a URL)")
+    try:
+        # A file named on the command line may be a link (the user chose it); it must be a regular file.
+        data, _ = read_regular(path, MAX_SOURCE_BYTES)
+    except RefusedPath as exc:
+        raise UnreadableArticle(str(exc)) from exc
+    return _read_bytes(data, suffix, fallback_title=path.stem.replace("_", " ").replace("-", " "))
+
+
+def _check_size(size: int, what: str) -> None:
+    if size > MAX_SOURCE_BYTES:
+        limit = MAX_SOURCE_BYTES // (1024 * 1024)
+        megabytes = size / (1024 * 1024)
+        raise UnreadableArticle(f"{what} is too large ({megabytes:.0f} MB; the limit is {limit} MB)")
+
+
+def _read_bytes(data: bytes, suffix: str, *, fallback_title: str | None) -> Draft:
+    """A draft from a file's or stdin's bytes: HTML by suffix or by sniffing, else text or Markdown."""
+    if suffix in HTML_SUFFIXES:
+        return from_html(decode_html(data), None, fallback_title)
+    text = corpus.decode(data)
+    warnings: list[str] = []
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        warnings.append("the text is not UTF-8; it was read as Windows-1252 (check accented letters)")
+    if suffix in ("", ".txt", ".text") and looks_like_html(text):
+        return from_html(decode_html(data), None, fallback_title)
+    front_matter = suffix == "" and text.lstrip("\ufeff").startswith("---")
+    markdown = suffix in corpus.MARKDOWN_SUFFIXES or front_matter
+    return from_text(text, markdown=markdown, fallback_title=fallback_title, warnings=warnings)
+
+
+def _read_url(url: str, fetch: Callable[[str], FetchedPage]) -> Draft:
+    page = fetch(url)
+    stem = urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+    fallback = urllib.parse.unquote(stem) or None
+    if page.content_type == "text/plain":
+        draft = from_text(_decode_text(page), markdown=False, fallback_title=fallback, warnings=[])
+        fields = draft.fields
+        if fields.url is None:
+            fields = dataclasses.replace(fields, url=page.url)
+        if fields.source is None:
+            fields = dataclasses.replace(fields, source=_host(page.url))
+        return dataclasses.replace(draft, fields=fields)
+    draft = from_html(decode_html(page.data, page.charset), page.url, fallback)
+    # Where the page was fetched from is a fact; its canonical link is only a claim.
+    return dataclasses.replace(draft, fields=dataclasses.replace(draft.fields, url=page.url))
+
+
+def _decode_text(page: FetchedPage) -> str:
+    if page.charset:
+        try:
+            return page.data.decode(page.charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong charset label: fall back to the corpus reader's guesses below
+    return corpus.decode(page.data)
+
+
+def _host(url: str) -> str | None:
+    host = urllib.parse.urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None

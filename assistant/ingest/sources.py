@@ -1,0 +1,96 @@
+"""The sources named to `add`, as things to read: files, folders walked, URLs, stdin.
+
+A folder is untrusted like a corpus folder: links that lead outside it are reported and never
+read, hidden files and a folder's own notes (README, LICENSE) are left out.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant import corpus
+from assistant.ingest.report import Failed
+from assistant.ingest.select import not_an_article
+from assistant.safe_paths import inside, real_root
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing to read: a file, a URL or stdin."""
+
+    label: str
+    kind: str  # "file", "url" or "stdin"
+    path: Path | None = None
+
+
+def expand_sources(sources: Sequence[str]) -> tuple[list[Item], list[Failed], list[tuple[str, str]]]:
+    """Sources as items to read, folders walked recursively (hidden files and non-articles left out).
+
+    Returns the items, the sources that failed already (no such file, a link leaving a folder),
+    and the files of a folder skipped as not articles, with the reason.
+    """
+    items: list[Item] = []
+    failed: list[Failed] = []
+    skipped: list[tuple[str, str]] = []
+    for source in sources:
+        if source == "-":
+            items.append(Item("stdin", "stdin"))
+        elif "://" in source:
+            items.append(Item(source, "url"))
+        else:
+            path = Path(source).expanduser()
+            if path.is_dir():
+                files, refused = _walk(path)
+                failed.extend(refused)
+                if not files and not refused:
+                    failed.append(Failed(source, "the folder holds no files"))
+                for found in files:
+                    why = not_an_article(found)
+                    if why is None:
+                        items.append(Item(str(found), "file", found))
+                    else:
+                        skipped.append((str(found), why))
+            elif path.exists():
+                items.append(Item(source, "file", path))
+            else:
+                hint = " (a web page needs the full address, https://…)" if source.startswith("www.") else ""
+                failed.append(Failed(source, f"no such file or folder{hint}"))
+    return items, failed, skipped
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Failed]]:
+    """Regular files below `folder` (hidden ones left out); links leaving it are refused, not followed.
+
+    Links to folders are not entered (no loops); FIFOs, sockets and devices are left out.
+    """
+    root_real = real_root(folder)
+    files = [folder / aid for aid in sorted(corpus.walk(folder))]
+    refused = [
+        Failed(str(path), "it is a link to a file outside the folder; not followed")
+        for path in _outside_links(folder, root_real)
+    ]
+    return files, refused
+
+
+def _outside_links(folder: Path, root_real: Path) -> Iterator[Path]:
+    """Links below `folder` (hidden paths left out) that lead outside it: reported, never read."""
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.is_symlink() and not inside(root_real, Path(entry.path)):
+                    yield Path(entry.path)
+            except (OSError, ValueError):
+                continue
