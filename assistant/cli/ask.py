@@ -126,7 +126,7 @@ def ask(
             limits=limits,
         )
     if as_json:
-        from assistant.answer_json import answer_json
+        from assistant.cli.answer_json import answer_json
 
         click.echo(json_text(answer_json(answer), indent=2))
     else:

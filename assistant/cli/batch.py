@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 import click
 
-from assistant.answer_json import answer_json
+from assistant.cli.answer_json import answer_json
 from assistant.cli.shared import EXIT_BAD_INPUT, EXIT_NO_ANSWER, MAX_TOP, known_article_id
 from assistant.engine import Engine
 from assistant.errors import AssistantError, BadQuestion

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from assistant.answer_json import article_info_json, article_view_json
 from assistant.article_list import SORT_KEYS, SortKey, select_articles
+from assistant.cli.answer_json import article_info_json, article_view_json
 from assistant.cli.render import article_lines, print_article, print_articles
 from assistant.cli.shared import (
     corpus_option,

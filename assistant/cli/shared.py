@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from assistant.article_ids import resolve_article_id
+from assistant.corpus import resolve_article_id
 from assistant.errors import AddError, AssistantError, BadQuestion, CorpusNotFound, IndexError_
 from assistant.locations import default_corpus
 from assistant.safe_text import clean

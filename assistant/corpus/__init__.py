@@ -3,8 +3,11 @@
 The one way in for the rest of the code: find and decode files (`files`),
 parse an article into metadata, paragraphs and sentences with offsets into
 its decoded text (`reader`), and show a source span on one line (`display`).
+What may be read as an article at all (`safe_paths`) is decided here too, for `add` as well,
+and which article an id a user typed names (`article_ids`).
 """
 
+from assistant.corpus.article_ids import resolve_article_id
 from assistant.corpus.display import display_text, one_line_text
 from assistant.corpus.files import (
     MAX_FILE_BYTES,
@@ -21,6 +24,7 @@ from assistant.corpus.furniture import is_furniture
 from assistant.corpus.layout import Span
 from assistant.corpus.markdown import FRONT_MATTER, markdown_heading
 from assistant.corpus.reader import MARKDOWN_SUFFIXES, ParsedArticle, parse_article, read_article
+from assistant.corpus.safe_paths import RefusedPath, inside, read_regular, real_root, too_broad
 from assistant.corpus.sentences import split_paragraph, split_sentences
 
 __all__ = [
@@ -29,6 +33,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "TEXT_SUFFIXES",
     "ParsedArticle",
+    "RefusedPath",
     "Span",
     "UnreadableArticle",
     "article_id",
@@ -36,13 +41,18 @@ __all__ = [
     "discover",
     "display_text",
     "folder_notes",
+    "inside",
     "is_furniture",
     "markdown_heading",
     "one_line_text",
     "parse_article",
     "read_article",
     "read_file",
+    "read_regular",
+    "real_root",
+    "resolve_article_id",
     "split_paragraph",
     "split_sentences",
+    "too_broad",
     "walk",
 ]

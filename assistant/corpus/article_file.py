@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from assistant.corpus import FRONT_MATTER
-from assistant.front_matter_yaml import load_front_matter
+from assistant.corpus.front_matter_yaml import load_front_matter
 
 MAX_SLUG_CHARS = 50
 TEMP_PREFIX = ".adding-"

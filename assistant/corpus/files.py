@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from assistant.safe_paths import RefusedPath, inside, read_regular, real_root
+from assistant.corpus.safe_paths import RefusedPath, inside, read_regular, real_root
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 MAX_FILE_BYTES = 20 * 1024 * 1024

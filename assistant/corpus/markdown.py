@@ -14,8 +14,8 @@ import re
 
 import yaml
 
+from assistant.corpus.front_matter_yaml import load_front_matter
 from assistant.corpus.layout import Line, Span
-from assistant.front_matter_yaml import load_front_matter
 
 # YAML front matter at the top of a Markdown article (shared with the writer of added articles).
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)

@@ -32,12 +32,12 @@ from assistant.corpus import (
     one_line_text,
     parse_article,
     read_file,
+    real_root,
 )
 from assistant.corpus.article_file import body_sha256, stored_sha256
 from assistant.index.article_table import ArticleTable
 from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
-from assistant.safe_paths import real_root
 from assistant.speakers import Row, attribute, rows_of
 
 DEFAULT_PASSAGE_TOKENS = 120

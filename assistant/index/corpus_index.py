@@ -18,6 +18,7 @@ import filelock
 import numpy as np
 import numpy.typing as npt
 
+from assistant.corpus import too_broad
 from assistant.errors import CorpusNotFound
 from assistant.index import bm25, updates
 from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS
@@ -29,7 +30,6 @@ from assistant.index.top_k import block_max_top, scratch
 from assistant.index.updates import Changes
 from assistant.index.version import index_fingerprint
 from assistant.locations import index_dir
-from assistant.safe_paths import too_broad
 
 if TYPE_CHECKING:  # own_changes (add and remove) is imported when they call: a question never does
     from assistant.index.own_changes import Vouched

@@ -14,12 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
 from assistant import corpus
-from assistant.corpus import UnreadableArticle
+from assistant.corpus import RefusedPath, UnreadableArticle, read_regular
 from assistant.ingest.drafts import Draft, from_html, from_text
 from assistant.ingest.html_article import decode_html, looks_like_html
 from assistant.ingest.sources import Item
 from assistant.ingest.web import check_url
-from assistant.safe_paths import RefusedPath, read_regular
 
 if TYPE_CHECKING:
     from assistant.ingest.fetch import FetchedPage

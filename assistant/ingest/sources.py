@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant import corpus
+from assistant.corpus import inside, real_root
 from assistant.ingest.report import Failed
 from assistant.ingest.select import not_an_article
-from assistant.safe_paths import inside, real_root
 
 
 @dataclass(frozen=True, slots=True)
