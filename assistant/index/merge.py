@@ -56,8 +56,7 @@ def merge(
         position = kept.index_of(aid)
         if position is not None:
             kept.set_stat(position, size, mtime)
-    info = dict(old.info)
-    info["generation"] = int(old.info.get("generation", 0)) + 1
+    info = _next_info(old)
     if keep_article.all() and not any(len(b.table) for b in batches):
         # Only file times changed: the same arrays, with the new times in the table.
         return Stored(old.arrays, old.terms, kept, skipped, info, origin=old.origin, unchanged=old.unchanged)
@@ -204,26 +203,14 @@ def appended(old: Stored, batches: Sequence[Batch], skipped: list[dict[str, Any]
         base_sentence,
         speaker_counts=piece.speaker_counts,  # a spilled batch's, counted as read (else None)
     )
-    info = dict(old.info)
-    info["generation"] = int(old.info.get("generation", 0)) + 1
+    info = _next_info(old)
     info.update(
         articles=base_article + len(piece.articles),
         passages=base_passage + segment.n_passages,
         sentences=base_sentence + segment.n_sentences,
     )
     info.pop("terms", None)  # a count over several vocabularies would be wrong; the index counts them
-    return Stored(
-        None,
-        None,
-        None,
-        skipped,
-        info,
-        origin=old.origin,
-        segments=[*old.segments, segment],
-        dead=old.dead,
-        dead_df=[*old.dead_df, None],
-        dead_counts=old.dead_tally() if old.dead else None,
-    )
+    return _successor(old, [*old.segments, segment], [*old.dead_df, None], skipped, info)
 
 
 def marked(old: Stored, positions: Sequence[int], skipped: list[dict[str, Any]]) -> Stored:
@@ -235,23 +222,11 @@ def marked(old: Stored, positions: Sequence[int], skipped: list[dict[str, Any]])
         lo, hi = segment.base_article, segment.base_article + len(segment.articles)
         if any(lo <= p < hi for p in positions):
             dead_df[k] = dead_term_counts(segment, array[(array >= lo) & (array < hi)])
-    info = dict(old.info)
-    info["generation"] = int(old.info.get("generation", 0)) + 1
+    info = _next_info(old)
     info["passages"] = sum(s.n_passages for s in old.segments)
     newly = sorted(set(positions) - old.dead)  # only the newly removed articles' rows are read
     counts = tally.combine([old.dead_tally(), tally.count(raw_rows(old.segments, newly))])
-    return Stored(
-        None,
-        None,
-        None,
-        skipped,
-        info,
-        origin=old.origin,
-        segments=old.segments,
-        dead=dead,
-        dead_df=dead_df,
-        dead_counts=counts,
-    )
+    return _successor(old, old.segments, dead_df, skipped, info, dead, counts)
 
 
 def combine(segments: Sequence[Segment]) -> Segment:
@@ -302,15 +277,39 @@ def combined(stored: Stored, start: int = 0) -> Stored:
     folded = combine(stored.segments[start:])
     dead = np.array(sorted(stored.dead), dtype=np.int64)
     counts = dead_term_counts(folded, dead[dead >= folded.base_article]) if dead.shape[0] else None
+    segments = [*stored.segments[:start], folded]
+    return _successor(stored, segments, [*stored.dead_df[:start], counts], stored.skipped, stored.info)
+
+
+def _next_info(old: Stored) -> dict[str, Any]:
+    """`old`'s summary, numbered as the generation after it (the caller updates the counts)."""
+    info = dict(old.info)
+    info["generation"] = int(old.info.get("generation", 0)) + 1
+    return info
+
+
+def _successor(
+    old: Stored,
+    segments: list[Segment],
+    dead_df: list[npt.NDArray[np.int64] | None],
+    skipped: list[dict[str, Any]],
+    info: dict[str, Any],
+    dead: frozenset[int] | None = None,
+    dead_counts: tally.Tally | None = None,
+) -> Stored:
+    """A generation of these segments after `old`: `old`'s deletion marks (and their speaker
+    counts) unless `dead` and `dead_counts` replace them; saved later into a folder of its own."""
+    if dead is None:
+        dead, dead_counts = old.dead, (old.dead_tally() if old.dead else None)
     return Stored(
         None,
         None,
         None,
-        stored.skipped,
-        stored.info,
-        origin=stored.origin,
-        segments=[*stored.segments[:start], folded],
-        dead=stored.dead,
-        dead_df=[*stored.dead_df[:start], counts],
-        dead_counts=stored.dead_tally() if stored.dead else None,
+        skipped,
+        info,
+        origin=old.origin,
+        segments=segments,
+        dead=dead,
+        dead_df=dead_df,
+        dead_counts=dead_counts,
     )
