@@ -143,11 +143,39 @@ class QuestionInfo:
     Beall", "Abdoulaye Fadiga, governor of the ... bank"): its words say who, not what about."""
 
 
-def _is_statement_verb(word: str, aux: str) -> bool:
+_MORE_STATEMENT_VERBS = frozenset("highlight highlights welcome welcomes".split())
+"""Verbs of saying WordNet's list lacks ("What weakness did the official highlight?")."""
+STATEMENT_NOUNS = frozenset(
+    """message messages advice warning warnings view views position stance opinion verdict response
+    reaction explanation assessment prediction predictions forecast worry worries concern concerns fear
+    fears complaint criticism argument comment comments remark remarks saying words phrase promise pledge
+    recommendation suggestion""".split()
+)
+"""Nouns for what someone said: "What was X's message", "What saying did X use" ask for X's words."""
+# "What advice did X give", "What saying did X use": with a statement noun asked, these verbs only
+# carry the statement.
+_CARRYING_VERBS = frozenset("use give offer issue deliver send make express choose".split())
+# "What was Chancellor Nigel Lawson's message to ...", "What is the Fed's view on ...".
+_POSSESSIVE_STATEMENT = re.compile(
+    r"\b(?:what|how)\s+(?:was|is|were|are|has\s+been|had\s+been)\s+(?:the\s+)?"
+    r"([\w’'.\-& ]{2,60}?)(?:[’']s|(?<=s)[’'])\s+(?:[a-z]+\s+)?"
+    rf"({'|'.join(sorted(STATEMENT_NOUNS))})\b",
+    re.IGNORECASE,
+)
+
+
+def _is_statement_verb(word: str, aux: str, carrying: bool = False) -> bool:
     """A verb of saying or thinking in the form an auxiliary takes: "did X blame", "has X warned",
-    "have they said" (not "notes", or "planned" after "will": those are nouns or other tenses)."""
+    "have they said" (not "notes", or "planned" after "will": those are nouns or other tenses).
+    `carrying`: the question asks for a statement noun ("What advice did X give"), so "give" counts."""
     if not word[:1].islower() or word in STOP_WORDS:
         return False
+    if aux not in ("has", "have", "had") and (
+        word in _MORE_STATEMENT_VERBS
+        or (carrying and word in _CARRYING_VERBS)
+        or (word.endswith("ise") and word[:-3] + "ize" in statement_verbs())  # British "characterise"
+    ):
+        return True
     verbs = statement_verbs()
     if aux in ("has", "have", "had"):  # a participle: "has warned", "had said" ("had the record" is no cue)
         return word in statement_verb_forms() or any(
@@ -182,14 +210,18 @@ def _statement_subject(text: str) -> str | None:
     according = _ACCORDING.search(text)
     if according:
         return according.group(1)
+    possessive = _POSSESSIVE_STATEMENT.search(text)
+    if possessive and _noun_phrase(possessive.group(1).split()):
+        return possessive.group(1)
     toks = _WORD.findall(text)
     low = [t.lower() for t in toks]
     aux = next((i for i, w in enumerate(low) if w in _AUX and _WH & set(low[:i])), None)
     if aux is not None and "that" in low[:aux]:
         aux = None  # "What company confirmed that she would ...": the auxiliary is the clause's
     if aux is not None:
+        carrying = bool(STATEMENT_NOUNS & set(low[:aux]))
         for j in range(aux + 2, min(len(toks), aux + 2 + _SUBJECT_WORDS)):
-            if _is_statement_verb(toks[j], low[aux]):
+            if _is_statement_verb(toks[j], low[aux], carrying):
                 words = toks[aux + 1 : j]
                 if _noun_phrase(" ".join(words).split(" , ")[0].split()):
                     subject = " ".join(words).replace(" ,", ",")
