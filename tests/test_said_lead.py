@@ -29,6 +29,14 @@ ARTICLES = {
         "parliament.\n"
         "Dealers said turnover was the heaviest since the Big Bang reforms.\n"
     ),
+    "aid.txt": (
+        "Sri Lanka Hopeful On Aid\n"
+        "COLOMBO, April 2 - Sri Lanka expects donor countries to pledge 700 mln dlrs of aid this year.\n"
+        "Finance Minister Ronnie De Mel said in an interview that Sri Lanka was likely to obtain all of the "
+        "aid promised by donors.\n"
+        '"But there is many a slip between the cup and the lip," De Mel said.\n'
+        "Officials said talks with donors would begin in Paris in June.\n"
+    ),
     "grain.txt": (
         "Wheat Exports Rise\n"
         "CHICAGO, March 3 - U.S. wheat exports rose in the latest week as buyers in Asia took more grain, "
@@ -82,6 +90,18 @@ def test_a_question_asking_for_someones_message_is_answered_by_their_words(engin
     first = answer.quotes[0]
     assert first.text.startswith('"Do not panic and do not sell in a hurry,"')
     assert first.speaker is not None and first.speaker.name == "Nigel Lawson"
+
+
+def test_a_saying_asked_for_is_answered_by_the_quotation_not_the_account_of_it(engine: Engine) -> None:
+    # The reporter's account covers the question's topic; only the quotation holds the saying.
+    question = (
+        "What saying did finance minister Ronnie De Mel use to warn that promised aid could fall through?"
+    )
+    answer = engine.ask(question)
+    assert answer.answered, answer.message
+    first = answer.quotes[0]
+    assert first.text.startswith('"But there is many a slip between the cup and the lip,"')
+    assert first.speaker is not None and first.speaker.name == "Ronnie De Mel"
 
 
 @pytest.mark.parametrize(

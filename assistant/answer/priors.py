@@ -113,6 +113,13 @@ def lead_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]
     return prior
 
 
+WORDS_PRIOR = 2.0
+"""Taken from a sentence without quotation marks, and added to X's words in them, when the question
+asks for the very words X used ("What saying did X use to warn ..."): the reporter's account of the
+same warning covers the topic as well, and only the quotation holds the saying. Not fitted: as much
+as DIRECT_PRIOR."""
+
+
 def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
     """For "what did X say (about Y)": logit taken from unspoken sentences when X is a person who
     speaks among the candidates, and from X's quoted words that hold little of Y; X's statements
@@ -130,9 +137,13 @@ def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]
         prior -= PERSON_UNSPOKEN_PENALTY * (1.0 - spoken)
     theirs = np.maximum(rows[:, named], rows[:, FEATURES.index("prev_speaker_named")])
     direct = theirs * rows[:, FEATURES.index("quote_marks")]
+    if query.info.wants_words:  # only a quotation holds the very words; X's above anyone's
+        prior += WORDS_PRIOR * (direct + rows[:, FEATURES.index("quote_marks")] - 1.0)
     topic = topic_coverage(query, scored)
     best = float((topic * theirs).max())
-    if best > 0:  # DIRECT_PRIOR (rule_prior) goes to X's quoted words in the share they hold of the topic
+    # DIRECT_PRIOR (rule_prior) goes to X's quoted words in the share they hold of the topic; a
+    # saying asked for ("many a slip between the cup and the lip") holds none of it, and keeps it all.
+    if best > 0 and not query.info.wants_words:
         prior -= DIRECT_PRIOR * direct * (1.0 - np.minimum(1.0, topic / (DIRECT_TOPIC_SHARE * best)))
         # X's statement on nothing asked about keeps no credit for naming X (COVERAGE_PRIOR's cov).
         covered = rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")]

@@ -141,6 +141,8 @@ class QuestionInfo:
     subject: str | None = None
     """The whole phrase naming who is asked about, descriptions included ("Rockwell president Donald
     Beall", "Abdoulaye Fadiga, governor of the ... bank"): its words say who, not what about."""
+    wants_words: bool = False
+    """It asks for the very words someone used ("What saying did X use", "in what words"): a quotation."""
 
 
 _MORE_STATEMENT_VERBS = frozenset("highlight highlights welcome welcomes".split())
@@ -152,6 +154,11 @@ STATEMENT_NOUNS = frozenset(
     recommendation suggestion""".split()
 )
 """Nouns for what someone said: "What was X's message", "What saying did X use" ask for X's words."""
+_WORDS_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:saying|words|phrase|expression|slogan|proverb|quip)\b"
+    r"|\bin\s+what\s+words\b|\bwhat\s+exact\s+words\b",
+    re.IGNORECASE,
+)
 # "What advice did X give", "What saying did X use": with a statement noun asked, these verbs only
 # carry the statement.
 _CARRYING_VERBS = frozenset("use give offer issue deliver send make express choose".split())
@@ -299,4 +306,5 @@ def analyse_question(question: str) -> QuestionInfo:
         frame=frozenset(frame),
         speaker_words=speaker_words,
         subject=subject,
+        wants_words=_WORDS_ASKED.search(text) is not None,
     )
