@@ -93,22 +93,23 @@ reuters-paraphrased (4 tried first; 3 ties it there)."""
 LEAD_SHARE = 0.5
 
 
-def lead_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
-    """LEAD_PRIOR taken from an article's lead where X says more on the topic later in it."""
+def _lead_prior(
+    rows: npt.NDArray[np.float64],
+    scored: list[Scored],
+    topic: npt.NDArray[np.float64],
+    theirs: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """LEAD_PRIOR taken from an article's lead reported as X's where X says more on the topic later
+    in it (`topic`: each candidate's share of the topic; `theirs`: 1 for X's statements)."""
     prior = np.zeros(rows.shape[0])
-    if not (query.info.asks_statement and query.names) or not scored:
-        return prior
-    topic = topic_coverage(query, scored)
-    theirs = np.maximum(
-        rows[:, FEATURES.index("speaker_named")], rows[:, FEATURES.index("prev_speaker_named")]
-    )
+    first = rows[:, FEATURES.index("first")]
     later: dict[int, float] = {}  # per article, the best topic share of X's statements after its lead
     for k, s in enumerate(scored):
-        if theirs[k] > 0 and rows[k, FEATURES.index("first")] == 0 and topic[k] > 0:
+        if theirs[k] > 0 and first[k] == 0 and topic[k] > 0:
             later[s.cand.article] = max(later.get(s.cand.article, 0.0), float(topic[k]))
     for k, s in enumerate(scored):
         best = later.get(s.cand.article, 0.0)
-        if rows[k, FEATURES.index("first")] == 1 and theirs[k] > 0 and best > 0:
+        if first[k] == 1 and theirs[k] > 0 and best > 0:
             prior[k] -= LEAD_PRIOR * min(1.0, best / max(LEAD_SHARE * float(topic[k]), 1e-9))
     return prior
 
@@ -150,4 +151,4 @@ def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]
         prior -= COVERAGE_PRIOR * theirs * (topic == 0.0) * covered
     # COVERAGE_PRIOR (rule_prior) credits X's name to X's statements; so too X's description.
     prior += COVERAGE_PRIOR * rows[:, named] * who_missing(query, scored)
-    return prior + lead_prior(query, rows, scored)
+    return prior + _lead_prior(rows, scored, topic, theirs)
