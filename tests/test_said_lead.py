@@ -114,6 +114,9 @@ def test_a_saying_asked_for_is_answered_by_the_quotation_not_the_account_of_it(e
         ("What weakness did an Economic Planning Agency official highlight?",
          "Economic Planning Agency official"),
         ("How did economist Martin Feldstein characterise Brazil's bid?", "economist Martin Feldstein"),
+        ("What was the reaction of Wall Street analysts to the bid?", "Wall Street analysts"),
+        ("What reasons did Chase-AMP give for trimming its prime rate?", "Chase-AMP"),
+        ("What concerns did Senator Dole raise about the bill?", "Senator Dole"),
     ],
 )  # fmt: skip
 def test_statement_nouns_and_verbs_ask_for_someones_words(question: str, who: str) -> None:
