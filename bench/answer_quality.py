@@ -205,6 +205,16 @@ def run_reuters(n_articles: int) -> dict[str, Any]:
         )
         if r["kind"] == "said" and r["answer"] is not None:
             asked[-1]["said"] = _said_study(engine, r)
+            first = None if refused else answer.quotes[0]
+            asked[-1]["said"]["first_shown"] = (
+                None
+                if first is None
+                else {
+                    "article": first.article.id,
+                    "paragraph": first.paragraph,
+                    "speaker": first.speaker.name if first.speaker else None,
+                }
+            )
         if r["answer"] is None:
             split["un"] += 1
             split["un_refused"] += int(refused)
@@ -257,6 +267,8 @@ def _said_study(engine: Engine, row: dict[str, Any]) -> dict[str, Any]:
             by_asked = any(speaker_matches(a, n) for a in found for n in query.names)
             return {
                 "asked": list(query.names),
+                "statement": query.info.asks_statement,
+                "gold_paragraph": sentence.paragraph,
                 "gold_speakers": names,
                 "spoken": bool(found),
                 "by_asked": by_asked,
@@ -314,6 +326,19 @@ def main() -> None:
                 f"  said ({name}): first {d['first']}/{d['n']}; the answer sentence is attributed to"
                 f" the one asked {d['gold_by_asked']}/{d['n']}, to someone {d['gold_spoken']}/{d['n']}"
             )
+        for q in r["questions"]:
+            if "said" in q and q["hit"][:1] != [True]:
+                d, shown = q["said"], q["said"].get("first_shown")
+                where = (
+                    "refused"
+                    if shown is None
+                    else (f"{shown['article']} p{shown['paragraph']} by {shown['speaker']}")
+                )
+                print(
+                    f"   said miss ({q['split']}): {q['question'][:60]} | asked {d['asked']}"
+                    f" (statement {d.get('statement')}) | first {where} | answer"
+                    f" p{d.get('gold_paragraph')} by {d['gold_speakers']}"
+                )
         for m in r["misses"]:
             print("   miss", m)
     if not args.skip_squad:

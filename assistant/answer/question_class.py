@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answer.lexicon import statement_verb_forms, statement_verbs
+from assistant.answer.statement_subject import PRONOUNS, WORDS_ASKED, statement_subject, subject_head
 from assistant.index.tokens import STOP_WORDS, fold
 
 Kind = Literal["who", "when", "where", "amount", "why", "acronym", "what", "other"]
@@ -106,17 +106,6 @@ _LIGHT = re.compile(
     r"|their|its|the)\s+(?:speech|talk|address|statement|announcement|remarks?|speeches|lecture)\b)",
     re.I,
 )
-# "What danger did X see", "How did London dealers expect": a question word, an auxiliary, the subject
-# and a verb of saying or thinking (from WordNet, see bench/build_lexicon.py).
-_WORD = re.compile(r"[\w’'.\-&]+(?:,\d+)*|,")
-_WH = frozenset("what how which why when where who whom".split())
-_AUX = frozenset("did does do has have had will would could might may".split())
-_ACCORDING = re.compile(r"\baccording\s+to\s+([^,?]{2,80}?)\s*(?:,|\?|$)", re.I)
-_SUBJECT_WORDS = 14
-_CORE_WORDS = 7
-_NOUN_PHRASE_WORDS = frozenset("the a an of and in at for to on from by".split())
-_PREPOSITIONS = frozenset("in at of from for with on by about over under among".split())
-_PRONOUNS = frozenset("he she they it we you i him her them this that".split())
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
 _QUESTION_WORDS = frozenset(
     "what who whom whose when where why how which did does do is are was were can could would should will "
@@ -141,88 +130,8 @@ class QuestionInfo:
     subject: str | None = None
     """The whole phrase naming who is asked about, descriptions included ("Rockwell president Donald
     Beall", "Abdoulaye Fadiga, governor of the ... bank"): its words say who, not what about."""
-
-
-def _is_statement_verb(word: str, aux: str) -> bool:
-    """A verb of saying or thinking in the form an auxiliary takes: "did X blame", "has X warned",
-    "have they said" (not "notes", or "planned" after "will": those are nouns or other tenses)."""
-    if not word[:1].islower() or word in STOP_WORDS:
-        return False
-    verbs = statement_verbs()
-    if aux in ("has", "have", "had"):  # a participle: "has warned", "had said" ("had the record" is no cue)
-        return word in statement_verb_forms() or any(
-            word.endswith(end) and word[: -len(end)] + add in verbs
-            for end, add in (("ed", ""), ("ed", "e"), ("d", ""), ("ied", "y"))
-        )
-    return word in verbs and not word.endswith("ed")
-
-
-def _noun_phrase(core: list[str]) -> bool:
-    """Whether words read as one short noun phrase ("a senior Bank of Japan official", "bankers in
-    Helsinki"), not a clause ("the Saints hit a 13-0", "NFL commissioner use to", "15-1")."""
-    if not core or len(core) > _CORE_WORDS or not re.search(r"[^\W\d_]", core[-1]):
-        return False
-    if core[-1].lower() in STOP_WORDS:
-        return False
-    for k, w in enumerate(core):
-        low = w.lower()
-        if (low in STOP_WORDS - _NOUN_PHRASE_WORDS) or w.endswith("ly"):
-            return False
-        if low in ("the", "a", "an") and k > 0 and core[k - 1].lower() not in _PREPOSITIONS | {"and"}:
-            return False
-    return True
-
-
-def _statement_subject(text: str) -> str | None:
-    """The subject of "What did <subject> <verb of saying or thinking> ...?", or of "according to ...".
-
-    The subject is a short noun phrase (a description after a comma aside): a stretch with function
-    words ("its", "be") or more than a few words is a clause, not a speaker.
-    """
-    according = _ACCORDING.search(text)
-    if according:
-        return according.group(1)
-    toks = _WORD.findall(text)
-    low = [t.lower() for t in toks]
-    aux = next((i for i, w in enumerate(low) if w in _AUX and _WH & set(low[:i])), None)
-    if aux is not None and "that" in low[:aux]:
-        aux = None  # "What company confirmed that she would ...": the auxiliary is the clause's
-    if aux is not None:
-        for j in range(aux + 2, min(len(toks), aux + 2 + _SUBJECT_WORDS)):
-            if _is_statement_verb(toks[j], low[aux]):
-                words = toks[aux + 1 : j]
-                if _noun_phrase(" ".join(words).split(" , ")[0].split()):
-                    subject = " ".join(words).replace(" ,", ",")
-                    return re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)
-                break
-    return None
-
-
-def _head(subject: str) -> tuple[tuple[str, ...], str | None]:
-    """Who a subject phrase names: its last name before any comma or preposition ("Rockwell president
-    Donald Beall" -> Donald Beall; "Texaco's Dan Stevens" -> Dan Stevens), or, when it ends in a common
-    noun ("Madrid money market sources", "bankers in Helsinki", "a senior Bank of Japan official"),
-    that noun as written."""
-    core: list[str] = []
-    for word in subject.split(",")[0].split():
-        if word.lower() in _PREPOSITIONS and core and core[-1][:1].islower():
-            break
-        core.append(word)
-    if not core or core[-1].lower() in _PRONOUNS:
-        return (), None
-    if core[-1][:1].islower():
-        return (), core[-1]
-    run: list[str] = []
-    for word in reversed(core):
-        if not word[:1].isupper() and word.lower() not in _PREPOSITIONS:
-            break
-        if run and re.search(r"[’']s?$", word):
-            break  # "Texaco's Dan Stevens": the owner is no part of the name
-        run.insert(0, word)
-    while run and run[0].lower() in _PREPOSITIONS:
-        run.pop(0)
-    name = re.sub(r"[’']s?$", "", " ".join(run))
-    return ((name,), None) if name else ((), None)
+    wants_words: bool = False
+    """It asks for the very words someone used ("What saying did X use", "in what words"): a quotation."""
 
 
 def analyse_question(question: str) -> QuestionInfo:
@@ -253,10 +162,10 @@ def analyse_question(question: str) -> QuestionInfo:
     for m in _LIGHT.finditer(text):
         frame |= {w.lower() for w in m.group(0).split()}
     said = _STATEMENT_SUBJECT.search(text)
-    speaker_words = said.group(1) if said and said.group(1).lower() not in _PRONOUNS else None
-    subject = _statement_subject(text)
+    speaker_words = said.group(1) if said and said.group(1).lower() not in PRONOUNS else None
+    subject = statement_subject(text)
     if subject is not None:
-        head_names, head_words = _head(subject)
+        head_names, head_words = subject_head(subject)
         names = list(head_names)
         speaker_words = head_words if not head_names else speaker_words
     return QuestionInfo(
@@ -267,4 +176,5 @@ def analyse_question(question: str) -> QuestionInfo:
         frame=frozenset(frame),
         speaker_words=speaker_words,
         subject=subject,
+        wants_words=WORDS_ASKED.search(text) is not None,
     )

@@ -269,16 +269,18 @@ def _carry_quotes(
             continue
         for quote in quotes.within(*item.content):
             owners.setdefault(quote.group, attribution)
-    last_owner: tuple[int, Attribution] | None = None
+    last_owner: tuple[int, Attribution, int] | None = None
     for index, sentence in enumerate(sentences):
         for quote in quotes.within(sentence.start, sentence.end):
             owner = owners.get(quote.group)
             if owner is None:
                 owner = _same_paragraph_owner(last_owner, sentence, quote)
+                if owner is None and not result[index]:
+                    owner = _carried_over_owner(last_owner, sentences, index, quote)
                 if owner is None:
                     continue
                 owners[quote.group] = owner
-            last_owner = (sentence.paragraph, owner)
+            last_owner = (sentence.paragraph, owner, index)
             if any(a.start == owner.start and a.direct for a in result[index]):
                 continue
             start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
@@ -286,12 +288,31 @@ def _carry_quotes(
 
 
 def _same_paragraph_owner(
-    last_owner: tuple[int, Attribution] | None, sentence: Sentence, quote: QuoteSpan
+    last_owner: tuple[int, Attribution, int] | None, sentence: Sentence, quote: QuoteSpan
 ) -> Attribution | None:
     """News style: a whole-sentence quotation after an attributed one in a paragraph is the same voice."""
     if last_owner is None or last_owner[0] != sentence.paragraph or quote.start != sentence.start:
         return None
     return last_owner[1]
+
+
+def _carried_over_owner(
+    last_owner: tuple[int, Attribution, int] | None,
+    sentences: Sequence[Sentence],
+    index: int,
+    quote: QuoteSpan,
+) -> Attribution | None:
+    """News style: a paragraph that opens with a quotation and names no speaker of its own, right
+    after a paragraph that ended in X's quoted words, goes on quoting X ("...," Hess said. / "It's as
+    if he went before a licensing board.")."""
+    sentence = sentences[index]
+    if last_owner is None or index == 0 or quote.start != sentence.start:
+        return None
+    paragraph, owner, at = last_owner
+    opens_paragraph = sentences[index - 1].paragraph != sentence.paragraph
+    if not opens_paragraph or at != index - 1 or paragraph != sentence.paragraph - 1:
+        return None
+    return owner
 
 
 def _dedupe(items: list[Attribution]) -> list[Attribution]:

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from assistant.speakers.aliases import drop_openers, gender_of, is_body, split_role
-from assistant.speakers.lexicon import PARTIES
+from assistant.speakers.aliases import canonical_key, drop_openers, gender_of, is_body, split_role
+from assistant.speakers.lexicon import FEMALE_FIRST, MALE_FIRST, PARTIES
 from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific, wordset
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -90,6 +90,10 @@ def _person_in(mention: str) -> str | None:
     return person if person and " of " not in person else None
 
 
+_FIRST_NAMES = frozenset(MALE_FIRST | FEMALE_FIRST)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
 class NameTable:
     """Every fuller mention in one article, to resolve short mentions against."""
 
@@ -155,13 +159,26 @@ class NameTable:
         return best if len(best) >= len(mention) else mention
 
     def _body_named_by_first_words(self, words: list[str]) -> str | None:
-        """ "Elders" for "Elders IXL Ltd", "Dome" for "Dome Petroleum Ltd": a company is called by
-        the first words of its name; only when the article names one such company."""
-        if not words or not all(w[:1].isupper() for w in words):
+        """ "Elders" for "Elders IXL Ltd", "Dome" for "Dome Petroleum Ltd's", "Enskilda" for "Brokers
+        Enskilda Fondkommission": a company is called by the first words of its name; only when the
+        article names one such company (its forms with and without "Ltd" are one). A name given
+        with a role or a known first name is a person's ("Tony" is no short form of Tony Blair)."""
+        if not words or not all(w[:1].isupper() for w in words) or words[0].lower() in _FIRST_NAMES:
             return None
         n = len(words)
-        found = {m for m in self._mentions if len(m.split()) > n and m.split()[:n] == words and is_body(m)}
-        return found.pop() if len(found) == 1 else None
+        found: dict[str, str] = {}
+        for mention in self._mentions:
+            name, role = split_role(_POSSESSIVE.sub("", mention))
+            parts = name.split()
+            if len(parts) <= n or parts[:n] != words:
+                continue
+            if is_body(name) or (
+                role is None and gender_of(name) is None and all(w[:1].isupper() for w in parts)
+            ):
+                key = canonical_key(name)
+                if len(parts) > len(found.get(key, "").split()):
+                    found[key] = name
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @property
     def mentions(self) -> list[str]:
