@@ -40,8 +40,6 @@ from assistant.models import ArticleMeta, Attribution, Sentence
 from assistant.safe_paths import real_root
 from assistant.speakers import Row, attribute, rows_of
 
-DEFAULT_PASSAGE_TOKENS = 120
-
 
 @dataclass(slots=True)
 class AnalysedArticle:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,7 +19,6 @@ from assistant.index.article_table import COLUMNS, ArticleTable
 from assistant.index.block_bounds import NAMES as BLOCK_ARRAYS
 from assistant.index.block_bounds import block_arrays
 from assistant.index.bm25 import Params
-from assistant.index.build_spill import SpilledRows, fingerprint_array
 from assistant.index.checked_files import (
     StaleIndex,
     checksum,
@@ -32,6 +31,12 @@ from assistant.index.segment import Segment
 from assistant.index.speaker_counts import SEGMENT_FILE as SPEAKERS_FILE
 from assistant.index.speaker_counts import segment_tally
 from assistant.index.speaker_counts import write as write_speakers
+
+if TYPE_CHECKING:
+    from assistant.index.build_spill import SpilledRows
+
+# The build's spill (and through it the article analysis) is imported by the writes that use
+# it: opening a stored segment for a question loads none of it.
 
 FORMAT = 10  # 10: per-block score bounds
 # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
@@ -151,6 +156,8 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
         np.save(folder / f"{name}.npy", array, allow_pickle=False)
         files[f"{name}.npy"] = {"shape": list(array.shape), "dtype": str(array.dtype)}
     (folder / "terms.txt").write_text("\n".join(segment.terms), encoding="utf-8")
+    from assistant.index.build_spill import SpilledRows
+
     rows = segment.articles.stored_rows
     if isinstance(rows, SpilledRows) and int(rows.offsets[0]) == 0:
         _write_spilled_table(folder, rows)
@@ -173,6 +180,8 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
 
 def _write_table(folder: Path, columns: dict[str, list[Any]]) -> None:
     """The article rows, their offsets and the file keys, from a table held in memory."""
+    from assistant.index.build_spill import fingerprint_array
+
     offsets = write_rows(folder / ROWS_FILE, columns)
     np.save(folder / FINGERPRINTS_FILE, fingerprint_array(columns["body_sha256"]), allow_pickle=False)
     np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)
