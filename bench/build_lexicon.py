@@ -1,4 +1,4 @@
-"""Build the shipped table of lexical bridges from WordNet 3.0: assistant/answer/data/bridges.json.gz.
+"""Build the shipped table of lexical bridges from WordNet 3.0: assistant/answer/data/bridges.txt.gz.
 
 A bridge leads from an index term (a Snowball stem, as `assistant.index.tokens.term` makes it) to one a
 reader may use in its place: synonyms of a word's commonest senses (murder ~ slaying), derivationally
@@ -27,10 +27,11 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from assistant.answer.lexicon import bridge_file_text
 from assistant.index.tokens import term
 
 WORDNET = Path("/work/shared/lexicon/wordnet-3.0")
-OUT = Path(__file__).resolve().parent.parent / "assistant" / "answer" / "data" / "bridges.json.gz"
+OUT = Path(__file__).resolve().parent.parent / "assistant" / "answer" / "data" / "bridges.txt.gz"
 WORDS_OUT = OUT.parent / "words.json"
 POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SENSES = 4
@@ -202,7 +203,7 @@ def main() -> None:
     parser.add_argument("--wordnet", type=Path, default=WORDNET)
     args = parser.parse_args()
     table = build(args.wordnet)
-    data = json.dumps({t: " ".join(b) for t, b in table.items()}, sort_keys=True, separators=(",", ":"))
+    data = bridge_file_text({t: " ".join(b) for t, b in table.items()})
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{OUT}: {len(table)} terms, {OUT.stat().st_size / 1024:.0f} KB")
