@@ -27,6 +27,7 @@ from assistant.index.checked_files import (
     verify_files,
     write_manifest,
 )
+from assistant.index.mapped_arrays import map_npy
 from assistant.index.segment import Segment
 from assistant.index.speaker_counts import SEGMENT_FILE as SPEAKERS_FILE
 from assistant.index.speaker_counts import segment_tally
@@ -81,7 +82,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     arrays: dict[str, npt.NDArray[Any]] = {}
     for name in (*ARRAYS, *BLOCK_ARRAYS):
         expected = files[f"{name}.npy"]
-        array = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        array = map_npy(folder / f"{name}.npy")
         if list(array.shape) != expected["shape"] or str(array.dtype) != expected["dtype"]:
             raise StaleIndex(f"index file {name} has the wrong shape")
         arrays[name] = array
@@ -95,7 +96,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         raise StaleIndex("the index article table is damaged") from exc
     # Rows are parsed when used: a question reads the few it shows, not the whole table.
     table = ArticleTable(rows=ArticleRows(folder / ROWS_FILE, offsets, COLUMNS))
-    fingerprints = np.load(folder / FINGERPRINTS_FILE, mmap_mode="r", allow_pickle=False)
+    fingerprints = map_npy(folder / FINGERPRINTS_FILE)
     if fingerprints.dtype != np.dtype("S64") or fingerprints.shape != (len(table),):
         raise StaleIndex("the index fingerprints do not match its articles")
     info = manifest["info"]
