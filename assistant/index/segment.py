@@ -187,7 +187,7 @@ class JoinedColumn(np.lib.mixins.NDArrayOperatorsMixin):
         rows = np.where(rows < 0, rows + self.shape[0], rows)
         out = np.empty(rows.shape[0], dtype=self.dtype)
         which = np.searchsorted(self._starts, rows, side="right") - 1
-        for k in np.unique(which).tolist():
+        for k in sorted(set(which.tolist())):  # not np.unique: it imports numpy.ma
             hit = which == k
             out[hit] = self._parts[k][rows[hit] - self._starts[k]]
         return out
