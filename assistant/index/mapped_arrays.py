@@ -9,6 +9,7 @@ else goes to `np.load` as before. The bytes read are the same either way.
 
 from __future__ import annotations
 
+import math
 import mmap
 import re
 from pathlib import Path
@@ -33,7 +34,7 @@ def map_npy(path: Path) -> npt.NDArray[Any]:
             loaded: npt.NDArray[Any] = np.load(path, mmap_mode="r", allow_pickle=False)
             return loaded
         dtype, shape, offset = parsed
-        count = int(np.prod(shape, dtype=np.int64))
+        count = math.prod(shape)  # Python integers: an absurd header cannot wrap around
         if count == 0 or dtype.itemsize == 0:
             empty = np.zeros(shape, dtype=dtype)
             empty.flags.writeable = False
