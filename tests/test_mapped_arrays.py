@@ -58,3 +58,16 @@ def test_an_index_opens_with_its_segments_mapped_and_answers(tmp_path: Path) -> 
     assert not index.stored.segments[0].arrays["doc_len"].flags.writeable
     best = index.top_passages(terms("Which ferry terminal?"), 1)
     assert [index.articles[int(index.stored.arrays["p_article"][p])]["id"] for p, _ in best] == ["0.txt"]
+
+
+def test_a_header_claiming_an_enormous_array_is_refused(tmp_path: Path) -> None:
+    import io
+
+    import numpy.lib.format as npy_format
+
+    header = io.BytesIO()
+    npy_format.write_array_header_1_0(header, {"descr": "<i8", "fortran_order": False, "shape": (2**62, 4)})
+    path = tmp_path / "a.npy"
+    path.write_bytes(header.getvalue() + b"\0" * 80)
+    with pytest.raises(ValueError):
+        map_npy(path)
