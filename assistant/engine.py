@@ -7,25 +7,28 @@ it knows nothing of how answers are shown.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-import numpy as np
-
 from assistant.answer_copies import find_copies, finish
-from assistant.citation import quote_record
-from assistant.corpus import UnreadableArticle, decode, read_file
+from assistant.engine_parts import (
+    ArticleTexts,
+    KnownSpeakers,
+    add_articles,
+    record_in_history,
+    remember_shown,
+    remove_article,
+    resolve_scope,
+)
 from assistant.errors import ArticleNotFound, BadQuestion
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
-from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Sentence, SpeakerEntry
-from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
-from assistant.speakers import census_of, names_of, stored_attributions
+from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, SpeakerEntry
+from assistant.scope import Scope
+from assistant.speakers import census_of
 
 if TYPE_CHECKING:
     # The answer stage and the history are imported when first used: `assistant add` and
@@ -34,8 +37,6 @@ if TYPE_CHECKING:
     from assistant.history import History
     from assistant.ingest import AddReport, MetaOverrides
     from assistant.ingest.fetch import FetchedPage
-
-_TEXT_CACHE = 64
 
 
 NO_WORDS = (
@@ -68,9 +69,8 @@ class Engine:
         self.opened_with = changes
         """What the first refresh found (added, changed, removed, skipped files)."""
         self._settings = settings
-        self._texts: OrderedDict[str, str] = OrderedDict()
-        self._attributions: OrderedDict[str, tuple[tuple[Attribution, ...], ...]] = OrderedDict()
-        self._names: tuple[Path | None, dict[str, tuple[str, str]]] | None = None
+        self._texts = ArticleTexts(index)
+        self._speakers = KnownSpeakers(index)
         self._answering: Answerer | None = None
         self._within: Answerer | None = None
 
@@ -158,25 +158,13 @@ class Engine:
         from assistant.answer import analyse_question, answer_metadata, where_note
 
         question = self._answerer.check_question(question)
-        limits = limits if limits is not None and not limits.is_empty() else None
-        if limits is not None:
-            limits = corpus_folders(limits, self.corpus_dir, self.index.articles.columns["id"])
-        if limits is not None and len(limits.articles) == 1 and article is None:
-            article = limits.articles[0]
-        for named in limits.articles if limits is not None else ():
-            self._article_number(named)  # an unknown id is an error, not an empty scope
-        scope = self._article_number(article) if article is not None else None
-        speaker = speaker or (limits.speaker if limits is not None else None)
-        allowed = None
-        if limits is not None and limits.limits_articles:
-            articles = article_mask(limits, self.index.articles.columns)
-            if not articles.any():
-                message = empty_scope_message(limits, self.index.articles.columns)
-                answer = Answer(question, False, message=message, scope=article)
-                return self._keep(finish(answer, limits.describe()))
-            if scope is None and int(articles.sum()) == 1:
-                scope = int(np.flatnonzero(articles)[0])
-            allowed = passage_mask(articles, self.index.stored.arrays["p_article"])
+        where = resolve_scope(self.index, limits, article, speaker, self._article_number)
+        limits, article, scope, allowed, speaker = (
+            where.limits, where.article_id, where.article, where.allowed, where.speaker
+        )  # fmt: skip
+        if where.empty is not None:
+            answer = Answer(question, False, message=where.empty, scope=article)
+            return self._keep(finish(answer, limits.describe() if limits is not None else None))
         steer, note = conversation.steer(question) if conversation is not None else (None, None)
         info = analyse_question(question)
         if info.meta_field is not None:
@@ -253,48 +241,13 @@ class Engine:
     def _keep(self, answer: Answer) -> Answer:
         """Record the answer in the history (when kept); a failed write never costs the answer."""
         if self.history is not None:
-            import sqlite3  # loaded already by the history
-
-            described = answer.limits
-            if answer.scope and not described:
-                described = f"article {answer.scope}"
-            try:
-                self.history.record(
-                    answer.question,
-                    scope=described,
-                    answered=answer.answered,
-                    message=answer.message,
-                    tokens=answer.tokens,
-                    quotes=[quote_record(q) for q in answer.quotes],
-                    followed=answer.followed,
-                )
-            except (sqlite3.Error, OSError) as exc:
-                self.history_error = f"the history could not be written ({exc}); answers still work"
+            failed = record_in_history(self.history, answer)
+            if failed is not None:
+                self.history_error = failed
         return answer
 
     def _remember(self, conversation: Conversation, question: str, answer: Answer) -> None:
-        article = sentence = None
-        shown: set[int] = set()
-        for i, quote in enumerate(answer.quotes):
-            idx = self.index.article_index(quote.article.id)
-            if idx is None or quote.kind != "sentence":
-                continue
-            number = self._sentence_number(idx, quote.start)
-            if number is not None:
-                shown.add(number)
-            if i == 0:
-                article, sentence = idx, number
-        if article is None and answer.quotes:
-            article = self.index.article_index(answer.quotes[0].article.id)
-        conversation.record(question, answer, article, sentence, frozenset(shown))
-
-    def _sentence_number(self, article: int, start: int) -> int | None:
-        lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
-        starts = self.index.stored.arrays["s_start"][lo:hi]
-        for offset, value in enumerate(starts):
-            if int(value) == start:
-                return lo + offset
-        return None
+        remember_shown(conversation, self._texts, question, answer)
 
     # ---- articles -------------------------------------------------------------------------
 
@@ -328,7 +281,7 @@ class Engine:
 
         i = self._article_number(article_id)
         text = self._text(i)
-        sentences = self._sentences(i)
+        sentences = self._texts.sentences(i)
 
         parsed = parse_article(article_id, text, markdown=bool(self.index.articles[i].get("markdown")))
         return ArticleView(
@@ -359,46 +312,13 @@ class Engine:
         `fetcher` hands back pages already fetched (`ingest.prefetch_urls`); without it they are
         fetched here, before the index lock is taken.
         """
-        from assistant.ingest import MetaOverrides, add_sources, prefetch_urls
-
-        # Web pages are fetched first, outside the lock: a slow server never holds up other processes.
-        fetcher = fetcher or prefetch_urls(sources)
-        # Held across the duplicate check, the writes and the refresh: two adds at once cannot both
-        # store the same article.
-        with self.index.lock():
-            # Duplicates are found by the index's stored fingerprints, so it must hold every article
-            # now in the folder; unchanged folder times (or listings) vouch for that without a walk.
-            before = self.index.before_writing()
-            if before is None:
-                self.index.refresh(trust_folders=True)
-                before = self.index.before_writing()
-            report = add_sources(
-                self.corpus_dir,
-                sources,
-                overrides=overrides or MetaOverrides(),
-                stdin=stdin,
-                progress=progress,
-                fetcher=fetcher,
-                known_body=self.index.article_with_body,
-            )
-            if report.stored:
-                # Only the files just written are read: the stamps taken before vouch for the rest.
-                self.index.refresh_written([a.article_id for a in report.stored], before)
-        return report
+        return add_articles(
+            self.index, sources, overrides=overrides, stdin=stdin, progress=progress, fetcher=fetcher
+        )
 
     def remove(self, article_id: str) -> Path:
         """Delete an article from the corpus folder and the index."""
-        from assistant.ingest import remove_article
-
-        with self.index.lock():
-            before = self.index.before_writing()
-            if before is None:
-                self.index.refresh(trust_folders=True)
-                before = self.index.before_writing()
-            path = remove_article(self.corpus_dir, article_id)
-            # Only this article is marked dead: the stamps taken before vouch for the rest.
-            self.index.refresh_removed(article_id, before)
-        return path
+        return remove_article(self.index, article_id)
 
     # ---- internals --------------------------------------------------------------------------
 
@@ -408,73 +328,11 @@ class Engine:
             raise ArticleNotFound(f"no article {article_id!r} in {self.corpus_dir} (see `assistant list`)")
         return i
 
-    def _sentences(self, i: int) -> tuple[Sentence, ...]:
-        a = self.index.stored.arrays
-        lo, hi = int(self.index.sent_lo[i]), int(self.index.sent_hi[i])
-        return tuple(
-            Sentence(int(s), int(e), int(p))
-            for s, e, p in zip(a["s_start"][lo:hi], a["s_end"][lo:hi], a["s_para"][lo:hi], strict=True)
-        )
-
     def _text(self, i: int) -> str:
-        """The decoded text of article `i`, as indexed; the index is refreshed if the file changed."""
-        record = self.index.articles[i]
-        key = f"{record['id']}@{record['sha256']}"
-        cached = self._texts.get(key)
-        if cached is not None:
-            self._texts.move_to_end(key)
-            return cached
-        try:
-            data, _ = read_file(self.corpus_dir / record["id"], self.corpus_dir)
-        except UnreadableArticle as exc:
-            raise ArticleNotFound(f"article {record['id']!r} can no longer be read: {exc}") from exc
-        if hashlib.sha256(data).hexdigest() != record["sha256"]:
-            raise ArticleNotFound(
-                f"article {record['id']!r} changed on disk since it was indexed; ask again to read it anew"
-            ) from None
-        try:
-            text = decode(data)
-        except UnreadableArticle as exc:
-            raise ArticleNotFound(f"article {record['id']!r} can no longer be read: {exc}") from exc
-        self._texts[key] = text
-        if len(self._texts) > _TEXT_CACHE:
-            self._texts.popitem(last=False)
-        return text
+        """The decoded text of article `i`, as indexed (ArticleNotFound when the file changed)."""
+        return self._texts.text(i)
 
     def _article_attributions(self, i: int) -> tuple[tuple[Attribution, ...], ...]:
-        """Per sentence of article `i`, its attributions as computed when the article was indexed.
-
-        A short name ("Blair") is given as the person the corpus names in full ("Tony Blair").
-        """
-        names = self._corpus_names()
-        record = self.index.articles[i]  # one row: the whole table is not parsed for a question
-        record_id = f"{record['id']}@{record['sha256']}"
-        cached = self._attributions.get(record_id)
-        if cached is None:
-            rows = record["speakers"]
-            found = stored_attributions(rows, int(self.index.sent_hi[i] - self.index.sent_lo[i]))
-            cached = tuple(tuple(_as_known(a, names) for a in sentence) for sentence in found)
-            self._attributions[record_id] = cached
-            if len(self._attributions) > _TEXT_CACHE * 4:
-                self._attributions.popitem(last=False)
-        return cached
-
-    def _corpus_names(self) -> dict[str, tuple[str, str]]:
-        """Short keys → the person across the corpus, made once per index generation."""
-        generation = self.index.stored.origin
-        if self._names is None or self._names[0] != generation:
-            stored = self.index.stored.info.get("speaker_names")
-            if isinstance(stored, dict):
-                names = {k: (str(v[0]), str(v[1])) for k, v in stored.items() if len(v) == 2}
-            else:
-                names = names_of(self.index.stored.speaker_tally())
-            self._names = (generation, names)
-            self._attributions.clear()
-        return self._names[1]
-
-
-def _as_known(attribution: Attribution, names: dict[str, tuple[str, str]]) -> Attribution:
-    known = names.get(attribution.key)
-    if known is None or known[0] == attribution.key:
-        return attribution
-    return replace(attribution, key=known[0], name=known[1])
+        """Per sentence of article `i`, its attributions; a short name ("Blair") given as the person
+        the corpus names in full ("Tony Blair")."""
+        return self._speakers.of_article(i)

@@ -40,7 +40,7 @@ def passage_tokens() -> int:
 
     Changing it rebuilds the index on the next run (the size is part of the index's fingerprint).
     """
-    from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS
+    from assistant.index.version import DEFAULT_PASSAGE_TOKENS
 
     value = os.environ.get("ASSISTANT_PASSAGE_TOKENS", "")
     return int(value) if value.isdigit() and 16 <= int(value) <= 2048 else DEFAULT_PASSAGE_TOKENS

@@ -1,4 +1,4 @@
-"""Build the shipped table of lexical bridges from WordNet 3.0: assistant/answer/data/bridges.json.gz.
+"""Build the shipped table of lexical bridges from WordNet 3.0: assistant/answer/data/bridge-*.
 
 A bridge leads from an index term (a Snowball stem, as `assistant.index.tokens.term` makes it) to one a
 reader may use in its place: synonyms of a word's commonest senses (murder ~ slaying), derivationally
@@ -13,7 +13,7 @@ defense, catalogue ~ catalog), which a question treats as the same word; and the
 thinking and feeling (those whose commonest sense WordNet files under communication, cognition or
 emotion: blame, predict, reckon, fear), which make "What did X blame for ...?" ask for X's statement.
 
-Deterministic: the same WordNet files give the same bytes (sorted keys, gzip mtime 0).
+Deterministic: the same WordNet files give the same bytes (sorted terms).
 
     python -m bench.build_lexicon [--wordnet DIR]
 """
@@ -21,17 +21,17 @@ Deterministic: the same WordNet files give the same bytes (sorted keys, gzip mti
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 from collections import defaultdict
 from pathlib import Path
 
+from assistant.answer.lexicon import write_bridge_files
 from assistant.index.tokens import term
 
 WORDNET = Path("/work/shared/lexicon/wordnet-3.0")
-OUT = Path(__file__).resolve().parent.parent / "assistant" / "answer" / "data" / "bridges.json.gz"
-WORDS_OUT = OUT.parent / "words.json"
+OUT = Path(__file__).resolve().parent.parent / "assistant" / "answer" / "data"
+WORDS_OUT = OUT / "words.json"
 POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SENSES = 4
 """Only a word's commonest senses bridge: rarer ones join words no reader would swap."""
@@ -202,10 +202,10 @@ def main() -> None:
     parser.add_argument("--wordnet", type=Path, default=WORDNET)
     args = parser.parse_args()
     table = build(args.wordnet)
-    data = json.dumps({t: " ".join(b) for t, b in table.items()}, sort_keys=True, separators=(",", ":"))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"{OUT}: {len(table)} terms, {OUT.stat().st_size / 1024:.0f} KB")
+    OUT.mkdir(parents=True, exist_ok=True)
+    write_bridge_files({t: " ".join(b) for t, b in table.items()}, OUT)
+    size = sum(f.stat().st_size for f in OUT.glob("bridge-*"))
+    print(f"{OUT}/bridge-*: {len(table)} terms, {size / 1024:.0f} KB")
     lemmas, forms = statement_verbs(args.wordnet)
     words = {"statement_verbs": lemmas, "statement_verb_forms": forms, "variants": variants(args.wordnet)}
     WORDS_OUT.write_text(json.dumps(words, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -30,6 +30,8 @@ _corpora.py; reused when present). Per size, one run measures, for assistant and
     nice python bench/scale_bench.py --search-only CORPUS [--queries 200] [--repeat 3]
                 (the search alone on CORPUS's index as it stands, fastest of --repeat per question)
     nice python bench/scale_bench.py --sizes 1m --add-only --root DIR   # on the index built there
+    nice python bench/scale_bench.py --sizes 1m --add-only --root DIR --rounds 5 --against BASE
+                (this checkout and BASE, a worktree of another commit, alternating on the same index)
 
 Output: a table with ratios (assistant / tantivy) on stdout; JSON in bench/out/scale_bench-*.json.
 """
@@ -182,12 +184,14 @@ def _assistant(*args: str) -> tuple[float, subprocess.CompletedProcess[str]]:
     return seconds, done
 
 
-def _assistant_cpu(*args: str) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+def _assistant_cpu(
+    *args: str, env: dict[str, str] | None = None
+) -> tuple[float, float, subprocess.CompletedProcess[str]]:
     """One `assistant` process: wall seconds, CPU seconds (user + system of the child), result."""
     exe = Path(sys.executable).with_name("assistant")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([str(exe), *args], capture_output=True, text=True, env=_env(), check=False)
+    done = subprocess.run([str(exe), *args], capture_output=True, text=True, env=env or _env(), check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -203,7 +207,9 @@ def timed_runs(cmd: list[str], runs: int) -> list[float]:
     return times
 
 
-def assistant_add(corpus: Path, work: Path, rounds: int = 1) -> dict[str, Any]:
+def assistant_add(
+    corpus: Path, work: Path, rounds: int = 1, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     """`add` one new article, then `ask` about it, then `remove` it: `rounds` times, medians kept.
 
     Each round's article differs (no duplicate); `remove` (a real process too) leaves the folder
@@ -215,14 +221,18 @@ def assistant_add(corpus: Path, work: Path, rounds: int = 1) -> dict[str, Any]:
         title = NEW_TITLE if n == 0 else f"{NEW_TITLE} (round {n})"
         sentence = NEW_SENTENCE if n == 0 else NEW_SENTENCE.replace("winter", f"winter {n}")
         source.write_text(f"{title}\nBy Ola Nordmann\n{sentence}\n", encoding="utf-8")
-        add_s, add_cpu, added = _assistant_cpu("add", str(source), "--corpus", str(corpus))
-        ask_s, ask_cpu, asked = _assistant_cpu("ask", NEW_QUESTION, "--corpus", str(corpus), "--no-history")
+        add_s, add_cpu, added = _assistant_cpu("add", str(source), "--corpus", str(corpus), env=env)
+        ask_s, ask_cpu, asked = _assistant_cpu(
+            "ask", NEW_QUESTION, "--corpus", str(corpus), "--no-history", env=env
+        )
         answered = asked.returncode == 0 and "zebrafish" in asked.stdout
         lines = added.stdout.splitlines()
         stored = [line.split()[1].rstrip(":") for line in lines if line.startswith("stored ")]
         remove_s = remove_cpu = 0.0
         for article_id in stored:  # leave the shared bench corpus as it was
-            remove_s, remove_cpu, removed = _assistant_cpu("remove", article_id, "--corpus", str(corpus))
+            remove_s, remove_cpu, removed = _assistant_cpu(
+                "remove", article_id, "--corpus", str(corpus), env=env
+            )
             if removed.returncode != 0:
                 for path in corpus.glob(f"{article_id}*"):
                     path.unlink()
@@ -327,6 +337,51 @@ def add_steps(label: str, args: argparse.Namespace) -> dict[str, Any]:
         f"CPU {a['add_cpu_s']:.2f} + {a['ask_cpu_s']:.2f} = {a['total_cpu_s']:.2f}s; "
         f"assistant remove {a['remove_s']:.2f}s, CPU {a['remove_cpu_s']:.2f}s)"
     )
+    return result
+
+
+def add_against(label: str, args: argparse.Namespace) -> dict[str, Any]:
+    """`--add-only --against DIR`: this checkout and the one at DIR (run with PYTHONPATH=DIR) on the
+    same index, alternating round by round (which goes first alternates too), so both see the same
+    machine load: `assistant ask` on the unchanged index, and `assistant add` + `ask` + `remove`.
+
+    Both must read the same index format (same fingerprint), or each round rebuilds it.
+    """
+    root = Path(args.root) if args.root else BENCH_ROOT
+    corpus, work = root / label, root / f"scale-{label}"
+    work.mkdir(parents=True, exist_ok=True)
+    for stray in corpus.glob("*.md"):  # articles an interrupted run added
+        stray.unlink()
+    this = _env()
+    this.pop("PYTHONPATH", None)
+    envs = {"this": this, "against": {**this, "PYTHONPATH": str(Path(args.against).resolve())}}
+    ask = ("ask", args.question, "--corpus", str(corpus), "--no-history")
+    _assistant_cpu(*ask, env=envs["this"])  # brings the index up to date with the folder
+    asks: dict[str, list[tuple[float, float]]] = {name: [] for name in envs}
+    rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in envs}
+    for n in range(max(args.rounds, args.asks)):
+        order = list(envs) if n % 2 == 0 else list(envs)[::-1]
+        for name in order:
+            if n < args.asks:
+                wall, cpu, _ = _assistant_cpu(*ask, env=envs[name])
+                asks[name].append((wall, cpu))
+            if n < args.rounds:
+                rounds[name].append(assistant_add(corpus, work, 1, env=envs[name]))
+    keys = ("add_s", "ask_s", "total_s", "remove_s", "add_cpu_s", "ask_cpu_s", "total_cpu_s", "remove_cpu_s")
+    result: dict[str, Any] = {"size": label, "against": str(args.against)}
+    for name in envs:
+        row: dict[str, Any] = {key: statistics.median(r[key] for r in rounds[name]) for key in keys}
+        row["answered"] = all(r["answered"] for r in rounds[name])
+        row["unchanged_ask_s"] = statistics.median(w for w, _ in asks[name])
+        row["unchanged_ask_cpu_s"] = statistics.median(c for _, c in asks[name])
+        result[name] = row
+    print(
+        f"[{label}] medians of {args.rounds} alternating rounds ({args.asks} asks), this vs {args.against}:"
+    )
+    for key in ("unchanged_ask_s", "unchanged_ask_cpu_s", *keys):
+        a, b = result["this"][key], result["against"][key]
+        print(f"  {key:20} {a:7.3f}s {b:7.3f}s  ratio {a / b if b else float('nan'):.2f}")
+    print(f"  answered: {result['this']['answered']} / {result['against']['answered']}")
     return result
 
 
@@ -545,6 +600,11 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=1, help="`assistant add` + ask + remove rounds (medians reported)"
     )
+    parser.add_argument(
+        "--against",
+        metavar="CHECKOUT",
+        help="with --add-only: alternate each round with the checkout at CHECKOUT (PYTHONPATH), same index",
+    )
     parser.add_argument("--tantivy-build", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-ask", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-add", nargs=3, help=argparse.SUPPRESS)
@@ -563,7 +623,12 @@ def main() -> None:
         return
     if args.add_only:
         for size in (s.strip() for s in args.sizes.split(",") if s.strip()):
-            add_steps(size, args)
+            result = add_against(size, args) if args.against else add_steps(size, args)
+            OUT.mkdir(exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            (OUT / f"scale_bench-add-{size}-{stamp}.json").write_text(
+                json.dumps(result, indent=2), encoding="utf-8"
+            )
         return
     docs = reuters_docs()
     per_doc = calibrate(docs)

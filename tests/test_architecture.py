@@ -16,6 +16,7 @@ CORE = [
     "assistant.speakers",
     "assistant.answer.followups",
     "assistant.ingest",
+    "assistant.engine_parts",
     "assistant.engine",
 ]
 

@@ -187,3 +187,20 @@ def test_speakers_lists_each_person_once_with_their_statements(news_corpus: Path
     assert people["Elena Ortiz"] >= 2
     assert people["Laura Brennan"] >= 2
     assert not [name for name in people if "Brennan" in name and name != "Laura Brennan"]
+
+
+def test_history_of_a_missing_folder_with_escapes_in_its_name_is_one_clean_line(tmp_path: Path) -> None:
+    """Every command's diagnostics go through one writer: a typed folder name never reaches the
+    terminal raw (it once did, for `history`)."""
+    folder = tmp_path / "gone\x1b]0;pwned\x07\x1b[31m"
+    code, out, err = run("history", "--corpus", str(folder))
+    assert (code, out) == (3, "")
+    assert err.startswith("assistant: corpus folder not found: ") and err.count("\n") == 1
+    assert "\x1b" not in err and "\x07" not in err
+
+
+def test_a_usage_error_keeps_its_lines_and_loses_its_escapes() -> None:
+    code, _, err = run("ask", "--top", "\x1b[31mten")
+    assert code == 2
+    assert "Usage:" in err and "Error:" in err and err.count("\n") >= 3
+    assert "\x1b" not in err

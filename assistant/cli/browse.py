@@ -18,6 +18,7 @@ from assistant.cli.shared import (
     page,
     stdout_console,
     user_errors,
+    warn,
 )
 from assistant.safe_text import clean, json_text
 from assistant.scope import article_date
@@ -53,10 +54,10 @@ def list_articles(
     else:
         print_articles(stdout_console(), articles)
     if len(articles) < len(every):
-        click.echo(f"assistant: {len(articles)} of {counted(len(every), 'article')} shown", err=True)
+        warn(f"{len(articles)} of {counted(len(every), 'article')} shown")
     if sort == "date" and articles and all(article_date(a.meta.date) is None for a in articles):
         # Wire copy's datelines name no year: without this line the order would look like a bug.
-        click.echo("assistant: no listed article has a date; sorted by id", err=True)
+        warn("no listed article has a date; sorted by id")
 
 
 @click.command()

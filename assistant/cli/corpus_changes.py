@@ -65,7 +65,7 @@ def add(
     overrides = MetaOverrides(title=title, author=author, date=date, source=source_name)
     if "-" in sources and sys.stdin.isatty():
         # Otherwise `add -` typed at a prompt waits in silence, and looks hung.
-        click.echo("assistant: type or paste the article, then Ctrl-D on a line of its own", err=True)
+        warn("type or paste the article, then Ctrl-D on a line of its own")
     with user_errors():
         # The walk over every file happens once, in the refresh after the articles are stored.
         engine = open_engine(corpus, trust_folders=True)
@@ -77,9 +77,9 @@ def add(
         line = f"stored {stored.article_id}: “{stored.title}” ({details}; {counted(stored.words, 'word')})"
         click.echo(clean(line, one_line=True))
     for line in warning_summary([(s.source, w) for s in report.stored for w in s.warnings]):
-        click.echo(f"assistant: warning: {clean(line, one_line=True)}", err=True)
+        warn(f"warning: {line}")
     for line in skipped_summary(report.skipped):
-        click.echo(f"assistant: note: {clean(line, one_line=True)}", err=True)
+        warn(f"note: {line}")
     for duplicate in report.duplicates:
         click.echo(clean(f"already present: {duplicate.source} is {duplicate.existing_id}", one_line=True))
     for failed in report.failed:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from assistant.citation import quote_marks
-from assistant.cli.shared import EXIT_CORPUS_NOT_FOUND, EXIT_INDEX, corpus_folder, corpus_option, page
+from assistant.cli.shared import EXIT_CORPUS_NOT_FOUND, EXIT_INDEX, corpus_folder, corpus_option, page, warn
 from assistant.history import History, HistoryEntry, history_file
 from assistant.safe_text import clean, json_text
 from assistant.wording import counted
@@ -62,24 +62,24 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
     """
     folder = corpus_folder(corpus)
     if not folder.is_dir():
-        click.echo(f"assistant: corpus folder not found: {folder}", err=True)
+        warn(f"corpus folder not found: {folder}")
         sys.exit(EXIT_CORPUS_NOT_FOUND)
     path = history_file(folder)
     if path is None:
-        click.echo("assistant: the history is turned off (ASSISTANT_HISTORY=0)", err=True)
+        warn("the history is turned off (ASSISTANT_HISTORY=0)")
         entries: list[HistoryEntry] = []
     else:
         try:
             entries = History(path).entries(limit=limit, contains=contains)
         except (sqlite3.Error, OSError) as exc:
-            click.echo(f"assistant: the history at {path} cannot be read: {exc}", err=True)
+            warn(f"the history at {path} cannot be read: {exc}")
             sys.exit(EXIT_INDEX)
     if as_json:
         click.echo(json_text([e.as_json() for e in entries], indent=2))  # escapes C1 and bidi too
         return
     if not entries:
         if path is not None:
-            click.echo("assistant: no questions kept yet" + (" that match" if contains else ""), err=True)
+            warn("no questions kept yet" + (" that match" if contains else ""))
         return
     text = "\n\n".join("\n".join(entry_lines(e)) for e in entries) + "\n"
     if sys.stdout.isatty():

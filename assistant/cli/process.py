@@ -15,8 +15,7 @@ from typing import Any
 
 import click
 
-from assistant.cli.shared import EXIT_INDEX, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OUTPUT
-from assistant.safe_text import clean
+from assistant.cli.shared import EXIT_INDEX, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OUTPUT, warn
 
 
 class DefaultChatGroup(click.Group):
@@ -43,7 +42,7 @@ class DefaultChatGroup(click.Group):
             shown = io.StringIO()
             error.show(file=shown)
             with suppress(OSError, ValueError):
-                sys.stderr.write(clean(shown.getvalue()))
+                warn(shown.getvalue(), block=True)
             sys.exit(error.exit_code)
         except (BrokenPipeError, _OutputClosed):
             _output_failed("the output was closed")
@@ -101,5 +100,5 @@ def _output_failed(reason: str) -> None:
 
 def _last_line(message: str, code: int) -> None:
     with suppress(OSError, ValueError):
-        click.echo(f"assistant: {clean(message, one_line=True)}", err=True)
+        warn(message)
     sys.exit(code)

@@ -87,9 +87,16 @@ def page(text: str) -> None:
         del os.environ["LESS"]
 
 
-def warn(message: str) -> None:
-    """One line on stderr, escaped: file names and article text never reach the terminal raw."""
-    click.echo(f"assistant: {clean(message, one_line=True)}", err=True)
+def warn(message: str, *, block: bool = False) -> None:
+    """One line on stderr, escaped: file names and article text never reach the terminal raw.
+
+    Every diagnostic of every command goes through here. `block=True` is for text that is
+    several lines by design (click's usage errors): escaped, its line breaks kept, no prefix.
+    """
+    if block:
+        click.echo(clean(message), err=True, nl=False)
+    else:
+        click.echo(f"assistant: {clean(message, one_line=True)}", err=True)
 
 
 def fail(error: AssistantError) -> None:

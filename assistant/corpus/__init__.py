@@ -7,25 +7,72 @@ What may be read as an article at all (`safe_paths`) is decided here too, for `a
 and which article an id a user typed names (`article_ids`).
 """
 
-from assistant.corpus.article_ids import resolve_article_id
-from assistant.corpus.display import display_text, one_line_text
-from assistant.corpus.files import (
-    MAX_FILE_BYTES,
-    TEXT_SUFFIXES,
-    UnreadableArticle,
-    article_id,
-    decode,
-    discover,
-    folder_notes,
-    read_file,
-    walk,
-)
-from assistant.corpus.furniture import is_furniture
-from assistant.corpus.layout import Span
-from assistant.corpus.markdown import FRONT_MATTER, markdown_heading
-from assistant.corpus.reader import MARKDOWN_SUFFIXES, ParsedArticle, parse_article, read_article
-from assistant.corpus.safe_paths import RefusedPath, inside, read_regular, real_root, too_broad
-from assistant.corpus.sentences import split_paragraph, split_sentences
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.corpus.article_ids import resolve_article_id
+    from assistant.corpus.display import display_text, one_line_text
+    from assistant.corpus.files import (
+        MAX_FILE_BYTES,
+        TEXT_SUFFIXES,
+        UnreadableArticle,
+        article_id,
+        decode,
+        discover,
+        folder_notes,
+        read_file,
+        walk,
+    )
+    from assistant.corpus.furniture import is_furniture
+    from assistant.corpus.layout import Span
+    from assistant.corpus.markdown import FRONT_MATTER, markdown_heading
+    from assistant.corpus.reader import MARKDOWN_SUFFIXES, ParsedArticle, parse_article, read_article
+    from assistant.corpus.safe_paths import RefusedPath, inside, read_regular, real_root, too_broad
+    from assistant.corpus.sentences import split_paragraph, split_sentences
+
+# Each name is imported from its module when first used (PEP 562): a question reads one stored
+# article's file and never parses one, so it loads neither the reader nor the front-matter YAML.
+_HOME = {
+    "resolve_article_id": "article_ids",
+    "display_text": "display",
+    "one_line_text": "display",
+    "MAX_FILE_BYTES": "files",
+    "TEXT_SUFFIXES": "files",
+    "UnreadableArticle": "files",
+    "article_id": "files",
+    "decode": "files",
+    "discover": "files",
+    "folder_notes": "files",
+    "read_file": "files",
+    "walk": "files",
+    "is_furniture": "furniture",
+    "Span": "layout",
+    "FRONT_MATTER": "markdown",
+    "markdown_heading": "markdown",
+    "MARKDOWN_SUFFIXES": "reader",
+    "ParsedArticle": "reader",
+    "parse_article": "reader",
+    "read_article": "reader",
+    "RefusedPath": "safe_paths",
+    "inside": "safe_paths",
+    "read_regular": "safe_paths",
+    "real_root": "safe_paths",
+    "too_broad": "safe_paths",
+    "split_paragraph": "sentences",
+    "split_sentences": "sentences",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FRONT_MATTER",

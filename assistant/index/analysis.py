@@ -40,8 +40,6 @@ from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
 from assistant.speakers import Row, attribute, rows_of
 
-DEFAULT_PASSAGE_TOKENS = 120
-
 
 @dataclass(slots=True)
 class AnalysedArticle:

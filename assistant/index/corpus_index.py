@@ -21,14 +21,13 @@ import numpy.typing as npt
 from assistant.corpus import too_broad
 from assistant.errors import CorpusNotFound
 from assistant.index import bm25, updates
-from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS
 from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
 from assistant.index.segment_stats import CorpusStatistics
 from assistant.index.store import load
 from assistant.index.top_k import block_max_top, scratch
 from assistant.index.updates import Changes
-from assistant.index.version import index_fingerprint
+from assistant.index.version import DEFAULT_PASSAGE_TOKENS, index_fingerprint
 from assistant.locations import index_dir
 
 if TYPE_CHECKING:  # own_changes (add and remove) is imported when they call: a question never does

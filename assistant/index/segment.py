@@ -17,13 +17,15 @@ import bisect
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, cast
 
 import numpy as np
 import numpy.typing as npt
 
 from assistant.index.article_table import COLUMNS, ArticleTable
-from assistant.index.build_spill import SpilledRows
+
+if TYPE_CHECKING:
+    from assistant.index.build_spill import SpilledRows
 
 ROW_ARRAYS = (
     "doc_len", "p_article", "p_sent_lo", "p_sent_hi",
@@ -65,7 +67,7 @@ class Segment:
                 from assistant.index.segment_files import read_file_keys
 
                 self._keys = read_file_keys(self.folder, len(self.articles))
-            elif isinstance(rows, SpilledRows):  # a build not yet saved: its keys were kept apart
+            elif _spilled(rows):  # a build not yet saved: its keys were kept apart
                 self._keys = (list(rows.ids or ()), rows.stats, rows.hashes())
             else:
                 c = self.articles.columns
@@ -185,7 +187,7 @@ class JoinedColumn(np.lib.mixins.NDArrayOperatorsMixin):
         rows = np.where(rows < 0, rows + self.shape[0], rows)
         out = np.empty(rows.shape[0], dtype=self.dtype)
         which = np.searchsorted(self._starts, rows, side="right") - 1
-        for k in np.unique(which).tolist():
+        for k in sorted(set(which.tolist())):  # not np.unique: it imports numpy.ma
             hit = which == k
             out[hit] = self._parts[k][rows[hit] - self._starts[k]]
         return out
@@ -304,3 +306,13 @@ def dead_term_counts(segment: Segment, dead_articles: npt.NDArray[np.int64]) -> 
     per_term = np.add.reduceat(hit, indptr[:-1]) if hit.shape[0] else np.zeros(0, dtype=np.int64)
     terms = np.flatnonzero(per_term)
     return np.stack([terms, per_term[terms]]).astype(np.int64)
+
+
+def _spilled(rows: object) -> TypeGuard[SpilledRows]:
+    """A build's spilled rows? Its module is imported only when there are rows to ask about, so
+    a question, whose segments are all stored, never loads the build's modules."""
+    if rows is None:
+        return False
+    from assistant.index.build_spill import SpilledRows
+
+    return isinstance(rows, SpilledRows)

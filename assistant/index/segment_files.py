@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,7 +19,6 @@ from assistant.index.article_table import COLUMNS, ArticleTable
 from assistant.index.block_bounds import NAMES as BLOCK_ARRAYS
 from assistant.index.block_bounds import block_arrays
 from assistant.index.bm25 import Params
-from assistant.index.build_spill import SpilledRows, fingerprint_array
 from assistant.index.checked_files import (
     StaleIndex,
     checksum,
@@ -28,10 +27,17 @@ from assistant.index.checked_files import (
     verify_files,
     write_manifest,
 )
+from assistant.index.mapped_arrays import map_npy
 from assistant.index.segment import Segment
 from assistant.index.speaker_counts import SEGMENT_FILE as SPEAKERS_FILE
 from assistant.index.speaker_counts import segment_tally
 from assistant.index.speaker_counts import write as write_speakers
+
+if TYPE_CHECKING:
+    from assistant.index.build_spill import SpilledRows
+
+# The build's spill (and through it the article analysis) is imported by the writes that use
+# it: opening a stored segment for a question loads none of it.
 
 FORMAT = 10  # 10: per-block score bounds
 # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
@@ -76,7 +82,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     arrays: dict[str, npt.NDArray[Any]] = {}
     for name in (*ARRAYS, *BLOCK_ARRAYS):
         expected = files[f"{name}.npy"]
-        array = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        array = map_npy(folder / f"{name}.npy")
         if list(array.shape) != expected["shape"] or str(array.dtype) != expected["dtype"]:
             raise StaleIndex(f"index file {name} has the wrong shape")
         arrays[name] = array
@@ -90,7 +96,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         raise StaleIndex("the index article table is damaged") from exc
     # Rows are parsed when used: a question reads the few it shows, not the whole table.
     table = ArticleTable(rows=ArticleRows(folder / ROWS_FILE, offsets, COLUMNS))
-    fingerprints = np.load(folder / FINGERPRINTS_FILE, mmap_mode="r", allow_pickle=False)
+    fingerprints = map_npy(folder / FINGERPRINTS_FILE)
     if fingerprints.dtype != np.dtype("S64") or fingerprints.shape != (len(table),):
         raise StaleIndex("the index fingerprints do not match its articles")
     info = manifest["info"]
@@ -151,6 +157,8 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
         np.save(folder / f"{name}.npy", array, allow_pickle=False)
         files[f"{name}.npy"] = {"shape": list(array.shape), "dtype": str(array.dtype)}
     (folder / "terms.txt").write_text("\n".join(segment.terms), encoding="utf-8")
+    from assistant.index.build_spill import SpilledRows
+
     rows = segment.articles.stored_rows
     if isinstance(rows, SpilledRows) and int(rows.offsets[0]) == 0:
         _write_spilled_table(folder, rows)
@@ -173,6 +181,8 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
 
 def _write_table(folder: Path, columns: dict[str, list[Any]]) -> None:
     """The article rows, their offsets and the file keys, from a table held in memory."""
+    from assistant.index.build_spill import fingerprint_array
+
     offsets = write_rows(folder / ROWS_FILE, columns)
     np.save(folder / FINGERPRINTS_FILE, fingerprint_array(columns["body_sha256"]), allow_pickle=False)
     np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)

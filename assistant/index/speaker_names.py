@@ -24,7 +24,7 @@ Names = dict[str, tuple[str, str]]
 
 def names_after(old_counts: Tally, old_names: Any, new_counts: Tally) -> Names:
     """`names_of(new_counts)`, reusing `old_names` (the names of `old_counts`) where nothing changed."""
-    previous = _checked(old_names)
+    previous = stored_names(old_names)
     if previous is None or old_counts["spelled"] != new_counts["spelled"]:
         return names_of(new_counts)
     old_people, new_people = old_counts["people"], new_counts["people"]
@@ -65,8 +65,12 @@ def _any_acronym(old_people: Mapping[str, Any], new_people: Mapping[str, Any], k
     return any(is_acronym(name) for name in (*_names(old_people, key), *_names(new_people, key)))
 
 
-def _checked(stored: Any) -> Names | None:
-    """The names stored with a generation (JSON: lists for tuples), or None when not of that shape."""
+def stored_names(stored: Any) -> Names | None:
+    """The names stored with a generation (JSON: lists for tuples), or None when not of that shape.
+
+    The one reader of the stored names: the update that folds them again and the engine that
+    shows them both parse them here, so both treat a damaged entry the same way (recompute).
+    """
     if not isinstance(stored, dict):
         return None
     out: Names = {}

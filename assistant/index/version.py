@@ -8,6 +8,9 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-8: wrapped lines, Markdown, datelines, bounded sentences. parse-9: wire headlines re-cased.
 ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-9"
 
+DEFAULT_PASSAGE_TOKENS = 120
+"""Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""
+
 
 def index_fingerprint(passage_tokens: int) -> str:
     """The stamp every stored segment and generation carries: analysis, speaker rules, passage size."""

@@ -1,0 +1,56 @@
+"""What is kept of an answer once given: a row in the history, and the conversation's memory of
+which article and sentences were shown (what a follow-up such as "what else did he say?" needs).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.citation import quote_record
+from assistant.engine_parts.article_text import ArticleTexts
+from assistant.models import Answer
+
+if TYPE_CHECKING:
+    from assistant.answer import Conversation
+    from assistant.history import History
+
+
+def record_in_history(history: History, answer: Answer) -> str | None:
+    """Write `answer` to the history; why the write failed, if it did (an answer never fails for it)."""
+    import sqlite3  # loaded already by the history; `add` and `remove` never load it
+
+    described = answer.limits
+    if answer.scope and not described:
+        described = f"article {answer.scope}"
+    try:
+        history.record(
+            answer.question,
+            scope=described,
+            answered=answer.answered,
+            message=answer.message,
+            tokens=answer.tokens,
+            quotes=[quote_record(q) for q in answer.quotes],
+            followed=answer.followed,
+        )
+    except (sqlite3.Error, OSError) as exc:
+        return f"the history could not be written ({exc}); answers still work"
+    return None
+
+
+def remember_shown(conversation: Conversation, texts: ArticleTexts, question: str, answer: Answer) -> None:
+    """Tell the conversation which article (and sentence) the answer led with, and every sentence shown."""
+    index = texts.index
+    article = sentence = None
+    shown: set[int] = set()
+    for i, quote in enumerate(answer.quotes):
+        idx = index.article_index(quote.article.id)
+        if idx is None or quote.kind != "sentence":
+            continue
+        number = texts.sentence_number(idx, quote.start)
+        if number is not None:
+            shown.add(number)
+        if i == 0:
+            article, sentence = idx, number
+    if article is None and answer.quotes:
+        article = index.article_index(answer.quotes[0].article.id)
+    conversation.record(question, answer, article, sentence, frozenset(shown))

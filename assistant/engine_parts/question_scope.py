@@ -1,0 +1,66 @@
+"""Where a question may be answered from: `--article`, the scope's limits and `--speaker`, resolved
+once against the article table into an article number and a mask over passages.
+
+The search then skips everything outside the mask rather than filtering answers afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.index import Index
+from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionScope:
+    """A question's limits resolved: what the answer stage is told, and what the answer says."""
+
+    limits: Scope | None
+    """The limits as given (folders as the corpus has them); None when there are none."""
+    article_id: str | None
+    """The one article asked about, as named (`--article`, or the scope's only id)."""
+    article: int | None
+    """Its position in the table, or the only article the limits leave."""
+    allowed: npt.NDArray[np.bool_] | None
+    """Passages the answer may come from (None: every passage)."""
+    speaker: str | None
+    """Only this person's statements."""
+    empty: str | None = None
+    """Why no article is left (the limits match none): the answer is this message."""
+
+
+def resolve_scope(
+    index: Index,
+    limits: Scope | None,
+    article_id: str | None,
+    speaker: str | None,
+    article_number: Callable[[str], int],
+) -> QuestionScope:
+    """Resolve `--article`, `limits` and `--speaker` (all must hold); `article_number` raises for an
+    unknown id, so a mistyped id is an error rather than an empty scope."""
+    limits = limits if limits is not None and not limits.is_empty() else None
+    if limits is not None:
+        limits = corpus_folders(limits, index.corpus_dir, index.articles.columns["id"])
+    if limits is not None and len(limits.articles) == 1 and article_id is None:
+        article_id = limits.articles[0]
+    for named in limits.articles if limits is not None else ():
+        article_number(named)
+    number = article_number(article_id) if article_id is not None else None
+    speaker = speaker or (limits.speaker if limits is not None else None)
+    allowed = None
+    if limits is not None and limits.limits_articles:
+        columns: dict[str, list[Any]] = index.articles.columns
+        articles = article_mask(limits, columns)
+        if not articles.any():
+            message = empty_scope_message(limits, columns)
+            return QuestionScope(limits, article_id, number, None, speaker, empty=message)
+        if number is None and int(articles.sum()) == 1:
+            number = int(np.flatnonzero(articles)[0])
+        allowed = passage_mask(articles, index.stored.arrays["p_article"])
+    return QuestionScope(limits, article_id, number, allowed, speaker)

@@ -1,0 +1,90 @@
+"""What a question does not load: a new `assistant ask` process pays for every module it imports
+before the answer, so nothing that only reading new articles or building needs may come with it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_7834a3842ba03b39.txt"
+
+BUILD_ONLY = (
+    "yaml",  # front matter, read when an article is parsed
+    "assistant.corpus.reader",
+    "assistant.corpus.markdown",
+    "assistant.corpus.metadata",
+    "assistant.index.analysis",
+    "assistant.index.build",
+    "assistant.index.build_spill",
+    "assistant.index.merge",
+    "assistant.index.own_changes",
+    "assistant.ingest",
+    "tiktoken",
+    "textual",
+)
+
+
+def _run(tmp: Path, script: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOME": str(tmp), "ASSISTANT_HISTORY": "0", "XDG_CACHE_HOME": str(tmp / "cache")}
+    env.pop("ASSISTANT_INDEX_DIR", None)
+    command = [sys.executable, "-c", script]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+
+def _loaded_after(tmp: Path, *args: str) -> tuple[list[str], str, int]:
+    """Run `assistant ARGS` in a fresh interpreter: the BUILD_ONLY modules it loaded, its output, its exit."""
+    script = (
+        "import io, json, sys, contextlib\n"
+        "from assistant.cli import main\n"
+        "out = io.StringIO()\n"
+        "code = 0\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    try:\n"
+        f"        main({list(args)!r})\n"
+        "    except SystemExit as done:\n"
+        "        code = done.code\n"
+        f"heavy = {BUILD_ONLY!r}\n"
+        "loaded = sorted(m for m in heavy if m in sys.modules)\n"
+        "print(json.dumps({'loaded': loaded, 'out': out.getvalue(), 'code': code}))\n"
+    )
+    done = _run(tmp, script)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return result["loaded"], result["out"], result["code"]
+
+
+def test_a_question_on_a_current_index_loads_no_reader_and_no_build(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    built = _run(tmp_path, f"from assistant.cli import main\nmain(['index', '--corpus', {str(corpus)!r}])")
+    assert "Traceback" not in built.stderr
+    loaded, out, code = _loaded_after(
+        tmp_path, "ask", "What does ATACMS stand for?", "--corpus", str(corpus), "--no-history"
+    )
+    assert code == 0
+    assert "Army Tactical Missile Systems" in out
+    assert loaded == []
+
+
+def test_a_question_after_a_new_file_still_reads_it(tmp_path: Path) -> None:
+    """The lazy imports are only lazy: a file dropped into the folder is read (and answered from)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    _run(tmp_path, f"from assistant.cli import main\nmain(['index', '--corpus', {str(corpus)!r}])")
+    (corpus / "ferry.md").write_text(
+        "---\ntitle: Ferry Terminal Approved\nauthor: Jane Doe\n---\n\n"
+        "The harbour council voted on Tuesday to approve a new ferry terminal at the northern quay.\n",
+        encoding="utf-8",
+    )
+    loaded, out, code = _loaded_after(
+        tmp_path, "ask", "Where will the new ferry terminal be?", "--corpus", str(corpus), "--no-history"
+    )
+    assert code == 0
+    assert "northern quay" in out
+    assert "assistant.corpus.reader" in loaded and "yaml" in loaded
