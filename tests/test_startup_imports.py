@@ -25,6 +25,8 @@ BUILD_ONLY = (
     "assistant.ingest",
     "tiktoken",
     "textual",
+    "filelock",  # the writers' lock: only a process that writes the index takes it
+    "numpy.ma",  # masked arrays (np.unique loads them): nothing on the question path needs them
 )
 
 

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import filelock
 import numpy as np
 import numpy.typing as npt
 
@@ -31,6 +30,8 @@ from assistant.index.version import DEFAULT_PASSAGE_TOKENS, index_fingerprint
 from assistant.locations import index_dir
 
 if TYPE_CHECKING:  # own_changes (add and remove) is imported when they call: a question never does
+    import filelock
+
     from assistant.index.own_changes import Vouched
 
 __all__ = ["Changes", "Index", "Progress"]

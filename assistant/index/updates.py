@@ -13,8 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import filelock
-
 from assistant.corpus import walk
 from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index import folder_stamps
@@ -27,6 +25,8 @@ from assistant.locations import index_dir
 from assistant.speakers import names_of
 
 if TYPE_CHECKING:
+    import filelock
+
     from assistant.index.analysis import Batch
     from assistant.index.build import Progress
     from assistant.index.corpus_index import Index
@@ -36,21 +36,6 @@ if TYPE_CHECKING:
 
 MAX_SEGMENTS = 8
 """More segments than this after an addition: all but the first are folded into one."""
-LOCK_WAIT_SECONDS = 600
-
-
-class WritersLock(filelock.FileLock):
-    """The index lock; waiting too long (or a lock file that cannot be made) is an IndexError_."""
-
-    def acquire(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().acquire(*args, **kwargs)
-        except filelock.Timeout as exc:
-            raise IndexError_(
-                f"another process has held the index lock for {LOCK_WAIT_SECONDS} s; try again later"
-            ) from exc
-        except OSError as exc:
-            raise IndexError_(f"cannot lock the index: {exc.strerror or exc}") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +75,9 @@ def writers_lock(index: Index) -> filelock.BaseFileLock:
             prepare_folder(folder)
         except OSError as exc:
             raise IndexError_(f"cannot create the index folder {folder}: {exc.strerror or exc}") from exc
-        index.file_lock = WritersLock(str(folder / "lock"), timeout=LOCK_WAIT_SECONDS)
+        from assistant.index.writers_lock import writers_lock_at
+
+        index.file_lock = writers_lock_at(folder / "lock")
     return index.file_lock
 
 
