@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.corpus import UnreadableArticle
+from assistant.safe_text import without_escape_sequences
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
 _HTML_START = re.compile(
@@ -83,6 +84,9 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
     """The story of a page and its metadata; raises UnreadableArticle when the page holds no article text."""
     import trafilatura  # slow to import; only `add` needs it
 
+    # A page is untrusted: terminal escapes in it go whole, before the parser drops the bare ESC
+    # and keeps the rest ("Evil [31mRED" stored as the title, "[2J" in a quote).
+    html = without_escape_sequences(html)
     try:
         document = trafilatura.bare_extraction(
             html,
