@@ -1,6 +1,7 @@
 """A daily user's trial on wire copy: "BY TED D'AFFLISIO, Reuters" under a headline names the
 author and, apart, the agency, so `--source reuters` finds the story and the citation reads as
-any other. The real CLI (CliRunner) on a real corpus folder."""
+any other; a headline opening with a bracket opens with a capital, as the first rows of the chat's
+article panel show. The real CLI (CliRunner) on a real corpus folder."""
 
 from __future__ import annotations
 
@@ -64,3 +65,24 @@ def test_a_wire_agency_after_the_byline_is_the_source_not_part_of_the_name(tmp_p
         "— oil industry analysts, in TED D'AFFLISIO, "
         "“OPEC May Have to Meet to Firm Prices - Analysts”, Reuters," in out
     )
+
+
+def test_a_headline_opening_with_a_bracket_opens_with_a_capital(tmp_path: Path) -> None:
+    # Sorted by title, "(corrected) - Banponce…" and "(crime Control Inc)…" were the first rows of the
+    # chat's article panel on the Reuters archive.
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    heads = {
+        "a.txt": ("(corrected) - Banponce <bdep> Places Notes", "(Corrected) - Banponce Places Notes"),
+        "b.txt": ("(crime Control Inc) 4TH QTR NET Loss", "(Crime Control Inc) 4th Qtr Net Loss"),
+        "c.txt": (
+            "(G.T.C. Transcontinental Group Ltd) 1ST QTR NET",
+            "(G.T.C. Transcontinental Group Ltd) 1st Qtr Net",
+        ),
+    }
+    for name, (head, _) in heads.items():
+        body = "TORONTO, March 3 - The company said its quarterly results were in line with forecasts.\n"
+        (corpus / name).write_text(f"{head}\n{body}", encoding="utf-8")
+    code, out, err = run("list", "--json", "--corpus", str(corpus))
+    assert code == 0, err
+    assert {row["id"]: row["title"] for row in json.loads(out)} == {n: t for n, (_, t) in heads.items()}
