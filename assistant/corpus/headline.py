@@ -142,7 +142,7 @@ def _recased_part(part: str, forms: dict[str, Counter[str]], *, first: bool, eve
         written = forms.get(core.lower(), Counter())
         if written[core.upper()] > written[core.lower()] + written[core]:
             return part[:start] + core.upper() + possessive + part[end:]  # "Opec" where the body says OPEC
-    if first and len(core) >= 2 and core.islower():
+    if first and not every_word and len(core) >= 2 and core.islower():
         # "(corrected) - …", "(crime Control Inc) 4th Qtr": a half re-cased copy left the word
         # after a bracket in lower case; a title still opens with a capital.
         return part[:start] + core.capitalize() + possessive + part[end:]
