@@ -124,3 +124,29 @@ def test_a_server_that_never_answers_is_reported_with_the_time_limit_the_user_se
     assert done.returncode == 6
     # It said "no answer within 0.99975 seconds": the time left, not the limit.
     assert done.stderr.strip() == f"assistant: failed: {site}/silent: no answer within 1 second"
+
+
+def test_links_leaving_an_added_folder_say_what_they_lead_to(tmp_path: Path) -> None:
+    download = tmp_path / "download"
+    download.mkdir()
+    (download / "story.txt").write_text(
+        "Ferry reopens\n\nThe ferry route reopened on Friday after the storm.\n", encoding="utf-8"
+    )
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Secret\n\nNot for the corpus.\n", encoding="utf-8")
+    (download / "to-folder").symlink_to(outside)
+    (download / "to-file.txt").symlink_to(outside / "secret.txt")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    done = add(corpus, str(download))
+    assert done.returncode == 6
+    assert (
+        f"assistant: failed: {download}/to-folder: it is a link to a folder outside the folder; not followed"
+        in (done.stderr.splitlines())
+    )
+    assert (
+        f"assistant: failed: {download}/to-file.txt: it is a link to a file outside the folder; not followed"
+        in (done.stderr.splitlines())
+    )
+    assert [p.name for p in corpus.glob("*.md")] == ["ferry-reopens.md"]
