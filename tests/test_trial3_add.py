@@ -150,3 +150,23 @@ def test_links_leaving_an_added_folder_say_what_they_lead_to(tmp_path: Path) -> 
         in (done.stderr.splitlines())
     )
     assert [p.name for p in corpus.glob("*.md")] == ["ferry-reopens.md"]
+
+
+def test_a_saved_page_of_menus_alone_is_not_stored_as_an_article(tmp_path: Path) -> None:
+    # It was stored as "empty.md", a one-paragraph article reading "Home | News".
+    page = tmp_path / "saved" / "empty.html"
+    page.parent.mkdir()
+    page.write_text(
+        "<html><head><title>Site</title></head><body><nav><a href=/>Home</a> | <a href=/news>News</a>"
+        "</nav><footer>Copyright 2024</footer></body></html>",
+        encoding="utf-8",
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    done = add(corpus, str(page))
+    assert done.returncode == 6
+    assert done.stderr.strip() == (
+        f"assistant: failed: {page}: no article text found in the page, only “Home | News” "
+        "(a menu or links: it may need JavaScript, or be an index page)"
+    )
+    assert list(corpus.glob("*.md")) == []

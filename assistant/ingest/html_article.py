@@ -108,6 +108,13 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
         raise UnreadableArticle(
             "no article text found in the page (it may need JavaScript, or be an index page)"
         )
+    if not any(_sentence_like(paragraph) for paragraph in paragraphs):
+        # A page of menus alone ("Home | News") was stored as a one-word article.
+        shown = " ".join(" ".join(paragraphs).split()[:6])
+        raise UnreadableArticle(
+            f"no article text found in the page, only “{shown}” (a menu or links: it may need "
+            "JavaScript, or be an index page)"
+        )
     return HtmlArticle(
         paragraphs=paragraphs,
         title=_field(document, "title"),
@@ -116,6 +123,14 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
         source=_field(document, "sitename") or _host(_field(document, "hostname")),
         url=_field(document, "url") or url,
     )
+
+
+_CLOSERS = " \"'”’)]»"
+
+
+def _sentence_like(paragraph: str) -> bool:
+    """A paragraph of prose: four words or more ending as a sentence ends."""
+    return len(paragraph.split()) >= 4 and paragraph.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
 def _field(document: object, name: str) -> str | None:
