@@ -395,7 +395,8 @@ class Engine:
             if before is None:
                 self.index.refresh(trust_folders=True)
                 before = self.index.before_writing()
-            path = remove_article(self.corpus_dir, article_id)
+            indexed = self.index.article_index(article_id) is not None
+            path = remove_article(self.corpus_dir, article_id, indexed=indexed)
             # Only this article is marked dead: the stamps taken before vouch for the rest.
             self.index.refresh_removed(article_id, before)
         return path
