@@ -28,14 +28,20 @@ def test_remove_deletes_an_article_and_leaves_files_that_are_no_articles(tmp_pat
     code, _, err = run("index", "--corpus", str(corpus))
     assert code == 0, err
 
-    for name in ("README.md", "scan.txt", "link.txt"):
+    refusals = {
+        "README.md": "'README.md' was left out of the index: notes about the folder (README, LICENSE…), "
+        "not an article",
+        "scan.txt": "'scan.txt' was left out of the index: the file is binary, not text",
+        "link.txt": "'link.txt' is no article of the index (a file left out, or a link leading out of the "
+        "corpus); nothing removed",
+    }
+    for name, refusal in refusals.items():
         code, _, err = run("remove", name, "--corpus", str(corpus))
-        assert code == 4, (name, err)
-        assert err.strip().endswith(
-            f"'{name}' is a file in the corpus folder but not an article (`assistant index` says why it "
-            "was left out); nothing removed"
-        ), err
+        assert (code, err.strip()) == (4, f"assistant: {refusal}"), name
         assert (corpus / name).is_symlink() or (corpus / name).is_file()
+    # `show` and `ask --article` say the same instead of "no article 'README.md'".
+    code, _, err = run("show", "README.md", "--corpus", str(corpus))
+    assert (code, err.strip()) == (4, f"assistant: {refusals['README.md']}")
 
     code, out, err = run("remove", "ferry.txt", "--corpus", str(corpus))
     assert code == 0, err

@@ -34,8 +34,8 @@ def remove_article(corpus_dir: Path, article_id: str, *, indexed: bool = True) -
         raise ArticleNotFound(f"no article {article_id!r} in the corpus")
     if not indexed:
         raise ArticleNotFound(
-            f"{article_id!r} is a file in the corpus folder but not an article (`assistant index` "
-            "says why it was left out); nothing removed"
+            f"{article_id!r} is no article of the index (a file left out, or a link leading out of "
+            "the corpus); nothing removed"
         )
     try:
         path.unlink()
