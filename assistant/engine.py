@@ -158,6 +158,11 @@ class Engine:
         from assistant.answer import analyse_question, answer_metadata, where_note
 
         question = self._answerer.check_question(question)
+        if not len(self.index.articles):  # no article at all, not "no article uses the words"
+            from assistant.scope import empty_corpus_message
+
+            empty = Answer(question, False, message=empty_corpus_message(self.corpus_dir))
+            return self._keep(finish(empty, None))
         limits = limits if limits is not None and not limits.is_empty() else None
         if limits is not None:
             limits = corpus_folders(limits, self.corpus_dir, self.index.articles.columns["id"])

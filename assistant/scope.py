@@ -241,6 +241,14 @@ def folder_hint(folder: str, ids: Sequence[str]) -> str:
     return f" Folders in {parent}: {shown}." if parent else f" Its folders: {shown}."
 
 
+def empty_corpus_message(corpus_dir: Path) -> str:
+    """What to do when the corpus folder holds no article at all (a new folder, or the wrong one)."""
+    return (
+        f"The corpus folder {corpus_dir} holds no articles yet: add some (`assistant add FILE-OR-URL`, "
+        "or /add in the chat), or choose another folder (--corpus DIR)."
+    )
+
+
 def empty_scope_message(scope: Scope, columns: dict[str, list[Any]]) -> str:
     """Why no article is within the scope: the folders there are, how many articles have no date."""
     message = f"No article in the corpus is within the scope ({scope.describe()})."
