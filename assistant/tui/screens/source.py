@@ -44,7 +44,8 @@ def shown_window(ranges: list[tuple[int, int, int]], start: int, end: int) -> li
     number, p_start, p_end = ranges[at]
     if p_end - p_start > WINDOW_CHARS:
         half = max(0, (WINDOW_CHARS - (end - start)) // 2)
-        p_start, p_end = max(p_start, start - half), min(p_end, end + half)
+        # Cut around the quote, it is the window: a neighbour beside a cut would hide the gap.
+        return [(number, max(p_start, start - half), min(p_end, end + half))]
     low, high = at, at
     chars = p_end - p_start
     while high - low + 1 < WINDOW_PARAGRAPHS:
