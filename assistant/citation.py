@@ -37,9 +37,9 @@ def locator(quote: Quote) -> str:
     parts = [where(quote)]
     if quote.kind == "sentence":
         parts.append(f"characters {quote.start}–{quote.end}")
-    line = ", ".join(parts) + f", article {clean(quote.article.id)}"
+    line = ", ".join(parts) + f", article {clean(quote.article.id, one_line=True)}"
     if quote.also_in:
-        line += " (also in " + ", ".join(clean(i) for i in quote.also_in) + ")"
+        line += " (also in " + ", ".join(clean(i, one_line=True) for i in quote.also_in) + ")"
     return line
 
 

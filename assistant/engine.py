@@ -158,6 +158,11 @@ class Engine:
         from assistant.answer import analyse_question, answer_metadata, where_note
 
         question = self._answerer.check_question(question)
+        if not len(self.index.articles):  # no article at all, not "no article uses the words"
+            from assistant.scope import empty_corpus_message
+
+            empty = Answer(question, False, message=empty_corpus_message(self.corpus_dir))
+            return self._keep(finish(empty, None))
         where = resolve_scope(self.index, limits, article, speaker, self._article_number)
         limits, article, scope, allowed, speaker = (
             where.limits, where.article_id, where.article, where.allowed, where.speaker

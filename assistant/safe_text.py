@@ -53,6 +53,15 @@ def clean(text: str, *, one_line: bool = False) -> str:
     return (" " if one_line else "\n").join(cleaned)
 
 
+def without_escape_sequences(text: str) -> str:
+    """`text` without terminal escape sequences, whole: what a parser that drops only the ESC
+    character (as lxml does) would leave behind is `[31m` in a stored title."""
+    return _ESCAPES.sub("", text) if ("\x1b" in text or "\x9b" in text or _C1_OPENERS.search(text)) else text
+
+
+_C1_OPENERS = re.compile(r"[\x90\x98\x9d\x9e\x9f]")
+
+
 def _clean_line(line: str, one_line: bool) -> str:
     out = []
     for char in line:

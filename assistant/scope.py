@@ -210,15 +210,53 @@ def article_mask(scope: Scope, columns: dict[str, list[Any]]) -> npt.NDArray[np.
     return keep
 
 
+def missing_folders(folders: Sequence[str], ids: Sequence[str]) -> tuple[str, ...]:
+    """The folders (as `normal_folder` writes them) that hold no article: a typo, or a path."""
+    return tuple(f for f in folders if not any(i.startswith(f) for i in ids))
+
+
+def folders_beside(folder: str, ids: Sequence[str]) -> tuple[str, list[str]]:
+    """The deepest folder above `folder` that holds articles, and the folders right inside it.
+
+    For `c000/nope/` that is `c000/` and `c000/reut2-000/, c000/reut2-001/…`, not the top folders.
+    """
+    parent = folder.rstrip("/").rpartition("/")[0]
+    while parent and not any(i.startswith(parent + "/") for i in ids):
+        parent = parent.rpartition("/")[0]
+    prefix = parent + "/" if parent else ""
+    inside = {
+        prefix + i[len(prefix) :].split("/", 1)[0] + "/"
+        for i in ids
+        if i.startswith(prefix) and "/" in i[len(prefix) :]
+    }
+    return prefix, sorted(inside)
+
+
+def folder_hint(folder: str, ids: Sequence[str]) -> str:
+    """` Folders in c000/: c000/reut2-000/, …` for a folder that holds no article: where to look."""
+    parent, there = folders_beside(folder, ids)
+    if not there:
+        return f" {parent} holds articles but no folders." if parent else " The corpus has no folders."
+    shown = ", ".join(there[:8]) + (", …" if len(there) > 8 else "")
+    return f" Folders in {parent}: {shown}." if parent else f" Its folders: {shown}."
+
+
+def empty_corpus_message(corpus_dir: Path) -> str:
+    """What to do when the corpus folder holds no article at all (a new folder, or the wrong one)."""
+    return (
+        f"The corpus folder {corpus_dir} holds no articles yet: add some (`assistant add FILE-OR-URL`, "
+        "or /add in the chat), or choose another folder (--corpus DIR)."
+    )
+
+
 def empty_scope_message(scope: Scope, columns: dict[str, list[Any]]) -> str:
     """Why no article is within the scope: the folders there are, how many articles have no date."""
     message = f"No article in the corpus is within the scope ({scope.describe()})."
     dates: list[str | None] = columns["date"]
-    if scope.folders:
-        tops = sorted({i.split("/", 1)[0] + "/" for i in columns["id"] if "/" in i})
-        if tops:
-            shown = ", ".join(tops[:8]) + (", …" if len(tops) > 8 else "")
-            message += f" Its folders: {shown}."
+    missing = missing_folders(scope.folders, columns["id"])
+    if missing:
+        # Only a folder that names no article is the reason; beside it, the folders there are.
+        message += folder_hint(missing[0], columns["id"])
     if scope.since or scope.until:
         undated = sum(1 for value in dates if article_date(value) is None)
         if undated:

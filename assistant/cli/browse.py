@@ -21,7 +21,7 @@ from assistant.cli.shared import (
     warn,
 )
 from assistant.safe_text import clean, json_text
-from assistant.scope import article_date
+from assistant.scope import article_date, empty_corpus_message
 from assistant.wording import counted
 
 
@@ -47,9 +47,11 @@ def list_articles(
         engine = open_engine(corpus)
         every = engine.articles()
     articles = select_articles(every, contains=contains, sort=sort, limit=limit)
+    if not every:  # an empty list and silence looked like a broken command
+        click.echo(f"assistant: {clean(empty_corpus_message(engine.corpus_dir), one_line=True)}", err=True)
     if as_json:
         click.echo(json_text([article_info_json(a) for a in articles], indent=2))
-    elif sys.stdout.isatty():
+    elif sys.stdout.isatty() and articles:
         page("\n".join(article_lines(articles)) + "\n")
     else:
         print_articles(stdout_console(), articles)

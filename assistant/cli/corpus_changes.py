@@ -37,6 +37,17 @@ def index(corpus: Path | None) -> None:
         f"added {len(changes.added)}, changed {len(changes.changed)}, removed {len(changes.removed)}, "
         f"skipped {len(engine.skipped())}"
     )
+    # "skipped 3" and nothing more, on a run where nothing changed: say which, and why.
+    warned = {article_id for article_id, _ in changes.skipped}
+    earlier = [(article_id, why) for article_id, why in engine.skipped() if article_id not in warned]
+    for article_id, why in earlier[:_SKIPS_NAMED]:
+        warn(f"warning: skipped {article_id}: {why}")
+    if len(earlier) > _SKIPS_NAMED:
+        warn(f"… and {counted(len(earlier) - _SKIPS_NAMED, 'more file')} skipped")
+
+
+_SKIPS_NAMED = 10
+"""How many files skipped on an earlier run `assistant index` names again."""
 
 
 @click.command()

@@ -22,21 +22,21 @@ _QUOTE_CHARS = 160
 
 def entry_lines(entry: HistoryEntry) -> list[str]:
     """An entry as plain lines: when, the question and scope, then each quote and its citation."""
-    head = f"#{entry.id}  {entry.asked_at}  {clean(entry.read_as)}"
+    head = f"#{entry.id}  {entry.asked_at}  {clean(entry.read_as, one_line=True)}"
     if entry.scope:
-        head += f"  [{clean(entry.scope)}]"
+        head += f"  [{clean(entry.scope, one_line=True)}]"
     if entry.tokens:
         head += f"  ({counted(entry.tokens, 'token')})"
     lines = [head]
     if not entry.answered:
-        lines.append(f"    no answer: {clean(entry.message or '')}")
+        lines.append(f"    no answer: {clean(entry.message or '', one_line=True)}")
     for quote in entry.quotes:
         text = " ".join(clean(str(quote.get("text", ""))).split())
         if len(text) > _QUOTE_CHARS:
             text = text[: _QUOTE_CHARS - 1] + "…"
         opening, closing = quote_marks(text)
         lines.append(f"    {opening}{text}{closing}")
-        lines.append(f"      {clean(str(quote.get('citation', '')))}")
+        lines.append(f"      {clean(str(quote.get('citation', '')), one_line=True)}")
     return lines
 
 

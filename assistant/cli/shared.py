@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from assistant.corpus import resolve_article_id
-from assistant.errors import AddError, AssistantError, BadQuestion, CorpusNotFound, IndexError_
+from assistant.errors import (
+    AddError,
+    ArticleNotFound,
+    AssistantError,
+    BadQuestion,
+    CorpusNotFound,
+    IndexError_,
+)
 from assistant.locations import default_corpus
 from assistant.safe_text import clean
 
@@ -208,7 +215,13 @@ def known_article_id(engine: Engine, typed: str | None) -> str | None:
     through unchanged so the engine reports them."""
     if typed is None or engine.index.article_index(typed) is not None:
         return typed
-    return resolve_article_id(typed, (info.meta.id for info in engine.articles())) or typed
+    found = resolve_article_id(typed, (info.meta.id for info in engine.articles()))
+    if found is None:
+        why = dict(engine.skipped()).get(typed)
+        if why is not None:
+            # "no article 'README.md'" sent the user looking for a file that is plainly there.
+            raise ArticleNotFound(f"{typed!r} was left out of the index: {why}")
+    return found or typed
 
 
 def corpus_folder(corpus: Path | None) -> Path:

@@ -25,6 +25,7 @@ import yaml
 
 from assistant.corpus import FRONT_MATTER
 from assistant.corpus.front_matter_yaml import load_front_matter
+from assistant.safe_text import clean
 
 MAX_SLUG_CHARS = 50
 TEMP_PREFIX = ".adding-"
@@ -111,7 +112,8 @@ def slugify(title: str, max_chars: int = MAX_SLUG_CHARS) -> str:
     Letters of any script are kept (accents folded away where they can be), so
     a Greek or Cyrillic title still gives a readable name.
     """
-    folded = unicodedata.normalize("NFKD", title)
+    # Made from the title as shown: "Evil \x1b[31mRED" is named evil-red, not evil-31mred.
+    folded = unicodedata.normalize("NFKD", clean(title, one_line=True))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     words = [w for w in re.split(r"[\W_]+", folded.lower()) if w]
     slug = ""

@@ -4,7 +4,8 @@ File names are untrusted and may hold escape sequences or invisible characters;
 every listing and citation shows the id cleaned (`assistant/safe_text.py`), and
 `--json` shows it with those characters escaped (`\\u001b`). Both forms must work
 when pasted back into `show`, `remove` or `ask --article`: the exact id first,
-then the id with `\\xHH`, `\\uHHHH`, `\\UHHHHHHHH` escapes read, then the cleaned
+then the id with `\\xHH`, `\\uHHHH`, `\\UHHHHHHHH` escapes and JSON's short ones (`\\n`, `\\t`,
+`\\r`, `\\b`, `\\f`, `\\"`, `\\\\`) read, then the cleaned
 form when it names exactly one article, then a tail of the id: the file name
 (`00001.txt`) or its last folders (`reut2-000/00001.txt`) select the one article
 whose id ends so; a tail that several ids end in is refused, naming them.
@@ -18,13 +19,17 @@ from collections.abc import Iterable
 from assistant.errors import ArticleNotFound
 from assistant.safe_text import clean
 
-_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([ntrbf\"\\]))")
+_SHORT = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", '"': '"', "\\": "\\"}
+"""JSON's two-character escapes: `list --json` writes a newline in a file name as `\\n`."""
 
 
 def unescaped(typed: str) -> str:
-    """`typed` with `\\xHH`, `\\uHHHH` and `\\UHHHHHHHH` escapes turned into their characters."""
+    """`typed` with `\\xHH`, `\\uHHHH`, `\\UHHHHHHHH` and JSON's short escapes turned into characters."""
 
     def char(match: re.Match[str]) -> str:
+        if match.group(4):
+            return _SHORT[match.group(4)]
         code = int(next(group for group in match.groups() if group), 16)
         return chr(code) if code <= 0x10FFFF else match.group()
 
@@ -60,15 +65,24 @@ _NAMED = 3
 
 
 def _by_tail(typed: str, decoded: str, shown: str, known: list[str]) -> str | None:
-    """The one id ending in the typed path components, or None; raises when several do."""
-    for form in dict.fromkeys((typed, decoded)):
+    """The one id ending in the typed path components, or None; raises when several do.
+
+    The cleaned form is matched against the ids as shown, so a file name copied from a
+    listing (`name with newline.txt` for a name holding a newline) finds its article too.
+    """
+    forms = [(form, False) for form in dict.fromkeys((typed, decoded))] + [(shown, True)]
+    for form, as_shown in forms:
         bare = form.strip()
         while bare.startswith("./"):
             bare = bare[2:]
         tail = "/" + bare.strip("/")
         if tail == "/":
             continue
-        fits = sorted(article_id for article_id in known if ("/" + article_id).endswith(tail))
+        fits = sorted(
+            article_id
+            for article_id in known
+            if ("/" + (clean(article_id, one_line=True) if as_shown else article_id)).endswith(tail)
+        )
         if len(fits) == 1:
             return fits[0]
         if fits:

@@ -36,6 +36,19 @@ _FIXTURE = re.compile(
 )
 
 
+# A wire agency named after the byline's names: "By Ted D'Afflisio, Reuters".
+_BYLINE_AGENCY = re.compile(
+    r",\s*(Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg(?: News)?|UPI|"
+    r"United Press International|Dow Jones(?: Newswires)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _display_agency(written: str) -> str:
+    """The agency as written; one in capitals that is not an acronym (REUTERS) as a name."""
+    return written.title() if written.isupper() and len(written) > 3 else written
+
+
 @dataclass(slots=True)
 class Header:
     """What the opening lines say (metadata found later in the body fills what is still None)."""
@@ -149,8 +162,14 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
         byline = (index == start or line.lower().startswith("by ")) and looks_like_byline(decoded(line))
         if header.author is None and byline and not _fixture_follows(text, all_lines, index):
             name = byline_name(line)
-            header.author = decoded(name)
             offset = line_info.start + line.find(name)
+            agency = _BYLINE_AGENCY.search(name)
+            if agency and header.source is None:
+                # "By Ted D'Afflisio, Reuters": the agency is the source, not part of the name.
+                header.source = _display_agency(agency.group(1))
+                header.spans["source"] = Span(offset + agency.start(1), offset + agency.end(1))
+                name = name[: agency.start()]
+            header.author = decoded(name)
             header.spans["author"] = Span(offset, offset + len(name))
         elif header.date is None and len(line) < 80 and (found := date_from(line)):
             header.date = found

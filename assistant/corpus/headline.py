@@ -142,6 +142,10 @@ def _recased_part(part: str, forms: dict[str, Counter[str]], *, first: bool, eve
         written = forms.get(core.lower(), Counter())
         if written[core.upper()] > written[core.lower()] + written[core]:
             return part[:start] + core.upper() + possessive + part[end:]  # "Opec" where the body says OPEC
+    if first and not every_word and len(core) >= 2 and core.islower():
+        # "(corrected) - …", "(crime Control Inc) 4th Qtr": a half re-cased copy left the word
+        # after a bracket in lower case; a title still opens with a capital.
+        return part[:start] + core.capitalize() + possessive + part[end:]
     if not core or (not every_word and not (len(core) >= 2 and core.isupper())):
         return part  # a title in ordinary case keeps its words; only its capitals are looked at
     cased = _word_case(core, forms, first=first, every_word=every_word)

@@ -60,7 +60,8 @@ def remove_article(index: Index, article_id: str) -> Path:
 
     with index.lock():
         before = _vouched_before_writing(index)
-        path = delete_file(index.corpus_dir, article_id)
+        indexed = index.article_index(article_id) is not None
+        path = delete_file(index.corpus_dir, article_id, indexed=indexed)
         # Only this article is marked dead: the stamps taken before vouch for the rest.
         index.refresh_removed(article_id, before)
     return path

@@ -115,6 +115,7 @@ class History:
                     connection.execute("ALTER TABLE asked ADD COLUMN followed TEXT")
                 # SQLite's lower() folds ASCII only; "Élysée" should find "élysée".
                 connection.create_function("holds", 2, _holds, deterministic=True)
+                connection.create_function("quotes_hold", 2, _quotes_hold, deterministic=True)
             except sqlite3.Error:
                 connection.close()
                 raise
@@ -173,10 +174,10 @@ class History:
         args: list[Any] = []
         if contains:
             sql += (
-                " WHERE holds(question || ' ' || coalesce(followed, '') || ' ' || coalesce(scope, '')"
-                " || ' ' || quotes, ?)"
+                " WHERE holds(question || ' ' || coalesce(followed, '') || ' ' || coalesce(scope, ''), ?)"
+                " OR quotes_hold(quotes, ?)"
             )
-            args.append(contains)
+            args += [contains, contains]
         sql += " ORDER BY id DESC LIMIT ?"
         args.append(min(limit, _MAX_ROWS_READ) if limit is not None else _MAX_ROWS_READ)
         with self._lock:
@@ -193,6 +194,25 @@ class History:
 
 def _holds(haystack: str | None, needle: str | None) -> bool:
     return bool(haystack) and bool(needle) and str(needle).casefold() in str(haystack).casefold()
+
+
+def _quotes_hold(quotes: str | None, needle: str | None) -> bool:
+    """Whether a quote's words or citation hold `needle`: the stored JSON's keys ("text", "end",
+    "article", "also_in") and escapes are not what the user is looking for."""
+    if not quotes or not needle:
+        return False
+    try:
+        records = json.loads(quotes)
+    except ValueError:
+        return False
+    if not isinstance(records, list):
+        return False
+    shown = " ".join(
+        f"{record.get('text', '')} {record.get('citation', '')}"
+        for record in records
+        if isinstance(record, dict)
+    )
+    return _holds(shown, needle)
 
 
 def _entry(row: tuple[Any, ...]) -> HistoryEntry:

@@ -6,7 +6,9 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
 # parse-8: wrapped lines, Markdown, datelines, bounded sentences. parse-9: wire headlines re-cased.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-9"
+# parse-10: a wire agency after a byline ("By X, Reuters") is the source; "(corrected) - …" titled
+# "(Corrected) - …".
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-10"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""

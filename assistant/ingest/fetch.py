@@ -113,7 +113,7 @@ def fetch_url(
     worker.start()
     worker.join(timeout + 0.5)
     if not outcome:
-        raise AddError(f"the page did not arrive within {timeout:g} seconds")
+        raise AddError(f"the page did not arrive within {_seconds(timeout)}")
     result = outcome[0]
     if isinstance(result, FetchedPage):
         return result
@@ -133,8 +133,11 @@ def _fetch(url: str, timeout: float, max_bytes: int, max_redirects: int) -> Fetc
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise AddError(f"the page did not arrive within {timeout:g} seconds")
-        reply = _open(opener, current, remaining)
+            raise AddError(f"the page did not arrive within {_seconds(timeout)}")
+        try:
+            reply = _open(opener, current, remaining, timeout)
+        except AddError as exc:
+            raise _after_redirect(exc, url, current) from exc
         with reply.body:
             status = reply.status
             if status in _REDIRECT_CODES:
@@ -147,7 +150,8 @@ def _fetch(url: str, timeout: float, max_bytes: int, max_redirects: int) -> Fetc
                 current = target
                 continue
             if status >= 400:
-                raise AddError(f"the server answered {status} {reply.reason}".rstrip())
+                error = AddError(f"the server answered {status} {reply.reason}".rstrip())
+                raise _after_redirect(error, url, current)
             media_type, charset = _content_type(reply.headers)
             if media_type not in ACCEPTED_TYPES:
                 shown = media_type or "no content type"
@@ -166,7 +170,16 @@ class _Reply:
     body: HTTPResponse | urllib.error.HTTPError
 
 
-def _open(opener: urllib.request.OpenerDirector, current: str, timeout: float) -> _Reply:
+def _after_redirect(error: AddError, url: str, current: str) -> AddError:
+    """`error`, naming the address it happened at when a redirect led there: "the host name could
+    not be found" about a host the user never typed sends them to check the wrong address."""
+    if current == url:
+        return error
+    return AddError(f"it redirects to {current}, where {error.message}")
+
+
+def _open(opener: urllib.request.OpenerDirector, current: str, remaining: float, timeout: float) -> _Reply:
+    """One request with `remaining` seconds left; messages name the whole `timeout` the user set."""
     request = urllib.request.Request(
         current,
         headers={
@@ -176,14 +189,14 @@ def _open(opener: urllib.request.OpenerDirector, current: str, timeout: float) -
         },
     )
     try:
-        response = opener.open(request, timeout=timeout)
+        response = opener.open(request, timeout=remaining)
     except urllib.error.HTTPError as exc:
         # Redirects (handed back by _NoRedirect) and error statuses arrive here.
         return _Reply(exc.code, str(exc.reason or ""), exc.headers, exc)
     except urllib.error.URLError as exc:
         raise AddError(f"{_network_reason(exc.reason, timeout)}") from exc
     except TimeoutError as exc:
-        raise AddError(f"no answer within {timeout:g} seconds") from exc
+        raise AddError(f"no answer within {_seconds(timeout)}") from exc
     except (HTTPException, OSError, ValueError) as exc:
         raise AddError(f"the connection failed ({exc or type(exc).__name__})") from exc
     if not isinstance(response, HTTPResponse):
@@ -197,7 +210,7 @@ def _network_reason(reason: object, timeout: float) -> str:
     if isinstance(reason, ConnectionRefusedError):
         return "the connection was refused (is the server running, and the address right?)"
     if isinstance(reason, TimeoutError | socket.timeout):
-        return f"no answer within {timeout:g} seconds"
+        return f"no answer within {_seconds(timeout)}"
     if isinstance(reason, socket.gaierror):
         return "the host name could not be found (check the address and the network)"
     if isinstance(reason, ssl.SSLCertVerificationError):
@@ -254,7 +267,7 @@ def _read_capped(reply: _Reply, max_bytes: int, deadline: float, timeout: float)
     try:
         while True:
             if time.monotonic() > deadline:
-                raise AddError(f"the page did not arrive within {timeout:g} seconds")
+                raise AddError(f"the page did not arrive within {_seconds(timeout)}")
             # read1: what has arrived, at most one network read; read() would wait for a whole chunk.
             chunk = reply.body.read1(_CHUNK) if hasattr(reply.body, "read1") else reply.body.read(_CHUNK)
             if not chunk:
@@ -270,7 +283,7 @@ def _read_capped(reply: _Reply, max_bytes: int, deadline: float, timeout: float)
         if decompressor is not None:
             parts.append(decompressor.flush())
     except TimeoutError as exc:
-        raise AddError(f"the page did not arrive within {timeout:g} seconds") from exc
+        raise AddError(f"the page did not arrive within {_seconds(timeout)}") from exc
     except zlib.error as exc:
         raise AddError("the page's compressed data is damaged") from exc
     except (HTTPException, OSError) as exc:
@@ -282,3 +295,8 @@ def _size(count: int) -> str:
     if count >= 1024 * 1024:
         return f"{count / (1024 * 1024):.0f} MB"
     return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"
+
+
+def _seconds(timeout: float) -> str:
+    """`20 seconds`, `1 second`, `2.5 seconds`: the limit as the user set it."""
+    return f"{timeout:g} second" + ("" if timeout == 1 else "s")

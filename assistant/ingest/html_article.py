@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.corpus import UnreadableArticle
+from assistant.safe_text import without_escape_sequences
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
 _HTML_START = re.compile(
@@ -83,6 +84,9 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
     """The story of a page and its metadata; raises UnreadableArticle when the page holds no article text."""
     import trafilatura  # slow to import; only `add` needs it
 
+    # A page is untrusted: terminal escapes in it go whole, before the parser drops the bare ESC
+    # and keeps the rest ("Evil [31mRED" stored as the title, "[2J" in a quote).
+    html = without_escape_sequences(html)
     try:
         document = trafilatura.bare_extraction(
             html,
@@ -104,6 +108,13 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
         raise UnreadableArticle(
             "no article text found in the page (it may need JavaScript, or be an index page)"
         )
+    if not any(_sentence_like(paragraph) for paragraph in paragraphs):
+        # A page of menus alone ("Home | News") was stored as a one-word article.
+        shown = " ".join(" ".join(paragraphs).split()[:6])
+        raise UnreadableArticle(
+            f"no article text found in the page, only “{shown}” (a menu or links: it may need "
+            "JavaScript, or be an index page)"
+        )
     return HtmlArticle(
         paragraphs=paragraphs,
         title=_field(document, "title"),
@@ -112,6 +123,14 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
         source=_field(document, "sitename") or _host(_field(document, "hostname")),
         url=_field(document, "url") or url,
     )
+
+
+_CLOSERS = " \"'”’)]»"
+
+
+def _sentence_like(paragraph: str) -> bool:
+    """A paragraph of prose: four words or more ending as a sentence ends."""
+    return len(paragraph.split()) >= 4 and paragraph.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
 def _field(document: object, name: str) -> str | None:

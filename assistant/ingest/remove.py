@@ -11,8 +11,12 @@ from pathlib import Path
 from assistant.errors import ArticleNotFound, CorpusWriteError
 
 
-def remove_article(corpus_dir: Path, article_id: str) -> Path:
-    """Delete one article file from the corpus; ids that would reach outside it are refused."""
+def remove_article(corpus_dir: Path, article_id: str, *, indexed: bool = True) -> Path:
+    """Delete one article file from the corpus; ids that would reach outside it are refused.
+
+    A file the index does not hold as an article (`indexed` false: a folder's README, a binary
+    or oversized file, a link leading out) is not the user's article: it is left alone.
+    """
     root = corpus_dir.resolve()
     parts = Path(article_id).parts
     if (
@@ -28,6 +32,11 @@ def remove_article(corpus_dir: Path, article_id: str) -> Path:
         raise ArticleNotFound(f"{article_id!r} is not an article id inside the corpus")
     if not path.is_file() and not path.is_symlink():
         raise ArticleNotFound(f"no article {article_id!r} in the corpus")
+    if not indexed:
+        raise ArticleNotFound(
+            f"{article_id!r} is no article of the index (a file left out, or a link leading out of "
+            "the corpus); nothing removed"
+        )
     try:
         path.unlink()
     except FileNotFoundError as exc:

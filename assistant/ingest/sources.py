@@ -69,10 +69,18 @@ def _walk(folder: Path) -> tuple[list[Path], list[Failed]]:
     root_real = real_root(folder)
     files = [folder / aid for aid in sorted(corpus.walk(folder))]
     refused = [
-        Failed(str(path), "it is a link to a file outside the folder; not followed")
+        Failed(str(path), f"it is a link to a {_kind(path)} outside the folder; not followed")
         for path in _outside_links(folder, root_real)
     ]
     return files, refused
+
+
+def _kind(link: Path) -> str:
+    """What a link leads to, in words: "a link to a file" about /etc sends the user looking for one."""
+    try:
+        return "folder" if link.is_dir() else "file"
+    except OSError:
+        return "file"
 
 
 def _outside_links(folder: Path, root_real: Path) -> Iterator[Path]:

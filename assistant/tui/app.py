@@ -180,16 +180,21 @@ class AssistantApp(App[None]):
         titles = {a.meta.id: a.meta.title for a in message.articles}
         lines = []
         if changes.added:
-            lines.append("Added: " + "; ".join(clean(titles.get(i, i)) for i in changes.added))
+            lines.append("Added: " + "; ".join(clean(titles.get(i, i), one_line=True) for i in changes.added))
         if changes.changed:
-            lines.append("Updated: " + "; ".join(clean(titles.get(i, i)) for i in changes.changed))
+            lines.append(
+                "Updated: " + "; ".join(clean(titles.get(i, i), one_line=True) for i in changes.changed)
+            )
         if changes.removed:
-            lines.append("Removed: " + "; ".join(clean(i) for i in changes.removed))
+            lines.append("Removed: " + "; ".join(clean(i, one_line=True) for i in changes.removed))
         if lines:
             self.notify("\n".join(lines), title="Corpus changed", markup=False)
         for path, reason in changes.skipped:
             self.notify(
-                f"{clean(path)}: {clean(reason)}", title="Skipped a file", severity="warning", markup=False
+                f"{clean(path, one_line=True)}: {clean(reason, one_line=True)}",
+                title="Skipped a file",
+                severity="warning",
+                markup=False,
             )
 
     # ---- adding articles ----------------------------------------------------------------------
@@ -239,7 +244,9 @@ class AssistantApp(App[None]):
         report = message.report
         for stored in report.stored:
             self.notify(
-                f"{clean(stored.title)}\n({clean(stored.article_id)})", title="Article added", markup=False
+                f"{clean(stored.title)}\n({clean(stored.article_id, one_line=True)})",
+                title="Article added",
+                markup=False,
             )
         for duplicate in report.duplicates:
             self.notify(

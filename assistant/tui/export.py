@@ -17,30 +17,32 @@ def _quote_markdown(quote: Quote) -> list[str]:
     text = " ".join(clean(quote.text).split())
     lines = [f"> {opening}{text}{closing}", ">"]
     if quote.speaker is not None:
-        lines.append(f"> — {clean(quote.speaker.name)} ({clean(quote.speaker.cue)})")
+        lines.append(
+            f"> — {clean(quote.speaker.name, one_line=True)} ({clean(quote.speaker.cue, one_line=True)})"
+        )
     meta = quote.article
     where = (
         f"paragraph {quote.paragraph}" if quote.kind == "sentence" else f"{quote.field or 'metadata'} line"
     )
-    lines.append(f"> *{clean(meta.title)}*")
+    lines.append(f"> *{clean(meta.title, one_line=True)}*")
     lines.append(
         "> "
         + ", ".join(
             [
-                f"by {clean(meta.author)}" if meta.author else "author unknown",
-                clean(meta.source) if meta.source else "source unknown",
-                clean(meta.date) if meta.date else "date unknown",
+                f"by {clean(meta.author, one_line=True)}" if meta.author else "author unknown",
+                clean(meta.source, one_line=True) if meta.source else "source unknown",
+                clean(meta.date, one_line=True) if meta.date else "date unknown",
                 where,
             ]
         )
     )
     if meta.url:
-        lines.append(f"> <{clean(meta.url)}>")
-    located = f"> Article: `{clean(meta.id)}`"
+        lines.append(f"> <{clean(meta.url, one_line=True)}>")
+    located = f"> Article: `{clean(meta.id, one_line=True)}`"
     if quote.kind == "sentence":
         located += f", characters {quote.start}–{quote.end}"
     if quote.also_in:
-        located += " (also in " + ", ".join(f"`{clean(i)}`" for i in quote.also_in) + ")"
+        located += " (also in " + ", ".join(f"`{clean(i, one_line=True)}`" for i in quote.also_in) + ")"
     lines.append(located)
     return lines
 

@@ -26,7 +26,7 @@ __all__ = [
 
 
 def _parts(meta: ArticleMeta) -> list[str]:
-    return [clean(p) for p in (meta.author, meta.title, meta.source, meta.date) if p]
+    return [clean(p, one_line=True) for p in (meta.author, meta.title, meta.source, meta.date) if p]
 
 
 def source_line(quote: Quote) -> str:
@@ -40,17 +40,23 @@ def source_line(quote: Quote) -> str:
 
 def locator_line(quote: Quote) -> str:
     """Article id and character offsets (and the copies it is also in): what `assistant show` takes."""
-    line = clean(quote.article.id)
+    line = clean(quote.article.id, one_line=True)
     if quote.kind == "sentence":
         line += f" · characters {quote.start}–{quote.end}"
     if quote.also_in:
-        line += " · also in " + ", ".join(clean(i) for i in quote.also_in)
+        line += " · also in " + ", ".join(clean(i, one_line=True) for i in quote.also_in)
     return line
 
 
 def article_row(meta: ArticleMeta) -> Text:
     """One line for the article panel: title, then author and date, cut with … to fit."""
-    row = Text(clean(meta.title) or clean(meta.id), style="bold", no_wrap=True, overflow="ellipsis", end="")
+    row = Text(
+        clean(meta.title, one_line=True) or clean(meta.id, one_line=True),
+        style="bold",
+        no_wrap=True,
+        overflow="ellipsis",
+        end="",
+    )
     details = [clean(p) for p in (meta.author, meta.date) if p]
     if details:
         row.append(" · " + " · ".join(details), style="dim")

@@ -24,7 +24,7 @@ from assistant.answer import Conversation
 from assistant.errors import AssistantError, BadQuestion
 from assistant.models import Answer, ArticleInfo
 from assistant.safe_text import clean
-from assistant.scope import Scope
+from assistant.scope import Scope, corpus_folders, folder_hint, missing_folders
 from assistant.tui.messages import (
     AnswerReady,
     ArticleChosen,
@@ -244,8 +244,24 @@ class ChatScreen(AnswerActions):
             self._show_scope()
             self.refresh_bindings()
             self.notify(f"Questions now search {self.limits.describe()}.", title="Scope", markup=False)
+            self._warn_of_empty_folders()
         else:
             self.notify(self.limits.describe(), title="Scope", markup=False)
+
+    def _warn_of_empty_folders(self) -> None:
+        """Say at once that `/in FOLDER` names no article (a typo), not after the next question."""
+        engine = self.engine
+        if engine is None or not self.limits.folders:
+            return
+        ids = engine.index.articles.columns["id"]
+        folders = corpus_folders(self.limits, engine.corpus_dir, ids).folders
+        for folder in missing_folders(folders, ids):
+            self.notify(
+                clean(f"No article is in {folder}.{folder_hint(folder, ids)}", one_line=True),
+                title="Scope",
+                severity="warning",
+                markup=False,
+            )
 
     @work(thread=True, group="ask")
     def _ask(self, ask_id: int, question: str, scope: str | None, limits: Scope) -> None:

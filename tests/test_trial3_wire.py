@@ -1,0 +1,88 @@
+"""A daily user's trial on wire copy: "BY TED D'AFFLISIO, Reuters" under a headline names the
+author and, apart, the agency, so `--source reuters` finds the story and the citation reads as
+any other; a headline opening with a bracket opens with a capital, as the first rows of the chat's
+article panel show. The real CLI (CliRunner) on a real corpus folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from assistant.cli import main
+
+OPEC = (
+    "OPEC MAY HAVE TO MEET TO FIRM PRICES - ANALYSTS\n"
+    "BY TED D'AFFLISIO, Reuters\n"
+    "NEW YORK, Feb 26 - OPEC may be forced to meet before a scheduled June session to readdress its "
+    "production cutting agreement if the organization wants to halt the current slide in oil prices, "
+    "oil industry analysts said.\n"
+    "Analysts and oil industry sources said the problem OPEC faces is excess oil supply.\n"
+)
+FERRY = "Ferry service resumes\nBy Jane Doe, Staff Writer\n\nThe island ferry resumed service on Monday.\n"
+COCOA = "Cocoa review\nBY ANN LEE, REUTERS\n\nCocoa prices rose on Monday in Bahia, traders said.\n"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_wire_agency_after_the_byline_is_the_source_not_part_of_the_name(tmp_path: Path) -> None:
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    (corpus / "00144.txt").write_text(OPEC, encoding="utf-8")
+    (corpus / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (corpus / "cocoa.txt").write_text(COCOA, encoding="utf-8")
+    for number in range(3):
+        (corpus / f"filler{number}.txt").write_text(
+            f"Council news {number}\n\nThe council met on Tuesday to discuss the parks budget.\n",
+            encoding="utf-8",
+        )
+    code, out, err = run("list", "--json", "--corpus", str(corpus))
+    assert code == 0, err
+    rows = {row["id"]: row for row in json.loads(out)}
+    # It was author "TED D'AFFLISIO, Reuters" and no source: `--source reuters` found nothing.
+    assert (rows["00144.txt"]["author"], rows["00144.txt"]["source"]) == ("TED D'AFFLISIO", "Reuters")
+    assert (rows["cocoa.txt"]["author"], rows["cocoa.txt"]["source"]) == ("ANN LEE", "Reuters")
+    # A role after the name is no agency: left as it was.
+    assert (rows["ferry.txt"]["author"], rows["ferry.txt"]["source"]) == ("Jane Doe, Staff Writer", None)
+
+    code, out, err = run(
+        "ask",
+        "--no-history",
+        "--corpus",
+        str(corpus),
+        "--source",
+        "reuters",
+        "--top",
+        "1",
+        "Why may OPEC be forced to meet before June?",
+    )
+    assert code == 0, err
+    assert (
+        "— oil industry analysts, in TED D'AFFLISIO, "
+        "“OPEC May Have to Meet to Firm Prices - Analysts”, Reuters," in out
+    )
+
+
+def test_a_headline_opening_with_a_bracket_opens_with_a_capital(tmp_path: Path) -> None:
+    # Sorted by title, "(corrected) - Banponce…" and "(crime Control Inc)…" were the first rows of the
+    # chat's article panel on the Reuters archive.
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    heads = {
+        "a.txt": ("(corrected) - Banponce <bdep> Places Notes", "(Corrected) - Banponce Places Notes"),
+        "b.txt": ("(crime Control Inc) 4TH QTR NET Loss", "(Crime Control Inc) 4th Qtr Net Loss"),
+        "c.txt": (
+            "(G.T.C. Transcontinental Group Ltd) 1ST QTR NET",
+            "(G.T.C. Transcontinental Group Ltd) 1st Qtr Net",
+        ),
+    }
+    for name, (head, _) in heads.items():
+        body = "TORONTO, March 3 - The company said its quarterly results were in line with forecasts.\n"
+        (corpus / name).write_text(f"{head}\n{body}", encoding="utf-8")
+    code, out, err = run("list", "--json", "--corpus", str(corpus))
+    assert code == 0, err
+    assert {row["id"]: row["title"] for row in json.loads(out)} == {n: t for n, (_, t) in heads.items()}
