@@ -25,6 +25,7 @@ from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, terms
 from assistant.models import Answer, Attribution
+from assistant.safe_text import without_escape_sequences
 
 __all__ = ["Answerer", "best_article", "meta_of"]
 
@@ -49,8 +50,9 @@ class Answerer:
         """Head terms of articles met before (a batch or a chat asks of the same articles again)."""
 
     def check_question(self, question: str) -> str:
-        """The question stripped; raises BadQuestion if it is empty or too long."""
-        question = " ".join(question.split())
+        """The question stripped (terminal escapes pasted with it go whole: "\x1b[31mabout" is not a
+        word to search for); raises BadQuestion if it is empty or too long."""
+        question = " ".join(without_escape_sequences(question).split())
         if not question:
             raise BadQuestion("the question is empty")
         if len(question) > self.settings.max_question_tokens * 2:
