@@ -76,7 +76,7 @@ def test_a_header_claiming_an_enormous_array_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "header",
     [
-        "{'descr': '|S0', 'fortran_order': False, 'shape': (%d,), }" % 2**62,  # numpy: MemoryError
+        f"{{'descr': '|S0', 'fortran_order': False, 'shape': ({2**62},), }}",  # numpy: MemoryError
         "{'descr': '<i4', 'fortran_order': False, 'shape': (3,), }(",  # numpy: TokenError
     ],
 )
