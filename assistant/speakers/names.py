@@ -145,7 +145,9 @@ class NameTable:
             if parts[m][-len(name) :] == name and self._compatible(parts[m], offices, gender)
         ]  # fmt: skip
         names = {parts[m] for m in candidates}
-        if names <= {name}:  # nobody fuller ends in these words
+        # Nobody fuller ends in these words: a company's short name, unless the mention is a
+        # person's by its honorific or office ("Mr Grant" is no short form of Grant Thornton).
+        if names <= {name} and gender is None and not offices:
             body = self._body_named_by_first_words(list(name))
             if body is not None:
                 return body

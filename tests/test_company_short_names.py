@@ -1,0 +1,44 @@
+"""A company is called by the first words of its name; a person with a title never is that company."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.corpus import parse_article
+from assistant.speakers import attribute
+
+
+def _speaker_of(tmp_path: Path, body: str, opening: str) -> str:
+    """The speaker name of the one sentence of an article on disk that starts with `opening`."""
+    path = tmp_path / "story.txt"
+    path.write_text("A headline for the test\n" + body, encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    parsed = parse_article(path.name, text)
+    found = attribute(text, parsed.sentences)
+    names = [
+        f.name
+        for s, fs in zip(parsed.sentences, found, strict=True)
+        if text[s.start : s.end].startswith(opening)
+        for f in fs
+    ]
+    assert len(names) == 1, names
+    return names[0]
+
+
+@pytest.mark.parametrize(
+    ("company", "person"),
+    [("Grant Thornton", "Mr Grant"), ("Warner Music", "Ms Warner"), ("Marcus Evans", "Mr Marcus")],
+)
+def test_a_person_by_honorific_keeps_their_name_beside_a_company_of_that_word(
+    tmp_path: Path, company: str, person: str
+) -> None:
+    body = f"{company} said sales rose by a tenth last year.\n{person} said the figures were disappointing.\n"
+    assert _speaker_of(tmp_path, body, company) == company
+    assert _speaker_of(tmp_path, body, person) != company
+
+
+def test_a_bare_short_name_is_still_the_company(tmp_path: Path) -> None:
+    body = "Elders IXL Ltd said it would keep its stake.\nElders said the stake would not affect its plans.\n"
+    assert _speaker_of(tmp_path, body, "Elders said") == "Elders IXL Ltd"
