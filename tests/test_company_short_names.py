@@ -42,3 +42,11 @@ def test_a_person_by_honorific_keeps_their_name_beside_a_company_of_that_word(
 def test_a_bare_short_name_is_still_the_company(tmp_path: Path) -> None:
     body = "Elders IXL Ltd said it would keep its stake.\nElders said the stake would not affect its plans.\n"
     assert _speaker_of(tmp_path, body, "Elders said") == "Elders IXL Ltd"
+
+
+def test_a_spokesman_at_a_company_speaks_for_it_under_its_full_name(tmp_path: Path) -> None:
+    body = (
+        "Anacomp Inc said it agreed to buy Datagraphix for 128 mln dlrs.\n"
+        "A spokesman at Anacomp said the company expects to complete the deal in April.\n"
+    )
+    assert _speaker_of(tmp_path, body, "A spokesman at Anacomp") == "Anacomp Inc"

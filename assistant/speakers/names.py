@@ -145,9 +145,10 @@ class NameTable:
             if parts[m][-len(name) :] == name and self._compatible(parts[m], offices, gender)
         ]  # fmt: skip
         names = {parts[m] for m in candidates}
-        # Nobody fuller ends in these words: a company's short name, unless the mention is a
-        # person's by its honorific or office ("Mr Grant" is no short form of Grant Thornton).
-        if names <= {name} and gender is None and not offices:
+        # Nobody fuller ends in these words: a company's short name, unless an honorific makes
+        # the mention a person's ("Mr Grant" is no short form of Grant Thornton). An office does
+        # not: "a spokesman at Anacomp" speaks for Anacomp Inc.
+        if names <= {name} and strip_honorific(words) == words:
             body = self._body_named_by_first_words(list(name))
             if body is not None:
                 return body
