@@ -50,3 +50,12 @@ def test_a_spokesman_at_a_company_speaks_for_it_under_its_full_name(tmp_path: Pa
         "A spokesman at Anacomp said the company expects to complete the deal in April.\n"
     )
     assert _speaker_of(tmp_path, body, "A spokesman at Anacomp") == "Anacomp Inc"
+
+
+def test_a_lone_initial_is_no_short_name_of_a_company_it_starts(tmp_path: Path) -> None:
+    # "LL and E" names the trust by its initials; its last letter alone is no short form.
+    body = (
+        "LL and E Royalty Trust said Louisiana Land and Exploration Co may escrow the revenues.\n"
+        "LL and E said Louisiana Land has not yet escrowed any amounts.\n"
+    )
+    assert _speaker_of(tmp_path, body, "LL and E said") != "E Royalty Trust"

@@ -168,6 +168,8 @@ class NameTable:
         with a role or a known first name is a person's ("Tony" is no short form of Tony Blair)."""
         if not words or not all(w[:1].isupper() for w in words) or words[0].lower() in _FIRST_NAMES:
             return None
+        if _INITIAL.match(words[0]):  # "E", the end of "LL and E": no company is called by a letter
+            return None
         n = len(words)
         found: dict[str, str] = {}
         for mention in self._mentions:
