@@ -97,3 +97,16 @@ def test_the_article_offsets_are_read_as_carefully(tmp_path: Path) -> None:
     assert result.returncode == 0, (name, result.returncode, result.stderr[-400:])
     assert ANSWER in result.stdout
     assert "rebuilt" in one_line(result.stderr)
+
+
+def test_the_generations_deletion_marks_are_read_as_carefully(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    assert _ask(tmp_path, corpus).returncode == 0
+    index = corpus / ".assistant"
+    gen = index / (index / "CURRENT").read_text().strip()
+    data, claimed = CRAFTED["unparseable header"]
+    _craft(gen, "dead.npy", data, claimed)
+    result = _ask(tmp_path, corpus)
+    assert result.returncode == 0, (result.returncode, result.stderr[-400:])
+    assert ANSWER in result.stdout
+    assert "rebuilt" in one_line(result.stderr)
