@@ -71,3 +71,20 @@ def test_a_header_claiming_an_enormous_array_is_refused(tmp_path: Path) -> None:
     path.write_bytes(header.getvalue() + b"\0" * 80)
     with pytest.raises(ValueError):
         map_npy(path)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f"{{'descr': '|S0', 'fortran_order': False, 'shape': ({2**62},), }}",  # numpy: MemoryError
+        "{'descr': '<i4', 'fortran_order': False, 'shape': (3,), }(",  # numpy: TokenError
+    ],
+)
+def test_a_header_numpy_would_choke_on_is_a_value_error(tmp_path: Path, header: str) -> None:
+    import struct
+
+    text = header + " " * ((64 - (len(header) + 11) % 64) % 64) + "\n"
+    path = tmp_path / "a.npy"
+    path.write_bytes(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(text)) + text.encode() + bytes(16))
+    with pytest.raises(ValueError):
+        map_npy(path)

@@ -58,16 +58,6 @@ def _bridge_data() -> tuple[list[str], npt.NDArray[np.int64], npt.NDArray[np.uin
     return terms, starts, counts, targets
 
 
-def bridge_table() -> dict[str, str]:
-    """term -> space-separated bridged terms (one way; look up both ways with `bridged`)."""
-    terms, starts, counts, targets = _bridge_data()
-    return {
-        term: " ".join(terms[j] for j in targets[start : start + n].tolist())
-        for term, start, n in zip(terms, starts.tolist(), counts.tolist(), strict=True)
-        if n
-    }
-
-
 @lru_cache(maxsize=200_000)
 def bridges_of(term: str) -> frozenset[str]:
     """The terms `term` bridges to in the table's own direction."""

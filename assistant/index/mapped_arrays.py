@@ -5,6 +5,10 @@ an `np.memmap`, whose Python-level `__getitem__` then runs on every slice a ques
 header of the plain shape numpy writes (a little-endian or byte dtype, C order, a shape tuple) is
 read with one pattern and the data mapped as an ordinary read-only array over an `mmap`; anything
 else goes to `np.load` as before. The bytes read are the same either way.
+
+Index files are untrusted (a manifest's checksums can be rewritten as easily as the file), so
+whatever is wrong with one, whichever reader meets it, is a `ValueError`: the caller's cue to
+rebuild. Nothing here allocates more than the file holds.
 """
 
 from __future__ import annotations
@@ -31,11 +35,12 @@ def map_npy(path: Path) -> npt.NDArray[Any]:
         head = file.read(_MAX_HEADER)
         parsed = _parse_header(head)
         if parsed is None:
-            loaded: npt.NDArray[Any] = np.load(path, mmap_mode="r", allow_pickle=False)
-            return loaded
+            return _numpy_load(path)
         dtype, shape, offset = parsed
         count = math.prod(shape)  # Python integers: an absurd header cannot wrap around
-        if count == 0 or dtype.itemsize == 0:
+        if dtype.itemsize == 0:  # "|S0": numpy would allocate the whole shape at one byte each
+            raise ValueError(f"{path.name} claims elements of no size")
+        if count == 0:
             empty = np.zeros(shape, dtype=dtype)
             empty.flags.writeable = False
             return empty
@@ -43,6 +48,21 @@ def map_npy(path: Path) -> npt.NDArray[Any]:
     if len(mapped) < offset + count * dtype.itemsize:
         raise ValueError(f"{path.name} is shorter than its header says")
     return np.frombuffer(mapped, dtype=dtype, count=count, offset=offset).reshape(shape)
+
+
+def _numpy_load(path: Path) -> npt.NDArray[Any]:
+    """np.load's reading of a header ours does not parse, its every failure a ValueError.
+
+    Its header parser raises what its tokenizer raises (TokenError, EOFError, SyntaxError,
+    MemoryError on an absurd shape), none of which the index's callers can tell from a bug.
+    """
+    try:
+        loaded: npt.NDArray[Any] = np.load(path, mmap_mode="r", allow_pickle=False)
+    except OSError:
+        raise
+    except Exception as exc:  # any failure to parse untrusted bytes is damage, not a bug
+        raise ValueError(f"{path.name} is not an array file ({exc.__class__.__name__})") from exc
+    return loaded
 
 
 def _parse_header(head: bytes) -> tuple[np.dtype[Any], tuple[int, ...], int] | None:

@@ -89,7 +89,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     blocks = {name: arrays.pop(name) for name in BLOCK_ARRAYS}
     terms_text = (folder / "terms.txt").read_text(encoding="utf-8")
     terms = terms_text.split("\n") if terms_text else []
-    offsets = np.load(folder / OFFSETS_FILE, allow_pickle=False)
+    offsets = map_npy(folder / OFFSETS_FILE)
     try:
         check_offsets(offsets, files[ROWS_FILE]["bytes"])
     except ValueError as exc:
@@ -212,8 +212,8 @@ def read_file_keys(folder: Path, n: int) -> tuple[list[str], npt.NDArray[np.int6
     try:
         text = (folder / KEYS_FILE).read_text(encoding="ascii")
         ids = [str(json.loads(line)) for line in text.splitlines()]
-        stats = np.load(folder / STATS_FILE, allow_pickle=False)
-        hashes = np.load(folder / HASHES_FILE, allow_pickle=False)
+        stats = map_npy(folder / STATS_FILE)
+        hashes = map_npy(folder / HASHES_FILE)
         if len(ids) != n or stats.shape != (n, 2) or hashes.shape != (n,):
             raise ValueError("file keys do not match the articles")
     except (OSError, ValueError) as exc:

@@ -38,6 +38,7 @@ from assistant.index.checked_files import (
     write_manifest,
 )
 from assistant.index.generation import Stored
+from assistant.index.mapped_arrays import map_npy
 from assistant.index.segment import Segment
 from assistant.index.segment_files import FORMAT, read_segment, write_segment
 from assistant.index.speaker_counts import DEAD_FILE as DEAD_SPEAKERS_FILE
@@ -151,7 +152,7 @@ def _read_marks(
     gen: Path, manifest: dict[str, Any], segments: list[Segment], rows: int
 ) -> tuple[frozenset[int], list[npt.NDArray[np.int64] | None]]:
     """The deletion marks and each segment's dead term counts, checked against the segments."""
-    dead = np.load(gen / DEAD_FILE, allow_pickle=False)
+    dead = np.array(map_npy(gen / DEAD_FILE))  # any unreadable header a ValueError: rebuilt
     if dead.dtype != np.int64 or dead.ndim != 1:
         raise StaleIndex("the index deletion marks are damaged")
     if dead.shape[0] and (int(dead[0]) < 0 or int(dead[-1]) >= rows or bool(np.any(np.diff(dead) <= 0))):
@@ -167,7 +168,7 @@ def _read_marks(
             continue
         if name not in manifest["files"]:
             raise StaleIndex("the index manifest is damaged")
-        counts = np.load(gen / str(name), allow_pickle=False)
+        counts = np.array(map_npy(gen / str(name)))
         if counts.dtype != np.int64 or counts.ndim != 2 or counts.shape[0] != 2:
             raise StaleIndex("the index deletion marks are damaged")
         if counts.shape[1] and (int(counts[0].min()) < 0 or int(counts[0].max()) >= len(segment.terms)):

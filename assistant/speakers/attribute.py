@@ -275,7 +275,7 @@ def _carry_quotes(
             owner = owners.get(quote.group)
             if owner is None:
                 owner = _same_paragraph_owner(last_owner, sentence, quote)
-                if owner is None and not result[index]:
+                if owner is None and not result[index] and not _words_after(text, sentences, index, quote):
                     owner = _carried_over_owner(last_owner, sentences, index, quote)
                 if owner is None:
                     continue
@@ -313,6 +313,17 @@ def _carried_over_owner(
     if not opens_paragraph or at != index - 1 or paragraph != sentence.paragraph - 1:
         return None
     return owner
+
+
+def _words_after(text: str, sentences: Sequence[Sentence], index: int, quote: QuoteSpan) -> bool:
+    """Whether words follow the quotation's close in its last sentence: '"...," a buyer said' names a
+    speaker of its own, even one the cues here do not find, so it carries nobody else's voice."""
+    for sentence in sentences[index:]:
+        if sentence.start > quote.end:
+            break
+        if quote.end <= sentence.end:
+            return re.search(r"[^\W\d_]", text[quote.end : sentence.end]) is not None
+    return False
 
 
 def _dedupe(items: list[Attribution]) -> list[Attribution]:

@@ -145,7 +145,10 @@ class NameTable:
             if parts[m][-len(name) :] == name and self._compatible(parts[m], offices, gender)
         ]  # fmt: skip
         names = {parts[m] for m in candidates}
-        if names <= {name}:  # nobody fuller ends in these words
+        # Nobody fuller ends in these words: a company's short name, unless an honorific makes
+        # the mention a person's ("Mr Grant" is no short form of Grant Thornton). An office does
+        # not: "a spokesman at Anacomp" speaks for Anacomp Inc.
+        if names <= {name} and strip_honorific(words) == words:
             body = self._body_named_by_first_words(list(name))
             if body is not None:
                 return body
@@ -164,6 +167,8 @@ class NameTable:
         article names one such company (its forms with and without "Ltd" are one). A name given
         with a role or a known first name is a person's ("Tony" is no short form of Tony Blair)."""
         if not words or not all(w[:1].isupper() for w in words) or words[0].lower() in _FIRST_NAMES:
+            return None
+        if _INITIAL.match(words[0]):  # "E", the end of "LL and E": no company is called by a letter
             return None
         n = len(words)
         found: dict[str, str] = {}
