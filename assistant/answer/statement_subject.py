@@ -77,6 +77,22 @@ def _is_statement_verb(word: str, aux: str, carrying: bool = False) -> bool:
     return word in verbs and not word.endswith("ed")
 
 
+# Heads of a phrase naming people or a body that speaks ("analysts", "the union", "officials").
+_SPEAKER_HEAD = re.compile(
+    r"(?:ers|ors|ists|ysts|ians|ants|ents|man|men|person|people|public|officials?|sources|unions?|"
+    r"government|administration|board|committee|council|management|president|minister|director|"
+    r"analyst|economist|dealer|trader|banker|lawyer|official|leader|spokesperson)$",
+    re.IGNORECASE,
+)
+
+
+def _reads_as_speaker(core: list[str]) -> bool:
+    """Whether "the <noun> of <core>" names someone who speaks: a name ("Wall Street analysts",
+    "the Fed") or a head such as "analysts" or "the union" — not "the position of the ship", "the
+    forecast of inflation", "the reason of the crash", which ask about a thing."""
+    return any(w[:1].isupper() for w in core) or bool(_SPEAKER_HEAD.search(core[-1]))
+
+
 def _noun_phrase(core: list[str]) -> bool:
     """Whether words read as one short noun phrase ("a senior Bank of Japan official", "bankers in
     Helsinki"), not a clause ("the Saints hit a 13-0", "NFL commissioner use to", "15-1")."""
@@ -106,7 +122,7 @@ def statement_subject(text: str) -> str | None:
     if possessive and _noun_phrase(possessive.group(1).split()):
         return possessive.group(1)
     of = _STATEMENT_OF.search(text)
-    if of and _noun_phrase(of.group(1).split()):
+    if of and _noun_phrase(of.group(1).split()) and _reads_as_speaker(of.group(1).split()):
         return re.sub(r"^(?:the|a|an)\s+", "", of.group(1), flags=re.I)
     toks = _WORD.findall(text)
     low = [t.lower() for t in toks]
