@@ -133,7 +133,16 @@ class Index:
             rebuilt = None if str(exc) == "no index yet" else str(exc)
             stored = empty()
         index = cls(corpus_dir, stored, passage_tokens, params or bm25.Params())
-        changes = index.refresh(progress=progress, trust_folders=trust_folders)
+        try:
+            changes = index.refresh(progress=progress, trust_folders=trust_folders)
+        except StaleIndex as exc:
+            # Damage in what only a walk reads (the files' sizes, times and hashes) shows here,
+            # after the open: rebuilt as damage found at the open is.
+            if not stored.segments:
+                raise
+            rebuilt = str(exc)
+            index = cls(corpus_dir, empty(), passage_tokens, params or bm25.Params())
+            changes = index.refresh(progress=progress, trust_folders=False)
         if rebuilt:
             changes = dataclasses.replace(changes, rebuilt=rebuilt)
         if compact and changes.unsaved is None:

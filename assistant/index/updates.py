@@ -165,11 +165,12 @@ def refresh(index: Index, progress: Progress | None = None, *, trust_folders: bo
         folder = index_dir(index.corpus_dir)
         ours = index.stored.origin.name if index.stored.origin is not None else None
         if current_generation(folder) not in (None, ours):
+            held = index.stored
             try:
                 index.set_stored(load(folder, index_fingerprint(index.passage_tokens)))
                 to_read, removed = plan(index)
             except StaleIndex:
-                pass
+                index.set_stored(held)  # the stored one is damaged: go on from what we hold
         if not to_read and not removed:
             remember_folders(index)
             return Changes()

@@ -110,3 +110,20 @@ def test_the_generations_deletion_marks_are_read_as_carefully(tmp_path: Path) ->
     assert result.returncode == 0, (result.returncode, result.stderr[-400:])
     assert ANSWER in result.stdout
     assert "rebuilt" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize("name", ["file-stats.npy", "file-sha256.npy"])
+def test_the_files_keys_read_by_a_walk_are_rebuilt_too(tmp_path: Path, name: str) -> None:
+    """The files' sizes, times and hashes are read only by a walk (`assistant index`, or a question
+    after the folder changed), after the open: damage there is rebuilt with one line, not exit 70."""
+    corpus = make_corpus(tmp_path / "corpus")
+    assert _ask(tmp_path, corpus).returncode == 0
+    data, claimed = CRAFTED["unparseable header"]
+    _craft(_segment(corpus), name, data, claimed)
+    checked = cli(tmp_path, "index", "--corpus", str(corpus))
+    assert checked.returncode == 0, (name, checked.returncode, checked.stderr[-400:])
+    assert "rebuilt" in one_line(checked.stderr)
+    assert b"6 articles" in checked.stdout
+    result = _ask(tmp_path, corpus)
+    assert result.returncode == 0 and ANSWER in result.stdout
+    assert result.stderr == b""
