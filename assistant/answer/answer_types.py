@@ -41,6 +41,9 @@ _FREQUENCY = re.compile(
     r"|\b(?:daily|weekly|monthly|yearly|annually|hourly)\b",
     re.I,
 )
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*|\b(?:hundreds|thousands|millions))(?:\s+[\w-]+){0,2}\s+$", re.I)
+"""What stands before "a day" in "40,000 vehicles a day": a rate per day, not a duration."""
+_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\b")
 _PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|pct\b|percent\b|per\s+cent\b|percentage\s+points?)", re.I)
 _MONEY = re.compile(
     r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)?\s*(?:dlrs|dollars?|yen|marks|francs|"
@@ -122,9 +125,18 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
     def fresh(pattern: re.Pattern[str]) -> bool:
         return any(m.group(0).strip().lower() not in q_low for m in pattern.finditer(sentence))
 
+    def lasting(m: re.Match[str]) -> bool:
+        # "a day" after a quantity ("40,000 vehicles a day") is a rate; "for a day" is a duration.
+        rate = m.group(0)[:2].lower() in ("a ", "an") and _RATE_BEFORE.search(sentence, 0, m.start())
+        return not rate and m.group(0).strip().lower() not in q_low
+
+    if any(lasting(m) for m in _DURATION.finditer(sentence)):
+        found.add("duration")
+    # "every day" says how often, which answers "how often" but not "how long".
+    if _OFTEN.search(q_low) and fresh(_FREQUENCY):
+        found.add("duration")
+
     for kind, pattern in (
-        ("duration", _DURATION),
-        ("duration", _FREQUENCY),
         ("percent", _PERCENT),
         ("money", _MONEY),
         ("number", _NUMBER),

@@ -19,6 +19,7 @@ import numpy.typing as npt
 from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types
 from assistant.answer.candidates import Candidate
 from assistant.answer.lexicon import bridged
+from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
 from assistant.answer.query import Query
 from assistant.corpus import display_text
 from assistant.index import Index
@@ -66,6 +67,7 @@ FEATURES: tuple[str, ...] = (
     "allcov_x_type",
     "wcov_x_type",
     "bcov_x_missing",
+    *LOCAL_FEATURES,
 )
 
 
@@ -133,6 +135,7 @@ class Featurizer:
         hi_of = self.index.sent_hi
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
+        siblings: list[Sibling] = []
         for row, c in enumerate(cands):
             toks = sentence_terms(c.sentence, c.article)
             tset = frozenset(toks)
@@ -205,6 +208,7 @@ class Featurizer:
             r[col["statement_match"]] = float(query.info.asks_statement and (named or prev_named))
             r[col["n_terms"]] = math.log1p(len(own))
             lacking = _weight(query, {t for t in bridged_terms if query.ids.get(t) is None}) / total_w
+            siblings.append(Sibling(c.article, c.sentence, frozenset(credited), offered))
             scored.append(Scored(c, tset, speaker, cov, min(wcov + wbcov, 1.0), lacking))
         if rows.shape[0]:
             for name in ("bm25_rel", "passage_rel"):
@@ -219,7 +223,17 @@ class Featurizer:
             rows[:, col["allcov_x_type"]] = both * typed
             rows[:, col["wcov_x_type"]] = wboth * typed
             rows[:, col["bcov_x_missing"]] = rows[:, col["bcov"]] * rows[:, col["unmatched_rare"]]
+            titles = {a: self._title_terms(a) for a in {c.article for c in cands}}
+            first = col[LOCAL_FEATURES[0]]
+            rows[:, first : first + len(LOCAL_FEATURES)] = local_rows(
+                own, query.weights, query.wanted, siblings, titles
+            )
         return rows, scored
+
+    def _title_terms(self, article: int) -> frozenset[str]:
+        """Terms of the article's title: what every one of its sentences is about."""
+        title = self.index.articles[article].get("title")
+        return frozenset(terms(title)) if isinstance(title, str) else frozenset()
 
     def _bm25(self, counts: Counter[str], length: int, query: Query) -> float:
         """BM25 of one sentence, with the corpus's idf and sentence-length normalisation."""
