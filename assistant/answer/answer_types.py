@@ -91,6 +91,28 @@ _WANTED: dict[str, tuple[AnswerType, ...]] = {
 }
 
 
+_ASKED_NOUN = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?"
+    r"((?:[\w-]+\s*){1,3})"
+)
+"""The noun a "what/which" question asks for: "At what yield...", "What is the overall value of...",
+"Which other company...", "In which city..."."""
+_NOUN_KINDS: dict[str, str] = {
+    **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
+    **dict.fromkeys("yield yields rate rates proportion percentage".split(), "percent"),
+    **dict.fromkeys("size amount level ceiling number total volume figure limit".split(), "amount"),
+    **dict.fromkeys("city country state town port region province capital".split(), "where"),
+    **dict.fromkeys(
+        "company companies firm bank group unit subsidiary chairman ex-chairman executive official person "
+        "minister airline maker producer buyer bidder".split(),
+        "who",
+    ),
+    **dict.fromkeys("day days date year month".split(), "when"),
+    **dict.fromkeys("reason reasons prompted caused".split(), "why"),
+}
+"""What such a noun wants, as the question word for it would ("what yield" as "how much", in percent)."""
+
+
 def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
     """The kinds of answer a question asks for, by its class (empty when any will do)."""
     low = question.lower()
@@ -112,6 +134,10 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         return _WANTED["define"]
     if info.kind in _WANTED:
         return _WANTED[info.kind]
+    asked = _ASKED_NOUN.match(low) if info.kind == "what" and not info.asks_statement else None
+    for noun in asked.group(1).split() if asked is not None else ():
+        if noun in _NOUN_KINDS:
+            return _WANTED[_NOUN_KINDS[noun]]
     if info.asks_statement:
         return _WANTED["statement"]
     return ()

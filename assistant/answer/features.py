@@ -81,7 +81,9 @@ class Scored:
     coverage: float
     """Exact coverage of the question's own terms by the sentence (a named speaker counts)."""
     window: float
-    """Exact plus bridged coverage by the sentence and its neighbours."""
+    """Exact plus bridged coverage by the sentence, its neighbours and its article's title (what
+    every sentence of the article is about: "Who voted against?" in a story titled with the vote's
+    topic is matched by the sentence naming who voted against)."""
     lacking: float = 0.0
     """Coverage through bridges of question words the corpus does not hold at all ("speech" where
     every article says "spoke"): for refusal these count as matched, as nothing else could match."""
@@ -136,6 +138,7 @@ class Featurizer:
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
         siblings: list[Sibling] = []
+        titles = {article: self._title_terms(article) for article in article_score}
         for row, c in enumerate(cands):
             toks = sentence_terms(c.sentence, c.article)
             tset = frozenset(toks)
@@ -209,7 +212,9 @@ class Featurizer:
             r[col["n_terms"]] = math.log1p(len(own))
             lacking = _weight(query, {t for t in bridged_terms if query.ids.get(t) is None}) / total_w
             siblings.append(Sibling(c.article, c.sentence, frozenset(credited), offered))
-            scored.append(Scored(c, tset, speaker, cov, min(wcov + wbcov, 1.0), lacking))
+            titled = _weight(query, (titles[c.article] & own_set) - w_exact - w_bridged) / total_w
+            window = min(wcov + wbcov + titled, 1.0)
+            scored.append(Scored(c, tset, speaker, cov, window, lacking))
         if rows.shape[0]:
             for name in ("bm25_rel", "passage_rel"):
                 k = col[name]
@@ -223,7 +228,6 @@ class Featurizer:
             rows[:, col["allcov_x_type"]] = both * typed
             rows[:, col["wcov_x_type"]] = wboth * typed
             rows[:, col["bcov_x_missing"]] = rows[:, col["bcov"]] * rows[:, col["unmatched_rare"]]
-            titles = {a: self._title_terms(a) for a in {c.article for c in cands}}
             first = col[LOCAL_FEATURES[0]]
             rows[:, first : first + len(LOCAL_FEATURES)] = local_rows(
                 own, query.weights, query.wanted, siblings, titles
@@ -248,7 +252,7 @@ class Featurizer:
         return score
 
 
-def _weight(query: Query, found: set[str]) -> float:
+def _weight(query: Query, found: set[str] | frozenset[str]) -> float:
     # fsum: exact, so the same for any set order (string hashing differs between runs).
     return math.fsum(query.weights[t] for t in found)
 
