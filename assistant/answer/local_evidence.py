@@ -26,6 +26,7 @@ LOCAL_FEATURES: tuple[str, ...] = (
     "unique",
     "type_primary",
     "type_edge",
+    "type_edge_titled",
 )
 
 
@@ -54,7 +55,9 @@ def local_rows(
            title word counts as held by all of them)
     unique weight of the question's terms the sentence alone holds in its article (title aside)
     type_primary  the sentence offers the most specific kind asked (money for "how much ... cost")
-    type_edge     it does, where a sibling covering more of the question does not
+    type_edge     it is the article's best-covered sentence that does, and a sibling covering more of
+                  the question does not
+    type_edge_titled  so, and with its article's title it covers as much as that sibling does
     *_rel  the same relative to the best candidate of the same article
     """
     out = np.zeros((len(siblings), len(LOCAL_FEATURES)), dtype=np.float64)
@@ -82,8 +85,28 @@ def local_rows(
         out[idx, 1] = out[idx, 0] - out[idx, 0].max()
         out[idx, 3] = out[idx, 2] - out[idx, 2].max()
         if primary is not None:
-            exact = {k: math.fsum(weights[t] for t in own if t in siblings[k].terms) for k in rows}
-            lacking = max((exact[k] for k in rows if not out[k, 5]), default=-1.0)
-            for k in rows:
-                out[k, 6] = float(bool(out[k, 5]) and lacking > exact[k])
+            _edge(out, rows, siblings, [weights[t] for t in own], own)
     return out
+
+
+def _edge(
+    out: npt.NDArray[np.float64],
+    rows: list[int],
+    siblings: Sequence[Sibling],
+    w: list[float],
+    own: Sequence[str],
+) -> None:
+    """type_edge and type_edge_titled of one article's candidates (type_primary already set)."""
+    exact = {k: math.fsum(x for x, t in zip(w, own, strict=True) if t in siblings[k].terms) for k in rows}
+    offering = [k for k in rows if out[k, 5]]
+    others = [k for k in rows if not out[k, 5]]
+    if not offering or not others:
+        return
+    best = max(exact[k] for k in offering)
+    if max(exact[k] for k in others) <= best:
+        return
+    titled = max(out[k, 0] for k in offering) >= max(out[k, 0] for k in others)
+    for k in offering:
+        if exact[k] == best:
+            out[k, 6] = 1.0
+            out[k, 7] = float(titled)
