@@ -41,6 +41,9 @@ _FREQUENCY = re.compile(
     r"|\b(?:daily|weekly|monthly|yearly|annually|hourly)\b",
     re.I,
 )
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*|\b(?:hundreds|thousands|millions))(?:\s+[\w-]+){0,2}\s+$", re.I)
+"""What stands before "a day" in "40,000 vehicles a day": a rate per day, not a duration."""
+_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\b")
 _PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|pct\b|percent\b|per\s+cent\b|percentage\s+points?)", re.I)
 _MONEY = re.compile(
     r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)?\s*(?:dlrs|dollars?|yen|marks|francs|"
@@ -88,6 +91,28 @@ _WANTED: dict[str, tuple[AnswerType, ...]] = {
 }
 
 
+_ASKED_NOUN = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?"
+    r"((?:[\w-]+\s*){1,3})"
+)
+"""The noun a "what/which" question asks for: "At what yield...", "What is the overall value of...",
+"Which other company...", "In which city..."."""
+_NOUN_KINDS: dict[str, str] = {
+    **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
+    **dict.fromkeys("yield yields rate rates proportion percentage".split(), "percent"),
+    **dict.fromkeys("size amount level ceiling number total volume figure limit".split(), "amount"),
+    **dict.fromkeys("city country state town port region province capital".split(), "where"),
+    **dict.fromkeys(
+        "company companies firm bank group unit subsidiary chairman ex-chairman executive official person "
+        "minister airline maker producer buyer bidder".split(),
+        "who",
+    ),
+    **dict.fromkeys("day days date year month".split(), "when"),
+    **dict.fromkeys("reason reasons prompted caused".split(), "why"),
+}
+"""What such a noun wants, as the question word for it would ("what yield" as "how much", in percent)."""
+
+
 def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
     """The kinds of answer a question asks for, by its class (empty when any will do)."""
     low = question.lower()
@@ -109,6 +134,10 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         return _WANTED["define"]
     if info.kind in _WANTED:
         return _WANTED[info.kind]
+    asked = _ASKED_NOUN.match(low) if info.kind == "what" and not info.asks_statement else None
+    for noun in asked.group(1).split() if asked is not None else ():
+        if noun in _NOUN_KINDS:
+            return _WANTED[_NOUN_KINDS[noun]]
     if info.asks_statement:
         return _WANTED["statement"]
     return ()
@@ -122,9 +151,18 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
     def fresh(pattern: re.Pattern[str]) -> bool:
         return any(m.group(0).strip().lower() not in q_low for m in pattern.finditer(sentence))
 
+    def lasting(m: re.Match[str]) -> bool:
+        # "a day" after a quantity ("40,000 vehicles a day") is a rate; "for a day" is a duration.
+        rate = m.group(0)[:2].lower() in ("a ", "an") and _RATE_BEFORE.search(sentence, 0, m.start())
+        return not rate and m.group(0).strip().lower() not in q_low
+
+    if any(lasting(m) for m in _DURATION.finditer(sentence)):
+        found.add("duration")
+    # "every day" says how often, which answers "how often" but not "how long".
+    if _OFTEN.search(q_low) and fresh(_FREQUENCY):
+        found.add("duration")
+
     for kind, pattern in (
-        ("duration", _DURATION),
-        ("duration", _FREQUENCY),
         ("percent", _PERCENT),
         ("money", _MONEY),
         ("number", _NUMBER),

@@ -19,6 +19,7 @@ import numpy.typing as npt
 from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types
 from assistant.answer.candidates import Candidate
 from assistant.answer.lexicon import bridged
+from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
 from assistant.answer.query import Query
 from assistant.corpus import display_text
 from assistant.index import Index
@@ -66,6 +67,7 @@ FEATURES: tuple[str, ...] = (
     "allcov_x_type",
     "wcov_x_type",
     "bcov_x_missing",
+    *LOCAL_FEATURES,
 )
 
 
@@ -79,7 +81,9 @@ class Scored:
     coverage: float
     """Exact coverage of the question's own terms by the sentence (a named speaker counts)."""
     window: float
-    """Exact plus bridged coverage by the sentence and its neighbours."""
+    """Exact plus bridged coverage by the sentence, its neighbours and its article's title (what
+    every sentence of the article is about: "Who voted against?" in a story titled with the vote's
+    topic is matched by the sentence naming who voted against)."""
     lacking: float = 0.0
     """Coverage through bridges of question words the corpus does not hold at all ("speech" where
     every article says "spoke"): for refusal these count as matched, as nothing else could match."""
@@ -133,6 +137,8 @@ class Featurizer:
         hi_of = self.index.sent_hi
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
+        siblings: list[Sibling] = []
+        titles = {article: self._title_terms(article) for article in article_score}
         for row, c in enumerate(cands):
             toks = sentence_terms(c.sentence, c.article)
             tset = frozenset(toks)
@@ -205,7 +211,10 @@ class Featurizer:
             r[col["statement_match"]] = float(query.info.asks_statement and (named or prev_named))
             r[col["n_terms"]] = math.log1p(len(own))
             lacking = _weight(query, {t for t in bridged_terms if query.ids.get(t) is None}) / total_w
-            scored.append(Scored(c, tset, speaker, cov, min(wcov + wbcov, 1.0), lacking))
+            siblings.append(Sibling(c.article, c.sentence, frozenset(credited), offered))
+            titled = _weight(query, (titles[c.article] & own_set) - w_exact - w_bridged) / total_w
+            window = min(wcov + wbcov + titled, 1.0)
+            scored.append(Scored(c, tset, speaker, cov, window, lacking))
         if rows.shape[0]:
             for name in ("bm25_rel", "passage_rel"):
                 k = col[name]
@@ -219,7 +228,16 @@ class Featurizer:
             rows[:, col["allcov_x_type"]] = both * typed
             rows[:, col["wcov_x_type"]] = wboth * typed
             rows[:, col["bcov_x_missing"]] = rows[:, col["bcov"]] * rows[:, col["unmatched_rare"]]
+            first = col[LOCAL_FEATURES[0]]
+            rows[:, first : first + len(LOCAL_FEATURES)] = local_rows(
+                own, query.weights, query.wanted, siblings, titles
+            )
         return rows, scored
+
+    def _title_terms(self, article: int) -> frozenset[str]:
+        """Terms of the article's title: what every one of its sentences is about."""
+        title = self.index.articles[article].get("title")
+        return frozenset(terms(title)) if isinstance(title, str) else frozenset()
 
     def _bm25(self, counts: Counter[str], length: int, query: Query) -> float:
         """BM25 of one sentence, with the corpus's idf and sentence-length normalisation."""
@@ -234,7 +252,7 @@ class Featurizer:
         return score
 
 
-def _weight(query: Query, found: set[str]) -> float:
+def _weight(query: Query, found: set[str] | frozenset[str]) -> float:
     # fsum: exact, so the same for any set order (string hashing differs between runs).
     return math.fsum(query.weights[t] for t in found)
 

@@ -17,6 +17,12 @@ import numpy.typing as npt
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.query import Query
 
+GAP_CAP = 6.0
+"""The most the best candidate's logit may lead the second's by, as the model reads it: about the 99th
+percentile of squad-dev-train's answerable questions. A lone candidate (all others filtered out, as
+`--speaker` does) has no second and a gap of ~16, far past anything trained on, where the linear
+weight only extrapolates (it refused "ratings" asked of Moody's own statement)."""
+
 REFUSAL_FEATURES: tuple[str, ...] = (
     "best_logit",
     "best_window",
@@ -48,6 +54,6 @@ def refusal_row(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored
             math.log1p(len(query.own)),
             unknown,
             float(rare.min()),
-            math.log(best / (1 - best)) - math.log(second / (1 - second)),
+            min(GAP_CAP, math.log(best / (1 - best)) - math.log(second / (1 - second))),
         ]
     )
