@@ -126,3 +126,29 @@ def test_header_lines_after_the_byline_give_publication_and_date() -> None:
     assert _body(text, article.paragraphs) == ["The council voted on Tuesday.", "The Mayor said so."]
     spans = article.meta_spans
     assert text[spans["source"].start : spans["source"].end] == "The Coastal Ledger"
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Anna Lindqvist, Baltic Times, 3 March 2026", ("Anna Lindqvist", "Baltic Times", "2026-03-03")),
+        ("By Anna Lindqvist | 2026-03-03", ("Anna Lindqvist", None, "2026-03-03")),
+        ("By Anna Lindqvist\n3 March 2026", ("Anna Lindqvist", None, "2026-03-03")),
+        # not a byline with parts: the line stays in the body
+        ("By Anna Lindqvist, in Paris, with 3 others", (None, None, None)),
+    ],
+)
+def test_a_byline_followed_by_its_publication_and_date_gives_each(
+    byline: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    body_line = "Ferry services across the harbour will resume on Monday."
+    text = f"Harbour ferry service to resume\n\n{byline}\n\n{body_line}\n"
+    article = parse_article("ferry.txt", text)
+    assert (article.meta.author, article.meta.source, article.meta.date) == expected
+    body = _body(text, article.paragraphs)
+    assert body[-1] == body_line
+    assert (len(body) == 1) == (expected[0] is not None)
+    for field, value in zip(("author", "source"), expected[:2], strict=True):
+        if value is not None:
+            span = article.meta_spans[field]
+            assert text[span.start : span.end] == value

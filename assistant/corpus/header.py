@@ -160,7 +160,15 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
             index += 1
             continue
         byline = (index == start or line.lower().startswith("by ")) and looks_like_byline(decoded(line))
-        if header.author is None and byline and not _fixture_follows(text, all_lines, index):
+        parts = None if byline or header.author is not None else _byline_parts(line)
+        if parts is not None:
+            # "By Anna Lindqvist, Baltic Times, 3 March 2026": each part to its own field.
+            for field, lo, hi in parts:
+                value = line[lo:hi]
+                if getattr(header, field) is None:
+                    setattr(header, field, date_from(value) if field == "date" else decoded(value))
+                    header.spans[field] = Span(line_info.start + lo, line_info.start + hi)
+        elif header.author is None and byline and not _fixture_follows(text, all_lines, index):
             name = byline_name(line)
             offset = line_info.start + line.find(name)
             agency = _BYLINE_AGENCY.search(name)
@@ -184,6 +192,37 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
             break
         index += 1
     return header, index
+
+
+_PART = re.compile(r"[^\s,|](?:[^,|]*[^\s,|])?")  # a part between commas or bars, trimmed
+_PUBLICATION_WORDS = re.compile(
+    r"^(?:[A-Z][\w'’.&\-]*|of|the|and|de|du|la|le)(?:\s+(?:[A-Z][\w'’.&\-]*|of|the|and|de|du|la|le)){0,5}$"
+)
+
+
+def _byline_parts(line: str) -> list[tuple[str, int, int]] | None:
+    """A "By" line whose name is followed by its publication and date, split at commas or bars
+    ("By Anna Lindqvist, Baltic Times, 3 March 2026"): (field, start, end) of each part in `line`,
+    or None unless the first part is a byline and every other part a date or a publication."""
+    if not line.lower().startswith("by ") or len(line) > 120:
+        return None
+    spans = [(m.start(), m.end()) for m in _PART.finditer(line)]
+    if len(spans) < 2:
+        return None
+    first_lo, first_hi = spans[0]
+    if not looks_like_byline(line[first_lo:first_hi]):
+        return None
+    name_lo = first_lo + len(line[first_lo:first_hi]) - len(line[first_lo + 3 : first_hi].lstrip())
+    found = [("author", name_lo, first_hi)]
+    for lo, hi in spans[1:]:
+        piece = line[lo:hi]
+        if date_from(piece) is not None:
+            found.append(("date", lo, hi))
+        elif _PUBLICATION_WORDS.match(piece) and not any(f == "source" for f, _, _ in found):
+            found.append(("source", lo, hi))
+        else:
+            return None
+    return found
 
 
 def _headline_case(line: str) -> bool:

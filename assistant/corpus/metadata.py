@@ -50,6 +50,16 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# The same with the day first, as most of the world writes it: "3 March 2026", "Tuesday 3 Mar 2026".
+_DAY_FIRST_LINE = re.compile(
+    r"^(?:published|updated|posted|date)?:?\s*(?:on\s+)?(?:\w+day,?\s+)?"
+    r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b.{0,40}$",
+    re.IGNORECASE,
+)
+_ISO_LINE = re.compile(
+    r"^(?:published|updated|posted|date)?:?\s*(\d{4})-(\d{2})-(\d{2})\b.{0,40}$", re.IGNORECASE
+)
+
 
 def decoded(value: str) -> str:
     """A metadata value with HTML entities decoded (`&#39;` → `'`) and white space folded."""
@@ -107,8 +117,18 @@ def iso_date(month_name: str, day: str, year: str) -> str | None:
 
 
 def date_from(line: str) -> str | None:
-    """The date a header line states ("Published March 14, 2024"), as ISO, or None."""
+    """The date a header line states ("Published March 14, 2024", "3 March 2026", "2026-03-03"),
+    as ISO, or None."""
     match = _DATE_LINE.match(line)
-    if not match:
-        return None
-    return iso_date(match.group(1), match.group(2), match.group(3))
+    if match:
+        return iso_date(match.group(1), match.group(2), match.group(3))
+    match = _DAY_FIRST_LINE.match(line)
+    if match:
+        return iso_date(match.group(2), match.group(1), match.group(3))
+    match = _ISO_LINE.match(line)
+    if match:
+        try:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+        except ValueError:
+            return None
+    return None
