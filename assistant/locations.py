@@ -6,11 +6,8 @@ move them with an env var at any time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
-
-import platformdirs
 
 INDEX_FOLDER = ".assistant"
 
@@ -31,6 +28,10 @@ def index_dir(corpus_dir: Path) -> Path:
     inside = corpus_dir / INDEX_FOLDER
     if (inside.is_dir() and os.access(inside, os.W_OK)) or os.access(corpus_dir, os.W_OK):
         return inside
+    import hashlib  # only for a read-only corpus: every command imports this module
+
+    import platformdirs
+
     key = hashlib.sha1(str(corpus_dir.resolve()).encode()).hexdigest()[:16]
     return Path(platformdirs.user_cache_dir("assistant")) / "indexes" / key
 

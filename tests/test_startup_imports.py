@@ -27,6 +27,9 @@ BUILD_ONLY = (
     "textual",
     "filelock",  # the writers' lock: only a process that writes the index takes it
     "numpy.ma",  # masked arrays (np.unique loads them): nothing on the question path needs them
+    "importlib.resources",  # the answer stage's shipped files are read by path (this loaded ~10 ms)
+    "zipfile",  # what importlib.resources brought with it
+    "platformdirs",  # the user cache: only a read-only corpus keeps its index there
 )
 
 

@@ -13,12 +13,13 @@ import json
 from bisect import bisect_left
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+_PACKAGE = Path(__file__).parent
+"""Where the shipped files lie: a path (importlib.resources loads ~10 ms of modules, zipfile too)."""
 BRIDGE_TERMS = "data/bridge-terms.txt"
 """Every term that bridges or is bridged to, sorted, one a line."""
 BRIDGE_COUNTS = "data/bridge-counts.npy"
@@ -47,7 +48,7 @@ def write_bridge_files(table: Mapping[str, str], folder: Path) -> None:
 @lru_cache(maxsize=1)
 def _bridge_data() -> tuple[list[str], npt.NDArray[np.int64], npt.NDArray[np.uint8], npt.NDArray[np.uint16]]:
     """The sorted terms, where each one's bridges start in the targets, how many, and the targets."""
-    data = resources.files("assistant.answer")
+    data = _PACKAGE
     terms = data.joinpath(BRIDGE_TERMS).read_text(encoding="utf-8").split("\n")[:-1]
     counts = np.load(io.BytesIO(data.joinpath(BRIDGE_COUNTS).read_bytes()), allow_pickle=False)
     targets = np.load(io.BytesIO(data.joinpath(BRIDGE_TARGETS).read_bytes()), allow_pickle=False)
@@ -71,7 +72,7 @@ def bridges_of(term: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, dict[str, str] | list[str]]:
-    raw = resources.files("assistant.answer").joinpath("data/words.json").read_text(encoding="utf-8")
+    raw = _PACKAGE.joinpath("data/words.json").read_text(encoding="utf-8")
     found: dict[str, dict[str, str] | list[str]] = json.loads(raw)
     return found
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from pathlib import Path
 
-from assistant.corpus import UnreadableArticle, decode, read_file
+from assistant.corpus import UnreadableArticle, decode, read_file, real_root
 from assistant.errors import ArticleNotFound
 from assistant.index import Index
 from assistant.models import Sentence
@@ -24,6 +25,8 @@ class ArticleTexts:
     def __init__(self, index: Index) -> None:
         self.index = index
         self._texts: OrderedDict[str, str] = OrderedDict()
+        self._root: tuple[Path, Path] | None = None
+        """The corpus folder and its real path, resolved once (a question reads ~60 articles)."""
 
     def text(self, i: int) -> str:
         """The decoded text of article `i`, as indexed (ArticleNotFound when the file changed)."""
@@ -34,8 +37,10 @@ class ArticleTexts:
             self._texts.move_to_end(key)
             return cached
         corpus_dir = self.index.corpus_dir
+        if self._root is None or self._root[0] != corpus_dir:
+            self._root = (corpus_dir, real_root(corpus_dir))
         try:
-            data, _ = read_file(corpus_dir / record["id"], corpus_dir)
+            data, _ = read_file(corpus_dir / record["id"], self._root[1], root_resolved=True)
         except UnreadableArticle as exc:
             raise ArticleNotFound(f"article {record['id']!r} can no longer be read: {exc}") from exc
         if hashlib.sha256(data).hexdigest() != record["sha256"]:

@@ -20,6 +20,7 @@ import numpy.typing as npt
 from assistant.corpus import too_broad
 from assistant.errors import CorpusNotFound
 from assistant.index import bm25, updates
+from assistant.index.article_lookup import live_position, many_positions
 from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
 from assistant.index.segment_stats import CorpusStatistics
@@ -38,6 +39,9 @@ __all__ = ["Changes", "Index", "Progress"]
 
 Progress = Callable[[str, int, int], None]
 """Called with (stage, done, total) while files are read (build.Progress)."""
+
+_SINGLE_LOOKUPS = 8
+"""Lookups by id a generation answers by searching the id files before it maps every id."""
 
 
 class ArticleBounds:
@@ -68,7 +72,8 @@ class Index:
         self.file_lock: filelock.BaseFileLock | None = None
         """The writers' lock, made when first needed (updates.writers_lock)."""
         self.walk_seen = updates.WalkSeen()
-        self._positions: tuple[Stored, dict[str, int]] | None = None
+        self._positions: tuple[Stored, dict[str, int] | None] | None = None
+        self._lookups = 0
         self.set_stored(stored)
 
     def set_stored(self, stored: Stored) -> None:
@@ -220,11 +225,23 @@ class Index:
         return next((self.articles.ids[i] for i, v in enumerate(column) if v == body_sha256), None)
 
     def article_index(self, aid: str) -> int | None:
-        """Position of an article in the table, by id (from the stored ids: no row parsed)."""
+        """Position of an article in the table, by id (from the stored ids: no row parsed).
+
+        The first few lookups of a generation search the segments' id files for the one id (a
+        command naming one article does not list all 462k at 1M passages); past that, a map of
+        every id is made once.
+        """
         if self._positions is None or self._positions[0] is not self.stored:
-            ids, _, _ = self.stored.file_keys()
-            self._positions = (self.stored, {a: i for i, a in enumerate(ids) if a})
-        return self._positions[1].get(aid)
+            self._positions = (self.stored, None)
+            self._lookups = 0
+        positions = self._positions[1]
+        if positions is None:
+            self._lookups += 1
+            if self._lookups <= _SINGLE_LOOKUPS:
+                return live_position(self.stored, aid)
+            positions = many_positions(self.stored)
+            self._positions = (self.stored, positions)
+        return positions.get(aid)
 
     # ---- scoring ------------------------------------------------------------------------
 

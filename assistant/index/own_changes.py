@@ -10,16 +10,15 @@ refresh with its walk, as before.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import IndexError_
 from assistant.index import folder_stamps
+from assistant.index.article_lookup import live_position
 from assistant.index.build import read_batches
 from assistant.index.generation import Stored
-from assistant.index.segment_files import KEYS_FILE
 from assistant.index.store import current_generation, save
 from assistant.index.updates import Changes, grown, mostly_dead, named, note_skips, refresh, writers_lock
 from assistant.index.version import index_fingerprint
@@ -82,7 +81,7 @@ def refresh_removed(
         if current_generation(folder) != origin.name:
             return refresh(index)
         stamps = folder_stamps.after_writing(index.corpus_dir, before[0], before[1], [], [removed])
-        position = _live_position(index, removed)
+        position = live_position(index.stored, removed)
         live_rows = len(index.articles) - len(index.stored.dead)
         if stamps is None or position is None or live_rows < 2:
             return refresh(index)
@@ -111,32 +110,3 @@ def _saved(
     if saved.origin is not None:
         folder_stamps.write(folder, saved.origin.name, stamps)
     return changes
-
-
-def _live_position(index: Index, article_id: str) -> int | None:
-    """The table position of the live article with this id, found in the segments' id files.
-
-    A byte search of each stored segment's id list, newest segment first: no list of every id
-    is built (that is what `article_index` does, once, for the commands that need many).
-    """
-    wanted = (json.dumps(article_id, ensure_ascii=True) + "\n").encode("ascii")
-    dead = index.stored.dead
-    for segment in reversed(index.stored.segments):
-        if segment.folder is None or segment.articles.stored_rows is None:
-            ids = segment.file_keys()[0]
-            hits = [segment.base_article + k for k, aid in enumerate(ids) if aid == article_id]
-        else:
-            try:
-                data = (segment.folder / KEYS_FILE).read_bytes()
-            except OSError:
-                return index.article_index(article_id)
-            hits = []
-            start = 0
-            while (hit := data.find(wanted, start)) >= 0:
-                if hit == 0 or data[hit - 1 : hit] == b"\n":
-                    hits.append(segment.base_article + data.count(b"\n", 0, hit))
-                start = hit + 1
-        for position in hits:
-            if position not in dead:
-                return position
-    return None

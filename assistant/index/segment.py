@@ -59,6 +59,11 @@ class Segment:
     blocks: Mapping[str, npt.NDArray[Any]] | None = None
     """Per-block score bounds of its postings (block_bounds), memory-mapped once stored."""
 
+    @property
+    def keys_loaded(self) -> bool:
+        """Its file keys are in memory (a lookup by id reads them rather than the id file)."""
+        return self._keys is not None
+
     def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
         """Article ids, file (size, mtime_ns) and content hashes: what a walk compares, no row parsed."""
         if self._keys is None:

@@ -12,7 +12,7 @@ corpus). Both ways give `names_of(new counts)` exactly; tests compare them on ra
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 from assistant.speakers import names_of
@@ -33,17 +33,22 @@ def names_after(old_counts: Tally, old_names: Any, new_counts: Tally) -> Names:
     changed = [
         key for key in everyone if (a := old_people.get(key)) is not (b := new_people.get(key)) and a != b
     ]
-    acronyms = {key for key in everyone if " " not in key and _any_acronym(old_people, new_people, key)}
+    acronyms = _AcronymKeys(old_people, new_people, everyone)
     spelled = {body for bodies in new_counts["spelled"].values() for body in bodies}
     if any(key in acronyms or key in spelled for key in changed):
         return names_of(new_counts)
     last_words = {key.split()[-1] for key in changed if "|" not in key}
-    reached = {key for key in everyone if "|" not in key and key.split()[-1] in last_words}
+    ends = tuple(last_words)  # a cheap test first: only keys ending in one of the words are split
+    reached = {
+        key
+        for key in everyone
+        if key.rstrip().endswith(ends) and "|" not in key and key.split()[-1] in last_words
+    }
     for key in reached:
         if key in acronyms or key in spelled:
             return names_of(new_counts)
         for form in (key, *_names(old_people, key), *_names(new_people, key)):
-            if acronyms.intersection(initials(form)):
+            if any(letters in acronyms for letters in initials(form)):
                 return names_of(new_counts)
     names = {
         alias: person
@@ -58,6 +63,24 @@ def names_after(old_counts: Tally, old_names: Any, new_counts: Tally) -> Names:
 def _names(people: Mapping[str, Any], key: str) -> Iterable[str]:
     entry = people.get(key)
     return entry[2].keys() if entry is not None else ()
+
+
+class _AcronymKeys:
+    """The keys that may be taken for an acronym, asked key by key: a change reaches a few keys,
+    so the ~10k keys of a 1M-passage corpus are not all examined (as a set of them was) to settle it."""
+
+    def __init__(
+        self, old_people: Mapping[str, Any], new_people: Mapping[str, Any], everyone: Set[str]
+    ) -> None:
+        self._old, self._new, self._everyone = old_people, new_people, everyone
+
+    def __contains__(self, key: object) -> bool:
+        return (
+            isinstance(key, str)
+            and " " not in key
+            and key in self._everyone
+            and _any_acronym(self._old, self._new, key)
+        )
 
 
 def _any_acronym(old_people: Mapping[str, Any], new_people: Mapping[str, Any], key: str) -> bool:
