@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from assistant.answer import article_date, empty_corpus_message
 from assistant.article_list import SORT_KEYS, SortKey, select_articles
 from assistant.cli.answer_json import article_info_json, article_view_json
 from assistant.cli.render import article_lines, print_article, print_articles
@@ -21,7 +22,6 @@ from assistant.cli.shared import (
     warn,
 )
 from assistant.safe_text import clean, json_text
-from assistant.scope import article_date, empty_corpus_message
 from assistant.wording import counted
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from assistant.citation import plain_citation, where
+from assistant.answer import plain_citation, where
 from assistant.models import ArticleMeta, Quote
 from assistant.rich_text import quote_text, safe, styled
 from assistant.safe_text import clean

@@ -20,11 +20,10 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, Static
 
-from assistant.answer import Conversation
+from assistant.answer import Conversation, Scope, corpus_folders, folder_hint, missing_folders
 from assistant.errors import AssistantError, BadQuestion
 from assistant.models import Answer, ArticleInfo
 from assistant.safe_text import clean
-from assistant.scope import Scope, corpus_folders, folder_hint, missing_folders
 from assistant.tui.messages import (
     AnswerReady,
     ArticleChosen,
