@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from assistant.answer import article_date, empty_corpus_message
-from assistant.article_list import SORT_KEYS, SortKey, select_articles
 from assistant.cli.answer_json import article_info_json, article_view_json
 from assistant.cli.render import article_lines, print_article, print_articles
 from assistant.cli.shared import (
@@ -21,6 +20,7 @@ from assistant.cli.shared import (
     user_errors,
     warn,
 )
+from assistant.frontend import SORT_KEYS, SortKey, select_articles
 from assistant.safe_text import clean, json_text
 from assistant.wording import counted
 
