@@ -278,6 +278,12 @@ class Engine:
         """Files in the corpus folder that are not readable articles, with the reason."""
         return [(s["id"], s["why"]) for s in self.index.stored.skipped]
 
+    def unreadable_folders(self) -> list[str]:
+        """Folders below the corpus the last full walk could not list ("world/"): none of their
+        files is in the index, and nothing else would tell the user so."""
+        walked = self.index.walk_seen.folders
+        return sorted(prefix for prefix, stamp in walked.items() if prefix and stamp == -1)
+
     def article(self, article_id: str) -> ArticleView:
         """An article's text with its paragraphs, sentences and their attributions, for reading."""
         from assistant.answer import meta_of
