@@ -81,6 +81,8 @@ class ScopeActions(AnswerActions):
     def on_article_chosen(self, message: ArticleChosen) -> None:
         self._scope_title = message.title
         self.scope = message.article_id
+        if self.has_class("-tiny"):  # the panel covered most of a small terminal: the question needs it
+            self.query_one(ArticlePanel).display = False
         self.query_one("#question", QuestionInput).focus()
 
     def watch_scope(self) -> None:
