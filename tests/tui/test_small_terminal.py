@@ -10,7 +10,7 @@ from tui_helpers import ask, wait_for
 from assistant.tui.app import AssistantApp
 from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.question_input import QuestionInput
-from assistant.tui.widgets.transcript import QuoteCard, Transcript
+from assistant.tui.widgets.transcript import QuestionCard, QuoteCard, Transcript
 
 SMALL = (40, 12)
 
@@ -29,12 +29,17 @@ async def test_at_40_by_12_the_question_and_the_answer_get_the_screen(app: Assis
         await ask(pilot, "What did the council vote for?")
         transcript = app.chat.query_one(Transcript)
         assert transcript.region.width == SMALL[0] and transcript.region.height >= 5
+        await pilot.pause()
         cards = list(app.chat.query(QuoteCard))
         assert "flood wall" in cards[0].quote.text
-        # The answer is in view (the transcript follows its end, as at any size): a quote's box
-        # overlaps the transcript's visible rows, at the transcript's width less its margins.
-        shown = [card for card in cards if transcript.region.overlaps(card.region)]
-        assert shown and shown[-1].region.width >= SMALL[0] - 6
+        # The answer is taller than the view: it shows from its question down (it showed the last
+        # quote's file name and offsets), the first quote at the transcript's width less margins.
+        asked = app.chat.query_one(QuestionCard)
+        assert transcript.region.contains_region(asked.region) and asked.region.area
+        assert transcript.region.overlaps(cards[0].region) and cards[0].region.width >= SMALL[0] - 6
+        await ask(pilot, "What did Mayor Helen Okafor say?")  # the next question follows the end again
+        await pilot.pause()
+        assert transcript.region.overlaps(app.chat.query(QuestionCard).last().region)
         assert _on_screen(app, box.region) and box.has_focus
 
 

@@ -249,7 +249,22 @@ class ChatScreen(ScopeActions):
         tokens.update(Text(f"Last answer: {counted(message.answer.tokens, 'token')} (tiktoken cl100k_base)"))
         tokens.display = True
         self.query_one(Transcript).anchor()
+        self.call_after_refresh(self._show_answer_from_its_start, block)
         self.refresh_bindings()
+
+    def _show_answer_from_its_start(self, block: AnswerBlock) -> None:
+        """An answer taller than the transcript is shown from its question down, not from its end up:
+        at 40x12 the view held only the last quote's file name and offsets, none of its words."""
+        transcript = self.query_one(Transcript)
+        if block.parent is not transcript:  # the chat was cleared meanwhile
+            return
+        children = list(transcript.children)
+        at = children.index(block)
+        start = children[at - 1] if at and isinstance(children[at - 1], QuestionCard) else block
+        height = sum(w.outer_size.height for w in children[children.index(start) : at + 1])
+        if height > transcript.scrollable_content_region.height:
+            transcript.anchor(False)  # the next question anchors it again
+            transcript.scroll_to_widget(start, top=True, animate=False, immediate=True)
 
     async def on_ask_failed(self, message: AskFailed) -> None:
         self.notify(message.message, title=message.title, severity="error", markup=False)
