@@ -1,7 +1,7 @@
 """What limits the chat's questions: one article chosen in the panel, or the folders, sources,
 authors and dates slash commands set; and the panel that chooses them.
 
-A base class of `ChatScreen` (after `AnswerActions`), so the screen's module keeps to asking;
+A base class of `ChatScreen` and itself built on `AnswerActions`, so the screen's module keeps to asking;
 the bindings are declared there, in full.
 """
 
