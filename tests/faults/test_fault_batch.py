@@ -92,7 +92,8 @@ def test_the_chat_refuses_to_start_without_a_terminal(tmp_path: Path, corpus: Pa
 
 
 @pytest.mark.parametrize(
-    "command", [["list"], ["ask", "When did the ferry return?"], ["ask", "--json", "When did the ferry return?"]]
+    "command",
+    [["list"], ["ask", "When did the ferry return?"], ["ask", "--json", "When did the ferry return?"]],
 )
 def test_a_closed_output_ends_quietly_with_exit_8(tmp_path: Path, corpus: Path, command: list[str]) -> None:
     """`assistant ask … | head -1` ends as `seq 1 100000 | head -1` does: nothing on stderr.
