@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from assistant.answer_copies import find_copies, finish
+from assistant.answer import find_copies, finish_answer
 from assistant.engine_parts import (
     ArticleTexts,
     KnownSpeakers,
@@ -27,13 +27,12 @@ from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, SpeakerEntry
-from assistant.scope import Scope
 from assistant.speakers import census_of
 
 if TYPE_CHECKING:
     # The answer stage and the history are imported when first used: `assistant add` and
     # `remove` open an engine but never answer, and load neither.
-    from assistant.answer import Answerer, AnswerSettings, Conversation
+    from assistant.answer import Answerer, AnswerSettings, Conversation, Scope
     from assistant.history import History
     from assistant.ingest import AddReport, MetaOverrides
     from assistant.ingest.fetch import FetchedPage
@@ -159,17 +158,17 @@ class Engine:
 
         question = self._answerer.check_question(question)
         if not len(self.index.articles):  # no article at all, not "no article uses the words"
-            from assistant.scope import empty_corpus_message
+            from assistant.answer import empty_corpus_message
 
             empty = Answer(question, False, message=empty_corpus_message(self.corpus_dir))
-            return self._keep(finish(empty, None))
+            return self._keep(finish_answer(empty, None))
         where = resolve_scope(self.index, limits, article, speaker, self._article_number)
         limits, article, scope, allowed, speaker = (
             where.limits, where.article_id, where.article, where.allowed, where.speaker
         )  # fmt: skip
         if where.empty is not None:
             answer = Answer(question, False, message=where.empty, scope=article)
-            return self._keep(finish(answer, limits.describe() if limits is not None else None))
+            return self._keep(finish_answer(answer, limits.describe() if limits is not None else None))
         steer, note = conversation.steer(question) if conversation is not None else (None, None)
         info = analyse_question(question)
         if info.meta_field is not None:
@@ -222,7 +221,7 @@ class Engine:
                 note = where_note(note, title, [q.article.id for q in answer.quotes], self._id_of(stay))
         if note is not None:
             answer = replace(answer, followed=note)
-        answer = finish(
+        answer = finish_answer(
             answer,
             limits.describe() if limits is not None else None,
             lambda quote: find_copies(self.index, self._text, quote, allowed),
@@ -278,6 +277,12 @@ class Engine:
     def skipped(self) -> list[tuple[str, str]]:
         """Files in the corpus folder that are not readable articles, with the reason."""
         return [(s["id"], s["why"]) for s in self.index.stored.skipped]
+
+    def unreadable_folders(self) -> list[str]:
+        """Folders below the corpus the last full walk could not list ("world/"): none of their
+        files is in the index, and nothing else would tell the user so."""
+        walked = self.index.walk_seen.folders
+        return sorted(prefix for prefix, stamp in walked.items() if prefix and stamp == -1)
 
     def article(self, article_id: str) -> ArticleView:
         """An article's text with its paragraphs, sentences and their attributions, for reading."""

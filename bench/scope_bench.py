@@ -31,9 +31,9 @@ sys.path.insert(0, str(BENCH.parent))
 from _corpora import BENCH_ROOT, reuters_docs, write_corpus  # noqa: E402
 from _questions import latency_questions  # noqa: E402
 
+from assistant.answer import Scope, article_mask, passage_mask  # noqa: E402
 from assistant.engine import Engine  # noqa: E402
 from assistant.errors import AssistantError  # noqa: E402
-from assistant.scope import Scope, article_mask, passage_mask  # noqa: E402
 
 
 def _interleaved(

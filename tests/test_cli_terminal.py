@@ -21,7 +21,7 @@ from pathlib import Path
 import filelock
 import pytest
 
-from assistant.citation import quote_marks
+from assistant.answer import quote_marks
 from tests.archive import make_archive
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\))")

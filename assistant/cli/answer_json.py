@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from assistant.citation import citation
+from assistant.answer import citation
 from assistant.corpus import display_text
 from assistant.models import Answer, ArticleInfo, ArticleMeta, ArticleView, Attribution, Quote
 

@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 import click
 
+from assistant.answer import make_scope
 from assistant.cli.shared import (
     EXIT_NO_ANSWER,
     MAX_TOP,
@@ -19,7 +20,6 @@ from assistant.cli.shared import (
     warn,
 )
 from assistant.safe_text import json_text
-from assistant.scope import make_scope
 
 
 @click.command()

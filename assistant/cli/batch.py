@@ -12,12 +12,12 @@ from typing import Any, BinaryIO
 
 import click
 
+from assistant.answer import Scope
 from assistant.cli.answer_json import answer_json
 from assistant.cli.shared import EXIT_BAD_INPUT, EXIT_NO_ANSWER, MAX_TOP, known_article_id
 from assistant.engine import Engine
 from assistant.errors import AssistantError, BadQuestion
 from assistant.safe_text import json_text
-from assistant.scope import Scope
 
 MAX_BATCH_LINE = 64 * 1024
 """Longest batch line read (a question is at most 200 tokens; JSON adds little)."""

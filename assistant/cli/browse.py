@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from assistant.article_list import SORT_KEYS, SortKey, select_articles
+from assistant.answer import article_date, empty_corpus_message
 from assistant.cli.answer_json import article_info_json, article_view_json
 from assistant.cli.render import article_lines, print_article, print_articles
 from assistant.cli.shared import (
@@ -20,8 +20,8 @@ from assistant.cli.shared import (
     user_errors,
     warn,
 )
+from assistant.frontend import SORT_KEYS, SortKey, select_articles
 from assistant.safe_text import clean, json_text
-from assistant.scope import article_date, empty_corpus_message
 from assistant.wording import counted
 
 

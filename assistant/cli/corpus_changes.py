@@ -44,6 +44,8 @@ def index(corpus: Path | None) -> None:
         warn(f"warning: skipped {article_id}: {why}")
     if len(earlier) > _SKIPS_NAMED:
         warn(f"… and {counted(len(earlier) - _SKIPS_NAMED, 'more file')} skipped")
+    for folder in engine.unreadable_folders():
+        warn(f"warning: cannot read the folder {folder}: its files are left out of the index")
 
 
 _SKIPS_NAMED = 10

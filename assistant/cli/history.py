@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from assistant.citation import quote_marks
+from assistant.answer import quote_marks
 from assistant.cli.shared import EXIT_CORPUS_NOT_FOUND, EXIT_INDEX, corpus_folder, corpus_option, page, warn
 from assistant.history import History, HistoryEntry, history_file
 from assistant.safe_text import clean, json_text

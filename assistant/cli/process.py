@@ -1,7 +1,9 @@
 """The process behaves as a Unix tool whatever happens.
 
-Ctrl-C exits 130 quietly; a closed or full output and a terminal that cannot show a
-character end with one line, never a traceback; so does any failure we did not foresee.
+Ctrl-C exits 130 quietly, and so does a closed output (exit 8): `assistant ask … | head -1`
+ends as `seq … | head -1` does, without a word, since the reader chose to stop. A full
+output and a terminal that cannot show a character end with one line, never a traceback;
+so does any failure we did not foresee.
 """
 
 from __future__ import annotations
@@ -45,9 +47,11 @@ class DefaultChatGroup(click.Group):
                 warn(shown.getvalue(), block=True)
             sys.exit(error.exit_code)
         except (BrokenPipeError, _OutputClosed):
-            _output_failed("the output was closed")
+            _quiet_exit(EXIT_OUTPUT)
         except OSError as error:
-            if error.errno in (errno.ENOSPC, errno.EIO, errno.EPIPE) or _is_stdout_error(error):
+            if error.errno == errno.EPIPE:
+                _quiet_exit(EXIT_OUTPUT)
+            if error.errno in (errno.ENOSPC, errno.EIO) or _is_stdout_error(error):
                 _output_failed(f"cannot write the output: {error.strerror or error}")
             _last_line(f"file-system error: {error.strerror or error}", EXIT_INDEX)
         except (MemoryError, RecursionError) as error:
@@ -77,7 +81,8 @@ def _is_stdout_error(error: OSError) -> bool:
 
 
 def _quiet_exit(code: int) -> None:
-    """Ctrl-C: click has already closed the terminal's ^C echo with a newline; nothing more is said."""
+    """Ctrl-C (click has already closed the terminal's ^C echo with a newline) or a reader that
+    went away: nothing more is said, and the interpreter's last flush raises nothing."""
     try:
         sys.stdout.flush()
     except (OSError, ValueError):

@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from assistant.citation import citation
+from assistant.answer import citation
 from assistant.corpus import display_text
+from assistant.frontend import quote_text
 from assistant.models import Answer, ArticleInfo, ArticleView
-from assistant.rich_text import quote_text
 from assistant.safe_text import clean
 from assistant.wording import counted
 

@@ -11,7 +11,7 @@ import errno
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -221,7 +221,25 @@ def known_article_id(engine: Engine, typed: str | None) -> str | None:
         if why is not None:
             # "no article 'README.md'" sent the user looking for a file that is plainly there.
             raise ArticleNotFound(f"{typed!r} was left out of the index: {why}")
+        named = _named_without_suffix(typed, (info.meta.id for info in engine.articles()))
+        if named is not None:
+            # `show 01043` for c000/reut2-001/01043.txt: say which id, rather than only "no article".
+            shown = clean(named, one_line=True)
+            raise ArticleNotFound(f"no article {typed!r} in {engine.corpus_dir}; did you mean {shown}?")
     return found or typed
+
+
+def _named_without_suffix(typed: str, ids: Iterable[str]) -> str | None:
+    """The one id that is `typed` (a file name or its last folders) plus a suffix, else None."""
+    bare = typed.strip().strip("/")
+    if not bare or "." in bare.rsplit("/", 1)[-1]:
+        return None
+    fits = []
+    for article_id in ids:
+        base, dot, suffix = article_id.rpartition(".")
+        if dot and "/" not in suffix and (base == bare or base.endswith("/" + bare)):
+            fits.append(article_id)
+    return fits[0] if len(fits) == 1 else None
 
 
 def corpus_folder(corpus: Path | None) -> Path:

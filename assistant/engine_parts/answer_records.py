@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.citation import quote_record
+from assistant.answer import quote_record
 from assistant.engine_parts.article_text import ArticleTexts
 from assistant.models import Answer
 

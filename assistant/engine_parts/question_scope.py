@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from assistant.answer import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
 from assistant.index import Index
-from assistant.scope import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
 
 
 @dataclass(frozen=True, slots=True)

@@ -294,7 +294,7 @@ class Index:
         if not parts:
             return []
         cand, total = _accumulate(parts, self.n_passages)
-        return _best(cand, total, k)
+        return _best(cand, total, k) or _most_terms(parts, k)
 
     def _maxscore(
         self, query_terms: Sequence[str], k: int
@@ -322,6 +322,20 @@ def _best(cand: npt.NDArray[Any], total: npt.NDArray[np.float64], k: int) -> lis
     best = np.argpartition(-total, k - 1)[:k] if cand.shape[0] > k else np.arange(cand.shape[0])
     order = best[np.lexsort((cand[best], -total[best]))]
     return [(int(cand[i]), float(total[i])) for i in order]
+
+
+def _most_terms(
+    parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]], k: int
+) -> list[tuple[int, float]]:
+    """When every passage holding a query term scores 0: the k holding the most of the terms, score 0.
+
+    BM25Okapi gives idf 0 to a term in exactly half the passages, so in a corpus of two short
+    articles every word only one of them uses weighs nothing, and a question quoting one of its
+    sentences verbatim would find no passage at all. Scores are left as BM25 gives them.
+    """
+    held, counts = np.unique(np.concatenate([ids for ids, _ in parts]), return_counts=True)
+    order = np.lexsort((held, -counts))[:k]
+    return [(int(held[i]), 0.0) for i in order]
 
 
 def _accumulate(

@@ -64,11 +64,18 @@ def expand_sources(sources: Sequence[str]) -> tuple[list[Item], list[Failed], li
 def _walk(folder: Path) -> tuple[list[Path], list[Failed]]:
     """Regular files below `folder` (hidden ones left out); links leaving it are refused, not followed.
 
-    Links to folders are not entered (no loops); FIFOs, sockets and devices are left out.
+    Links to folders are not entered (no loops); FIFOs, sockets and devices are left out; a folder
+    that cannot be listed is refused by name (its files would otherwise vanish without a word).
     """
     root_real = real_root(folder)
-    files = [folder / aid for aid in sorted(corpus.walk(folder))]
+    listed: dict[str, int] = {}  # each folder walked; -1: it could not be listed
+    files = [folder / aid for aid in sorted(corpus.walk(folder, listed))]
     refused = [
+        Failed(str(folder / prefix), "cannot read this folder; none of its files was added")
+        for prefix, stamp in sorted(listed.items())
+        if stamp == -1
+    ]
+    refused += [
         Failed(str(path), f"it is a link to a {_kind(path)} outside the folder; not followed")
         for path in _outside_links(folder, root_real)
     ]

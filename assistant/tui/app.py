@@ -56,7 +56,9 @@ class AssistantApp(App[None]):
     """Answers questions about a folder of news articles with quoted, attributed sentences."""
 
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual declares it so)
+    # Under 60 columns or 20 rows the chat keeps the question box and the answer (app.tcss: -tiny, -short).
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual declares it so)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
     TITLE = "assistant"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit the app", priority=True, id="quit"),

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.citation import quote_marks
+from assistant.answer import quote_marks
 from assistant.locations import export_dir
 from assistant.models import Answer, Quote
 from assistant.safe_text import clean

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from assistant.citation import plain_citation, where
+from assistant.answer import plain_citation, where
+from assistant.frontend import quote_text, safe, styled
 from assistant.models import ArticleMeta, Quote
-from assistant.rich_text import quote_text, safe, styled
 from assistant.safe_text import clean
 
 __all__ = [

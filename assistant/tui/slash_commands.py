@@ -7,8 +7,8 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, replace
 
+from assistant.answer import Scope, normal_folder, parse_user_date
 from assistant.errors import BadQuestion
-from assistant.scope import Scope, normal_folder, parse_user_date
 
 HELP = (
     "/in FOLDER… · /source NAME · /author NAME · /since DATE · /until DATE "

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fault_helpers import HOSTILE, OTHER, RAW_BAD, assert_terminal_safe, cli, env_for, make_corpus
 
-from assistant.citation import plain_citation
+from assistant.answer import plain_citation
 from assistant.engine import Engine
 from assistant.safe_text import clean, json_text
 from assistant.tui.export import conversation_markdown

@@ -1,6 +1,7 @@
 """The chat screen: articles on the left, the transcript and the question box on the right.
 
-This module asks and scopes; what is done with answers shown (source view, copy, export,
+This module asks; what limits questions (the article chosen, slash commands) is in
+`chat_scope.py`, and what is done with answers shown (source view, copy, export,
 history) is in `chat_answers.py`. Handlers stay thin: asking runs in a thread worker that
 posts `AnswerReady` or `AskFailed` back.
 """
@@ -17,21 +18,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, Static
 
-from assistant.answer import Conversation
-from assistant.errors import AssistantError, BadQuestion
+from assistant.answer import Conversation, Scope
+from assistant.errors import AssistantError
 from assistant.models import Answer, ArticleInfo
 from assistant.safe_text import clean
-from assistant.scope import Scope, corpus_folders, folder_hint, missing_folders
 from assistant.tui.messages import (
     AnswerReady,
-    ArticleChosen,
     AskFailed,
 )
-from assistant.tui.screens.chat_answers import AnswerActions
-from assistant.tui.slash_commands import run_command
+from assistant.tui.screens.chat_scope import ScopeActions
 from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import IndexStatus, ScopeBar
@@ -42,7 +39,7 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
 
 
-class ChatScreen(AnswerActions):
+class ChatScreen(ScopeActions):
     """Ask questions, read quoted answers, scope to one article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,9 +88,6 @@ class ChatScreen(AnswerActions):
             id="toggle-articles",
         ),
     ]
-
-    scope: reactive[str | None] = reactive(None, init=False)
-    """The article id questions are limited to, or None for the whole corpus."""
 
     def __init__(
         self, corpus_dir: Path, conversation: Conversation, lock: threading.Lock, *, cursor_blink: bool = True
@@ -224,45 +218,6 @@ class ChatScreen(AnswerActions):
         else:
             self._ask(self._asked, question, self.scope, self.limits)
 
-    def _slash(self, command: str) -> None:
-        """Act on a slash command: narrow or widen the scope, or open the history."""
-        try:
-            result = run_command(command, self.limits)
-        except BadQuestion as error:
-            self.notify(error.message, title="Command", severity="warning", markup=False)
-            return
-        if result.add is not None:
-            self.app.add_source(result.add)  # type: ignore[attr-defined]
-        elif result.history:
-            self.action_history()
-        elif result.help:
-            self.app.action_help()  # type: ignore[attr-defined]
-        elif result.clear_all:
-            self.action_clear_scope()
-        elif result.scope is not None:
-            self.limits = result.scope
-            self._show_scope()
-            self.refresh_bindings()
-            self.notify(f"Questions now search {self.limits.describe()}.", title="Scope", markup=False)
-            self._warn_of_empty_folders()
-        else:
-            self.notify(self.limits.describe(), title="Scope", markup=False)
-
-    def _warn_of_empty_folders(self) -> None:
-        """Say at once that `/in FOLDER` names no article (a typo), not after the next question."""
-        engine = self.engine
-        if engine is None or not self.limits.folders:
-            return
-        ids = engine.index.articles.columns["id"]
-        folders = corpus_folders(self.limits, engine.corpus_dir, ids).folders
-        for folder in missing_folders(folders, ids):
-            self.notify(
-                clean(f"No article is in {folder}.{folder_hint(folder, ids)}", one_line=True),
-                title="Scope",
-                severity="warning",
-                markup=False,
-            )
-
     @work(thread=True, group="ask")
     def _ask(self, ask_id: int, question: str, scope: str | None, limits: Scope) -> None:
         engine = self.engine
@@ -294,7 +249,22 @@ class ChatScreen(AnswerActions):
         tokens.update(Text(f"Last answer: {counted(message.answer.tokens, 'token')} (tiktoken cl100k_base)"))
         tokens.display = True
         self.query_one(Transcript).anchor()
+        self.call_after_refresh(self._show_answer_from_its_start, block)
         self.refresh_bindings()
+
+    def _show_answer_from_its_start(self, block: AnswerBlock) -> None:
+        """An answer taller than the transcript is shown from its question down, not from its end up:
+        at 40x12 the view held only the last quote's file name and offsets, none of its words."""
+        transcript = self.query_one(Transcript)
+        if block.parent is not transcript:  # the chat was cleared meanwhile
+            return
+        children = list(transcript.children)
+        at = children.index(block)
+        start = children[at - 1] if at and isinstance(children[at - 1], QuestionCard) else block
+        height = sum(w.outer_size.height for w in children[children.index(start) : at + 1])
+        if height > transcript.scrollable_content_region.height:
+            transcript.anchor(False)  # the next question anchors it again
+            transcript.scroll_to_widget(start, top=True, animate=False, immediate=True)
 
     async def on_ask_failed(self, message: AskFailed) -> None:
         self.notify(message.message, title=message.title, severity="error", markup=False)
@@ -310,54 +280,12 @@ class ChatScreen(AnswerActions):
     def _has(self, ask_id: int) -> bool:
         return bool(self.query(f"#answer-{ask_id}"))
 
-    # ---- scope ----------------------------------------------------------------------------
-
-    def on_article_chosen(self, message: ArticleChosen) -> None:
-        self._scope_title = message.title
-        self.scope = message.article_id
-        self.query_one("#question", QuestionInput).focus()
-
-    def watch_scope(self) -> None:
-        if self.scope is None:
-            self._scope_title = None
-        self._show_scope()
-        self.refresh_bindings()
-
-    def _show_scope(self) -> None:
-        count = len(self.query_one(ArticlePanel).articles) if self.engine is not None else None
-        limits = None if self.limits.is_empty() else self.limits.describe()
-        self.query_one(ScopeBar).show_scope(self._scope_title if self.scope else None, count, limits)
-        self.query_one(ScopeBar).set_class(self.scope is not None or limits is not None, "-scoped")
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_scope":
             return self.scope is not None or not self.limits.is_empty()
         if action in ("open_source", "copy_quote", "export"):
             return bool(self.answers)
         return True
-
-    def action_clear_scope(self) -> None:
-        """Search the whole corpus again: no article, folder, source, author or date limits."""
-        if self.scope is not None or not self.limits.is_empty():
-            self.limits = Scope()
-            if self.scope is None:
-                self._show_scope()
-                self.refresh_bindings()
-            self.scope = None
-            self.notify("Questions search all articles again.", title="Scope cleared", markup=False)
-
-    def action_find_article(self) -> None:
-        """Show the article panel and put the cursor in its filter."""
-        panel = self.query_one(ArticlePanel)
-        panel.display = True
-        panel.focus_filter()
-
-    def action_toggle_articles(self) -> None:
-        """Show or hide the article panel."""
-        panel = self.query_one(ArticlePanel)
-        panel.display = not panel.display
-        if not panel.display:
-            self.query_one("#question", QuestionInput).focus()
 
     # ---- new chat ---------------------------------------------------------------------------
 

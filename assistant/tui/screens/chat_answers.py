@@ -1,8 +1,8 @@
 """What the chat does with the answers it shows: read a quote in its article, copy it with its
 citation, export the conversation, recall a question from the history.
 
-A base class of `ChatScreen`, so the screen's module keeps to asking and scope. Slow work (loading
-an article, writing an export) runs in thread workers that post messages back.
+A base class of `ChatScreen` (through `ScopeActions`), so the screen's module keeps to asking.
+Slow work (loading an article, writing an export) runs in thread workers that post messages back.
 """
 
 from __future__ import annotations

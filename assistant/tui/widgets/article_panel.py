@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from assistant.article_list import select_articles
+from assistant.frontend import select_articles
 from assistant.models import ArticleInfo
 from assistant.tui.messages import ArticleChosen
 from assistant.tui.render import article_row

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from assistant.citation import quote_marks
+from assistant.answer import quote_marks
 from assistant.models import Quote
 from assistant.safe_text import clean
 

@@ -9,8 +9,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal
 
+from assistant.answer import article_date
 from assistant.models import ArticleInfo
-from assistant.scope import article_date
 
 SortKey = Literal["id", "title", "date"]
 SORT_KEYS: tuple[SortKey, ...] = ("date", "title", "id")

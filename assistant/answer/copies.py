@@ -77,7 +77,7 @@ def answer_tokens(quotes: tuple[Quote, ...]) -> int:
     )
 
 
-def finish(
+def finish_answer(
     answer: Answer,
     limits: str | None,
     copies: Callable[[Quote], tuple[str, ...]] | None = None,

@@ -1,0 +1,121 @@
+"""What limits the chat's questions: one article chosen in the panel, or the folders, sources,
+authors and dates slash commands set; and the panel that chooses them.
+
+A base class of `ChatScreen` and itself built on `AnswerActions`, so the screen's module keeps to asking;
+the bindings are declared there, in full.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.reactive import reactive
+
+from assistant.answer import Scope, corpus_folders, folder_hint, missing_folders
+from assistant.errors import BadQuestion
+from assistant.safe_text import clean
+from assistant.tui.messages import ArticleChosen
+from assistant.tui.screens.chat_answers import AnswerActions
+from assistant.tui.slash_commands import run_command
+from assistant.tui.widgets.article_panel import ArticlePanel
+from assistant.tui.widgets.question_input import QuestionInput
+from assistant.tui.widgets.status import ScopeBar
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+
+
+class ScopeActions(AnswerActions):
+    """The chat screen's scope: the article chosen, the slash-command limits, the article panel."""
+
+    engine: Engine | None
+    limits: Scope
+    _scope_title: str | None
+
+    scope: reactive[str | None] = reactive(None, init=False)
+    """The article id questions are limited to, or None for the whole corpus."""
+
+    # ---- slash commands ---------------------------------------------------------------------
+
+    def _slash(self, command: str) -> None:
+        """Act on a slash command: narrow or widen the scope, or open the history."""
+        try:
+            result = run_command(command, self.limits)
+        except BadQuestion as error:
+            self.notify(error.message, title="Command", severity="warning", markup=False)
+            return
+        if result.add is not None:
+            self.app.add_source(result.add)  # type: ignore[attr-defined]
+        elif result.history:
+            self.action_history()
+        elif result.help:
+            self.app.action_help()  # type: ignore[attr-defined]
+        elif result.clear_all:
+            self.action_clear_scope()
+        elif result.scope is not None:
+            self.limits = result.scope
+            self._show_scope()
+            self.refresh_bindings()
+            self.notify(f"Questions now search {self.limits.describe()}.", title="Scope", markup=False)
+            self._warn_of_empty_folders()
+        else:
+            self.notify(self.limits.describe(), title="Scope", markup=False)
+
+    def _warn_of_empty_folders(self) -> None:
+        """Say at once that `/in FOLDER` names no article (a typo), not after the next question."""
+        engine = self.engine
+        if engine is None or not self.limits.folders:
+            return
+        ids = engine.index.articles.columns["id"]
+        folders = corpus_folders(self.limits, engine.corpus_dir, ids).folders
+        for folder in missing_folders(folders, ids):
+            self.notify(
+                clean(f"No article is in {folder}.{folder_hint(folder, ids)}", one_line=True),
+                title="Scope",
+                severity="warning",
+                markup=False,
+            )
+
+    # ---- the article chosen ----------------------------------------------------------------------------
+
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        self._scope_title = message.title
+        self.scope = message.article_id
+        if self.has_class("-tiny"):  # the panel covered most of a small terminal: the question needs it
+            self.query_one(ArticlePanel).display = False
+        self.query_one("#question", QuestionInput).focus()
+
+    def watch_scope(self) -> None:
+        if self.scope is None:
+            self._scope_title = None
+        self._show_scope()
+        self.refresh_bindings()
+
+    def _show_scope(self) -> None:
+        count = len(self.query_one(ArticlePanel).articles) if self.engine is not None else None
+        limits = None if self.limits.is_empty() else self.limits.describe()
+        self.query_one(ScopeBar).show_scope(self._scope_title if self.scope else None, count, limits)
+        self.query_one(ScopeBar).set_class(self.scope is not None or limits is not None, "-scoped")
+
+    def action_clear_scope(self) -> None:
+        """Search the whole corpus again: no article, folder, source, author or date limits."""
+        if self.scope is not None or not self.limits.is_empty():
+            self.limits = Scope()
+            if self.scope is None:
+                self._show_scope()
+                self.refresh_bindings()
+            self.scope = None
+            self.notify("Questions search all articles again.", title="Scope cleared", markup=False)
+
+    def action_find_article(self) -> None:
+        """Show the article panel and put the cursor in its filter."""
+        panel = self.query_one(ArticlePanel)
+        panel.display = True
+        panel.focus_filter()
+
+    def action_toggle_articles(self) -> None:
+        """Show or hide the article panel."""
+        panel = self.query_one(ArticlePanel)
+        panel.display = not panel.display
+        if not panel.display:
+            self.query_one("#question", QuestionInput).focus()
