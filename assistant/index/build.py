@@ -10,7 +10,6 @@ in memory, made as small as they can be as soon as they arrive (`compacted`).
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import signal
 import sys
@@ -251,21 +250,6 @@ def _sigint_ignored_by_children() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-WORKER_GC_THRESHOLD = 50_000
-"""Allocations between a worker's young-generation collections (Python's default is 700)."""
-
-
 def _quiet_worker() -> None:
-    """Ctrl-C is the parent's to handle (exit 130, one line at most): workers ignore it, no tracebacks.
-
-    A worker also collects garbage less often: analysing an article makes tens of thousands of
-    short-lived objects (tokens, sentences, lists) that die with it, and at the default threshold
-    the collector ran every few hundred of them and walked the modules' objects at each full
-    collection (~4% of a worker's CPU). The imports are frozen out of the collector's sight and
-    the young generation is collected every WORKER_GC_THRESHOLD allocations: cycles are still
-    freed, a worker holds a batch at most, so its memory barely moves.
-    """
+    """Ctrl-C is the parent's to handle (exit 130, one line at most): workers ignore it, no tracebacks."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    gc.freeze()
-    _, older, oldest = gc.get_threshold()
-    gc.set_threshold(WORKER_GC_THRESHOLD, older, oldest)
