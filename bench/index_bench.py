@@ -563,7 +563,8 @@ def calibrate(docs: list[Any]) -> float:
     """Passages per article, from analysing 1000 articles (copies shuffle paragraphs; close enough)."""
     import random
 
-    from assistant.index.analysis import DEFAULT_PASSAGE_TOKENS, analyse
+    from assistant.index.analysis import analyse
+    from assistant.index.version import DEFAULT_PASSAGE_TOKENS
 
     sample = random.Random(7).sample(docs, min(1000, len(docs)))
     passages = 0

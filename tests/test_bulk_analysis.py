@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from assistant.index.analysis import Batch, analyse_file, read_batch
 from assistant.index.tokens import terms, terms_each
@@ -91,3 +92,18 @@ def test_term_frequencies_above_255_are_kept_whole(tmp_path: Path) -> None:
 
     assert frequencies(wide)["wheat"] == [400]
     assert frequencies(wide)["barley"] == frequencies(narrow)["barley"] == [2]
+
+
+def test_terms_each_stays_exact_when_its_word_cache_fills(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long build meets more distinct words than the cache keeps: when it is emptied half-way
+    through an article, words cached before still get their terms (they raised KeyError)."""
+    from assistant.index import tokens
+
+    monkeypatch.setattr(tokens, "_TERMS", {})
+    monkeypatch.setattr(tokens, "_TERMS_LIMIT", 12)
+    first = ["Ministers said the harbour reopened", "Dock workers unloaded grain"]
+    assert tokens.terms_each(first) == [terms(t) for t in first]
+    assert len(tokens._TERMS) <= 12
+    again = [*first, "Grain prices fell 3.5 pct as ministers met dock workers at pier 7"]
+    assert tokens.terms_each(again) == [terms(t) for t in again]
+    assert tokens.terms_each(again * 3) == [terms(t) for t in again * 3]

@@ -17,6 +17,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +74,20 @@ def pack_passages(sentence_tokens: list[int], limit: int) -> list[tuple[int, int
 
 
 def analyse(
-    article_id: str, data: bytes, *, markdown: bool, size: int, mtime_ns: int, passage_tokens: int
+    article_id: str,
+    data: bytes,
+    *,
+    markdown: bool,
+    size: int,
+    mtime_ns: int,
+    passage_tokens: int,
+    sha256: str | None = None,
 ) -> AnalysedArticle:
-    """Parse raw bytes (raises UnreadableArticle) and compute terms, token counts and passages."""
+    """Parse raw bytes (raises UnreadableArticle) and compute terms, token counts and passages.
+
+    `sha256`: the bytes' hash when the caller has it already (a batch hashes each file to see
+    whether it changed), so it is not taken twice.
+    """
     text = decode(data)
     parsed = parse_article(article_id, text, markdown=markdown)
     sentence_texts = [display_text(text, s.start, s.end) for s in parsed.sentences]
@@ -84,7 +96,7 @@ def analyse(
         parsed=parsed,
         size=size,
         mtime_ns=mtime_ns,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         sentence_terms=terms_each(sentence_texts),
         sentence_tokens=sentence_tokens,
         passages=pack_passages(sentence_tokens, passage_tokens),
@@ -146,6 +158,9 @@ def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
         "markdown": Path(meta.id).suffix.lower() in MARKDOWN_SUFFIXES,
         "speakers": analysed.speakers,
     }
+
+
+_START, _END, _PARAGRAPH = attrgetter("start"), attrgetter("end"), attrgetter("paragraph")
 
 
 def _ints() -> array[int]:
@@ -227,11 +242,11 @@ class Batch:
         sentence_terms = analysed.sentence_terms
         if len(analysed.sentence_tokens) != len(sentences) or len(sentence_terms) != len(sentences):
             raise ValueError("sentence columns differ in length")
-        s_len = [len(sterms) for sterms in sentence_terms]
+        s_len = list(map(len, sentence_terms))
         self.s_article.extend(repeat(article, len(sentences)))
-        self.s_start.extend([s.start for s in sentences])
-        self.s_end.extend([s.end for s in sentences])
-        self.s_para.extend([s.paragraph for s in sentences])
+        self.s_start.extend(map(_START, sentences))
+        self.s_end.extend(map(_END, sentences))
+        self.s_para.extend(map(_PARAGRAPH, sentences))
         self.s_tokens.extend(analysed.sentence_tokens)
         self.s_len.extend(s_len)
         vocab = self.vocab
@@ -274,6 +289,7 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
                 size=stat.st_size,
                 mtime_ns=stat.st_mtime_ns,
                 passage_tokens=passage_tokens,
+                sha256=sha,
             )
         except (UnreadableArticle, RecursionError, MemoryError, ValueError, OverflowError) as exc:
             # One bad article never stops the rest: a parser that gives up on it only skips it.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
 import Stemmer
 
@@ -146,15 +147,18 @@ def terms_each(texts: list[str]) -> list[list[str]]:
         return [terms(t) for t in texts]
     parts = fold(joined).lower().split(_BREAK)
     cache = _TERMS
-    get = cache.get
     findall = _WORD.findall
-    found = [findall(part) for part in parts]
-    missing = {w for ws in found for w in ws if get(w) is None}
+    found = list(map(findall, parts))
+    # Set and dict operations and `map`/`filter` keep the per-word work in C: no Python line runs
+    # once a word, only once a sentence (and once a new word, to stem it).
+    missing = set(chain.from_iterable(found)).difference(cache)
     if missing:
         if len(cache) + len(missing) > _TERMS_LIMIT:
             cache.clear()
+            missing = set(chain.from_iterable(found))
         cache.update(zip(missing, _new_terms(list(missing)), strict=True))
-    return [[t for w in ws if (t := cache[w])] for ws in found]
+    get = cache.__getitem__
+    return [list(filter(None, map(get, ws))) for ws in found]
 
 
 def _new_terms(words: list[str]) -> list[str]:
