@@ -5,7 +5,9 @@ that carries follow-ups, the question's scope (which articles it may be answered
 copies of a quote collapsed, and how a quote is cited in plain text.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from assistant.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
     from assistant.answer.answerer import Answerer, meta_of
@@ -75,15 +77,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME, globals())
 
 
 __all__ = [

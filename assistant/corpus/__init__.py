@@ -7,7 +7,9 @@ What may be read as an article at all (`safe_paths`) is decided here too, for `a
 and which article an id a user typed names (`article_ids`).
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from assistant.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
     from assistant.corpus.article_ids import resolve_article_id
@@ -63,15 +65,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME, globals())
 
 
 __all__ = [
