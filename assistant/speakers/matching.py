@@ -1,0 +1,36 @@
+"""Asking by any form of a name: whether a stored attribution is the speaker a user names.
+
+Read at question time only (stored attributions are not made with it), so it is left out of the
+rules version: a change here does not rebuild stored indexes.
+"""
+
+import re
+
+from assistant.models import Attribution
+from assistant.speakers.aliases import key_of_query, keys_match
+
+
+def speaker_matches(attribution: Attribution, name: str) -> bool:
+    """True when `name` names the speaker, so users can ask by any form.
+
+    "Blair", "Mr Blair", "Tony Blair" and "president blair" find the person keyed "tony blair";
+    a name finds only that person, never a body or phrase that merely holds it ("the Reagan
+    administration"). A role alone ("the mayor") finds whoever the article gives that role.
+    """
+    words = name.split()
+    if not words:
+        return False
+    asked = key_of_query(name)
+    if asked:
+        if keys_match(asked, attribution.key):
+            return True
+        if attribution.key:
+            return False
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+    if attribution.role and re.search(pattern, attribution.role, re.IGNORECASE):
+        return True
+    # An unnamed speaker ("the lighthouse keeper") is found by the words it is written with,
+    # its last word included: "keeper" finds it, "Reagan" does not find "the Reagan administration".
+    ending = pattern + r"\W*$"
+    forms = () if attribution.key else (attribution.name, attribution.as_written)
+    return any(re.search(ending, form, re.IGNORECASE) for form in forms)
