@@ -122,7 +122,7 @@ def _read_cue(
 ) -> Found | None:
     """A reporting verb: the speaker before it (or after it, inverted), the words around it."""
     cue = tokens[position].lower
-    before = _before_ticker(tokens, position)
+    before = position
     while before > 0 and tokens[before - 1].lower in _BETWEEN_OR_NEGATION:
         if tokens[before - 1].lower in verbs.NEGATIONS:
             return None  # "did not say" reports nothing said
@@ -189,19 +189,13 @@ def _a_body_speaks(tokens: list[Token], speaker: SpeakerSpan) -> bool:
     return is_body(" ".join(words))
 
 
-def _before_ticker(tokens: list[Token], position: int) -> int:
-    """Where the words before a cue end, a stock ticker left out: "Elders IXL Ltd <ELXA.S> says"."""
-    if position >= 3 and tokens[position - 1].text == ">" and tokens[position - 3].text == "<":
-        ticker = tokens[position - 2].text
-        if ticker[:1].isupper() and ticker.replace(".", "").isalnum() and len(ticker) <= 12:
-            return position - 3
-    return position
-
-
 def _clause_follows(tokens: list[Token], after: int, cue: str, inverted: bool) -> bool:
     """For verbs that also report acts ("announced aid"): the words must follow closely, or stand before."""
     if inverted or after >= len(tokens):
         return True
-    window = 1 if cue in verbs.NOUN_LIKE else _CLAUSE_WINDOW
-    head = tokens[after : after + window]
-    return any(t.lower == "that" or t.text in OPENERS or t.text == ":" for t in head) or head[0].text == ","
+    noun_like = cue in verbs.NOUN_LIKE
+    head = tokens[after : after + (1 if noun_like else _CLAUSE_WINDOW)]
+    if any(t.lower == "that" or t.text in OPENERS or t.text == ":" for t in head):
+        return True
+    # "announced, in a statement, …" reports; "editor of Mideast reports, expects" names a paper.
+    return head[0].text == "," and not noun_like

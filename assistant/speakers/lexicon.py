@@ -89,3 +89,6 @@ COMMON_PEOPLE = wordset(
     industry market"""
 )
 FIRST_NAMES = MALE_FIRST | FEMALE_FIRST
+# News agencies a reporter's sentence names as the one spoken to ("Monsod told Reuters Finance
+# Secretary Jaime Ongpin had decided…"): never the start of a person's title.
+NEWS_AGENCIES = wordset("reuters reuter ap afp upi bloomberg xinhua tass kyodo ansa efe dpa irna")

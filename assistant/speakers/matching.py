@@ -7,7 +7,13 @@ rules version: a change here does not rebuild stored indexes.
 import re
 
 from assistant.models import Attribution
-from assistant.speakers.aliases import key_of_query, keys_match
+from assistant.speakers.aliases import is_body, key_of_query, keys_match, split_role
+from assistant.speakers.lexicon import HONORIFICS
+
+# What one of a trade does, written before the speakers it describes: "Banking sources" are the
+# "bankers" asked about, "trading sources" the "traders" ("bankers" -> "bank" + "ing").
+_AGENT = re.compile(r"^([a-z]{3,}?)e?rs?$")
+_GROUP_AFTER = r"\s+(?:sources?|circles?|officials?|executives?|analysts?|experts?|people)\b"
 
 
 def speaker_matches(attribution: Attribution, name: str) -> bool:
@@ -20,6 +26,8 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     words = name.split()
     if not words:
         return False
+    if _titled(words) and is_body(attribution.name):
+        return False  # "Senator Fleming" is a person, never Fleming Securities
     asked = key_of_query(name)
     if asked:
         if keys_match(asked, attribution.key):
@@ -33,4 +41,15 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     # its last word included: "keeper" finds it, "Reagan" does not find "the Reagan administration".
     ending = pattern + r"\W*$"
     forms = () if attribution.key else (attribution.name, attribution.as_written)
-    return any(re.search(ending, form, re.IGNORECASE) for form in forms)
+    if any(re.search(ending, form, re.IGNORECASE) for form in forms):
+        return True
+    trade = _AGENT.match(words[-1].lower()) if len(words) == 1 else None
+    if trade is None:
+        return False
+    doing = rf"(?<!\w){trade.group(1)}e?ing{_GROUP_AFTER}"
+    return any(re.search(doing, form, re.IGNORECASE) for form in forms)
+
+
+def _titled(words: list[str]) -> bool:
+    """A name asked with a person's title or honorific: "Senator Fleming", "Mr Grant"."""
+    return words[0].lower() in HONORIFICS or (len(words) > 1 and split_role(" ".join(words))[1] is not None)

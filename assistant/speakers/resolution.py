@@ -13,6 +13,7 @@ from assistant.models import Sentence
 from assistant.speakers.aliases import drop_openers, gender_of, is_body, is_person, split_role
 from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found
+from assistant.speakers.lexicon import NOT_NAME
 from assistant.speakers.mentions import is_determiner, is_named
 from assistant.speakers.names import NameTable, person_runs
 
@@ -28,6 +29,25 @@ _ONE_PERSON = frozenset(
     economist executive dealer trader banker source diplomat minister director chairman""".split()
 )
 _PRONOUNS_OF_SPEAKERS = _SINGULAR | {"they"}
+# Lower-case words of a title or description before a name: "U.S. assistant trade representative".
+_TITLE_OF_PERSON = NOT_NAME | {"the", "a", "an"}
+_TITLE_WORDS = 6
+
+
+# A stock code in brackets after a company's name: "First Boston Corp <FBC>", "Norcros <NCRO.L> Plc".
+_TICKER_AFTER_NAME = re.compile(r"(?<=[\w.’'])\s*<[A-Z0-9&.\-]{1,12}>")
+# A company's name after its owner's: "Southern Co's Georgia Power Co" is Georgia Power Co.
+_OWNER = re.compile(r"^.+?\b(?:Corp|Co|Inc|Ltd|Plc|PLC|AG|Group)[’']s\s+(?=[A-Z])")
+
+
+def written(text: str, start: int, end: int) -> str:
+    """A mention as its words: the wire's brackets around a company left out ("<Four Seasons
+    Hotels Inc> and VMS Realty Partners")."""
+    mention = text[start:end]
+    if "<" in mention or ">" in mention:
+        mention = _TICKER_AFTER_NAME.sub("", mention)
+        mention = " ".join(mention.replace("<", " ").replace(">", " ").split())
+    return mention
 
 
 def resolve_names(
@@ -38,21 +58,23 @@ def resolve_names(
         return
     table = NameTable(text, paragraphs)
     for item in found:
-        # A name after its description ("the president of X, Wolfgang Roeller") is kept alone;
-        # one before it ("Dante Scala, a professor") keeps the description as the person's role.
-        start, end = item.start, item.end
-        if item.antecedent is not None and item.start < item.antecedent[0] < item.end:
-            start, end = item.antecedent
-        mention = text[start:end]
+        # A name with a description either side ("the president of X, Wolfgang Roeller"; "Dante
+        # Scala, a professor at…"; "MTS Corp, a company formed by Martin Sosnoff") is kept alone:
+        # the description is the role, and a name inside it is someone else's.
+        start, end = item.antecedent or (item.start, item.end)
+        mention = written(text, start, end)
         if is_named(mention):
             table.add(mention)
     for position, item in enumerate(found):
-        mention = text[item.start : item.end]
+        mention = written(text, item.start, item.end)
         if item.antecedent is not None:
-            item.name = table.resolve(text[item.antecedent[0] : item.antecedent[1]])
+            item.name = table.resolve(written(text, *item.antecedent))
         elif mention.lower() in _PRONOUNS_OF_SPEAKERS:
             pronoun = mention.lower()
             name = _resolve_pronoun(text, found[:position], item, pronoun)
+            subject = _subject_just_before(text, item, sentences, pronoun) if pronoun in _SINGULAR else None
+            if subject is not None and _last_speaker_paragraph(text, found[:position]) < item.paragraph:
+                name = table.resolve(subject)
             if name is None and pronoun in _SINGULAR:
                 name = _nearest_person(text, item, sentences, pronoun)
                 name = None if name is None else table.resolve(name)
@@ -65,6 +87,9 @@ def resolve_names(
             item.name = body or mention
         else:
             own = drop_openers(mention)
+            owned = _OWNER.sub("", own)
+            if owned != own and is_body(owned):
+                own = owned
             if is_acronym(own):  # "AMC" in an article that names American Motors Corp
                 own = spelled_out(own, table.mentions) or own
             item.name = table.resolve(own)
@@ -95,7 +120,7 @@ def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str)
     for candidate in reversed(earlier):
         if item.paragraph - candidate.paragraph > _PRONOUN_PARAGRAPHS:
             return None
-        mention = text[candidate.start : candidate.end]
+        mention = written(text, candidate.start, candidate.end)
         if mention.lower() in ("he", "she", "they") or candidate.name.lower() in ("he", "she", "they"):
             if mention.lower() == pronoun and candidate.name.lower() != pronoun:
                 return candidate.name
@@ -134,6 +159,43 @@ def _nearest_person(text: str, item: Found, sentences: Sequence[Sentence], prono
             if _plainly_a_person(mention) and _gender_fits(pronoun, mention, mention):
                 return mention
     return None
+
+
+def _last_speaker_paragraph(text: str, earlier: list[Found]) -> int:
+    """The paragraph of the latest earlier speaker named other than by a pronoun (-1 if none)."""
+    for candidate in reversed(earlier):
+        if written(text, candidate.start, candidate.end).lower() not in _PRONOUNS_OF_SPEAKERS:
+            return candidate.paragraph
+    return -1
+
+
+def _subject_just_before(text: str, item: Found, sentences: Sequence[Sentence], pronoun: str) -> str | None:
+    """ "U.S. assistant trade representative Suzanne Earley replied… She noted…": a pronoun that
+    opens a sentence goes on with the person the sentence before, in its paragraph, opened with
+    (a name, with only a title or description before it) when the gender fits. News writes a new
+    speaker so; the last speaker quoted, a paragraph or more back, is then not the one meant."""
+    index = item.sentence
+    if index == 0 or text[sentences[index].start : item.start].strip(" \"“‘'("):
+        return None
+    before = sentences[index - 1]
+    if before.paragraph != sentences[index].paragraph:
+        return None
+    runs = person_runs(text, before.start, before.end)
+    if not runs:
+        return None
+    run = runs[0]
+    at = text.find(run, before.start, before.end)
+    prefix = text[before.start : at].split()
+    if len(prefix) > _TITLE_WORDS or not all(
+        w[:1].isupper() or w.lower() in _TITLE_OF_PERSON for w in prefix
+    ):
+        return None
+    if text[at + len(run) : at + len(run) + 1] in ("'", "’") or not is_person(run):
+        return None  # "Smith's firm said": the firm
+    described = bool(prefix) and prefix[-1].lower() in _TITLE_OF_PERSON
+    if not (described or _plainly_a_person(run)) or not _gender_fits(pronoun, run):
+        return None
+    return run
 
 
 def _plainly_a_person(mention: str) -> bool:

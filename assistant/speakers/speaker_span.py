@@ -36,6 +36,8 @@ _NAME_WORDS = 3
 _RELATIVES = frozenset({"who", "whose", "whom"})
 _LEADING_CONJUNCTIONS = wordset("and but then so yet still also or")
 _ADVERBIAL_OR_FOR = ADVERBIAL_START | {"for"}
+# Words that open a clause before the subject: "When NYMEX announced its rule, …".
+_OPENING_CLAUSE = wordset("when after before while as since although though if once because unless until")
 _CLOSE_OR_COMMA = CLOSE_MENTION | {","}
 
 
@@ -77,9 +79,34 @@ def find_speaker(
     else:
         span = mention_before(tokens, before, sentence.start)
         return None if span is None else SpeakerSpan(*span)
-    if tokens[position].lower not in verbs.INVERTIBLE:
+    inverted = _inverted(tokens, position + 1) if tokens[position].lower in verbs.INVERTIBLE else None
+    if inverted is None and previous.text == ",":
+        return _name_then_comma(tokens, before - 1, sentence.start)
+    return inverted
+
+
+def _name_then_comma(tokens: list[Token], comma: int, sentence_start: int) -> SpeakerSpan | None:
+    """ "…hearing on livestock issues, Rep. Hal Daub (R-Nebr.), said": a name (or a name with its
+    party label) set off by a comma from its verb, standing alone in its clause (at the sentence's
+    start or after a comma)."""
+    span = mention_before(tokens, comma, sentence_start)
+    if span is None or not (tokens[span[1]].is_label or _personal_name_run(tokens, span)):
         return None
-    return _inverted(tokens, position + 1)
+    first = span[0]
+    if first == 0 or tokens[first - 1].start < sentence_start:
+        return SpeakerSpan(*span)
+    # After an opening clause only ("Testifying at a hearing, Rep. X, said"; "When NYMEX announced
+    # it, NYMEX President Y, said"), not after a name it describes ("Z, owners of the Herald, said").
+    opening = tokens[0].lower
+    if tokens[first - 1].text != "," or any(t.text == "," for t in tokens[: first - 1]):
+        return None
+    return SpeakerSpan(*span) if opening.endswith("ing") or opening in _OPENING_CLAUSE else None
+
+
+def _personal_name_run(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """The mention ends in two or more capitalised words: "Suzanne Earley", not "officials"."""
+    first, last = span
+    return last > first and all(t.capitalised and t.is_word for t in tokens[last - 1 : last + 1])
 
 
 def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> SpeakerSpan | None:
