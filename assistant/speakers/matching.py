@@ -7,13 +7,21 @@ rules version: a change here does not rebuild stored indexes.
 import re
 
 from assistant.models import Attribution
-from assistant.speakers.aliases import is_body, key_of_query, keys_match, split_role
-from assistant.speakers.lexicon import HONORIFICS
+from assistant.speakers.aliases import is_body, key_of_query, keys_match
+from assistant.speakers.lexicon import HONORIFICS, TITLE_ABBREVIATIONS
+from assistant.speakers.mentions import wordset
+
+# Offices only a person holds, written before a name.
+_PERSON_TITLES = wordset(
+    """senator congressman congresswoman representative president minister governor mayor chancellor
+    premier secretary ambassador judge justice king queen prince princess sheikh pope bishop general
+    colonel captain professor chairman chairwoman"""
+)
 
 # What one of a trade does, written before the speakers it describes: "Banking sources" are the
 # "bankers" asked about, "trading sources" the "traders" ("bankers" -> "bank" + "ing").
 _AGENT = re.compile(r"^([a-z]{3,}?)e?rs?$")
-_GROUP_AFTER = r"\s+(?:sources?|circles?|officials?|executives?|analysts?|experts?|people)\b"
+_GROUP_AFTER = r"\s+(?:sources?|circles?|officials?|executives?)\b"
 
 
 def speaker_matches(attribution: Attribution, name: str) -> bool:
@@ -51,5 +59,7 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
 
 
 def _titled(words: list[str]) -> bool:
-    """A name asked with a person's title or honorific: "Senator Fleming", "Mr Grant"."""
-    return words[0].lower() in HONORIFICS or (len(words) > 1 and split_role(" ".join(words))[1] is not None)
+    """A name asked with a person's title or honorific before it: "Senator Fleming", "Mr Grant"
+    (not "National Semiconductor", whose first word is also a role's)."""
+    first = words[0].lower()
+    return len(words) > 1 and (first in HONORIFICS or first in TITLE_ABBREVIATIONS or first in _PERSON_TITLES)
