@@ -125,3 +125,36 @@ def test_a_senator_asked_about_is_never_a_company_of_his_name(tmp_path: Path) ->
     assert asked_company.quotes[0].speaker.name == "Fleming Securities"
     answer = engine.ask("What did Senator Fleming say about the yen?", speaker="Senator Fleming")
     assert not answer.answered
+
+
+WIRE_VOICES = (
+    "Coffee talks stall\n\n"
+    "No further meeting to discuss quotas was set, delegates said.\n\n"
+    "The exchange said it raised the spot March margin requirement to 130,000 yen.\n\n"
+    "Ford's new production schedule represents a 12 pct increase from previous plans, Ward's said.\n\n"
+    "Canadian Foreign Secretary Joe Clark, winding up a two-day visit to Washington, said he expected "
+    "action on acid rain.\n\n"
+    "Trade sources in Rio today said Brazil's export policy was unlikely to be revealed soon.\n\n"
+    "Peru's biggest state mining firm, Centromin SA, said there was no force majeure on its copper "
+    "shipments.\n"
+)
+
+
+def test_wire_voices_without_a_personal_name_are_found(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path, {"voices.txt": WIRE_VOICES})
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant", "show", "voices.txt", "--json", "--corpus", str(folder)],
+        capture_output=True, text=True, timeout=120, cwd=folder.parent,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    shown = [a for s in json.loads(run.stdout)["sentences"] for a in s["attributions"]]
+    names = [a["name"] for a in shown]
+    assert names == [
+        "delegates",
+        "The exchange",
+        "Ward's",
+        "Joe Clark",
+        "Trade sources in Rio",
+        "Centromin SA",
+    ]
+    assert shown[3]["role"] == "Canadian Foreign Secretary"

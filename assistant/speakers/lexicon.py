@@ -35,7 +35,7 @@ BODIES = wordset(
     """corp corporation inc co ltd plc llc ag sa nv bv spa gmbh group bank association institute
     service services council committee commission board agency ministry department fund federation
     union party company holdings industries securities exchange reserve office organisation
-    organization authority bureau court brothers partners associates"""
+    organization authority bureau court brothers partners associates oy ab asa pty bhd kk"""
 )
 COMPANY_SUFFIXES = wordset("corp corporation inc co ltd plc llc ag sa nv bv spa gmbh")
 MALE = wordset("mr sir lord king prince spokesman chairman congressman businessman father son husband")

@@ -37,6 +37,8 @@ _RELATIVES = frozenset({"who", "whose", "whom"})
 _LEADING_CONJUNCTIONS = wordset("and but then so yet still also or")
 _ADVERBIAL_OR_FOR = ADVERBIAL_START | {"for"}
 # Words that open a clause before the subject: "When NYMEX announced its rule, …".
+# -ing words that open no aside ("Smith, speaking…" does; "Smith, thing…" cannot start one).
+_NOT_ASIDE = wordset("thing things nothing something anything everything king ring string building")
 _OPENING_CLAUSE = wordset("when after before while as since although though if once because unless until")
 _CLOSE_OR_COMMA = CLOSE_MENTION | {","}
 
@@ -132,9 +134,13 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
             core = mention_before(tokens, opening, sentence_start)
     if core is None or tokens[core[1]].lower in ("i", "it"):
         return None
-    if not (tokens[core[1]].capitalised or tokens[core[1]].is_label):
-        return None
     named = _name_after_description(tokens, core, opening, comma)
+    if not (tokens[core[1]].capitalised or tokens[core[1]].is_label):
+        # A name after a common noun opening the sentence or owned ("Peru's biggest state mining
+        # firm, Centromin SA, said"); not one inside a description ("Unicorp, a company controlled
+        # by its chairman, George Mann, said" is Unicorp's).
+        opens = core[0] == 0 or tokens[core[0]].possessive
+        return named if opens else None
     if named is not None:
         return named
     opener = tokens[opening + 1]
@@ -144,6 +150,8 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
         return SpeakerSpan(core[0], comma - 1, core=core)
     if opener.lower in ADVERBIAL_START:
         return SpeakerSpan(*core)  # "Priebus, in the wake of a new poll, told…": an aside, not a description
+    if opener.lower.endswith("ing") and opener.lower not in _NOT_ASIDE and _personal_name_run(tokens, core):
+        return SpeakerSpan(*core)  # "Joe Clark, winding up a visit to Washington, said": an aside
     return None
 
 
@@ -155,7 +163,12 @@ def _name_after_description(
     inner = tokens[opening + 1 : comma]
     if not 2 <= len(inner) <= _NAME_WORDS or not all(t.capitalised and t.is_word for t in inner):
         return None
-    if is_body(" ".join(t.text for t in inner)) or not is_determiner(tokens[core[0]].text):
+    # "the president of X, Wolfgang Roeller,": a person; "Peru's biggest mining firm, Centromin SA,":
+    # an owner's or a country's firm, named.
+    owned = tokens[core[0]].possessive and tokens[core[0]].capitalised
+    if is_body(" ".join(t.text for t in inner)) and not owned:
+        return None
+    if not (owned or is_determiner(tokens[core[0]].text)):
         return None
     return SpeakerSpan(core[0], comma - 1, core=(opening + 1, comma - 1))
 
