@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.speakers.brackets import without_brackets
+
 # A token: a dotted acronym (U.S.), a title or an initial with its period (Sen., W.), a word with
 # inner apostrophes, hyphens or slashes (D’Souza’s, R-Texas, Times/CBS), a party
 # label in brackets ("(D-Conn.)"), a doubled-apostrophe quotation mark, or one
@@ -165,42 +167,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     if text.find("<", start, end) < 0:
         return tokens
-    return _without_brackets(tokens)
-
-
-def _without_brackets(tokens: list[Token]) -> list[Token]:
-    """Tokens without the "<" and ">" around a name, and without a bracketed ticker ("<GM.N>")."""
-    out: list[Token] = []
-    k = 0
-    while k < len(tokens):
-        token = tokens[k]
-        close = next(
-            (j for j in range(k + 1, min(len(tokens), k + _MAX_TOKENS)) if tokens[j].text == ">"), None
-        )
-        if token.text != "<" or close is None or close == k + 1:
-            out.append(token)
-            k += 1
-            continue
-        inner = tokens[k + 1 : close]
-        if not _a_ticker(inner, out[-1] if out else None):
-            out.extend(inner)
-        k = close + 1
-    return out
-
-
-_TICKER = re.compile(r"[A-Z0-9&\-]{1,8}\.[A-Z]{1,3}")
-"""A Reuters instrument code: "GM.N", "ELXA.S", "AL.N"."""
-
-
-def _a_ticker(inner: list[Token], before: Token | None) -> bool:
-    """A bracketed code after a company's name ("Elders IXL Ltd <ELXA.S>", "BRT Realty <BRT>"), not a
-    name in brackets ("<IBM> said")."""
-    if len(inner) != 1:
-        return False
-    code = inner[0].text
-    if _TICKER.fullmatch(code):
-        return True
-    return code.isupper() and len(code) <= 6 and before is not None and before.capitalised and before.is_word
+    return without_brackets(tokens)
 
 
 def can_head(token: Token, *, first: bool) -> bool:
