@@ -158,3 +158,19 @@ def test_wire_voices_without_a_personal_name_are_found(tmp_path: Path) -> None:
         "Centromin SA",
     ]
     assert shown[3]["role"] == "Canadian Foreign Secretary"
+
+
+def test_the_exchange_is_the_exchange_the_story_names_not_the_company_last_quoted(tmp_path: Path) -> None:
+    story = (
+        "Margins raised\n\n"
+        "The Tokyo Grain Exchange raised its margin requirements for soybean futures.\n\n"
+        "Mitsui and Co Ltd said it would keep trading.\n\n"
+        "The exchange said the higher margins take effect on March 13.\n"
+    )
+    answer = Engine.open(_corpus(tmp_path, {"tge.txt": story})).ask(
+        "What did the exchange say about margins?"
+    )
+    assert answer.answered, answer.message
+    first = answer.quotes[0]
+    assert first.text.startswith("The exchange said the higher margins")
+    assert first.speaker is not None and first.speaker.name == "Tokyo Grain Exchange"

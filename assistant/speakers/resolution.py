@@ -20,7 +20,9 @@ from assistant.speakers.names import NameTable, person_runs
 _PRONOUN_PARAGRAPHS = 2
 # Mentions that stand for the company or body last quoted: "It said", "the company added".
 _BODY_MENTION = re.compile(
-    r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry))$", re.IGNORECASE
+    r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry|exchange|airline|carrier|"
+    r"association|union|institute|utility))$",
+    re.IGNORECASE,
 )
 _SINGULAR = frozenset({"he", "she"})
 # Singular nouns for one unnamed person who speaks (plurals and bodies are left out).
