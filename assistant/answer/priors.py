@@ -94,13 +94,15 @@ DIRECT_TOPIC_SHARE = 0.5
 DIRECT_PRIOR; one holding none of the topic ("I don't remember a time like it") keeps none."""
 
 
-LEAD_PRIOR = 4.0
+LEAD_PRIOR = 6.0
 """Taken, for "what did X say about Y", from an article's first sentence reported as X's (the news
 lead: the reporter's summary of what follows) when the same article holds a later statement by X on
 Y among the candidates. A reader asks about what X said in detail, and the lead, which restates the
 topic in the most words of the question, otherwise wins. Scaled by how much of the lead's topic X's
-best later statement holds (LEAD_SHARE of it keeps all). Chosen on the even half of
-reuters-paraphrased (4 tried first; 3 ties it there)."""
+best later statement holds (LEAD_SHARE of it keeps all). The lead states the question's premise
+("dealers said rates firmed on news Lawson had set targets" for "How did dealers expect markets to
+respond to Lawson's targets?") and so covers the most of its words; it beat X's answer by 0.6 to 1.2
+logit at 4. Chosen on the even half of reuters-paraphrased (3, 4, 5, 6 tried: 6 answers both there)."""
 LEAD_SHARE = 0.5
 
 
