@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from assistant.answer.question_class import QuestionInfo
+from assistant.index.tokens import STOP_WORDS
 
 AnswerType = Literal[
     "duration", "percent", "money", "number", "date", "place", "person", "definition", "reason", "quote"
@@ -141,6 +142,38 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
     if info.asks_statement:
         return _WANTED["statement"]
     return ()
+
+
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+((?:[a-z][\w'-]*\s*){1,3})")
+_NOT_A_NOUN = frozenset(
+    "did does do is are was were will would can could should has have had of in on at for to by from with "
+    "more less fewer other".split()
+)
+_QUANTITY_NOUNS = ("money", "percent", "amount")
+
+
+def quantity_noun(info: QuestionInfo, question: str) -> str | None:
+    """The noun whose number the question asks for: "votes" in "How many votes did the deal get?",
+    "jobs" in "how many new jobs", "yield" in "At what yield ..."; None when it names none."""
+    low = question.lower()
+    how = _HOW_MANY.search(low) if info.kind == "amount" else None
+    if how is not None:
+        phrase: list[str] = []
+        for word in how.group(1).split():
+            if word in _NOT_A_NOUN or word in STOP_WORDS or (phrase and word.endswith(("ing", "ed"))):
+                break  # "how much Yugoslav debt falling due": a participle ends the noun phrase
+            phrase.append(word)
+        # "how many new jobs": the plural names what is counted; "how many people died": the first word;
+        # "how much municipal rubbish": the last (an adjective stands before what is measured).
+        plural = [w for w in phrase if w.endswith("s") and not w.endswith("ss")]
+        if plural or not phrase:
+            return plural[0] if plural else None
+        return phrase[-1] if "much" in how.group(0) else phrase[0]
+    asked = _ASKED_NOUN.match(low) if info.kind in ("what", "amount") and not info.asks_statement else None
+    for noun in asked.group(1).split() if asked is not None else ():
+        if _NOUN_KINDS.get(noun) in _QUANTITY_NOUNS:
+            return noun
+    return None
 
 
 def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:

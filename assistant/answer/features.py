@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types
 from assistant.answer.candidates import Candidate
+from assistant.answer.counted import sentence_facts
 from assistant.answer.lexicon import bridged
 from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
 from assistant.answer.query import Query
@@ -67,6 +68,8 @@ FEATURES: tuple[str, ...] = (
     "allcov_x_type",
     "wcov_x_type",
     "bcov_x_missing",
+    "counted",
+    "relation",
     *LOCAL_FEATURES,
 )
 
@@ -211,7 +214,11 @@ class Featurizer:
             r[col["statement_match"]] = float(query.info.asks_statement and (named or prev_named))
             r[col["n_terms"]] = math.log1p(len(own))
             lacking = _weight(query, {t for t in bridged_terms if query.ids.get(t) is None}) / total_w
-            siblings.append(Sibling(c.article, c.sentence, frozenset(credited), offered))
+            facts = sentence_facts(sentence, query.counted, query.counted_bridges, query.relations)
+            r[col["counted"]] = facts.counted
+            r[col["relation"]] = len(facts.relations) / len(query.relations) if query.relations else 0.0
+            held = frozenset(credited) | {RELATION_MARK + w for w in facts.relations}
+            siblings.append(Sibling(c.article, c.sentence, held, offered, facts.counted == 1.0))
             titled = _weight(query, (titles[c.article] & own_set) - w_exact - w_bridged) / total_w
             window = min(wcov + wbcov + titled, 1.0)
             scored.append(Scored(c, tset, speaker, cov, window, lacking))
@@ -229,8 +236,9 @@ class Featurizer:
             rows[:, col["wcov_x_type"]] = wboth * typed
             rows[:, col["bcov_x_missing"]] = rows[:, col["bcov"]] * rows[:, col["unmatched_rare"]]
             first = col[LOCAL_FEATURES[0]]
+            local_own, local_weights = _with_relations(query)
             rows[:, first : first + len(LOCAL_FEATURES)] = local_rows(
-                own, query.weights, query.wanted, siblings, titles
+                local_own, local_weights, query.wanted, siblings, titles, bool(query.counted)
             )
         return rows, scored
 
@@ -250,6 +258,22 @@ class Featurizer:
             if tf and tid is not None:
                 score += float(idf[tid]) * tf * (p.k1 + 1) / (tf + p.k1 * (1 - p.b + p.b * length / avg))
         return score
+
+
+RELATION_MARK = "~"
+"""Marks a relation word among a sentence's terms for local evidence (no index term starts so)."""
+RELATION_WEIGHT = 0.5
+"""A relation word's weight in local evidence, as a share of the question's lightest own term: it
+tells apart sentences of one article ("voted against" from "after the vote"), never finds one."""
+
+
+def _with_relations(query: Query) -> tuple[tuple[str, ...], dict[str, float]]:
+    """The question's own terms and weights, with its relation words as light terms of their own."""
+    if not query.relations or not query.own:
+        return query.own, query.weights
+    light = RELATION_WEIGHT * min(query.weights[t] for t in query.own)
+    marked = tuple(RELATION_MARK + w for w in query.relations)
+    return query.own + marked, {**query.weights, **dict.fromkeys(marked, light)}
 
 
 def _weight(query: Query, found: set[str] | frozenset[str]) -> float:

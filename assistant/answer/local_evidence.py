@@ -39,6 +39,8 @@ class Sibling:
     terms: frozenset[str]
     """The terms credited to the sentence (its own, and a named speaker's)."""
     offered: frozenset[AnswerType]
+    counts_asked: bool = False
+    """A number in it counts the noun asked about ("312 votes" for "how many votes")."""
 
 
 def local_rows(
@@ -47,6 +49,7 @@ def local_rows(
     wanted: Sequence[AnswerType],
     siblings: Sequence[Sibling],
     titles: dict[int, frozenset[str]],
+    counting: bool = False,
 ) -> npt.NDArray[np.float64]:
     """One row of LOCAL_FEATURES per candidate, in the order given.
 
@@ -54,9 +57,10 @@ def local_rows(
     lcov   coverage under weights scaled by how few of the article's sentences hold each term (a
            title word counts as held by all of them)
     unique weight of the question's terms the sentence alone holds in its article (title aside)
-    type_primary  the sentence offers the most specific kind asked (money for "how much ... cost")
-    type_edge     it is the article's best-covered sentence that does, and a sibling covering more of
-                  the question does not
+    type_primary  the sentence offers the most specific kind asked (money for "how much ... cost"; with
+                  `counting`, a number of the noun asked: "312 votes" for "how many votes")
+    type_edge     it is the article's best-covered sentence that does (title counted in, then by its
+                  own words), and a sibling covering more of the question does not
     type_edge_titled  so, and with its article's title it covers as much as that sibling does
     *_rel  the same relative to the best candidate of the same article
     """
@@ -80,7 +84,11 @@ def local_rows(
             out[k, 2] = math.fsum(local[t] for t in own if t in held) / total
             alone = (t for t in own if t in held and df[t] == 1 and t not in title)
             out[k, 4] = math.fsum(weights[t] for t in alone) / total
-            out[k, 5] = float(primary is not None and primary in siblings[k].offered)
+            out[k, 5] = float(
+                primary is not None
+                and primary in siblings[k].offered
+                and (siblings[k].counts_asked or not counting)
+            )
         idx = np.asarray(rows)
         out[idx, 1] = out[idx, 0] - out[idx, 0].max()
         out[idx, 3] = out[idx, 2] - out[idx, 2].max()
@@ -102,11 +110,14 @@ def _edge(
     others = [k for k in rows if not out[k, 5]]
     if not offering or not others:
         return
-    best = max(exact[k] for k in offering)
-    if max(exact[k] for k in others) <= best:
+    # The best-covered with its article's title counted in (what all its sentences are about), then
+    # by its own words: of "Mayor Ruiz ... after the vote" and "Tom Baker, who voted against", both
+    # under the title "... tram line", the one holding "against" of "Who voted against the tram line?".
+    best = max((out[k, 0], exact[k]) for k in offering)
+    if max(exact[k] for k in others) <= best[1]:
         return
-    titled = max(out[k, 0] for k in offering) >= max(out[k, 0] for k in others)
+    titled = best[0] >= max(out[k, 0] for k in others)
     for k in offering:
-        if exact[k] == best:
+        if (out[k, 0], exact[k]) == best:
             out[k, 6] = 1.0
             out[k, 7] = float(titled)

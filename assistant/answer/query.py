@@ -11,7 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from assistant.answer.answer_types import AnswerType, acronym_pattern, wanted_types
+from assistant.answer.answer_types import AnswerType, acronym_pattern, quantity_noun, wanted_types
+from assistant.answer.counted import relation_words
 from assistant.answer.lexicon import bridges_of, spelling_variant
 from assistant.answer.named import question_names
 from assistant.answer.question_class import QuestionInfo, analyse_question
@@ -49,6 +50,12 @@ class Query:
     named: tuple[str, ...] = ()
     """Own terms of the names the question gives (companies, people, places, tickers): the article
     that answers names them."""
+    counted: frozenset[str] = frozenset()
+    """Terms of the noun whose number is asked ("vote" in "how many votes"; "yield" in "at what yield")."""
+    counted_bridges: frozenset[str] = frozenset()
+    """That noun's bridged terms (a number of "visitors" for "how many tourists")."""
+    relations: tuple[str, ...] = ()
+    """Its relation words ("against", "before", "not"): stop words to retrieval, evidence to ranking."""
 
     @property
     def searched(self) -> list[str]:
@@ -165,6 +172,8 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         t for t in own if ids[t] is not None or any(index.term_id(b) is not None for b in bridges[t])
     )
     named = tuple(t for t in (_spelled_as_corpus(index, n) for n in question_names(question)) if t in own)
+    noun = quantity_noun(info, question)
+    counted = frozenset(v for t in terms(noun or "") for v in _with_variant(t, frozenset({t})))
     has_caps = re.search(r"\b[A-Z][A-Z0-9]{1,9}s?\b", question) is not None
     return Query(
         question=question,
@@ -181,4 +190,7 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         names=tuple(names),
         acronym=acronym_pattern(question) if has_caps else None,
         named=named,
+        counted=counted,
+        counted_bridges=frozenset(b for t in counted for b in bridges_of(t)) - counted,
+        relations=relation_words(question),
     )

@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answer.statement_subject import PRONOUNS, WORDS_ASKED, statement_subject, subject_head
+from assistant.answer.statement_subject import (
+    PRONOUNS,
+    WORDS_ASKED,
+    reads_as_speaker,
+    statement_subject,
+    subject_head,
+)
 from assistant.index.tokens import STOP_WORDS, fold
 
 Kind = Literal["who", "when", "where", "amount", "why", "acronym", "what", "other"]
@@ -107,6 +113,8 @@ _LIGHT = re.compile(
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
+_ASKS_OTHER = frozenset({"amount", "when", "where"})
+"""Question words that ask for a number, a date or a place: a statement is read only from a speaker."""
 _QUESTION_WORDS = frozenset(
     "what who whom whose when where why how which did does do is are was were can could would should will "
     "and but so tell".split()
@@ -164,6 +172,11 @@ def analyse_question(question: str) -> QuestionInfo:
     said = _STATEMENT_SUBJECT.search(text)
     speaker_words = said.group(1) if said and said.group(1).lower() not in PRONOUNS else None
     subject = statement_subject(text)
+    unspoken = subject is not None and not _SAY.search(text) and not reads_as_speaker(subject)
+    if unspoken and kind in _ASKS_OTHER:
+        # "How many votes did the ferry deal get?": "deal" may be a verb of saying, but nothing that
+        # speaks stands before it, and the question word asks for a number, not a statement.
+        subject = None
     if subject is not None:
         head_names, head_words = subject_head(subject)
         names = list(head_names)

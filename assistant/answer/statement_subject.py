@@ -166,3 +166,10 @@ def subject_head(subject: str) -> tuple[tuple[str, ...], str | None]:
         run.pop(0)
     name = re.sub(r"[’']s?$", "", " ".join(run))
     return ((name,), None) if name else ((), None)
+
+
+def reads_as_speaker(phrase: str) -> bool:
+    """Whether a phrase names someone who can speak (a name, "analysts", "the union"), not a thing
+    ("the ferry" of "How many votes did the ferry deal get?")."""
+    words = phrase.split()
+    return bool(words) and _reads_as_speaker(words)

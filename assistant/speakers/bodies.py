@@ -28,6 +28,17 @@ _OFFICE_BODIES = frozenset("department ministry bank agency office commission co
 _MAX_ACRONYM = 5
 # Which bodies each word for a body may stand for.
 _GOVERNMENT = frozenset({"ministry", "department", "agency", "office", "commission", "bureau"})
+_AIRLINE = frozenset({"airline", "airlines", "air", "airways", "aviation"})
+# Kinds of body a name must say it is to be called so: "the exchange" is no bank that spoke last.
+_NAMED_BY = {
+    "exchange": frozenset({"exchange", "bourse", "trade", "futures", "simex", "liffe"}),
+    "airline": _AIRLINE,
+    "carrier": _AIRLINE,
+    "association": frozenset({"association"}),
+    "union": frozenset({"union", "workers"}),
+    "institute": frozenset({"institute"}),
+    "utility": frozenset({"power", "electric", "utilities", "edison", "hydro", "gas", "light", "energy"}),
+}
 
 
 def body_fits(name: str, kind: str) -> bool:
@@ -35,6 +46,9 @@ def body_fits(name: str, kind: str) -> bool:
     last = name.split()[-1].lower().rstrip(".")
     if kind == "it":
         return True
+    named_by = _NAMED_BY.get(kind)
+    if named_by is not None:  # "the exchange" is only a body whose name says it is one
+        return any(word in named_by for word in name.lower().replace(".", "").split())
     if kind in ("ministry", "agency"):
         return last in _GOVERNMENT
     if kind == "bank":

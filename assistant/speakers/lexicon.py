@@ -35,7 +35,7 @@ BODIES = wordset(
     """corp corporation inc co ltd plc llc ag sa nv bv spa gmbh group bank association institute
     service services council committee commission board agency ministry department fund federation
     union party company holdings industries securities exchange reserve office organisation
-    organization authority bureau court brothers partners associates"""
+    organization authority bureau court brothers partners associates oy ab asa pty bhd kk"""
 )
 COMPANY_SUFFIXES = wordset("corp corporation inc co ltd plc llc ag sa nv bv spa gmbh")
 MALE = wordset("mr sir lord king prince spokesman chairman congressman businessman father son husband")
@@ -89,3 +89,6 @@ COMMON_PEOPLE = wordset(
     industry market"""
 )
 FIRST_NAMES = MALE_FIRST | FEMALE_FIRST
+# News agencies a reporter's sentence names as the one spoken to ("Monsod told Reuters Finance
+# Secretary Jaime Ongpin had decided…"): never the start of a person's title.
+NEWS_AGENCIES = wordset("reuters reuter ap afp upi bloomberg xinhua tass kyodo ansa efe dpa irna")

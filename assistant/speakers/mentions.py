@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.speakers.brackets import without_brackets
+
 # A token: a dotted acronym (U.S.), a title or an initial with its period (Sen., W.), a word with
 # inner apostrophes, hyphens or slashes (D’Souza’s, R-Texas, Times/CBS), a party
 # label in brackets ("(D-Conn.)"), a doubled-apostrophe quotation mark, or one
@@ -68,6 +70,9 @@ SPEAKER_NOUNS = wordset(
     warden authority authorities guard guards keeper nurse doctor doctors pilot teacher student clerk
     owner operator inspector investigator investigators regulator regulators dealer dealers trader
     traders banker bankers broker brokers farmer farmers worker workers employee employees shareholder
+    exchange bourse association associations airline airlines carrier carriers utility utilities
+    companies firms banks groups board boards delegate delegates delegation seamen institute federation
+    radio television daily weekly agencies unions producers
     """
 )
 # Role words that may stand before a name or before "of"/"for" ("Secretary of State", "a spokesman for").
@@ -99,6 +104,8 @@ _PREPOSITIONS = frozenset(
     {"of", "for", "at", "from", "with", "in", "on", "by", "amid", "despite", "among", "amongst", "within",
      "without", "under", "over", "through", "across", "against", "toward", "towards", "into", "upon"}
 )  # fmt: skip
+# Words whose "'s" is "is" or "has": "It's said", "What's said".
+_CONTRACTED = wordset("it that what there here he she who let where how this one everyone nobody")
 _NEVER_HEAD = frozenset({"that", "this", "these", "those", "the", "a", "an", "there", "here"})
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
 # Unions the rules test against, made once (not at every test).
@@ -152,8 +159,15 @@ class Token:
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """The tokens of text[start:end], offsets into the whole text."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    """The tokens of text[start:end], offsets into the whole text.
+
+    The wire's angle brackets are left out: a company marked "<Mark Resources Inc> said" is read
+    as "Mark Resources Inc said", and a stock ticker ("Elders IXL Ltd <ELXA.S> says") goes whole.
+    """
+    tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    if text.find("<", start, end) < 0:
+        return tokens
+    return without_brackets(tokens)
 
 
 def can_head(token: Token, *, first: bool) -> bool:
@@ -161,7 +175,9 @@ def can_head(token: Token, *, first: bool) -> bool:
     lower = token.lower
     if token.is_label:
         return True
-    if not token.is_word or lower in _TIME_WORDS or token.possessive:
+    if not token.is_word or lower in _TIME_WORDS:
+        return False
+    if token.possessive:
         return False
     if lower in PRONOUNS:
         return True
@@ -189,7 +205,17 @@ def _is_modifier(token: Token, *, first: bool) -> bool:
 def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tuple[int, int] | None:
     """Token range [first, last] of the mention that ends just before tokens[index], or None."""
     last = index - 1
-    if last < 0 or not can_head(tokens[last], first=tokens[last].start == sentence_start):
+    if last < 0:
+        return None
+    # "Moody's said", "Chi-Chi's said": right before the cue, a name that ends in 's is the speaker.
+    named_possessive = (
+        tokens[last].possessive
+        and tokens[last].capitalised
+        and tokens[last].is_word
+        and tokens[last].lower[:-2] not in _CONTRACTED
+        and tokens[last].start != sentence_start
+    )
+    if not (named_possessive or can_head(tokens[last], first=tokens[last].start == sentence_start)):
         return None
     if tokens[last].lower in PRONOUNS or tokens[last].lower in ("who", "which"):
         return last, last

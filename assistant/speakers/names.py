@@ -13,10 +13,19 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.speakers.aliases import canonical_key, drop_openers, gender_of, is_body, split_role
-from assistant.speakers.lexicon import FEMALE_FIRST, MALE_FIRST, PARTIES
-from assistant.speakers.mentions import ROLE_WORDS, is_determiner, strip_honorific, wordset
+from assistant.speakers.lexicon import (
+    BODIES,
+    COMMON_PEOPLE,
+    COMPANY_SUFFIXES,
+    FEMALE_FIRST,
+    MALE_FIRST,
+    NEWS_AGENCIES,
+    PARTIES,
+)
+from assistant.speakers.mentions import ROLE_WORDS, SPEAKER_NOUNS, is_determiner, strip_honorific, wordset
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_POSSESSIVE = re.compile(r"[’']s?$")
 # Offices that tell two people of one surname apart: a chief justice is not a mayor.
 _OFFICES = ROLE_WORDS | wordset(
     """justice judge mayor senator governor congressman congresswoman representative rep sen gov
@@ -41,12 +50,17 @@ def _name_part(words: list[str]) -> list[str]:
     """
     words = strip_honorific(words)
     part: list[str] = []
+    body = bool(words) and words[-1].rstrip(".").lower() in BODIES  # "Northrup King Co": no king
     for word in reversed(words):
         bare = word.rstrip(".").lower()
-        if not word[:1].isupper() or bare in ROLE_WORDS or is_determiner(word):
+        if not word[:1].isupper() or (bare in ROLE_WORDS and not body) or is_determiner(word):
             break
-        if part and (bare in PARTIES or bare in _OFFICES):
-            break
+        if part and (
+            bare in PARTIES
+            or (bare in _OFFICES and not body)
+            or (bare[-2:] in ("'s", "’s") and bare[:-2] in COMPANY_SUFFIXES)
+        ):
+            break  # "Sandoz Corp's Northrup King Co": the owner's name ends at its "Corp's"
         part.append(word)
     part.reverse()
     if len(part) > 2:
@@ -91,7 +105,15 @@ def _person_in(mention: str) -> str | None:
 
 
 _FIRST_NAMES = frozenset(MALE_FIRST | FEMALE_FIRST)
-_POSSESSIVE = re.compile(r"[’']s?$")
+_COMMON = _OFFICES | SPEAKER_NOUNS | COMMON_PEOPLE
+_OWNER = re.compile(r"(?<=\w)[’']s\s+(?=[A-Z])")
+
+
+def _keep_longest(found: dict[str, str], name: str) -> None:
+    """Keep `name` as its key's form when it is the longest met."""
+    key = canonical_key(name)
+    if len(name.split()) > len(found.get(key, "").split()):
+        found[key] = name
 
 
 class NameTable:
@@ -107,7 +129,11 @@ class NameTable:
         self._genders: dict[tuple[str, ...], set[str]] = {}
         for start, end in spans:
             for match in _NAME_RUN.finditer(text, start, end):
-                self.add(match.group().strip(".,"))
+                run = match.group().strip(".,")
+                first, _, rest = run.partition(" ")
+                if first.lower() in NEWS_AGENCIES and " " in rest:
+                    run = rest  # "told Reuters Finance Secretary Jaime Ongpin": Reuters was told
+                self.add(run)
 
     def add(self, mention: str) -> None:
         """Remember a mention (a speaker found by the cue rules, or a run of capitalised words).
@@ -164,26 +190,45 @@ class NameTable:
     def _body_named_by_first_words(self, words: list[str]) -> str | None:
         """ "Elders" for "Elders IXL Ltd", "Dome" for "Dome Petroleum Ltd's", "Enskilda" for "Brokers
         Enskilda Fondkommission": a company is called by the first words of its name; only when the
-        article names one such company (its forms with and without "Ltd" are one). A name given
-        with a role or a known first name is a person's ("Tony" is no short form of Tony Blair)."""
-        if not words or not all(w[:1].isupper() for w in words) or words[0].lower() in _FIRST_NAMES:
+        article names one such company (its forms with and without "Ltd" are one). A company named
+        with its suffix comes first ("Kodak" is Eastman Kodak Co, not "the Kodak KIMS system"), and
+        may be called by inner words too. A name given with a role or a known first name is a
+        person's ("Tony" is no short form of Tony Blair), unless the article names no person by it
+        and one company ("Mark" for Mark Resources Inc)."""
+        if not words or not all(w[:1].isupper() for w in words):
             return None
         if _INITIAL.match(words[0]):  # "E", the end of "LL and E": no company is called by a letter
             return None
+        first_name = words[0].lower() in _FIRST_NAMES
         n = len(words)
-        found: dict[str, str] = {}
-        for mention in self._mentions:
-            name, role = split_role(_POSSESSIVE.sub("", mention))
+        # Inner words that name a company only as its own ("Kodak", not "Dealers" or "Bank").
+        distinct = not is_body(" ".join(words)) and not any(w.lower() in _COMMON for w in words)
+        suffixed: dict[str, str] = {}
+        inner: dict[str, str] = {}
+        plain: dict[str, str] = {}
+        # "Unocal Corp's Union Oil Co" holds two companies' names: "Union" is the second's.
+        pieces = (piece for mention in self._mentions for piece in _OWNER.split(mention))
+        for mention in pieces:
+            bare = _POSSESSIVE.sub("", mention)
+            name, role = split_role(bare)
+            name = name or bare  # "Harris Associates L.P." reads as no person's name
             parts = name.split()
-            if len(parts) <= n or parts[:n] != words:
+            if len(parts) <= n:
                 continue
-            if is_body(name) or (
-                role is None and gender_of(name) is None and all(w[:1].isupper() for w in parts)
+            opens = parts[:n] == words
+            head = parts[: parts.index("of")] if "of" in parts else parts  # "Japan" is no Bank of Japan
+            if is_body(name) and (
+                opens or (distinct and any(head[k : k + n] == words for k in range(len(head) - n)))
             ):
-                key = canonical_key(name)
-                if len(parts) > len(found.get(key, "").split()):
-                    found[key] = name
-        return next(iter(found.values())) if len(found) == 1 else None
+                _keep_longest(suffixed if opens else inner, name)
+            elif opens and first_name:
+                return None  # "Mark Hammer": a person may be meant
+            elif opens and role is None and gender_of(name) is None and all(w[:1].isupper() for w in parts):
+                _keep_longest(plain, name)
+        for found in (suffixed, inner) if first_name else (suffixed, inner, plain):
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None
+        return None
 
     @property
     def mentions(self) -> list[str]:

@@ -125,7 +125,7 @@ def names_of(counts: tally.Tally) -> dict[str, tuple[str, str]]:
         if len(person.keys) < 2:
             continue  # nobody folded into this one: no short name to give
         shown = _display_name(person)
-        for alias in person.keys - {key}:
+        for alias in sorted(person.keys - {key}):
             names[alias] = (key, shown)
     return names
 

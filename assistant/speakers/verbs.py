@@ -34,7 +34,8 @@ ADDRESSEE_CUES = frozenset({"told", "tell", "tells", "telling", "asked", "asks",
 # Words that may stand between a speaker and the cue: "Austin also said", "officials reportedly told".
 BETWEEN = wordset(
     """also reportedly later previously recently once has had have then again earlier often repeatedly
-    publicly privately initially subsequently further explicitly flatly quickly simply even already"""
+    publicly privately initially subsequently further explicitly flatly quickly simply even already
+    today yesterday tonight"""
 )
 NEGATIONS = wordset("not never n’t didn’t didn't hasn’t hasn't wouldn’t wouldn't")
 # Cues that may stand before their speaker: "…,” said Austin".

@@ -1,0 +1,65 @@
+"""Asking by any form of a name: whether a stored attribution is the speaker a user names.
+
+Read at question time only (stored attributions are not made with it), so it is left out of the
+rules version: a change here does not rebuild stored indexes.
+"""
+
+import re
+
+from assistant.models import Attribution
+from assistant.speakers.aliases import is_body, key_of_query, keys_match
+from assistant.speakers.lexicon import HONORIFICS, TITLE_ABBREVIATIONS
+from assistant.speakers.mentions import wordset
+
+# Offices only a person holds, written before a name.
+_PERSON_TITLES = wordset(
+    """senator congressman congresswoman representative president minister governor mayor chancellor
+    premier secretary ambassador judge justice king queen prince princess sheikh pope bishop general
+    colonel captain professor chairman chairwoman"""
+)
+
+# What one of a trade does, written before the speakers it describes: "Banking sources" are the
+# "bankers" asked about, "trading sources" the "traders" ("bankers" -> "bank" + "ing").
+_AGENT = re.compile(r"^([a-z]{3,}?)e?rs?$")
+_GROUP_AFTER = r"\s+(?:sources?|circles?|officials?|executives?)\b"
+
+
+def speaker_matches(attribution: Attribution, name: str) -> bool:
+    """True when `name` names the speaker, so users can ask by any form.
+
+    "Blair", "Mr Blair", "Tony Blair" and "president blair" find the person keyed "tony blair";
+    a name finds only that person, never a body or phrase that merely holds it ("the Reagan
+    administration"). A role alone ("the mayor") finds whoever the article gives that role.
+    """
+    words = name.split()
+    if not words:
+        return False
+    if _titled(words) and is_body(attribution.name):
+        return False  # "Senator Fleming" is a person, never Fleming Securities
+    asked = key_of_query(name)
+    if asked:
+        if keys_match(asked, attribution.key):
+            return True
+        if attribution.key:
+            return False
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+    if attribution.role and re.search(pattern, attribution.role, re.IGNORECASE):
+        return True
+    # An unnamed speaker ("the lighthouse keeper") is found by the words it is written with,
+    # its last word included: "keeper" finds it, "Reagan" does not find "the Reagan administration".
+    ending = pattern + r"\W*$"
+    forms = () if attribution.key else (attribution.name, attribution.as_written)
+    if any(re.search(ending, form, re.IGNORECASE) for form in forms):
+        return True
+    trade = _AGENT.match(words[-1].lower()) if len(words) == 1 else None
+    if trade is None:
+        return False
+    doing = rf"(?<!\w){trade.group(1)}e?ing{_GROUP_AFTER}"
+    return any(re.search(doing, form, re.IGNORECASE) for form in forms)
+
+
+def _titled(words: list[str]) -> bool:
+    """A name asked with a person's title or honorific before it: "Senator Fleming", "Mr Grant"
+    (not "National Semiconductor", whose first word is also a role's)."""
+    first = words[0].lower()
+    return len(words) > 1 and (first in HONORIFICS or first in TITLE_ABBREVIATIONS or first in _PERSON_TITLES)

@@ -1,0 +1,220 @@
+"""Naming each speaker as fully as the article makes clear.
+
+A mention read at a cue becomes a name: a short name takes the fullest form the article uses
+("Blair" -> "Tony Blair"), "he"/"she"/"they" the latest speaker they can mean (else the person a
+sentence before was about), "it"/"the company" the body that spoke last, and an acronym the body
+it stands for. Where the text does not make it clear, the mention stays as written.
+"""
+
+import re
+from collections.abc import Sequence
+
+from assistant.models import Sentence
+from assistant.speakers.aliases import drop_openers, gender_of, is_body, is_person, split_role
+from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
+from assistant.speakers.cues import Found
+from assistant.speakers.lexicon import NOT_NAME
+from assistant.speakers.mentions import is_determiner, is_named
+from assistant.speakers.names import NameTable, person_runs
+
+_PRONOUN_PARAGRAPHS = 2
+# Mentions that stand for the company or body last quoted: "It said", "the company added".
+_BODY_MENTION = re.compile(
+    r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry|exchange|airline|carrier|"
+    r"association|union|institute|utility))$",
+    re.IGNORECASE,
+)
+_SINGULAR = frozenset({"he", "she"})
+# Singular nouns for one unnamed person who speaks (plurals and bodies are left out).
+_ONE_PERSON = frozenset(
+    """official spokesman spokeswoman spokesperson representative aide adviser advisor analyst expert
+    economist executive dealer trader banker source diplomat minister director chairman""".split()
+)
+_PRONOUNS_OF_SPEAKERS = _SINGULAR | {"they"}
+# Lower-case words of a title or description before a name: "U.S. assistant trade representative".
+_TITLE_OF_PERSON = NOT_NAME | {"the", "a", "an"}
+_TITLE_WORDS = 6
+
+
+# A stock code in brackets after a company's name: "First Boston Corp <FBC>", "Norcros <NCRO.L> Plc".
+_TICKER_AFTER_NAME = re.compile(r"(?<=[\w.’'])\s*<[A-Z0-9&.\-]{1,12}>")
+# A company's name after its owner's: "Southern Co's Georgia Power Co" is Georgia Power Co.
+_OWNER = re.compile(r"^.+?\b(?:Corp|Co|Inc|Ltd|Plc|PLC|AG|Group)[’']s\s+(?=[A-Z])")
+
+
+def written(text: str, start: int, end: int) -> str:
+    """A mention as its words: the wire's brackets around a company left out ("<Four Seasons
+    Hotels Inc> and VMS Realty Partners")."""
+    mention = text[start:end]
+    if "<" in mention or ">" in mention:
+        mention = _TICKER_AFTER_NAME.sub("", mention)
+        mention = " ".join(mention.replace("<", " ").replace(">", " ").split())
+    return mention
+
+
+def resolve_names(
+    text: str, found: list[Found], paragraphs: Sequence[tuple[int, int]], sentences: Sequence[Sentence]
+) -> None:
+    """Give every attribution the fullest name the article makes clear."""
+    if not found:
+        return
+    table = NameTable(text, paragraphs)
+    for item in found:
+        # A name with a description either side ("the president of X, Wolfgang Roeller"; "Dante
+        # Scala, a professor at…"; "MTS Corp, a company formed by Martin Sosnoff") is kept alone:
+        # the description is the role, and a name inside it is someone else's.
+        start, end = item.antecedent or (item.start, item.end)
+        mention = written(text, start, end)
+        if is_named(mention):
+            table.add(mention)
+    for position, item in enumerate(found):
+        mention = written(text, item.start, item.end)
+        if item.antecedent is not None:
+            item.name = table.resolve(written(text, *item.antecedent))
+        elif mention.lower() in _PRONOUNS_OF_SPEAKERS:
+            pronoun = mention.lower()
+            name = _resolve_pronoun(text, found[:position], item, pronoun)
+            subject = _subject_just_before(text, item, sentences, pronoun) if pronoun in _SINGULAR else None
+            if subject is not None and _last_speaker_paragraph(text, found[:position]) < item.paragraph:
+                name = table.resolve(subject)
+            if name is None and pronoun in _SINGULAR:
+                name = _nearest_person(text, item, sentences, pronoun)
+                name = None if name is None else table.resolve(name)
+            item.name = name or mention
+        elif _BODY_MENTION.match(mention):
+            kind = mention.split()[-1].lower()
+            body = _resolve_body(found[:position], item, kind)
+            if body is None and kind != "it":  # "the company": the one the article opens with
+                body = main_body(text, sentences, kind)
+            item.name = body or mention
+        else:
+            own = drop_openers(mention)
+            owned = _OWNER.sub("", own)
+            if owned != own and is_body(owned):
+                own = owned
+            if is_acronym(own):  # "AMC" in an article that names American Motors Corp
+                own = spelled_out(own, table.mentions) or own
+            item.name = table.resolve(own)
+            if item.name == own:
+                item.rivals = tuple(table.rivals(own))
+
+
+def _resolve_body(earlier: list[Found], item: Found, kind: str) -> str | None:
+    """ "Exxon Corp said… It said…": "it" or "the company" is the company that spoke last.
+
+    Only a speaker that is plainly a body (a company suffix, or an acronym such as GM) is taken;
+    a person in between ends the search.
+    """
+    for candidate in reversed(earlier):
+        if item.paragraph - candidate.paragraph > _PRONOUN_PARAGRAPHS:
+            return None
+        if is_body(candidate.name):
+            return candidate.name if body_fits(candidate.name, kind) else None
+        if is_person(candidate.name):
+            return None
+    return None
+
+
+def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str) -> str | None:
+    """The latest earlier speaker that "he"/"she"/"they" can mean, if no other speaker came in between."""
+    plural = pronoun == "they"
+    nearest = True  # an unnamed person ("a Toyota official") only when no other speaker came after
+    for candidate in reversed(earlier):
+        if item.paragraph - candidate.paragraph > _PRONOUN_PARAGRAPHS:
+            return None
+        mention = written(text, candidate.start, candidate.end)
+        if mention.lower() in ("he", "she", "they") or candidate.name.lower() in ("he", "she", "they"):
+            if mention.lower() == pronoun and candidate.name.lower() != pronoun:
+                return candidate.name
+            continue
+        unnamed = nearest and _one_unnamed_person(candidate.name)
+        nearest = False
+        if _is_plural(candidate.name) != plural:
+            continue
+        if plural:
+            return candidate.name
+        if (is_person(candidate.name) or unnamed) and _gender_fits(pronoun, mention, candidate.name):
+            return candidate.name
+    return None
+
+
+def _one_unnamed_person(name: str) -> bool:
+    """ "a Toyota official", "the spokesman": one person the article does not name, whom a later
+    "he said" goes on quoting."""
+    words = name.split()
+    return len(words) > 1 and is_determiner(words[0]) and words[-1].lower() in _ONE_PERSON
+
+
+def _nearest_person(text: str, item: Found, sentences: Sequence[Sentence], pronoun: str) -> str | None:
+    """ "Ms Jane Smith spoke to reporters. She said…": the person a sentence before was about.
+
+    Sentences are read back from the pronoun's, within its paragraph and the one before; in
+    each, the first person named (its subject, not whom it talks of: "Mr Howard attacked Mr
+    Blair. He said…" is Mr Howard) that is a person's name and fits the pronoun's gender.
+    """
+    for sentence in reversed(sentences):
+        if sentence.start >= item.start:
+            continue
+        if item.paragraph - sentence.paragraph > 1:
+            break
+        for mention in person_runs(text, sentence.start, min(sentence.end, item.start)):
+            if _plainly_a_person(mention) and _gender_fits(pronoun, mention, mention):
+                return mention
+    return None
+
+
+def _last_speaker_paragraph(text: str, earlier: list[Found]) -> int:
+    """The paragraph of the latest earlier speaker named other than by a pronoun (-1 if none)."""
+    for candidate in reversed(earlier):
+        if written(text, candidate.start, candidate.end).lower() not in _PRONOUNS_OF_SPEAKERS:
+            return candidate.paragraph
+    return -1
+
+
+def _subject_just_before(text: str, item: Found, sentences: Sequence[Sentence], pronoun: str) -> str | None:
+    """ "U.S. assistant trade representative Suzanne Earley replied… She noted…": a pronoun that
+    opens a sentence goes on with the person the sentence before, in its paragraph, opened with
+    (a name, with only a title or description before it) when the gender fits. News writes a new
+    speaker so; the last speaker quoted, a paragraph or more back, is then not the one meant."""
+    index = item.sentence
+    if index == 0 or text[sentences[index].start : item.start].strip(" \"“‘'("):
+        return None
+    before = sentences[index - 1]
+    if before.paragraph != sentences[index].paragraph:
+        return None
+    runs = person_runs(text, before.start, before.end)
+    if not runs:
+        return None
+    run = runs[0]
+    at = text.find(run, before.start, before.end)
+    prefix = text[before.start : at].split()
+    if len(prefix) > _TITLE_WORDS or not all(
+        w[:1].isupper() or w.lower() in _TITLE_OF_PERSON for w in prefix
+    ):
+        return None
+    if text[at + len(run) : at + len(run) + 1] in ("'", "’") or not is_person(run):
+        return None  # "Smith's firm said": the firm
+    described = bool(prefix) and prefix[-1].lower() in _TITLE_OF_PERSON
+    if not (described or _plainly_a_person(run)) or not _gender_fits(pronoun, run):
+        return None
+    return run
+
+
+def _plainly_a_person(mention: str) -> bool:
+    """A person by a title ("Mr", "Prime Minister") or a known first name: "New York" is not one."""
+    if not is_person(mention):
+        return False
+    return split_role(mention)[1] is not None or gender_of(mention) is not None
+
+
+def _gender_fits(pronoun: str, *forms: str) -> bool:
+    """False when a title or role says the person is not what "he"/"she" says."""
+    wanted = "m" if pronoun == "he" else "f"
+    found = {gender_of(form) for form in forms} - {None}
+    return not found or found == {wanted}
+
+
+def _is_plural(name: str) -> bool:
+    """A rough test for a group of speakers: "officials", "Biden and Zelensky"."""
+    words = name.split()
+    return " and " in f" {name} " or (words[-1][:1].islower() and words[-1].endswith("s"))
