@@ -133,26 +133,34 @@ def _add(into: dict[str, int], counts: dict[str, int], sign: int) -> None:
 
 
 def checked(value: Any) -> Tally | None:
-    """`value` if it has a tally's shape (a stored file read back), else None."""
+    """`value` if it has a tally's shape (a stored file read back), else None.
+
+    Every count is gathered and their types looked at once: a test per count cost ~0.2 s of a
+    profiled `add` on the ~10k keys of a 1M-passage corpus.
+    """
     if not isinstance(value, dict) or set(value) != {"people", "spelled"}:
         return None
     people, spelled = value["people"], value["spelled"]
     if not isinstance(people, dict) or not isinstance(spelled, dict):
         return None
+    numbers: list[Any] = []
     for entry in people.values():
-        if not (
-            isinstance(entry, list)
-            and len(entry) == 4
-            and isinstance(entry[0], int)
-            and isinstance(entry[1], int)
-            and _counts(entry[2])
-            and _counts(entry[3])
-        ):
+        if not (isinstance(entry, list) and len(entry) == 4):
             return None
-    if not all(_counts(keys) for keys in spelled.values()):
+        statements, articles, names, roles = entry
+        if not (isinstance(names, dict) and isinstance(roles, dict)):
+            return None
+        numbers += (statements, articles)
+        numbers += names.values()
+        numbers += roles.values()
+    for keys in spelled.values():
+        if not isinstance(keys, dict):
+            return None
+        numbers += keys.values()
+    if not set(map(type, numbers)) <= _INTEGERS:
         return None
     return value
 
 
-def _counts(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(n, int) for n in value.values())
+_INTEGERS = {int, bool}
+"""The types a count read back from JSON may have (isinstance(n, int) holds for exactly these)."""
