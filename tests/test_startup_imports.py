@@ -30,6 +30,9 @@ BUILD_ONLY = (
     "importlib.resources",  # the answer stage's shipped files are read by path (this loaded ~10 ms)
     "zipfile",  # what importlib.resources brought with it
     "platformdirs",  # the user cache: only a read-only corpus keeps its index there
+    "assistant.speakers.attribute",  # the rules that find speakers: a question reads what they stored
+    "assistant.speakers.resolution",
+    "rich",  # an answer printed to a pipe is plain text (cli/plain_answer.py)
 )
 
 
@@ -93,3 +96,4 @@ def test_a_question_after_a_new_file_still_reads_it(tmp_path: Path) -> None:
     assert code == 0
     assert "northern quay" in out
     assert "assistant.corpus.reader" in loaded and "yaml" in loaded
+    assert "assistant.speakers.attribute" in loaded  # the new article's speakers are found
