@@ -25,7 +25,6 @@ from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
 from assistant.index.segment_stats import CorpusStatistics
 from assistant.index.store import load
-from assistant.index.top_k import block_max_top, scratch
 from assistant.index.updates import Changes
 from assistant.index.version import DEFAULT_PASSAGE_TOKENS, index_fingerprint
 from assistant.locations import index_dir
@@ -307,6 +306,8 @@ class Index:
         ]
         if not found or k < 1 or any(float(self.idf[tid]) <= 0 for tid, _ in found):
             return None  # idf <= 0 breaks the bounds
+        from assistant.index.top_k import block_max_top
+
         return block_max_top(self.statistics.segment_views(found), k)
 
 
@@ -352,6 +353,8 @@ def _accumulate(
         cand, inverse = np.unique(np.concatenate([ids for ids, _ in parts]), return_inverse=True)
         weights = np.concatenate([w for _, w in parts])
         return cand, np.bincount(inverse, weights=weights, minlength=cand.shape[0]).astype(np.float64)
+    from assistant.index.top_k import scratch
+
     dense = scratch(n_passages)  # this thread's, kept zeroed: no array of every passage per question
     try:
         for ids, weights in parts:

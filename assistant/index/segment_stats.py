@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from assistant.index import bm25
-from assistant.index.block_bounds import block_arrays, scale
 from assistant.index.generation import Stored
-from assistant.index.top_k import SegmentView, TermView
+
+if TYPE_CHECKING:  # the search's own modules: `add` and `remove` open an index but never search it
+    from assistant.index.top_k import SegmentView, TermView
 
 
 class CorpusStatistics:
@@ -121,6 +122,9 @@ class CorpusStatistics:
 
     def segment_views(self, found: list[tuple[int, int]]) -> list[SegmentView]:
         """The query's (term id, query count) pairs as postings views with block bounds, per segment."""
+        from assistant.index.block_bounds import scale
+        from assistant.index.top_k import SegmentView, TermView
+
         idf = self.idf
         params = self.params
         views: list[SegmentView] = []
@@ -182,6 +186,8 @@ class CorpusStatistics:
         if segment.blocks is not None:
             return segment.blocks
         if k not in self._blocks:
+            from assistant.index.block_bounds import block_arrays
+
             names = ("indptr", "indices", "tf", "doc_len")
             postings = {name: segment.arrays[name] for name in names}
             self._blocks[k] = block_arrays(postings, segment.base_passage, self.params.k1, self.params.b)
