@@ -30,9 +30,8 @@ from assistant.index.version import DEFAULT_PASSAGE_TOKENS, index_fingerprint
 from assistant.locations import index_dir
 
 if TYPE_CHECKING:  # own_changes (add and remove) is imported when they call: a question never does
-    import filelock
-
     from assistant.index.own_changes import Vouched
+    from assistant.index.writers_lock import WritersLock
 
 __all__ = ["Changes", "Index", "Progress"]
 
@@ -68,7 +67,7 @@ class Index:
         self.corpus_dir = corpus_dir
         self.passage_tokens = passage_tokens
         self.params = params
-        self.file_lock: filelock.BaseFileLock | None = None
+        self.file_lock: WritersLock | None = None
         """The writers' lock, made when first needed (updates.writers_lock)."""
         self.walk_seen = updates.WalkSeen()
         self._positions: tuple[Stored, dict[str, int] | None] | None = None
@@ -157,7 +156,7 @@ class Index:
         """Fold all segments into one and store it (the full check's merge); best effort."""
         updates.compact(self)
 
-    def lock(self) -> filelock.BaseFileLock:
+    def lock(self) -> WritersLock:
         """The writers' lock of this index (re-entrant: hold it around an add and its refresh)."""
         return updates.writers_lock(self)
 
