@@ -89,7 +89,7 @@ def _ask_in_a_pipe(corpus: Path, **env: str) -> dict[str, object]:
         "import io, json, sys, contextlib\n"
         "from assistant.cli import main\n"
         "try:\n"
-        f"    main(['ask', 'Where did the defense officials meet?', '--corpus', {str(corpus)!r}, '--no-history'])\n"
+        f"    main(['ask', {QUESTIONS[1]!r}, '--corpus', {str(corpus)!r}, '--no-history'])\n"
         "except SystemExit as done:\n"
         "    code = done.code\n"
         "sys.stderr.write(json.dumps({'rich': 'rich' in sys.modules, 'code': code}))\n"
