@@ -144,7 +144,7 @@ class Engine:
         `limits` keeps the answer to some folders, sources, authors, dates or articles; it
         combines with `article` and `speaker` (all must hold).
         """
-        from assistant.answer import analyse_question, answer_metadata, finish_answer, where_note
+        from assistant.answer import analyse_question, answer_metadata, find_copies, finish_answer, where_note
         from assistant.engine_parts import resolve_scope
 
         question = self._answerer.check_question(question)
@@ -212,8 +212,6 @@ class Engine:
                 note = where_note(note, title, [q.article.id for q in answer.quotes], self._id_of(stay))
         if note is not None:
             answer = replace(answer, followed=note)
-        from assistant.answer import find_copies
-
         answer = finish_answer(
             answer,
             limits.describe() if limits is not None else None,
