@@ -12,26 +12,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from assistant.answer import find_copies, finish_answer
-from assistant.engine_parts import (
-    ArticleTexts,
-    KnownSpeakers,
-    add_articles,
-    record_in_history,
-    remember_shown,
-    remove_article,
-    resolve_scope,
-)
+from assistant.engine_parts import ArticleTexts, KnownSpeakers, add_articles, remove_article
 from assistant.errors import ArticleNotFound, BadQuestion
 from assistant.index import Changes, Index, Progress
 from assistant.locations import default_corpus
 from assistant.locations import passage_tokens as default_passage_tokens
 from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, SpeakerEntry
-from assistant.speakers import census_of
 
 if TYPE_CHECKING:
-    # The answer stage and the history are imported when first used: `assistant add` and
-    # `remove` open an engine but never answer, and load neither.
+    # The answer stage, the question's scope and the history are imported when first used:
+    # `assistant add` and `remove` open an engine but never answer, and load none of them.
     from assistant.answer import Answerer, AnswerSettings, Conversation, Scope
     from assistant.history import History
     from assistant.ingest import AddReport, MetaOverrides
@@ -154,7 +144,8 @@ class Engine:
         `limits` keeps the answer to some folders, sources, authors, dates or articles; it
         combines with `article` and `speaker` (all must hold).
         """
-        from assistant.answer import analyse_question, answer_metadata, where_note
+        from assistant.answer import analyse_question, answer_metadata, find_copies, finish_answer, where_note
+        from assistant.engine_parts import resolve_scope
 
         question = self._answerer.check_question(question)
         if not len(self.index.articles):  # no article at all, not "no article uses the words"
@@ -245,12 +236,16 @@ class Engine:
     def _keep(self, answer: Answer) -> Answer:
         """Record the answer in the history (when kept); a failed write never costs the answer."""
         if self.history is not None:
+            from assistant.engine_parts import record_in_history
+
             failed = record_in_history(self.history, answer)
             if failed is not None:
                 self.history_error = failed
         return answer
 
     def _remember(self, conversation: Conversation, question: str, answer: Answer) -> None:
+        from assistant.engine_parts import remember_shown
+
         remember_shown(conversation, self._texts, question, answer)
 
     # ---- articles -------------------------------------------------------------------------
@@ -304,6 +299,8 @@ class Engine:
 
     def speakers(self) -> list[SpeakerEntry]:
         """The people quoted across the corpus, one entry per person, from what the index stored."""
+        from assistant.speakers import census_of
+
         return census_of(self.index.stored.speaker_tally())
 
     # ---- adding and removing ----------------------------------------------------------------

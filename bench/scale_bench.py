@@ -39,6 +39,7 @@ Output: a table with ratios (assistant / tantivy) on stdout; JSON in bench/out/s
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -279,33 +280,45 @@ def in_process_update(index: Any, corpus: Path) -> dict[str, Any]:
 
 
 def in_process_add(corpus: Path, work: Path) -> dict[str, Any]:
-    """`Engine.add` of one new article in this warm process, then `Engine.remove` of it.
+    """`Engine.add` of one new article in this warm process, then `Engine.ask` about it, then
+    `Engine.remove` of it: the path of the long-running chat, wall and CPU seconds of each.
 
     The update a user waits for once `add` has started and its imports are done: the duplicate
     check, writing the file and indexing it (no process start, no tiktoken load: one untimed
-    round first). The question about it is asked from the same engine.
+    round first, and one untimed question, as a chat has asked before). The question about it is
+    asked from the same engine.
     """
     from assistant.engine import Engine
 
     engine = Engine.open(corpus, trust_folders=True)
+    engine.ask(ASK_QUESTION)  # the answer stage loaded, as in a chat that has answered before
     warm = work / "zebrafish-warm.txt"
     warm.write_text(f"{NEW_TITLE} warm\nBy Ola Nordmann\n{NEW_SENTENCE} Warm.\n", encoding="utf-8")
     for stored in engine.add([str(warm)]).stored:
         engine.remove(stored.article_id)
     source = work / "zebrafish-in-process.txt"
     source.write_text(f"{NEW_TITLE} again\nBy Ola Nordmann\n{NEW_SENTENCE} Again.\n", encoding="utf-8")
-    start = time.perf_counter()
+    clocks = [(time.perf_counter(), time.process_time())]
     report = engine.add([str(source)])
-    add_s = time.perf_counter() - start
-    start = time.perf_counter()
+    clocks.append((time.perf_counter(), time.process_time()))
     answer = engine.ask(NEW_QUESTION)
-    ask_s = time.perf_counter() - start
+    clocks.append((time.perf_counter(), time.process_time()))
     found = any("Vardenfjord" in q.text for q in answer.quotes)
-    start = time.perf_counter()
     for stored in report.stored:
         engine.remove(stored.article_id)
-    remove_s = time.perf_counter() - start
-    return {"add_s": add_s, "ask_s": ask_s, "remove_s": remove_s, "answered": found}
+    clocks.append((time.perf_counter(), time.process_time()))
+    (add_s, add_cpu), (ask_s, ask_cpu), (remove_s, remove_cpu) = (
+        (b[0] - a[0], b[1] - a[1]) for a, b in itertools.pairwise(clocks)
+    )
+    return {
+        "add_s": add_s, "ask_s": ask_s, "remove_s": remove_s, "answered": found,
+        "add_cpu_s": add_cpu, "ask_cpu_s": ask_cpu, "remove_cpu_s": remove_cpu,
+    }  # fmt: skip
+
+
+def engine_add_child(corpus: Path, work: Path) -> None:
+    """`--engine-add`: in_process_add in this fresh process (whichever checkout PYTHONPATH names)."""
+    print(json.dumps(in_process_add(corpus, work)))
 
 
 def add_steps(label: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -367,6 +380,14 @@ def add_against(label: str, args: argparse.Namespace) -> dict[str, Any]:
                 asks[name].append((wall, cpu))
             if n < args.rounds:
                 rounds[name].append(assistant_add(corpus, work, 1, env=envs[name]))
+    in_process: dict[str, list[dict[str, Any]]] = {name: [] for name in envs}
+    for n in range(args.rounds):  # Engine.add, ask, remove in one process each, alternating too
+        for name in list(envs) if n % 2 == 0 else list(envs)[::-1]:
+            done = subprocess.run(
+                _self("--engine-add", str(corpus), str(work)),
+                capture_output=True, text=True, env=envs[name], check=True,
+            )  # fmt: skip
+            in_process[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
     keys = ("add_s", "ask_s", "total_s", "remove_s", "add_cpu_s", "ask_cpu_s", "total_cpu_s", "remove_cpu_s")
     result: dict[str, Any] = {"size": label, "against": str(args.against)}
     for name in envs:
@@ -374,14 +395,23 @@ def add_against(label: str, args: argparse.Namespace) -> dict[str, Any]:
         row["answered"] = all(r["answered"] for r in rounds[name])
         row["unchanged_ask_s"] = statistics.median(w for w, _ in asks[name])
         row["unchanged_ask_cpu_s"] = statistics.median(c for _, c in asks[name])
+        for key in ("add_s", "ask_s", "remove_s", "add_cpu_s", "ask_cpu_s", "remove_cpu_s"):
+            row[f"engine_{key}"] = statistics.median(r[key] for r in in_process[name])
+        row["engine_total_s"] = statistics.median(r["add_s"] + r["ask_s"] for r in in_process[name])
+        cpu = (r["add_cpu_s"] + r["ask_cpu_s"] for r in in_process[name])
+        row["engine_total_cpu_s"] = statistics.median(cpu)
+        row["engine_answered"] = all(r["answered"] for r in in_process[name])
         result[name] = row
     print(
         f"[{label}] medians of {args.rounds} alternating rounds ({args.asks} asks), this vs {args.against}:"
     )
-    for key in ("unchanged_ask_s", "unchanged_ask_cpu_s", *keys):
+    engine_keys = [f"engine_{k}" for k in ("add_s", "ask_s", "total_s", "remove_s")]
+    engine_keys += [f"engine_{k}" for k in ("add_cpu_s", "ask_cpu_s", "total_cpu_s", "remove_cpu_s")]
+    for key in ("unchanged_ask_s", "unchanged_ask_cpu_s", *keys, *engine_keys):
         a, b = result["this"][key], result["against"][key]
-        print(f"  {key:20} {a:7.3f}s {b:7.3f}s  ratio {a / b if b else float('nan'):.2f}")
-    print(f"  answered: {result['this']['answered']} / {result['against']['answered']}")
+        print(f"  {key:22} {a:7.3f}s {b:7.3f}s  ratio {a / b if b else float('nan'):.2f}")
+    print(f"  answered: {result['this']['answered']} / {result['against']['answered']}", end="")
+    print(f" (in one process: {result['this']['engine_answered']} / {result['against']['engine_answered']})")
     return result
 
 
@@ -615,7 +645,11 @@ def main() -> None:
     parser.add_argument("--tantivy-build", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-ask", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--tantivy-add", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--engine-add", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.engine_add:
+        engine_add_child(Path(args.engine_add[0]), Path(args.engine_add[1]))
+        return
     if args.tantivy_build:
         tantivy_build_child(Path(args.tantivy_build[0]), Path(args.tantivy_build[1]))
         return

@@ -130,9 +130,12 @@ def ask(
 
         click.echo(json_text(answer_json(answer), indent=2))
     else:
-        from assistant.cli.render import print_answer  # Rich: only when it prints
+        from assistant.cli.plain_answer import print_answer_plainly
 
-        print_answer(stdout_console(), answer, show_score=scores)
+        if not print_answer_plainly(answer, show_score=scores):  # a pipe needs no Rich
+            from assistant.cli.render import print_answer  # Rich: only when it draws
+
+            print_answer(stdout_console(), answer, show_score=scores)
     # Where the index folder could not be written, the history beside it cannot be either: one warning.
     if engine.history_error and not engine.opened_with.unsaved:
         warn(f"warning: {engine.history_error}")

@@ -44,7 +44,8 @@ def term_weights(
 
 
 def length_norm(doc_len: npt.NDArray[np.number], avgdl: float, params: Params) -> FloatArray:
-    """k1·(1 - b + b·dl/avgdl) per document: worked out once for a whole segment, then gathered."""
+    """k1·(1 - b + b·dl/avgdl) per document (only for the documents being weighed: it depends on
+    the corpus-wide avgdl, so it is never stored)."""
     return params.k1 * (1.0 - params.b + params.b * doc_len.astype(np.float64) / avgdl)
 
 

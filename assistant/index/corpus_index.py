@@ -25,15 +25,13 @@ from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
 from assistant.index.segment_stats import CorpusStatistics
 from assistant.index.store import load
-from assistant.index.top_k import block_max_top, scratch
 from assistant.index.updates import Changes
 from assistant.index.version import DEFAULT_PASSAGE_TOKENS, index_fingerprint
 from assistant.locations import index_dir
 
 if TYPE_CHECKING:  # own_changes (add and remove) is imported when they call: a question never does
-    import filelock
-
     from assistant.index.own_changes import Vouched
+    from assistant.index.writers_lock import WritersLock
 
 __all__ = ["Changes", "Index", "Progress"]
 
@@ -69,7 +67,7 @@ class Index:
         self.corpus_dir = corpus_dir
         self.passage_tokens = passage_tokens
         self.params = params
-        self.file_lock: filelock.BaseFileLock | None = None
+        self.file_lock: WritersLock | None = None
         """The writers' lock, made when first needed (updates.writers_lock)."""
         self.walk_seen = updates.WalkSeen()
         self._positions: tuple[Stored, dict[str, int] | None] | None = None
@@ -158,7 +156,7 @@ class Index:
         """Fold all segments into one and store it (the full check's merge); best effort."""
         updates.compact(self)
 
-    def lock(self) -> filelock.BaseFileLock:
+    def lock(self) -> WritersLock:
         """The writers' lock of this index (re-entrant: hold it around an add and its refresh)."""
         return updates.writers_lock(self)
 
@@ -307,6 +305,8 @@ class Index:
         ]
         if not found or k < 1 or any(float(self.idf[tid]) <= 0 for tid, _ in found):
             return None  # idf <= 0 breaks the bounds
+        from assistant.index.top_k import block_max_top
+
         return block_max_top(self.statistics.segment_views(found), k)
 
 
@@ -352,6 +352,8 @@ def _accumulate(
         cand, inverse = np.unique(np.concatenate([ids for ids, _ in parts]), return_inverse=True)
         weights = np.concatenate([w for _, w in parts])
         return cand, np.bincount(inverse, weights=weights, minlength=cand.shape[0]).astype(np.float64)
+    from assistant.index.top_k import scratch
+
     dense = scratch(n_passages)  # this thread's, kept zeroed: no array of every passage per question
     try:
         for ids, weights in parts:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from assistant.index import bm25
-from assistant.index.block_bounds import block_arrays, scale
 from assistant.index.generation import Stored
-from assistant.index.top_k import SegmentView, TermView
+
+if TYPE_CHECKING:  # the search's own modules: `add` and `remove` open an index but never search it
+    from assistant.index.top_k import SegmentView, TermView
 
 
 class CorpusStatistics:
@@ -38,7 +39,6 @@ class CorpusStatistics:
         self.avgdl = total_len / self.n_live if self.n_live else 1.0
         self._idf: npt.NDArray[np.float64] | None = None
         self._blocks: dict[int, Mapping[str, npt.NDArray[Any]]] = {}
-        self._norms: dict[int, npt.NDArray[np.float64]] = {}
 
     def _vocabulary(self, stored: Stored) -> None:
         """Global term ids: the first segment's own, then each later segment's new terms in turn.
@@ -122,6 +122,9 @@ class CorpusStatistics:
 
     def segment_views(self, found: list[tuple[int, int]]) -> list[SegmentView]:
         """The query's (term id, query count) pairs as postings views with block bounds, per segment."""
+        from assistant.index.block_bounds import scale
+        from assistant.index.top_k import SegmentView, TermView
+
         idf = self.idf
         params = self.params
         views: list[SegmentView] = []
@@ -132,9 +135,7 @@ class CorpusStatistics:
             ptr = blocks["blk_ptr"]
             last, ub = np.asarray(blocks["blk_last"]), np.asarray(blocks["blk_ub"])
             factor = scale(np.asarray(blocks["blk_params"]), self.avgdl, params.k1, params.b)
-            if k not in self._norms:  # once per generation: a posting's weight then gathers it
-                self._norms[k] = bm25.length_norm(np.asarray(a["doc_len"]), self.avgdl, params)
-            norm = self._norms[k]
+            doc_len = a["doc_len"]  # memory-mapped: only the candidates' lengths are read
             base = segment.base_passage
             terms: list[TermView] = []
             for tid, count in found:
@@ -153,18 +154,23 @@ class CorpusStatistics:
                         tf[lo:hi],
                         last[b_lo:b_hi],
                         top * parts,
-                        self._weigh(tid, count, norm, base),
+                        self._weigh(tid, count, doc_len, base),
                     )
                 )
             live = None if self._live is None else self._live[base : base + segment.n_passages]
             views.append(SegmentView(terms, segment.n_passages, base, live))
         return views
 
-    def _weigh(self, tid: int, count: int, norm: npt.NDArray[np.float64], base: int) -> Any:
+    def _weigh(self, tid: int, count: int, doc_len: npt.NDArray[Any], base: int) -> Any:
+        """A term's weigher. Each candidate's length norm is worked out when it is weighed, from its
+        length alone: the same float operations as over a whole segment, element by element, so
+        the same bits, without a first question paying for a norm of every passage (~1M)."""
         idf = float(self.idf[tid])
+        avgdl, params = self.avgdl, self.params
 
         def weigh(ids: npt.NDArray[Any], tf: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
-            weights = bm25.weights_with_norm(tf, norm[ids - base] if base else norm[ids], idf, self.params)
+            lengths = doc_len[ids - base] if base else doc_len[ids]
+            weights = bm25.term_weights(tf, lengths, avgdl, idf, params)
             return weights if count == 1 else count * weights
 
         return weigh
@@ -180,6 +186,8 @@ class CorpusStatistics:
         if segment.blocks is not None:
             return segment.blocks
         if k not in self._blocks:
+            from assistant.index.block_bounds import block_arrays
+
             names = ("indptr", "indices", "tf", "doc_len")
             postings = {name: segment.arrays[name] for name in names}
             self._blocks[k] = block_arrays(postings, segment.base_passage, self.params.k1, self.params.b)

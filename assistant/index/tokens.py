@@ -130,6 +130,21 @@ def terms(text: str) -> list[str]:
     return out
 
 
+def inner_terms(text: str) -> list[str]:
+    """`terms` of the words inside `text`, its first and last left out: where `text` stands inside
+    a longer one, those two may run on into a neighbouring word ("she" around "he"); the others
+    are read as the same terms there."""
+    cache = _TERMS
+    out: list[str] = []
+    for word in _WORD.findall(fold(text).lower())[1:-1]:
+        found = cache.get(word)
+        if found is None:
+            found = term(word) or ""
+        if found:
+            out.append(found)
+    return out
+
+
 _BREAK = "\x00"
 """Joins an article's sentences for one fold/lower pass: never a word character, never cased, so
 folding, lower-casing (final sigma included) and word matching stop at it as at a string's end."""

@@ -25,11 +25,10 @@ from assistant.locations import index_dir
 from assistant.speakers import names_of
 
 if TYPE_CHECKING:
-    import filelock
-
     from assistant.index.analysis import Batch
     from assistant.index.build import Progress
     from assistant.index.corpus_index import Index
+    from assistant.index.writers_lock import WritersLock
 
 # Reading files (build) and writing segments (merge) are imported by the refresh that needs
 # them: a question that finds its index current loads neither.
@@ -67,7 +66,7 @@ class WalkSeen:
     root: frozenset[tuple[str, bool]] = frozenset()
 
 
-def writers_lock(index: Index) -> filelock.BaseFileLock:
+def writers_lock(index: Index) -> WritersLock:
     """The writers' lock of the index (re-entrant: hold it around an add and its refresh)."""
     if index.file_lock is None:
         folder = index_dir(index.corpus_dir)

@@ -1,0 +1,86 @@
+"""An answer printed to a pipe without starting Rich: the same characters Rich would write there.
+
+In a pipe (a script, `| less`, a benchmark) Rich writes no colour and wraps nothing, so an
+answer is its lines as plain text; importing and starting Rich for that cost a one-shot `ask`
+about as much as printing the answer. On a terminal, or when the environment asks Rich for
+colour (FORCE_COLOR, TTY_COMPATIBLE), `render.print_answer` draws it as before.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from assistant.answer import citation, quote_marks
+from assistant.models import Answer, Quote
+from assistant.safe_text import clean
+
+_RICH_ONLY = "\t"
+"""Rich expands a tab by cell widths; an answer holding one is left to Rich, so the output stays Rich's."""
+
+
+def plain_is_rich(stream: TextIO) -> bool:
+    """True when Rich would write `stream` plainly: not a terminal, and no variable forcing colour."""
+    if "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return isatty is not None and not isatty()
+
+
+def answer_lines(answer: Answer, *, show_score: bool = False) -> list[str] | None:
+    """The lines `render.print_answer` writes to a pipe, or None when only Rich gives them exactly."""
+    lines: list[str] = []
+    if answer.followed:
+        lines.append(clean(answer.followed, one_line=True) + ".")
+    if not answer.answered:
+        lines.append(clean(answer.message or "No answer in the corpus.", one_line=True))
+        if answer.suggestions:
+            words = ", ".join(clean(s, one_line=True) for s in answer.suggestions)
+            lines.append("Words the corpus does have: " + words)
+    else:
+        for n, quote in enumerate(answer.quotes):
+            if n:
+                lines.append("")
+            lines += ["  ┆ " + clean(sentence) for sentence in quote.before]
+            lines.append(_quoted(quote))
+            lines += ["  ┆ " + clean(sentence) for sentence in quote.after]
+            line = citation(quote)
+            if show_score:
+                line += f"  [score {quote.score:.2f}]"
+            lines.append("  " + line)
+    if any(_RICH_ONLY in line for line in lines):
+        return None
+    return lines
+
+
+def print_plain(stream: TextIO, lines: list[str]) -> None:
+    """The lines, each ended by a newline, in one write."""
+    stream.write("".join(line + "\n" for line in lines))
+    stream.flush()
+
+
+def _quoted(quote: Quote) -> str:
+    """`frontend.quote_text` without styles: the text cut at the highlights and cleaned piece by
+    piece (a piece's cleaning can differ from the whole's where a highlight splits an escape)."""
+    text, cursor, pieces = quote.text, 0, []
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in quote.highlights):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces += [clean(text[cursor:start]), clean(text[start:end])]
+        cursor = end
+    pieces.append(clean(text[cursor:]))
+    opening, closing = quote_marks(text)
+    return opening + "".join(pieces) + closing
+
+
+def print_answer_plainly(answer: Answer, *, show_score: bool = False) -> bool:
+    """Print the answer to stdout without Rich when that gives Rich's very output; False when not."""
+    if not plain_is_rich(sys.stdout):
+        return False
+    lines = answer_lines(answer, show_score=show_score)
+    if lines is None:
+        return False
+    print_plain(sys.stdout, lines)
+    return True
