@@ -5,6 +5,8 @@ Real corpus folders on disk and the real index; the first quote and its speaker 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.engine import Engine
@@ -52,3 +54,26 @@ def test_x_s_own_words_come_before_someone_else_s_sentence_naming_x(engine: Engi
     first = answer.quotes[0]
     assert first.speaker is not None and first.speaker.name == "Nigel Hawkins"
     assert "remain calm" in first.text
+
+
+DIVIDEND = (
+    "Harlow Mills keeps its dividend\n\n"
+    "NEW YORK, May 4 - Harlow Mills Inc chairman John Brandt said the company would keep its quarterly "
+    "dividend at 20 cts a share despite lower earnings.\n\n"
+    "Vice chairman Alan Pryce said dividends would be cut next year if cotton prices stay high.\n\n"
+    '"We have the cash to pay our shareholders," Brandt said.\n\n'
+    "The company's shares rose 50 cts to 31 dlrs.\n"
+)
+
+
+def test_a_name_set_off_by_commas_after_a_role_is_the_one_asked_about(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "mills.txt").write_text(DIVIDEND, encoding="utf-8")
+    for k, (title, body) in enumerate(OTHERS):
+        (folder / f"other{k}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    engine = Engine.open(folder)
+    answer = engine.ask("What did the company's vice chairman, Alan Pryce, say about dividends?")
+    assert answer.answered
+    assert {q.speaker.name for q in answer.quotes if q.speaker} == {"Alan Pryce"}
+    assert "cut next year" in answer.quotes[0].text
