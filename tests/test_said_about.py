@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.question_class import analyse_question
 from assistant.engine import Engine
 
 INTERVIEW = (
@@ -77,3 +78,20 @@ def test_a_name_set_off_by_commas_after_a_role_is_the_one_asked_about(tmp_path: 
     assert answer.answered
     assert {q.speaker.name for q in answer.quotes if q.speaker} == {"Alan Pryce"}
     assert "cut next year" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "role"),
+    [
+        ("What did the company's chief financial officer say about dividends?", (), "officer"),
+        ("What did the chief financial officer, Alan Pryce, say about dividends?", ("Alan Pryce",), None),
+        ("What did the chief economist of Chase, Jane Doe, predict?", ("Jane Doe",), None),
+        ("What did the judge say about the merger?", (), "judge"),
+        ("What did Abdoulaye Fadiga, governor of the central bank, blame?", ("Abdoulaye Fadiga",), None),
+    ],
+)
+def test_who_a_statement_question_asks_about(question: str, names: tuple[str, ...], role: str | None) -> None:
+    info = analyse_question(question)
+    assert info.asks_statement
+    assert info.names == names
+    assert info.speaker_words == role

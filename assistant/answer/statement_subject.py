@@ -109,6 +109,18 @@ def _noun_phrase(core: list[str]) -> bool:
     return True
 
 
+def _noun_before_verb(toks: list[str], j: int, aux: str, carrying: bool) -> bool:
+    """Whether the verb-shaped word at `j` is the subject's noun: "officer" and "judge" are verbs to
+    WordNet, but in "did the chief financial officer say" or "did the officer, John Smith, say" the
+    verb is the one after, and the name or role stands before it."""
+    after = toks[j + 1 : j + 1 + _SUBJECT_WORDS]
+    if not after:
+        return False
+    if _is_statement_verb(after[0], aux, carrying):
+        return True
+    return after[0] == "," and any(_is_statement_verb(w, aux, carrying) for w in after[1:])
+
+
 def statement_subject(text: str) -> str | None:
     """The subject of "What did <subject> <verb of saying or thinking> ...?", or of "according to ...".
 
@@ -133,6 +145,8 @@ def statement_subject(text: str) -> str | None:
         carrying = bool(STATEMENT_NOUNS & set(low[:aux]))
         for j in range(aux + 2, min(len(toks), aux + 2 + _SUBJECT_WORDS)):
             if _is_statement_verb(toks[j], low[aux], carrying):
+                if _noun_before_verb(toks, j, low[aux], carrying):
+                    continue
                 words = toks[aux + 1 : j]
                 if _noun_phrase(" ".join(words).split(" , ")[0].split()):
                     subject = " ".join(words).replace(" ,", ",")
