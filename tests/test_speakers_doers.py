@@ -5,6 +5,8 @@ Real corpus folders on disk, the real index; the quote's speaker is what a user 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.engine import Engine
@@ -61,3 +63,26 @@ def test_a_word_of_that_shape_that_names_nobody_is_no_speaker(engine: Engine) ->
     first = answer.quotes[0]
     assert "mayor left the meeting" in first.text
     assert first.speaker is None
+
+
+TRADE = (
+    "Minister warns on textile bill\n\n"
+    "WASHINGTON, March 3 - Belgian Foreign Trade Minister Herman De Croo said if Congress passed "
+    "legislation curbing textile imports the European Community could only retaliate.\n\n"
+    "Officials in Washington declined to comment.\n\n"
+    'De Croo, here for talks with Administration officials, said if a textile bill passed, "the only way '
+    'we could react would be retaliation."\n\n'
+    'He said if the bill was enacted, "we will impose taxes on a lot of American soybeans."\n'
+)
+
+
+def test_he_after_a_speaker_named_by_surname_is_that_speaker(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "trade.txt").write_text(TRADE, encoding="utf-8")
+    (folder / "quake.txt").write_text(QUAKE, encoding="utf-8")
+    answer = Engine.open(folder).ask("What taxes would be imposed on American soybeans?")
+    assert answer.answered
+    first = answer.quotes[0]
+    assert "American soybeans" in first.text
+    assert first.speaker is not None and first.speaker.name == "Herman De Croo"
