@@ -86,3 +86,25 @@ def test_he_after_a_speaker_named_by_surname_is_that_speaker(tmp_path: Path) -> 
     first = answer.quotes[0]
     assert "American soybeans" in first.text
     assert first.speaker is not None and first.speaker.name == "Herman De Croo"
+
+
+OPEC = (
+    "Analysts see OPEC output problem\n\n"
+    '"OPEC\'s problem is not a price problem but a production issue," said Paul Mlotok, oil analyst '
+    "with Salomon Brothers Inc.\n\n"
+    '"OPEC has to learn that in a buyers market you cannot have fixed quotas," said the regional manager '
+    'for one of the major oil companies. "The market is now trying to teach the cartel that lesson again," '
+    "he added.\n"
+)
+
+
+def test_he_after_one_unnamed_person_named_by_what_they_do_is_that_person(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "opec.txt").write_text(OPEC, encoding="utf-8")
+    (folder / "quake.txt").write_text(QUAKE, encoding="utf-8")
+    answer = Engine.open(folder).ask("What lesson is the market trying to teach the cartel?")
+    assert answer.answered
+    first = answer.quotes[0]
+    assert "teach the cartel" in first.text
+    assert first.speaker is not None and first.speaker.name.startswith("the regional manager")

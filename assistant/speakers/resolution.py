@@ -13,6 +13,7 @@ from assistant.models import Sentence
 from assistant.speakers.aliases import drop_openers, gender_of, is_body, is_person, split_role
 from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found
+from assistant.speakers.doers import names_a_doer
 from assistant.speakers.lexicon import NOT_NAME
 from assistant.speakers.mentions import is_determiner, is_named
 from assistant.speakers.names import NameTable, person_runs
@@ -144,7 +145,8 @@ def _one_unnamed_person(name: str) -> bool:
     """ "a Toyota official", "the spokesman": one person the article does not name, whom a later
     "he said" goes on quoting."""
     words = name.split()
-    return len(words) > 1 and is_determiner(words[0]) and words[-1].lower() in _ONE_PERSON
+    last = words[-1].lower() if words else ""
+    return len(words) > 1 and is_determiner(words[0]) and (last in _ONE_PERSON or names_a_doer(last))
 
 
 def _nearest_person(
