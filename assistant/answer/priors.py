@@ -115,8 +115,9 @@ PERSON_UNSPOKEN_PENALTY: a sentence about X is no more X's statement than one no
 
 
 def _naming_them(query: Query, scored: list[Scored]) -> npt.NDArray[np.float64]:
-    """Per candidate, 1 where its sentence holds the surname (last word) of a person asked about."""
-    surnames = {found[-1] for n in query.names if (found := terms(n))}
+    """Per candidate, 1 where its sentence holds the surname (last word) of a person asked about (a
+    role asked, "the chairman", has none: any sentence may hold the word)."""
+    surnames = {found[-1] for n in query.names if n.split()[-1][:1].isupper() and (found := terms(n))}
     return np.array([float(bool(surnames & s.terms)) for s in scored])
 
 
