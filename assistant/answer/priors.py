@@ -14,6 +14,7 @@ import numpy.typing as npt
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.query import Query
 from assistant.answer.topic import topic_coverage, who_missing
+from assistant.index.tokens import terms
 from assistant.speakers import plainly_a_person
 
 ACRONYM_PRIOR = 4.0
@@ -105,6 +106,21 @@ reporter's, and X's own words are the answer. Not for a company or body, whose n
 own ("U.S. Shoe cited ..."). Chosen on the even half of reuters-paraphrased (1, 2, 3 tried)."""
 
 
+ABOUT_PENALTY = 2.0
+"""Taken as well, for "what did X say" where X is a person some candidate is reported as, from a
+sentence someone else is reported saying that names X ("He noted that the Chancellor Nigel Lawson
+stressed this"): it is about X, and holds X's name and title, so it covers the question's words
+better than X's own statement, which names X only as "he" or by the surname after a quote. As much as
+PERSON_UNSPOKEN_PENALTY: a sentence about X is no more X's statement than one nobody said."""
+
+
+def _naming_them(query: Query, scored: list[Scored]) -> npt.NDArray[np.float64]:
+    """Per candidate, 1 where its sentence holds the surname (last word) of a person asked about (a
+    role asked, "the chairman", has none: any sentence may hold the word)."""
+    surnames = {found[-1] for n in query.names if n.split()[-1][:1].isupper() and (found := terms(n))}
+    return np.array([float(bool(surnames & s.terms)) for s in scored])
+
+
 DIRECT_TOPIC_SHARE = 0.5
 """A quote of X's holding this share of the best topic coverage among X's statements keeps all of
 DIRECT_PRIOR; one holding none of the topic ("I don't remember a time like it") keeps none."""
@@ -162,10 +178,11 @@ def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]
         bool(r[named]) and s.speaker is not None and plainly_a_person(s.speaker.name, s.speaker.role)
         for r, s in zip(rows, scored, strict=True)
     ]
+    theirs = np.maximum(rows[:, named], rows[:, FEATURES.index("prev_speaker_named")])
     if any(persons):
         spoken = np.maximum(rows[:, FEATURES.index("speaker")], rows[:, FEATURES.index("quote_marks")])
         prior -= PERSON_UNSPOKEN_PENALTY * (1.0 - spoken)
-    theirs = np.maximum(rows[:, named], rows[:, FEATURES.index("prev_speaker_named")])
+        prior -= ABOUT_PENALTY * spoken * (1.0 - theirs) * _naming_them(query, scored)
     direct = theirs * rows[:, FEATURES.index("quote_marks")]
     if query.info.wants_words:  # only a quotation holds the very words; X's above anyone's
         prior += WORDS_PRIOR * (direct + rows[:, FEATURES.index("quote_marks")] - 1.0)

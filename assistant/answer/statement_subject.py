@@ -109,6 +109,18 @@ def _noun_phrase(core: list[str]) -> bool:
     return True
 
 
+def _noun_before_verb(toks: list[str], j: int, aux: str, carrying: bool) -> bool:
+    """Whether the verb-shaped word at `j` is the subject's noun: "officer" and "judge" are verbs to
+    WordNet, but in "did the chief financial officer say" or "did the officer, John Smith, say" the
+    verb is the one after, and the name or role stands before it."""
+    after = toks[j + 1 : j + 1 + _SUBJECT_WORDS]
+    if not after:
+        return False
+    if _is_statement_verb(after[0], aux, carrying):
+        return True
+    return after[0] == "," and any(_is_statement_verb(w, aux, carrying) for w in after[1:])
+
+
 def statement_subject(text: str) -> str | None:
     """The subject of "What did <subject> <verb of saying or thinking> ...?", or of "according to ...".
 
@@ -133,6 +145,8 @@ def statement_subject(text: str) -> str | None:
         carrying = bool(STATEMENT_NOUNS & set(low[:aux]))
         for j in range(aux + 2, min(len(toks), aux + 2 + _SUBJECT_WORDS)):
             if _is_statement_verb(toks[j], low[aux], carrying):
+                if _noun_before_verb(toks, j, low[aux], carrying):
+                    continue
                 words = toks[aux + 1 : j]
                 if _noun_phrase(" ".join(words).split(" , ")[0].split()):
                     subject = " ".join(words).replace(" ,", ",")
@@ -146,8 +160,12 @@ def subject_head(subject: str) -> tuple[tuple[str, ...], str | None]:
     Donald Beall" -> Donald Beall; "Texaco's Dan Stevens" -> Dan Stevens), or, when it ends in a common
     noun ("Madrid money market sources", "bankers in Helsinki", "a senior Bank of Japan official"),
     that noun as written."""
+    parts = subject.split(",")
+    apposed = _apposed_name(parts)
+    if apposed is not None:
+        return (apposed,), None
     core: list[str] = []
-    for word in subject.split(",")[0].split():
+    for word in parts[0].split():
         if word.lower() in _PREPOSITIONS and core and core[-1][:1].islower():
             break
         core.append(word)
@@ -166,6 +184,24 @@ def subject_head(subject: str) -> tuple[tuple[str, ...], str | None]:
         run.pop(0)
     name = re.sub(r"[’']s?$", "", " ".join(run))
     return ((name,), None) if name else ((), None)
+
+
+_APPOSED_NAME_WORDS = (2, 4)
+
+
+def _apposed_name(parts: list[str]) -> str | None:
+    """The name set off by commas after a role: "the company's chairman, John Smith," and "the chief
+    economist of Chase, Jane Doe," ask for that person, not for whoever the article calls chairman.
+    None where the subject opens with a name ("Abdoulaye Fadiga, governor of ...") or gives none."""
+    head = parts[0].split()
+    if len(parts) < 2 or not any(w[:1].islower() and w.lower() not in _NOUN_PHRASE_WORDS for w in head):
+        return None  # no role before the comma: the subject opens with a name, or is one
+    for part in parts[1:]:
+        words = part.split()
+        low, high = _APPOSED_NAME_WORDS
+        if low <= len(words) <= high and all(w[:1].isupper() and w.lower() not in STOP_WORDS for w in words):
+            return re.sub(r"[’']s?$", "", " ".join(words))
+    return None
 
 
 def reads_as_speaker(phrase: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.speakers.brackets import without_brackets
+from assistant.speakers.doers import names_a_doer
 
 # A token: a dotted acronym (U.S.), a title or an initial with its period (Sen., W.), a word with
 # inner apostrophes, hyphens or slashes (D’Souza’s, R-Texas, Times/CBS), a party
@@ -215,7 +216,11 @@ def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tupl
         and tokens[last].lower[:-2] not in _CONTRACTED
         and tokens[last].start != sentence_start
     )
-    if not (named_possessive or can_head(tokens[last], first=tokens[last].start == sentence_start)):
+    if not (
+        named_possessive
+        or can_head(tokens[last], first=tokens[last].start == sentence_start)
+        or _one_agent(tokens, last)
+    ):
         return None
     if tokens[last].lower in PRONOUNS or tokens[last].lower in ("who", "which"):
         return last, last
@@ -241,6 +246,18 @@ def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tupl
     while first < last and _weak_start(tokens[first]):
         first += 1
     return first, last
+
+
+def _one_agent(tokens: list[Token], last: int) -> bool:
+    """ "one buyer said", "the seismologist said", "a Tokyo importer said": one person named by what
+    they do (a singular -er, -or, -ist, -ian noun) after a determiner or a capitalised word that
+    opens the mention, where "later", "the floor" and "the former" name nobody."""
+    token = tokens[last]
+    if last == 0 or token.capitalised or not token.is_word or not names_a_doer(token.lower):
+        return False
+    before = tokens[last - 1]
+    opens = before.lower in _DETERMINERS or (before.capitalised and before.lower not in PRONOUNS)
+    return before.is_word and opens
 
 
 def _noun_before_name(tokens: list[Token], first: int) -> bool:

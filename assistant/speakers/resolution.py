@@ -13,6 +13,7 @@ from assistant.models import Sentence
 from assistant.speakers.aliases import drop_openers, gender_of, is_body, is_person, split_role
 from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found
+from assistant.speakers.doers import names_a_doer
 from assistant.speakers.lexicon import NOT_NAME
 from assistant.speakers.mentions import is_determiner, is_named
 from assistant.speakers.names import NameTable, person_runs
@@ -74,11 +75,13 @@ def resolve_names(
         elif mention.lower() in _PRONOUNS_OF_SPEAKERS:
             pronoun = mention.lower()
             name = _resolve_pronoun(text, found[:position], item, pronoun)
-            subject = _subject_just_before(text, item, sentences, pronoun) if pronoun in _SINGULAR else None
+            subject = None
+            if pronoun in _SINGULAR:
+                subject = _subject_just_before(text, item, sentences, pronoun, table)
             if subject is not None and _last_speaker_paragraph(text, found[:position]) < item.paragraph:
                 name = table.resolve(subject)
             if name is None and pronoun in _SINGULAR:
-                name = _nearest_person(text, item, sentences, pronoun)
+                name = _nearest_person(text, item, sentences, pronoun, table)
                 name = None if name is None else table.resolve(name)
             item.name = name or mention
         elif _BODY_MENTION.match(mention):
@@ -142,10 +145,13 @@ def _one_unnamed_person(name: str) -> bool:
     """ "a Toyota official", "the spokesman": one person the article does not name, whom a later
     "he said" goes on quoting."""
     words = name.split()
-    return len(words) > 1 and is_determiner(words[0]) and words[-1].lower() in _ONE_PERSON
+    last = words[-1].lower() if words else ""
+    return len(words) > 1 and is_determiner(words[0]) and (last in _ONE_PERSON or names_a_doer(last))
 
 
-def _nearest_person(text: str, item: Found, sentences: Sequence[Sentence], pronoun: str) -> str | None:
+def _nearest_person(
+    text: str, item: Found, sentences: Sequence[Sentence], pronoun: str, table: NameTable
+) -> str | None:
     """ "Ms Jane Smith spoke to reporters. She said…": the person a sentence before was about.
 
     Sentences are read back from the pronoun's, within its paragraph and the one before; in
@@ -158,7 +164,8 @@ def _nearest_person(text: str, item: Found, sentences: Sequence[Sentence], prono
         if item.paragraph - sentence.paragraph > 1:
             break
         for mention in person_runs(text, sentence.start, min(sentence.end, item.start)):
-            if _plainly_a_person(mention) and _gender_fits(pronoun, mention, mention):
+            full = table.resolve(mention)
+            if _plainly_a_person(full) and _gender_fits(pronoun, mention, full):
                 return mention
     return None
 
@@ -171,7 +178,9 @@ def _last_speaker_paragraph(text: str, earlier: list[Found]) -> int:
     return -1
 
 
-def _subject_just_before(text: str, item: Found, sentences: Sequence[Sentence], pronoun: str) -> str | None:
+def _subject_just_before(
+    text: str, item: Found, sentences: Sequence[Sentence], pronoun: str, table: NameTable
+) -> str | None:
     """ "U.S. assistant trade representative Suzanne Earley replied… She noted…": a pronoun that
     opens a sentence goes on with the person the sentence before, in its paragraph, opened with
     (a name, with only a title or description before it) when the gender fits. News writes a new
@@ -195,7 +204,8 @@ def _subject_just_before(text: str, item: Found, sentences: Sequence[Sentence], 
     if text[at + len(run) : at + len(run) + 1] in ("'", "’") or not is_person(run):
         return None  # "Smith's firm said": the firm
     described = bool(prefix) and prefix[-1].lower() in _TITLE_OF_PERSON
-    if not (described or _plainly_a_person(run)) or not _gender_fits(pronoun, run):
+    full = table.resolve(run)  # "Kirnan" is plainly a person where the article names Jack Kirnan
+    if not (described or _plainly_a_person(full)) or not _gender_fits(pronoun, run, full):
         return None
     return run
 
