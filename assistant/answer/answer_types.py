@@ -63,7 +63,10 @@ _DATE = re.compile(
     r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+)?[A-Z][\w’'-]+")
+_PLACE = re.compile(
+    r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+|its\s+|their\s+)?[A-Z][\w’'-]+"
+)
+"""A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant")."""
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
     r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to|as\s+a\s+result|owing\s+to|thanks\s+to|reflect"
@@ -75,6 +78,11 @@ _DEFINITION = re.compile(
     r"\b(?:is|are|was|were)\s+(?:a|an|the)\s+\w+|\b(?:known|described|defined)\s+as\b|\brefers?\s+to\b|"
     r"\bmeans?\b|\([A-Z]?[\w\s,-]{3,60}\)|,\s+(?:a|an|the)\s+[\w\s-]{3,40},",
 )
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+"""Capitalised words that name a day or month, never a person or organisation."""
 _QUOTE = re.compile(r"[“\"][^“”\"]{12,}[”\"]")
 
 _WANTED: dict[str, tuple[AnswerType, ...]] = {
@@ -210,8 +218,10 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
         if m.group(0).split()[-1] not in question:
             found.add("place")
             break
+    asked_words = frozenset(re.findall(r"[a-z0-9]+", q_low)) | _CALENDAR
     for m in _NAME.finditer(sentence):
-        if m.group(0) not in question:
+        # "Luxembourg Monday" for "Who chaired Monday's session ... in Luxembourg?" names nobody new.
+        if any(w not in asked_words for w in re.findall(r"[a-z0-9]+", m.group(0).lower())):
             found.add("person")
             break
     return frozenset(found)
