@@ -100,6 +100,14 @@ _WANTED: dict[str, tuple[AnswerType, ...]] = {
 }
 
 
+_DEFINE = re.compile(r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w.'-]+(?:\s+[\w.'-]+){0,3}\s*\??$")
+"""A question asking what something is ("What are ATACMS?", "what is 6 pin din connector")."""
+_NOT_DEFINED = frozenset(
+    "of in on for from to by with at about after before during between used called made "
+    "his her its their my your our".split()
+)
+"""Words that make "what is ..." ask for something else: "what is the capital of", "what are banana plugs
+for", "what is the name used by"."""
 _ASKED_NOUN = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?"
     r"((?:[\w-]+\s*){1,3})"
@@ -137,9 +145,7 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         ):
             return _WANTED["money"]
         return _WANTED["amount"]
-    if info.kind == "what" and re.match(
-        r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?\S+\s*\??$", low
-    ):
+    if info.kind == "what" and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split()):
         return _WANTED["define"]
     if info.kind in _WANTED:
         return _WANTED[info.kind]
