@@ -54,7 +54,7 @@ date: '2026-10-02'
 source: Riverside Gazette
 ---
 
-The Old Mill bridge will close to all traffic from October 20 while engineers replace its steel bearings, the county said.
+The Old Mill bridge will close to all traffic from October 20, the county said.
 
 "The bearings are sixty years old and have reached the end of their life," said county engineer Paul Hart.
 
@@ -97,7 +97,9 @@ def test_who_is_answered_by_the_sentence_naming_someone_new(tmp_path: Path) -> N
 
 def test_where_is_answered_by_the_place_after_its(tmp_path: Path) -> None:
     engine = Engine.open(_corpus(tmp_path, {"smelter.txt": SMELTER}))
-    answer = engine.ask("Where is the Reynolds Metals smelter whose remaining shut production line is being restarted?")
+    answer = engine.ask(
+        "Where is the Reynolds Metals smelter whose remaining shut production line is being restarted?"
+    )
     assert answer.answered, answer.message
     assert "Troutdale, Ore." in answer.quotes[0].text
 
@@ -123,7 +125,9 @@ def test_a_fact_only_the_headline_states_is_quoted_as_the_headline(tmp_path: Pat
 
 
 @pytest.mark.parametrize("question", ["How long was the harbour ferry suspended?"])
-def test_a_body_sentence_holding_the_kind_asked_comes_before_any_headline(tmp_path: Path, question: str) -> None:
+def test_a_body_sentence_holding_the_kind_asked_comes_before_any_headline(
+    tmp_path: Path, question: str
+) -> None:
     engine = Engine.open(_corpus(tmp_path, {"ferry.txt": FERRY, "bridge.md": BRIDGE}))
     answer = engine.ask(question)
     assert answer.answered, answer.message

@@ -100,7 +100,9 @@ _WANTED: dict[str, tuple[AnswerType, ...]] = {
 }
 
 
-_DEFINE = re.compile(r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w.'-]+(?:\s+[\w.'-]+){0,3}\s*\??$")
+_DEFINE = re.compile(
+    r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w.'-]+(?:\s+[\w.'-]+){0,3}\s*\??$"
+)
 """A question asking what something is ("What are ATACMS?", "what is 6 pin din connector")."""
 _NOT_DEFINED = frozenset(
     "of in on for from to by with at about after before during between used called made "

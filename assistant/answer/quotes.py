@@ -109,7 +109,8 @@ def headline_quote(
     if not title.strip() or wanted not in offered_types(title, query.question):
         return None
     offers = FEATURES.index(f"offers_{wanted}")
-    if any(s.cand.article == best.cand.article and row[offers] > 0 for s, row in zip(ranked, rows, strict=True)):
+    siblings = zip(ranked, rows, strict=True)
+    if any(s.cand.article == best.cand.article and row[offers] > 0 for s, row in siblings):
         return None  # the story's own sentences hold that kind: one of them answers, not its headline
     return Quote(
         text=title,
