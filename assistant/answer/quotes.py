@@ -87,6 +87,11 @@ def make_quote(
     )
 
 
+HEADLINE_KINDS = frozenset({"duration", "percent", "money", "number", "date"})
+"""Kinds a headline can be read for: in "Museum Extension Wins Approval" every word is capitalised, so
+it seems to name a person or place it does not; a quantity or date reads the same in any case."""
+
+
 def headline_quote(
     index: Index, query: Query, ranked: list[Scored], rows: npt.NDArray[np.float64], text: str
 ) -> Quote | None:
@@ -97,7 +102,7 @@ def headline_quote(
     `rows` are the feature rows of `ranked` (same order); `text` is the best article's file.
     """
     wanted = query.wanted[0] if query.wanted else None
-    if wanted is None or wanted == "quote" or not ranked:
+    if wanted not in HEADLINE_KINDS or not ranked:
         return None
     best = ranked[0]
     record = index.articles[best.cand.article]
