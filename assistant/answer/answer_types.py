@@ -63,7 +63,10 @@ _DATE = re.compile(
     r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+)?[A-Z][\w’'-]+")
+_PLACE = re.compile(
+    r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+|its\s+|their\s+)?[A-Z][\w’'-]+"
+)
+"""A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant")."""
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
     r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to|as\s+a\s+result|owing\s+to|thanks\s+to|reflect"
@@ -75,6 +78,11 @@ _DEFINITION = re.compile(
     r"\b(?:is|are|was|were)\s+(?:a|an|the)\s+\w+|\b(?:known|described|defined)\s+as\b|\brefers?\s+to\b|"
     r"\bmeans?\b|\([A-Z]?[\w\s,-]{3,60}\)|,\s+(?:a|an|the)\s+[\w\s-]{3,40},",
 )
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+"""Capitalised words that name a day or month, never a person or organisation."""
 _QUOTE = re.compile(r"[“\"][^“”\"]{12,}[”\"]")
 
 _WANTED: dict[str, tuple[AnswerType, ...]] = {
@@ -92,6 +100,16 @@ _WANTED: dict[str, tuple[AnswerType, ...]] = {
 }
 
 
+_DEFINE = re.compile(
+    r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w.'-]+(?:\s+[\w.'-]+){0,3}\s*\??$"
+)
+"""A question asking what something is ("What are ATACMS?", "what is 6 pin din connector")."""
+_NOT_DEFINED = frozenset(
+    "of in on for from to by with at about after before during between used called made "
+    "his her its their my your our".split()
+)
+"""Words that make "what is ..." ask for something else: "what is the capital of", "what are banana plugs
+for", "what is the name used by"."""
 _ASKED_NOUN = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?"
     r"((?:[\w-]+\s*){1,3})"
@@ -129,9 +147,7 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         ):
             return _WANTED["money"]
         return _WANTED["amount"]
-    if info.kind == "what" and re.match(
-        r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?\S+\s*\??$", low
-    ):
+    if info.kind == "what" and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split()):
         return _WANTED["define"]
     if info.kind in _WANTED:
         return _WANTED[info.kind]
@@ -210,8 +226,10 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
         if m.group(0).split()[-1] not in question:
             found.add("place")
             break
+    asked_words = frozenset(re.findall(r"[a-z0-9]+", q_low)) | _CALENDAR
     for m in _NAME.finditer(sentence):
-        if m.group(0) not in question:
+        # "Luxembourg Monday" for "Who chaired Monday's session ... in Luxembourg?" names nobody new.
+        if any(w not in asked_words for w in re.findall(r"[a-z0-9]+", m.group(0).lower())):
             found.add("person")
             break
     return frozenset(found)

@@ -17,7 +17,7 @@ from assistant.answer.features import Featurizer, Scored
 from assistant.answer.named import article_name_shares
 from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, said_prior
 from assistant.answer.query import Query, parse_query
-from assistant.answer.quotes import choose, make_quote, meta_of, named
+from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
 from assistant.answer.refusal import refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
@@ -133,6 +133,9 @@ class Answerer:
         quotes = tuple(
             make_quote(self.index, c, self.load_text(c.cand.article), q_set, context, shown) for c in chosen
         )
+        headline = headline_quote(self.index, query, ranked, rows, self.load_text(ranked[0].cand.article))
+        if headline is not None:
+            quotes = (headline, *quotes)[: max(top or self.settings.top, 1)]
         return Answer(question, True, quotes=quotes, scope=scope_id, searched=searched)
 
     def rank(

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer.features import Scored
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answer.answer_types import offered_types
+from assistant.answer.features import FEATURES, Scored
+from assistant.answer.query import Query
 from assistant.corpus import display_text
 from assistant.index import Index
 from assistant.index.tokens import term_spans
@@ -79,6 +84,48 @@ def make_quote(
         before=before,
         after=after,
         tokens=int(arrays["s_tokens"][first : last + 1].sum()),
+    )
+
+
+HEADLINE_KINDS = frozenset({"duration", "percent", "money", "number", "date"})
+"""Kinds a headline can be read for: in "Museum Extension Wins Approval" every word is capitalised, so
+it seems to name a person or place it does not; a quantity or date reads the same in any case."""
+
+
+def headline_quote(
+    index: Index, query: Query, ranked: list[Scored], rows: npt.NDArray[np.float64], text: str
+) -> Quote | None:
+    """The best quote's article's headline, verbatim, when it holds the kind of answer asked and none of
+    the article's candidate sentences does: "Bridge repairs to close river crossing for two months"
+    answers "How long will the bridge be closed?" where the story's sentences give only dates.
+
+    `rows` are the feature rows of `ranked` (same order); `text` is the best article's file.
+    """
+    wanted = query.wanted[0] if query.wanted else None
+    if wanted not in HEADLINE_KINDS or not ranked:
+        return None
+    best = ranked[0]
+    record = index.articles[best.cand.article]
+    span = record.get("meta_spans", {}).get("title")
+    if not isinstance(span, (list, tuple)) or len(span) != 2:
+        return None
+    start, end = int(span[0]), int(span[1])
+    title = text[start:end]
+    if not title.strip() or wanted not in offered_types(title, query.question):
+        return None
+    offers = FEATURES.index(f"offers_{wanted}")
+    siblings = zip(ranked, rows, strict=True)
+    if any(s.cand.article == best.cand.article and row[offers] > 0 for s, row in siblings):
+        return None  # the story's own sentences hold that kind: one of them answers, not its headline
+    return Quote(
+        text=title,
+        start=start,
+        end=end,
+        paragraph=0,
+        score=round(best.prob, 4),
+        article=meta_of(index, best.cand.article),
+        kind="metadata",
+        field="headline",
     )
 
 
