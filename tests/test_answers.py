@@ -110,6 +110,22 @@ def test_unknown_words_get_close_corpus_words(seed_engine: Engine) -> None:
     assert "ramstein" in answer.suggestions
 
 
+def test_a_dictionary_word_the_corpus_lacks_gets_no_lookalikes(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "harbour.md").write_text(
+        "# Harbour ferry resumes\n\nThe ferry will sail again on Monday, the operator said.\n\n"
+        "Passengers on the upper deck saw a duck land beside the pier.\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(folder)
+    real_word = engine.ask("Where will the ferry dock?")
+    assert not real_word.answered
+    assert not {"duck", "deck", "dick"} & set(real_word.suggestions)
+    misspelt = engine.ask("Where did the pasengers stand?")
+    assert "passeng" in misspelt.suggestions
+
+
 def test_questions_about_the_article_itself_come_from_its_metadata(seed_engine: Engine) -> None:
     author = seed_engine.ask("Who wrote the article about ATACMS?")
     assert author.answered and author.quotes[0].kind == "metadata"

@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from assistant.answer.candidates import gather
 from assistant.answer.features import Featurizer, Scored
+from assistant.answer.lexicon import bridges_of
 from assistant.answer.named import article_name_shares
 from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, said_prior
 from assistant.answer.query import Query, parse_query
@@ -64,10 +65,15 @@ class Answerer:
         return question
 
     def suggestions(self, unknown: Sequence[str]) -> tuple[str, ...]:
-        """Corpus words close to question words the corpus does not hold."""
+        """Corpus words close to question words the corpus does not hold.
+
+        A word the dictionary knows (it has WordNet bridges) is no misspelling: "dock" absent from the
+        corpus is not "duck", "dick" or "deck", and offering them only misleads."""
         vocab = self.index.terms
         out: list[str] = []
         for word in unknown:
+            if any(bridges_of(t) for t in terms(word)):
+                continue
             pool = [t for t in vocab if t[:1] == word[:1] and abs(len(t) - len(word)) <= 3]
             out.extend(difflib.get_close_matches(word, pool, n=3, cutoff=0.75))
         return tuple(dict.fromkeys(out))[:6]
