@@ -30,7 +30,7 @@ BUILD_ONLY = (
     "importlib.resources",  # the answer stage's shipped files are read by path (this loaded ~10 ms)
     "zipfile",  # what importlib.resources brought with it
     "platformdirs",  # the user cache: only a read-only corpus keeps its index there
-    "assistant.speakers.attribute",  # the rules that find speakers: a question reads what they stored
+    "assistant.speakers.attribution",  # the rules that find speakers: a question reads what they stored
     "assistant.speakers.resolution",
     "rich",  # an answer printed to a pipe is plain text (cli/plain_answer.py)
 )
@@ -96,17 +96,17 @@ def test_a_question_after_a_new_file_still_reads_it(tmp_path: Path) -> None:
     assert code == 0
     assert "northern quay" in out
     assert "assistant.corpus.reader" in loaded and "yaml" in loaded
-    assert "assistant.speakers.attribute" in loaded  # the new article's speakers are found
+    assert "assistant.speakers.attribution" in loaded  # the new article's speakers are found
 
 
 def test_the_speakers_rules_load_lazily_and_attribute_stays_the_function(tmp_path: Path) -> None:
-    """`assistant.speakers.attribute` is a module and a function: whichever is imported first, the
-    package's `attribute` is the function (an eager import used to settle it)."""
+    """The rules load when first used, and whichever is imported first, the rules' module or the
+    package's name, the package's `attribute` is the function."""
     script = (
         "import sys\n"
         "import assistant.speakers as speakers\n"
-        "assert 'assistant.speakers.attribute' not in sys.modules\n"
-        "import assistant.speakers.attribute\n"
+        "assert 'assistant.speakers.attribution' not in sys.modules\n"
+        "import assistant.speakers.attribution\n"
         "from assistant.speakers import attribute\n"
         "assert callable(attribute) and speakers.attribute is attribute\n"
         "from assistant.models import Sentence\n"

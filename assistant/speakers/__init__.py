@@ -9,16 +9,14 @@ itself); `speaker_matches` lets users ask by any form of a name.
 """
 
 import hashlib
-import sys
-import types
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
     from assistant.speakers.aliases import canonical_key, plainly_a_person, split_role
-    from assistant.speakers.attribute import attribute
+    from assistant.speakers.attribution import attribute
     from assistant.speakers.matching import speaker_matches
     from assistant.speakers.stored import (
         Row,
@@ -37,7 +35,7 @@ _HOME = {
     "canonical_key": "aliases",
     "plainly_a_person": "aliases",
     "split_role": "aliases",
-    "attribute": "attribute",
+    "attribute": "attribution",
     "speaker_matches": "matching",
     "Row": "stored",
     "census": "stored",
@@ -49,19 +47,6 @@ _HOME = {
 }
 __getattr__ = lazy_getattr(__name__, _HOME, globals())
 
-
-class _Package(types.ModuleType):
-    """`attribute` is both a function and the module it lives in. Importing the module sets the
-    package's `attribute` to the module, which the eager `from ... import attribute` used to
-    rebind at once; loaded lazily, the function is put back here whenever the module is set."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "attribute" and isinstance(value, types.ModuleType):
-            value = value.attribute
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 _READ_AT_QUESTION_TIME = frozenset({"__init__.py", "matching.py"})
 """Modules no stored attribution or count is made with: editing them leaves stored indexes valid.
