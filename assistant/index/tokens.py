@@ -117,29 +117,26 @@ _TERMS_LIMIT = 2_000_000
 
 def terms(text: str) -> list[str]:
     """The BM25 terms of a text, in order, repeats kept (term frequency matters)."""
-    cache = _TERMS
-    out: list[str] = []
-    for word in _WORD.findall(fold(text).lower()):
-        found = cache.get(word)
-        if found is None:
-            if len(cache) > _TERMS_LIMIT:
-                cache.clear()
-            found = cache[word] = term(word) or ""
-        if found:
-            out.append(found)
-    return out
+    return _terms_of(_WORD.findall(fold(text).lower()))
 
 
 def inner_terms(text: str) -> list[str]:
     """`terms` of the words inside `text`, its first and last left out: where `text` stands inside
     a longer one, those two may run on into a neighbouring word ("she" around "he"); the others
     are read as the same terms there."""
+    return _terms_of(_WORD.findall(fold(text).lower())[1:-1])
+
+
+def _terms_of(found_words: list[str]) -> list[str]:
+    """Each folded, lower-cased word's term, stop words left out, through the shared word cache."""
     cache = _TERMS
     out: list[str] = []
-    for word in _WORD.findall(fold(text).lower())[1:-1]:
+    for word in found_words:
         found = cache.get(word)
         if found is None:
-            found = term(word) or ""
+            if len(cache) > _TERMS_LIMIT:
+                cache.clear()
+            found = cache[word] = term(word) or ""
         if found:
             out.append(found)
     return out
