@@ -13,7 +13,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+_Tag = TypeVar("_Tag")
 
 # CSI, OSC, DCS/PM/APC and two-character escape sequences (7-bit and 8-bit forms).
 _ESCAPES = re.compile(
@@ -51,6 +54,24 @@ def clean(text: str, *, one_line: bool = False) -> str:
     # Whole lines are checked at C speed; only a line that holds something unprintable is walked.
     cleaned = [line if line.isprintable() else _clean_line(line, one_line) for line in lines]
     return (" " if one_line else "\n").join(cleaned)
+
+
+def cleaned_pieces(text: str, spans: Iterable[tuple[int, int, _Tag]]) -> list[tuple[str, _Tag | None]]:
+    """`text` cut at the raw offsets of `spans` (start, end, tag), each piece cleaned on its own and
+    paired with its span's tag (None between spans): offsets into the raw text stay right even where
+    `clean` removes characters. Overlaps are clipped: a character takes the first span claiming it."""
+    pieces: list[tuple[str, _Tag | None]] = []
+    cursor = 0
+    for start, end, tag in sorted(
+        ((max(0, s), min(len(text), e), t) for s, e, t in spans), key=lambda span: span[:2]
+    ):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces += [(clean(text[cursor:start]), None), (clean(text[start:end]), tag)]
+        cursor = end
+    pieces.append((clean(text[cursor:]), None))
+    return pieces
 
 
 def without_escape_sequences(text: str) -> str:

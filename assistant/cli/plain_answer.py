@@ -14,7 +14,7 @@ from typing import TextIO
 
 from assistant.answer import citation, quote_marks
 from assistant.models import Answer, Quote
-from assistant.safe_text import clean
+from assistant.safe_text import clean, cleaned_pieces
 
 _RICH_ONLY = "\t"
 """Rich expands a tab by cell widths; an answer holding one is left to Rich, so the output stays Rich's."""
@@ -28,27 +28,43 @@ def plain_is_rich(stream: TextIO) -> bool:
     return isatty is not None and not isatty()
 
 
-def answer_lines(answer: Answer, *, show_score: bool = False) -> list[str] | None:
-    """The lines `render.print_answer` writes to a pipe, or None when only Rich gives them exactly."""
-    lines: list[str] = []
+Row = tuple[str, "str | Quote", str]
+"""One line of an answer as printed: its lead (an indent, a context mark, the citation's dash), its
+text (or the quote itself, which the terminal highlights), and its role, which names its style."""
+
+
+def answer_rows(answer: Answer, *, show_score: bool = False) -> list[Row]:
+    """The lines of an answer, in order: one layout for the terminal (`render.print_answer`) and the pipe."""
+    rows: list[Row] = []
     if answer.followed:
-        lines.append(clean(answer.followed, one_line=True) + ".")
+        rows.append(("", clean(answer.followed, one_line=True) + ".", "followed"))
     if not answer.answered:
-        lines.append(clean(answer.message or "No answer in the corpus.", one_line=True))
+        rows.append(("", clean(answer.message or "No answer in the corpus.", one_line=True), "message"))
         if answer.suggestions:
             words = ", ".join(clean(s, one_line=True) for s in answer.suggestions)
-            lines.append("Words the corpus does have: " + words)
-    else:
-        for n, quote in enumerate(answer.quotes):
-            if n:
-                lines.append("")
-            lines += ["  ┆ " + clean(sentence) for sentence in quote.before]
-            lines.append(_quoted(quote))
-            lines += ["  ┆ " + clean(sentence) for sentence in quote.after]
-            line = citation(quote)
-            if show_score:
-                line += f"  [score {quote.score:.2f}]"
-            lines.append("  " + line)
+            rows.append(("", "Words the corpus does have: " + words, "plain"))
+        return rows
+    for n, quote in enumerate(answer.quotes):
+        if n:
+            rows.append(("", "", "blank"))
+        # Context sentences stand on lines of their own, marked, so the quote itself stays plain to see.
+        rows += [("  ┆ ", clean(sentence), "context") for sentence in quote.before]
+        rows.append(("", quote, "quote"))
+        rows += [("  ┆ ", clean(sentence), "context") for sentence in quote.after]
+        line = citation(quote)
+        if show_score:
+            line += f"  [score {quote.score:.2f}]"
+        dash = "— " if line.startswith("— ") else ""  # wrapped lines hang under the name, not the dash
+        rows.append(("  " + dash, line[len(dash) :], "citation"))
+    return rows
+
+
+def answer_lines(answer: Answer, *, show_score: bool = False) -> list[str] | None:
+    """The lines `render.print_answer` writes to a pipe, or None when only Rich gives them exactly."""
+    lines = [
+        lead + (_quoted(text) if isinstance(text, Quote) else text)
+        for lead, text, _ in answer_rows(answer, show_score=show_score)
+    ]
     if any(_RICH_ONLY in line for line in lines):
         return None
     return lines
@@ -63,16 +79,10 @@ def print_plain(stream: TextIO, lines: list[str]) -> None:
 def _quoted(quote: Quote) -> str:
     """`frontend.quote_text` without styles: the text cut at the highlights and cleaned piece by
     piece (a piece's cleaning can differ from the whole's where a highlight splits an escape)."""
-    text, cursor, pieces = quote.text, 0, []
-    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in quote.highlights):
-        start = max(start, cursor)
-        if end <= start:
-            continue
-        pieces += [clean(text[cursor:start]), clean(text[start:end])]
-        cursor = end
-    pieces.append(clean(text[cursor:]))
+    text = quote.text
+    body = "".join(piece for piece, _ in cleaned_pieces(text, ((s, e, None) for s, e in quote.highlights)))
     opening, closing = quote_marks(text)
-    return opening + "".join(pieces) + closing
+    return opening + body + closing
 
 
 def print_answer_plainly(answer: Answer, *, show_score: bool = False) -> bool:

@@ -10,38 +10,27 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from assistant.answer import citation
+from assistant.cli.plain_answer import answer_rows
 from assistant.corpus import display_text
 from assistant.frontend import quote_text
-from assistant.models import Answer, ArticleInfo, ArticleView
+from assistant.models import Answer, ArticleInfo, ArticleView, Quote
 from assistant.safe_text import clean
 from assistant.wording import counted
+
+_ROLE_STYLE = {"followed": "dim", "message": "bold", "plain": "", "context": "dim", "citation": "cyan"}
 
 
 def print_answer(console: Console, answer: Answer, *, show_score: bool = False) -> None:
     """Print an answer: each quote and its citation, or the plain statement that there is none."""
-    if answer.followed:
-        console.print(Text(clean(answer.followed, one_line=True) + ".", style="dim"))
-    if not answer.answered:
-        console.print(Text(clean(answer.message or "No answer in the corpus.", one_line=True), style="bold"))
-        if answer.suggestions:
-            words = ", ".join(clean(s, one_line=True) for s in answer.suggestions)
-            console.print(Text("Words the corpus does have: " + words))
-        return
-    for n, quote in enumerate(answer.quotes):
-        if n:
+    for lead, text, role in answer_rows(answer, show_score=show_score):
+        if isinstance(text, Quote):
+            console.print(quote_text(text, highlight="bold yellow", marks=""))
+        elif role == "blank":
             console.print()
-        # Context sentences stand on lines of their own, marked, so the quote itself stays plain to see.
-        for sentence in quote.before:
-            _indented(console, "  ┆ ", clean(sentence), "dim")
-        console.print(quote_text(quote, highlight="bold yellow", marks=""))
-        for sentence in quote.after:
-            _indented(console, "  ┆ ", clean(sentence), "dim")
-        line = citation(quote)
-        if show_score:
-            line += f"  [score {quote.score:.2f}]"
-        dash = "— " if line.startswith("— ") else ""  # wrapped lines hang under the name, not the dash
-        _indented(console, "  " + dash, line[len(dash) :], "cyan")
+        elif lead:
+            _indented(console, lead, text, _ROLE_STYLE[role])
+        else:
+            console.print(Text(text, style=_ROLE_STYLE[role]))
 
 
 def _indented(console: Console, lead: str, text: str, style: str) -> None:

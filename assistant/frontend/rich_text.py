@@ -14,7 +14,7 @@ from rich.text import Text
 
 from assistant.answer import quote_marks
 from assistant.models import Quote
-from assistant.safe_text import clean
+from assistant.safe_text import clean, cleaned_pieces
 
 
 def safe(text: str, style: str = "") -> Text:
@@ -28,15 +28,8 @@ def styled(text: str, spans: Iterable[tuple[int, int, str]], base: str = "") -> 
     Overlapping spans are clipped so each character takes the first span that claims it.
     """
     result = Text(style=base)
-    cursor = 0
-    for start, end, style in sorted((max(0, s), min(len(text), e), st) for s, e, st in spans):
-        start = max(start, cursor)
-        if end <= start:
-            continue
-        result.append(clean(text[cursor:start]))
-        result.append(clean(text[start:end]), style=style)
-        cursor = end
-    result.append(clean(text[cursor:]))
+    for piece, style in cleaned_pieces(text, spans):
+        result.append(piece, style=style)
     return result
 
 
