@@ -139,7 +139,7 @@ class Answerer:
         quotes = tuple(
             make_quote(self.index, c, self.load_text(c.cand.article), q_set, context, shown) for c in chosen
         )
-        headline = headline_quote(self.index, query, ranked, rows, self.load_text(ranked[0].cand.article))
+        headline = headline_quote(self.index, query, ranked, rows, self.load_text)
         if headline is not None:
             quotes = (headline, *quotes)[: max(top or self.settings.top, 1)]
         return Answer(question, True, quotes=quotes, scope=scope_id, searched=searched)

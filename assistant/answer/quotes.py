@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -93,13 +93,18 @@ it seems to name a person or place it does not; a quantity or date reads the sam
 
 
 def headline_quote(
-    index: Index, query: Query, ranked: list[Scored], rows: npt.NDArray[np.float64], text: str
+    index: Index,
+    query: Query,
+    ranked: list[Scored],
+    rows: npt.NDArray[np.float64],
+    load_text: Callable[[int], str],
 ) -> Quote | None:
     """The best quote's article's headline, verbatim, when it holds the kind of answer asked and none of
     the article's candidate sentences does: "Bridge repairs to close river crossing for two months"
     answers "How long will the bridge be closed?" where the story's sentences give only dates.
 
-    `rows` are the feature rows of `ranked` (same order); `text` is the best article's file.
+    `rows` are the feature rows of `ranked` (same order); the best article's file is read only for a
+    question asking a kind a headline can hold.
     """
     wanted = query.wanted[0] if query.wanted else None
     if wanted not in HEADLINE_KINDS or not ranked:
@@ -110,7 +115,7 @@ def headline_quote(
     if not isinstance(span, (list, tuple)) or len(span) != 2:
         return None
     start, end = int(span[0]), int(span[1])
-    title = text[start:end]
+    title = load_text(best.cand.article)[start:end]
     if not title.strip() or wanted not in offered_types(title, query.question):
         return None
     offers = FEATURES.index(f"offers_{wanted}")
