@@ -161,8 +161,8 @@ def _seed_copy() -> Path:
 # ---- Reuters, paraphrased ---------------------------------------------------------------------
 
 
-def run_reuters(n_articles: int) -> dict[str, Any]:
-    rows = [json.loads(line) for line in PARAPHRASED.read_text(encoding="utf-8").splitlines() if line]
+def run_reuters(n_articles: int, questions: Path = PARAPHRASED) -> dict[str, Any]:
+    rows = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line]
     docs = reuters_docs()
     wanted = {int(r["newid"]) for r in rows if r["newid"]}
     chosen = [d for d in docs if d.newid in wanted]
@@ -295,6 +295,13 @@ def main() -> None:
     )
     parser.add_argument("--limit", type=int, help="at most N SQuAD questions (seeded sample)")
     parser.add_argument("--reuters-articles", type=int, default=2225)
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        default=PARAPHRASED,
+        help="another question file of reuters-paraphrased's shape (question, answer, newid, kind):"
+        " its articles make the corpus with the first Reuters documents",
+    )
     parser.add_argument("--skip-wikiqa", action="store_true")
     parser.add_argument("--skip-squad", action="store_true")
     parser.add_argument("--skip-offtopic", action="store_true")
@@ -306,8 +313,11 @@ def main() -> None:
     for s in res["seeds"]:
         print(f"seed {'OK ' if s['ok'] else 'MISS'} {s['question']} -> {(s['first'] or 'refused')[:70]}")
     if not args.skip_reuters:
-        r = res["reuters"] = run_reuters(args.reuters_articles)
-        print(f"\nreuters-paraphrased ({r['articles']} articles), median ask {r['latency_p50_ms']:.1f} ms")
+        r = res["reuters"] = run_reuters(args.reuters_articles, args.questions)
+        print(
+            f"\n{args.questions.parent.name} ({r['articles']} articles),"
+            f" median ask {r['latency_p50_ms']:.1f} ms"
+        )
         print(
             f"  {'split':6} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'refused':>8} {'bm25@1':>7} {'bm25@3':>7}"
             f" {'unans. refused':>15}"
