@@ -172,7 +172,8 @@ def subject_head(subject: str) -> tuple[tuple[str, ...], str | None]:
     if not core or core[-1].lower() in PRONOUNS:
         return (), None
     if core[-1][:1].islower():
-        return (), core[-1]
+        named = _name_before_preposition(core)
+        return ((named,), None) if named else ((), core[-1])
     run: list[str] = []
     for word in reversed(core):
         if not word[:1].isupper() and word.lower() not in _PREPOSITIONS:
@@ -184,6 +185,19 @@ def subject_head(subject: str) -> tuple[tuple[str, ...], str | None]:
         run.pop(0)
     name = re.sub(r"[’']s?$", "", " ".join(run))
     return ((name,), None) if name else ((), None)
+
+
+def _name_before_preposition(core: list[str]) -> str | None:
+    """The full name a subject opens with when a preposition then describes the person: "John Tuccillo
+    of the realtors' group" asks for Tuccillo, not for the group."""
+    run: list[str] = []
+    for word in core:
+        if not word[:1].isupper() or word.lower() in STOP_WORDS:
+            break
+        run.append(word)
+    if len(run) < 2 or len(run) == len(core) or core[len(run)].lower() not in _PREPOSITIONS:
+        return None
+    return re.sub(r"[’']s?$", "", " ".join(run))
 
 
 _APPOSED_NAME_WORDS = (2, 4)
