@@ -63,6 +63,18 @@ _DATE = re.compile(
     r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
     re.I,
 )
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:days?|dates?)\b")
+""""On which days", "By what date": a day of the calendar is asked, which "this year" or "next month"
+does not name."""
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+_MONTHS += r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = re.compile(
+    rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?!\w)"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)\b"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+    re.I,
+)
+"""A day of the calendar: "April 17", "2 April", "Friday", "4/17/87"."""
 _PLACE = re.compile(
     r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+|its\s+|their\s+)?[A-Z][\w’'-]+"
 )
@@ -147,6 +159,8 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         ):
             return _WANTED["money"]
         return _WANTED["amount"]
+    if info.kind == "when" and _DAY_ASKED.search(low):
+        return ("date",)  # "five days of strikes" says how long, not on which days
     if info.kind == "what" and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split()):
         return _WANTED["define"]
     if info.kind in _WANTED:
@@ -215,7 +229,7 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
         ("percent", _PERCENT),
         ("money", _MONEY),
         ("number", _NUMBER),
-        ("date", _DATE),
+        ("date", _DAY if _DAY_ASKED.search(q_low) else _DATE),
         ("reason", _REASON),
         ("definition", _DEFINITION),
         ("quote", _QUOTE),
