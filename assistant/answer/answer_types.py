@@ -249,6 +249,11 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
     return frozenset(found)
 
 
+def quoted_words(sentence: str) -> str:
+    """The words a sentence sets in quotation marks (what it reports verbatim), joined; "" if none."""
+    return " ".join(m.group(0)[1:-1] for m in _QUOTE.finditer(sentence))
+
+
 def acronym_pattern(question: str) -> re.Pattern[str] | None:
     """For "what does ATACMS stand for": a pattern for its expansion (`Words …, or ATACMS` / `ATACMS (…)`)."""
     match = re.search(r"\b([A-Z][A-Z0-9]{1,9}s?)\b", question)

@@ -212,7 +212,11 @@ def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]
     # DIRECT_PRIOR (rule_prior) goes to X's quoted words in the share they hold of the topic; a
     # saying asked for ("many a slip between the cup and the lip") holds none of it, and keeps it all.
     if best > 0 and not query.info.wants_words:
-        prior -= DIRECT_PRIOR * direct * (1.0 - np.minimum(1.0, topic / (DIRECT_TOPIC_SHARE * best)))
+        # Only the words inside the quotation marks are X's own: a quote on something else with the
+        # topic in the reporter's words around it ("..., Stevens said, adding that the timing for
+        # repairs will depend on the damage to the pipeline") does not quote X on the topic.
+        inside = topic_coverage(query, scored, [s.quoted for s in scored])
+        prior -= DIRECT_PRIOR * direct * (1.0 - np.minimum(1.0, inside / (DIRECT_TOPIC_SHARE * best)))
         # X's statement on nothing asked about keeps no credit for naming X (COVERAGE_PRIOR's cov).
         covered = rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")]
         prior -= COVERAGE_PRIOR * theirs * (topic == 0.0) * covered
