@@ -202,8 +202,13 @@ def quantity_noun(info: QuestionInfo, question: str) -> str | None:
     asked = _ASKED_NOUN.match(low) if info.kind in ("what", "amount") and not info.asks_statement else None
     for noun in asked.group(1).split() if asked is not None else ():
         if _NOUN_KINDS.get(noun) in _QUANTITY_NOUNS:
-            return noun
+            # "the value of the imports": a number bound to "imports" answers as well as one to "value".
+            of = re.compile(rf"\b{re.escape(noun)}{_OF_NOUN.pattern}").search(low, asked.start(1))
+            return f"{noun} {of.group(1)}" if of is not None and of.group(1) not in _NOT_A_NOUN else noun
     return None
+
+
+_OF_NOUN = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]*)")
 
 
 def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
