@@ -81,7 +81,9 @@ _PLACE = re.compile(
 """A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant")."""
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
-    r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to|as\s+a\s+result|owing\s+to|thanks\s+to|reflect"
+    # "due to be presented" says when, not why; "in response to U.S. calls", "prompted by" say why.
+    r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to(?!\s+be\b)|as\s+a\s+result|owing\s+to|thanks\s+to"
+    r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated)\s+by|reflect"
     r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"
     r"boost|cut|avoid|meet|pay|fund|finance))\b",
     re.I,
