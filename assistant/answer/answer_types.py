@@ -132,7 +132,7 @@ _ASKED_NOUN = re.compile(
 "Which other company...", "In which city..."."""
 _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
-    **dict.fromkeys("yield yields rate rates proportion percentage".split(), "percent"),
+    **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio".split(), "percent"),
     **dict.fromkeys("size amount level ceiling number total volume figure limit".split(), "amount"),
     **dict.fromkeys("city country state town port region province capital".split(), "where"),
     **dict.fromkeys(
@@ -154,7 +154,7 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
             r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b", low
         ):
             return _WANTED["duration"]
-        if re.search(r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b", low):
+        if re.search(r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b|\bproportion\b|\bfraction\b", low):
             return _WANTED["percent"]
         if re.search(
             r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low
