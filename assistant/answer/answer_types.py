@@ -81,8 +81,10 @@ _PLACE = re.compile(
 """A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant")."""
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
-    # "due to be presented" says when, not why; "in response to U.S. calls", "prompted by" say why.
-    r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to(?!\s+be\b)|as\s+a\s+result|owing\s+to|thanks\s+to"
+    # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
+    # calls", "prompted by" say why.
+    rf"\b(?:because|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|{_MONTHS}\b))|so\s+that"
+    r"|in\s+order\s+to|due\s+to(?!\s+be\b)|as\s+a\s+result|owing\s+to|thanks\s+to"
     r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated)\s+by|reflect"
     r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"
     r"boost|cut|avoid|meet|pay|fund|finance))\b",
@@ -141,7 +143,7 @@ _NOUN_KINDS: dict[str, str] = {
         "who",
     ),
     **dict.fromkeys("day days date year month".split(), "when"),
-    **dict.fromkeys("reason reasons prompted caused".split(), "why"),
+    **dict.fromkeys("reason reasons prompted caused led drove spurred triggered".split(), "why"),
 }
 """What such a noun wants, as the question word for it would ("what yield" as "how much", in percent)."""
 
@@ -154,7 +156,9 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
             r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b", low
         ):
             return _WANTED["duration"]
-        if re.search(r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b|\bproportion\b|\bfraction\b", low):
+        if re.search(
+            r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b|\bproportion\b|\bfraction\b", low
+        ):
             return _WANTED["percent"]
         if re.search(
             r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low
@@ -202,15 +206,18 @@ def quantity_noun(info: QuestionInfo, question: str) -> str | None:
             return plural[0] if plural else None
         return phrase[-1] if "much" in how.group(0) else phrase[0]
     asked = _ASKED_NOUN.match(low) if info.kind in ("what", "amount") and not info.asks_statement else None
-    for noun in asked.group(1).split() if asked is not None else ():
+    if asked is None:
+        return None
+    for noun in asked.group(1).split():
         if _NOUN_KINDS.get(noun) in _QUANTITY_NOUNS:
             # "the value of the imports": a number bound to "imports" answers as well as one to "value".
-            of = re.compile(rf"\b{re.escape(noun)}{_OF_NOUN.pattern}").search(low, asked.start(1))
+            of = re.compile(rf"\b{re.escape(noun)}{_OF_NOUN}").search(low, asked.start(1))
             return f"{noun} {of.group(1)}" if of is not None and of.group(1) not in _NOT_A_NOUN else noun
     return None
 
 
-_OF_NOUN = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]*)")
+_OF_NOUN = r"\s*of\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]*)"
+"""What follows the noun asked when it is a measure of something: "value of the imports"."""
 
 
 def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:

@@ -224,7 +224,7 @@ class Featurizer:
             siblings.append(Sibling(c.article, c.sentence, held, offered, facts.counted == 1.0))
             titled = _weight(query, (titles[c.article] & own_set) - w_exact - w_bridged) / total_w
             window = min(wcov + wbcov + titled, 1.0)
-            quoted = frozenset()
+            quoted: frozenset[str] = frozenset()
             if query.info.asks_statement and "quote" in offered:
                 quoted = frozenset(terms(quoted_words(sentence)))
             scored.append(Scored(c, tset, speaker, cov, window, lacking, quoted=quoted))

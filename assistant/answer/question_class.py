@@ -35,7 +35,9 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "when",
         # "On which days", "In what years": the noun asked for is a time, whatever verb follows.
-        re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:days?|dates?|years?|months?|weeks?|time)\b|\bhow\s+soon\b", re.I),
+        re.compile(
+            r"\bwhen\b|\b(?:what|which)\s+(?:days?|dates?|years?|months?|weeks?|time)\b|\bhow\s+soon\b", re.I
+        ),
     ),
     ("where", re.compile(r"\bwhere\b|\bwhat\s+(?:place|city|country|location|base)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bwhich\s+(?:person|official|people|leader|minister)\b", re.I)),
@@ -179,7 +181,8 @@ def analyse_question(question: str) -> QuestionInfo:
     speaker_words = said.group(1) if said and said.group(1).lower() not in PRONOUNS else None
     subject = statement_subject(text)
     unspoken = subject is not None and not _SAY.search(text) and not reads_as_speaker(subject)
-    if subject is not None and not _SAY.search(text) and _INTENT.match(text[text.find(subject) + len(subject) :]):
+    after = text[text.find(subject) + len(subject) :] if subject is not None else ""
+    if subject is not None and not _SAY.search(text) and _INTENT.match(after):
         # "On which days do workers plan to walk out?": "plan to", "intend to" state an intention
         # (WordNet files "plan" with the verbs of thinking); the date of the walk-out is asked.
         unspoken = True
