@@ -63,13 +63,29 @@ _DATE = re.compile(
     r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
     re.I,
 )
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:days?|dates?)\b")
+""""On which days", "By what date": a day of the calendar is asked, which "this year" or "next month"
+does not name."""
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+_MONTHS += r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = re.compile(
+    rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?!\w)"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)\b"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+    re.I,
+)
+"""A day of the calendar: "April 17", "2 April", "Friday", "4/17/87"."""
 _PLACE = re.compile(
     r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+|its\s+|their\s+)?[A-Z][\w’'-]+"
 )
 """A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant")."""
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
-    r"\b(?:because|since|so\s+that|in\s+order\s+to|due\s+to|as\s+a\s+result|owing\s+to|thanks\s+to|reflect"
+    # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
+    # calls", "prompted by" say why.
+    rf"\b(?:because|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|{_MONTHS}\b))|so\s+that"
+    r"|in\s+order\s+to|due\s+to(?!\s+be\b)|as\s+a\s+result|owing\s+to|thanks\s+to"
+    r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated)\s+by|reflect"
     r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"
     r"boost|cut|avoid|meet|pay|fund|finance))\b",
     re.I,
@@ -118,7 +134,7 @@ _ASKED_NOUN = re.compile(
 "Which other company...", "In which city..."."""
 _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
-    **dict.fromkeys("yield yields rate rates proportion percentage".split(), "percent"),
+    **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio".split(), "percent"),
     **dict.fromkeys("size amount level ceiling number total volume figure limit".split(), "amount"),
     **dict.fromkeys("city country state town port region province capital".split(), "where"),
     **dict.fromkeys(
@@ -127,7 +143,7 @@ _NOUN_KINDS: dict[str, str] = {
         "who",
     ),
     **dict.fromkeys("day days date year month".split(), "when"),
-    **dict.fromkeys("reason reasons prompted caused".split(), "why"),
+    **dict.fromkeys("reason reasons prompted caused led drove spurred triggered".split(), "why"),
 }
 """What such a noun wants, as the question word for it would ("what yield" as "how much", in percent)."""
 
@@ -140,13 +156,17 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
             r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b", low
         ):
             return _WANTED["duration"]
-        if re.search(r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b", low):
+        if re.search(
+            r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b|\bproportion\b|\bfraction\b", low
+        ):
             return _WANTED["percent"]
         if re.search(
             r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low
         ):
             return _WANTED["money"]
         return _WANTED["amount"]
+    if info.kind == "when" and _DAY_ASKED.search(low):
+        return ("date",)  # "five days of strikes" says how long, not on which days
     if info.kind == "what" and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split()):
         return _WANTED["define"]
     if info.kind in _WANTED:
@@ -186,10 +206,18 @@ def quantity_noun(info: QuestionInfo, question: str) -> str | None:
             return plural[0] if plural else None
         return phrase[-1] if "much" in how.group(0) else phrase[0]
     asked = _ASKED_NOUN.match(low) if info.kind in ("what", "amount") and not info.asks_statement else None
-    for noun in asked.group(1).split() if asked is not None else ():
+    if asked is None:
+        return None
+    for noun in asked.group(1).split():
         if _NOUN_KINDS.get(noun) in _QUANTITY_NOUNS:
-            return noun
+            # "the value of the imports": a number bound to "imports" answers as well as one to "value".
+            of = re.compile(rf"\b{re.escape(noun)}{_OF_NOUN}").search(low, asked.start(1))
+            return f"{noun} {of.group(1)}" if of is not None and of.group(1) not in _NOT_A_NOUN else noun
     return None
+
+
+_OF_NOUN = r"\s*of\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]*)"
+"""What follows the noun asked when it is a measure of something: "value of the imports"."""
 
 
 def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
@@ -215,7 +243,7 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
         ("percent", _PERCENT),
         ("money", _MONEY),
         ("number", _NUMBER),
-        ("date", _DATE),
+        ("date", _DAY if _DAY_ASKED.search(q_low) else _DATE),
         ("reason", _REASON),
         ("definition", _DEFINITION),
         ("quote", _QUOTE),
@@ -233,6 +261,11 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
             found.add("person")
             break
     return frozenset(found)
+
+
+def quoted_words(sentence: str) -> str:
+    """The words a sentence sets in quotation marks (what it reports verbatim), joined; "" if none."""
+    return " ".join(m.group(0)[1:-1] for m in _QUOTE.finditer(sentence))
 
 
 def acronym_pattern(question: str) -> re.Pattern[str] | None:

@@ -69,8 +69,16 @@ def _stem(word: str) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+"""A bare four-digit number of these centuries is a year ("its 1987 imports"), which counts nothing."""
+
+
 def _is_number(token: str) -> bool:
     return token[:1].isdigit() or token.lower() in _NUMBER_WORDS
+
+
+def _is_count(token: str) -> bool:
+    return _is_number(token) and _YEAR.fullmatch(token) is None
 
 
 def sentence_facts(
@@ -83,7 +91,7 @@ def sentence_facts(
     relation = tuple(r for r in relations if r in held)
     counted = 0.0
     if nouns:
-        numbers = [i for i, t in enumerate(tokens) if _is_number(t)]
+        numbers = [i for i, t in enumerate(tokens) if _is_count(t)]
         for i in numbers:
             for step in (1, -1):
                 j = i + step

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types
+from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types, quoted_words
 from assistant.answer.candidates import Candidate
 from assistant.answer.counted import sentence_facts
 from assistant.answer.lexicon import bridged
@@ -94,6 +94,9 @@ class Scored:
     """The ranker's own probability, before any rule's prior: what refusal was calibrated on."""
     prob: float = 0.0
     """The probability quotes are ordered by (learned, with the rules' priors)."""
+    quoted: frozenset[str] = frozenset()
+    """For a question about what was said, the terms the sentence sets in quotation marks: X's very
+    words, apart from the reporter's account around them."""
 
 
 class Featurizer:
@@ -221,7 +224,10 @@ class Featurizer:
             siblings.append(Sibling(c.article, c.sentence, held, offered, facts.counted == 1.0))
             titled = _weight(query, (titles[c.article] & own_set) - w_exact - w_bridged) / total_w
             window = min(wcov + wbcov + titled, 1.0)
-            scored.append(Scored(c, tset, speaker, cov, window, lacking))
+            quoted: frozenset[str] = frozenset()
+            if query.info.asks_statement and "quote" in offered:
+                quoted = frozenset(terms(quoted_words(sentence)))
+            scored.append(Scored(c, tset, speaker, cov, window, lacking, quoted=quoted))
         if rows.shape[0]:
             for name in ("bm25_rel", "passage_rel"):
                 k = col[name]

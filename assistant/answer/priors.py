@@ -56,6 +56,10 @@ ENTITY_KINDS = ("place",)
 question that names no new place cannot answer, however many of its words it repeats, so EDGE_PRIOR
 applies in full. Even half of reuters-paraphrased: places 5 to 7 of 7 first (odd half unchanged); SQuAD
 sample hit@1 0.698 to 0.695. With "person" too: no reuters gain, SQuAD 0.691."""
+DAY_WANTED = ("date",)
+"""What "on which days", "by what date" want (answer_types.wanted_types): a day of the calendar, which
+a sibling naming none ("five days of strikes next month") cannot give, however many of the question's
+words it repeats; EDGE_PRIOR applies in full, as for places."""
 DEFINE_PRIOR = 1.0
 """Added, for a question asking what something is ("what is stepwise linear regression"), to a sentence
 shaped as a definition ("X is a ...", an apposition, a parenthesis): in a page about X every sentence
@@ -99,7 +103,7 @@ def rule_prior(query: Query, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.fl
         # A title lends its words within its own article only: "Argentine Bridge Loan" makes no
         # sentence of that story outscore the one that says "bridge" in a story about the bridge.
         titled = titled * (rows[:, FEATURES.index("hcov")] >= rows[:, FEATURES.index("cov")].max())
-        if query.wanted[0] in ENTITY_KINDS:
+        if query.wanted[0] in ENTITY_KINDS or query.wanted == DAY_WANTED:
             titled = np.ones_like(titled)
         prior += EDGE_PRIOR * rows[:, FEATURES.index("type_edge")] * (titled + (1.0 - titled) * unsaid)
     if query.wanted[:1] == ("definition",) and query.acronym is None:
@@ -208,7 +212,11 @@ def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]
     # DIRECT_PRIOR (rule_prior) goes to X's quoted words in the share they hold of the topic; a
     # saying asked for ("many a slip between the cup and the lip") holds none of it, and keeps it all.
     if best > 0 and not query.info.wants_words:
-        prior -= DIRECT_PRIOR * direct * (1.0 - np.minimum(1.0, topic / (DIRECT_TOPIC_SHARE * best)))
+        # Only the words inside the quotation marks are X's own: a quote on something else with the
+        # topic in the reporter's words around it ("..., Stevens said, adding that the timing for
+        # repairs will depend on the damage to the pipeline") does not quote X on the topic.
+        inside = topic_coverage(query, scored, [s.quoted for s in scored])
+        prior -= DIRECT_PRIOR * direct * (1.0 - np.minimum(1.0, inside / (DIRECT_TOPIC_SHARE * best)))
         # X's statement on nothing asked about keeps no credit for naming X (COVERAGE_PRIOR's cov).
         covered = rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")]
         prior -= COVERAGE_PRIOR * theirs * (topic == 0.0) * covered

@@ -32,7 +32,13 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("when", re.compile(r"\bwhen\b|\bwhat\s+(?:day|date|year|month|time)\b|\bhow\s+soon\b", re.I)),
+    (
+        "when",
+        # "On which days", "In what years": the noun asked for is a time, whatever verb follows.
+        re.compile(
+            r"\bwhen\b|\b(?:what|which)\s+(?:days?|dates?|years?|months?|weeks?|time)\b|\bhow\s+soon\b", re.I
+        ),
+    ),
     ("where", re.compile(r"\bwhere\b|\bwhat\s+(?:place|city|country|location|base)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bwhich\s+(?:person|official|people|leader|minister)\b", re.I)),
     ("why", re.compile(r"\bwhy\b|\bwhat\s+(?:reason|caused)\b|\bhow\s+come\b", re.I)),
@@ -113,6 +119,8 @@ _LIGHT = re.compile(
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
+_INTENT = re.compile(r"\s*[a-z]+\s+to\s+[a-z]+\b")
+"""After the subject, a verb and an infinitive: "plan to walk out", "expect to open"."""
 _ASKS_OTHER = frozenset({"amount", "when", "where"})
 """Question words that ask for a number, a date or a place: a statement is read only from a speaker."""
 _QUESTION_WORDS = frozenset(
@@ -173,6 +181,11 @@ def analyse_question(question: str) -> QuestionInfo:
     speaker_words = said.group(1) if said and said.group(1).lower() not in PRONOUNS else None
     subject = statement_subject(text)
     unspoken = subject is not None and not _SAY.search(text) and not reads_as_speaker(subject)
+    after = text[text.find(subject) + len(subject) :] if subject is not None else ""
+    if subject is not None and not _SAY.search(text) and _INTENT.match(after):
+        # "On which days do workers plan to walk out?": "plan to", "intend to" state an intention
+        # (WordNet files "plan" with the verbs of thinking); the date of the walk-out is asked.
+        unspoken = True
     if unspoken and kind in _ASKS_OTHER:
         # "How many votes did the ferry deal get?": "deal" may be a verb of saying, but nothing that
         # speaks stands before it, and the question word asks for a number, not a statement.

@@ -23,9 +23,12 @@ def topic_terms(query: Query) -> tuple[str, ...]:
     return tuple(t for t in query.own if t not in who)
 
 
-def topic_coverage(query: Query, scored: Sequence[Scored]) -> npt.NDArray[np.float64]:
+def topic_coverage(
+    query: Query, scored: Sequence[Scored], held: Sequence[frozenset[str]] | None = None
+) -> npt.NDArray[np.float64]:
     """Per candidate, the weighted share of the topic its sentence holds (a bridged word counts half);
-    zeros when the question asks about nothing but who ("What did Sullivan say?")."""
+    zeros when the question asks about nothing but who ("What did Sullivan say?"). `held`: the terms
+    to look in per candidate, where not the whole sentence's (the words in its quotation marks)."""
     topic = topic_terms(query)
     total = math.fsum(query.weights[t] for t in topic)
     out = np.zeros(len(scored))
@@ -33,8 +36,9 @@ def topic_coverage(query: Query, scored: Sequence[Scored]) -> npt.NDArray[np.flo
         return out
     bridges = {t: query.bridges.get(t, frozenset()) for t in topic}
     for k, s in enumerate(scored):
-        exact = {t for t in topic if t in s.terms}
-        near = bridged(bridges, s.terms) - exact
+        found_in = s.terms if held is None else held[k]
+        exact = {t for t in topic if t in found_in}
+        near = bridged(bridges, found_in) - exact
         found = math.fsum(query.weights[t] for t in exact) + 0.5 * math.fsum(query.weights[t] for t in near)
         out[k] = found / total
     return out
