@@ -19,8 +19,9 @@ from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, s
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import refusal_row
+from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
+from assistant.answer.shown_article import shown_article
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, terms
@@ -212,12 +213,17 @@ class Answerer:
         return self.featurizer.run(query, cands)
 
     def answers(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
-        """Whether the corpus answers at all, by the calibrated refusal model."""
+        """Whether the corpus answers at all, by the calibrated refusal model, then the near-miss
+        model: whether the article of the first quote to be shown (`scored` is best first) names
+        what the question names."""
         if not self.settings.refusal:
             return True
         model = load_model()
-        p = float(model.refusal.probabilities(refusal_row(query, rows, scored)[None, :])[0])
-        return p >= model.threshold
+        shown = shown_article(self.index, query, scored[0].cand.article, self.head_terms)
+        row = refusal_row(query, rows, scored, shown)[None, :]
+        if float(model.refusal.probabilities(row[:, : len(REFUSAL_FEATURES)])[0]) < model.threshold:
+            return False
+        return model.near_miss is None or float(model.near_miss.probabilities(row)[0]) >= model.near_threshold
 
 
 def best_article(index: Index, query_terms: Sequence[str]) -> int | None:
