@@ -1,22 +1,29 @@
-"""The refusal model of the shipped ranker file, trained after the ranker by `python -m bench.train_ranker`;
-run alone, this module measures that model on each kind of question.
+"""The refusal models of the shipped ranker file, trained after the ranker by `python -m bench.train_ranker`;
+run alone, this module measures them on each kind of question.
 
-Answerable examples: each squad-dev-train question asked of the full corpus. Unanswerable: the same
-questions asked of a corpus holding only the other half of the articles (off-topic), and near misses
-(below, the `near_sentences` kind). A logistic model over assistant.answer.refusal.REFUSAL_FEATURES,
-each row judged as the product judges it (the candidate shown first is the ranker's best with the
-rules' priors, and its article is read in the corpus the question was asked of); the threshold
-minimises refused answerable plus answered unanswerable on this training data.
+Each row is judged as the product judges it: the candidate shown first is the ranker's best with the
+rules' priors, and its article is read in the corpus the question was asked of.
 
-Near misses: a question asked of its own article with the fact gone but the names left, the way a
-reader asks "How many foreign tourists visited Kenya in 1986?" of an archive that has Kenya's coffee
-news. Two kinds, each from squad-dev-train (the paragraphs of each article dropped in NEAR_FOLDS
-folds, one corpus per fold; a question whose answer text is still in what is left of its article is
-not used):
+  refusal     each squad-dev-train question asked of the full corpus (answerable) against the same
+              questions asked of a corpus holding only the other half of the articles (off-topic);
+              logistic over REFUSAL_FEATURES, the threshold minimising refused answerable plus
+              answered off-topic.
+  near miss   the same answerable questions against `swapped_name` questions: one capitalised name
+              swapped for a name of another article that the question's own article never uses
+              ("When does Astra plan...?" where the corpus has another company's plan), asked of the
+              full corpus; logistic over NEAR_MISS_FEATURES, its threshold refusing NEAR_MISS_BUDGET
+              of the answerable questions the refusal model keeps.
 
-  paragraph   the question's whole paragraph is gone (measured only).
-  sentences   only the sentences of its paragraph that hold an answer are gone; the rest stays
-              (trained on: "right topic, fact absent").
+Measured, not trained on: near misses with the fact gone but the names left, the way a reader asks
+"How many foreign tourists visited Kenya in 1986?" of an archive that has Kenya's coffee news. Two
+kinds, each from squad-dev-train (the paragraphs of each article dropped in NEAR_FOLDS folds, one
+corpus per fold; a question whose answer text is still in what is left of its article is not used):
+
+  paragraph   the question's whole paragraph is gone.
+  sentences   only the sentences of its paragraph that hold an answer are gone; the rest stays.
+
+Trained on as negatives beside the off-topic ones (one model, threshold by the same cost), these
+moved nothing at the same answerable refusal rate (see bench/README.md).
 
     nice python -m bench.train_refusal      # the shipped refusal on each kind; candidates cached in /tmp
 """
@@ -40,7 +47,13 @@ import numpy.typing as npt
 from assistant.answer.boosted_trees import BoostedTrees
 from assistant.answer.features import FEATURES
 from assistant.answer.ranker import Logistic
-from assistant.answer.refusal import NEAR_MISS_BUDGET, NEAR_MISS_FEATURES, REFUSAL_FEATURES, refusal_row
+from assistant.answer.refusal import (
+    NEAR_MISS_BUDGET,
+    NEAR_MISS_FEATURES,
+    REFUSAL_FEATURES,
+    close_articles,
+    refusal_row,
+)
 from assistant.answer.shown_article import shown_article
 from assistant.corpus import split_paragraph
 from assistant.index.tokens import terms
@@ -74,7 +87,7 @@ def refusal_rows(
 ) -> npt.NDArray[np.float64]:
     """One row of NEAR_MISS_FEATURES per question (the refusal model reads the first
     len(REFUSAL_FEATURES)), judged as the product judges it: the candidates ordered with the rules'
-    priors (Answerer.rank), the first of them the quote shown first."""
+    priors (Answerer.rank), as the answerer reads the articles of the first of them."""
     from assistant.answer.priors import rule_prior, said_prior
 
     out: list[npt.NDArray[np.float64] | None] = []
@@ -91,7 +104,10 @@ def refusal_rows(
         )
         probs = model.probabilities(rows, prior=prior)
         order = sorted(range(len(scored)), key=lambda i: (-float(probs[i]), scored[i].cand.sentence))
-        shown = shown_article(answerer.index, query, scored[order[0]].cand.article, answerer.head_terms)
+        close = close_articles(
+            [float(probs[i]) for i in order], [scored[i].cand.article for i in order], answerer.settings.top
+        )
+        shown = shown_article(answerer.index, query, close, answerer.head_terms)
         out.append(refusal_row(query, rows, scored, shown))
     filler = np.zeros(len(NEAR_MISS_FEATURES))
     filler[0] = -14.0

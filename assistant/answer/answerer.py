@@ -19,7 +19,7 @@ from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, s
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row
+from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
 from assistant.errors import BadQuestion
@@ -214,12 +214,13 @@ class Answerer:
 
     def answers(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
         """Whether the corpus answers at all, by the calibrated refusal model, then the near-miss
-        model: whether the article of the first quote to be shown (`scored` is best first) names
-        what the question names."""
+        model: whether the article of the answer to be shown (`scored` is best first) names what
+        the question names."""
         if not self.settings.refusal:
             return True
         model = load_model()
-        shown = shown_article(self.index, query, scored[0].cand.article, self.head_terms)
+        close = close_articles([s.prob for s in scored], [s.cand.article for s in scored], self.settings.top)
+        shown = shown_article(self.index, query, close, self.head_terms)
         row = refusal_row(query, rows, scored, shown)[None, :]
         if float(model.refusal.probabilities(row[:, : len(REFUSAL_FEATURES)])[0]) < model.threshold:
             return False

@@ -9,7 +9,8 @@ answers; its threshold was chosen on development questions asked with and withou
 Then near misses: the corpus has the company and the topic but not the asked fact ("When does Astra
 plan to begin clinical trials?" shown another company's trial). A second logistic model reads the
 same facts and the share of the question's names that the first quote's article never names
-(shown_article.py); it was trained against questions with one name swapped for another article's,
+(shown_article.py; or, when the ranker cannot tell the first quotes apart, the least any of their
+articles lacks); it was trained against questions with one name swapped for another article's,
 and its threshold lets it refuse at most NEAR_MISS_BUDGET of the answerable training questions the
 first model keeps. A question is answered only when both models say so.
 """
@@ -44,9 +45,19 @@ REFUSAL_FEATURES: tuple[str, ...] = (
 NEAR_MISS_FEATURES: tuple[str, ...] = (*REFUSAL_FEATURES, "names_missing")
 """The near-miss model's facts: the refusal model's, then what the first quote's article lacks."""
 
+CLOSE_SHARE = 0.5
+"""A quote after the first whose probability is at least this share of the first one's is as likely
+the answer: its article's names count as the answer's."""
+
 NEAR_MISS_BUDGET = 0.01
 """The share of answerable training questions (of those the refusal model keeps) the near-miss model
 may refuse: what it costs to say "the corpus does not say" of a right topic with the fact absent."""
+
+
+def close_articles(probs: list[float], articles: list[int], top: int) -> list[int]:
+    """The articles of the first `top` candidates (best first) the ranker finds about as likely as
+    the first (CLOSE_SHARE of its probability): the one the answer is taken from."""
+    return [a for p, a in zip(probs[:top], articles[:top], strict=False) if p >= probs[0] * CLOSE_SHARE]
 
 
 def refusal_row(

@@ -1,4 +1,4 @@
-"""Which of the question's names the article of the first quote about to be shown names: refusal's
+"""Which of the question's names the article of the answer about to be shown names: refusal's
 evidence of a near miss.
 
 A near miss finds the company and the topic but not the asked fact: "When does Astra plan to begin
@@ -29,7 +29,7 @@ HeadTerms = Callable[[int], frozenset[str]]
 
 @dataclass(frozen=True, slots=True)
 class ShownArticle:
-    """How much of the question the article of the first quote to be shown lacks (0: nothing)."""
+    """How much of the question's names the article of the answer to be shown lacks (0: none)."""
 
     names_missing: float
     """Weighted share of the question's names (those the corpus holds) the article does not name,
@@ -90,9 +90,10 @@ def _names_missing(index: Index, query: Query, article: int, head_terms: HeadTer
     return math.fsum(query.weights[t] for t in missing) / total
 
 
-def shown_article(index: Index, query: Query, article: int, head_terms: HeadTerms) -> ShownArticle:
-    """What the article of the first quote to be shown lacks of `query`'s names. Names the corpus
-    does not hold at all are left to the refusal's own unreachable share: no article could hold them."""
-    if not any(t in query.reachable for t in query.named):
+def shown_article(index: Index, query: Query, articles: list[int], head_terms: HeadTerms) -> ShownArticle:
+    """The least that one of `articles` (those of the quotes the ranker cannot tell from the first:
+    see refusal.close_articles) lacks of `query`'s names. Names the corpus does not hold at all
+    are left to the refusal's own unreachable share: no article could hold them."""
+    if not articles or not any(t in query.reachable for t in query.named):
         return NOTHING_MISSING
-    return ShownArticle(_names_missing(index, query, article, head_terms))
+    return ShownArticle(min(_names_missing(index, query, a, head_terms) for a in dict.fromkeys(articles)))
