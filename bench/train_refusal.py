@@ -11,8 +11,9 @@ rules' priors, and its article is read in the corpus the question was asked of.
   near miss   the same answerable questions against `swapped_name` questions: one capitalised name
               swapped for a name of another article that the question's own article never uses
               ("When does Astra plan...?" where the corpus has another company's plan), asked of the
-              full corpus; logistic over NEAR_MISS_FEATURES, its threshold refusing NEAR_MISS_BUDGET
-              of the answerable questions the refusal model keeps.
+              full corpus; logistic over NEAR_MISS_FEATURES. It judges only questions whose shown
+              article lacks a name; its threshold refuses NEAR_MISS_BUDGET of the answerable
+              questions the refusal model keeps.
 
 Measured, not trained on: near misses with the fact gone but the names left, the way a reader asks
 "How many foreign tourists visited Kenya in 1986?" of an archive that has Kenya's coffee news. Two
@@ -126,7 +127,9 @@ class Refusal:
     def answered(self, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
         """Per row, whether the product would answer."""
         first = self.refusal.probabilities(rows[:, : len(REFUSAL_FEATURES)]) >= self.threshold
-        return first & (self.near_miss.probabilities(rows) >= self.near_threshold)  # type: ignore[no-any-return]
+        named = rows[:, NEAR_MISS_FEATURES.index("names_missing")] > 0
+        near = named & (self.near_miss.probabilities(rows) < self.near_threshold)
+        return first & ~near  # type: ignore[no-any-return]
 
 
 def train_refusal(
@@ -152,8 +155,12 @@ def train_refusal(
     threshold = float(grid[int(np.argmin(cost))])
     swap = refusal_rows(ranker, swapped, corpora)
     near = fit(np.vstack([pos, swap]), np.concatenate([np.ones(len(pos)), np.zeros(len(swap))]))
-    kept = near.probabilities(pos)[pp >= threshold]
-    near_threshold = round(float(np.quantile(kept, NEAR_MISS_BUDGET)), 4)
+    # Only a question whose shown article lacks a name can be a near miss: the budget is spent on those.
+    kept = pp >= threshold
+    named = pos[:, NEAR_MISS_FEATURES.index("names_missing")] > 0
+    at_risk = np.sort(near.probabilities(pos)[kept & named])
+    allowed = int(NEAR_MISS_BUDGET * kept.sum())
+    near_threshold = round(float(at_risk[allowed]) if allowed < len(at_risk) else 1.0, 4)
     model = Refusal(refusal, threshold, near, near_threshold)
     print(
         f"refusal: threshold {threshold:.2f}, near misses {near_threshold:.4f}; answerable refused "

@@ -10,9 +10,11 @@ Then near misses: the corpus has the company and the topic but not the asked fac
 plan to begin clinical trials?" shown another company's trial). A second logistic model reads the
 same facts and the share of the question's names that the first quote's article never names
 (shown_article.py; or, when the ranker cannot tell the first quotes apart, the least any of their
-articles lacks); it was trained against questions with one name swapped for another article's,
-and its threshold lets it refuse at most NEAR_MISS_BUDGET of the answerable training questions the
-first model keeps. A question is answered only when both models say so.
+articles lacks). It judges only a question whose answer's article lacks one of its names; it was
+trained against questions with one name swapped for another article's, and its threshold lets it
+refuse at most NEAR_MISS_BUDGET of the answerable training questions the first model keeps (when
+fewer lack a name, as on squad-dev-train, the threshold is 1: every such question is refused).
+A question is answered only when both models say so.
 """
 
 from __future__ import annotations
