@@ -71,6 +71,8 @@ def _synsets(folder: Path, pos: str) -> dict[int, tuple[list[str], list[tuple[st
 
 NAME_FILES = {14, 15}
 """WordNet's lexicographer files noun.group and noun.location: organisations and countries."""
+PLACES = 15
+"""noun.location."""
 
 
 def _name_term(word: str) -> str | None:
@@ -113,14 +115,19 @@ def _demonyms(folder: Path) -> dict[int, list[str]]:
 
 def proper_terms(folder: Path, known: set[str]) -> list[str]:
     """The terms of `known` (those the bridge table holds) that WordNet writes only with a capital,
-    demonyms left out: names, where a capitalised word the dictionary also writes in lower case
-    ("Third World") is an ordinary word."""
-    ordinary = _ordinary_terms(folder) | {t for ts in _demonyms(folder).values() for t in ts}
-    capitalised = set()
+    or as a place's name (Brazil, China: also brazilwood and porcelain), demonyms left out: names,
+    where a capitalised word the dictionary otherwise writes in lower case ("Third World") is an
+    ordinary word."""
+    demonyms = {t for ts in _demonyms(folder).values() for t in ts}
+    capitalised, places = set(), set()
+    files = _lex_files(folder, "n")
     for pos in POS:
-        for words, _ in _synsets(folder, pos).values():
-            capitalised.update(t for w in words if w[:1].isupper() and (t := _name_term(w)))
-    return sorted((capitalised & known) - ordinary)
+        for offset, (words, _) in _synsets(folder, pos).items():
+            found = {t for w in words if w[:1].isupper() and (t := _name_term(w))}
+            capitalised |= found
+            if pos == "n" and files[offset] == PLACES:
+                places |= found
+    return sorted((((capitalised - _ordinary_terms(folder)) | places) & known) - demonyms)
 
 
 def name_groups(folder: Path) -> list[list[str]]:

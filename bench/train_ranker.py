@@ -22,8 +22,8 @@ al. 2016). Nothing else trains it: the SQuAD sample, WikiQA and Reuters sets sta
            (not answerable). The threshold minimises refused answerable + answered unanswerable.
   near miss logistic regression over assistant.answer.refusal.NEAR_MISS_FEATURES: the answerable questions
            against the same questions with one name swapped for a name of another article
-           (bench/train_refusal.py); its threshold refuses NEAR_MISS_BUDGET of the answerable
-           questions the refusal model keeps.
+           (bench/train_refusal.py); its threshold refuses NEAR_MISS_BUDGET of the paraphrased
+           answerable questions the refusal model keeps.
 
 Deterministic: fixed data order, fixed seeds, weights rounded to 6 digits: rerunning rebuilds the
 file byte for byte.
@@ -315,7 +315,7 @@ def fit_and_write(
         file=sys.stderr,
     )
 
-    refusal = train_refusal(ranker, items, off, cached("swapped_name"), Corpora())
+    refusal = train_refusal(ranker, items, off, cached("swapped_name"), para_items, Corpora())
     model = {
         "about": "Answer ranker and refusal model of assistant. Trained by `python -m bench.train_ranker` on "
         "SQuAD v1.1 dev articles (Rajpurkar et al., 2016; CC BY-SA 4.0); this file is under CC BY-SA 4.0.",

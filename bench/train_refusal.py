@@ -12,8 +12,8 @@ rules' priors, and its article is read in the corpus the question was asked of.
               swapped for a name of another article that the question's own article never uses
               ("When does Astra plan...?" where the corpus has another company's plan), asked of the
               full corpus; logistic over NEAR_MISS_FEATURES. It judges only questions whose shown
-              article lacks a name; its threshold refuses NEAR_MISS_BUDGET of the answerable
-              questions the refusal model keeps.
+              article lacks a name; its threshold refuses NEAR_MISS_BUDGET of the paraphrased
+              answerable questions (the ranker's copies in other words) the refusal model keeps.
 
 Measured, not trained on: near misses with the fact gone but the names left, the way a reader asks
 "How many foreign tourists visited Kenya in 1986?" of an archive that has Kenya's coffee news. Two
@@ -137,12 +137,14 @@ def train_refusal(
     items: list[dict[str, Any]],
     off: list[dict[str, Any]],
     swapped: list[dict[str, Any]],
+    paraphrased: list[dict[str, Any]],
     corpora: Corpora,
 ) -> Refusal:
     """The refusal model and its threshold, from answerable `items` against unanswerable `off`
     (asked without their article); then the near-miss model, from the same answerable questions
     against `swapped` (one name swapped for another article's), its threshold refusing at most
-    NEAR_MISS_BUDGET of the answerable ones the first model keeps."""
+    NEAR_MISS_BUDGET of the `paraphrased` ones (answerable, in other words than the article's:
+    SQuAD's own wording repeats the article's names, a reader's does not) the first model keeps."""
     from bench.train_ranker import fit
 
     n = len(REFUSAL_FEATURES)
@@ -156,16 +158,18 @@ def train_refusal(
     swap = refusal_rows(ranker, swapped, corpora)
     near = fit(np.vstack([pos, swap]), np.concatenate([np.ones(len(pos)), np.zeros(len(swap))]))
     # Only a question whose shown article lacks a name can be a near miss: the budget is spent on those.
-    kept = pp >= threshold
-    named = pos[:, NEAR_MISS_FEATURES.index("names_missing")] > 0
-    at_risk = np.sort(near.probabilities(pos)[kept & named])
+    para = refusal_rows(ranker, paraphrased, corpora)
+    kept = refusal.probabilities(para[:, :n]) >= threshold
+    named = para[:, NEAR_MISS_FEATURES.index("names_missing")] > 0
+    at_risk = np.sort(near.probabilities(para)[kept & named])
     allowed = int(NEAR_MISS_BUDGET * kept.sum())
     near_threshold = round(float(at_risk[allowed]) if allowed < len(at_risk) else 1.0, 4)
     model = Refusal(refusal, threshold, near, near_threshold)
     print(
         f"refusal: threshold {threshold:.2f}, near misses {near_threshold:.4f}; answerable refused "
         f"{1 - np.mean(model.answered(pos)):.1%}, off-topic answered {np.mean(model.answered(neg)):.1%}, "
-        f"swapped names answered {np.mean(model.answered(swap)):.1%} (training data)",
+        f"swapped names answered {np.mean(model.answered(swap)):.1%}, paraphrased refused "
+        f"{1 - np.mean(model.answered(para)):.1%} (training data)",
         file=sys.stderr,
     )
     return model

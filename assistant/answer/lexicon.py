@@ -97,6 +97,21 @@ def statement_verb_forms() -> frozenset[str]:
     return frozenset(_words()["statement_verb_forms"])
 
 
+@lru_cache(maxsize=1)
+def proper_terms() -> frozenset[str]:
+    """The terms of the bridge table WordNet writes only with a capital (Kenya, Spielberg, U.S.):
+    names, where a known word it also writes in lower case ("Third World") is an ordinary word."""
+    return frozenset(_words()["proper"])
+
+
+def is_name(term: str) -> bool:
+    """Whether a capitalised question word is a name: the dictionary does not know it (Roeller,
+    Astra, CBS) or knows it only as a name; demonyms ("American") and ordinary words are not."""
+    terms = _bridge_data()[0]
+    at = bisect_left(terms, term)
+    return at == len(terms) or terms[at] != term or term in proper_terms()
+
+
 def bridged(query_terms: dict[str, frozenset[str]], sentence_terms: frozenset[str]) -> set[str]:
     """Query terms not in the sentence but joined to one of its terms by a bridge, either way.
 

@@ -5,9 +5,11 @@ A near miss finds the company and the topic but not the asked fact: "When does A
 clinical trials of an AIDS treatment?" is shown another company's trial; "What did Pierre Languetin
 say about the franc against the West German mark?" is shown Languetin on something else. A name of
 the question that the shown sentence's whole article never uses (exactly, through a bridge, or by initials:
-"LME" for the London Metal Exchange) says "the corpus does not say" more surely than a word missing
+"LME" for the London Metal Exchange; "America" where it writes "U.S.") says "the corpus does not say" more surely than a word missing
 from one sentence: a reader asking in other words still names what the answering article names.
-Read from the index's postings within each article's passages and from its head (title,
+Only names count: a capitalised word the dictionary knows as an ordinary word ("Third World",
+"Records") or a demonym ("American", "French") is a way of asking, not a name the answer must
+repeat (lexicon.is_name). Read from the index's postings within each article's passages and from its head (title,
 dateline), so no article text is read.
 """
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answer.lexicon import is_name
 from assistant.answer.query import Query
 from assistant.index import Index
 from assistant.index.tokens import terms
@@ -71,7 +74,7 @@ def _acronyms(query: Query) -> dict[str, tuple[str, ...]]:
 
 
 def _names_missing(index: Index, query: Query, article: int, head_terms: HeadTerms) -> float:
-    names = [t for t in query.named if t in query.reachable]
+    names = [t for t in query.named if t in query.reachable and is_name(t)]
     total = math.fsum(query.weights[t] for t in names)
     if not total:
         return 0.0
@@ -94,6 +97,6 @@ def shown_article(index: Index, query: Query, articles: list[int], head_terms: H
     """The least that one of `articles` (those of the quotes the ranker cannot tell from the first:
     see refusal.close_articles) lacks of `query`'s names. Names the corpus does not hold at all
     are left to the refusal's own unreachable share: no article could hold them."""
-    if not articles or not any(t in query.reachable for t in query.named):
+    if not articles or not any(t in query.reachable and is_name(t) for t in query.named):
         return NOTHING_MISSING
     return ShownArticle(min(_names_missing(index, query, a, head_terms) for a in dict.fromkeys(articles)))
