@@ -4,13 +4,13 @@ evidence of a near miss.
 A near miss finds the company and the topic but not the asked fact: "When does Astra plan to begin
 clinical trials of an AIDS treatment?" is shown another company's trial; "What did Pierre Languetin
 say about the franc against the West German mark?" is shown Languetin on something else. A name of
-the question that the shown sentence's whole article never uses (exactly, through a bridge, or by initials:
-"LME" for the London Metal Exchange; "America" where it writes "U.S.") says "the corpus does not say" more surely than a word missing
-from one sentence: a reader asking in other words still names what the answering article names.
-Only names count: a capitalised word the dictionary knows as an ordinary word ("Third World",
-"Records") or a demonym ("American", "French") is a way of asking, not a name the answer must
-repeat (lexicon.is_name). Read from the index's postings within each article's passages and from its head (title,
-dateline), so no article text is read.
+the question that the shown sentence's whole article never uses (exactly, through a bridge, or by
+initials: "LME" for the London Metal Exchange; "America" where it writes "U.S.") says "the corpus
+does not say" more surely than a word missing from one sentence: a reader asking in other words
+still names what the answering article names. Only names count: a capitalised word the dictionary
+knows as an ordinary word ("Third World", "Records") or a demonym ("American", "French") is a way
+of asking, not a name the answer must repeat (lexicon.is_name). Read from the index's postings
+within each article's passages and from its head (title, dateline), so no article text is read.
 """
 
 from __future__ import annotations
