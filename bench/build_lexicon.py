@@ -15,8 +15,9 @@ defense, catalogue ~ catalog), which a question treats as the same word; and the
 thinking and feeling (those whose commonest sense WordNet files under communication, cognition or
 emotion: blame, predict, reckon, fear), which make "What did X blame for ...?" ask for X's statement;
 and, for refusal's near-miss check, the bridged terms WordNet writes only with a capital ("proper":
-Kenya, Spielberg; demonyms such as "American" left out): a capitalised question word the dictionary
-knows otherwise ("Third World", "Records") is an ordinary word, not a name an answer must repeat.
+Kenya, Spielberg; demonyms such as "American" left out, and listed apart): a capitalised question
+word the dictionary knows otherwise ("Third World") is an ordinary word, not a name an answer must
+repeat.
 
 Deterministic: the same WordNet files give the same bytes (sorted terms).
 
@@ -306,6 +307,7 @@ def main() -> None:
         "statement_verb_forms": forms,
         "variants": variants(args.wordnet),
         "proper": proper_terms(args.wordnet, known),
+        "demonyms": sorted({t for ts in _demonyms(args.wordnet).values() for t in ts}),
     }
     WORDS_OUT.write_text(json.dumps(words, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(

@@ -104,6 +104,12 @@ def proper_terms() -> frozenset[str]:
     return frozenset(_words()["proper"])
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """The terms of the adjectives of a country or organisation (american, french, japanes)."""
+    return frozenset(_words()["demonyms"])
+
+
 def is_name(term: str) -> bool:
     """Whether a capitalised question word is a name: the dictionary does not know it (Roeller,
     Astra, CBS) or knows it only as a name; demonyms ("American") and ordinary words are not."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.lexicon import is_name
+from assistant.answer.lexicon import demonyms, is_name
 from assistant.answer.query import Query
 from assistant.index import Index
 from assistant.index.tokens import terms
@@ -59,6 +59,19 @@ def _held(index: Index, article: int, forms: list[str], head: frozenset[str]) ->
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)+")
+_NAME_WORDS = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*)*")
+
+
+def _names(query: Query) -> list[str]:
+    """The question's name terms the corpus holds: each that is a name (lexicon.is_name), and the
+    ordinary words written in one run of capitals with one ("CBS Records", "U.S. Shoe": a name of
+    several words), but no demonym ("West German") and no run of ordinary words alone ("Third World")."""
+    found = {t for t in query.named if is_name(t)}
+    for match in _NAME_WORDS.finditer(query.question):
+        run = [t for w in match.group(0).split() for t in terms(w)]
+        if found.intersection(run):
+            found.update(t for t in run if t in query.named and t not in demonyms())
+    return [t for t in query.named if t in found and t in query.reachable]
 
 
 def _acronyms(query: Query) -> dict[str, tuple[str, ...]]:
@@ -74,7 +87,7 @@ def _acronyms(query: Query) -> dict[str, tuple[str, ...]]:
 
 
 def _names_missing(index: Index, query: Query, article: int, head_terms: HeadTerms) -> float:
-    names = [t for t in query.named if t in query.reachable and is_name(t)]
+    names = _names(query)
     total = math.fsum(query.weights[t] for t in names)
     if not total:
         return 0.0
@@ -97,6 +110,6 @@ def shown_article(index: Index, query: Query, articles: list[int], head_terms: H
     """The least that one of `articles` (those of the quotes the ranker cannot tell from the first:
     see refusal.close_articles) lacks of `query`'s names. Names the corpus does not hold at all
     are left to the refusal's own unreachable share: no article could hold them."""
-    if not articles or not any(t in query.reachable and is_name(t) for t in query.named):
+    if not articles or not _names(query):
         return NOTHING_MISSING
     return ShownArticle(min(_names_missing(index, query, a, head_terms) for a in dict.fromkeys(articles)))
