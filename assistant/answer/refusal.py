@@ -10,11 +10,13 @@ Then near misses: the corpus has the company and the topic but not the asked fac
 plan to begin clinical trials?" shown another company's trial). A second logistic model reads the
 same facts and the share of the question's names that the first quote's article never names
 (shown_article.py; or, when the ranker cannot tell the first quotes apart, the least any of their
-articles lacks). It judges only a question whose answer's article lacks one of its names; it was
+articles lacks). Only names count: the same country written otherwise ("America", "U.S.") is
+present through the lexicon's bridges, and a demonym or an ordinary word in capitals ("Third World")
+is no name. It judges only a question whose answer's article lacks one of its names; it was
 trained against questions with one name swapped for another article's, and its threshold lets it
-refuse at most NEAR_MISS_BUDGET of the answerable training questions the first model keeps (when
-fewer lack a name, as on squad-dev-train, the threshold is 1: every such question is refused).
-A question is answered only when both models say so.
+refuse at most NEAR_MISS_BUDGET of the paraphrased answerable training questions (asked in other
+words than the article's) the first model keeps (when fewer lack a name, the threshold is 1: every
+such question is refused). A question is answered only when both models say so.
 """
 
 from __future__ import annotations
@@ -52,8 +54,9 @@ CLOSE_SHARE = 0.5
 the answer: its article's names count as the answer's."""
 
 NEAR_MISS_BUDGET = 0.01
-"""The share of answerable training questions (of those the refusal model keeps) the near-miss model
-may refuse: what it costs to say "the corpus does not say" of a right topic with the fact absent."""
+"""The share of paraphrased answerable training questions (of those the refusal model keeps) the
+near-miss model may refuse: what it costs to say "the corpus does not say" of a right topic with
+the fact absent."""
 
 
 def close_articles(probs: list[float], articles: list[int], top: int) -> list[int]:
