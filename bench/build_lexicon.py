@@ -14,10 +14,9 @@ WordNet files under the same senses that differ by at most two letters: harbour 
 defense, catalogue ~ catalog), which a question treats as the same word; and the verbs of saying,
 thinking and feeling (those whose commonest sense WordNet files under communication, cognition or
 emotion: blame, predict, reckon, fear), which make "What did X blame for ...?" ask for X's statement;
-and, for refusal's near-miss check, the bridged terms WordNet writes only with a capital ("proper":
-Kenya, Spielberg; demonyms such as "American" left out, and listed apart): a capitalised question
-word the dictionary knows otherwise ("Third World") is an ordinary word, not a name an answer must
-repeat.
+and, for refusal's near-miss check, the demonyms (American, French) and the names WordNet writes
+in capitals made of ordinary words only ("Third World", "Wall Street"): in a question these are a
+way of asking, not a name an answering story must repeat.
 
 Deterministic: the same WordNet files give the same bytes (sorted terms).
 
@@ -72,8 +71,6 @@ def _synsets(folder: Path, pos: str) -> dict[int, tuple[list[str], list[tuple[st
 
 NAME_FILES = {14, 15}
 """WordNet's lexicographer files noun.group and noun.location: organisations and countries."""
-PLACES = 15
-"""noun.location."""
 
 
 def _name_term(word: str) -> str | None:
@@ -114,21 +111,21 @@ def _demonyms(folder: Path) -> dict[int, list[str]]:
     return out
 
 
-def proper_terms(folder: Path, known: set[str]) -> list[str]:
-    """The terms of `known` (those the bridge table holds) that WordNet writes only with a capital,
-    or as a place's name (Brazil, China: also brazilwood and porcelain), demonyms left out: names,
-    where a capitalised word the dictionary otherwise writes in lower case ("Third World") is an
-    ordinary word."""
-    demonyms = {t for ts in _demonyms(folder).values() for t in ts}
-    capitalised, places = set(), set()
-    files = _lex_files(folder, "n")
-    for pos in POS:
-        for offset, (words, _) in _synsets(folder, pos).items():
-            found = {t for w in words if w[:1].isupper() and (t := _name_term(w))}
-            capitalised |= found
-            if pos == "n" and files[offset] == PLACES:
-                places |= found
-    return sorted((((capitalised - _ordinary_terms(folder)) | places) & known) - demonyms)
+def ordinary_phrases(folder: Path) -> list[str]:
+    """The names WordNet writes in capitals made of ordinary words only ("Third World", "Wall
+    Street", "Federal Reserve"), as their terms joined by spaces: a way of naming a kind or an
+    institution that an answering story may word otherwise, not a name the story must repeat."""
+    ordinary = _ordinary_terms(folder)
+    out = set()
+    for words, _ in _synsets(folder, "n").values():
+        for word in words:
+            parts = [p for p in word.split("_") if p not in ("of", "the", "and")]
+            if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+                continue
+            found = [_name_term(p) for p in parts]
+            if all(t and t in ordinary for t in found):
+                out.add(" ".join(t for t in found if t))
+    return sorted(out)
 
 
 def name_groups(folder: Path) -> list[list[str]]:
@@ -301,18 +298,17 @@ def main() -> None:
     size = sum(f.stat().st_size for f in OUT.glob("bridge-*"))
     print(f"{OUT}/bridge-*: {len(table)} terms, {size / 1024:.0f} KB")
     lemmas, forms = statement_verbs(args.wordnet)
-    known = set(table) | {b for bridges in table.values() for b in bridges}
     words = {
         "statement_verbs": lemmas,
         "statement_verb_forms": forms,
         "variants": variants(args.wordnet),
-        "proper": proper_terms(args.wordnet, known),
+        "phrases": ordinary_phrases(args.wordnet),
         "demonyms": sorted({t for ts in _demonyms(args.wordnet).values() for t in ts}),
     }
     WORDS_OUT.write_text(json.dumps(words, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(
         f"{WORDS_OUT}: {len(words['variants']) // 2} spelling pairs, {len(words['statement_verbs'])} verbs, "
-        f"{len(words['proper'])} proper names"
+        f"{len(words['phrases'])} phrases of ordinary words"
     )
 
 

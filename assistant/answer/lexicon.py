@@ -98,24 +98,15 @@ def statement_verb_forms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def proper_terms() -> frozenset[str]:
-    """The terms of the bridge table WordNet writes only with a capital (Kenya, Spielberg, U.S.):
-    names, where a known word it also writes in lower case ("Third World") is an ordinary word."""
-    return frozenset(_words()["proper"])
-
-
-@lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
     """The terms of the adjectives of a country or organisation (american, french, japanes)."""
     return frozenset(_words()["demonyms"])
 
 
-def is_name(term: str) -> bool:
-    """Whether a capitalised question word is a name: the dictionary does not know it (Roeller,
-    Astra, CBS) or knows it only as a name; demonyms ("American") and ordinary words are not."""
-    terms = _bridge_data()[0]
-    at = bisect_left(terms, term)
-    return at == len(terms) or terms[at] != term or term in proper_terms()
+@lru_cache(maxsize=1)
+def ordinary_phrases() -> frozenset[tuple[str, ...]]:
+    """Names in capitals made of ordinary words ("Third World": ('third', 'world')), as terms."""
+    return frozenset(tuple(p.split()) for p in _words()["phrases"])
 
 
 def bridged(query_terms: dict[str, frozenset[str]], sentence_terms: frozenset[str]) -> set[str]:

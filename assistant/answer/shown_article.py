@@ -7,9 +7,9 @@ say about the franc against the West German mark?" is shown Languetin on somethi
 the question that the shown sentence's whole article never uses (exactly, through a bridge, or by
 initials: "LME" for the London Metal Exchange; "America" where it writes "U.S.") says "the corpus
 does not say" more surely than a word missing from one sentence: a reader asking in other words
-still names what the answering article names. Only names count: a capitalised word the dictionary
-knows as an ordinary word ("Third World", "Records") or a demonym ("American", "French") is a way
-of asking, not a name the answer must repeat (lexicon.is_name). Read from the index's postings
+still names what the answering article names. A demonym ("American", "French") or a name the
+dictionary makes of ordinary words ("Third World", "Wall Street") is a way of asking, not a name the
+answer must repeat (lexicon.demonyms, lexicon.ordinary_phrases). Read from the index's postings
 within each article's passages and from its head (title, dateline), so no article text is read.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.lexicon import demonyms, is_name
+from assistant.answer.lexicon import demonyms, ordinary_phrases
 from assistant.answer.query import Query
 from assistant.index import Index
 from assistant.index.tokens import terms
@@ -63,15 +63,18 @@ _NAME_WORDS = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*)*"
 
 
 def _names(query: Query) -> list[str]:
-    """The question's name terms the corpus holds: each that is a name (lexicon.is_name), and the
-    ordinary words written in one run of capitals with one ("CBS Records", "U.S. Shoe": a name of
-    several words), but no demonym ("West German") and no run of ordinary words alone ("Third World")."""
-    found = {t for t in query.named if is_name(t)}
+    """The question's name terms the corpus holds: its capitalised words (query.named) but a demonym
+    ("West German") and a name WordNet makes of ordinary words ("Third World", "Wall Street")
+    written as one run of capitals."""
+    plain = set(demonyms())
+    phrases = ordinary_phrases()
     for match in _NAME_WORDS.finditer(query.question):
-        run = [t for w in match.group(0).split() for t in terms(w)]
-        if found.intersection(run):
-            found.update(t for t in run if t in query.named and t not in demonyms())
-    return [t for t in query.named if t in found and t in query.reachable]
+        run = [t for w in match.group(0).split() if w != "of" for t in terms(w)]
+        for start in range(len(run)):
+            for end in range(start + 2, len(run) + 1):
+                if tuple(run[start:end]) in phrases:
+                    plain.update(run[start:end])
+    return [t for t in query.named if t not in plain and t in query.reachable]
 
 
 def _acronyms(query: Query) -> dict[str, tuple[str, ...]]:
