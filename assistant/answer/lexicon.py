@@ -2,7 +2,8 @@
 
 The table is derived from WordNet 3.0 by `bench/build_lexicon.py` and ships in `data/` (see
 BRIDGE_TERMS) with WordNet's licence notice (`data/WORDNET-LICENSE`), beside `data/words.json`
-(spelling variants and the verbs of saying and thinking, from the same script).
+(spelling variants, the verbs of saying and thinking, demonyms, and names made of ordinary words,
+from the same script).
 Each is read once, on the first question.
 """
 
