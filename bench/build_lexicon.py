@@ -3,7 +3,9 @@
 A bridge leads from an index term (a Snowball stem, as `assistant.index.tokens.term` makes it) to one a
 reader may use in its place: synonyms of a word's commonest senses (murder ~ slaying), derivationally
 related forms (speech ~ speak, death ~ die), a verb's direct hypernyms and a noun's in its first
-sense (murder ~ homicide), and irregular forms (spoke -> speak). Bridges are stored one way (from a
+sense (murder ~ homicide), irregular forms (spoke -> speak), and the names of one country or
+organisation (America ~ U.S. ~ USA, Britain ~ U.K., Germany ~ FRG, EC ~ EEC), its demonym included
+(American ~ U.S.): a reader writes "America" where the wire wrote "U.S.". Bridges are stored one way (from a
 word's own senses); the answer side looks them up both ways, so "rise" finds "jumped" through jump's
 sense "increase suddenly" (a kind of rise). A bridged match is its own feature, never an exact match.
 
@@ -11,7 +13,10 @@ It also writes data/words.json: spelling variants (a term -> the other spelling'
 WordNet files under the same senses that differ by at most two letters: harbour ~ harbor, defence ~
 defense, catalogue ~ catalog), which a question treats as the same word; and the verbs of saying,
 thinking and feeling (those whose commonest sense WordNet files under communication, cognition or
-emotion: blame, predict, reckon, fear), which make "What did X blame for ...?" ask for X's statement.
+emotion: blame, predict, reckon, fear), which make "What did X blame for ...?" ask for X's statement;
+and, for refusal's near-miss check, the demonyms (American, French) and the names WordNet writes
+in capitals made of ordinary words only ("Third World", "Wall Street"): in a question these are a
+way of asking, not a name an answering story must repeat.
 
 Deterministic: the same WordNet files give the same bytes (sorted terms).
 
@@ -64,14 +69,100 @@ def _synsets(folder: Path, pos: str) -> dict[int, tuple[list[str], list[tuple[st
     return out
 
 
+NAME_FILES = {14, 15}
+"""WordNet's lexicographer files noun.group and noun.location: organisations and countries."""
+
+
+def _name_term(word: str) -> str | None:
+    """The index term of one name's single-word form, its stops dropped ("U.S." -> "us"); None for a
+    form of several words or of one letter."""
+    bare = word.replace(".", "")
+    if not bare.isalpha() or len(bare) < 2:
+        return None
+    return term(bare.lower())
+
+
+def _lex_files(folder: Path, pos: str) -> dict[int, int]:
+    out = {}
+    for line in (folder / f"data.{POS[pos]}").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            parts = line.split(maxsplit=2)
+            out[int(parts[0])] = int(parts[1])
+    return out
+
+
+def _ordinary_terms(folder: Path) -> set[str]:
+    """Terms of the words WordNet writes in lower case somewhere (any part of speech)."""
+    out = set()
+    for pos in POS:
+        for words, _ in _synsets(folder, pos).values():
+            out.update(t for w in words if w[:1].islower() and (t := _name_term(w)))
+    return out
+
+
+def _demonyms(folder: Path) -> dict[int, list[str]]:
+    """Country or organisation synset -> the terms of its capitalised adjectives (American, French)."""
+    files = _lex_files(folder, "n")
+    out: dict[int, list[str]] = defaultdict(list)
+    for words, ptrs in _synsets(folder, "a").values():
+        for sym, target, tpos, _, _ in ptrs:
+            if sym == "\\" and tpos == "n" and files.get(target) in NAME_FILES:
+                out[target].extend(t for w in words if w[:1].isupper() and (t := _name_term(w)))
+    return out
+
+
+def ordinary_phrases(folder: Path) -> list[str]:
+    """The names WordNet writes in capitals made of ordinary words only ("Third World", "Wall
+    Street", "Federal Reserve"), as their terms joined by spaces: a way of naming a kind or an
+    institution that an answering story may word otherwise, not a name the story must repeat."""
+    ordinary = _ordinary_terms(folder)
+    out = set()
+    for words, _ in _synsets(folder, "n").values():
+        for word in words:
+            parts = [p for p in word.split("_") if p not in ("of", "the", "and")]
+            if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+                continue
+            found = [_name_term(p) for p in parts]
+            if all(t and t in ordinary for t in found):
+                out.add(" ".join(t for t in found if t))
+    return sorted(out)
+
+
+def name_groups(folder: Path) -> list[list[str]]:
+    """The single-word names of each country or organisation WordNet lists with capitals (United
+    States: america, us, usa), its demonyms after them (american), in file order. An abbreviation
+    that is also an ordinary word ("SHAPE", "ACE") is left out: it would bridge ordinary text."""
+    nouns, files, ordinary = _synsets(folder, "n"), _lex_files(folder, "n"), _ordinary_terms(folder)
+    demonyms = _demonyms(folder)
+    groups = []
+    for offset, (words, _) in nouns.items():
+        if files[offset] not in NAME_FILES or not words[0][:1].isupper():
+            continue
+        forms = [
+            t
+            for w in words
+            if w[:1].isupper()
+            and (t := _name_term(w))
+            and not (w.replace(".", "").isupper() and t in ordinary)
+        ]
+        forms = list(dict.fromkeys(forms))
+        if len(forms) >= 2 or (forms and demonyms.get(offset)):
+            groups.append(forms + [d for d in dict.fromkeys(demonyms.get(offset, [])) if d not in forms])
+    return groups
+
+
 def build(folder: Path) -> dict[str, list[str]]:
-    """term -> bridged terms, in order of discovery (commonest senses first)."""
+    """term -> bridged terms, in order of discovery (names first, then commonest senses)."""
     related: dict[str, dict[str, None]] = defaultdict(dict)
 
     def join(a: str, b: str | None) -> None:
         if b and a != b:
             related[a][b] = None
 
+    for group in name_groups(folder):
+        for a in group:
+            for b in group:
+                join(a, b)
     synsets = {pos: _synsets(folder, pos) for pos in POS}
     for pos in POS:
         for line in (folder / f"index.{POS[pos]}").read_text(encoding="latin-1").splitlines():
@@ -207,9 +298,18 @@ def main() -> None:
     size = sum(f.stat().st_size for f in OUT.glob("bridge-*"))
     print(f"{OUT}/bridge-*: {len(table)} terms, {size / 1024:.0f} KB")
     lemmas, forms = statement_verbs(args.wordnet)
-    words = {"statement_verbs": lemmas, "statement_verb_forms": forms, "variants": variants(args.wordnet)}
+    words = {
+        "statement_verbs": lemmas,
+        "statement_verb_forms": forms,
+        "variants": variants(args.wordnet),
+        "phrases": ordinary_phrases(args.wordnet),
+        "demonyms": sorted({t for ts in _demonyms(args.wordnet).values() for t in ts}),
+    }
     WORDS_OUT.write_text(json.dumps(words, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{WORDS_OUT}: {len(words['variants']) // 2} spelling pairs, {len(words['statement_verbs'])} verbs")
+    print(
+        f"{WORDS_OUT}: {len(words['variants']) // 2} spelling pairs, {len(words['statement_verbs'])} verbs, "
+        f"{len(words['phrases'])} phrases of ordinary words"
+    )
 
 
 if __name__ == "__main__":

@@ -39,8 +39,9 @@ from assistant.answer.ranker import Logistic
 from assistant.answer.refusal import REFUSAL_FEATURES
 from assistant.index import Index
 from assistant.index.tokens import terms
-from bench.train_refusal import cached, refusal_rows
+from bench.train_refusal import Corpora, cached, refusal_rows
 
+CORPORA = Corpora()
 TOP = 5
 """How many of the ranker's best candidates are looked at: the answer shown is among them."""
 RARE = 2
@@ -218,7 +219,7 @@ def study_rows(
     ranker: Logistic | BoostedTrees, items: list[dict[str, Any]], extra: tuple[str, ...]
 ) -> npt.NDArray[np.float64]:
     """The shipped refusal features of each question, then the `extra` facts."""
-    base = refusal_rows(ranker, items)
+    base = refusal_rows(ranker, items, CORPORA)[:, : len(REFUSAL_FEATURES)]
     more = [
         [meeting_facts(it["query"], it["rows"], it["scored"])[n] for n in extra]
         if it["scored"]
@@ -240,7 +241,10 @@ def gate_table(model: Any, data: dict[str, list[dict[str, Any]]]) -> None:
     """Each gate's refused answerable and answered unanswerable shares, beside the model alone."""
     print(f"gates after the shipped refusal (threshold {model.threshold:.2f}):")
     print(f"  {'gate':32s} {'ans ref':>8s} {'para ref':>8s} {'off':>6s} {'near p':>7s} {'near s':>7s}")
-    p = {k: model.refusal.probabilities(refusal_rows(model.ranker, v)) for k, v in data.items()}
+    n = len(REFUSAL_FEATURES)
+    p = {
+        k: model.refusal.probabilities(refusal_rows(model.ranker, v, CORPORA)[:, :n]) for k, v in data.items()
+    }
     for label in ("model alone", *GATES):
         shares = []
         for kind in ("answerable", "paraphrased", "off_topic", "near_paragraph", "near_sentences"):

@@ -18,8 +18,12 @@ al. 2016). Nothing else trains it: the SQuAD sample, WikiQA and Reuters sets sta
            (from the shipped lexicon) that the article does not use, so bridged coverage is learned
            on questions in other words than the article, as readers ask them.
   refusal  logistic regression over assistant.answer.refusal.REFUSAL_FEATURES: each original question asked of
-           the full corpus (answerable) and of a corpus holding only the other half of the articles
+           the full corpus (answerable), of a corpus holding only the other half of the articles
            (not answerable). The threshold minimises refused answerable + answered unanswerable.
+  near miss logistic regression over assistant.answer.refusal.NEAR_MISS_FEATURES: the answerable questions
+           against the same questions with one name swapped for a name of another article
+           (bench/train_refusal.py); its threshold refuses NEAR_MISS_BUDGET of the paraphrased
+           answerable questions the refusal model keeps.
 
 Deterministic: fixed data order, fixed seeds, weights rounded to 6 digits: rerunning rebuilds the
 file byte for byte.
@@ -46,11 +50,11 @@ from assistant.answer.features import FEATURES
 from assistant.answer.lexicon import bridges_of
 from assistant.answer.query import parse_query
 from assistant.answer.ranker import Logistic, Ranker
-from assistant.answer.refusal import REFUSAL_FEATURES
+from assistant.answer.refusal import NEAR_MISS_FEATURES, REFUSAL_FEATURES
 from assistant.answer.settings import Steer
 from assistant.engine import Engine
 from assistant.index.tokens import terms, words
-from bench.train_refusal import train_refusal
+from bench.train_refusal import Corpora, cached, train_refusal
 
 TRAIN_JSON = Path("/work/shared/eval/squad-dev-train/squad-dev-train.json")
 # $ASSISTANT_TRAIN_DIR keeps two checkouts training at once from sharing one scratch folder.
@@ -164,6 +168,7 @@ def main() -> None:
         keep = [names.index(f) for f in FEATURES]
         for it in items + para_items + off:
             it["rows"] = it["rows"][:, keep]
+        tag_corpora(items, para_items, off)
     else:
         items, para_items, off = gather()
         cache.write_bytes(pickle.dumps((list(FEATURES), items, para_items, off)))
@@ -193,7 +198,19 @@ def gather() -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str,
         asked = [q for q in full if q[3] in mine]
         write_corpus(ROOT / tag, data, other)
         off += collect(Engine.open(ROOT / tag), asked, False)
+    tag_corpora(items, para_items, off)
     return items, para_items, off
+
+
+def tag_corpora(
+    items: list[dict[str, Any]], para_items: list[dict[str, Any]], off: list[dict[str, Any]]
+) -> None:
+    """Each question marked with the corpus it was asked of (refusal reads the shown answer's article
+    there): the full corpus, or for an unanswerable one the half without its article."""
+    for it in items + para_items:
+        it["corpus"] = str(ROOT / "full")
+    for it in off:
+        it["corpus"] = str(ROOT / ("b" if it["article"] % 2 == 0 else "a"))
 
 
 def _groups(items: list[dict[str, Any]]) -> list[tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]]:
@@ -298,13 +315,22 @@ def fit_and_write(
         file=sys.stderr,
     )
 
-    refusal, threshold = train_refusal(ranker, items, off)
+    refusal = train_refusal(ranker, items, off, cached("swapped_name"), para_items, Corpora())
     model = {
         "about": "Answer ranker and refusal model of assistant. Trained by `python -m bench.train_ranker` on "
         "SQuAD v1.1 dev articles (Rajpurkar et al., 2016; CC BY-SA 4.0); this file is under CC BY-SA 4.0.",
         "features": list(FEATURES),
         "ranker": ranker.to_json(),
-        "refusal": {"features": list(REFUSAL_FEATURES), "threshold": threshold, **refusal.to_json()},
+        "refusal": {
+            "features": list(REFUSAL_FEATURES),
+            "threshold": refusal.threshold,
+            **refusal.refusal.to_json(),
+        },
+        "near_miss": {
+            "features": list(NEAR_MISS_FEATURES),
+            "threshold": refusal.near_threshold,
+            **refusal.near_miss.to_json(),
+        },
     }
     OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"{OUT}: {OUT.stat().st_size / 1024:.1f} KB", file=sys.stderr)

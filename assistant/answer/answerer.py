@@ -20,8 +20,9 @@ from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, s
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import refusal_row
+from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
+from assistant.answer.shown_article import shown_article
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, terms
@@ -221,12 +222,20 @@ class Answerer:
         return self.featurizer.run(query, cands)
 
     def answers(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
-        """Whether the corpus answers at all, by the calibrated refusal model."""
+        """Whether the corpus answers at all, by the calibrated refusal model, then the near-miss
+        model: whether the article of the answer to be shown (`scored` is best first) names what
+        the question names."""
         if not self.settings.refusal:
             return True
         model = load_model()
-        p = float(model.refusal.probabilities(refusal_row(query, rows, scored)[None, :])[0])
-        return p >= model.threshold
+        close = close_articles([s.prob for s in scored], [s.cand.article for s in scored], self.settings.top)
+        shown = shown_article(self.index, query, close, self.head_terms)
+        row = refusal_row(query, rows, scored, shown)[None, :]
+        if float(model.refusal.probabilities(row[:, : len(REFUSAL_FEATURES)])[0]) < model.threshold:
+            return False
+        if model.near_miss is None or shown.names_missing == 0:
+            return True  # no name of the question is missing: no near miss to judge
+        return float(model.near_miss.probabilities(row)[0]) >= model.near_threshold
 
 
 def best_article(index: Index, query_terms: Sequence[str]) -> int | None:

@@ -2,7 +2,8 @@
 
 The table is derived from WordNet 3.0 by `bench/build_lexicon.py` and ships in `data/` (see
 BRIDGE_TERMS) with WordNet's licence notice (`data/WORDNET-LICENSE`), beside `data/words.json`
-(spelling variants and the verbs of saying and thinking, from the same script).
+(spelling variants, the verbs of saying and thinking, demonyms, and names made of ordinary words,
+from the same script).
 Each is read once, on the first question.
 """
 
@@ -95,6 +96,18 @@ def statement_verbs() -> frozenset[str]:
 def statement_verb_forms() -> frozenset[str]:
     """Their irregular forms (said, told, thought): "What has X said?"."""
     return frozenset(_words()["statement_verb_forms"])
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """The terms of the adjectives of a country or organisation (american, french, japanes)."""
+    return frozenset(_words()["demonyms"])
+
+
+@lru_cache(maxsize=1)
+def ordinary_phrases() -> frozenset[tuple[str, ...]]:
+    """Names in capitals made of ordinary words ("Third World": ('third', 'world')), as terms."""
+    return frozenset(tuple(p.split()) for p in _words()["phrases"])
 
 
 def bridged(query_terms: dict[str, frozenset[str]], sentence_terms: frozenset[str]) -> set[str]:

@@ -74,6 +74,9 @@ class Model:
     refusal_features: tuple[str, ...]
     threshold: float
     """Refuse when the refusal model's probability that the corpus answers is below this."""
+    near_miss: Logistic | None = None
+    """The near-miss model (assistant/answer/refusal.py), when the file has one."""
+    near_threshold: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -99,4 +102,6 @@ def model_from_json(data: dict[str, object]) -> Model:
         refusal=Logistic.from_json(refusal),
         refusal_features=tuple(refusal["features"]),
         threshold=float(refusal["threshold"]),
+        near_miss=Logistic.from_json(near) if isinstance(near := data.get("near_miss"), dict) else None,
+        near_threshold=float(near["threshold"]) if isinstance(near, dict) else 0.0,
     )

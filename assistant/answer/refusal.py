@@ -5,6 +5,18 @@ much of the question the best-covered sentence and its neighbours match (exactly
 the question's length and the share of its weight the corpus holds neither
 exactly nor through a bridge. A small logistic model turns these into a probability that the corpus
 answers; its threshold was chosen on development questions asked with and without their article.
+
+Then near misses: the corpus has the company and the topic but not the asked fact ("When does Astra
+plan to begin clinical trials?" shown another company's trial). A second logistic model reads the
+same facts and the share of the question's names that the first quote's article never names
+(shown_article.py; or, when the ranker cannot tell the first quotes apart, the least any of their
+articles lacks). Only names count: the same country written otherwise ("America", "U.S.") is
+present through the lexicon's bridges, and a demonym or an ordinary word in capitals ("Third World")
+is no name. It judges only a question whose answer's article lacks one of its names; it was
+trained against questions with one name swapped for another article's, and its threshold lets it
+refuse at most NEAR_MISS_BUDGET of the paraphrased answerable training questions (asked in other
+words than the article's) the first model keeps (when fewer lack a name, the threshold is 1: every
+such question is refused). A question is answered only when both models say so.
 """
 
 from __future__ import annotations
@@ -16,6 +28,7 @@ import numpy.typing as npt
 
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.query import Query
+from assistant.answer.shown_article import NOTHING_MISSING, ShownArticle
 
 GAP_CAP = 6.0
 """The most the best candidate's logit may lead the second's by, as the model reads it: about the 99th
@@ -33,10 +46,30 @@ REFUSAL_FEATURES: tuple[str, ...] = (
     "least_unmatched_rare",
     "logit_gap",
 )
+NEAR_MISS_FEATURES: tuple[str, ...] = (*REFUSAL_FEATURES, "names_missing")
+"""The near-miss model's facts: the refusal model's, then what the first quote's article lacks."""
+
+CLOSE_SHARE = 0.5
+"""A quote after the first whose probability is at least this share of the first one's is as likely
+the answer: its article's names count as the answer's."""
+
+NEAR_MISS_BUDGET = 0.01
+"""The share of paraphrased answerable training questions (of those the refusal model keeps) the
+near-miss model may refuse: what it costs to say "the corpus does not say" of a right topic with
+the fact absent."""
 
 
-def refusal_row(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
-    """The question-level facts the refusal model reads."""
+def close_articles(probs: list[float], articles: list[int], top: int) -> list[int]:
+    """The articles of the first `top` candidates (best first) the ranker finds about as likely as
+    the first (CLOSE_SHARE of its probability): the one the answer is taken from."""
+    return [a for p, a in zip(probs[:top], articles[:top], strict=False) if p >= probs[0] * CLOSE_SHARE]
+
+
+def refusal_row(
+    query: Query, rows: npt.NDArray[np.float64], scored: list[Scored], shown: ShownArticle = NOTHING_MISSING
+) -> npt.NDArray[np.float64]:
+    """The question-level facts of NEAR_MISS_FEATURES (the refusal model reads the first
+    len(REFUSAL_FEATURES)); `shown` is what the first quote's article lacks of the question."""
     probs = sorted((min(max(s.learned, 1e-6), 1 - 1e-6) for s in scored), reverse=True) or [1e-6]
     best = probs[0]
     second = probs[1] if len(probs) > 1 else 1e-6
@@ -55,5 +88,6 @@ def refusal_row(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored
             unknown,
             float(rare.min()),
             min(GAP_CAP, math.log(best / (1 - best)) - math.log(second / (1 - second))),
+            shown.names_missing,
         ]
     )
