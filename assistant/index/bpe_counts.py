@@ -15,6 +15,7 @@ from __future__ import annotations
 import binascii
 import hashlib
 import importlib.util
+import re
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -93,6 +94,35 @@ def _pattern() -> Any:
     return regex.compile(PATTERN)
 
 
+# PATTERN spelled for the standard `re` (possessive quantifiers: Python 3.11), exact for text
+# whose every character lies in Latin-1, the General Punctuation block (curly quotes, dashes,
+# ellipsis) or the currency signs (€), where \p{L}, \p{N} and \s are these fixed classes
+# (Unicode has not moved them since 1.1, and a currency sign it adds is none of the three; a test
+# checks each character against `regex`). Such text, most news copy, is cut without
+# importing `regex` (~8 ms of an `assistant add`). `re`'s own \s would also take \x1c-\x1f,
+# which Unicode's White_Space (regex's, tiktoken's) does not: hence the spelled-out class.
+_L = "A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff"
+_N = "0-9\xb2\xb3\xb9\xbc-\xbe"
+_S = "\t-\r \x85\xa0\u2000-\u200a\u2028\u2029\u202f\u205f"
+NARROW_PATTERN = (
+    rf"""'(?i:[sdmt]|ll|ve|re)|[^\r\n{_L}{_N}]?+[{_L}]++|[{_N}]{{1,3}}+"""
+    rf"""| ?[^{_S}{_L}{_N}]++[\r\n]*+|[{_S}]++$|[{_S}]*[\r\n]|[{_S}]+(?![^{_S}])|[{_S}]"""
+)
+_BEYOND_NARROW = re.compile("[^\x00-\xff\u2000-\u206f\u20a0-\u20cf]")
+
+
+@lru_cache(maxsize=1)
+def _narrow_pattern() -> re.Pattern[str]:
+    return re.compile(NARROW_PATTERN)
+
+
+def pieces(text: str) -> list[str]:
+    """`text` cut as cl100k_base's pre-tokeniser cuts it: `re` where that is exact, else `regex`."""
+    if _BEYOND_NARROW.search(text) is None:
+        return _narrow_pattern().findall(text)
+    return _pattern().findall(text)  # type: ignore[no-any-return]
+
+
 def count(text: str, table: RankTable | Ranks) -> int | None:
     """How many cl100k_base tokens `text` takes (tiktoken's `encode_ordinary`), or None for a
     text with a piece too long to merge here."""
@@ -101,7 +131,7 @@ def count(text: str, table: RankTable | Ranks) -> int | None:
     except UnicodeEncodeError:  # lone surrogates: replaced as tiktoken replaces them
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     total = 0
-    for piece in _pattern().findall(text):
+    for piece in pieces(text):
         data = piece.encode("utf-8")
         if data in table:
             total += 1
