@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,9 @@ from assistant.index.analysis import read_batch
 LIMIT = 1 << 20
 
 
-def _outcome(read: object, path: Path) -> tuple[str, str]:
+def _outcome(read: Callable[[Path], tuple[bytes, os.stat_result]], path: Path) -> tuple[str, str]:
     try:
-        data, info = read(path)  # type: ignore[operator]
+        data, _ = read(path)
     except RefusedPath as exc:
         return "refused", str(exc)
     except OSError as exc:
