@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus import FolderReader, RefusedPath, read_regular, real_root
+from assistant.corpus.safe_paths import MAX_OPEN_FOLDERS
 from assistant.index.analysis import read_batch
 
 LIMIT = 1 << 20
@@ -92,3 +93,18 @@ def test_a_batch_skips_what_leads_outside_and_reads_the_rest(tmp_path: Path) -> 
     why = {s["id"]: s["why"] for s in batch.skipped}
     assert set(why) == {"world/outer-link.txt", "away/secret.txt", "world/pipe.txt"}
     assert "outside the folder" in why["away/secret.txt"] and "named pipe" in why["world/pipe.txt"]
+
+
+def test_a_batch_over_many_folders_keeps_few_open(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    for n in range(100):
+        (corpus / f"f{n:03d}").mkdir(parents=True)
+        (corpus / f"f{n:03d}" / "a.txt").write_text(f"story {n}\n")
+    before = len(os.listdir("/proc/self/fd")) if Path("/proc/self/fd").is_dir() else None
+    with FolderReader(real_root(corpus)) as folders:
+        for n in range(100):
+            assert folders.read(corpus / f"f{n:03d}" / "a.txt", LIMIT)[0] == f"story {n}\n".encode()
+            if before is not None:
+                assert len(os.listdir("/proc/self/fd")) <= before + MAX_OPEN_FOLDERS
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) == before

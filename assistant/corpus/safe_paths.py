@@ -93,6 +93,8 @@ def _read_open(fd: int, limit: int) -> tuple[bytes, os.stat_result]:
 
 
 _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+MAX_OPEN_FOLDERS = 32
+"""Folder handles a FolderReader keeps open at once (a build's batch is mostly one folder)."""
 _BY_FOLDER = hasattr(os, "O_DIRECTORY") and hasattr(os, "O_NOFOLLOW") and os.open in os.supports_dir_fd
 
 
@@ -121,6 +123,8 @@ class FolderReader:
             real = Path(os.path.realpath(path.parent))
             if not (real == self._root or real.is_relative_to(self._root)):
                 return read_regular(path, limit, self._root)  # refused there, with its reason
+            if len(self._folders) >= MAX_OPEN_FOLDERS:
+                self.close()  # a batch spread over many folders never holds many descriptors
             folder = os.open(real, _FOLDER_FLAGS)
             self._folders[path.parent] = folder
         flags = os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
