@@ -29,7 +29,14 @@ if TYPE_CHECKING:
     from assistant.corpus.layout import Span
     from assistant.corpus.markdown import FRONT_MATTER, markdown_heading
     from assistant.corpus.reader import MARKDOWN_SUFFIXES, ParsedArticle, parse_article, read_article
-    from assistant.corpus.safe_paths import RefusedPath, inside, read_regular, real_root, too_broad
+    from assistant.corpus.safe_paths import (
+        FolderReader,
+        RefusedPath,
+        inside,
+        read_regular,
+        real_root,
+        too_broad,
+    )
     from assistant.corpus.sentences import split_paragraph, split_sentences
 
 # Each name is imported from its module when first used (PEP 562): a question reads one stored
@@ -55,6 +62,7 @@ _HOME = {
     "ParsedArticle": "reader",
     "parse_article": "reader",
     "read_article": "reader",
+    "FolderReader": "safe_paths",
     "RefusedPath": "safe_paths",
     "inside": "safe_paths",
     "read_regular": "safe_paths",
@@ -73,6 +81,7 @@ __all__ = [
     "MARKDOWN_SUFFIXES",
     "MAX_FILE_BYTES",
     "TEXT_SUFFIXES",
+    "FolderReader",
     "ParsedArticle",
     "RefusedPath",
     "Span",

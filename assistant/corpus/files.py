@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from assistant.corpus.safe_paths import RefusedPath, inside, read_regular, real_root
+from assistant.corpus.safe_paths import FolderReader, RefusedPath, inside, read_regular, real_root
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -140,13 +140,14 @@ def _utf16_codec(data: bytes) -> str | None:
 
 
 def read_file(
-    path: Path, root: Path | None = None, *, root_resolved: bool = False
+    path: Path, root: Path | None = None, *, root_resolved: bool = False, folders: FolderReader | None = None
 ) -> tuple[bytes, os.stat_result]:
     """The bytes and stat of an article file; raises UnreadableArticle for what cannot be an article.
 
     With `root` (the corpus folder), a link leading outside it is refused. Only regular files
     are read, never FIFOs, sockets or devices, and never more than MAX_FILE_BYTES.
-    `root_resolved`: `root` is already its real path (a batch of files resolves it once).
+    `root_resolved`: `root` is already its real path (a batch of files resolves it once);
+    `folders`: a batch's reader over that root, which resolves each folder once (not each file).
     """
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES:
@@ -154,6 +155,8 @@ def read_file(
     if folder_notes(path.name):
         raise UnreadableArticle("notes about the folder (README, LICENSE…), not an article")
     try:
+        if folders is not None:
+            return folders.read(path, MAX_FILE_BYTES)
         if root is not None and not root_resolved:
             root = real_root(root)
         return read_regular(path, MAX_FILE_BYTES, root)

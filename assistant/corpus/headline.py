@@ -41,7 +41,9 @@ _JOINS = re.compile(r"([-/,])")
 _GLUED = re.compile(r"^([^A-Za-z0-9]*(?:[A-Za-z]\.){2,})([A-Za-z]{2}.*)$")
 _ABBREVIATION = re.compile(r"[A-Za-z]\.[A-Za-z]")
 _PART = re.compile(r"^([^A-Za-z0-9]*)(.*?)([^A-Za-z0-9]*)$", re.DOTALL)
-_LETTERS = re.compile(r"[A-Za-z]+")
+_ASCII_CAPITAL_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTER_BYTES = _ASCII_CAPITAL_BYTES + _ASCII_CAPITAL_BYTES.lower()
+_ASCII_LETTERS = frozenset(_ASCII_LETTER_BYTES)
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NOT_CAPITALS = re.compile(r"[^A-Z\u00c0-\u00d6\u00d8-\u00de]+")
 # A body mostly in capitals says nothing about which words are acronyms.
@@ -70,6 +72,11 @@ def _has_capital_words(title: str) -> bool:
 
 
 def _share_of_capitals(text: str) -> float:
+    if text.isascii():  # the usual case: letters and capitals are byte ranges, counted in C
+        data = text.encode("ascii")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+        capitals = len(data) - len(data.translate(None, _ASCII_CAPITAL_BYTES))
+        return capitals / letters if letters else 0.0
     letters = len(_NOT_LETTERS.sub("", text))  # counted by regular expressions: this runs per headline
     return len(_NOT_CAPITALS.sub("", text)) / letters if letters else 0.0
 
@@ -101,15 +108,30 @@ def _tokens(title: str) -> list[tuple[str, bool]]:
 
 def _forms(body: str, title: str) -> dict[str, Counter[str]]:
     """How the body writes each of the title's words, by its lower-case form; empty when the body
-    is in capitals. Only the title's words are counted."""
+    is in capitals. Only the title's words are counted.
+
+    Each wanted word is found with `bytes.find` in a lower-cased ASCII copy of the body (one byte
+    a character: anything not ASCII becomes "?", a non-letter, as `[A-Za-z]+` sees it) and kept
+    where no ASCII letter touches it: the words `re.findall("[A-Za-z]+")` gives, in the same order,
+    without splitting and lower-casing every word of the body for each title.
+    """
     wanted = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", title)}
     if not wanted or _share_of_capitals(body[:2000]) >= _MOSTLY_CAPITALS:
         return {}
+    text = body[:20_000].encode("ascii", "replace")
+    lowered = text.lower()
     found: dict[str, Counter[str]] = {}
-    for word in _LETTERS.findall(body[:20_000]):
-        lower = word.lower()
-        if lower in wanted:
-            found.setdefault(lower, Counter())[word] += 1
+    for lower in sorted(wanted):
+        needle = lower.encode("ascii")
+        size = len(needle)
+        at = lowered.find(needle)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or lowered[at - 1] not in _ASCII_LETTERS) and (
+                end == len(lowered) or lowered[end] not in _ASCII_LETTERS
+            ):
+                found.setdefault(lower, Counter())[text[at:end].decode("ascii")] += 1
+            at = lowered.find(needle, end)
     return found
 
 

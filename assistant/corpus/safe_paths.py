@@ -16,6 +16,7 @@ rules, decided once (README "Safety"):
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -65,7 +66,11 @@ def read_regular(path: Path, limit: int, root_real: Path | None = None) -> tuple
         # somewhere else after the check is not followed.
         path = target
         flags |= getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags)
+    return _read_open(os.open(path, flags), limit)
+
+
+def _read_open(fd: int, limit: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file open at `fd` (closed here), at most `limit`, with its stat."""
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -85,6 +90,63 @@ def read_regular(path: Path, limit: int, root_real: Path | None = None) -> tuple
         return b"".join(chunks), info
     finally:
         os.close(fd)
+
+
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+MAX_OPEN_FOLDERS = 32
+"""Folder handles a FolderReader keeps open at once (a build's batch is mostly one folder)."""
+_BY_FOLDER = hasattr(os, "O_DIRECTORY") and hasattr(os, "O_NOFOLLOW") and os.open in os.supports_dir_fd
+
+
+class FolderReader:
+    """Reads many files inside one root, each folder's real path resolved and opened once.
+
+    `read_regular` resolves every path's links (`realpath`: a system call a path component) to
+    check it stays inside the root. A build reads thousands of files from a few folders: here
+    each folder is resolved and checked once and kept open, and its files are opened relative
+    to that handle by name, never following a link (a folder swapped for a link later changes
+    nothing: the handle is the folder that was checked). A file that is itself a link, or any
+    name that is not a plain one, goes through `read_regular` as before.
+    """
+
+    def __init__(self, root_real: Path) -> None:
+        self._root = root_real
+        self._folders: dict[Path, int] = {}
+
+    def read(self, path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+        """As `read_regular(path, limit, root_real)`: the same files read, the same refused."""
+        name = path.name
+        if not _BY_FOLDER or name in {"", ".", ".."}:
+            return read_regular(path, limit, self._root)
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            real = Path(os.path.realpath(path.parent))
+            if not (real == self._root or real.is_relative_to(self._root)):
+                return read_regular(path, limit, self._root)  # refused there, with its reason
+            if len(self._folders) >= MAX_OPEN_FOLDERS:
+                self.close()  # a batch spread over many folders never holds many descriptors
+            folder = os.open(real, _FOLDER_FLAGS)
+            self._folders[path.parent] = folder
+        flags = os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        try:
+            fd = os.open(name, flags, dir_fd=folder)
+        except OSError as exc:
+            if exc.errno in {errno.ELOOP, errno.EMLINK}:  # the file is a link: resolved and checked
+                return read_regular(path, limit, self._root)
+            raise
+        return _read_open(fd, limit)
+
+    def close(self) -> None:
+        """Close every folder handle."""
+        folders, self._folders = self._folders, {}
+        for fd in folders.values():
+            os.close(fd)
+
+    def __enter__(self) -> FolderReader:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def _too_large(size: int, limit: int) -> str:

@@ -26,6 +26,7 @@ import numpy.typing as npt
 
 from assistant.corpus import (
     MARKDOWN_SUFFIXES,
+    FolderReader,
     ParsedArticle,
     UnreadableArticle,
     decode,
@@ -272,12 +273,21 @@ def read_batch(corpus_dir: str, items: Sequence[tuple[str, str | None]], passage
     A file whose content hash is unchanged is only noted as touched, not parsed again.
     """
     folder = Path(corpus_dir)
-    real = real_root(folder)  # once a batch, not once a file
-    batch = Batch()
+    with FolderReader(real_root(folder)) as folders:  # each folder resolved once a batch, not each file
+        return _read_into(Batch(), folder, folders, items, passage_tokens)
+
+
+def _read_into(
+    batch: Batch,
+    folder: Path,
+    folders: FolderReader,
+    items: Sequence[tuple[str, str | None]],
+    passage_tokens: int,
+) -> Batch:
     for article_id, known_sha in items:
         path = folder / article_id
         try:
-            data, stat = read_file(path, real, root_resolved=True)
+            data, stat = read_file(path, folders=folders)
             sha = hashlib.sha256(data).hexdigest()
             if sha == known_sha:
                 batch.touched[article_id] = (stat.st_size, stat.st_mtime_ns)
