@@ -126,6 +126,14 @@ class Engine:
         """Bring the index up to date with the folder; only changed files are read."""
         return self.index.refresh(progress=progress)
 
+    def follow(self) -> bool:
+        """Take up what another process stored since (an `assistant add` beside an open chat).
+
+        Cheap (the index pointer is read), so every question does it: an article added from
+        another terminal is answerable at once, not after the next scan of the folder.
+        """
+        return self.index.follow_stored()
+
     # ---- questions ------------------------------------------------------------------------
 
     def ask(
@@ -148,6 +156,7 @@ class Engine:
         from assistant.engine_parts import resolve_scope
 
         question = self._answerer.check_question(question)
+        self.follow()
         if not len(self.index.articles):  # no article at all, not "no article uses the words"
             from assistant.answer import empty_corpus_message
 

@@ -167,6 +167,10 @@ class Index:
         to_read, removed = updates.plan(self)
         return bool(to_read or removed)
 
+    def follow_stored(self) -> bool:
+        """Take up a generation another process (an `add`) stored since; True if there was one."""
+        return updates.follow(self)
+
     def refresh(self, progress: Progress | None = None, *, trust_folders: bool = False) -> Changes:
         """Re-read only what changed on disk and store a new generation if anything did.
 

@@ -137,6 +137,25 @@ def remember_folders(index: Index) -> None:
         )
 
 
+def follow(index: Index) -> bool:
+    """Take up a generation another process stored since this one was loaded; True if one was.
+
+    An `assistant add` in another terminal stores a new generation and moves `CURRENT`; a chat or
+    script that keeps its index open answered from the old one ("not in the corpus" about the
+    article just added) until its next full scan. Reading the pointer costs one small file read.
+    """
+    folder = index_dir(index.corpus_dir)
+    ours = index.stored.origin.name if index.stored.origin is not None else None
+    current = current_generation(folder)
+    if current is None or current == ours:
+        return False
+    try:
+        index.set_stored(load(folder, index_fingerprint(index.passage_tokens)))
+    except StaleIndex:
+        return False  # damaged or of another build: keep answering from what we hold
+    return True
+
+
 def refresh(index: Index, progress: Progress | None = None, *, trust_folders: bool = False) -> Changes:
     """Re-read only what changed on disk and store a new generation if anything did.
 

@@ -22,11 +22,13 @@ from textual.widgets import Footer, Header, Input, Static
 
 from assistant.answer import Conversation, Scope
 from assistant.errors import AssistantError
+from assistant.index import Changes
 from assistant.models import Answer, ArticleInfo
 from assistant.safe_text import clean
 from assistant.tui.messages import (
     AnswerReady,
     AskFailed,
+    CorpusRefreshed,
 )
 from assistant.tui.screens.chat_scope import ScopeActions
 from assistant.tui.widgets.article_panel import ArticlePanel
@@ -224,7 +226,11 @@ class ChatScreen(ScopeActions):
         assert engine is not None
         try:
             with self._lock:
+                # An article added from another terminal: answerable now, and listed.
+                followed = engine.articles() if engine.follow() else None
                 answer = engine.ask(question, article=scope, conversation=self.conversation, limits=limits)
+            if followed is not None:
+                self.post_message(CorpusRefreshed(Changes(), followed))
         except AssistantError as error:
             self.post_message(AskFailed(ask_id, question, error.title, error.message))
         except Exception as error:  # a bug must not lose the user's session or question
