@@ -20,6 +20,7 @@ from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, s
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
+from assistant.answer.reasons import asks_reason, lift_reasons, sentence_texts
 from assistant.answer.refusal import refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.errors import BadQuestion
@@ -159,6 +160,9 @@ class Answerer:
         learned = model.probabilities(rows)
         prior = rule_prior(query, rows) + self.names_prior(query, scored) + said_prior(query, rows, scored)
         probs = model.probabilities(rows, prior=prior)
+        if asks_reason(query):
+            texts = sentence_texts(self.index, self.load_text, scored)
+            probs = lift_reasons(query, probs, rows, [s.cand.article for s in scored], texts)
         for s, p, q in zip(scored, probs, learned, strict=True):
             s.prob = float(p)
             s.learned = float(q)

@@ -1,0 +1,105 @@
+"""Why-questions in a reader's words (issue 9): the sentence that states the cause or purpose ("designed
+to help curb", "largely responsible for", "a response to") comes before the lead that restates the
+event in the question's own words. Real corpus folders on disk, the real index, the real CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Engine
+
+# Each story opens with a lead that repeats most words of its question and tells the cause later, in
+# words of its own.
+LEVY = (
+    "Harbour Board Raises Mooring Levy\n"
+    "The Westport harbour board will raise the mooring levy charged to yacht owners by 12 pct from "
+    "June, board officials said.\n"
+    "The higher charges are designed to help pay for dredging the silted inner basin, which has kept "
+    "larger boats out since the winter storms, a board spokeswoman said.\n"
+    "Owners of fishing boats are not affected.\n"
+)
+BAKERY = (
+    "Northfield Bakeries Loss Deepens\n"
+    "Northfield Bakeries Ltd said its 2025 net loss widened to 41 mln crowns from 9 mln crowns a year "
+    "earlier, a company statement said.\n"
+    "Weaker bread orders from supermarkets and dearer flour were largely responsible for the deeper "
+    "deficit, the statement added.\n"
+    "The company employs about 900 people at three plants.\n"
+)
+TUNNEL = (
+    "Valley Council Shuts Old Rail Tunnel\n"
+    "The valley council closed the old rail tunnel to walkers and cyclists on Friday, the council said.\n"
+    "The closure is a response to cracks found in the tunnel's brick lining during a routine survey, "
+    "engineers told reporters.\n"
+    "The tunnel, built in 1871, carried trains until 1962.\n"
+)
+# Distractors: other stories with reason words, on other topics.
+ORCHARD = (
+    "Orchard Growers Expect Smaller Harvest\n"
+    "Apple growers expect a smaller harvest this year because of late frost in April, their association "
+    "said.\n"
+    "Prices are due to rise in the autumn, traders said.\n"
+)
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for name, text in (
+        ("levy.txt", LEVY),
+        ("bakery.txt", BAKERY),
+        ("tunnel.txt", TUNNEL),
+        ("orchard.txt", ORCHARD),
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return Engine.open(_corpus(tmp_path_factory.mktemp("reasons") / "corpus"))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Why is the Westport harbour board raising the levy on moorings?", "help pay for dredging"),
+        ("Why did the loss at Northfield Bakeries widen in 2025?", "largely responsible for the deeper"),
+        ("Why did the valley council close the old rail tunnel?", "a response to cracks"),
+    ],
+)
+def test_the_sentence_stating_the_cause_comes_first(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, answer.message
+    assert expected in answer.quotes[0].text, [q.text for q in answer.quotes]
+
+
+def test_a_question_not_asking_why_keeps_the_lead_first(engine: Engine) -> None:
+    answer = engine.ask("By how much will the Westport harbour board raise the mooring levy?")
+    assert answer.answered, answer.message
+    assert "by 12 pct" in answer.quotes[0].text, [q.text for q in answer.quotes]
+
+
+def test_the_command_line_prints_the_cause_first(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "corpus")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "ask",
+            "--corpus",
+            str(folder),
+            "--top",
+            "1",
+            "Why did the valley council close the old rail tunnel?",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "a response to cracks" in result.stdout
