@@ -16,17 +16,11 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from assistant.answer.article_lift import lift_within_articles
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.query import Query
 from assistant.corpus import display_text
 from assistant.index import Index
-
-SENTENCE_SHARE = 0.5
-"""A cue sentence must cover (with its article's title) this share of what its article's best-covered
-candidate covers: the cause of something else the story mentions in passing is not the one asked."""
-LIFT = 1e-3
-"""How far above its article's best other sentence a lifted cue sentence lands: enough to come before
-it, too little to pass another article's sentence that stood above that one."""
 
 REASON_CUE = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|in\s+order\s+to|so\s+that"
@@ -76,20 +70,8 @@ def lift_reasons(
     sentences: Sequence[str],
 ) -> npt.NDArray[np.float64]:
     """For a why-question, each candidate stating a cause or purpose placed just above the best of its
-    article's other candidates (rows, articles and sentences in candidate order; its own order among
-    such sentences kept). Which article answers stays the ranker's call: the lift reorders inside one."""
-    out = probs.copy()
+    article's other candidates (rows, articles and sentences in candidate order)."""
     if not asks_reason(query) or not rows.shape[0]:
-        return out
-    hcov = rows[:, FEATURES.index("hcov")]
+        return probs
     cue = [states_reason(s) for s in sentences]
-    best_cov: dict[int, float] = {}
-    best_other: dict[int, float] = {}
-    for k, article in enumerate(articles):
-        best_cov[article] = max(best_cov.get(article, 0.0), float(hcov[k]))
-        if not cue[k]:
-            best_other[article] = max(best_other.get(article, 0.0), float(probs[k]))
-    for k, article in enumerate(articles):
-        if cue[k] and hcov[k] >= SENTENCE_SHARE * best_cov[article] and article in best_other:
-            out[k] = max(float(probs[k]), best_other[article] + LIFT * (1.0 + float(probs[k])))
-    return out
+    return lift_within_articles(probs, articles, cue, rows[:, FEATURES.index("hcov")])

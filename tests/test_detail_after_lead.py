@@ -1,6 +1,7 @@
-"""Why-questions in a reader's words (issue 9): the sentence that states the cause or purpose ("designed
-to help curb", "largely responsible for", "a response to") comes before the lead that restates the
-event in the question's own words. Real corpus folders on disk, the real index, the real CLI."""
+"""The detail asked comes before the lead that restates the question's words (issue 9): for a why-question
+the sentence stating the cause or purpose ("designed to help pay", "largely responsible for", "a
+response to"), for "how long" the one holding a duration. Real corpus folders on disk, the real index,
+the real CLI."""
 
 from __future__ import annotations
 
@@ -103,3 +104,21 @@ def test_the_command_line_prints_the_cause_first(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "a response to cracks" in result.stdout
+
+
+# The kind asked (a duration, a date, an amount) told after a lead that repeats the question's words.
+BRIDGE = (
+    "County to Close Mill Street Bridge for Repairs\n"
+    "The county will close the Mill Street bridge to all traffic for repairs to its steel deck, county "
+    "engineers said on Tuesday.\n"
+    "The work is expected to last about eight weeks, weather permitting.\n"
+    "Buses will use the ring road instead.\n"
+)
+
+
+def test_the_sentence_holding_the_duration_asked_comes_before_the_lead(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "corpus")
+    (folder / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    answer = Engine.open(folder).ask("For how long will the county shut the Mill Street bridge?")
+    assert answer.answered, answer.message
+    assert "about eight weeks" in answer.quotes[0].text, [q.text for q in answer.quotes]
