@@ -122,3 +122,24 @@ def test_the_sentence_holding_the_duration_asked_comes_before_the_lead(tmp_path:
     answer = Engine.open(folder).ask("For how long will the county shut the Mill Street bridge?")
     assert answer.answered, answer.message
     assert "about eight weeks" in answer.quotes[0].text, [q.text for q in answer.quotes]
+
+
+# A weekly report: the lead tells the latest week, a later sentence the week the question names.
+WATER = (
+    "Reservoir Levels Rise Again\n"
+    "Lakeland reservoirs held 812 million cubic metres of water in the week ended June 14, up 2.1 pct "
+    "from a year earlier, the regional water authority said.\n"
+    "In its weekly bulletin, the authority said stocks in the week ended June 7 were 798 million cubic "
+    "metres.\n"
+    "Rainfall was above average for the season.\n"
+)
+
+
+def test_the_sentence_holding_the_day_asked_comes_before_another_weeks_lead(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "corpus")
+    (folder / "water.txt").write_text(WATER, encoding="utf-8")
+    answer = Engine.open(folder).ask(
+        "How much water did the Lakeland reservoirs hold in the seven days to June 7?"
+    )
+    assert answer.answered, answer.message
+    assert "798 million cubic metres" in answer.quotes[0].text, [q.text for q in answer.quotes]

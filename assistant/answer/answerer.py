@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from assistant.answer.article_lift import lift_kind_asked
+from assistant.answer.article_lift import lift_day_named, lift_kind_asked
 from assistant.answer.candidates import gather
 from assistant.answer.features import Featurizer, Scored
 from assistant.answer.lexicon import bridges_of
@@ -164,7 +164,9 @@ class Answerer:
         if asks_reason(query):
             texts = sentence_texts(self.index, self.load_text, scored)
             probs = lift_reasons(query, probs, rows, [s.cand.article for s in scored], texts)
-        probs = lift_kind_asked(query, probs, rows, [s.cand.article for s in scored])
+        articles = [s.cand.article for s in scored]
+        probs = lift_kind_asked(query, probs, rows, articles)
+        probs = lift_day_named(query, probs, rows, articles, [s.terms for s in scored])
         for s, p, q in zip(scored, probs, learned, strict=True):
             s.prob = float(p)
             s.learned = float(q)
