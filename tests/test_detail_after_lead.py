@@ -143,3 +143,23 @@ def test_the_sentence_holding_the_day_asked_comes_before_another_weeks_lead(tmp_
     )
     assert answer.answered, answer.message
     assert "798 million cubic metres" in answer.quotes[0].text, [q.text for q in answer.quotes]
+
+
+# "Which NOUN": the lead repeats the question; a later sentence holds a name carrying the noun asked.
+CLINIC = (
+    "Donors Back New Children's Clinic\n"
+    "A group of local donors pledged 4 million dlrs on Thursday to build a new children's clinic beside "
+    "the harbour hospital, the hospital board said.\n"
+    "The largest gift came from the Fairweather Family Foundation and the rest from local shops.\n"
+    "Building work starts in the spring.\n"
+)
+
+
+def test_the_name_holding_the_noun_asked_comes_before_the_lead(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "corpus")
+    (folder / "clinic.txt").write_text(CLINIC, encoding="utf-8")
+    answer = Engine.open(folder).ask(
+        "Which foundation is among the donors pledging money for the children's clinic?"
+    )
+    assert answer.answered, answer.message
+    assert "Fairweather Family Foundation" in answer.quotes[0].text, [q.text for q in answer.quotes]

@@ -12,16 +12,16 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from assistant.answer.article_lift import lift_day_named, lift_kind_asked
 from assistant.answer.candidates import gather
 from assistant.answer.features import Featurizer, Scored
 from assistant.answer.lexicon import bridges_of
+from assistant.answer.lifts import lift_in_articles
 from assistant.answer.named import article_name_shares
 from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, said_prior
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
-from assistant.answer.reasons import asks_reason, lift_reasons, sentence_texts
+from assistant.answer.reasons import sentence_texts
 from assistant.answer.refusal import refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.errors import BadQuestion
@@ -161,12 +161,9 @@ class Answerer:
         learned = model.probabilities(rows)
         prior = rule_prior(query, rows) + self.names_prior(query, scored) + said_prior(query, rows, scored)
         probs = model.probabilities(rows, prior=prior)
-        if asks_reason(query):
-            texts = sentence_texts(self.index, self.load_text, scored)
-            probs = lift_reasons(query, probs, rows, [s.cand.article for s in scored], texts)
-        articles = [s.cand.article for s in scored]
-        probs = lift_kind_asked(query, probs, rows, articles)
-        probs = lift_day_named(query, probs, rows, articles, [s.terms for s in scored])
+        probs = lift_in_articles(
+            query, probs, rows, scored, lambda found: sentence_texts(self.index, self.load_text, found)
+        )
         for s, p, q in zip(scored, probs, learned, strict=True):
             s.prob = float(p)
             s.learned = float(q)
