@@ -20,7 +20,9 @@ from assistant.answer.features import FEATURES
 from assistant.answer.query import Query
 from assistant.index.tokens import STOP_WORDS, terms
 
-_WHICH = re.compile(r"\b(?:which|what)\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?", re.IGNORECASE)
+_WHICH = re.compile(r"\b[Ww]hich\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
+"""The one or two lower-case words right after "which" ("which church organization is"); "what NOUN"
+asks too often for something no name holds ("what channel", "what one word") to be read so."""
 _NOT_NOUNS = frozenset(
     "is are was were has have had did does do will would can could should may might be been the a an "
     "of to in on for by".split()
@@ -46,10 +48,10 @@ def asked_noun(query: Query) -> frozenset[str]:
     m = _WHICH.search(query.question)
     if m is None:
         return frozenset()
-    words = [w for w in m.groups() if w and w.lower() not in _NOT_NOUNS]
     found: set[str] = set()
-    for w in words[:2]:
-        if w.lower() in STOP_WORDS:
+    for w in m.groups():
+        # "What was Manning's rating" asks no noun; "which church organization is" stops at "is".
+        if not w or w in _NOT_NOUNS or w in STOP_WORDS or w.endswith("ed"):
             break
         found.update(terms(w))
     return frozenset(found | {a for t in found for a in _ABBREVIATED.get(t, frozenset())})
