@@ -15,11 +15,13 @@ import numpy.typing as npt
 from assistant.answer.candidates import gather
 from assistant.answer.features import Featurizer, Scored
 from assistant.answer.lexicon import bridges_of
+from assistant.answer.lifts import lift_in_articles
 from assistant.answer.named import article_name_shares
 from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, said_prior
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
+from assistant.answer.reasons import sentence_texts
 from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
@@ -160,6 +162,9 @@ class Answerer:
         learned = model.probabilities(rows)
         prior = rule_prior(query, rows) + self.names_prior(query, scored) + said_prior(query, rows, scored)
         probs = model.probabilities(rows, prior=prior)
+        probs = lift_in_articles(
+            query, probs, rows, scored, lambda found: sentence_texts(self.index, self.load_text, found)
+        )
         for s, p, q in zip(scored, probs, learned, strict=True):
             s.prob = float(p)
             s.learned = float(q)

@@ -35,6 +35,8 @@ _NAME_WORDS = 3
 # Relative words that open a description of a speaker: "said Chris Cox, who runs the NRA’s lobbying arm".
 _RELATIVES = frozenset({"who", "whose", "whom"})
 _LEADING_CONJUNCTIONS = wordset("and but then so yet still also or")
+# A cue joined to the sentence's own verb ("X did not give figures, but said"; "X fell and said").
+_SHARED_SUBJECT = wordset("and but")
 _ADVERBIAL_OR_FOR = ADVERBIAL_START | {"for"}
 # Words that open a clause before the subject: "When NYMEX announced its rule, …".
 # -ing words that open no aside ("Smith, speaking…" does; "Smith, thing…" cannot start one).
@@ -67,6 +69,10 @@ def find_speaker(
     if previous is None:
         # "Said Comey, “The thought…”": a cue that opens the sentence names its speaker after it.
         return _inverted(tokens, position + 1) if tokens[position].lower in verbs.INVERTIBLE else None
+    if previous.lower in _SHARED_SUBJECT and before >= 2:
+        # "Diaz did not give figures, but said: ..." - the cue's subject is the sentence's.
+        subject = _subject(tokens)
+        return None if subject is None else SpeakerSpan(*subject)
     if previous.lower == "who":
         antecedent = _antecedent(tokens, before - 1, sentence.start)
         return None if antecedent is None else SpeakerSpan(before - 1, before - 1, core=antecedent)
@@ -103,6 +109,21 @@ def _name_then_comma(tokens: list[Token], comma: int, sentence_start: int) -> Sp
     if tokens[first - 1].text != "," or any(t.text == "," for t in tokens[: first - 1]):
         return None
     return SpeakerSpan(*span) if opening.endswith("ing") or opening in _OPENING_CLAUSE else None
+
+
+def _aside_owner(tokens: list[Token], core: tuple[int, int]) -> bool:
+    """Who an -ing aside ("…, responding to remarks by Baker, said") describes: a personal name, or
+    a surname opening the sentence ("Balladur, responding to …, said")."""
+    if _personal_name_run(tokens, core):
+        return True
+    first, last = core
+    return (
+        first == 0
+        and first == last
+        and tokens[first].capitalised
+        and tokens[first].is_word
+        and (tokens[first].lower not in ADVERBIAL_START | _LEADING_CONJUNCTIONS)
+    )
 
 
 def _personal_name_run(tokens: list[Token], span: tuple[int, int]) -> bool:
@@ -150,7 +171,7 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
         return SpeakerSpan(core[0], comma - 1, core=core)
     if opener.lower in ADVERBIAL_START:
         return SpeakerSpan(*core)  # "Priebus, in the wake of a new poll, told…": an aside, not a description
-    if opener.lower.endswith("ing") and opener.lower not in _NOT_ASIDE and _personal_name_run(tokens, core):
+    if opener.lower.endswith("ing") and opener.lower not in _NOT_ASIDE and _aside_owner(tokens, core):
         return SpeakerSpan(*core)  # "Joe Clark, winding up a visit to Washington, said": an aside
     return None
 

@@ -1,0 +1,39 @@
+"""The reorderings inside one article that follow the learned score: each moves the sentence holding
+what is asked (a cause, the kind of answer, the day named, a name holding the noun asked) past siblings
+right above it that cannot answer. One way in for the answerer; each rule lives in its own module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answer.article_lift import lift_day_named, lift_kind_asked
+from assistant.answer.features import Scored
+from assistant.answer.named_noun import asked_noun, lift_named_noun
+from assistant.answer.query import Query
+from assistant.answer.reasons import asks_reason, lift_reasons
+
+Texts = Callable[[Sequence[Scored]], list[str]]
+
+
+def lift_in_articles(
+    query: Query,
+    probs: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.float64],
+    scored: list[Scored],
+    texts: Texts,
+) -> npt.NDArray[np.float64]:
+    """`probs` (the learned score with the rules' priors) after every reordering that applies; the
+    sentences' text is read only for a question that needs it."""
+    articles = [s.cand.article for s in scored]
+    shown: list[str] | None = None
+    if asks_reason(query) or asked_noun(query):
+        shown = texts(scored)
+    if asks_reason(query) and shown is not None:
+        probs = lift_reasons(query, probs, rows, articles, shown)
+    if asked_noun(query) and shown is not None:
+        probs = lift_named_noun(query, probs, rows, articles, shown)
+    probs = lift_kind_asked(query, probs, rows, articles)
+    return lift_day_named(query, probs, rows, articles, [s.terms for s in scored])

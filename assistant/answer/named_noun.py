@@ -1,0 +1,88 @@
+""" "Which church group ...?", "Which minister ...?", "Which company ...?": the answer is a name that holds
+the noun asked ("the American Baptist Churches", "Minister Clelio Darida", "Daelim Industrial Co Ltd").
+
+Such a question repeats the story's lead ("a group of U.S. investors ... seeking a special meeting")
+and asks who in it; the sentence naming that one often shares fewer of its words. Inside one article,
+a sentence holding a capitalised name that carries the asked noun (or its usual abbreviation), a name
+the question does not give itself, is moved past siblings right above it that hold none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answer.article_lift import lift_within_articles
+from assistant.answer.features import FEATURES
+from assistant.answer.query import Query
+from assistant.index.tokens import STOP_WORDS, terms
+
+_WHICH = re.compile(r"\b[Ww]hich\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
+"""The one or two lower-case words right after "which" ("which church organization is"); "what NOUN"
+asks too often for something no name holds ("what channel", "what one word") to be read so."""
+_NOT_NOUNS = frozenset(
+    "is are was were has have had did does do will would can could should may might be been the a an "
+    "of to in on for by".split()
+)
+_ABBREVIATED: dict[str, frozenset[str]] = {
+    "compani": frozenset(
+        {"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh", "compani"}
+    ),
+    "firm": frozenset({"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh", "firm"}),
+    "corpor": frozenset({"corp", "corpor"}),
+}
+"""A noun asked and what a name says for it ("which company" is answered by "Daelim Industrial Co Ltd").
+Keys and values are index terms (stems)."""
+_NAME = re.compile(r"(?:[A-Z][\w&'.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w&'.-]*)*")
+
+
+def asked_noun(query: Query) -> frozenset[str]:
+    """Terms a name answering "which NOUN" holds: the one or two words after which/what, as index
+    terms, widened by their abbreviations; empty for other questions."""
+    # Only where the answer is a name: not a number, a date, a cause or someone's words.
+    if query.info.asks_statement or not set(query.wanted) <= {"person", "place"}:
+        return frozenset()
+    m = _WHICH.search(query.question)
+    if m is None:
+        return frozenset()
+    found: set[str] = set()
+    for w in m.groups():
+        # "What was Manning's rating" asks no noun; "which church organization is" stops at "is".
+        if not w or w in _NOT_NOUNS or w in STOP_WORDS or w.endswith("ed"):
+            break
+        found.update(terms(w))
+    return frozenset(found | {a for t in found for a in _ABBREVIATED.get(t, frozenset())})
+
+
+def names_holding(sentence: str, nouns: frozenset[str], given: str) -> bool:
+    """Whether a capitalised name in the sentence holds one of `nouns`, and the question (`given`)
+    does not write that name itself."""
+    low = given.lower()
+    for m in _NAME.finditer(sentence):
+        name = m.group(0).strip(".")
+        held = terms(name)
+        if len(held) < 2 and name.lower() not in low:
+            # A lone capitalised word ("Churches" opening nothing) is no name; "Minister X" is.
+            continue
+        if nouns & set(held) and name.lower() not in low:
+            return True
+    return False
+
+
+def lift_named_noun(
+    query: Query,
+    probs: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.float64],
+    articles: Sequence[int],
+    sentences: Sequence[str],
+) -> npt.NDArray[np.float64]:
+    """For "which NOUN": each sentence holding a name with that noun moved past siblings right above
+    it holding none (rows, articles and sentences in candidate order)."""
+    nouns = asked_noun(query)
+    if not nouns or not rows.shape[0]:
+        return probs
+    lifted = [names_holding(s, nouns, query.question) for s in sentences]
+    return lift_within_articles(probs, articles, lifted, rows[:, FEATURES.index("hcov")])
