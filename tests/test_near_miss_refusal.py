@@ -3,19 +3,19 @@
 A reader who asks "How many stores does Harwick Shoe plan to open in Brazil?" of wire stories that
 only give Harwick's store plans for the year must be told the corpus does not say, not be shown 421
 stores somewhere else; once a story gives the Brazilian plan, that story's sentence answers.
+The check is off by default (`AnswerSettings.near_misses`) and turned on here.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from assistant.cli import main
+from assistant.answer import AnswerSettings
 from assistant.engine import Engine
 
 PLAIN = "The corpus holds no answer to this question."
+NEAR_MISSES = AnswerSettings(near_misses=True)
+"""The near-miss check is off by default (it refused answerable questions written apart); on here."""
 
 WIRE = {
     "harwick-plans.txt": (
@@ -83,14 +83,16 @@ def _corpus(folder: Path, extra: dict[str, str] | None = None) -> Path:
 
 
 def test_a_fact_asked_of_the_right_company_that_no_story_gives_is_refused(tmp_path: Path) -> None:
-    engine = Engine.open(_corpus(tmp_path / "wire"))
+    engine = Engine.open(_corpus(tmp_path / "wire"), settings=NEAR_MISSES)
     answer = engine.ask("How many stores does Harwick Shoe plan to open in Brazil?")
     assert not answer.answered
     assert answer.message == PLAIN
 
 
 def test_the_same_question_is_answered_once_a_story_gives_the_fact(tmp_path: Path) -> None:
-    engine = Engine.open(_corpus(tmp_path / "wire", {"harwick-brazil.txt": BRAZIL_PLAN}))
+    engine = Engine.open(
+        _corpus(tmp_path / "wire", {"harwick-brazil.txt": BRAZIL_PLAN}), settings=NEAR_MISSES
+    )
     answer = engine.ask("How many stores does Harwick Shoe plan to open in Brazil?")
     assert answer.answered
     assert "open 40 stores in Brazil" in answer.quotes[0].text
@@ -98,28 +100,14 @@ def test_the_same_question_is_answered_once_a_story_gives_the_fact(tmp_path: Pat
 
 
 def test_a_company_no_story_names_is_not_answered_by_another_company_s_trial(tmp_path: Path) -> None:
-    engine = Engine.open(_corpus(tmp_path / "wire"))
+    engine = Engine.open(_corpus(tmp_path / "wire"), settings=NEAR_MISSES)
     answer = engine.ask("When does Kestrel plan to begin clinical trials of an AIDS treatment?")
     assert not answer.answered
     assert answer.message == PLAIN
 
 
 def test_the_trial_question_is_answered_by_the_company_s_own_story(tmp_path: Path) -> None:
-    engine = Engine.open(_corpus(tmp_path / "wire", {"kestrel.txt": KESTREL_TRIALS}))
+    engine = Engine.open(_corpus(tmp_path / "wire", {"kestrel.txt": KESTREL_TRIALS}), settings=NEAR_MISSES)
     answer = engine.ask("When does Kestrel plan to begin clinical trials of an AIDS treatment?")
     assert answer.answered
     assert "in early 1988" in answer.quotes[0].text
-
-
-@pytest.mark.parametrize(("extra", "code"), [(None, 1), ({"harwick-brazil.txt": BRAZIL_PLAN}, 0)])
-def test_the_command_line_says_so_plainly(tmp_path: Path, extra: dict[str, str] | None, code: int) -> None:
-    folder = _corpus(tmp_path / "wire", extra)
-    result = CliRunner().invoke(
-        main, ["ask", "How many stores does Harwick Shoe plan to open in Brazil?", "--corpus", str(folder)]
-    )
-    assert result.exit_code == code
-    if code:
-        assert PLAIN in result.stdout
-        assert "421 stores" not in result.stdout
-    else:
-        assert "open 40 stores in Brazil" in result.stdout

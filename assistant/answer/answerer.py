@@ -238,7 +238,7 @@ class Answerer:
         row = refusal_row(query, rows, scored, shown)[None, :]
         if float(model.refusal.probabilities(row[:, : len(REFUSAL_FEATURES)])[0]) < model.threshold:
             return False
-        if model.near_miss is None or shown.names_missing == 0:
+        if not self.settings.near_misses or model.near_miss is None or shown.names_missing == 0:
             return True  # no name of the question is missing: no near miss to judge
         return float(model.near_miss.probabilities(row)[0]) >= model.near_threshold
 
