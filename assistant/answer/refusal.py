@@ -16,7 +16,8 @@ is no name. It judges only a question whose answer's article lacks one of its na
 trained against questions with one name swapped for another article's, and its threshold lets it
 refuse at most NEAR_MISS_BUDGET of the paraphrased answerable training questions (asked in other
 words than the article's) the first model keeps (when fewer lack a name, the threshold is 1: every
-such question is refused). A question is answered only when both models say so.
+such question is refused). With `AnswerSettings.near_misses` on (off by default: it refused answerable
+questions written apart), a question is answered only when both models say so.
 """
 
 from __future__ import annotations
