@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine
+from tests.stories import write_stories
 
 NURSES = (
     "---\n"
@@ -58,15 +59,15 @@ PIPELINE = (
 
 
 def _corpus(folder: Path) -> Path:
-    folder.mkdir()
-    for name, text in (
-        ("nurses.md", NURSES),
-        ("fisheries.md", FISHERIES),
-        ("shipyard.md", SHIPYARD),
-        ("pipeline.md", PIPELINE),
-    ):
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_stories(
+        folder,
+        {
+            "nurses.md": NURSES,
+            "fisheries.md": FISHERIES,
+            "shipyard.md": SHIPYARD,
+            "pipeline.md": PIPELINE,
+        },
+    )
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine
+from tests.stories import write_stories
 
 FERRY = (
     "---\n"
@@ -73,17 +74,17 @@ TRAM = (
 
 
 def _corpus(folder: Path) -> Path:
-    folder.mkdir()
-    for name, text in (
-        ("harbour-ferry.md", FERRY),
-        ("stake.txt", STAKE),
-        ("airline.txt", AIRLINE),
-        ("museum.txt", MUSEUM),
-        ("tram.md", TRAM),
-        ("bills.txt", BILLS),
-    ):
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_stories(
+        folder,
+        {
+            "harbour-ferry.md": FERRY,
+            "stake.txt": STAKE,
+            "airline.txt": AIRLINE,
+            "museum.txt": MUSEUM,
+            "tram.md": TRAM,
+            "bills.txt": BILLS,
+        },
+    )
 
 
 @pytest.fixture(scope="module")

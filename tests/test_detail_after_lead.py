@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine
+from tests.stories import write_stories
 
 # Each story opens with a lead that repeats most words of its question and tells the cause later, in
 # words of its own.
@@ -48,15 +49,15 @@ ORCHARD = (
 
 
 def _corpus(folder: Path) -> Path:
-    folder.mkdir()
-    for name, text in (
-        ("levy.txt", LEVY),
-        ("bakery.txt", BAKERY),
-        ("tunnel.txt", TUNNEL),
-        ("orchard.txt", ORCHARD),
-    ):
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_stories(
+        folder,
+        {
+            "levy.txt": LEVY,
+            "bakery.txt": BAKERY,
+            "tunnel.txt": TUNNEL,
+            "orchard.txt": ORCHARD,
+        },
+    )
 
 
 @pytest.fixture(scope="module")
