@@ -21,7 +21,6 @@ from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, s
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
-from assistant.answer.reasons import sentence_texts
 from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
@@ -162,9 +161,7 @@ class Answerer:
         learned = model.probabilities(rows)
         prior = rule_prior(query, rows) + self.names_prior(query, scored) + said_prior(query, rows, scored)
         probs = model.probabilities(rows, prior=prior)
-        probs = lift_in_articles(
-            query, probs, rows, scored, lambda found: sentence_texts(self.index, self.load_text, found)
-        )
+        probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):
             s.prob = float(p)
             s.learned = float(q)

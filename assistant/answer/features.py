@@ -97,6 +97,8 @@ class Scored:
     quoted: frozenset[str] = frozenset()
     """For a question about what was said, the terms the sentence sets in quotation marks: X's very
     words, apart from the reporter's account around them."""
+    text: str = ""
+    """The sentence as shown (display text), for the rules that read its words after ranking."""
 
 
 class Featurizer:
@@ -227,7 +229,7 @@ class Featurizer:
             quoted: frozenset[str] = frozenset()
             if query.info.asks_statement and "quote" in offered:
                 quoted = frozenset(terms(quoted_words(sentence)))
-            scored.append(Scored(c, tset, speaker, cov, window, lacking, quoted=quoted))
+            scored.append(Scored(c, tset, speaker, cov, window, lacking, quoted=quoted, text=sentence))
         if rows.shape[0]:
             for name in ("bm25_rel", "passage_rel"):
                 k = col[name]

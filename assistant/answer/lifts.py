@@ -4,8 +4,6 @@ right above it that cannot answer. One way in for the answerer; each rule lives 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 import numpy as np
 import numpy.typing as npt
 
@@ -15,25 +13,18 @@ from assistant.answer.named_noun import asked_noun, lift_named_noun
 from assistant.answer.query import Query
 from assistant.answer.reasons import asks_reason, lift_reasons
 
-Texts = Callable[[Sequence[Scored]], list[str]]
-
 
 def lift_in_articles(
     query: Query,
     probs: npt.NDArray[np.float64],
     rows: npt.NDArray[np.float64],
     scored: list[Scored],
-    texts: Texts,
 ) -> npt.NDArray[np.float64]:
-    """`probs` (the learned score with the rules' priors) after every reordering that applies; the
-    sentences' text is read only for a question that needs it."""
+    """`probs` (the learned score with the rules' priors) after every reordering that applies."""
     articles = [s.cand.article for s in scored]
-    shown: list[str] | None = None
-    if asks_reason(query) or asked_noun(query):
-        shown = texts(scored)
-    if asks_reason(query) and shown is not None:
-        probs = lift_reasons(query, probs, rows, articles, shown)
-    if asked_noun(query) and shown is not None:
-        probs = lift_named_noun(query, probs, rows, articles, shown)
+    if asks_reason(query):
+        probs = lift_reasons(query, probs, rows, articles, [s.text for s in scored])
+    if asked_noun(query):
+        probs = lift_named_noun(query, probs, rows, articles, [s.text for s in scored])
     probs = lift_kind_asked(query, probs, rows, articles)
     return lift_day_named(query, probs, rows, articles, [s.terms for s in scored])

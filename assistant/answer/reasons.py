@@ -11,16 +11,14 @@ stays the ranker's call.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from assistant.answer.article_lift import lift_within_articles
-from assistant.answer.features import FEATURES, Scored
+from assistant.answer.features import FEATURES
 from assistant.answer.query import Query
-from assistant.corpus import display_text
-from assistant.index import Index
 
 REASON_CUE = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|in\s+order\s+to|so\s+that"
@@ -35,8 +33,6 @@ REASON_CUE = re.compile(
 """Words that state why: a cause ("because of", "responsible for", "cited") or a purpose ("designed to
 help curb", "aimed at", "to ward off")."""
 
-TextLoader = Callable[[int], str]
-
 
 def asks_reason(query: Query) -> bool:
     """Whether the question asks for a cause or purpose."""
@@ -46,20 +42,6 @@ def asks_reason(query: Query) -> bool:
 def states_reason(sentence: str) -> bool:
     """Whether a sentence states a cause or purpose."""
     return REASON_CUE.search(sentence) is not None
-
-
-def sentence_texts(index: Index, load_text: TextLoader, scored: Sequence[Scored]) -> list[str]:
-    """Each candidate's sentence as shown (its article's file read once)."""
-    a = index.stored.arrays
-    files: dict[int, str] = {}
-    out = []
-    for s in scored:
-        text = files.get(s.cand.article)
-        if text is None:
-            text = files[s.cand.article] = load_text(s.cand.article)
-        i = s.cand.sentence
-        out.append(display_text(text, int(a["s_start"][i]), int(a["s_end"][i])))
-    return out
 
 
 def lift_reasons(
