@@ -25,12 +25,14 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from _corpora import BENCH_ROOT  # bench/ is on sys.path when run as a script
+
 from assistant.corpus import display_text, parse_article
 from assistant.engine import Engine
 from assistant.errors import BadQuestion
 
 POLNEAR = Path("/work/shared/eval/polnear")
-ROOT = Path("/tmp/assistant-bench/wrapped-alike")
+ROOT = BENCH_ROOT / "wrapped-alike"
 STYLES = {"blank-70": (70, "blank"), "indented-65": (65, "indented"), "crlf-72": (72, "crlf")}
 
 
