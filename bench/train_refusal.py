@@ -4,11 +4,10 @@ run alone, this module measures them on each kind of question.
 Each row is judged as the product judges it: the candidate shown first is the ranker's best with the
 rules' priors, and its article is read in the corpus the question was asked of.
 
-  refusal     each squad-dev-train question asked of the full corpus (answerable), and its
-              paraphrased copy (answerable, in other words), against the same questions asked of a
-              corpus holding only the other half of the articles (off-topic); logistic over
-              REFUSAL_FEATURES (the question's facts and the ranker's row of its likeliest
-              candidate), the threshold minimising refused answerable plus answered off-topic.
+  refusal     each squad-dev-train question asked of the full corpus (answerable) against the same
+              questions asked of a corpus holding only the other half of the articles (off-topic);
+              logistic over REFUSAL_FEATURES, the threshold minimising refused answerable plus
+              answered off-topic.
   near miss   the same answerable questions against `swapped_name` questions: one capitalised name
               swapped for a name of another article that the question's own article never uses
               ("When does Astra plan...?" where the corpus has another company's plan), asked of the
@@ -141,25 +140,17 @@ def train_refusal(
     paraphrased: list[dict[str, Any]],
     corpora: Corpora,
 ) -> Refusal:
-    """The refusal model and its threshold, from answerable `items` and `paraphrased` against
-    unanswerable `off` (asked without their article); then the near-miss model, from the same
-    answerable questions against `swapped` (one name swapped for another article's), its threshold
-    refusing at most NEAR_MISS_BUDGET of the `paraphrased` ones (answerable, in other words than
-    the article's: SQuAD's own wording repeats the article's names, a reader's does not) the first
-    model keeps."""
+    """The refusal model and its threshold, from answerable `items` against unanswerable `off`
+    (asked without their article); then the near-miss model, from the same answerable questions
+    against `swapped` (one name swapped for another article's), its threshold refusing at most
+    NEAR_MISS_BUDGET of the `paraphrased` ones (answerable, in other words than the article's:
+    SQuAD's own wording repeats the article's names, a reader's does not) the first model keeps."""
     from bench.train_ranker import fit
 
     n = len(REFUSAL_FEATURES)
     pos = refusal_rows(ranker, items, corpora)
     neg = refusal_rows(ranker, off, corpora)
-    para = refusal_rows(ranker, paraphrased, corpora)
-    # The paraphrased copies are answerable too: without them the best candidate's exact coverage
-    # weighs so much that a question in other words is refused for its wording (41% of the copies
-    # refused against 21%, two folds by article; bench/README.md).
-    refusal = fit(
-        np.vstack([pos, para, neg])[:, :n],
-        np.concatenate([np.ones(len(pos) + len(para)), np.zeros(len(neg))]),
-    )
+    refusal = fit(np.vstack([pos, neg])[:, :n], np.concatenate([np.ones(len(pos)), np.zeros(len(neg))]))
     pp, pn = refusal.probabilities(pos[:, :n]), refusal.probabilities(neg[:, :n])
     grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
     cost = [float(np.mean(pp < t) + np.mean(pn >= t)) for t in grid]
@@ -167,6 +158,7 @@ def train_refusal(
     swap = refusal_rows(ranker, swapped, corpora)
     near = fit(np.vstack([pos, swap]), np.concatenate([np.ones(len(pos)), np.zeros(len(swap))]))
     # Only a question whose shown article lacks a name can be a near miss: the budget is spent on those.
+    para = refusal_rows(ranker, paraphrased, corpora)
     kept = refusal.probabilities(para[:, :n]) >= threshold
     named = para[:, NEAR_MISS_FEATURES.index("names_missing")] > 0
     at_risk = np.sort(near.probabilities(para)[kept & named])

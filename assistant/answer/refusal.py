@@ -37,7 +37,7 @@ percentile of squad-dev-train's answerable questions. A lone candidate (all othe
 `--speaker` does) has no second and a gap of ~16, far past anything trained on, where the linear
 weight only extrapolates (it refused "ratings" asked of Moody's own statement)."""
 
-QUESTION_FACTS: tuple[str, ...] = (
+REFUSAL_FEATURES: tuple[str, ...] = (
     "best_logit",
     "best_window",
     "best_cov",
@@ -47,13 +47,6 @@ QUESTION_FACTS: tuple[str, ...] = (
     "least_unmatched_rare",
     "logit_gap",
 )
-"""What the question's candidates hold of it, taken together."""
-BEST_ROW: tuple[str, ...] = tuple(f"best_{name}" for name in FEATURES)
-"""The ranker's own feature row of the candidate it finds likeliest, as computed for ranking (no second
-pass over the corpus): whether that sentence offers the kind of answer asked, where it sits in its
-article, how it covers the question exactly and through bridges. Trained with the paraphrased copies
-of squad-dev-train as answerable, so a question asked in other words is not refused for its wording."""
-REFUSAL_FEATURES: tuple[str, ...] = (*QUESTION_FACTS, *BEST_ROW)
 NEAR_MISS_FEATURES: tuple[str, ...] = (*REFUSAL_FEATURES, "names_missing")
 """The near-miss model's facts: the refusal model's, then what the first quote's article lacks."""
 
@@ -76,15 +69,9 @@ def close_articles(probs: list[float], articles: list[int], top: int) -> list[in
 def refusal_row(
     query: Query, rows: npt.NDArray[np.float64], scored: list[Scored], shown: ShownArticle = NOTHING_MISSING
 ) -> npt.NDArray[np.float64]:
-    """The facts of NEAR_MISS_FEATURES (the refusal model reads the first len(REFUSAL_FEATURES));
-    `rows` are the feature rows of `scored`, in the same order; `shown` is what the first quote's
-    article lacks of the question."""
+    """The question-level facts of NEAR_MISS_FEATURES (the refusal model reads the first
+    len(REFUSAL_FEATURES)); `shown` is what the first quote's article lacks of the question."""
     probs = sorted((min(max(s.learned, 1e-6), 1 - 1e-6) for s in scored), reverse=True) or [1e-6]
-    likeliest = (
-        rows[max(range(len(scored)), key=lambda i: (scored[i].learned, -scored[i].cand.sentence))]
-        if scored
-        else np.zeros(len(FEATURES))
-    )
     best = probs[0]
     second = probs[1] if len(probs) > 1 else 1e-6
     rare = rows[:, FEATURES.index("unmatched_rare")] if rows.shape[0] else np.ones(1)
@@ -102,7 +89,6 @@ def refusal_row(
             unknown,
             float(rare.min()),
             min(GAP_CAP, math.log(best / (1 - best)) - math.log(second / (1 - second))),
-            *likeliest,
             shown.names_missing,
         ]
     )
