@@ -1,0 +1,223 @@
+"""Near misses on the development question sets: which fact of the shown answer tells them apart?
+
+Asks every question of a reuters-style question file (reuters-paraphrased's shape: question, answer,
+newid, kind) of the corpus bench/answer_quality.py wrote for it, as the product ranks it, and for each
+question the shipped refusal model answers, reads facts of the quote to be shown:
+
+  kind        the first kind of answer the question wants (money for "how much ... pay") is offered
+              by the shown sentence (features' offers_*; a speaker's statement for "what did X say")
+  pred_win    share (idf-weighted) of the question's own terms other than its names that the shown
+              sentence and its neighbours hold, exactly or through a bridge (the predicate:
+              "clinical trials", "plan", "begin")
+  pred_art    the same over the shown sentence's whole article
+  pred_away   a predicate term the article lacks is held by another candidate's article (the topic
+              went one way, the names another: Astra's name here, another company's trial there)
+  names_win   every name of the question (a run of capitals: "Brazil", "Ruben Mettler") has a word
+              in the shown window or the article's head
+  speaker     for "what did <person> say": some of the first ten candidates is that person's
+              statement
+
+Each fact is then tried as a check after the model (refuse when it fails; for the shares, below
+0.5): how many of the unanswerable questions the model answers it would refuse, and how many
+answerable ones it would newly refuse. A fact worth a feature catches clearly more of the first.
+
+    nice python bench/answer_quality.py --skip-wikiqa --skip-squad --questions FILE   # writes the corpus
+    nice python -m bench.refusal_dev --questions FILE [--corpus $ASSISTANT_BENCH_ROOT/answer/reuters]
+
+Reads the articles' text (a study, not the product's path). Figures of this session: bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answer.features import FEATURES, Scored
+from assistant.answer.lexicon import bridged
+from assistant.answer.query import Query, parse_query
+from assistant.answer.ranker import load_model
+from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row
+from assistant.answer.settings import Steer
+from assistant.engine import Engine
+from assistant.index.tokens import terms
+
+_OFFERS = {n[len("offers_") :]: i for i, n in enumerate(FEATURES) if n.startswith("offers_")}
+_STATEMENT = FEATURES.index("statement_match")
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’.-]*)*")
+FACTS = ("kind", "pred_win", "pred_art", "pred_away", "names_win", "speaker")
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """One question as the product judged it, and the facts of its shown quote."""
+
+    question: str
+    unanswerable: bool
+    hit: bool
+    probability: float
+    answered: bool
+    facts: dict[str, float]
+
+
+def _name_runs(question: str) -> list[list[str]]:
+    """The question's runs of capitalised words past its first word, each as its terms."""
+    out = []
+    for match in _NAME_RUN.finditer(question):
+        if match.start() == 0:
+            continue
+        run = [t for w in match.group(0).split() if w not in ("of", "and") for t in terms(w)]
+        if run:
+            out.append(run)
+    return out
+
+
+class Reader:
+    """Sentence and article terms of one corpus, read from the article text (cached per article)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.answerer = engine._answerer
+        self._sentences: dict[int, list[set[str]]] = {}
+
+    def sentences(self, article: int) -> list[set[str]]:
+        if article not in self._sentences:
+            index = self.engine.index
+            a = index.stored.arrays
+            text = self.answerer.load_text(article)
+            lo, hi = int(index.sent_lo[article]), int(index.sent_hi[article])
+            self._sentences[article] = [
+                set(terms(text[int(a["s_start"][s]) : int(a["s_end"][s])])) for s in range(lo, hi)
+            ]
+        return self._sentences[article]
+
+    def window(self, s: Scored) -> set[str]:
+        lo = int(self.engine.index.sent_lo[s.cand.article])
+        k = s.cand.sentence - lo
+        sents = self.sentences(s.cand.article)
+        held = set(self.answerer.head_terms(s.cand.article))
+        for j in range(max(0, k - 1), min(len(sents), k + 2)):
+            held |= sents[j]
+        return held
+
+    def article(self, article: int) -> set[str]:
+        return set(self.answerer.head_terms(article)).union(*self.sentences(article))
+
+
+def _share(query: Query, predicate: list[str], held: set[str]) -> tuple[float, list[str]]:
+    """Weighted share of `predicate` held (exactly or bridged), and the terms missing."""
+    if not predicate:
+        return 1.0, []
+    met = {t for t in predicate if t in held} | bridged(
+        {t: query.bridges.get(t, frozenset()) for t in predicate}, frozenset(held)
+    )
+    total = sum(query.weights[t] for t in predicate)
+    return sum(query.weights[t] for t in met) / total, [t for t in predicate if t not in met]
+
+
+def facts_of(
+    reader: Reader, query: Query, rows: npt.NDArray[np.float64], ranked: list[Scored]
+) -> dict[str, float]:
+    """FACTS of the first quote (ranked best first, rows in the same order); 1.0 means present."""
+    top = ranked[0]
+    runs = _name_runs(query.question)
+    name_terms = {t for run in runs for t in run}
+    predicate = [t for t in query.own if t in query.reachable and t not in name_terms]
+    window = reader.window(top)
+    article = reader.article(top.cand.article)
+    pred_win, _ = _share(query, predicate, window)
+    pred_art, lacking = _share(query, predicate, article)
+    elsewhere: set[str] = set()
+    for s in ranked:
+        if s.cand.article != top.cand.article:
+            elsewhere |= s.terms
+    away = [t for t in lacking if t in elsewhere or query.bridges.get(t, frozenset()) & elsewhere]
+    wanted = [t for t in query.wanted if t in _OFFERS or t == "quote"]
+    first = wanted[0] if wanted else None
+    if first is None:
+        kind = 1.0
+    elif first == "quote":
+        kind = float(rows[0][_STATEMENT] > 0 or rows[0][_OFFERS["quote"]] > 0)
+    else:
+        kind = float(rows[0][_OFFERS[first]] > 0)
+    person = query.info.asks_statement and any(len(n.split()) >= 2 for n in query.info.names)
+    speaker = 1.0 if not person else float(any(r[_STATEMENT] > 0 for r in rows[:10]))
+    return {
+        "kind": kind,
+        "pred_win": pred_win,
+        "pred_art": pred_art,
+        "pred_away": float(not away),
+        "names_win": float(all(set(run) & window for run in runs)),
+        "speaker": speaker,
+    }
+
+
+def ask_all(engine: Engine, rows_in: list[dict[str, Any]]) -> list[Asked]:
+    """Every question of the file, judged as the product judges it (refusal model alone)."""
+    model = load_model()
+    reader = Reader(engine)
+    out = []
+    for r in rows_in:
+        query = parse_query(engine.index, r["question"], Steer())
+        unanswerable = r["answer"] is None
+        if not query.searched or all(tid is None for tid in query.ids.values()):
+            out.append(Asked(r["question"], unanswerable, False, 0.0, False, {}))
+            continue
+        rows, ranked = engine._answerer.rank(query)
+        if not ranked:
+            out.append(Asked(r["question"], unanswerable, False, 0.0, False, {}))
+            continue
+        row = refusal_row(query, rows, ranked)[None, : len(REFUSAL_FEATURES)]
+        p = float(model.refusal.probabilities(row)[0])
+        hit = not unanswerable and " ".join(r["answer"].split()) in " ".join(ranked[0].text.split())
+        facts = facts_of(reader, query, rows, ranked)
+        out.append(Asked(r["question"], unanswerable, hit, p, p >= model.threshold, facts))
+    return out
+
+
+def report(asked: list[Asked]) -> None:
+    un = [a for a in asked if a.unanswerable]
+    ans = [a for a in asked if not a.unanswerable]
+    print(
+        f"refusal model alone: unanswerable refused {sum(not a.answered for a in un)}/{len(un)},"
+        f" answerable refused {sum(not a.answered for a in ans)}/{len(ans)}"
+    )
+    print("unanswerable questions the model answers, and their facts (1 present, 0 absent):")
+    for a in un:
+        if a.answered:
+            shown = " ".join(f"{k}={a.facts[k]:.2f}" for k in FACTS)
+            print(f"  p={a.probability:.2f} {shown} | {a.question[:80]}")
+    print("each fact as a check after the model: unanswerable caught / answerable newly refused (of them")
+    print("first quote right)")
+    for name in FACTS:
+        fails = [a for a in asked if a.answered and a.facts[name] < 0.5]
+        caught = sum(a.unanswerable for a in fails)
+        lost = [a for a in fails if not a.unanswerable]
+        print(f"  {name:10s} {caught:3d} / {len(lost):3d} ({sum(a.hit for a in lost)})")
+
+
+def main() -> None:
+    from bench._corpora import BENCH_ROOT
+
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--questions", type=Path, required=True)
+    parser.add_argument("--corpus", type=Path, default=BENCH_ROOT / "answer" / "reuters")
+    parser.add_argument("--json", type=Path, help="write each question's facts here")
+    args = parser.parse_args()
+    rows_in = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line]
+    asked = ask_all(Engine.open(args.corpus), rows_in)
+    report(asked)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(a) for a in asked], indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
