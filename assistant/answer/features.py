@@ -28,7 +28,7 @@ from assistant.index.tokens import terms
 from assistant.models import Attribution
 from assistant.speakers import speaker_matches
 
-if TYPE_CHECKING:  # annotations only: numpy.typing costs ~10 ms at import
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
 
 TextLoader = Callable[[int], str]

@@ -19,7 +19,7 @@ import numpy as np
 from assistant.index import Index
 from assistant.index.tokens import STOP_WORDS, fold, terms
 
-if TYPE_CHECKING:  # annotations only: numpy.typing costs ~10 ms at import
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
 
 # A word written with a capital (or in capitals, or with a digit inside a capitalised token: "G-7").

@@ -20,7 +20,7 @@ from assistant.answer.features import FEATURES
 from assistant.answer.query import Query
 from assistant.index.tokens import STOP_WORDS, terms
 
-if TYPE_CHECKING:  # annotations only: numpy.typing costs ~10 ms at import
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
 
 _WHICH = re.compile(r"\b[Ww]hich\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")

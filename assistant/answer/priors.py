@@ -18,7 +18,7 @@ from assistant.answer.topic import topic_coverage, who_missing
 from assistant.index.tokens import terms
 from assistant.speakers import plainly_a_person
 
-if TYPE_CHECKING:  # annotations only: numpy.typing costs ~10 ms at import
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
 
 ACRONYM_PRIOR = 4.0

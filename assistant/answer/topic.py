@@ -14,7 +14,7 @@ from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
 from assistant.index.tokens import terms
 
-if TYPE_CHECKING:  # annotations only: numpy.typing costs ~10 ms at import
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
 
 

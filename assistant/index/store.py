@@ -46,7 +46,7 @@ from assistant.index.verified_files import remember_written
 from assistant.locations import INDEX_FOLDER
 from assistant.speakers import tally
 
-if TYPE_CHECKING:  # annotations only: numpy.typing costs ~10 ms at import
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
 
 SKIPPED_FILE = "skipped.json"
