@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.answer.candidates import gather
 from assistant.answer.features import Featurizer, Scored
@@ -30,12 +30,16 @@ from assistant.index.tokens import count_tokens, terms
 from assistant.models import Answer, Attribution
 from assistant.safe_text import without_escape_sequences
 
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
+
+    Allowed = npt.NDArray[np.bool_]
+
 __all__ = ["Answerer", "best_article", "meta_of"]
 
 TextLoader = Callable[[int], str]
 HEADS_KEPT = 20_000
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
-Allowed = npt.NDArray[np.bool_]
 
 
 class Answerer:

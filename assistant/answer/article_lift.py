@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.answer.features import FEATURES
 from assistant.answer.query import Query
@@ -29,6 +29,9 @@ best-covered candidate covers: a number about something else the story mentions 
 LIFTED_KINDS = ("duration", "percent", "money", "number", "date")
 """Kinds a sentence is found to hold reliably (digits, units, month names); places and people, read
 from capital letters, are not lifted on so little."""
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 
 def lift_within_articles(

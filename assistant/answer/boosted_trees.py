@@ -9,9 +9,12 @@ logit, so its sigmoid is a probability that refusal and the rules' priors can re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 LEAF = -1
 """`feature` of a leaf node."""

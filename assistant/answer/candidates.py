@@ -7,12 +7,15 @@ search at a lower weight, so a question in other words than its article still re
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.answer.query import Query
 from assistant.index import Index
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 BRIDGE_WEIGHT = 0.3
 """A passage found through bridged terms scores this share of what the exact terms would give."""

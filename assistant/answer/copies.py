@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.errors import AssistantError
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, inner_terms, terms
 from assistant.models import Answer, Quote
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 _COPY_CANDIDATES = 8
 

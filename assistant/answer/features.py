@@ -12,9 +12,9 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types, quoted_words
 from assistant.answer.candidates import Candidate
@@ -27,6 +27,9 @@ from assistant.index import Index
 from assistant.index.tokens import terms
 from assistant.models import Attribution
 from assistant.speakers import speaker_matches
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 TextLoader = Callable[[int], str]
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]

@@ -15,9 +15,12 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 _PACKAGE = Path(__file__).parent
 """Where the shipped files lie: a path (importlib.resources loads ~10 ms of modules, zipfile too)."""

@@ -12,12 +12,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.index import Index
 from assistant.index.tokens import STOP_WORDS, fold, terms
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 # A word written with a capital (or in capitals, or with a digit inside a capitalised token: "G-7").
 _CAPITALISED = re.compile(r"[A-Z][\w’'&.\-]*")

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.answer.article_lift import lift_within_articles
 from assistant.answer.features import FEATURES
 from assistant.answer.query import Query
 from assistant.index.tokens import STOP_WORDS, terms
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 _WHICH = re.compile(r"\b[Ww]hich\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 """The one or two lower-case words right after "which" ("which church organization is"); "what NOUN"

@@ -8,14 +8,18 @@ Each weight says where it was chosen.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import numpy.typing as npt
 
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.query import Query
 from assistant.answer.topic import topic_coverage, who_missing
 from assistant.index.tokens import terms
 from assistant.speakers import plainly_a_person
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 ACRONYM_PRIOR = 4.0
 """Added to the ranker's logit of the sentence that spells out an acronym the question asks about

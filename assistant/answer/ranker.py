@@ -12,12 +12,15 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.answer.boosted_trees import BoostedTrees, sigmoid
 from assistant.answer.features import FEATURES
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 MODEL_FILE = "data/ranker.json"
 _PACKAGE = Path(__file__).parent

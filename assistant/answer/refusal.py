@@ -23,13 +23,16 @@ questions written apart), a question is answered only when both models say so.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.query import Query
 from assistant.answer.shown_article import NOTHING_MISSING, ShownArticle
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 GAP_CAP = 6.0
 """The most the best candidate's logit may lead the second's by, as the model reads it: about the 99th

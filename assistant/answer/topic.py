@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.answer.features import Scored
 from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
 from assistant.index.tokens import terms
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 
 def topic_terms(query: Query) -> tuple[str, ...]:

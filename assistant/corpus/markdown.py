@@ -12,9 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import yaml
-
-from assistant.corpus.front_matter_yaml import load_front_matter
+from assistant.corpus.front_matter_yaml import FrontMatterError, load_front_matter
 from assistant.corpus.layout import Line, Span
 
 # YAML front matter at the top of a Markdown article (shared with the writer of added articles).
@@ -47,7 +45,7 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
     warnings: list[str] = []
     try:
         loaded = load_front_matter(match.group(1))
-    except yaml.YAMLError:
+    except FrontMatterError:
         loaded = None
         warnings.append("its front matter is not valid YAML; read without metadata")
     if isinstance(loaded, dict):

@@ -23,15 +23,17 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.index.analysis import Batch
 from assistant.index.article_rows import ArticleRows
 from assistant.index.article_table import COLUMNS, ArticleTable
 from assistant.speakers import tally
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 SPILL_PREFIX = "seg-build-"
 _UNSET = b"-" * 64

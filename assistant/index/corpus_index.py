@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.corpus import too_broad
 from assistant.errors import CorpusNotFound
@@ -30,6 +29,8 @@ from assistant.index.version import DEFAULT_PASSAGE_TOKENS, index_fingerprint
 from assistant.locations import index_dir
 
 if TYPE_CHECKING:  # own_changes (add and remove) is imported when they call: a question never does
+    import numpy.typing as npt
+
     from assistant.index.own_changes import Vouched
     from assistant.index.writers_lock import WritersLock
 

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.index.article_table import ArticleTable
 from assistant.index.segment import RowArrays, Segment, joined_file_keys, joined_fingerprints, joined_table
 from assistant.index.speaker_counts import raw_rows, segment_tally
 from assistant.index.speaker_counts import read as read_tally
 from assistant.speakers import tally
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 
 class Stored:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.index.analysis import Batch
 from assistant.index.article_table import ArticleTable
@@ -26,6 +25,9 @@ from assistant.index.segment import ROW_ARRAYS, Segment, dead_term_counts, joine
 from assistant.index.segment_files import ARRAYS
 from assistant.index.speaker_counts import raw_rows, segment_tally
 from assistant.speakers import tally
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 _SENTENCE_COLUMNS = ("s_start", "s_end", "s_para", "s_tokens", "s_len")
 _DTYPES = {"indptr": np.int64, "s_start": np.int64, "s_end": np.int64, "tf": np.uint16}

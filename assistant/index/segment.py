@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeGuard, cast
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.index.article_table import COLUMNS, ArticleTable
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
+
     from assistant.index.build_spill import SpilledRows
 
 ROW_ARRAYS = (
@@ -89,7 +90,7 @@ class Segment:
         return int(self.arrays["s_start"].shape[0])
 
 
-class RowArrays(Mapping[str, npt.NDArray[Any]]):
+class RowArrays(Mapping[str, "npt.NDArray[Any]"]):
     """The corpus-wide per-passage and per-sentence columns of several segments.
 
     One segment: its own (memory-mapped) arrays, no copy. Several: each column is a
@@ -108,7 +109,7 @@ class RowArrays(Mapping[str, npt.NDArray[Any]]):
             raise KeyError(f"{name} is per segment; use the index's postings()")
         if name not in self._joined:
             column = JoinedColumn([s.arrays[name] for s in self._segments])
-            self._joined[name] = cast(npt.NDArray[Any], column)  # reads as an array (see JoinedColumn)
+            self._joined[name] = cast("npt.NDArray[Any]", column)  # reads as an array (see JoinedColumn)
         return self._joined[name]
 
     def __iter__(self) -> Iterator[str]:

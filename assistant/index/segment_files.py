@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.index.article_rows import ArticleRows, check_offsets, write_rows
 from assistant.index.article_table import COLUMNS, ArticleTable
@@ -34,6 +33,8 @@ from assistant.index.speaker_counts import segment_tally
 from assistant.index.speaker_counts import write as write_speakers
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
+
     from assistant.index.build_spill import SpilledRows
 
 # The build's spill (and through it the article analysis) is imported by the writes that use

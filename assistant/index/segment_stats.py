@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.index import bm25
 from assistant.index.generation import Stored
 
 if TYPE_CHECKING:  # the search's own modules: `add` and `remove` open an index but never search it
+    import numpy.typing as npt
+
     from assistant.index.top_k import SegmentView, TermView
 
 

@@ -23,10 +23,9 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.errors import IndexError_
 from assistant.index.checked_files import (
@@ -46,6 +45,9 @@ from assistant.index.speaker_counts import write as write_tally
 from assistant.index.verified_files import remember_written
 from assistant.locations import INDEX_FOLDER
 from assistant.speakers import tally
+
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
 
 SKIPPED_FILE = "skipped.json"
 DEAD_FILE = "dead.npy"

@@ -23,15 +23,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
 from assistant.index.block_bounds import BLOCK
 
-IntArray = npt.NDArray[np.int64]
-FloatArray = npt.NDArray[np.float64]
+if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
+    import numpy.typing as npt
+
+    IntArray = npt.NDArray[np.int64]
+    FloatArray = npt.NDArray[np.float64]
+
 CHEAP_SHARE = 64
 """A term whose postings are at most 1/CHEAP_SHARE of the segment's passages is scored whole."""
 CHEAP_MIN = 4096
