@@ -64,6 +64,9 @@ def qualifier_share(query: Query, scored: list[Scored]) -> npt.NDArray[np.float6
     return out
 
 
+UNSPOKEN_PENALTY = 2.0
+"""Taken from the reporter's own sentences in an article where a role asked as qualified speaks ("a
+Benetton spokeswoman"): as priors.PERSON_UNSPOKEN_PENALTY does where a named person speaks."""
 IDENTIFIED_SHARE = 0.5
 """The share of an asked role's qualifying words a speaker's mention must hold to be taken as X, as
 a name would be: "A Nomura Securities broker said" is the one asked, and "Brokers said" beside it is
@@ -94,7 +97,8 @@ def speaker_prior(
 ) -> npt.NDArray[np.float64]:
     """Logit added for "what did X say": QUALIFIER_PRIOR to the role asked as qualified, and
     OTHER_SPEAKER_PENALTY taken from others' words where X speaks in the same article (X a
-    person, or a role asked with words a speaker's mention holds)."""
+    person, or a role asked with words a speaker's mention holds); UNSPOKEN_PENALTY from the
+    reporter's words where that role speaks."""
     prior = np.zeros(rows.shape[0])
     if not (query.info.asks_statement and query.names) or not scored:
         return prior
@@ -108,12 +112,19 @@ def speaker_prior(
         if theirs[k] > 0:
             best[group] = max(best.get(group, 0.0), float(share[k]))
     prior += QUALIFIER_PRIOR * theirs * np.array([best.get(g, 0.0) for g in groups])
-    speaking = {article for (article, _), b in best.items() if b >= IDENTIFIED_SHARE} | {
+    identified = {article for (article, _), b in best.items() if b >= IDENTIFIED_SHARE}
+    # A role asked ("the chief economist") is one person only where its qualifying words say which.
+    named = query.names[0][:1].isupper()
+    speaking = identified | {
         s.cand.article
         for s, t in zip(scored, theirs, strict=True)
-        if t > 0 and s.speaker is not None and _a_person(s.speaker.name, s.speaker.role)
+        if named and t > 0 and s.speaker is not None and _a_person(s.speaker.name, s.speaker.role)
     }
     for k, s in enumerate(scored):
-        if theirs[k] == 0 and s.speaker is not None and s.cand.article in speaking:
+        if theirs[k] > 0:
+            continue
+        if s.speaker is not None and s.cand.article in speaking:
             prior[k] -= OTHER_SPEAKER_PENALTY
+        elif s.speaker is None and s.cand.article in identified:
+            prior[k] -= UNSPOKEN_PENALTY  # a person's are priors.PERSON_UNSPOKEN_PENALTY's
     return prior
