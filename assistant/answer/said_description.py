@@ -26,12 +26,16 @@ from assistant.index.tokens import terms
 _APPOSITIVE_END = re.compile(r"[,.;:]")
 
 
-def _frame(text: str, lo: int, hi: int) -> tuple[int, int]:
+def _frame(text: str, lo: int, hi: int, said: tuple[int, int] | None) -> tuple[int, int]:
     """The speaker's mention at text[lo:hi] with the description set off after it by a comma
-    ("director X, former chief executive and now chairman of the independent committee")."""
+    ("director X, former chief executive and now chairman of the independent committee"), where
+    that is not what they are reported saying (`said`: "According to the Times, Texas Eastern
+    admitted ...")."""
     if text[hi : hi + 1] == ",":
         found = _APPOSITIVE_END.search(text, hi + 1)
-        hi = found.start() if found is not None else len(text)
+        end = found.start() if found is not None else len(text)
+        if said is None or said[1] <= hi or said[0] >= end:
+            hi = end
     return lo, hi
 
 
@@ -53,7 +57,10 @@ def described_only(query: Query, scored: list[Scored], starts: Sequence[int]) ->
         lo, hi = who.start - starts[k], who.end - starts[k]
         if not 0 <= lo < hi <= len(s.text):
             continue  # the mention stands in another sentence
-        lo, hi = _frame(s.text, lo, hi)
+        said = None
+        if who.content_start is not None and who.content_end is not None:
+            said = (who.content_start - starts[k], who.content_end - starts[k])
+        lo, hi = _frame(s.text, lo, hi, said)
         rest = set(terms(s.text[:lo] + " " + s.text[hi:]))
         out[k] = math.fsum(query.weights[t] for t in (topic & set(terms(s.text[lo:hi]))) - rest) / total
     return out
