@@ -20,7 +20,7 @@ EXCHANGE = (
     "Harriet Colby, Dunmore Exchange special counsel, said directors will rule on the petition on "
     "Friday, but a study group has been reviewing pit trading for six months.\n"
     "The study group is expected to send its findings to the board within 30 days.\n"
-    'Colby also said that if the petition is settled before the study group\'s findings are in, '
+    "Colby also said that if the petition is settled before the study group's findings are in, "
     '"it will muddle the whole question."\n'
 )
 FILLERS = (

@@ -32,6 +32,8 @@ BOARD = (
     'interview: "Ships will pay more from June."\n'
     "The board collected 40 mln crowns in fees last year.\n"
     "Strathearn reaffirmed that income from the new fees must be spent mainly on dredging the channel.\n"
+    "Shipping lines expect the fees to slow traffic, a port spokesman here said.\n"
+    "But the spokesman pointed out that most ports raised fees this year.\n"
 )
 
 
@@ -70,6 +72,11 @@ def test_a_description_left_open_before_told_names_the_person(engine: Engine) ->
 
 def test_reaffirmed_that_reports_her_words(engine: Engine) -> None:
     assert _speaker_of(engine, "board.txt", "Strathearn reaffirmed") == ["Olwen Strathearn"]
+
+
+def test_here_and_pointed_out_report_speech(engine: Engine) -> None:
+    assert _speaker_of(engine, "board.txt", "Shipping lines expect") == ["a port spokesman"]
+    assert _speaker_of(engine, "board.txt", "But the spokesman pointed out") == ["the spokesman"]
 
 
 def test_the_command_line_names_the_manager_for_his_words(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-""""What did X say" answered with X's words, not a neighbour's (issue 9): a role asked with the words
+""" "What did X say" answered with X's words, not a neighbour's (issue 9): a role asked with the words
 that say which one ("a Halvorsen Securities broker") is the broker written with them, not "Brokers";
 and where X, a person, speaks in an article, someone else's sentence repeating more of the question
 is not X's answer. Stories written for these tests; real corpus folders, the real index and CLI."""
@@ -70,7 +70,9 @@ def test_the_broker_asked_by_firm_is_the_one_written_with_it(engine: Engine) -> 
 
 
 def test_the_analysts_words_come_before_the_brokers_on_her_topic(engine: Engine) -> None:
-    answer = engine.ask("What did analyst Petra Lindgaard expect the outcome of the storage charge dispute to be?")
+    answer = engine.ask(
+        "What did analyst Petra Lindgaard expect the outcome of the storage charge dispute to be?"
+    )
     assert answer.answered, answer.message
     first = answer.quotes[0]
     assert "Both sides will settle" in first.text, [q.text for q in answer.quotes]
@@ -79,7 +81,10 @@ def test_the_analysts_words_come_before_the_brokers_on_her_topic(engine: Engine)
 
 def test_the_command_line_quotes_the_broker_asked(tmp_path: Path) -> None:
     folder = _corpus(tmp_path / "corpus")
-    question = "What did a Halvorsen Securities broker say the Paris meeting of finance ministers would push Korea to do?"
+    question = (
+        "What did a Halvorsen Securities broker say the Paris meeting of finance ministers would push "
+        "Korea to do?"
+    )
     result = subprocess.run(
         [sys.executable, "-m", "assistant", "ask", "--corpus", str(folder), "--top", "1", question],
         capture_output=True,

@@ -22,7 +22,8 @@ CLAUSE_CUES = wordset(
     boasted lamented cautioned declared declare declares posted insisting claiming adds shouted
     scolded exclaimed pleaded mused retorted snapped demanded answered interjected chimed sang sings
     yelled screamed whispered muttered added conceded tweeted wrote writes began continues yells read reads
-    stated states commented comments reaffirmed reaffirms reiterated reiterates asserted asserts affirmed pointed"""
+    stated states commented comments reaffirmed reaffirms reiterated reiterates asserted asserts affirmed
+    pointed"""
 )
 # -ing forms that report the words of the sentence's subject: "Biden left, saying that…".
 PARTICIPLES = frozenset(
