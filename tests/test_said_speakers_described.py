@@ -34,6 +34,7 @@ BOARD = (
     "Strathearn reaffirmed that income from the new fees must be spent mainly on dredging the channel.\n"
     "Shipping lines expect the fees to slow traffic, a port spokesman here said.\n"
     "But the spokesman pointed out that most ports raised fees this year.\n"
+    "The new fees will raise 5 mln crowns a year, sources close to Transport Minister Helga Brandvold said.\n"
 )
 
 
@@ -77,6 +78,10 @@ def test_reaffirmed_that_reports_her_words(engine: Engine) -> None:
 def test_here_and_pointed_out_report_speech(engine: Engine) -> None:
     assert _speaker_of(engine, "board.txt", "Shipping lines expect") == ["a port spokesman"]
     assert _speaker_of(engine, "board.txt", "But the spokesman pointed out") == ["the spokesman"]
+
+
+def test_sources_close_to_the_minister_are_not_the_minister(engine: Engine) -> None:
+    assert _speaker_of(engine, "board.txt", "The new fees will raise") == ["sources"]
 
 
 def test_the_command_line_names_the_manager_for_his_words(tmp_path: Path) -> None:

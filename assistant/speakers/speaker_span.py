@@ -25,7 +25,7 @@ from assistant.speakers.mentions import (
 )
 from assistant.speakers.quotes import QuoteMap
 from assistant.speakers.reported import ADVERBIAL_START, CLOSERS, OPENERS
-from assistant.speakers.unclosed_appositive import unclosed_description_owner
+from assistant.speakers.unclosed_appositive import close_to_owner, unclosed_description_owner
 
 # Marks that end a mention read after the cue, and ones an appositive never crosses.
 CLOSE_MENTION = frozenset({".", "!", "?", ";", ":", *CLOSERS, *OPENERS})
@@ -89,6 +89,9 @@ def find_speaker(
         span = mention_before(tokens, before, sentence.start)
         if span is None:
             return None
+        close = close_to_owner(tokens, span, sentence.start)
+        if close is not None:
+            return SpeakerSpan(*close)  # "sources close to the minister said": not the minister
         owner = unclosed_description_owner(tokens, span, sentence.start)
         return SpeakerSpan(*span) if owner is None else SpeakerSpan(owner[0], span[1], core=owner)
     inverted = _inverted(tokens, position + 1) if tokens[position].lower in verbs.INVERTIBLE else None
