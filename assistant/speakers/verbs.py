@@ -36,7 +36,7 @@ ADDRESSEE_CUES = frozenset({"told", "tell", "tells", "telling", "asked", "asks",
 BETWEEN = wordset(
     """also reportedly later previously recently once has had have then again earlier often repeatedly
     publicly privately initially subsequently further explicitly flatly quickly simply even already
-    today yesterday tonight here"""
+    today yesterday tonight here jointly"""
 )
 NEGATIONS = wordset("not never n’t didn’t didn't hasn’t hasn't wouldn’t wouldn't")
 # Cues that may stand before their speaker: "…,” said Austin".
