@@ -22,6 +22,9 @@ from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
 from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row
+from assistant.answer.said_description import description_prior
+from assistant.answer.said_paragraph import premise_prior
+from assistant.answer.said_speaker import speaker_prior
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
 from assistant.errors import BadQuestion
@@ -164,6 +167,10 @@ class Answerer:
         model = load_model().ranker
         learned = model.probabilities(rows)
         prior = rule_prior(query, rows) + self.names_prior(query, scored) + said_prior(query, rows, scored)
+        starts = [int(self.index.stored.arrays["s_start"][s.cand.sentence]) for s in scored]
+        paragraphs = [int(self.index.stored.arrays["s_para"][s.cand.sentence]) for s in scored]
+        prior += speaker_prior(query, rows, scored) + description_prior(query, rows, scored, starts)
+        prior += premise_prior(query, rows, scored, paragraphs)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):

@@ -22,6 +22,7 @@ _CORE_WORDS = 7
 _NOUN_PHRASE_WORDS = frozenset("the a an of and in at for to on from by".split())
 _PREPOSITIONS = frozenset("in at of from for with on by about over under among".split())
 PRONOUNS = frozenset("he she they it we you i him her them this that".split())
+_BODY_ENDS = frozenset("co corp inc ltd plc company group".split())
 
 _MORE_STATEMENT_VERBS = frozenset("highlight highlights welcome welcomes".split())
 """Verbs of saying WordNet's list lacks ("What weakness did the official highlight?")."""
@@ -175,7 +176,11 @@ def subject_head(subject: str) -> tuple[tuple[str, ...], str | None]:
         named = _name_before_preposition(core)
         return ((named,), None) if named else ((), core[-1])
     run: list[str] = []
-    for word in reversed(core):
+    for k in range(len(core) - 1, -1, -1):
+        word = core[k]
+        if _joins_a_body(core, k, run):
+            run.insert(0, word)
+            continue
         if not word[:1].isupper() and word.lower() not in _PREPOSITIONS:
             break
         if run and re.search(r"[’']s?$", word):
@@ -185,6 +190,14 @@ def subject_head(subject: str) -> tuple[tuple[str, ...], str | None]:
         run.pop(0)
     name = re.sub(r"[’']s?$", "", " ".join(run))
     return ((name,), None) if name else ((), None)
+
+
+def _joins_a_body(core: list[str], k: int, run: list[str]) -> bool:
+    """Whether "and" at core[k] joins one name of a body: "Standard and Poor's", "Procter and Gamble
+    Co" (a possessive or a company word ends it), not two people ("Reagan and Gorbachev")."""
+    if core[k].lower() not in ("and", "&") or not run or k == 0 or not core[k - 1][:1].isupper():
+        return False
+    return bool(re.search(r"[’']s?$", run[-1])) or run[-1].lower().rstrip(".") in _BODY_ENDS
 
 
 def _name_before_preposition(core: list[str]) -> str | None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from assistant.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
-    from assistant.speakers.aliases import canonical_key, plainly_a_person, split_role
+    from assistant.speakers.aliases import canonical_key, is_body, is_person, plainly_a_person, split_role
     from assistant.speakers.attribution import attribute
     from assistant.speakers.matching import speaker_matches
     from assistant.speakers.stored import (
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 # of every `assistant ask`); `from assistant.speakers import tally` loads the counts alone.
 _HOME = {
     "canonical_key": "aliases",
+    "is_body": "aliases",
+    "is_person": "aliases",
     "plainly_a_person": "aliases",
     "split_role": "aliases",
     "attribute": "attribution",
@@ -73,6 +75,8 @@ __all__ = [
     "census",
     "census_of",
     "corpus_names",
+    "is_body",
+    "is_person",
     "names_of",
     "plainly_a_person",
     "rows_of",

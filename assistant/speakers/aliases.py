@@ -271,7 +271,21 @@ def keys_match(asked: str, key: str) -> bool:
         return True  # asked in full, stored by the surname alone (or a shorter full name)
     if _body_head(asked_words, words):
         return True
-    return _initials_of(asked_words, words) or _initials_of(words, asked_words)
+    if _initials_of(asked_words, words) or _initials_of(words, asked_words):
+        return True
+    return spaced_initials(asked_words, words) or spaced_initials(words, asked_words)
+
+
+def spaced_initials(short: list[str], long: list[str]) -> bool:
+    """ "s and p" for "standard and poor's": a body the wire shortens to its initials written
+    apart, joined as its name is ("S and P", "AT and T")."""
+    letters = [w for w in short if w not in JOINERS]
+    if len(letters) < 2 or len(letters) == len(short):
+        return False  # no joining word: "s p" is no name written apart
+    if not all(len(w) <= 2 and w.isalpha() for w in letters):
+        return False
+    content = [w for w in long if w not in JOINERS and w != "the" and w not in BODIES]
+    return len(content) >= 2 and "".join(letters) == "".join(w[0] for w in content)
 
 
 def _bare(words: list[str]) -> list[str]:

@@ -7,7 +7,7 @@ rules version: a change here does not rebuild stored indexes.
 import re
 
 from assistant.models import Attribution
-from assistant.speakers.aliases import is_body, key_of_query, keys_match
+from assistant.speakers.aliases import is_body, key_of_query, keys_match, spaced_initials
 from assistant.speakers.lexicon import HONORIFICS, TITLE_ABBREVIATIONS
 from assistant.speakers.mentions import wordset
 
@@ -51,6 +51,9 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     forms = () if attribution.key else (attribution.name, attribution.as_written)
     if any(re.search(ending, form, re.IGNORECASE) for form in forms):
         return True
+    written = re.sub(r"[’']s$", "", name.lower()).split()
+    if forms and spaced_initials(attribution.name.lower().split(), written):
+        return True  # "S and P", which has no key of its own, for "Standard and Poor's"
     trade = _AGENT.match(words[-1].lower()) if len(words) == 1 else None
     if trade is None:
         return False

@@ -25,6 +25,7 @@ from assistant.speakers.mentions import (
 )
 from assistant.speakers.quotes import QuoteMap
 from assistant.speakers.reported import ADVERBIAL_START, CLOSERS, OPENERS
+from assistant.speakers.unclosed_appositive import close_to_owner, unclosed_description_owner
 
 # Marks that end a mention read after the cue, and ones an appositive never crosses.
 CLOSE_MENTION = frozenset({".", "!", "?", ";", ":", *CLOSERS, *OPENERS})
@@ -86,7 +87,13 @@ def find_speaker(
             return appositive
     else:
         span = mention_before(tokens, before, sentence.start)
-        return None if span is None else SpeakerSpan(*span)
+        if span is None:
+            return None
+        close = close_to_owner(tokens, span, sentence.start)
+        if close is not None:
+            return SpeakerSpan(*close)  # "sources close to the minister said": not the minister
+        owner = unclosed_description_owner(tokens, span, sentence.start)
+        return SpeakerSpan(*span) if owner is None else SpeakerSpan(owner[0], span[1], core=owner)
     inverted = _inverted(tokens, position + 1) if tokens[position].lower in verbs.INVERTIBLE else None
     if inverted is None and previous.text == ",":
         return _name_then_comma(tokens, before - 1, sentence.start)
@@ -145,8 +152,11 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if core is None and tokens[opening - 1].text[:1].isdigit() and tokens[opening - 2].text == ",":
         opening -= 2  # "Mr Smith, 45, from Leeds, said": an age stands between name and description
         core = mention_before(tokens, opening, sentence_start)
-    elif not _named_head(tokens, core) and tokens[opening + 1].lower in _RELATIVES:
-        # "John Weaver, a GOP strategist, who has feuded with Manafort, wrote": two descriptions.
+    elif not _named_head(tokens, core) and (
+        tokens[opening + 1].lower in _RELATIVES or is_determiner(tokens[opening + 1].text)
+    ):
+        # "John Weaver, a GOP strategist, who has feuded with Manafort, wrote" and "Steve Rich, a
+        # supply manager with a gas broker, a Houston based firm, said": two descriptions.
         earlier = opening - 1
         while earlier > 0 and comma - earlier < _MAX_APPOSITIVE and tokens[earlier].text != ",":
             earlier -= 1

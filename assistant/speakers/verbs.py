@@ -22,7 +22,8 @@ CLAUSE_CUES = wordset(
     boasted lamented cautioned declared declare declares posted insisting claiming adds shouted
     scolded exclaimed pleaded mused retorted snapped demanded answered interjected chimed sang sings
     yelled screamed whispered muttered added conceded tweeted wrote writes began continues yells read reads
-    stated states commented comments"""
+    stated states commented comments reaffirmed reaffirms reiterated reiterates asserted asserts affirmed
+    pointed"""
 )
 # -ing forms that report the words of the sentence's subject: "Biden left, saying that…".
 PARTICIPLES = frozenset(
@@ -35,7 +36,7 @@ ADDRESSEE_CUES = frozenset({"told", "tell", "tells", "telling", "asked", "asks",
 BETWEEN = wordset(
     """also reportedly later previously recently once has had have then again earlier often repeatedly
     publicly privately initially subsequently further explicitly flatly quickly simply even already
-    today yesterday tonight"""
+    today yesterday tonight here jointly"""
 )
 NEGATIONS = wordset("not never n’t didn’t didn't hasn’t hasn't wouldn’t wouldn't")
 # Cues that may stand before their speaker: "…,” said Austin".
