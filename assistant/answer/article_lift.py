@@ -120,8 +120,8 @@ def lift_year_named(
     held: Sequence[frozenset[str]],
 ) -> npt.NDArray[np.float64]:
     """For a question asking a number, amount, date or duration and naming a year: each sentence
-    holding that year and the most specific kind asked moved up past siblings right above it that hold neither the
-    year nor any other the question names. Shape served: a story tells a plan's figures for several
+    holding that year and the most specific kind asked moved up past siblings right above it that
+    hold none of the years the question names. Shape served: a story tells a plan's figures for several
     years ("50 helicopters over ten years ... the first 20 by 1990"); the year asked says which
     figure, where the lead's total for the whole plan does not answer."""
     years = set(_YEAR_ASKED.findall(query.question))
