@@ -137,8 +137,8 @@ _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio share".split(), "percent"),
     **dict.fromkeys("size amount level ceiling number total volume figure limit".split(), "amount"),
     **dict.fromkeys(
-        "city cities country countries state states town towns port ports region regions province "
-        "provinces capital destination destinations location site venue nation nations".split(),
+        "city cities country countries state town towns port ports region regions province "
+        "provinces capital destination destinations location nation nations".split(),
         "where",
     ),
     **dict.fromkeys(

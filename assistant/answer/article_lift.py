@@ -106,31 +106,3 @@ def lift_day_named(
     lifted = [all(d in h and all(t in h for t in month) for month, d in days) for h in held]
     passed = [not any(d in h for _, d in days) for h in held]
     return lift_within_articles(probs, articles, lifted, rows[:, FEATURES.index("hcov")], passed)
-
-
-_YEAR_ASKED = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-"""A year the question names ("in service by 1990", "its 1986 profit")."""
-
-
-def lift_year_named(
-    query: Query,
-    probs: npt.NDArray[np.float64],
-    rows: npt.NDArray[np.float64],
-    articles: Sequence[int],
-    held: Sequence[frozenset[str]],
-) -> npt.NDArray[np.float64]:
-    """For a question asking a number, amount, date or duration and naming a year: each sentence
-    holding that year and the most specific kind asked moved up past siblings right above it that
-    hold none of the years the question names. Shape served: a story tells a plan's figures for several
-    years ("50 helicopters over ten years ... the first 20 by 1990"); the year asked says which
-    figure, where the lead's total for the whole plan does not answer."""
-    years = set(_YEAR_ASKED.findall(query.question))
-    if not years or not query.wanted or query.wanted[0] not in LIFTED_KINDS or not rows.shape[0]:
-        return probs
-    if query.info.asks_statement:
-        return probs
-    # The most specific kind asked: "what yield ... in 1986" is not answered by the lead's 1986 profit.
-    offers = rows[:, FEATURES.index(f"offers_{query.wanted[0]}")] > 0
-    lifted = [bool(offers[k]) and years <= h for k, h in enumerate(held)]
-    passed = [not (years & h) for h in held]
-    return lift_within_articles(probs, articles, lifted, rows[:, FEATURES.index("hcov")], passed)

@@ -7,7 +7,7 @@ company, the person: what says which article) and words saying which figure it w
 lead names the subject and gives another figure of the same kind; a later sentence repeats less of the
 subject but holds the asked figure beside those other words. The names settle the article; inside it,
 the words that are not names settle the sentence. A sentence offering the most specific kind asked
-moves past siblings right above it that hold less of the question's other words.
+moves past the lead right above it when the lead holds less of the question's other words.
 """
 
 from __future__ import annotations
@@ -40,19 +40,21 @@ def lift_detail_over_lead(
     probs: npt.NDArray[np.float64],
     rows: npt.NDArray[np.float64],
     articles: Sequence[int],
-    sentences: Sequence[int],
     held: Sequence[frozenset[str]],
 ) -> npt.NDArray[np.float64]:
     """For a question asking a number, amount, date or duration that names something: each sentence
-    offering the most specific kind asked moved up past the siblings of its article right above it
-    that stand before it in the article (the lead, a summary) and hold less (by MIN_MARGIN) of the
-    question's words that are neither names nor numbers; it lands just above the
-    last one it passes, so another article's sentence standing higher stays higher."""
+    offering the most specific kind asked moved up past its article's lead (first sentence) when the
+    lead stands right above it and holds less (by MIN_MARGIN) of the question's words that are
+    neither names nor numbers; it lands just above the lead, so another article's sentence standing
+    higher stays higher. Only the lead is passed: elsewhere the learned order, which weighs those
+    words already, stands (on SQuAD, where questions reuse the answer's words, passing any earlier
+    sibling lost about 20 of 2,609 questions)."""
     if not query.named or not query.wanted or query.wanted[0] not in LIFTED_KINDS or not rows.shape[0]:
         return probs
     if query.info.asks_statement:
         return probs
     offers = rows[:, FEATURES.index(f"offers_{query.wanted[0]}")] > 0
+    lead = rows[:, FEATURES.index("first")] > 0
     other = other_words_held(query, held)
     out = probs.copy()
     by_article: dict[int, list[int]] = {}
@@ -64,11 +66,7 @@ def lift_detail_over_lead(
             if not offers[k]:
                 continue
             above = at
-            while (
-                above > 0
-                and sentences[order[above - 1]] < sentences[k]
-                and other[order[above - 1]] + MIN_MARGIN <= other[k]
-            ):
+            while above > 0 and lead[order[above - 1]] and other[order[above - 1]] + MIN_MARGIN <= other[k]:
                 above -= 1
             if above == at:
                 continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from assistant.answer.article_lift import lift_day_named, lift_kind_asked, lift_year_named
+from assistant.answer.article_lift import lift_day_named, lift_kind_asked
 from assistant.answer.detail_lift import lift_detail_over_lead
 from assistant.answer.features import Scored
 from assistant.answer.named_noun import asked_noun, lift_named_noun
@@ -29,7 +29,5 @@ def lift_in_articles(
         probs = lift_named_noun(query, probs, rows, articles, [s.text for s in scored])
     probs = lift_kind_asked(query, probs, rows, articles)
     held = [s.terms for s in scored]
-    sentences = [s.cand.sentence for s in scored]
-    probs = lift_detail_over_lead(query, probs, rows, articles, sentences, held)
-    probs = lift_year_named(query, probs, rows, articles, held)
+    probs = lift_detail_over_lead(query, probs, rows, articles, held)
     return lift_day_named(query, probs, rows, articles, held)
