@@ -194,7 +194,49 @@ def build(folder: Path) -> dict[str, list[str]]:
                 for base in parts[1:]:
                     join(form, _stem(base))
                     join(_stem(base) or "", form)
+    for key, found in phrase_bridges(folder, synsets).items():
+        for b in found:
+            join(key, b)
     return {t: list(found)[:MAX_BRIDGES] for t, found in sorted(related.items())}
+
+
+def phrase_key(first: str, second: str) -> str | None:
+    """The table's key of a two-word verb ("step up" -> "step_up", "stepped up" too): the first
+    word's index term and the second as written. Kept in step with lexicon.phrase_bridges."""
+    own = _stem(first)
+    return f"{own}_{second}" if own and second.isalpha() else None
+
+
+Synsets = dict[int, tuple[list[str], list[tuple[str, int, str, int, int]]]]
+
+
+def phrase_bridges(folder: Path, synsets: dict[str, Synsets]) -> dict[str, list[str]]:
+    """Two-word verbs (step up, walk out, take over, turn down) -> the single words of their
+    commonest senses and those senses' direct hypernyms (increase, strike, acquire, reject): a reader
+    asks "did X step up sales" where the wire wrote "increased". One way only: the question's
+    phrase is looked up whole (its particle is a stop word the index drops); a single word of the
+    question never bridges to a phrase's first word alone ("increase" to "step")."""
+    out: dict[str, list[str]] = {}
+    for lemma, offsets in _index_lines(folder, "v"):
+        parts = lemma.split("_")
+        if len(parts) != 2 or not all(p.isalpha() for p in parts):
+            continue
+        key = phrase_key(parts[0], parts[1])
+        if key is None:
+            continue
+        found: dict[str, None] = {}
+        for offset in offsets[:SENSES]:
+            words, ptrs = synsets["v"][offset]
+            pool = list(words)
+            for sym, target, tpos, src, _ in ptrs:
+                if sym == "@" and src == 0:
+                    pool.extend(synsets[tpos][target][0])
+            for w in pool:
+                if "_" not in w and (t := _stem(w.lower())) and t != _stem(parts[0]):
+                    found[t] = None
+        if found:
+            out[key] = list(found)
+    return out
 
 
 _SPELLINGS = (

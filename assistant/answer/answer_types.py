@@ -134,18 +134,42 @@ _ASKED_NOUN = re.compile(
 "Which other company...", "In which city..."."""
 _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
-    **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio".split(), "percent"),
+    **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio share".split(), "percent"),
     **dict.fromkeys("size amount level ceiling number total volume figure limit".split(), "amount"),
-    **dict.fromkeys("city country state town port region province capital".split(), "where"),
     **dict.fromkeys(
-        "company companies firm bank group unit subsidiary chairman ex-chairman executive official person "
-        "minister airline maker producer buyer bidder".split(),
+        "city cities country countries state town towns port ports region regions province "
+        "provinces capital destination destinations location nation nations".split(),
+        "where",
+    ),
+    **dict.fromkeys(
+        "company companies firm firms bank banks group groups unit units subsidiary chairman ex-chairman "
+        "executive executives official officials person minister airline airlines maker makers producer "
+        "producers buyer buyers bidder bidders investor investors shareholder underwriter underwriters "
+        "institution institutions agency".split(),
         "who",
     ),
-    **dict.fromkeys("day days date year month".split(), "when"),
+    **dict.fromkeys("day days date dates year month".split(), "when"),
     **dict.fromkeys("reason reasons prompted caused led drove spurred triggered".split(), "why"),
 }
 """What such a noun wants, as the question word for it would ("what yield" as "how much", in percent)."""
+
+
+def asked_noun_kind(low: str, statement: bool = False) -> str | None:
+    """The kind a "what/which NOUN" question names (`low`: the question lower-cased), or None; for a
+    `statement` question only a noun right after the question word counts ("what did the company
+    say" asks for a statement, not a company).
+
+    Shape served: the noun asked says what the answer is, even where the question also reads as a
+    statement ("To which ports could France ship more wheat, according to an official?", "Which
+    company has the ministry told to absorb X?", "What is the deadline for the public to comment?"):
+    a port, a company, a date is wanted there, not any quotation of the official."""
+    asked = _ASKED_NOUN.match(low)
+    for noun in asked.group(1).split() if asked is not None else ():
+        if statement and noun in _NOT_A_NOUN:
+            return None
+        if noun in _NOUN_KINDS:
+            return _NOUN_KINDS[noun]
+    return None
 
 
 def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
@@ -171,10 +195,9 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         return _WANTED["define"]
     if info.kind in _WANTED:
         return _WANTED[info.kind]
-    asked = _ASKED_NOUN.match(low) if info.kind == "what" and not info.asks_statement else None
-    for noun in asked.group(1).split() if asked is not None else ():
-        if noun in _NOUN_KINDS:
-            return _WANTED[_NOUN_KINDS[noun]]
+    noun_kind = asked_noun_kind(low, info.asks_statement) if info.kind == "what" else None
+    if noun_kind is not None:
+        return _WANTED[noun_kind]
     if info.asks_statement:
         return _WANTED["statement"]
     return ()

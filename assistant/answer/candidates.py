@@ -64,6 +64,8 @@ def gather(
         hits = _with_next(index, hits)
     if within is not None:
         hits = _with_rest(hits, within, k, allowed)
+    elif hits and query.wanted and query.wanted[0] in FIGURES:
+        hits = _with_top_article(index, hits, allowed)
     arrays = index.stored.arrays
     out: list[Candidate] = []
     for rank, (passage, score) in enumerate(hits):
@@ -88,12 +90,30 @@ def _with_rest(
 ) -> list[tuple[int, float]]:
     """The hits, then the scope's passages no term reached (score 0), in order, while fewer than k."""
     seen = {p for p, _ in hits}
-    rest = [
-        (p, 0.0)
-        for p in range(*within)
-        if p not in seen and (allowed is None or bool(allowed[p]))
-    ]
+    rest = [(p, 0.0) for p in range(*within) if p not in seen and (allowed is None or bool(allowed[p]))]
     return hits + rest[: max(0, k - len(hits))]
+
+
+FIGURES = ("duration",)
+"""The kind of answer a later passage of the best article gives in words of its own ("nonrefundable
+for five years", "a term of 10 years"): a dated figure, an amount, repeat the question's words more often."""
+TOP_ARTICLE_PASSAGES = 12
+"""At most this many of the best article's passages are added (a wire story has a handful)."""
+
+
+def _with_top_article(
+    index: Index, hits: list[tuple[int, float]], allowed: npt.NDArray[np.bool_] | None
+) -> list[tuple[int, float]]:
+    """The hits, then the best hit's article's passages no term reached (score 0), in order.
+
+    Shape served: "For how long can the company not refund the stock?" where the story says
+    "nonrefundable for five years" in a passage sharing no word with the question but the
+    story's: the article is found, and its figure is in a passage of its own."""
+    article = int(index.stored.arrays["p_article"][hits[0][0]])
+    lo, hi = int(index.pass_lo[article]), int(index.pass_hi[article])
+    seen = {p for p, _ in hits}
+    rest = [(p, 0.0) for p in range(lo, hi) if p not in seen and (allowed is None or bool(allowed[p]))]
+    return hits + rest[:TOP_ARTICLE_PASSAGES]
 
 
 def _with_next(index: Index, hits: list[tuple[int, float]]) -> list[tuple[int, float]]:

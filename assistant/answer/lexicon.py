@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 import json
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ import numpy as np
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
+
+from assistant.index.tokens import terms
 
 _PACKAGE = Path(__file__).parent
 """Where the shipped files lie: a path (importlib.resources loads ~10 ms of modules, zipfile too)."""
@@ -111,6 +114,23 @@ def demonyms() -> frozenset[str]:
 def ordinary_phrases() -> frozenset[tuple[str, ...]]:
     """Names in capitals made of ordinary words ("Third World": ('third', 'world')), as terms."""
     return frozenset(tuple(p.split()) for p in _words()["phrases"])
+
+
+def phrase_bridges(question_words: Sequence[str]) -> dict[str, frozenset[str]]:
+    """Per index term of a question, the bridges of the two-word verb it opens there ("step up",
+    "turned down", "walk out": step -> increase, turn -> reject, walk -> strike), from the table's
+    keys that bench/build_lexicon.phrase_key writes. `question_words`: its words, lower-cased, in
+    order. Shape served: a reader's phrasal verb where the wire wrote one word ("Why did Moscow turn
+    down the offer?" against "the Soviets rejected the offer"); the particle alone is a stop word."""
+    out: dict[str, frozenset[str]] = {}
+    for first, second in pairwise(question_words):
+        own = terms(first)
+        if len(own) != 1 or not second.isalpha():
+            continue
+        found = bridges_of(f"{own[0]}_{second}")
+        if found:
+            out[own[0]] = out.get(own[0], frozenset()) | found
+    return out
 
 
 def bridged(query_terms: dict[str, frozenset[str]], sentence_terms: frozenset[str]) -> set[str]:

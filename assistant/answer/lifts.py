@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answer.article_lift import lift_day_named, lift_kind_asked
+from assistant.answer.detail_lift import lift_detail_over_lead
 from assistant.answer.features import Scored
 from assistant.answer.named_noun import asked_noun, lift_named_noun
 from assistant.answer.query import Query
@@ -31,4 +32,6 @@ def lift_in_articles(
     if asked_noun(query):
         probs = lift_named_noun(query, probs, rows, articles, [s.text for s in scored])
     probs = lift_kind_asked(query, probs, rows, articles)
-    return lift_day_named(query, probs, rows, articles, [s.terms for s in scored])
+    held = [s.terms for s in scored]
+    probs = lift_detail_over_lead(query, probs, rows, articles, held)
+    return lift_day_named(query, probs, rows, articles, held)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.answer.answer_types import AnswerType, acronym_pattern, quantity_noun, wanted_types
 from assistant.answer.counted import relation_words
-from assistant.answer.lexicon import bridges_of, spelling_variant
+from assistant.answer.lexicon import bridges_of, phrase_bridges, spelling_variant
 from assistant.answer.named import question_names
 from assistant.answer.question_class import QuestionInfo, analyse_question
 from assistant.answer.settings import Steer
@@ -167,7 +167,8 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
     ids = {t: index.term_id(t) for t in own + carried}
     unknown = tuple(w for w, _, _ in words(question) if (t := terms(w)) and index.term_id(t[0]) is None)
     names = _asked_names(info, speaker)
-    bridges = {t: _with_variant(t, bridges_of(t)) for t in own}
+    phrased = phrase_bridges([w for w, _, _ in words(question)])
+    bridges = {t: _with_variant(t, bridges_of(t)) | phrased.get(t, frozenset()) for t in own}
     reachable = frozenset(
         t for t in own if ids[t] is not None or any(index.term_id(b) is not None for b in bridges[t])
     )

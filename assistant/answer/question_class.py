@@ -150,12 +150,28 @@ class QuestionInfo:
     """It asks for the very words someone used ("What saying did X use", "in what words"): a quotation."""
 
 
+_WH = re.compile(r"\b(?:what|which|who|whom|whose|where|why|how|when)\b", re.IGNORECASE)
+
+
+def without_later_when(text: str) -> str:
+    """`text` without a "when" that follows another question word: it opens a clause saying at
+    what moment, not the question's own. Shape served: "What do dealers expect X to do when the
+    budget comes?", "What did the minister list first when explaining the deficit?" ask what, not
+    when."""
+    first = _WH.search(text)
+    if first is None or first.group(0).lower() == "when":
+        return text
+    head, tail = text[: first.end()], text[first.end() :]
+    return head + re.sub(r"\bwhen\b", " ", tail, flags=re.IGNORECASE)
+
+
 def analyse_question(question: str) -> QuestionInfo:
     """Classify a question by its surface."""
     text = fold(question)
     kind: Kind = "other"
+    asked = without_later_when(text)
     for name, pattern in _KINDS:
-        if pattern.search(text):
+        if pattern.search(asked):
             kind = name
             break
     meta: MetaField | None = None
