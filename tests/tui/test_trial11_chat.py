@@ -1,6 +1,8 @@
-"""A daily user's trial of the chat: a question asked within limits that finds nothing there says
-"Not in the scope", not "Not in the corpus" (the rest was never searched), and Esc then finds the answer.
-The real app through its pilot, on a real corpus folder with one dated article."""
+"""A daily user's trial of the chat, the real app through its pilot on real corpus folders:
+- a question asked within limits that finds nothing there says "Not in the scope", not "Not in the
+  corpus" (the rest was never searched), and Esc then finds the answer;
+- "What else did he say?" never brings back a sentence already shown, from the other copy of a story
+  filed twice (it was shown once, "also in" the copy)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from rich.text import Text
 from tui_helpers import ask, wait_for
 
 from assistant.tui.app import make_app
-from assistant.tui.widgets.transcript import NoAnswerCard, QuoteCard
+from assistant.tui.widgets.transcript import AnswerBlock, NoAnswerCard, QuoteCard
 
 SIZE = (100, 32)
 DATED = (
@@ -42,3 +44,44 @@ async def test_a_scoped_miss_is_not_in_the_scope_and_esc_finds_the_answer(corpus
         await pilot.press("escape")
         await ask(pilot, "Why did the harbour council vote for a flood wall?")
         assert "flood wall" in plain(app.screen.query(QuoteCard).first())
+
+
+OUTPUT_STORY = """Opec within output ceiling, Subroto says
+
+Opec remains within its agreed output ceiling of 15.8 mln barrels a day, Indonesian Energy \
+Minister Subroto said.
+
+He denied that Opec was exceeding its agreed production ceiling.
+
+Asked what Opec's output level was now, he replied: "Below 15.8 (mln barrels per day)."
+
+He said the market is in a period of transition while the December agreement is worked through.
+"""
+PRICES_STORY = """OPEC sticking firm on prices
+
+OPEC countries are all sticking firmly to official crude oil prices, Indonesian Minister of Mines and \
+Energy Subroto told Reuters.
+
+Subroto said that as he was not a member of the committee he did not know why the meeting had been postponed.
+"""
+
+
+async def test_what_else_never_repeats_a_quote_from_the_other_copy_of_a_story(tmp_path: Path) -> None:
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "00873.txt").write_text(OUTPUT_STORY, encoding="utf-8")
+    (folder / "00952.txt").write_text(OUTPUT_STORY, encoding="utf-8")  # the same story filed twice
+    (folder / "01909.txt").write_text(PRICES_STORY, encoding="utf-8")
+    app = make_app(folder, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        seen: set[str] = set()
+        for question in ("What did Subroto say about OPEC production?", "What else did he say?") + (
+            "What else did he say?",
+        ) * 2:
+            await ask(pilot, question)
+            cards = app.screen.query(AnswerBlock).last().query(QuoteCard)
+            texts = [card.quote.text for card in cards]
+            assert not seen & set(texts), f"{question!r} showed again: {sorted(seen & set(texts))}"
+            seen.update(texts)
+        # Every sentence Subroto says in the three files was shown once, none twice.
+        assert any("not a member of the committee" in t for t in seen)
