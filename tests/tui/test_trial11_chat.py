@@ -2,7 +2,9 @@
 - a question asked within limits that finds nothing there says "Not in the scope", not "Not in the
   corpus" (the rest was never searched), and Esc then finds the answer;
 - "What else did he say?" never brings back a sentence already shown, from the other copy of a story
-  filed twice (it was shown once, "also in" the copy)."""
+  filed twice (it was shown once, "also in" the copy);
+- Ctrl+F, a filter that fits one article, Enter: the article is picked and the question typed next
+  goes in the question box (Enter only moved into the list, and the question typed was lost)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from rich.text import Text
 from tui_helpers import ask, wait_for
 
 from assistant.tui.app import make_app
+from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.transcript import AnswerBlock, NoAnswerCard, QuoteCard
 
 SIZE = (100, 32)
@@ -85,3 +88,26 @@ async def test_what_else_never_repeats_a_quote_from_the_other_copy_of_a_story(tm
             seen.update(texts)
         # Every sentence Subroto says in the three files was shown once, none twice.
         assert any("not a member of the committee" in t for t in seen)
+
+
+async def test_a_filter_that_fits_one_article_picks_it_on_enter_and_the_question_is_kept(
+    corpus: Path,
+) -> None:
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        await pilot.press("ctrl+f", *"harbour council", "enter")
+        assert app.chat.scope == "harbour.txt"
+        await ask(pilot, "What did the mayor say?")
+        answer = app.chat.answers[-1]
+        assert answer.question == "What did the mayor say?" and answer.scope == "harbour.txt"
+        assert app.chat.query_one("#question", QuestionInput).value == ""
+
+
+async def test_down_from_the_filter_goes_into_the_list_and_enter_picks_there(corpus: Path) -> None:
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        await pilot.press("ctrl+f", "down", "down", "enter")
+        assert app.chat.scope == "lighthouse.txt"  # the second row by title: Harbour, Lighthouse, Zelensky
+        assert app.chat.query_one("#question", QuestionInput).has_focus
