@@ -221,6 +221,8 @@ class Engine:
                 note = where_note(note, title, [q.article.id for q in answer.quotes], self._id_of(stay))
         if note is not None:
             answer = replace(answer, followed=note)
+        if not answer.answered and answer.message:  # a refusal within limits speaks for them alone
+            answer = replace(answer, message=where.refusal(answer.message, self.index.articles.ids))
         answer = finish_answer(
             answer,
             limits.describe() if limits is not None else None,

@@ -49,8 +49,32 @@ def remember_shown(conversation: Conversation, texts: ArticleTexts, question: st
         number = texts.sentence_number(idx, quote.start)
         if number is not None:
             shown.add(number)
+        # The copies shown as "also in" were shown too: "what else?" must not bring the sentence back
+        # from the other copy of the story.
+        shown.update(copy_sentences(texts, quote.text, quote.also_in))
         if i == 0:
             article, sentence = idx, number
     if article is None and answer.quotes:
         article = index.article_index(answer.quotes[0].article.id)
     conversation.record(question, answer, article, sentence, frozenset(shown))
+
+
+def copy_sentences(texts: ArticleTexts, text: str, article_ids: tuple[str, ...]) -> set[int]:
+    """The sentence numbers of `text` word for word in each of `article_ids` (a story filed twice)."""
+    from assistant.errors import AssistantError
+
+    wanted = " ".join(text.split())
+    found: set[int] = set()
+    for article_id in article_ids:
+        idx = texts.index.article_index(article_id)
+        if idx is None:
+            continue
+        try:
+            body = texts.text(idx)
+        except AssistantError:  # a copy changed or gone since indexing holds no sentence to skip
+            continue
+        lo = int(texts.index.sent_lo[idx])
+        for offset, sentence in enumerate(texts.sentences(idx)):
+            if " ".join(body[sentence.start : sentence.end].split()) == wanted:
+                found.add(lo + offset)
+    return found

@@ -6,14 +6,26 @@ The search then skips everything outside the mask rather than filtering answers 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from assistant.answer import Scope, article_mask, corpus_folders, empty_scope_message, passage_mask
+from assistant.answer import (
+    Scope,
+    article_date,
+    article_mask,
+    corpus_folders,
+    empty_scope_message,
+    passage_mask,
+)
 from assistant.index import Index
+from assistant.wording import counted
+
+WHOLE_CORPUS_REFUSALS = ("The corpus holds no answer to this question", "The corpus holds no statement by")
+"""Refusals that judge only the passages searched: under limits they speak for the limits, not
+the corpus ("no article uses the words" is checked against the whole corpus and stays)."""
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
@@ -35,6 +47,29 @@ class QuestionScope:
     """Only this person's statements."""
     empty: str | None = None
     """Why no article is left (the limits match none): the answer is this message."""
+    within: int | None = None
+    """How many articles the limits leave (None: no limits on articles)."""
+    undated: int = 0
+    """Articles left out by a date bound for having no date to compare."""
+
+    def refusal(self, message: str, ids: Sequence[str]) -> str:
+        """`message` as said of what was searched: "The corpus holds no answer" is false when only
+        one article or part of the archive was searched, and a researcher would look no further."""
+        if not message.startswith(WHOLE_CORPUS_REFUSALS):
+            return message
+        total = sum(1 for i in ids if i)  # a removed article's row stays as a tombstone (id "")
+        if self.article_id is not None and self.article is not None:
+            subject = f"Article {self.article_id}"
+        elif self.within is not None and self.limits is not None:
+            subject = f"The scope ({self.limits.describe()}: {self.within} of {counted(total, 'article')})"
+        else:
+            return message
+        said = subject + message[len("The corpus") :]
+        if self.undated:
+            verb = "has" if self.undated == 1 else "have"
+            said += f" {self.undated} of {counted(total, 'article')} {verb} no date to compare."
+        dropped = "the article" if subject.startswith("Article") else "the limits"
+        return f"{said} Ask without {dropped} to search all {counted(total, 'article')}."
 
 
 def resolve_scope(
@@ -62,7 +97,13 @@ def resolve_scope(
         if not articles.any():
             message = empty_scope_message(limits, columns)
             return QuestionScope(limits, article_id, number, None, speaker, empty=message)
-        if number is None and int(articles.sum()) == 1:
+        within = int(articles.sum())
+        if number is None and within == 1:
             number = int(np.flatnonzero(articles)[0])
         allowed = passage_mask(articles, index.stored.arrays["p_article"])
+        undated = 0
+        if limits.since or limits.until:
+            pairs = zip(columns["id"], columns["date"], strict=True)
+            undated = sum(1 for i, value in pairs if i and article_date(value) is None)
+        return QuestionScope(limits, article_id, number, allowed, speaker, within=within, undated=undated)
     return QuestionScope(limits, article_id, number, allowed, speaker)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
@@ -20,6 +23,9 @@ def _option(info: ArticleInfo) -> Option:
 
 class ArticlePanel(Vertical):
     """A filter box over a list of articles; choosing one scopes the questions to it."""
+
+    # Down from the filter box goes into the list, as in any search box over a list.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("down", "to_list", "Articles", show=False)]
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
@@ -63,14 +69,26 @@ class ArticlePanel(Vertical):
     @on(Input.Submitted, "#article-filter")
     def _filter_submitted(self) -> None:
         listing = self.query_one("#article-list", OptionList)
-        if listing.option_count:
-            listing.highlighted = 0
+        if listing.option_count == 1:
+            # The filter names one article: Enter picks it and the question box is next. (It only
+            # moved into the list, and a question typed then was lost: a list takes no text.)
+            self._choose(listing.get_option_at_index(0).id)
+        else:
+            self.action_to_list()
+
+    def action_to_list(self) -> None:
+        """Move into the list, its first row highlighted."""
+        listing = self.query_one("#article-list", OptionList)
+        if listing.option_count and not listing.has_focus:
+            listing.highlighted = 0 if listing.highlighted is None else listing.highlighted
             listing.focus()
 
     @on(OptionList.OptionSelected, "#article-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        article_id = event.option.id
+        self._choose(event.option.id)
+
+    def _choose(self, article_id: str | None) -> None:
         if article_id is None:
             return
         title = next((a.meta.title for a in self._articles if a.meta.id == article_id), article_id)

@@ -98,7 +98,9 @@ class NoAnswerCard(Static):
     """The corpus holds no answer: said plainly, with close words it does hold."""
 
     def __init__(self, answer: Answer) -> None:
-        text = Text("Not in the corpus.", style="bold")
+        # Asked of one article or within limits, the rest of the corpus was not searched.
+        where = "this article" if answer.scope else "the scope" if answer.limits else "the corpus"
+        text = Text(f"Not in {where}.", style="bold")
         text.append(f"\n{clean(answer.message or 'No article answers this question.')}")
         if answer.suggestions:
             text.append("\nClose words in the corpus: ", style="dim")
