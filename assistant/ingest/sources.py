@@ -1,7 +1,8 @@
 """The sources named to `add`, as things to read: files, folders walked, URLs, stdin.
 
 A folder is untrusted like a corpus folder: links that lead outside it are reported and never
-read, hidden files and a folder's own notes (README, LICENSE) are left out.
+read, hidden files and a folder's own notes (README, LICENSE) are left out. A source that is
+itself a link is refused: a shell glob over a downloaded folder names its links too.
 """
 
 from __future__ import annotations
@@ -42,7 +43,14 @@ def expand_sources(sources: Sequence[str]) -> tuple[list[Item], list[Failed], li
             items.append(Item(source, "url"))
         else:
             path = Path(source).expanduser()
-            if path.is_dir():
+            if path.is_symlink():
+                # `add downloads/*` names every entry of a folder someone else filled: a link
+                # there to /etc would have stored the system's files as articles.
+                kind, target = _kind(path), os.path.realpath(path)
+                failed.append(
+                    Failed(source, f"it is a link to the {kind} {target}; name that {kind} to add it")
+                )
+            elif path.is_dir():
                 files, refused = _walk(path)
                 failed.extend(refused)
                 if not files and not refused:
