@@ -32,6 +32,8 @@ def site() -> Iterator[Site]:
         "/loop-b": redirect("/loop-a"),
         "/nowhere": (302, {"Content-Type": "text/html"}, b""),
         "/to-ftp": redirect("ftp://127.0.0.1/file"),
+        "/to-metadata": redirect("http://169.254.169.254/latest/meta-data/"),
+        "/to-metadata-v6": redirect("http://[::ffff:169.254.169.254]/latest/meta-data/"),
         "/photo.png": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + bytes(200)),
         "/report.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.7\n"),
         "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * 50_000 + b"</p>"),
@@ -136,6 +138,13 @@ def test_redirect_without_location(site: Site) -> None:
 
 def test_redirect_off_the_web_is_refused(site: Site) -> None:
     assert "not a web address" in _error(site.url("/to-ftp"))
+
+
+@pytest.mark.parametrize("path", ["/to-metadata", "/to-metadata-v6"])
+def test_redirect_to_the_machines_metadata_address_is_refused(site: Site, path: str) -> None:
+    # It was followed: a page on the web could have `add` store what only this machine can reach.
+    message = _error(site.url(path), timeout=2.0)
+    assert "link-local address of this machine's network; not followed" in message
 
 
 def test_slow_server_times_out(site: Site) -> None:

@@ -22,6 +22,7 @@ from email.message import Message
 from http.client import HTTPException, HTTPResponse
 
 from assistant.errors import AddError
+from assistant.ingest.redirect_guard import refused_redirect
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -142,6 +143,8 @@ def _fetch(url: str, timeout: float, max_bytes: int, max_redirects: int) -> Fetc
             status = reply.status
             if status in _REDIRECT_CODES:
                 target = _redirect_target(reply.headers, status, current)
+                if (why := refused_redirect(url, target)) is not None:
+                    raise AddError(why)
                 if target in seen:
                     raise AddError(f"the server redirects in a loop ({_chain([*seen, target])})")
                 if len(seen) > max_redirects:
