@@ -53,3 +53,16 @@ def test_a_folder_that_holds_articles_is_not_blamed_for_the_dates(archive: Path)
         "No article in the corpus is within the scope (in c000/reut2-001/; since 1987-01-01). "
         "3 of 3 articles have no date to compare."
     )
+
+
+def test_a_removed_article_is_not_counted_among_those_without_a_date(archive: Path) -> None:
+    # It said "3 of 3 articles have no date" after one was removed: the removed row was counted.
+    ask(archive, "What rose in March?")
+    removed = CliRunner().invoke(main, ["remove", "--corpus", str(archive), "c001/reut2-002/00002.txt"])
+    assert removed.exit_code == 0, removed.output
+    code, out = ask(archive, "--since", "1987", "What rose in March?")
+    assert code == 1
+    assert out.strip() == (
+        "No article in the corpus is within the scope (since 1987-01-01). "
+        "2 of 2 articles have no date to compare."
+    )

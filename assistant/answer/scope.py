@@ -260,10 +260,12 @@ def empty_scope_message(scope: Scope, columns: dict[str, list[Any]]) -> str:
         # Only a folder that names no article is the reason; beside it, the folders there are.
         message += folder_hint(missing[0], columns["id"])
     if scope.since or scope.until:
-        undated = sum(1 for value in dates if article_date(value) is None)
+        # A removed article's row stays as a tombstone (id ""): it is no article to count.
+        live = [value for value, aid in zip(dates, columns["id"], strict=True) if aid]
+        undated = sum(1 for value in live if article_date(value) is None)
         if undated:
             verb = "has" if undated == 1 else "have"
-            message += f" {undated} of {counted(len(dates), 'article')} {verb} no date to compare."
+            message += f" {undated} of {counted(len(live), 'article')} {verb} no date to compare."
     return message
 
 
