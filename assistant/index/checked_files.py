@@ -26,6 +26,9 @@ class StaleIndex(Exception):
 def read_manifest(gen: Path) -> dict[str, Any]:
     try:
         document = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
+        if isinstance(document, dict) and "body" not in document and "format" in document:
+            # An index written before manifests carried a checksum: old, not damaged.
+            raise StaleIndex("the index was built by an older version of assistant")
         body = document["body"]
         if zlib.crc32(canonical(body)) != document["crc32"]:
             raise StaleIndex("the index manifest is damaged")

@@ -413,3 +413,14 @@ def test_a_process_killed_while_add_indexes_its_file_loses_nothing(
     again = cli(tmp_path, "add", str(story), "--corpus", str(corpus))
     assert again.returncode == 0 and b"already" in again.stdout + again.stderr, again.stdout
     assert _ask(tmp_path, corpus).returncode == 0
+
+
+def test_an_index_from_an_older_version_is_called_old_not_damaged(tmp_path: Path, corpus: Path) -> None:
+    # A copied archive's index from before manifests carried a checksum was reported "missing or damaged".
+    old_manifest = {"format": 4, "fingerprint": "an-older-analysis", "files": {}, "info": {}}
+    (_generation(corpus) / "manifest.json").write_text(json.dumps(old_manifest), encoding="utf-8")
+    result = _ask(tmp_path, corpus)
+    assert result.returncode == 0 and ANSWER.encode() in result.stdout
+    assert one_line(result.stderr) == (
+        "assistant: the index was rebuilt (the index was built by an older version of assistant)"
+    )
