@@ -4,13 +4,15 @@
 - "What else did he say?" never brings back a sentence already shown, from the other copy of a story
   filed twice (it was shown once, "also in" the copy);
 - Ctrl+F, a filter that fits one article, Enter: the article is picked and the question typed next
-  goes in the question box (Enter only moved into the list, and the question typed was lost)."""
+  goes in the question box (Enter only moved into the list, and the question typed was lost);
+- letters typed while the article list has focus go on in the filter box (they were lost)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from rich.text import Text
+from textual.widgets import Input
 from tui_helpers import ask, wait_for
 
 from assistant.tui.app import make_app
@@ -111,3 +113,16 @@ async def test_down_from_the_filter_goes_into_the_list_and_enter_picks_there(cor
         await pilot.press("ctrl+f", "down", "down", "enter")
         assert app.chat.scope == "lighthouse.txt"  # the second row by title: Harbour, Lighthouse, Zelensky
         assert app.chat.query_one("#question", QuestionInput).has_focus
+
+
+async def test_letters_typed_in_the_article_list_go_on_in_the_filter(corpus: Path) -> None:
+    # They were lost: the list had focus, and a list takes no text.
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        await pilot.press("ctrl+f", *"h", "down")
+        await pilot.press(*"arbour council")
+        field = app.query_one("#article-filter", Input)
+        assert field.has_focus and field.value == "harbour council"
+        await pilot.press("enter")
+        assert app.chat.scope == "harbour.txt"

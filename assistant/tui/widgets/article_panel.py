@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -82,6 +82,21 @@ class ArticlePanel(Vertical):
         if listing.option_count and not listing.has_focus:
             listing.highlighted = 0 if listing.highlighted is None else listing.highlighted
             listing.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed in the list goes on in the filter box (type-ahead): a list takes no
+        text, and what was typed there was lost."""
+        listing = self.query_one("#article-list", OptionList)
+        if listing.has_focus and event.is_printable and event.character and event.character != " ":
+            field = self.query_one("#article-filter", Input)
+            field.value += event.character
+            field.cursor_position = len(field.value)
+            # Focus here would select the box's text, and the next letter would replace it.
+            field.select_on_focus = False
+            field.focus()
+            self.call_after_refresh(setattr, field, "select_on_focus", True)
+            event.stop()
+            event.prevent_default()
 
     @on(OptionList.OptionSelected, "#article-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
