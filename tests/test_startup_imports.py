@@ -86,8 +86,7 @@ def test_a_question_after_a_new_file_still_reads_it(tmp_path: Path) -> None:
     (corpus / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     _run(tmp_path, f"from assistant.cli import main\nmain(['index', '--corpus', {str(corpus)!r}])")
     (corpus / "ferry.md").write_text(
-        # a double-quoted value: YAML's to read (the plain subset add writes is read without it)
-        '---\ntitle: Ferry Terminal Approved\nauthor: "Jane Doe"\n---\n\n'
+        "---\ntitle: Ferry Terminal Approved\nauthor: Jane Doe\n---\n\n"
         "The harbour council voted on Tuesday to approve a new ferry terminal at the northern quay.\n",
         encoding="utf-8",
     )

@@ -1,8 +1,7 @@
 """The article file `assistant add` writes: YAML front matter, then paragraphs.
 
-Article text is untrusted, so the front matter is written as `yaml.safe_dump` writes it
-(front_matter_plain, or safe_dump itself outside that subset) from single-line values,
-and a file appears under its name complete or not at
+Article text is untrusted, so the front matter is written by `yaml.safe_dump`
+from single-line values, and a file appears under its name complete or not at
 all: it is written to a hidden temporary file in the corpus folder and then
 linked to a name that does not exist yet, so an existing article is never
 overwritten, even by a second `add` running at the same time.
@@ -22,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from assistant.corpus import FRONT_MATTER
-from assistant.corpus.front_matter_plain import dump_plain
-from assistant.corpus.front_matter_yaml import FrontMatterError, load_front_matter
+from assistant.corpus.front_matter_yaml import load_front_matter
 from assistant.safe_text import clean
 
 MAX_SLUG_CHARS = 50
@@ -86,15 +86,10 @@ def render(fields: ArticleFields, paragraphs: Sequence[str], *, added: dt.dateti
         "added": when.isoformat().replace("+00:00", "Z"),
         "sha256": body_sha256(body),
     }
-    # Most values are written as safe_dump would without importing it (front_matter_plain).
-    dumped = dump_plain(front)
-    if dumped is None:
-        import yaml
-
-        # width: never fold a long title onto a second line; one key, one line.
-        dumped = yaml.safe_dump(
-            front, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
-        )
+    # width: never fold a long title onto a second line; one key, one line.
+    dumped: str = yaml.safe_dump(
+        front, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
+    )
     return "---\n" + dumped + "---\n\n" + "\n\n".join(body) + "\n"
 
 
@@ -105,7 +100,7 @@ def stored_sha256(text: str) -> str | None:
         return None
     try:
         loaded = load_front_matter(match.group(1))
-    except FrontMatterError:
+    except yaml.YAMLError:
         return None
     value = loaded.get("sha256") if isinstance(loaded, dict) else None
     return value if isinstance(value, str) and _SHA256.fullmatch(value) else None

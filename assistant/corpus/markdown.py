@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.corpus.front_matter_yaml import FrontMatterError, load_front_matter
+import yaml
+
+from assistant.corpus.front_matter_yaml import load_front_matter
 from assistant.corpus.layout import Line, Span
 
 # YAML front matter at the top of a Markdown article (shared with the writer of added articles).
@@ -45,7 +47,7 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
     warnings: list[str] = []
     try:
         loaded = load_front_matter(match.group(1))
-    except FrontMatterError:
+    except yaml.YAMLError:
         loaded = None
         warnings.append("its front matter is not valid YAML; read without metadata")
     if isinstance(loaded, dict):
