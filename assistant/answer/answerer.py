@@ -167,8 +167,9 @@ class Answerer:
         model = load_model().ranker
         learned = model.probabilities(rows)
         prior = rule_prior(query, rows) + self.names_prior(query, scored) + said_prior(query, rows, scored)
-        starts = [int(self.index.stored.arrays["s_start"][s.cand.sentence]) for s in scored]
-        paragraphs = [int(self.index.stored.arrays["s_para"][s.cand.sentence]) for s in scored]
+        arrays = self.index.stored.arrays
+        sentences = np.fromiter((s.cand.sentence for s in scored), dtype=np.int64, count=len(scored))
+        starts, paragraphs = arrays["s_start"][sentences].tolist(), arrays["s_para"][sentences].tolist()
         prior += speaker_prior(query, rows, scored) + description_prior(query, rows, scored, starts)
         prior += premise_prior(query, rows, scored, paragraphs)
         probs = model.probabilities(rows, prior=prior)
