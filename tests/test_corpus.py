@@ -71,6 +71,18 @@ def test_plain_text_with_no_title_or_byline_is_all_body() -> None:
     ]
 
 
+def test_a_wire_body_without_its_headline_keeps_its_first_sentence_whole() -> None:
+    # "An existing Harbour Board," was taken for the title, and the body began mid-sentence
+    # ("HB, rule could ..."): the sentence's opening words were no longer quotable.
+    text = (
+        "An existing Harbour Board,\nHB, rule could limit night sailings from the east quay,\n"
+        "port officials said on Tuesday.\n    The board meets again next week.\n"
+    )
+    article = parse_article("wire/07101.txt", text)
+    assert article.meta.title == "07101"
+    assert _body(text, article.paragraphs)[0].startswith("An existing Harbour Board,")
+
+
 def test_cp1252_text_is_decoded_correctly(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes(

@@ -136,10 +136,14 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
                 and not line.isupper()
                 and not _headline_case(line)
             )
+            # A wire body without its headline opens mid-sentence: "An existing New York Stock
+            # Exchange," then "NYSE, rule might be used ..." on the next line is one sentence.
+            cut_mid_sentence = runs_on and line.rstrip().endswith((",", ";"))
             if (
                 len(line) <= 200
                 and not _FURNITURE.match(line)
                 and not sentence_like
+                and not cut_mid_sentence
                 and (not _continues(text, first, after) or _headline_case(line))
             ):
                 header.title = decoded(bare)
