@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from assistant.corpus.file_kinds import WIRE_SUFFIXES, format_message
 from assistant.corpus.safe_paths import FolderReader, RefusedPath, inside, read_regular, real_root
+from assistant.corpus.wire_collection import collection_message, story_count
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -25,6 +27,21 @@ FOLDER_NOTES = re.compile(
 )
 """Names of the notes a downloaded folder carries about itself (README.TXT, LICENSE, …): taking
 them as articles puts licence text into answers."""
+
+
+SCRATCH_FILES = re.compile(
+    r"(?:.*~|#.*#|~\$.*|.*\.(?:sw[a-p]|bak|orig|rej|part|crdownload|partial)|thumbs\.db|desktop\.ini)",
+    re.IGNORECASE,
+)
+"""Files an editor, a download or the system leaves beside articles: backups (`story.txt~`,
+`story.txt.bak`), autosaves (`#story.txt#`, `.swp`), half-downloaded files, folder thumbnails.
+Left out like hidden files: a backup read as an article doubles its story, and a warning for
+each in a folder of thousands hides the warnings that matter."""
+
+
+def scratch_file(name: str) -> bool:
+    """Whether a file name is an editor's, a download's or the system's leftover, not an article."""
+    return SCRATCH_FILES.fullmatch(name) is not None
 
 
 class UnreadableArticle(Exception):
@@ -42,6 +59,7 @@ def walk(corpus_dir: Path, folders: dict[str, int] | None = None) -> dict[str, t
     One `scandir` pass, one stat a file: this runs when a command must be sure the index is
     current. Given `folders`, it also records each folder walked (prefix → mtime_ns, taken
     before its entries are read, so a later change always shows as a newer time).
+    Editor backups and the system's leftovers (`scratch_file`) are left out as hidden files are.
     Links to folders are not entered; a link to a file counts only when it stays inside the
     corpus; FIFOs, sockets and devices never count (see safe_paths).
     """
@@ -65,6 +83,8 @@ def walk(corpus_dir: Path, folders: dict[str, int] | None = None) -> dict[str, t
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         pending.append((prefix + entry.name + "/", entry.path))
+                    elif scratch_file(entry.name):
+                        continue
                     elif entry.is_file(follow_symlinks=False) or (
                         entry.is_symlink() and entry.is_file() and inside(root_real, Path(entry.path))
                     ):
@@ -150,16 +170,23 @@ def read_file(
     `folders`: a batch's reader over that root, which resolves each folder once (not each file).
     """
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        raise UnreadableArticle(f"unknown format {suffix!r} (articles are .txt or .md files)")
+    if suffix not in TEXT_SUFFIXES and suffix not in WIRE_SUFFIXES:
+        said = format_message(suffix)
+        raise UnreadableArticle(said or f"unknown format {suffix!r} (articles are .txt or .md files)")
     if folder_notes(path.name):
         raise UnreadableArticle("notes about the folder (README, LICENSE…), not an article")
     try:
         if folders is not None:
-            return folders.read(path, MAX_FILE_BYTES)
-        if root is not None and not root_resolved:
-            root = real_root(root)
-        return read_regular(path, MAX_FILE_BYTES, root)
+            found = folders.read(path, MAX_FILE_BYTES)
+        else:
+            if root is not None and not root_resolved:
+                root = real_root(root)
+            found = read_regular(path, MAX_FILE_BYTES, root)
+        if suffix in WIRE_SUFFIXES:
+            # Read only to say what it is: a wire file of stories is added, never read in place.
+            count = story_count(found[0].decode("latin-1"))
+            raise UnreadableArticle(collection_message(count) if count else f"unknown format {suffix!r}")
+        return found
     except RefusedPath as exc:
         raise UnreadableArticle(str(exc)) from exc
     except OSError as exc:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.corpus.body import dateline_skip, furniture_paragraph, without_furniture
+from assistant.corpus.file_kinds import not_one_article
+from assistant.corpus.files import UnreadableArticle, decode, read_file
 from assistant.corpus.files import article_id as id_of
-from assistant.corpus.files import decode, read_file
 from assistant.corpus.header import read_header
 from assistant.corpus.headline import newsroom_title
 from assistant.corpus.layout import Span, lines, paragraphs
@@ -49,7 +50,13 @@ def read_article(corpus_dir: Path, path: Path) -> ParsedArticle:
 
 
 def parse_article(article_id: str, text: str, *, markdown: bool = False) -> ParsedArticle:
-    """Metadata, body paragraphs and sentences of an article's decoded text."""
+    """Metadata, body paragraphs and sentences of an article's decoded text.
+
+    Raises UnreadableArticle for a text that is no one article (a saved web page, a wire file of
+    many stories), saying how to add it instead.
+    """
+    if not markdown and (why := not_one_article(text)) is not None:
+        raise UnreadableArticle(why)
     fields: dict[str, str] = {}
     warnings: list[str] = []
     spans: dict[str, Span] = {}
