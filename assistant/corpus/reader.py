@@ -68,7 +68,8 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
     body = all_lines[used:] if markdown else without_furniture(text, all_lines[used:], header)
     units = markdown_paragraphs(text, body) if markdown else paragraphs(text, body)
     units = [p for p in units if not furniture_paragraph(text, p, header)]
-    skip = dateline_skip(text, units[0], header) if units and not markdown else 0
+    # A wire dateline opens a Markdown story too (wire copy stored by `add` keeps it).
+    skip = dateline_skip(text, units[0], header) if units else 0
     if units and skip >= units[0].end - units[0].start:
         units, skip = units[1:], 0  # a dateline on a line of its own is no paragraph
     sentences: list[Sentence] = []

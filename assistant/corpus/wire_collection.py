@@ -62,6 +62,7 @@ def wire_stories(text: str) -> tuple[list[WireStory], list[tuple[str, str]]]:
     """The stories of a wire file that have a body, and those left out (number, why)."""
     stories: list[WireStory] = []
     left_out: list[tuple[str, str]] = []
+    place = 0
     for place, (attributes, block) in enumerate(_blocks(text), start=1):
         newid = _NEWID.search(attributes)
         number = newid.group(1) if newid else str(place)
@@ -81,6 +82,8 @@ def wire_stories(text: str) -> tuple[list[WireStory], list[tuple[str, str]]]:
         wire = dateline + body if dateline.strip() else body
         date = _iso_date(_tag(block, "DATE"))
         stories.append(WireStory(number, head[0], author, date, "\n".join(head) + "\n" + wire + "\n"))
+    if len(_OPENING.findall(text)) > place:
+        left_out.append((str(place + 1), "the file ends inside this story (it was cut short)"))
     return stories, left_out
 
 
