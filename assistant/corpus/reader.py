@@ -20,7 +20,7 @@ from assistant.corpus.files import article_id as id_of
 from assistant.corpus.header import read_header
 from assistant.corpus.headline import newsroom_title
 from assistant.corpus.layout import Span, lines, paragraphs
-from assistant.corpus.markdown import front_matter, markdown_paragraphs
+from assistant.corpus.markdown import front_matter, markdown_paragraphs, without_comments
 from assistant.corpus.metadata import decoded
 from assistant.corpus.sentences import split_paragraph
 from assistant.models import ArticleMeta, Sentence
@@ -64,6 +64,8 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
     if markdown:
         fields, body_start, warnings, spans = front_matter(text)
     all_lines = lines(text, body_start)
+    if markdown:
+        all_lines = without_comments(text, all_lines)
     header, used = read_header(text, all_lines, {k: decoded(v) for k, v in fields.items()})
     body = all_lines[used:] if markdown else without_furniture(text, all_lines[used:], header)
     units = markdown_paragraphs(text, body) if markdown else paragraphs(text, body)
