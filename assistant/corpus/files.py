@@ -7,6 +7,7 @@ never stops the rest.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections.abc import Iterator
@@ -110,8 +111,8 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 (BOM or a clear NUL pattern), else
-    cp1252, else Latin-1; binary is refused."""
+    """Text from bytes: UTF-8 (with or without BOM; stray Windows-1252 bytes in it read as such),
+    UTF-16 (BOM or a clear NUL pattern), else cp1252, else Latin-1; binary is refused."""
     utf16 = _utf16_codec(data)
     if utf16 is not None:
         try:
@@ -128,11 +129,43 @@ def decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+        if _mostly_utf8(data[:_UTF8_SAMPLE]):
+            # UTF-8 with a few Windows-1252 bytes pasted in ("\x93no comment\x94" from a word
+            # processor): read as cp1252 whole, every UTF-8 letter and quote became "â€œ" and "Ã©".
+            text = data.decode("utf-8-sig", errors=_BYTE_AS_CP1252)
+        else:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
     return _check_text(text)
+
+
+# A UTF-8 sequence of two to four bytes: in cp1252 text such pairs ("Ã©") are mojibake, not prose.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_UTF8_SAMPLE = 1 << 20
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when UTF-8 letters outnumber a quarter of the stray bytes: UTF-8 text with a few
+    pasted in, not cp1252 text where an accent before a quote ("Ü“") happens to read as UTF-8."""
+    sequences = _UTF8_SEQUENCE.findall(data)
+    stray = len(_HIGH_BYTE.findall(data)) - sum(map(len, sequences))
+    return bool(sequences) and 4 * len(sequences) >= stray
+
+
+_BYTE_AS_CP1252 = "assistant-byte-as-cp1252"
+
+
+def _byte_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """A byte UTF-8 cannot read, read as Windows-1252 (Latin-1 for the five it leaves undefined)."""
+    assert isinstance(error, UnicodeDecodeError)
+    piece = error.object[error.start : error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in piece), error.end
+
+
+codecs.register_error(_BYTE_AS_CP1252, _byte_as_cp1252)
 
 
 def _check_text(text: str) -> str:
