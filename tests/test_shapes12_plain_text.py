@@ -94,3 +94,42 @@ def test_a_quote_from_mixed_utf8_and_windows_quotes_reads_right(tmp_path: Path) 
     assert quote["speaker"]["name"] == "Ellen Brody"
     code, out, _ = run("show", "--corpus", str(corpus), "mixed.txt")
     assert "harbor commission’s engineers" in out and "â€" not in out
+
+
+def test_key_value_headers_of_exports_and_mails_are_metadata_not_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = "\n\n".join(PARAGRAPHS) + "\n"
+    (corpus / "export.txt").write_text(
+        f"Title: {TITLE}\nAuthor: Marta Quinlan\nDate: March 4, 2024\nSource: The Alder Gazette\n"
+        f"Tags: harbor, council\n\n{body}",
+        encoding="utf-8",
+    )
+    (corpus / "mail.txt").write_bytes(
+        (
+            f'From: "Marta Quinlan" <mq@gazette.example>\nTo: desk@gazette.example\nSubject: {TITLE}\n'
+            f"Date: Mon, 4 Mar 2024 21:12:00 -0500\n\n{body}"
+        )
+        .encode()
+        .replace(b"\n", b"\r\n")
+    )
+    (corpus / "note.txt").write_text(
+        f"{TITLE}\nNote: the figures are the council's own.\n\n{body}", encoding="utf-8"
+    )
+    run("index", "--corpus", str(corpus))
+    for name in ("export.txt", "mail.txt"):
+        _, out, _ = run("show", "--json", "--corpus", str(corpus), name)
+        shown = json.loads(out)
+        meta = shown["article"]
+        assert (meta["title"], meta["author"], meta["date"]) == (TITLE, "Marta Quinlan", "2024-03-04"), name
+        assert shown["sentences"][0]["text"] == PARAGRAPHS[0], name
+    question = "How much will the new pier cost?"
+    _, out, _ = run(
+        "ask", "--json", "--corpus", str(corpus), "--since", "2024-03", "--until", "2024-03-04", question
+    )
+    quote = json.loads(out)["quotes"][0]
+    assert quote["text"] == PARAGRAPHS[1]
+    assert quote["article"]["id"] in ("export.txt", "mail.txt")  # the dated copies, in the scope
+    # A story whose opening line merely has a colon is no such header.
+    _, out, _ = run("show", "--json", "--corpus", str(corpus), "note.txt")
+    assert json.loads(out)["article"]["title"] == TITLE

@@ -16,6 +16,7 @@ import re
 import yaml
 
 from assistant.corpus.front_matter_yaml import load_front_matter
+from assistant.corpus.key_values import iso_date_of
 from assistant.corpus.layout import Line, Span
 
 # YAML front matter at the top of a Markdown article (shared with the writer of added articles).
@@ -71,6 +72,8 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
                 value = value.date()  # the day as written: "2024-02-11T08:30:00Z" is 2024-02-11
             if isinstance(value, dt.date):
                 value = value.isoformat()
+            if key == "date" and isinstance(value, str):
+                value = iso_date_of(value) or value  # "17 January 2025" compares as 2025-01-17
             if value is not None and str(value).strip():
                 fields[key] = str(value).strip()
     return fields, match.end(), warnings, _value_spans(text, match.start(1), match.end(1), fields)

@@ -19,6 +19,7 @@ from assistant.corpus.files import UnreadableArticle, decode, read_file
 from assistant.corpus.files import article_id as id_of
 from assistant.corpus.header import read_header
 from assistant.corpus.headline import newsroom_title
+from assistant.corpus.key_values import key_value_header
 from assistant.corpus.layout import Span, lines, paragraphs
 from assistant.corpus.markdown import front_matter, markdown_paragraphs, without_comments
 from assistant.corpus.metadata import decoded
@@ -63,6 +64,9 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
     body_start = 0
     if markdown:
         fields, body_start, warnings, spans = front_matter(text)
+    if body_start == 0 and not warnings:
+        # "Title: …", "Author: …" lines opening an export or a saved e-mail: metadata, not text.
+        fields, body_start, spans = key_value_header(text)
     all_lines = lines(text, body_start)
     if markdown:
         all_lines = without_comments(text, all_lines)
