@@ -133,3 +133,22 @@ def test_key_value_headers_of_exports_and_mails_are_metadata_not_text(tmp_path: 
     # A story whose opening line merely has a colon is no such header.
     _, out, _ = run("show", "--json", "--corpus", str(corpus), "note.txt")
     assert json.loads(out)["article"]["title"] == TITLE
+
+
+def test_markdown_saved_as_text_keeps_its_front_matter_as_metadata(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    front = f"---\ntitle: {TITLE}\nauthor: Marta Quinlan\ndate: 2024-03-04\n---\n\n"
+    (corpus / "pier.txt").write_text(front + "\n\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
+    framed = "---\nThe council met late; these are the notes.\n---\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    (corpus / "framed.txt").write_text(framed, encoding="utf-8")
+    code, out, _ = run(
+        "ask", "--json", "--corpus", str(corpus), "--article", "pier.txt", "When does demolition begin?"
+    )
+    assert code == 0
+    quote = json.loads(out)["quotes"][0]
+    assert quote["text"] == PARAGRAPHS[3] and quote["paragraph"] == 4
+    assert "Marta Quinlan" in quote["citation"] and TITLE in quote["citation"]
+    # Lines between two `---` that are no metadata are the writer's text, and stay.
+    _, out, _ = run("show", "--corpus", str(corpus), "framed.txt")
+    assert "The council met late; these are the notes." in out

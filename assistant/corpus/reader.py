@@ -21,7 +21,7 @@ from assistant.corpus.header import read_header
 from assistant.corpus.headline import newsroom_title
 from assistant.corpus.key_values import key_value_header
 from assistant.corpus.layout import Span, lines, paragraphs
-from assistant.corpus.markdown import front_matter, markdown_paragraphs, without_comments
+from assistant.corpus.markdown import FRONT_MATTER, front_matter, markdown_paragraphs, without_comments
 from assistant.corpus.metadata import decoded
 from assistant.corpus.sentences import split_paragraph
 from assistant.models import ArticleMeta, Sentence
@@ -64,6 +64,12 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
     body_start = 0
     if markdown:
         fields, body_start, warnings, spans = front_matter(text)
+    elif FRONT_MATTER.match(text):
+        # Markdown saved as .txt (or with no suffix): its front matter is metadata when it reads as
+        # such; else the lines between the `---` are the writer's text, and stay.
+        found = front_matter(text)
+        if found[0] and not found[2]:
+            fields, body_start, _, spans = found
     if body_start == 0 and not warnings:
         # "Title: …", "Author: …" lines opening an export or a saved e-mail: metadata, not text.
         fields, body_start, spans = key_value_header(text)
