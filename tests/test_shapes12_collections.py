@@ -162,6 +162,9 @@ def test_editor_backups_and_system_leftovers_are_neither_read_nor_warned_about(t
     (inbox / "tram.txt").write_text(ARTICLE.replace("island ferry", "harbor tram"), encoding="utf-8")
     (inbox / "tram.txt~").write_text(old, encoding="utf-8")
     (inbox / "desktop.ini").write_text("[.ShellClassInfo]\n", encoding="utf-8")
+    (inbox / "placeholder.txt").write_bytes(b"")
+    (inbox / "blank.md").write_text("  \n\t\n", encoding="utf-8")
     code, out, err = run("add", "--corpus", str(corpus), str(inbox))
     assert code == 0, err
     assert out.count("stored ") == 1 and "failed" not in err
+    assert "note: 2 files left out (an empty file): " in err

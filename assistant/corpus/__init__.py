@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from assistant.corpus.display import display_text, one_line_text
     from assistant.corpus.file_kinds import WIRE_SUFFIXES, not_one_article
     from assistant.corpus.files import (
+        EMPTY,
         MAX_FILE_BYTES,
         TEXT_SUFFIXES,
         UnreadableArticle,
@@ -50,6 +51,7 @@ _HOME = {
     "one_line_text": "display",
     "WIRE_SUFFIXES": "file_kinds",
     "not_one_article": "file_kinds",
+    "EMPTY": "files",
     "MAX_FILE_BYTES": "files",
     "TEXT_SUFFIXES": "files",
     "UnreadableArticle": "files",
@@ -85,6 +87,7 @@ __getattr__ = lazy_getattr(__name__, _HOME, globals())
 
 
 __all__ = [
+    "EMPTY",
     "FRONT_MATTER",
     "MARKDOWN_SUFFIXES",
     "MAX_FILE_BYTES",

@@ -45,6 +45,10 @@ def scratch_file(name: str) -> bool:
     return SCRATCH_FILES.fullmatch(name) is not None
 
 
+EMPTY = "the file is empty"
+"""Why an empty (or all white space) file is no article; `add` notes it in a folder, never fails on it."""
+
+
 class UnreadableArticle(Exception):
     """A file that is not an article we can read; the message says why."""
 
@@ -120,10 +124,10 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise UnreadableArticle("the file looks like UTF-16 but does not decode as it") from exc
         if not text.strip():
-            raise UnreadableArticle("the file is empty")
+            raise UnreadableArticle(EMPTY)
         return _check_text(text.removeprefix("\ufeff"))
     if not data.strip():
-        raise UnreadableArticle("the file is empty")
+        raise UnreadableArticle(EMPTY)
     if b"\x00" in data[:8192]:
         raise UnreadableArticle("the file is binary, not text")
     try:

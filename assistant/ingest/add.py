@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from assistant import corpus
-from assistant.corpus import UnreadableArticle
+from assistant.corpus import EMPTY, UnreadableArticle
 from assistant.corpus.article_file import (
     body_sha256,
     remove_stale_temps,
@@ -67,7 +67,10 @@ def add_sources(
         try:
             read = read_item(item, stdin, stdin_data, fetch)
         except Exception as exc:  # one bad source never stops the batch
-            failed.append(Failed(item.label, _failure(exc)))
+            if item.in_folder and isinstance(exc, UnreadableArticle) and str(exc) == EMPTY:
+                skipped.append((item.label, "an empty file"))  # a placeholder in a folder fails nothing
+            else:
+                failed.append(Failed(item.label, _failure(exc)))
             read = None
         if isinstance(read, Collection):
             pieces: tuple[tuple[str, Draft], ...] = read.drafts
