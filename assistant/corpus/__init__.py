@@ -15,7 +15,7 @@ from assistant.lazy_exports import lazy_getattr
 if TYPE_CHECKING:
     from assistant.corpus.article_ids import resolve_article_id
     from assistant.corpus.display import display_text, one_line_text
-    from assistant.corpus.file_kinds import WIRE_SUFFIXES, not_one_article
+    from assistant.corpus.file_kinds import WEB_PAGE_SUFFIXES, WIRE_SUFFIXES, not_one_article
     from assistant.corpus.files import (
         EMPTY,
         MAX_FILE_BYTES,
@@ -49,6 +49,7 @@ _HOME = {
     "resolve_article_id": "article_ids",
     "display_text": "display",
     "one_line_text": "display",
+    "WEB_PAGE_SUFFIXES": "file_kinds",
     "WIRE_SUFFIXES": "file_kinds",
     "not_one_article": "file_kinds",
     "EMPTY": "files",
@@ -92,6 +93,7 @@ __all__ = [
     "MARKDOWN_SUFFIXES",
     "MAX_FILE_BYTES",
     "TEXT_SUFFIXES",
+    "WEB_PAGE_SUFFIXES",
     "WIRE_SUFFIXES",
     "FolderReader",
     "ParsedArticle",

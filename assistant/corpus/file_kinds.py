@@ -12,7 +12,7 @@ import re
 
 from assistant.corpus.wire_collection import collection_message, story_count
 
-WEB_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht"})
+WEB_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})  # what `add` reads as a page
 WIRE_SUFFIXES = frozenset({".sgm", ".sgml"})
 
 # A whole HTML document: an optional XML declaration and comments ("<!-- saved from url=… -->"),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from assistant import corpus
 from assistant.corpus import (
+    WEB_PAGE_SUFFIXES,
     WIRE_SUFFIXES,
     RefusedPath,
     UnreadableArticle,
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from assistant.ingest.fetch import FetchedPage
 
 MAX_SOURCE_BYTES = corpus.MAX_FILE_BYTES
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+HTML_SUFFIXES = WEB_PAGE_SUFFIXES  # one list: the corpus reader points such files to `add`
 
 
 @dataclass(frozen=True, slots=True)
