@@ -152,3 +152,21 @@ def test_markdown_saved_as_text_keeps_its_front_matter_as_metadata(tmp_path: Pat
     # Lines between two `---` that are no metadata are the writer's text, and stay.
     _, out, _ = run("show", "--corpus", str(corpus), "framed.txt")
     assert "The council met late; these are the notes." in out
+
+
+def test_a_headline_ending_in_a_semicolon_over_its_deck_is_the_title(tmp_path: Path) -> None:
+    # As some papers export a story: "Headline; " then a one-line deck, a blank line, the story.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "paper_2024-03-04_pier-vote.txt").write_text(
+        "Harbor town votes to rebuild pier; \nCouncil splits 7-2 after a debate that ran past midnight.\n\n"
+        + "\n\n".join(PARAGRAPHS)
+        + "\n",
+        encoding="utf-8",
+    )
+    _, out, _ = run("list", "--corpus", str(corpus))
+    assert out.startswith("paper_2024-03-04_pier-vote.txt  Harbor town votes to rebuild pier;  ")
+    _, out, _ = run("show", "--json", "--corpus", str(corpus), "paper_2024-03-04_pier-vote.txt")
+    texts = [s["text"] for s in json.loads(out)["sentences"]]
+    assert texts[0] == "Council splits 7-2 after a debate that ran past midnight."
+    assert texts[1] == PARAGRAPHS[0]
