@@ -1,5 +1,5 @@
 """Markdown as people write it: front matter with a timestamp and lists, an editor's comment, a
-Setext title, footnotes, a table, reference links, escapes and a lone image. What `show` and
+Setext title, footnotes, a table, reference links, escapes, inline HTML and a lone image. What `show` and
 `ask` put before the user reads as text, never as markup."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ Tide gauge records highest water in 40 years
 
 The tide gauge at Port Alder recorded a water level of 3.2 meters
 above the datum on Saturday night, the highest reading since the
-gauge was installed in 1984.[^1]
+gauge was installed in <span class="year">1984</span>.[^1]<br>
 
 Officials said the surge flooded 14 streets near the harbor \\*and\\*
 closed the coastal road for six hours, according to the [state
