@@ -168,3 +168,13 @@ def test_editor_backups_and_system_leftovers_are_neither_read_nor_warned_about(t
     assert code == 0, err
     assert out.count("stored ") == 1 and "failed" not in err
     assert "note: 2 files left out (an empty file): " in err
+
+
+def test_a_wire_file_piped_to_add_is_stored_story_by_story(tmp_path: Path) -> None:
+    corpus = _folder(tmp_path)
+    result = CliRunner().invoke(
+        main, ["add", "--corpus", str(corpus), "-"], input=WIRE_FILE.encode("latin-1"), catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("stored ") == 2
+    assert "1 story left out (a headline with no story text): stdin story 103" in result.stderr
