@@ -4,7 +4,8 @@ The one way in for the rest of the code: find and decode files (`files`),
 parse an article into metadata, paragraphs and sentences with offsets into
 its decoded text (`reader`), and show a source span on one line (`display`).
 What may be read as an article at all (`safe_paths`) is decided here too, for `add` as well,
-and which article an id a user typed names (`article_ids`).
+and which article an id a user typed names (`article_ids`). A file that is no one article (a saved
+web page, a wire file of many stories: `file_kinds`, `wire_collection`) is told apart.
 """
 
 from typing import TYPE_CHECKING
@@ -14,7 +15,9 @@ from assistant.lazy_exports import lazy_getattr
 if TYPE_CHECKING:
     from assistant.corpus.article_ids import resolve_article_id
     from assistant.corpus.display import display_text, one_line_text
+    from assistant.corpus.file_kinds import WEB_PAGE_SUFFIXES, WIRE_SUFFIXES, not_one_article
     from assistant.corpus.files import (
+        EMPTY,
         MAX_FILE_BYTES,
         TEXT_SUFFIXES,
         UnreadableArticle,
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
         too_broad,
     )
     from assistant.corpus.sentences import split_paragraph, split_sentences
+    from assistant.corpus.wire_collection import WireStory, story_count, wire_stories
 
 # Each name is imported from its module when first used (PEP 562): a question reads one stored
 # article's file and never parses one, so it loads neither the reader nor the front-matter YAML.
@@ -45,6 +49,10 @@ _HOME = {
     "resolve_article_id": "article_ids",
     "display_text": "display",
     "one_line_text": "display",
+    "WEB_PAGE_SUFFIXES": "file_kinds",
+    "WIRE_SUFFIXES": "file_kinds",
+    "not_one_article": "file_kinds",
+    "EMPTY": "files",
     "MAX_FILE_BYTES": "files",
     "TEXT_SUFFIXES": "files",
     "UnreadableArticle": "files",
@@ -70,6 +78,9 @@ _HOME = {
     "too_broad": "safe_paths",
     "split_paragraph": "sentences",
     "split_sentences": "sentences",
+    "WireStory": "wire_collection",
+    "story_count": "wire_collection",
+    "wire_stories": "wire_collection",
 }
 
 
@@ -77,15 +88,19 @@ __getattr__ = lazy_getattr(__name__, _HOME, globals())
 
 
 __all__ = [
+    "EMPTY",
     "FRONT_MATTER",
     "MARKDOWN_SUFFIXES",
     "MAX_FILE_BYTES",
     "TEXT_SUFFIXES",
+    "WEB_PAGE_SUFFIXES",
+    "WIRE_SUFFIXES",
     "FolderReader",
     "ParsedArticle",
     "RefusedPath",
     "Span",
     "UnreadableArticle",
+    "WireStory",
     "article_id",
     "decode",
     "discover",
@@ -94,6 +109,7 @@ __all__ = [
     "inside",
     "is_furniture",
     "markdown_heading",
+    "not_one_article",
     "one_line_text",
     "parse_article",
     "read_article",
@@ -103,6 +119,8 @@ __all__ = [
     "resolve_article_id",
     "split_paragraph",
     "split_sentences",
+    "story_count",
     "too_broad",
     "walk",
+    "wire_stories",
 ]

@@ -4,7 +4,8 @@ Offsets always point at the exact source span (the verbatim check, the source
 view); what is shown is that span as a reader sees it: a hard-wrapped line
 break is a space (none after a hyphen inside a compound, "long-range"), white
 space runs (no-break spaces too) are folded to one space, and Markdown's
-emphasis marks, link URLs and block-quote markers are left out. Every word
+emphasis marks, link URLs, footnote marks, backslash escapes, inline HTML tags and block-quote
+markers are left out. Every word
 shown is the source's own, in the source's order.
 """
 
@@ -14,7 +15,7 @@ import re
 
 # Anything display changes: line breaks, tabs, runs of spaces, no-break and other Unicode spaces
 # (shown as one plain space, so a quote reads the same whatever spaces the file used), Markdown marks.
-_SPECIAL = re.compile(r"[\n\r\t\f\v\x85\u2028\u2029\xa0\u1680\u2000-\u200a\u202f\u205f\u3000*_`\[>]| {2}")
+_SPECIAL = re.compile(r"[\n\r\t\f\v\x85\u2028\u2029\xa0\u1680\u2000-\u200a\u202f\u205f\u3000*_`\[<>\\]| {2}")
 _BREAK_MARKERS = re.compile(r"(?:\r\n|[\n\r\f\v\x85\u2028\u2029])[ \t]*(?:>[ \t]?)*")
 # A break after a hyphen inside a word ("long-\nrange"): wrapping broke a compound there, so it is
 # shown whole, hyphen kept, as the writer typed it.
@@ -23,6 +24,19 @@ _LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\"
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _CODE = re.compile(r"`([^`\n]+)`")
+# A reference link ("[state portal][]", "[full report][report]") shows its text; a footnote mark
+# ("1984.[^1]") shows nothing.
+_REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]{0,200}\]")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,50}\]")
+# Inline HTML in Markdown ("last year.<br>", "<sup>1</sup>", "<span class=…>"): lowercase tags of
+# text-level elements only, so a wire ticker ("Bancorp <I>", "<BAC>") stays text.
+_INLINE_TAG = re.compile(
+    r"</?(?:br|span|sup|sub|em|strong|b|i|u|a|small|mark|del|ins|abbr|cite|font|wbr)(?:\s[^<>]{0,300})?/?>"
+)
+# A backslash escape ("\\*and\\*") is the character itself, kept out of the emphasis passes.
+_ESCAPED = re.compile(r"\\([*_`\[\]#\\])")
+_HELD = {"*": "\ue000", "_": "\ue001", "`": "\ue002", "[": "\ue003", "]": "\ue004", "#": "#", "\\": "\\"}
+_RELEASED = str.maketrans({held: mark for mark, held in _HELD.items() if held != mark})
 # Markdown marks are looked for only in spans up to this long (the lazy patterns are quadratic).
 _MARKUP_LIMIT = 5000
 
@@ -35,14 +49,20 @@ def display_text(text: str, start: int, end: int) -> str:
     span = _BREAK_MARKERS.sub(" ", _HYPHEN_BREAK.sub("", span))
     if len(span) > _MARKUP_LIMIT:
         return " ".join(span.split())  # no sentence is this long: a hostile file, kept linear
+    if "<" in span:
+        span = _INLINE_TAG.sub(lambda m: " " if m.group(0).startswith("<br") else "", span)
+    if "\\" in span:
+        span = _ESCAPED.sub(lambda m: _HELD[m.group(1)], span)
     if "[" in span:
         span = _LINK.sub(r"\1", span)
+        span = _REFERENCE_LINK.sub(r"\1", span)
+        span = _FOOTNOTE_MARK.sub("", span)
     if "*" in span or "_" in span:
         span = _STRONG.sub(r"\2", span)
         span = _EMPHASIS.sub(r"\2", span)
     if "`" in span:
         span = _CODE.sub(r"\1", span)
-    return " ".join(span.split())
+    return " ".join(span.translate(_RELEASED).split())
 
 
 _LINE_BREAK_CHARS = re.compile(r"[\n\r\f\v\x85\u2028\u2029]")

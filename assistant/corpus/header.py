@@ -138,7 +138,12 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
             )
             # A wire body without its headline opens mid-sentence: "An existing New York Stock
             # Exchange," then "NYSE, rule might be used ..." on the next line is one sentence.
-            cut_mid_sentence = runs_on and line.rstrip().endswith((",", ";"))
+            # But "Candidates vie for vets' support;" over a one-line deck standing alone
+            # ("Trump and Clinton point out …", then a blank line) is a headline, as papers set it.
+            deck = all_lines[2] if len(all_lines) > 2 else None
+            stands_alone = deck is None or deck.break_before
+            over_deck = after is not None and stands_alone and not text[after.start].islower()
+            cut_mid_sentence = runs_on and line.rstrip().endswith((",", ";")) and not over_deck
             if (
                 len(line) <= 200
                 and not _FURNITURE.match(line)

@@ -1,10 +1,11 @@
 """Markdown articles: front matter, and blocks read as paragraphs of text.
 
-Headings, list items and block quotes are paragraphs of their own whose span
-starts after the marker (`## `, `- `, `1. `, `> `), so quotes stay offsets into
-the source; emphasis and link URLs inside a span are dropped only when it is
-shown (see `display`). Thematic breaks, code fences and Setext underlines are
-layout, not text.
+Headings, list items, block quotes, table rows and footnotes are paragraphs of
+their own whose span starts after the marker (`## `, `- `, `1. `, `> `, `| `, `[^1]: `),
+so quotes stay offsets into the source; emphasis, link URLs and footnote marks inside a
+span are dropped only when it is shown (see `display`). Thematic breaks, code fences,
+Setext underlines, table delimiter rows, HTML comments (an editor's note), link reference
+definitions and images standing alone are layout, not text.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import yaml
 
 from assistant.corpus.front_matter_yaml import load_front_matter
+from assistant.corpus.key_values import iso_date_of
 from assistant.corpus.layout import Line, Span
 
 # YAML front matter at the top of a Markdown article (shared with the writer of added articles).
@@ -31,6 +33,17 @@ _HEADING = re.compile(r"#{1,6}(?:[ \t]+|$)")
 _ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"(?:>[ \t]?)+")
 _RULE = re.compile(r"^(?:(?:[-*_][ \t]*){3,}|=+|`{3,}.*|~{3,}.*)$")
+# A table's delimiter row ("| --- | :---: |"), a link reference definition ("[report]: https://…"),
+# an image standing alone ("![Photo of the pier](pier.jpg)"): layout, never text.
+_TABLE_RULE = re.compile(r"^\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+_LINK_DEFINITION = re.compile(
+    r"^\[(?!\^)[^\]]{1,500}\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$"
+)
+_LONE_IMAGE = re.compile(r"^\[?!\[[^\]]{0,500}\]\([^)]{0,2000}\)(?:\]\([^)]{0,2000}\))?[ \t]*$")
+# A footnote ("[^1]: Readings are provisional…") and a table row ("| 1984 | 2.9 m |"): the text
+# starts after the marker, and each is a paragraph of its own.
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,50}\]:[ \t]*")
+_ROW = re.compile(r"\|[ \t]*")
 
 
 def markdown_heading(line: str) -> bool:
@@ -55,8 +68,12 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
             value = loaded.get(key)
             if isinstance(value, list):
                 value = ", ".join(str(v) for v in value)
-            if isinstance(value, dt.datetime | dt.date):
+            if isinstance(value, dt.datetime):
+                value = value.date()  # the day as written: "2024-02-11T08:30:00Z" is 2024-02-11
+            if isinstance(value, dt.date):
                 value = value.isoformat()
+            if key == "date" and isinstance(value, str):
+                value = iso_date_of(value) or value  # "17 January 2025" compares as 2025-01-17
             if value is not None and str(value).strip():
                 fields[key] = str(value).strip()
     return fields, match.end(), warnings, _value_spans(text, match.start(1), match.end(1), fields)
@@ -72,8 +89,27 @@ def _value_spans(text: str, start: int, end: int, fields: dict[str, str]) -> dic
     return spans
 
 
+def without_comments(text: str, body: list[Line]) -> list[Line]:
+    """The lines with HTML comments (an editor's note, however many lines it runs) left out;
+    the line after one opens a paragraph. Comments inside a code fence are code, and stay."""
+    kept: list[Line] = []
+    in_fence = in_comment = cut = False
+    for line in body:
+        content = text[line.start : line.end]
+        if in_comment or (not in_fence and content.startswith("<!--")):
+            in_comment = "-->" not in content
+            cut = True
+            continue
+        if content.startswith(("```", "~~~")):
+            in_fence = not in_fence
+        kept.append(Line(line.start, line.end, line.indent, True) if cut else line)
+        cut = False
+    return kept
+
+
 def markdown_paragraphs(text: str, body: list[Line]) -> list[Span]:
-    """Body paragraphs of Markdown lines: blocks between blank lines, headings, items, quotes."""
+    """Body paragraphs of Markdown lines: blocks between blank lines, headings, items, quotes,
+    table rows and footnotes; comments, link definitions, lone images and rules are layout."""
     spans: list[Span] = []
     current: Span | None = None
     in_fence = False
@@ -81,21 +117,34 @@ def markdown_paragraphs(text: str, body: list[Line]) -> list[Span]:
         content = text[line.start : line.end]
         fence = content.startswith(("```", "~~~"))
         begin, opens = _content_start(content, in_fence)
-        ends_here = bool(_HEADING.match(content)) and not in_fence
-        if fence or (_RULE.match(content) and not in_fence) or begin >= len(content):
+        end = len(content)
+        row = not in_fence and content.startswith("|")
+        ends_here = (bool(_HEADING.match(content)) or row) and not in_fence
+        if row:
+            end = len(content.rstrip("| \t")) if len(content.rstrip("| \t")) > begin else end
+        layout = not in_fence and bool(
+            _RULE.match(content) or _TABLE_RULE.match(content) or _LINK_DEFINITION.match(content)
+            or _LONE_IMAGE.match(content)
+        )  # fmt: skip
+        if fence or layout or begin >= end:
             in_fence = in_fence != fence
-            opens, begin = True, len(content)
+            opens, begin = True, end
         if current is not None and (opens or line.break_before):
-            spans.append(current)
-            current = None
-        if begin < len(content):
-            current = Span(line.start + begin, line.end) if current is None else Span(current.start, line.end)
+            current = _close(spans, current)
+        if begin < end:
+            piece = Span(line.start + begin, line.start + end)
+            current = piece if current is None else Span(current.start, piece.end)
         if ends_here and current is not None:
-            spans.append(current)
-            current = None
+            current = _close(spans, current)
+    _close(spans, current)
+    return spans
+
+
+def _close(spans: list[Span], current: Span | None) -> Span | None:
+    """Keep the paragraph being read, if any; None, for the next to start afresh."""
     if current is not None:
         spans.append(current)
-    return spans
+    return None
 
 
 def _content_start(content: str, in_fence: bool) -> tuple[int, bool]:
@@ -105,6 +154,10 @@ def _content_start(content: str, in_fence: bool) -> tuple[int, bool]:
     heading = _HEADING.match(content)
     if heading:
         return heading.end(), True
+    for opener in (_FOOTNOTE, _ROW):
+        found = opener.match(content)
+        if found:
+            return found.end(), True
     begin = 0
     quote = _QUOTE.match(content)
     if quote:

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.corpus.body import dateline_skip, furniture_paragraph, without_furniture
+from assistant.corpus.file_kinds import not_one_article
+from assistant.corpus.files import UnreadableArticle, decode, read_file
 from assistant.corpus.files import article_id as id_of
-from assistant.corpus.files import decode, read_file
 from assistant.corpus.header import read_header
 from assistant.corpus.headline import newsroom_title
+from assistant.corpus.key_values import key_value_header
 from assistant.corpus.layout import Span, lines, paragraphs
-from assistant.corpus.markdown import front_matter, markdown_paragraphs
+from assistant.corpus.markdown import FRONT_MATTER, front_matter, markdown_paragraphs, without_comments
 from assistant.corpus.metadata import decoded
 from assistant.corpus.sentences import split_paragraph
 from assistant.models import ArticleMeta, Sentence
@@ -49,19 +51,37 @@ def read_article(corpus_dir: Path, path: Path) -> ParsedArticle:
 
 
 def parse_article(article_id: str, text: str, *, markdown: bool = False) -> ParsedArticle:
-    """Metadata, body paragraphs and sentences of an article's decoded text."""
+    """Metadata, body paragraphs and sentences of an article's decoded text.
+
+    Raises UnreadableArticle for a text that is no one article (a saved web page, a wire file of
+    many stories), saying how to add it instead.
+    """
+    if not markdown and (why := not_one_article(text)) is not None:
+        raise UnreadableArticle(why)
     fields: dict[str, str] = {}
     warnings: list[str] = []
     spans: dict[str, Span] = {}
     body_start = 0
     if markdown:
         fields, body_start, warnings, spans = front_matter(text)
+    elif FRONT_MATTER.match(text):
+        # Markdown saved as .txt (or with no suffix): its front matter is metadata when it reads as
+        # such; else the lines between the `---` are the writer's text, and stay.
+        found = front_matter(text)
+        if found[0] and not found[2]:
+            fields, body_start, _, spans = found
+    if body_start == 0 and not warnings:
+        # "Title: …", "Author: …" lines opening an export or a saved e-mail: metadata, not text.
+        fields, body_start, spans = key_value_header(text)
     all_lines = lines(text, body_start)
+    if markdown:
+        all_lines = without_comments(text, all_lines)
     header, used = read_header(text, all_lines, {k: decoded(v) for k, v in fields.items()})
     body = all_lines[used:] if markdown else without_furniture(text, all_lines[used:], header)
     units = markdown_paragraphs(text, body) if markdown else paragraphs(text, body)
     units = [p for p in units if not furniture_paragraph(text, p, header)]
-    skip = dateline_skip(text, units[0], header) if units and not markdown else 0
+    # A wire dateline opens a Markdown story too (wire copy stored by `add` keeps it).
+    skip = dateline_skip(text, units[0], header) if units else 0
     if units and skip >= units[0].end - units[0].start:
         units, skip = units[1:], 0  # a dateline on a line of its own is no paragraph
     sentences: list[Sentence] = []

@@ -7,8 +7,9 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # Bump when tokenizing, parsing or passage packing changes: stored indexes are then rebuilt.
 # parse-8: wrapped lines, Markdown, datelines, bounded sentences. parse-9: wire headlines re-cased.
 # parse-10: a wire agency after a byline ("By X, Reuters") is the source; "(corrected) - …" titled
-# "(Corrected) - …".
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-10"
+# "(Corrected) - …". parse-11: Markdown comments, tables, footnotes, link definitions; a Markdown
+# story's wire dateline; a wire file or web page refused; UTF-8 with stray Windows-1252 bytes.
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-11"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""

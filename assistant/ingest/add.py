@@ -1,6 +1,7 @@
 """Adding articles to the corpus folder: each source read, settled, checked for a copy, written.
 
-Each source becomes one Markdown file with front matter, written atomically,
+Each source becomes one Markdown file with front matter (a wire file of many stories, one
+file a story), written atomically,
 so a batch that fails part-way keeps every article stored before the failure
 and goes on with the rest. What the file says is exactly what the corpus
 reader will read back (drafts.settled). The same body is never stored twice.
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from assistant import corpus
-from assistant.corpus import UnreadableArticle
+from assistant.corpus import EMPTY, UnreadableArticle
 from assistant.corpus.article_file import (
     body_sha256,
     remove_stale_temps,
@@ -24,7 +25,7 @@ from assistant.corpus.article_file import (
 )
 from assistant.errors import AddError, AssistantError, CorpusNotFound
 from assistant.ingest.drafts import NO_OVERRIDES, Draft, MetaOverrides, settled, with_overrides
-from assistant.ingest.read_source import read_item
+from assistant.ingest.read_source import Collection, read_item
 from assistant.ingest.report import AddReport, Duplicate, Failed, Stored
 from assistant.ingest.sources import expand_sources
 from assistant.ingest.web import fetch_url
@@ -64,24 +65,57 @@ def add_sources(
         progress(0, len(items))
     for done, item in enumerate(items, start=1):
         try:
-            draft = settled(with_overrides(read_item(item, stdin, stdin_data, fetch), overrides))
-            sha = body_sha256(draft.paragraphs)
-            existing = known.get(sha) or lookup(sha)
-            if existing is not None:
-                duplicates.append(Duplicate(item.label, existing))
+            read = read_item(item, stdin, stdin_data, fetch)
+        except Exception as exc:  # one bad source never stops the batch
+            if item.in_folder and isinstance(exc, UnreadableArticle) and str(exc) == EMPTY:
+                skipped.append((item.label, "an empty file"))  # a placeholder in a folder fails nothing
             else:
-                result = _store(corpus_dir, item.label, draft)
-                known[sha] = result.article_id
-                stored.append(result)
-        except (AssistantError, UnreadableArticle) as exc:
-            failed.append(Failed(item.label, _message(exc)))
-        except OSError as exc:
-            failed.append(Failed(item.label, f"cannot read it: {exc.strerror or exc}"))
-        except Exception as exc:  # a parser bug on one page must not lose the rest
-            failed.append(Failed(item.label, f"unexpected error ({type(exc).__name__}: {exc})"))
+                failed.append(Failed(item.label, _failure(exc)))
+            read = None
+        if isinstance(read, Collection):
+            pieces: tuple[tuple[str, Draft], ...] = read.drafts
+            skipped.extend(read.left_out)
+        else:
+            pieces = () if read is None else ((item.label, read),)
+        for label, draft in pieces:
+            try:
+                outcome = _keep(corpus_dir, label, settled(with_overrides(draft, overrides)), known, lookup)
+            except Exception as exc:  # a parser bug on one page must not lose the rest
+                failed.append(Failed(label, _failure(exc)))
+                continue
+            if isinstance(outcome, Stored):
+                stored.append(outcome)
+            else:
+                duplicates.append(outcome)
         if progress:
             progress(done, len(items))
     return AddReport(tuple(stored), tuple(duplicates), tuple(failed), tuple(skipped))
+
+
+def _keep(
+    corpus_dir: Path,
+    label: str,
+    draft: Draft,
+    known: dict[str, str],
+    lookup: Callable[[str], str | None],
+) -> Stored | Duplicate:
+    """Store a settled draft, unless the corpus holds its body already."""
+    sha = body_sha256(draft.paragraphs)
+    existing = known.get(sha) or lookup(sha)
+    if existing is not None:
+        return Duplicate(label, existing)
+    result = _store(corpus_dir, label, draft)
+    known[sha] = result.article_id
+    return result
+
+
+def _failure(exc: Exception) -> str:
+    """What went wrong with one source, in the user's terms."""
+    if isinstance(exc, AssistantError | UnreadableArticle):
+        return _message(exc)
+    if isinstance(exc, OSError):
+        return f"cannot read it: {exc.strerror or exc}"
+    return f"unexpected error ({type(exc).__name__}: {exc})"
 
 
 def _message(exc: Exception) -> str:

@@ -84,6 +84,9 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
     """The story of a page and its metadata; raises UnreadableArticle when the page holds no article text."""
     import trafilatura  # slow to import; only `add` needs it
 
+    if url is None:
+        url = saved_from(html)
+
     # A page is untrusted: terminal escapes in it go whole, before the parser drops the bare ESC
     # and keeps the rest ("Evil [31mRED" stored as the title, "[2J" in a quote).
     html = without_escape_sequences(html)
@@ -123,6 +126,18 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
         source=_field(document, "sitename") or _host(_field(document, "hostname")),
         url=_field(document, "url") or url,
     )
+
+
+# The mark a browser's "Save Page As" writes first: <!-- saved from url=(0058)https://… -->
+_SAVED_FROM = re.compile(
+    r"\A\ufeff?\s*<!--\s*saved from url=\(\d{1,5}\)(https?://[^\s<>\"']{1,2000}?)\s*-->", re.I
+)
+
+
+def saved_from(html: str) -> str | None:
+    """The address a saved page was saved from, as the browser noted it; None if not noted."""
+    match = _SAVED_FROM.match(html[:2100])
+    return match.group(1) if match else None
 
 
 _CLOSERS = " \"'”’)]»"

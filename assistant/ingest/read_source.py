@@ -11,10 +11,19 @@ import dataclasses
 import sys
 import urllib.parse
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
 from assistant import corpus
-from assistant.corpus import RefusedPath, UnreadableArticle, read_regular
+from assistant.corpus import (
+    WEB_PAGE_SUFFIXES,
+    WIRE_SUFFIXES,
+    RefusedPath,
+    UnreadableArticle,
+    read_regular,
+    story_count,
+    wire_stories,
+)
 from assistant.ingest.drafts import Draft, from_html, from_text
 from assistant.ingest.html_article import decode_html, looks_like_html
 from assistant.ingest.sources import Item
@@ -24,13 +33,23 @@ if TYPE_CHECKING:
     from assistant.ingest.fetch import FetchedPage
 
 MAX_SOURCE_BYTES = corpus.MAX_FILE_BYTES
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+HTML_SUFFIXES = WEB_PAGE_SUFFIXES  # one list: the corpus reader points such files to `add`
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """A source holding many stories (a wire file): a draft for each, and the stories left out."""
+
+    drafts: tuple[tuple[str, Draft], ...]
+    """(label, draft) for each story: the label names the file and the story's number."""
+    left_out: tuple[tuple[str, str], ...]
+    """(label, why) for each story with nothing to store (a headline alone)."""
 
 
 def read_item(
     item: Item, stdin: BinaryIO | None, stdin_data: list[bytes], fetch: Callable[[str], FetchedPage]
-) -> Draft:
-    """Read one item into a draft article, choosing the reader by format.
+) -> Draft | Collection:
+    """Read one item into a draft article (or a collection of them), choosing the reader by format.
 
     stdin is read once into `stdin_data`: `-` given twice adds the same text twice (a duplicate).
     """
@@ -42,18 +61,19 @@ def read_item(
             stdin_data.append(stream.read(MAX_SOURCE_BYTES + 1))
         data = stdin_data[0]
         _check_size(len(data), "the input")
-        return _read_bytes(data, "", fallback_title=None)
+        return _read_bytes(data, "", fallback_title=None, label=item.label)
     assert item.path is not None
     path = item.path
     suffix = path.suffix.lower()
-    if suffix not in HTML_SUFFIXES and suffix not in corpus.TEXT_SUFFIXES:
+    if suffix not in HTML_SUFFIXES and suffix not in corpus.TEXT_SUFFIXES and suffix not in WIRE_SUFFIXES:
         raise UnreadableArticle(f"unknown format {suffix!r} (add .html, .htm, .txt or .md files, or a URL)")
     try:
         # A file named on the command line may be a link (the user chose it); it must be a regular file.
         data, _ = read_regular(path, MAX_SOURCE_BYTES)
     except RefusedPath as exc:
         raise UnreadableArticle(str(exc)) from exc
-    return _read_bytes(data, suffix, fallback_title=path.stem.replace("_", " ").replace("-", " "))
+    fallback = path.stem.replace("_", " ").replace("-", " ")
+    return _read_bytes(data, suffix, fallback_title=fallback, label=item.label)
 
 
 def _check_size(size: int, what: str) -> None:
@@ -63,11 +83,20 @@ def _check_size(size: int, what: str) -> None:
         raise UnreadableArticle(f"{what} is too large ({megabytes:.0f} MB; the limit is {limit} MB)")
 
 
-def _read_bytes(data: bytes, suffix: str, *, fallback_title: str | None) -> Draft:
-    """A draft from a file's or stdin's bytes: HTML by suffix or by sniffing, else text or Markdown."""
+def _read_bytes(data: bytes, suffix: str, *, fallback_title: str | None, label: str) -> Draft | Collection:
+    """A draft from a file's or stdin's bytes: HTML by suffix or by sniffing, a wire file of
+    stories by its tags, else text or Markdown."""
     if suffix in HTML_SUFFIXES:
         return from_html(decode_html(data), None, fallback_title)
+    if suffix in WIRE_SUFFIXES:
+        # Reuters-21578 is Latin-1; its stories are ASCII but for a few accented names.
+        text = data.decode("latin-1")
+        if not story_count(text):
+            raise UnreadableArticle(f"unknown format {suffix!r}: an SGML file with no wire stories in it")
+        return _wire_collection(text, label)
     text = corpus.decode(data)
+    if suffix not in corpus.MARKDOWN_SUFFIXES and story_count(text):
+        return _wire_collection(text, label)
     warnings: list[str] = []
     try:
         data.decode("utf-8-sig")
@@ -78,6 +107,27 @@ def _read_bytes(data: bytes, suffix: str, *, fallback_title: str | None) -> Draf
     front_matter = suffix == "" and text.lstrip("\ufeff").startswith("---")
     markdown = suffix in corpus.MARKDOWN_SUFFIXES or front_matter
     return from_text(text, markdown=markdown, fallback_title=fallback_title, warnings=warnings)
+
+
+def _wire_collection(text: str, label: str) -> Collection:
+    """Each story of a wire file as a draft, read as its wire copy; its DATE tag gives the date."""
+    stories, left_out = wire_stories(text)
+    drafts = []
+    left = [(f"{label} story {number}", why) for number, why in left_out]
+    for story in stories:
+        try:
+            draft = from_text(story.text, markdown=False, fallback_title=None, warnings=[])
+        except UnreadableArticle as exc:
+            left.append((f"{label} story {story.number}", str(exc)))
+            continue
+        fields = dataclasses.replace(
+            draft.fields, date=draft.fields.date or story.date, source=draft.fields.source or "Reuters"
+        )
+        drafts.append((f"{label} story {story.number}", dataclasses.replace(draft, fields=fields)))
+    if not drafts:
+        more = f" (and {len(left) - 1} more left out)" if len(left) > 1 else ""
+        raise UnreadableArticle(f"no story to store: {left[0][1]}{more}")
+    return Collection(tuple(drafts), tuple(left))
 
 
 def _read_url(url: str, fetch: Callable[[str], FetchedPage]) -> Draft:

@@ -19,7 +19,6 @@ _DATA_SUFFIXES = {
     ".yaml",
     ".yml",
     ".xml",
-    ".sgm",
     ".dtd",
     ".ann",
     ".py",
@@ -48,7 +47,10 @@ def skipped_summary(skipped: Sequence[tuple[str, str]], *, shown: int = 5) -> li
     lines = []
     for reason, names in by_reason.items():
         listed = ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
-        count = f"{len(names)} file{'s' if len(names) != 1 else ''}"
+        # Stories of a wire file are left out one by one ("reut2-000.sgm story 30"), not as files.
+        noun = "stor" if all(" story " in name for name in names) else "file"
+        plural = ("ies" if noun == "stor" else "s") if len(names) != 1 else ("y" if noun == "stor" else "")
+        count = f"{len(names)} {noun}{plural}"
         lines.append(f"{count} left out ({reason}): {listed}")
     return lines
 

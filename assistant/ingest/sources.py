@@ -25,6 +25,8 @@ class Item:
     label: str
     kind: str  # "file", "url" or "stdin"
     path: Path | None = None
+    in_folder: bool = False
+    """Found by walking a folder named to `add`, not named itself."""
 
 
 def expand_sources(sources: Sequence[str]) -> tuple[list[Item], list[Failed], list[tuple[str, str]]]:
@@ -58,7 +60,7 @@ def expand_sources(sources: Sequence[str]) -> tuple[list[Item], list[Failed], li
                 for found in files:
                     why = not_an_article(found)
                     if why is None:
-                        items.append(Item(str(found), "file", found))
+                        items.append(Item(str(found), "file", found, in_folder=True))
                     else:
                         skipped.append((str(found), why))
             elif path.exists():
