@@ -40,6 +40,19 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
     return lines
 
 
+def _nothing_listed(history: History, contains: str | None) -> str:
+    """Why the list is empty, and what to do: "no questions kept yet that match" read as if the
+    history were empty when it held questions and only the filter found none."""
+    kept = history.count() if contains else 0
+    if not kept:
+        return "no questions kept yet: questions asked with `assistant ask` or in the chat are kept here"
+    shown = clean(contains or "", one_line=True)
+    return (
+        f'no past question matches "{shown}" ({counted(kept, "question")} kept; the filter looks in'
+        " questions, scopes and quotes); `assistant history` without --filter lists them all"
+    )
+
+
 @click.command(name="history")
 @corpus_option
 @click.option(
@@ -79,7 +92,7 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
         return
     if not entries:
         if path is not None:
-            warn("no questions kept yet" + (" that match" if contains else ""))
+            warn(_nothing_listed(History(path), contains))
         return
     text = "\n\n".join("\n".join(entry_lines(e)) for e in entries) + "\n"
     if sys.stdout.isatty():

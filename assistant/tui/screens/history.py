@@ -67,6 +67,12 @@ class HistoryScreen(ModalScreen[str | None]):
         )
         if not self.entries:
             listing.add_option(Option(Text("No questions kept yet.", style="dim"), disabled=True))
+        elif not listing.option_count:  # an empty box read as a broken screen
+            said = (
+                f"No earlier question matches “{clean(needle.strip(), one_line=True)}” "
+                f"({counted(len(self.entries), 'question')} kept); shorten the filter to see more."
+            )
+            listing.add_option(Option(Text(said, style="dim"), disabled=True))
 
     @on(Input.Changed, "#history-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -75,7 +81,7 @@ class HistoryScreen(ModalScreen[str | None]):
     @on(Input.Submitted, "#history-filter")
     def _filter_submitted(self) -> None:
         listing = self.query_one("#history-list", OptionList)
-        if listing.option_count:
+        if listing.option_count and not listing.get_option_at_index(0).disabled:
             listing.highlighted = 0
             listing.focus()
 

@@ -1,0 +1,44 @@
+"""A daily user's trial of the CLI (trial 12), real processes on a real corpus folder and history file.
+
+`assistant history --filter zzz` said "no questions kept yet that match": read as an empty history,
+when it held questions and only the filter found none.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+STORY = "Harbour council approves flood wall\nBy Priya Raman\n\nThe harbour council voted for a flood wall.\n"
+
+
+def cli(corpus: Path, history: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args, "--corpus", str(corpus)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "ASSISTANT_HISTORY": str(history)},
+    )
+
+
+def test_a_history_filter_that_matches_nothing_says_no_past_question_matches(tmp_path: Path) -> None:
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(STORY, encoding="utf-8")
+    history = tmp_path / "history.sqlite3"
+    empty = cli(corpus, history, "history", "--filter", "zzz")
+    assert empty.returncode == 0 and empty.stdout == ""
+    assert empty.stderr.startswith("assistant: no questions kept yet: questions asked with `assistant ask`")
+    for question in ("What did the council vote for?", "Who wrote about the flood wall?"):
+        assert cli(corpus, history, "ask", question).returncode == 0
+    missed = cli(corpus, history, "history", "--filter", "zzz")
+    assert missed.returncode == 0 and missed.stdout == ""
+    assert missed.stderr == (
+        'assistant: no past question matches "zzz" (2 questions kept; the filter looks in questions, scopes'
+        " and quotes); `assistant history` without --filter lists them all\n"
+    )
+    found = cli(corpus, history, "history", "--filter", "FLOOD")
+    assert found.returncode == 0 and "Who wrote about the flood wall?" in found.stdout
