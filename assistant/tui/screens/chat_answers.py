@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
 
 
-_REMOVED = "was removed from the corpus since this answer was given"
-_CHANGED = "changed on disk since this answer was given"
+_REMOVED = "was removed from the corpus after this answer. Ask again to quote what it holds now."
+_CHANGED = "changed on disk after this answer. Ask again to quote it as it is now."
 
 
 class AnswerActions(Screen[None]):
@@ -95,9 +95,7 @@ class AnswerActions(Screen[None]):
                 view = None if gone else engine.article(quote.article.id)
         except ArticleNotFound:  # deleted, changed or unreadable since the answer: its offsets no longer hold
             deleted = not (engine.corpus_dir / quote.article.id).is_file()
-            self._say_source_gone(
-                quote, _REMOVED if deleted else "changed on disk since this answer was given"
-            )
+            self._say_source_gone(quote, _REMOVED if deleted else _CHANGED)
         except AssistantError as error:
             self.app.call_from_thread(
                 self.notify, clean(error.message), title=error.title, severity="error", markup=False
@@ -116,7 +114,7 @@ class AnswerActions(Screen[None]):
         title = clean(quote.article.title or quote.article.id, one_line=True)
         self.app.call_from_thread(
             self.notify,
-            f"“{title}” {why}: the quote cannot be shown in it. Ask again to quote the corpus as it is now.",
+            f"“{title}” {why}",
             title="Source not available",
             severity="warning",
             markup=False,
