@@ -42,3 +42,40 @@ def test_a_history_filter_that_matches_nothing_says_no_past_question_matches(tmp
     )
     found = cli(corpus, history, "history", "--filter", "FLOOD")
     assert found.returncode == 0 and "Who wrote about the flood wall?" in found.stdout
+
+
+def test_a_missing_corpus_folder_says_where_it_looked_and_how_to_name_one(tmp_path: Path) -> None:
+    # Run in a folder without ./corpus, it said only "corpus folder not found: corpus".
+    env = {k: v for k, v in os.environ.items() if k != "ASSISTANT_CORPUS"}
+    for args in (["ask", "Who won?"], ["history"], ["list"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "assistant", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+            env=env,
+        )
+        assert done.returncode == 3, done.stderr
+        assert done.stderr == (
+            f"assistant: corpus folder not found: corpus (looked in {tmp_path / 'corpus'}); "
+            "name the folder of articles with --corpus DIR or $ASSISTANT_CORPUS\n"
+        )
+
+
+def test_a_scope_no_article_is_within_says_to_ask_without_the_limits(tmp_path: Path) -> None:
+    # Wire copy names no year: "2 of 2 articles have no date to compare" left the user to guess why.
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(STORY, encoding="utf-8")
+    (corpus / "ferry.txt").write_text(
+        "Ferry sails hourly\n\nThe ferry will sail every hour.\n", encoding="utf-8"
+    )
+    done = cli(
+        corpus, tmp_path / "history.sqlite3", "ask", "--since", "1987", "What did the council vote for?"
+    )
+    assert done.returncode == 1
+    assert done.stdout.strip() == (
+        "No article in the corpus is within the scope (since 1987-01-01). 2 of 2 articles have no date to "
+        "compare. Ask without the limits to search all 2 articles."
+    )

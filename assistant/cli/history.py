@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from assistant.answer import quote_marks
-from assistant.cli.shared import EXIT_CORPUS_NOT_FOUND, EXIT_INDEX, corpus_folder, corpus_option, page, warn
+from assistant.cli.shared import EXIT_INDEX, corpus_folder, corpus_option, fail, page, warn
+from assistant.errors import CorpusNotFound
 from assistant.history import History, HistoryEntry, history_file
 from assistant.safe_text import clean, json_text
 from assistant.wording import counted
@@ -75,8 +76,7 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
     """
     folder = corpus_folder(corpus)
     if not folder.is_dir():
-        warn(f"corpus folder not found: {folder}")
-        sys.exit(EXIT_CORPUS_NOT_FOUND)
+        fail(CorpusNotFound(f"corpus folder not found: {folder}"))
     path = history_file(folder)
     if path is None:
         warn("the history is turned off (ASSISTANT_HISTORY=0)")

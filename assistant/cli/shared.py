@@ -108,8 +108,21 @@ def warn(message: str, *, block: bool = False) -> None:
 
 def fail(error: AssistantError) -> None:
     """The error's message on stderr, then its exit code."""
-    warn(error.message)
+    message = error.message
+    if isinstance(error, CorpusNotFound) and message.startswith(_NOT_FOUND):
+        message += _corpus_hint(Path(message[len(_NOT_FOUND) :]))
+    warn(message)
     sys.exit(error.exit_code)
+
+
+_NOT_FOUND = "corpus folder not found: "
+
+
+def _corpus_hint(folder: Path) -> str:
+    """What to do about a missing corpus folder: run in a new folder, `assistant ask` said only
+    "corpus folder not found: corpus", naming neither where it looked nor how to point it elsewhere."""
+    where = f" (looked in {folder.absolute()})" if not folder.is_absolute() else ""
+    return f"{where}; name the folder of articles with --corpus DIR or $ASSISTANT_CORPUS"
 
 
 @contextmanager
