@@ -79,3 +79,26 @@ def test_a_scope_no_article_is_within_says_to_ask_without_the_limits(tmp_path: P
         "No article in the corpus is within the scope (since 1987-01-01). 2 of 2 articles have no date to "
         "compare. Ask without the limits to search all 2 articles."
     )
+
+
+def test_a_folder_given_as_an_article_id_is_told_how_to_ask_of_a_folder(tmp_path: Path) -> None:
+    # `ask --article c000` said "no article 'c000' … (see `assistant list`)": a list of every id.
+    corpus = tmp_path / "archive"
+    (corpus / "c000" / "reut2-001").mkdir(parents=True)
+    (corpus / "c000" / "reut2-001" / "00001.txt").write_text(STORY, encoding="utf-8")
+    (corpus / "c000" / "00002.txt").write_text(STORY.replace("flood", "sea"), encoding="utf-8")
+    history = tmp_path / "h.sqlite3"
+    for args in (
+        ["ask", "--article", "c000", "What did the council vote for?"],
+        ["show", "c000/"],
+        ["remove", "c000"],
+    ):
+        done = cli(corpus, history, *args)
+        assert done.returncode == 4, done.stderr
+        assert done.stderr == (
+            "assistant: c000/ is a folder of 2 articles, not one article: `assistant ask --in c000/` asks of "
+            "them, `assistant list --filter c000/` lists them\n"
+        )
+    assert (corpus / "c000" / "00002.txt").exists()
+    done = cli(corpus, history, "ask", "--in", "c000/", "What did the council vote for?")
+    assert done.returncode == 0 and "article c000/" in done.stdout
