@@ -3,7 +3,8 @@
   covered the answer cards of the next question for five seconds;
 - Ctrl+O on a quote whose article another terminal removed says so in the chat's terms (it sent the
   user to `assistant list`, a command of the CLI), and the article panel drops the article;
-- a history filter that matches nothing says so (the list was just empty).
+- a history filter that matches nothing says so (the list was just empty);
+- a question of stop words alone ("what is it") is "Nothing to search for", not "Not in the corpus".
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from tui_helpers import ask, wait_for
 from assistant.tui.app import make_app
 from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.widgets.status import ScopeBar
-from assistant.tui.widgets.transcript import QuoteCard
+from assistant.tui.widgets.transcript import NoAnswerCard, QuoteCard
 
 SIZE = (100, 32)
 
@@ -95,3 +96,16 @@ async def test_a_history_filter_that_matches_nothing_says_so(corpus: Path) -> No
         assert app.screen.query_one("#history-filter", Input).value == "zzz"
         await pilot.press("backspace", "backspace", "backspace")
         assert "What did the mayor say" in str(listing.get_option_at_index(0).prompt)
+
+
+async def test_a_question_of_stop_words_alone_is_not_said_to_be_missing_from_the_corpus(corpus: Path) -> None:
+    # "what is it" got "Not in the corpus.": nothing had been searched for.
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ask(pilot, "what is it")
+        (card,) = app.screen.query(NoAnswerCard)
+        shown = str(card.render())
+        assert shown.startswith("Nothing to search for.\nThe question has only words like “what”")
+        assert "Not in the corpus" not in shown
+        await ask(pilot, "What did the mayor say about the wall?")  # the chat goes on as before
+        assert app.chat.answers[-1].answered
