@@ -3,7 +3,8 @@
   covered the answer cards of the next question for five seconds;
 - Ctrl+O on a quote whose article another terminal removed says so in the chat's terms (it sent the
   user to `assistant list`, a command of the CLI), and the article panel drops the article;
-- a history filter that matches nothing says so (the list was just empty);
+- a history filter that matches nothing says so (the list was just empty), and it looks in the quotes
+  shown as `assistant history --filter` does;
 - a question of stop words alone ("what is it") is "Nothing to search for", not "Not in the corpus".
 """
 
@@ -95,6 +96,10 @@ async def test_a_history_filter_that_matches_nothing_says_so(corpus: Path) -> No
         assert isinstance(app.screen, HistoryScreen)
         assert app.screen.query_one("#history-filter", Input).value == "zzz"
         await pilot.press("backspace", "backspace", "backspace")
+        assert "What did the mayor say" in str(listing.get_option_at_index(0).prompt)
+        # The filter looks in the quotes shown too, as `assistant history --filter` does.
+        await pilot.press(*"sandbagging")
+        assert listing.option_count == 1
         assert "What did the mayor say" in str(listing.get_option_at_index(0).prompt)
 
 

@@ -32,6 +32,13 @@ def _row(entry: HistoryEntry) -> Text:
     return row
 
 
+def _searched(entry: HistoryEntry) -> str:
+    """What the filter looks in, as `assistant history --filter` does: the question, how it was read,
+    its scope, and the quotes shown with their citations (it looked in the question and scope only)."""
+    quotes = " ".join(f"{q.get('text', '')} {q.get('citation', '')}" for q in entry.quotes)
+    return f"{entry.question} {entry.followed or ''} {entry.scope or ''} {quotes}".casefold()
+
+
 class HistoryScreen(ModalScreen[str | None]):
     """Earlier questions with a filter box; Enter recalls one, Esc closes."""
 
@@ -62,7 +69,7 @@ class HistoryScreen(ModalScreen[str | None]):
             [
                 Option(_row(e), id=str(n))
                 for n, e in enumerate(self.entries)
-                if not folded or folded in e.question.casefold() or folded in (e.scope or "").casefold()
+                if not folded or folded in _searched(e)
             ]
         )
         if not self.entries:
