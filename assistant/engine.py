@@ -153,7 +153,7 @@ class Engine:
         combines with `article` and `speaker` (all must hold).
         """
         from assistant.answer import analyse_question, answer_metadata, find_copies, finish_answer, where_note
-        from assistant.engine_parts import resolve_scope
+        from assistant.engine_parts import cite_stable_copies, resolve_scope
 
         question = self._answerer.check_question(question)
         self.follow()
@@ -171,6 +171,7 @@ class Engine:
             return self._keep(finish_answer(answer, limits.describe() if limits is not None else None))
         steer, note = conversation.steer(question) if conversation is not None else (None, None)
         info = analyse_question(question)
+        stay: int | None = None
         if info.meta_field is not None:
             target = scope
             if target is None and steer is not None and steer.prefer_article is not None:
@@ -228,6 +229,9 @@ class Engine:
             limits.describe() if limits is not None else None,
             lambda quote: find_copies(self.index, self._text, quote, allowed),
         )
+        # A story filed twice is cited from the same copy every time (not whichever was indexed last).
+        kept_to = article if article is not None else (self._id_of(stay) if stay is not None else None)
+        answer = cite_stable_copies(answer, self._texts, self._article_attributions, keep=kept_to)
         if conversation is not None:
             self._remember(conversation, question, answer)
         return self._keep(answer)

@@ -51,7 +51,7 @@ def test_a_folder_that_holds_articles_is_not_blamed_for_the_dates(archive: Path)
     assert code == 1
     assert out.strip() == (
         "No article in the corpus is within the scope (in c000/reut2-001/; since 1987-01-01). "
-        "3 of 3 articles have no date to compare."
+        "3 of 3 articles have no date to compare. Ask without the limits to search all 3 articles."
     )
 
 
@@ -64,5 +64,5 @@ def test_a_removed_article_is_not_counted_among_those_without_a_date(archive: Pa
     assert code == 1
     assert out.strip() == (
         "No article in the corpus is within the scope (since 1987-01-01). "
-        "2 of 2 articles have no date to compare."
+        "2 of 2 articles have no date to compare. Ask without the limits to search all 2 articles."
     )

@@ -259,13 +259,16 @@ def empty_scope_message(scope: Scope, columns: dict[str, list[Any]]) -> str:
     if missing:
         # Only a folder that names no article is the reason; beside it, the folders there are.
         message += folder_hint(missing[0], columns["id"])
+    # A removed article's row stays as a tombstone (id ""): it is no article to count.
+    live = [value for value, aid in zip(dates, columns["id"], strict=True) if aid]
     if scope.since or scope.until:
-        # A removed article's row stays as a tombstone (id ""): it is no article to count.
-        live = [value for value, aid in zip(dates, columns["id"], strict=True) if aid]
         undated = sum(1 for value in live if article_date(value) is None)
         if undated:
             verb = "has" if undated == 1 else "have"
             message += f" {undated} of {counted(len(live), 'article')} {verb} no date to compare."
+    if not missing and live:
+        # What to do: "3 of 3 articles have no date to compare" alone left the user to work it out.
+        message += f" Ask without the limits to search all {counted(len(live), 'article')}."
     return message
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from assistant.answer import quote_marks
-from assistant.cli.shared import EXIT_CORPUS_NOT_FOUND, EXIT_INDEX, corpus_folder, corpus_option, page, warn
+from assistant.cli.shared import EXIT_INDEX, corpus_folder, corpus_option, fail, page, warn
+from assistant.errors import CorpusNotFound
 from assistant.history import History, HistoryEntry, history_file
 from assistant.safe_text import clean, json_text
 from assistant.wording import counted
@@ -40,6 +41,19 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
     return lines
 
 
+def _nothing_listed(history: History, contains: str | None) -> str:
+    """Why the list is empty, and what to do: "no questions kept yet that match" read as if the
+    history were empty when it held questions and only the filter found none."""
+    kept = history.count() if contains else 0
+    if not kept:
+        return "no questions kept yet: questions asked with `assistant ask` or in the chat are kept here"
+    shown = clean(contains or "", one_line=True)
+    return (
+        f'no past question matches "{shown}" ({counted(kept, "question")} kept; the filter looks in'
+        " questions, scopes and quotes); `assistant history` without --filter lists them all"
+    )
+
+
 @click.command(name="history")
 @corpus_option
 @click.option(
@@ -62,8 +76,7 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
     """
     folder = corpus_folder(corpus)
     if not folder.is_dir():
-        warn(f"corpus folder not found: {folder}")
-        sys.exit(EXIT_CORPUS_NOT_FOUND)
+        fail(CorpusNotFound(f"corpus folder not found: {folder}"))
     path = history_file(folder)
     if path is None:
         warn("the history is turned off (ASSISTANT_HISTORY=0)")
@@ -79,7 +92,7 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
         return
     if not entries:
         if path is not None:
-            warn("no questions kept yet" + (" that match" if contains else ""))
+            warn(_nothing_listed(History(path), contains))
         return
     text = "\n\n".join("\n".join(entry_lines(e)) for e in entries) + "\n"
     if sys.stdout.isatty():

@@ -108,8 +108,21 @@ def warn(message: str, *, block: bool = False) -> None:
 
 def fail(error: AssistantError) -> None:
     """The error's message on stderr, then its exit code."""
-    warn(error.message)
+    message = error.message
+    if isinstance(error, CorpusNotFound) and message.startswith(_NOT_FOUND):
+        message += _corpus_hint(Path(message[len(_NOT_FOUND) :]))
+    warn(message)
     sys.exit(error.exit_code)
+
+
+_NOT_FOUND = "corpus folder not found: "
+
+
+def _corpus_hint(folder: Path) -> str:
+    """What to do about a missing corpus folder: run in a new folder, `assistant ask` said only
+    "corpus folder not found: corpus", naming neither where it looked nor how to point it elsewhere."""
+    where = f" (looked in {folder.absolute()})" if not folder.is_absolute() else ""
+    return f"{where}; name the folder of articles with --corpus DIR or $ASSISTANT_CORPUS"
 
 
 @contextmanager
@@ -221,12 +234,26 @@ def known_article_id(engine: Engine, typed: str | None) -> str | None:
         if why is not None:
             # "no article 'README.md'" sent the user looking for a file that is plainly there.
             raise ArticleNotFound(f"{typed!r} was left out of the index: {why}")
+        _refuse_a_folder(typed, [info.meta.id for info in engine.articles()])
         named = _named_without_suffix(typed, (info.meta.id for info in engine.articles()))
         if named is not None:
             # `show 01043` for c000/reut2-001/01043.txt: say which id, rather than only "no article".
             shown = clean(named, one_line=True)
             raise ArticleNotFound(f"no article {typed!r} in {engine.corpus_dir}; did you mean {shown}?")
     return found or typed
+
+
+def _refuse_a_folder(typed: str, ids: list[str]) -> None:
+    """A folder typed where an article id goes (`ask --article c000`) is told how to use a folder:
+    "no article 'c000' … (see `assistant list`)" sent the user to a list of 2,000 ids."""
+    folder = typed.strip().strip("/")
+    inside = sum(1 for i in ids if i.startswith(folder + "/")) if folder else 0
+    if inside:
+        shown = clean(folder, one_line=True)
+        raise ArticleNotFound(
+            f"{shown}/ is a folder of {inside} {'article' if inside == 1 else 'articles'}, not one article: "
+            f"`assistant ask --in {shown}/` asks of them, `assistant list --filter {shown}/` lists them"
+        )
 
 
 def _named_without_suffix(typed: str, ids: Iterable[str]) -> str | None:

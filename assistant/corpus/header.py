@@ -22,6 +22,7 @@ from assistant.corpus.metadata import (
     source_from,
     source_span,
 )
+from assistant.safe_text import clean
 
 _HEADER_LINES = 4
 # Words a title cannot end on: "… residents near" runs on to "Cedar Ridge" on the next line.
@@ -168,7 +169,8 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
             note_source(header, line, line_info)
             index += 1
             continue
-        byline = (index == start or line.lower().startswith("by ")) and looks_like_byline(decoded(line))
+        seen = clean(line, one_line=True)  # "By Priya\x07 Raman": a control character hides no byline
+        byline = (index == start or seen.lower().startswith("by ")) and looks_like_byline(decoded(seen))
         parts = None if byline or header.author is not None else _byline_parts(line)
         if parts is not None:
             # "By Anna Lindqvist, Baltic Times, 3 March 2026": each part to its own field.
@@ -186,7 +188,7 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
                 header.source = _display_agency(agency.group(1))
                 header.spans["source"] = Span(offset + agency.start(1), offset + agency.end(1))
                 name = name[: agency.start()]
-            header.author = decoded(name)
+            header.author = decoded(clean(name, one_line=True))
             header.spans["author"] = Span(offset, offset + len(name))
         elif header.date is None and len(line) < 80 and (found := date_from(line)):
             header.date = found

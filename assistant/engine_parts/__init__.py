@@ -9,6 +9,7 @@ from assistant.lazy_exports import lazy_getattr
 if TYPE_CHECKING:
     from assistant.engine_parts.answer_records import record_in_history, remember_shown
     from assistant.engine_parts.article_text import ArticleTexts
+    from assistant.engine_parts.cited_copy import cite_stable_copies
     from assistant.engine_parts.corpus_writes import add_articles, remove_article
     from assistant.engine_parts.known_speakers import KnownSpeakers
     from assistant.engine_parts.question_scope import QuestionScope, resolve_scope
@@ -19,6 +20,7 @@ _HOME = {
     "record_in_history": "answer_records",
     "remember_shown": "answer_records",
     "ArticleTexts": "article_text",
+    "cite_stable_copies": "cited_copy",
     "add_articles": "corpus_writes",
     "remove_article": "corpus_writes",
     "KnownSpeakers": "known_speakers",
@@ -32,6 +34,7 @@ __all__ = [
     "KnownSpeakers",
     "QuestionScope",
     "add_articles",
+    "cite_stable_copies",
     "record_in_history",
     "remember_shown",
     "remove_article",

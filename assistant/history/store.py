@@ -184,6 +184,13 @@ class History:
             rows = self._connect().execute(sql, args).fetchall()
         return [_entry(row) for row in rows]
 
+    def count(self) -> int:
+        """How many questions are kept (what a filter that matched none was looking through)."""
+        if not self.path.exists():
+            return 0
+        with self._lock:
+            return int(self._connect().execute("SELECT count(*) FROM asked").fetchone()[0])
+
     def questions(self, limit: int = 500) -> list[str]:
         """Distinct questions, oldest first (what the chat's up arrow walks back through)."""
         seen: dict[str, None] = {}

@@ -15,11 +15,18 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.screen import Screen
 
-from assistant.errors import AssistantError
+from assistant.errors import ArticleNotFound, AssistantError
+from assistant.index import Changes
 from assistant.models import Answer, Quote
 from assistant.safe_text import clean
 from assistant.tui.export import write_export
-from assistant.tui.messages import ExportWritten, QuoteChosen, QuoteCopyRequested, SourceLoaded
+from assistant.tui.messages import (
+    CorpusRefreshed,
+    ExportWritten,
+    QuoteChosen,
+    QuoteCopyRequested,
+    SourceLoaded,
+)
 from assistant.tui.render import citation
 from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.screens.source import SourceScreen
@@ -28,6 +35,10 @@ from assistant.tui.widgets.transcript import QuoteCard
 
 if TYPE_CHECKING:
     from assistant.engine import Engine
+
+
+_REMOVED = "was removed from the corpus after this answer. Ask again to quote what it holds now."
+_CHANGED = "changed on disk after this answer. Ask again to quote it as it is now."
 
 
 class AnswerActions(Screen[None]):
@@ -78,13 +89,36 @@ class AnswerActions(Screen[None]):
             return
         try:
             with self._lock:
-                view = engine.article(quote.article.id)
+                # A removal from another terminal is taken up first, so the chat can say so in its terms.
+                followed = engine.articles() if engine.follow() else None
+                gone = engine.index.article_index(quote.article.id) is None
+                view = None if gone else engine.article(quote.article.id)
+        except ArticleNotFound:  # deleted, changed or unreadable since the answer: its offsets no longer hold
+            deleted = not (engine.corpus_dir / quote.article.id).is_file()
+            self._say_source_gone(quote, _REMOVED if deleted else _CHANGED)
         except AssistantError as error:
             self.app.call_from_thread(
                 self.notify, clean(error.message), title=error.title, severity="error", markup=False
             )
         else:
-            self.post_message(SourceLoaded(view, quote))
+            if view is None:
+                self._say_source_gone(quote, _REMOVED)
+            else:
+                self.post_message(SourceLoaded(view, quote))
+            if followed is not None:
+                self.post_message(CorpusRefreshed(Changes(), followed))
+
+    def _say_source_gone(self, quote: Quote, why: str) -> None:
+        """The quote's article cannot be opened: say why in the chat's own terms (the engine's message
+        sent a chat user to `assistant list`, a command of another front end)."""
+        title = clean(quote.article.title or quote.article.id, one_line=True)
+        self.app.call_from_thread(
+            self.notify,
+            f"“{title}” {why}",
+            title="Source not available",
+            severity="warning",
+            markup=False,
+        )
 
     def on_source_loaded(self, message: SourceLoaded) -> None:
         self.app.push_screen(SourceScreen(message.view, message.quote))

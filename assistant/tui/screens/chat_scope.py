@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.reactive import reactive
+from textual.timer import Timer
 
 from assistant.answer import Scope, corpus_folders, folder_hint, missing_folders
 from assistant.errors import BadQuestion
@@ -31,6 +32,7 @@ class ScopeActions(AnswerActions):
     engine: Engine | None
     limits: Scope
     _scope_title: str | None
+    _unflash: Timer | None = None
 
     scope: reactive[str | None] = reactive(None, init=False)
     """The article id questions are limited to, or None for the whole corpus."""
@@ -56,7 +58,7 @@ class ScopeActions(AnswerActions):
             self.limits = result.scope
             self._show_scope()
             self.refresh_bindings()
-            self.notify(f"Questions now search {self.limits.describe()}.", title="Scope", markup=False)
+            self._flash_scope()
             self._warn_of_empty_folders()
         else:
             self.notify(self.limits.describe(), title="Scope", markup=False)
@@ -97,6 +99,15 @@ class ScopeActions(AnswerActions):
         self.query_one(ScopeBar).show_scope(self._scope_title if self.scope else None, count, limits)
         self.query_one(ScopeBar).set_class(self.scope is not None or limits is not None, "-scoped")
 
+    def _flash_scope(self) -> None:
+        """Draw the eye to the scope line a moment: it says what questions now search. (A toast said it
+        too, and for five seconds covered the answer cards the next question brought.)"""
+        bar = self.query_one(ScopeBar)
+        bar.add_class("-changed")
+        if self._unflash is not None:
+            self._unflash.stop()
+        self._unflash = self.set_timer(1.5, lambda: bar.remove_class("-changed"))
+
     def action_clear_scope(self) -> None:
         """Search the whole corpus again: no article, folder, source, author or date limits."""
         if self.scope is not None or not self.limits.is_empty():
@@ -105,7 +116,7 @@ class ScopeActions(AnswerActions):
                 self._show_scope()
                 self.refresh_bindings()
             self.scope = None
-            self.notify("Questions search all articles again.", title="Scope cleared", markup=False)
+            self._flash_scope()
 
     def action_find_article(self) -> None:
         """Show the article panel and put the cursor in its filter."""

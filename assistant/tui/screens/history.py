@@ -32,6 +32,13 @@ def _row(entry: HistoryEntry) -> Text:
     return row
 
 
+def _searched(entry: HistoryEntry) -> str:
+    """What the filter looks in, as `assistant history --filter` does: the question, how it was read,
+    its scope, and the quotes shown with their citations (it looked in the question and scope only)."""
+    quotes = " ".join(f"{q.get('text', '')} {q.get('citation', '')}" for q in entry.quotes)
+    return f"{entry.question} {entry.followed or ''} {entry.scope or ''} {quotes}".casefold()
+
+
 class HistoryScreen(ModalScreen[str | None]):
     """Earlier questions with a filter box; Enter recalls one, Esc closes."""
 
@@ -62,11 +69,17 @@ class HistoryScreen(ModalScreen[str | None]):
             [
                 Option(_row(e), id=str(n))
                 for n, e in enumerate(self.entries)
-                if not folded or folded in e.question.casefold() or folded in (e.scope or "").casefold()
+                if not folded or folded in _searched(e)
             ]
         )
         if not self.entries:
             listing.add_option(Option(Text("No questions kept yet.", style="dim"), disabled=True))
+        elif not listing.option_count:  # an empty box read as a broken screen
+            said = (
+                f"No earlier question matches “{clean(needle.strip(), one_line=True)}” "
+                f"({counted(len(self.entries), 'question')} kept); shorten the filter to see more."
+            )
+            listing.add_option(Option(Text(said, style="dim"), disabled=True))
 
     @on(Input.Changed, "#history-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -75,7 +88,7 @@ class HistoryScreen(ModalScreen[str | None]):
     @on(Input.Submitted, "#history-filter")
     def _filter_submitted(self) -> None:
         listing = self.query_one("#history-list", OptionList)
-        if listing.option_count:
+        if listing.option_count and not listing.get_option_at_index(0).disabled:
             listing.highlighted = 0
             listing.focus()
 

@@ -94,10 +94,20 @@ class QuoteCard(Static, can_focus=True):
         self.post_message(QuoteChosen(self.quote))
 
 
+_NO_WORDS = "The question has no words to search for"
+"""How the answer stage refuses a question of stop words alone (the chat answers it in the transcript)."""
+
+
 class NoAnswerCard(Static):
     """The corpus holds no answer: said plainly, with close words it does hold."""
 
     def __init__(self, answer: Answer) -> None:
+        if not answer.searched and (answer.message or "").startswith(_NO_WORDS):
+            # "what is it": the question needs words, the corpus was never searched ("Not in the corpus").
+            text = Text("Nothing to search for.", style="bold")
+            text.append("\nThe question has only words like “what”, “is”, “the”: say what it is about.")
+            super().__init__(text)
+            return
         # Asked of one article or within limits, the rest of the corpus was not searched.
         where = "this article" if answer.scope else "the scope" if answer.limits else "the corpus"
         text = Text(f"Not in {where}.", style="bold")
