@@ -8,5 +8,6 @@ from __future__ import annotations
 
 
 def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """`number` and `noun`, the noun plural unless the number is exactly one ("1 article", "0 articles")."""
-    return f"{number} {noun if number == 1 else (plural or noun + 's')}"
+    """`number` and `noun`, the noun plural unless the number is exactly one ("1 article", "0 articles",
+    "2,004 articles": a reader takes in a grouped number at a glance)."""
+    return f"{number:,} {noun if number == 1 else (plural or noun + 's')}"

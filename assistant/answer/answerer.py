@@ -134,6 +134,8 @@ class Answerer:
             return refuse("The corpus holds no answer to this question.")
         speaker_only = query.speaker is not None and not query.own
         if not speaker_only and not self.answers(query, rows, ranked):
+            if query.speaker is not None:  # --speaker Volcker: say whose words were searched
+                return refuse(f"The corpus holds no statement by {query.speaker} that answers this question.")
             return refuse("The corpus holds no answer to this question.")
         chosen = choose(
             self.index, ranked, top or self.settings.top, self.settings.budget_tokens, query.names

@@ -21,6 +21,7 @@ from assistant.answer import (
     passage_mask,
 )
 from assistant.index import Index
+from assistant.speakers import names_nobody
 from assistant.wording import counted
 
 WHOLE_CORPUS_REFUSALS = ("The corpus holds no answer to this question", "The corpus holds no statement by")
@@ -90,6 +91,9 @@ def resolve_scope(
         article_number(named)
     number = article_number(article_id) if article_id is not None else None
     speaker = speaker or (limits.speaker if limits is not None else None)
+    if speaker is not None and names_nobody(speaker):
+        message = f"“{speaker.strip()}” names nobody: ask for a speaker by name."
+        return QuestionScope(limits, article_id, number, None, speaker, empty=message)
     allowed = None
     if limits is not None and limits.limits_articles:
         columns: dict[str, list[Any]] = index.articles.columns

@@ -17,7 +17,7 @@ from assistant.lazy_exports import lazy_getattr
 if TYPE_CHECKING:
     from assistant.speakers.aliases import canonical_key, is_body, is_person, plainly_a_person, split_role
     from assistant.speakers.attribution import attribute
-    from assistant.speakers.matching import speaker_matches
+    from assistant.speakers.matching import names_nobody, speaker_matches
     from assistant.speakers.stored import (
         Row,
         census,
@@ -38,6 +38,7 @@ _HOME = {
     "plainly_a_person": "aliases",
     "split_role": "aliases",
     "attribute": "attribution",
+    "names_nobody": "matching",
     "speaker_matches": "matching",
     "Row": "stored",
     "census": "stored",
@@ -77,6 +78,7 @@ __all__ = [
     "corpus_names",
     "is_body",
     "is_person",
+    "names_nobody",
     "names_of",
     "plainly_a_person",
     "rows_of",

@@ -9,7 +9,7 @@ import re
 from assistant.models import Attribution
 from assistant.speakers.aliases import is_body, key_of_query, keys_match, spaced_initials
 from assistant.speakers.lexicon import HONORIFICS, TITLE_ABBREVIATIONS
-from assistant.speakers.mentions import wordset
+from assistant.speakers.mentions import PRONOUNS, wordset
 
 # Offices only a person holds, written before a name.
 _PERSON_TITLES = wordset(
@@ -22,6 +22,12 @@ _PERSON_TITLES = wordset(
 # "bankers" asked about, "trading sources" the "traders" ("bankers" -> "bank" + "ing").
 _AGENT = re.compile(r"^([a-z]{3,}?)e?rs?$")
 _GROUP_AFTER = r"\s+(?:sources?|circles?|officials?|executives?)\b"
+
+
+def names_nobody(name: str) -> bool:
+    """True for a speaker asked by a pronoun ("--speaker he"): it would find only the statements whose
+    speaker the rules could not name, which is nobody the user means."""
+    return name.strip().lower() in PRONOUNS
 
 
 def speaker_matches(attribution: Attribution, name: str) -> bool:

@@ -41,3 +41,23 @@ async def test_one_article_and_one_quote_are_singular(tmp_path: Path) -> None:
         row = listing.get_option_at_index(0).prompt
         assert isinstance(row, Text)
         assert row.plain.endswith("  1 quote")
+
+
+async def test_a_refusal_shows_no_token_line_and_large_counts_are_grouped(tmp_path: Path) -> None:
+    """ "Last answer: 0 tokens" after a refusal said nothing; "2004 articles" read as a year."""
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for n in range(1_001):
+        (corpus / f"{n:04d}.txt").write_text(
+            f"Ferry {n} news\n\nFerry number {n} left the harbor late.\n", "utf-8"
+        )
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None, timeout=120)
+        assert "about the 1,001 articles in" in plain(app.screen.query_one("#welcome", WelcomeCard))
+        await ask(pilot, "When did ferry number 7 leave the harbor?")
+        assert app.chat.answers[-1].answered
+        assert app.screen.query_one("#answer-tokens", Static).display
+        await ask(pilot, "What did the volcano in Iceland erupt?")
+        assert not app.chat.answers[-1].answered
+        assert not app.screen.query_one("#answer-tokens", Static).display

@@ -253,7 +253,7 @@ class ChatScreen(ScopeActions):
         await block.show(message.answer)
         tokens = self.query_one("#answer-tokens", Static)
         tokens.update(Text(f"Last answer: {counted(message.answer.tokens, 'token')} (tiktoken cl100k_base)"))
-        tokens.display = True
+        tokens.display = message.answer.answered  # a refusal quotes nothing: "0 tokens" says nothing
         self.query_one(Transcript).anchor()
         self.call_after_refresh(self._show_answer_from_its_start, block)
         self.refresh_bindings()
