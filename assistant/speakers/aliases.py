@@ -31,7 +31,7 @@ from assistant.speakers.lexicon import (
     OPENERS,
     PARTIES,
 )
-from assistant.speakers.mentions import PRONOUNS, SPEAKER_NOUNS, is_determiner
+from assistant.speakers.mentions import PRONOUNS, SPEAKER_NOUNS, is_determiner, wordset
 from assistant.speakers.roles import is_description, is_role
 
 _PLURAL_AGENT = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")
@@ -136,11 +136,30 @@ def _person_of_body(name: list[str], *, titled: bool = False) -> tuple[list[str]
     return (before, after) if body or titled or before[0].lower() in FIRST_NAMES else None
 
 
+# Words a Title Case headline capitalises that no name holds: "The National Review Crowd Does Not
+# Like Donald Trump" (a live blog's entry title, run into its first line) is no fuller form of
+# "Trump". ("Will", "A", "Of", "And" stay out: Will Smith, Thomas A Edison, Bank Of England.)
+_HEADLINE_WORDS = wordset(
+    """than does do did not like likes wants want is are was were can could has have had says with
+    for from to into over after before about against as at by on in up out but or nor if how why
+    what when who it its this that these those an his her their our your my"""
+)
+
+
 def drop_openers(mention: str) -> str:
-    """ "Everything Trump" → "Trump": a sentence's first word that is no part of the name after it."""
+    """ "Everything Trump" → "Trump": a sentence's first word that is no part of the name after it;
+    and a headline run into the name ("... A Quarantine Over Zika Virus Chris Christie" → "Zika
+    Virus Chris Christie", "... Lot Worse Than Waterboarding' Donald Trump" → "Donald Trump"): what
+    follows the last capitalised word no name holds, or the last word that closes a quotation."""
     words = mention.split()
     while len(words) > 1 and words[0].lower() in OPENERS | LEADING:
         words.pop(0)
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        lower = word.lower()
+        if (word[:1].isupper() and lower in _HEADLINE_WORDS) or (lower[-1] in "'’" and lower[-2:-1] != "s"):
+            cut = i + 1
+    words = words[cut:]
     if len(words) > 2 and _epithet(words[0]) and words[1].lower() in FIRST_NAMES:
         words.pop(0)  # "Rival Hillary Clinton", "Crooked Hillary Clinton": a word about her, not her name
     return " ".join(words)
