@@ -29,6 +29,7 @@ Deterministic: fixed data order, fixed seeds, weights rounded to 6 digits: rerun
 file byte for byte.
 
     nice python -m bench.train_ranker            # --reuse: refit on the features of the last run
+    nice python -m bench.train_ranker --reuse --cv --cv-only   # the cross-validation only, nothing written
 """
 
 from __future__ import annotations
@@ -309,6 +310,8 @@ def fit_and_write(
     if "--cv" in sys.argv[1:]:
         cv = cross_validate(items, para_items, "--trees" in sys.argv[1:])
         print(f"two-fold by article, hit@1 among candidates: {cv}", file=sys.stderr)
+        if "--cv-only" in sys.argv[1:]:
+            return
     ranker = train_ranker(items, para_items, trees="--trees" in sys.argv[1:])
     print(
         f"ranker: train hit@1 {hit_at_1(ranker, items):.3f}, paraphrased {hit_at_1(ranker, para_items):.3f}",
