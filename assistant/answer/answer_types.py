@@ -301,33 +301,3 @@ def acronym_pattern(question: str) -> re.Pattern[str] | None:
         acronym = acronym[:-1] + "s?"
     words = r"(?:[A-Z][\w-]+[\s,]*){1,8}"
     return re.compile(rf"{words}(?:\(|\bor\s+){acronym}\b|\b{acronym}\s+\({words}")
-
-
-_MENTION_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
-    "duration": _DURATION,
-    "percent": _PERCENT,
-    "money": _MONEY,
-    "number": _NUMBER,
-    "date": _DATE,
-    "place": _PLACE,
-    "person": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+)*"),
-}
-"""The kinds whose answer is a short mention at one place in the sentence (a reason or a
-definition is a clause, not a spot)."""
-MENTIONED: tuple[AnswerType, ...] = tuple(_MENTION_PATTERNS)
-
-
-def mention_spans(sentence: str, question: str, kinds: tuple[AnswerType, ...]) -> list[tuple[int, int]]:
-    """Character spans of the mentions of `kinds` in a sentence that the question does not state
-    itself: where an answer of that kind sits, so its distance to the question's words can be read."""
-    q_low = question.lower()
-    out: list[tuple[int, int]] = []
-    for kind in kinds:
-        pattern = _MENTION_PATTERNS.get(kind)
-        if pattern is None:
-            continue
-        for m in pattern.finditer(sentence):
-            said = m.group(0).strip().lower()
-            if said and said not in q_low:
-                out.append((m.start(), m.end()))
-    return out

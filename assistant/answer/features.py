@@ -19,10 +19,8 @@ import numpy as np
 from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types, quoted_words
 from assistant.answer.candidates import Candidate
 from assistant.answer.counted import sentence_facts
-from assistant.answer.derived import CLASSES, DERIVED_FEATURES, derived_rows
 from assistant.answer.lexicon import bridged
 from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
-from assistant.answer.phrase_window import PHRASE_FEATURES, phrase_rows
 from assistant.answer.query import Query
 from assistant.corpus import display_text
 from assistant.index import Index
@@ -36,7 +34,7 @@ if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
 TextLoader = Callable[[int], str]
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
 
-
+_CLASSES = ("who", "when", "where", "amount", "why", "acronym", "what", "other")
 FEATURES: tuple[str, ...] = (
     "cov",
     "bcov",
@@ -67,7 +65,7 @@ FEATURES: tuple[str, ...] = (
     "prev_speaker_named",
     "quote_marks",
     *(f"offers_{t}" for t in ANSWER_TYPES),
-    *(f"class_{c}_match" for c in CLASSES),
+    *(f"class_{c}_match" for c in _CLASSES),
     "statement_match",
     "n_terms",
     "allcov_x_type",
@@ -76,12 +74,7 @@ FEATURES: tuple[str, ...] = (
     "counted",
     "relation",
     *LOCAL_FEATURES,
-    *PHRASE_FEATURES,
 )
-SPLIT_NEIGHBOURS = False
-"""prev_cov / next_cov as features of their own (v3 study: off)."""
-if SPLIT_NEIGHBOURS:
-    FEATURES = (*FEATURES, "prev_cov", "next_cov", *DERIVED_FEATURES)
 
 
 @dataclass(slots=True)
@@ -179,14 +172,11 @@ class Featurizer:
             bridged_terms = bridged(query.bridges, tset) - exact
             around = set(credited)
             n_cov = 0.0
-            for side, j in ((0, c.sentence - 1), (1, c.sentence + 1)):
+            for j in (c.sentence - 1, c.sentence + 1):
                 if lo <= j < hi and int(s_para[j]) == int(s_para[c.sentence]):
                     nterms = set(sentence_terms(j, c.article))
                     around |= nterms
-                    side_cov = _share(query, own, nterms, total_w)
-                    if SPLIT_NEIGHBOURS:
-                        rows[row, col["next_cov" if side else "prev_cov"]] = side_cov
-                    n_cov = max(n_cov, side_cov)
+                    n_cov = max(n_cov, _share(query, own, nterms, total_w))
             w_exact = {t for t in own if t in around}
             w_bridged = bridged(query.bridges, frozenset(around)) - w_exact
             cov = _weight(query, exact) / total_w
@@ -227,7 +217,7 @@ class Featurizer:
             r[col["quote_marks"]] = float("quote" in offered)
             for t in offered:
                 r[col[f"offers_{t}"]] = 1.0
-            if query.info.kind in CLASSES and wanted & offered:
+            if query.info.kind in _CLASSES and wanted & offered:
                 r[col[f"class_{query.info.kind}_match"]] = 1.0
             r[col["statement_match"]] = float(query.info.asks_statement and (named or prev_named))
             r[col["n_terms"]] = math.log1p(len(own))
@@ -261,13 +251,6 @@ class Featurizer:
             rows[:, first : first + len(LOCAL_FEATURES)] = local_rows(
                 local_own, local_weights, query.wanted, siblings, titles, bool(query.counted)
             )
-            first = col[PHRASE_FEATURES[0]]
-            rows[:, first : first + len(PHRASE_FEATURES)] = phrase_rows(query, [s.text for s in scored])
-        if rows.shape[0] and SPLIT_NEIGHBOURS:
-            first = col[DERIVED_FEATURES[0]]
-            articles = np.fromiter((c.article for c in cands), dtype=np.int64, count=len(cands))
-            derived = derived_rows(rows, col, query.info.kind, articles)
-            rows[:, first : first + len(DERIVED_FEATURES)] = derived
         return rows, scored
 
     def _title_terms(self, article: int) -> frozenset[str]:
