@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -35,15 +37,25 @@ def _no_lift(query: Any, probs: Any, rows: Any, scored: Any) -> Any:
     return probs
 
 
-def without_priors() -> dict[str, Any]:
-    """Replace the priors and the lift answerer.rank calls by nothing; returns what to put back."""
-    saved = {name: getattr(answerer, name) for name in (*_PRIORS, "lift_in_articles")}
-    saved["names_prior"] = answerer.Answerer.names_prior
-    for name in _PRIORS:
-        setattr(answerer, name, _zero)
-    setattr(answerer, "lift_in_articles", _no_lift)  # noqa: B010 (a name the module imports)
-    answerer.Answerer.names_prior = lambda self, query, scored: np.zeros(len(scored))  # type: ignore[method-assign]
-    return saved
+GROUPS: tuple[str, ...] = (*_PRIORS, "names_prior", "lift_in_articles")
+
+
+@contextmanager
+def switched_off(names: tuple[str, ...]) -> Iterator[None]:
+    """answerer.rank with the named priors at zero (and the lift left out, if named), put back after."""
+    saved = {name: getattr(answerer, name) for name in names if name != "names_prior"}
+    names_prior = answerer.Answerer.names_prior
+    for name in names:
+        if name == "names_prior":
+            answerer.Answerer.names_prior = lambda self, query, scored: np.zeros(len(scored))  # type: ignore[method-assign]
+        else:
+            setattr(answerer, name, _no_lift if name == "lift_in_articles" else _zero)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(answerer, name, value)
+        answerer.Answerer.names_prior = names_prior  # type: ignore[method-assign]
 
 
 def measure(limit: int | None, wikiqa: bool) -> dict[str, float]:
@@ -65,18 +77,20 @@ def main() -> None:
     )
     parser.add_argument("--limit", type=int, help="at most N SQuAD questions (seeded sample)")
     parser.add_argument("--skip-wikiqa", action="store_true")
+    parser.add_argument("--each", action="store_true", help="also each prior alone switched off")
     args = parser.parse_args()
-    shipped = measure(args.limit, not args.skip_wikiqa)
-    saved = without_priors()
-    bare = measure(args.limit, not args.skip_wikiqa)
-    for name, value in saved.items():
-        if name == "names_prior":
-            answerer.Answerer.names_prior = value  # type: ignore[method-assign]
-        else:
-            setattr(answerer, name, value)
-    print(f"{'measure':18} {'shipped':>8} {'no priors':>10}", file=sys.stdout)
-    for key in shipped:
-        print(f"{key:18} {shipped[key]:>8.3f} {bare[key]:>10.3f}")
+    runs: dict[str, tuple[str, ...]] = {"shipped": (), "no priors": GROUPS}
+    if args.each:
+        runs.update({f"no {name}": (name,) for name in GROUPS})
+    results: dict[str, dict[str, float]] = {}
+    for label, names in runs.items():
+        with switched_off(names):
+            results[label] = measure(args.limit, not args.skip_wikiqa)
+        print(label, results[label], file=sys.stderr, flush=True)
+    keys = list(results["shipped"])
+    print(f"{'run':24} " + " ".join(f"{k:>16}" for k in keys))
+    for label, found in results.items():
+        print(f"{label:24} " + " ".join(f"{found[k]:>16.3f}" for k in keys))
 
 
 if __name__ == "__main__":
