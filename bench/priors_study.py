@@ -7,6 +7,11 @@ sample and WikiQA dev twice in one run, once as shipped and once with every prio
 lift, so the ranker alone is measured beside the whole. A study, not a switch: the priors are
 zeroed here by replacing the names answerer.py imports, which nothing outside this script does.
 
+Measured at 916e743 (SQuAD hit@1 / WikiQA MAP): shipped 0.691 / 0.700; no priors 0.709 / 0.682;
+no rule_prior 0.700 / 0.692; no said_prior or no speaker_prior 0.693 / 0.700; no lift 0.694 / 0.697;
+description, premise and names priors change neither. On these sets the priors trade about 0.02
+of SQuAD hit@1 for 0.02 of WikiQA MAP; what they give on the Reuters dev sets is not measured here.
+
     cd /tmp && ASSISTANT_BENCH_ROOT=/tmp/bench-x PYTHONPATH=REPO nice python REPO/bench/priors_study.py
 """
 
