@@ -11,6 +11,7 @@ from tui_helpers import ask, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.screens.history import HistoryScreen
+from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.status import ScopeBar
 from assistant.tui.widgets.transcript import WelcomeCard
 
@@ -55,6 +56,7 @@ async def test_a_refusal_shows_no_token_line_and_large_counts_are_grouped(tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None, timeout=120)
         assert "about the 1,001 articles in" in plain(app.screen.query_one("#welcome", WelcomeCard))
+        assert app.screen.query_one(ArticlePanel).border_title == "Articles (1,001)"
         await ask(pilot, "When did ferry number 7 leave the harbor?")
         assert app.chat.answers[-1].answered
         assert app.screen.query_one("#answer-tokens", Static).display

@@ -57,9 +57,9 @@ class ArticlePanel(Vertical):
         listing.clear_options()
         listing.add_options([_option(info) for info in shown])
         self.border_title = (
-            f"Articles {len(shown)}/{len(self._articles)}"
+            f"Articles {len(shown):,}/{len(self._articles):,}"
             if needle
-            else (f"Articles ({len(self._articles)})")
+            else (f"Articles ({len(self._articles):,})")
         )
 
     @on(Input.Changed, "#article-filter")
