@@ -6,6 +6,8 @@ it (stderr + exit code, or a TUI notification) without knowing its kind.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class AssistantError(Exception):
     """A failure with a message fit for the user, never a traceback."""
@@ -30,6 +32,11 @@ class CorpusNotFound(AssistantError):
 
     exit_code = 3
     title = "Corpus not found"
+
+    def __init__(self, message: str, missing: Path | None = None) -> None:
+        super().__init__(message)
+        self.missing = missing
+        """The folder looked for, when it does not exist (the CLI says how to name another)."""
 
 
 class ArticleNotFound(AssistantError):

@@ -76,7 +76,7 @@ def history_command(corpus: Path | None, limit: int, contains: str | None, as_js
     """
     folder = corpus_folder(corpus)
     if not folder.is_dir():
-        fail(CorpusNotFound(f"corpus folder not found: {folder}"))
+        fail(CorpusNotFound(f"corpus folder not found: {folder}", missing=folder))
     path = history_file(folder)
     if path is None:
         warn("the history is turned off (ASSISTANT_HISTORY=0)")

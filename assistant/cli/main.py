@@ -68,5 +68,5 @@ def chat(corpus: Path | None) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail(BadQuestion("the chat needs a terminal; in scripts use `assistant ask` (or --batch)"))
     if not folder.is_dir():
-        fail(CorpusNotFound(f"corpus folder not found: {folder}"))
+        fail(CorpusNotFound(f"corpus folder not found: {folder}", missing=folder))
     make_app(folder).run()

@@ -29,6 +29,7 @@ from assistant.errors import (
 )
 from assistant.locations import default_corpus
 from assistant.safe_text import clean
+from assistant.wording import counted
 
 if TYPE_CHECKING:  # imported when used: `history` opens no index, `add` loads no answer stage
     from rich.console import Console
@@ -109,13 +110,10 @@ def warn(message: str, *, block: bool = False) -> None:
 def fail(error: AssistantError) -> None:
     """The error's message on stderr, then its exit code."""
     message = error.message
-    if isinstance(error, CorpusNotFound) and message.startswith(_NOT_FOUND):
-        message += _corpus_hint(Path(message[len(_NOT_FOUND) :]))
+    if isinstance(error, CorpusNotFound) and error.missing is not None:
+        message += _corpus_hint(error.missing)
     warn(message)
     sys.exit(error.exit_code)
-
-
-_NOT_FOUND = "corpus folder not found: "
 
 
 def _corpus_hint(folder: Path) -> str:
@@ -251,7 +249,7 @@ def _refuse_a_folder(typed: str, ids: list[str]) -> None:
     if inside:
         shown = clean(folder, one_line=True)
         raise ArticleNotFound(
-            f"{shown}/ is a folder of {inside} {'article' if inside == 1 else 'articles'}, not one article: "
+            f"{shown}/ is a folder of {counted(inside, 'article')}, not one article: "
             f"`assistant ask --in {shown}/` asks of them, `assistant list --filter {shown}/` lists them"
         )
 

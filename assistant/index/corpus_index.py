@@ -123,7 +123,7 @@ class Index:
         full check, `assistant index`) then folds all segments into one.
         """
         if not corpus_dir.is_dir():
-            raise CorpusNotFound(f"corpus folder not found: {corpus_dir}")
+            raise CorpusNotFound(f"corpus folder not found: {corpus_dir}", missing=corpus_dir)
         broad = too_broad(corpus_dir)
         if broad is not None:
             raise CorpusNotFound(f"{corpus_dir} cannot be a corpus folder: {broad}")

@@ -162,7 +162,7 @@ def refresh(index: Index, progress: Progress | None = None, *, trust_folders: bo
     With `trust_folders`, unchanged folder times (see folder_stamps) stand for a full walk.
     """
     if not index.corpus_dir.is_dir():
-        raise CorpusNotFound(f"corpus folder not found: {index.corpus_dir}")
+        raise CorpusNotFound(f"corpus folder not found: {index.corpus_dir}", missing=index.corpus_dir)
     if trust_folders and folders_unchanged(index):
         return Changes()
     to_read, removed = plan(index)
