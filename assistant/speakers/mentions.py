@@ -209,12 +209,19 @@ def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tupl
     if last < 0:
         return None
     # "Moody's said", "Chi-Chi's said": right before the cue, a name that ends in 's is the speaker.
+    # Opening a sentence ("Albertson's said"), only before a cue that is plainly a verb: "Editor's
+    # note:" and "Dean's comments are" own a noun.
+    opening = tokens[last].start == sentence_start
     named_possessive = (
         tokens[last].possessive
         and tokens[last].capitalised
         and tokens[last].is_word
         and tokens[last].lower[:-2] not in _CONTRACTED
-        and tokens[last].start != sentence_start
+        and (
+            not opening
+            or tokens[index].lower in ("said", "says", "told")
+            or tokens[index].lower.endswith("ed")
+        )
     )
     if not (
         named_possessive
