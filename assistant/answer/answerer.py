@@ -126,17 +126,19 @@ class Answerer:
         # Rows and candidates are filtered together, so refusal judges the sentences that may be shown.
         rows = rows[np.asarray(keep, dtype=bool)] if rows.shape[0] else rows
         ranked = [s for s, k in zip(ranked, keep, strict=True) if k]
+        # Asked of one speaker's words (--speaker Volcker), a refusal says whose words were searched.
+        no_answer = (
+            f"The corpus holds no statement by {query.speaker} that answers this question."
+            if query.speaker is not None
+            else "The corpus holds no answer to this question."
+        )
         if not ranked:
             if query.speaker is not None and steer.exclude_shown:
                 return refuse(f"The corpus holds nothing more by {query.speaker}.")
-            if query.speaker is not None:
-                return refuse(f"The corpus holds no statement by {query.speaker} that answers this question.")
-            return refuse("The corpus holds no answer to this question.")
+            return refuse(no_answer)
         speaker_only = query.speaker is not None and not query.own
         if not speaker_only and not self.answers(query, rows, ranked):
-            if query.speaker is not None:  # --speaker Volcker: say whose words were searched
-                return refuse(f"The corpus holds no statement by {query.speaker} that answers this question.")
-            return refuse("The corpus holds no answer to this question.")
+            return refuse(no_answer)
         chosen = choose(
             self.index, ranked, top or self.settings.top, self.settings.budget_tokens, query.names
         )

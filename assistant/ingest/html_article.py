@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.corpus import UnreadableArticle
+from assistant.corpus.key_values import iso_date_of
 from assistant.safe_text import without_escape_sequences
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
@@ -122,7 +123,7 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
         paragraphs=paragraphs,
         title=_field(document, "title"),
         author=_field(document, "author"),
-        date=_iso_date(_field(document, "date")),
+        date=_date(_field(document, "date")),
         source=_field(document, "sitename") or _host(_field(document, "hostname")),
         url=_field(document, "url") or url,
     )
@@ -156,10 +157,9 @@ def _field(document: object, name: str) -> str | None:
     return value or None
 
 
-def _iso_date(value: str | None) -> str | None:
-    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value
-    return None
+def _date(value: str | None) -> str | None:
+    """The page's date as ISO, read as a text file's header dates are (timestamps and words too)."""
+    return iso_date_of(value) if value else None
 
 
 def _host(hostname: str | None) -> str | None:
