@@ -188,7 +188,11 @@ def continues(text: str, previous: Line, line: Line) -> bool:
     """True when `line` plainly carries on `previous`'s sentence, whatever the article's style."""
     if line.break_before or line.indent > previous.indent or previous.end - previous.start < 40:
         return False
-    if not (_carries_on(text, line) or line.indent < previous.indent):
+    # Outdented after a line no wider than wrapped text (a note under a table); a longer line is a
+    # paragraph written on one line, and the capitalised line under it starts the next one (a live
+    # blog's "...Over Zika Virus" headline indented by a space, then "Chris Christie said...").
+    outdented = line.indent < previous.indent and _length(previous) <= _LONGEST_WRAPPED
+    if not (_carries_on(text, line) or outdented):
         return False
     if _CLOSED.search(text[previous.start : previous.end]):
         return False
