@@ -50,7 +50,9 @@ MALE_FIRST = wordset(
     gary timothy larry frank scott eric peter henry jack tony gordon alan alastair nick nicholas ian
     jim tom bill bob mike dick ted joe ben sam fred harry walter arthur roger howard ralph bruce
     carl keith dennis jerry patrick raymond gerald lloyd jake boris vladimir francois jacques helmut
-    gerhard karl hans juan carlos jose luis manuel pedro mohammed ahmed ali hassan"""
+    gerhard karl hans juan carlos jose luis manuel pedro mohammed ahmed ali hassan chris barack mitt
+    marco bernie jeb rick rand newt mitch chuck rudy ron tim dan steve greg doug josh matt andy ryan
+    adam justin jon marc sean corey reince rahm"""
 )
 FEMALE_FIRST = wordset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
@@ -60,7 +62,8 @@ FEMALE_FIRST = wordset(
     diane julie joyce victoria kelly christina joan evelyn lauren judith olivia martha cheryl andrea
     hannah jacqueline gloria teresa kathryn sara janice jean alice madison julia grace judy theresa
     beverly denise marilyn amber danielle rose brittany diana abigail jane lucy sophie hillary condoleezza
-    angela theresa tessa harriet cherie ségolène segolene indira benazir golda elena"""
+    angela theresa tessa harriet cherie ségolène segolene indira benazir golda elena carly kellyanne
+    huma loretta debbie"""
 )
 # Party and affiliation words: a role before a name ("Republican Donald Trump"), never part of it.
 PARTIES = wordset(

@@ -35,6 +35,8 @@ _PRONOUNS_OF_SPEAKERS = _SINGULAR | {"they"}
 # Lower-case words of a title or description before a name: "U.S. assistant trade representative".
 _TITLE_OF_PERSON = NOT_NAME | {"the", "a", "an"}
 _TITLE_WORDS = 6
+_QUOTE_OPENERS = "\"“‘'«"
+"""Marks that open a quotation: a sentence opening with one starts with someone's words."""
 
 
 # A stock code in brackets after a company's name: "First Boston Corp <FBC>", "Norcros <NCRO.L> Plc".
@@ -156,14 +158,24 @@ def _nearest_person(
 
     Sentences are read back from the pronoun's, within its paragraph and the one before; in
     each, the first person named (its subject, not whom it talks of: "Mr Howard attacked Mr
-    Blair. He said…" is Mr Howard) that is a person's name and fits the pronoun's gender.
+    Blair. He said…" is Mr Howard) that is a person's name and fits the pronoun's gender. A
+    quotation's words name nobody who speaks ("'House of Cards,' she said"), and a sentence whose
+    subject is the same pronoun is about that person, not whoever it names ("She saw the fight at
+    Madison Square Garden").
     """
     for sentence in reversed(sentences):
         if sentence.start >= item.start:
             continue
         if item.paragraph - sentence.paragraph > 1:
             break
-        for mention in person_runs(text, sentence.start, min(sentence.end, item.start)):
+        end = min(sentence.end, item.start)
+        before = text[sentence.start : end].lstrip()
+        if end == item.start:
+            if before[:1] in _QUOTE_OPENERS:
+                continue  # the pronoun's own sentence opens with what was said
+        elif before.lstrip(_QUOTE_OPENERS + "(").split(maxsplit=1)[:1] == [pronoun.capitalize()]:
+            continue
+        for mention in person_runs(text, sentence.start, end):
             full = table.resolve(mention)
             if _plainly_a_person(full) and _gender_fits(pronoun, mention, full):
                 return mention
@@ -186,7 +198,7 @@ def _subject_just_before(
     (a name, with only a title or description before it) when the gender fits. News writes a new
     speaker so; the last speaker quoted, a paragraph or more back, is then not the one meant."""
     index = item.sentence
-    if index == 0 or text[sentences[index].start : item.start].strip(" \"“‘'("):
+    if index == 0 or text[sentences[index].start : item.start].strip(" (" + _QUOTE_OPENERS):
         return None
     before = sentences[index - 1]
     if before.paragraph != sentences[index].paragraph:
