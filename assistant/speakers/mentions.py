@@ -314,7 +314,7 @@ def mention_after(tokens: list[Token], index: int, *, pronoun_ok: bool) -> tuple
                 break  # "said Cameron Easley for Morning Consult": the person, not their paper
             pos += 1
             continue
-        if not _is_modifier(token, first=False):
+        if not _is_modifier(token, first=False) or _verb_after_name(tokens, pos):
             break
         last = pos
         if can_head(token, first=False):
@@ -323,6 +323,15 @@ def mention_after(tokens: list[Token], index: int, *, pronoun_ok: bool) -> tuple
     if best is None:
         return None
     return first, best
+
+
+def _verb_after_name(tokens: list[Token], pos: int) -> bool:
+    """ "Lyng called U.S. subsidies nonsensical": a lowercase word in -ed right after a capitalised
+    one is the sentence's verb, not a word of the mention ("Treasury spokesman" has no -ed)."""
+    token, before = tokens[pos], tokens[pos - 1] if pos > 0 else None
+    if before is None or not before.capitalised or before.lower in _DETERMINERS:
+        return False  # "Many unnaturalized adoptees": a sentence's capital on a determiner
+    return not token.capitalised and token.lower.endswith("ed")
 
 
 def opens_description(token: Token) -> bool:
