@@ -7,6 +7,7 @@ that they hold the answer; a calibrated refusal model says plainly when the corp
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_r
 from assistant.answer.said_description import description_prior
 from assistant.answer.said_paragraph import premise_prior
 from assistant.answer.said_speaker import speaker_prior
+from assistant.answer.said_topic import topic_gap_prior
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
 from assistant.errors import BadQuestion
@@ -42,6 +44,7 @@ __all__ = ["Answerer", "best_article", "meta_of"]
 
 TextLoader = Callable[[int], str]
 HEADS_KEPT = 20_000
+SHARES_KEPT = 2_000
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
 
 
@@ -58,6 +61,8 @@ class Answerer:
         self.featurizer = Featurizer(index, load_text, attributions)
         self._heads: dict[tuple[int, int], frozenset[str]] = {}
         """Head terms of articles met before (a batch or a chat asks of the same articles again)."""
+        self._shares: dict[tuple[int, int], dict[str, float]] = {}
+        """Per article met before, the share of its sentences holding each term (said_topic)."""
 
     def check_question(self, question: str) -> str:
         """The question stripped (terminal escapes pasted with it go whole: "\x1b[31mabout" is not a
@@ -176,6 +181,7 @@ class Answerer:
         starts, paragraphs = arrays["s_start"][sentences].tolist(), arrays["s_para"][sentences].tolist()
         prior += speaker_prior(query, rows, scored) + description_prior(query, rows, scored, starts)
         prior += premise_prior(query, rows, scored, paragraphs)
+        prior += topic_gap_prior(query, rows, scored, self.term_shares)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):
@@ -203,6 +209,24 @@ class Answerer:
         gap = np.array([shares[s.cand.article] - best for s in scored])
         none = np.array([shares[s.cand.article] == 0.0 for s in scored]) & (best > 0)
         return NAMES_PRIOR * gap - NONE_NAMED_PRIOR * none
+
+    def term_shares(self, article: int) -> dict[str, float]:
+        """Per term, the share of an article's sentences that hold it: what the whole story is
+        about, which tells none of its sentences apart."""
+        key = (id(self.index.stored), article)
+        found = self._shares.get(key)
+        if found is None:
+            lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
+            arrays = self.index.stored.arrays
+            text = self.load_text(article)
+            counts: Counter[str] = Counter()
+            for i in range(lo, hi):
+                counts.update(set(terms(text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])])))
+            found = {t: n / max(hi - lo, 1) for t, n in counts.items()}
+            if len(self._shares) >= SHARES_KEPT:
+                self._shares.clear()
+            self._shares[key] = found
+        return found
 
     def head_terms(self, article: int) -> frozenset[str]:
         """Terms of what stands before an article's first sentence: its title, byline and dateline
