@@ -21,6 +21,7 @@ import numpy as np
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
+from assistant.answer.said_description import described_terms
 from assistant.answer.said_speaker import statements_of
 from assistant.answer.topic import topic_terms
 
@@ -36,12 +37,13 @@ best statement on the topic in the same story."""
 
 
 def story_topic(
-    query: Query, scored: Sequence[Scored], share_of: ShareOf, which: Sequence[bool]
+    query: Query, scored: Sequence[Scored], share_of: ShareOf, which: Sequence[bool], starts: Sequence[int]
 ) -> npt.NDArray[np.float64]:
     """Per candidate (those `which` marks; 0 for the rest), the share of the topic its sentence
-    holds, each topic word weighed by the question's weight times the share of its story's
-    sentences that lack it (a bridged word counts half); zeros when the question asks about
-    nothing but who."""
+    holds outside its speaker's description ("Harriet Colby, Dunmore Exchange special counsel"),
+    each topic word weighed by the question's weight times the share of its story's sentences that
+    lack it (a bridged word counts half); zeros when the question asks about nothing but who.
+    `starts`: each candidate's offset in its article."""
     topic = topic_terms(query)
     out = np.zeros(len(scored))
     if not topic:
@@ -58,14 +60,15 @@ def story_topic(
         total = math.fsum(w.values())
         if total <= 0:
             continue
-        exact = {t for t in topic if t in s.terms}
-        near = bridged(bridges, s.terms) - exact
+        held = s.terms - described_terms(set(topic), s, starts[k])
+        exact = {t for t in topic if t in held}
+        near = bridged(bridges, held) - exact
         out[k] = (math.fsum(w[t] for t in exact) + 0.5 * math.fsum(w[t] for t in near)) / total
     return out
 
 
 def topic_gap_prior(
-    query: Query, rows: npt.NDArray[np.float64], scored: list[Scored], share_of: ShareOf
+    query: Query, rows: npt.NDArray[np.float64], scored: list[Scored], share_of: ShareOf, starts: Sequence[int]
 ) -> npt.NDArray[np.float64]:
     """Logit taken from each of X's statements in proportion to how much less of the topic it holds
     than X's best statement on it in the same story (0 for that best one and for anyone else's)."""
@@ -78,7 +81,7 @@ def topic_gap_prior(
     # The story's lead is the reporter's summary of what X goes on to say, and restates the most of
     # the question's premise: priors.LEAD_PRIOR weighs it; here it neither sets nor loses the mark.
     theirs = theirs * (1.0 - rows[:, FEATURES.index("first")])
-    held = story_topic(query, scored, share_of, (theirs > 0).tolist())
+    held = story_topic(query, scored, share_of, (theirs > 0).tolist(), starts)
     best: dict[int, float] = {}
     for k, s in enumerate(scored):
         if theirs[k] > 0:
