@@ -62,7 +62,9 @@ class Answerer:
         self.featurizer = Featurizer(index, load_text, attributions)
         self._heads: dict[tuple[int, int], frozenset[str]] = {}
         """Head terms of articles met before (a batch or a chat asks of the same articles again)."""
-        self._stories: dict[tuple[int, int], tuple[int, list[frozenset[str]], Sequence[tuple[Attribution, ...]]]] = {}
+        self._stories: dict[
+            tuple[int, int], tuple[int, list[frozenset[str]], Sequence[tuple[Attribution, ...]]]
+        ] = {}
         """Per article met before, its sentences' terms and speakers (see `story`)."""
 
     def check_question(self, question: str) -> str:
@@ -223,7 +225,8 @@ class Answerer:
             arrays = self.index.stored.arrays
             text = self.load_text(article)
             held = [
-                frozenset(terms(text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])])) for i in range(lo, hi)
+                frozenset(terms(text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]))
+                for i in range(lo, hi)
             ]
             found = (lo, held, self.attributions(article))
             if len(self._stories) >= STORIES_KEPT:

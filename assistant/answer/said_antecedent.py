@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.query import Query
-from assistant.answer.statement_subject import PRONOUNS, is_statement_past
+from assistant.answer.statement_subject import is_statement_past
 from assistant.index.tokens import terms
 from assistant.models import Attribution
 from assistant.speakers import is_body, is_person, speaker_matches
@@ -40,7 +40,7 @@ _BODY_REFERENCES = frozenset({"it"})
 
 
 def _reference(s: Scored) -> str | None:
-    """"person" where a candidate's speaker is written "he" or "she", "body" where "it" or a
+    """ "person" where a candidate's speaker is written "he" or "she", "body" where "it" or a
     singular description that names nobody ("the agency", "The company"); the same for a sentence
     with no speaker stored that opens as a statement by one ("It also predicted ..."); else None.
     "They" and plural descriptions ("the optimists") are other people as often as X."""
@@ -63,7 +63,7 @@ def _reference(s: Scored) -> str | None:
 
 
 def _kind(name: str) -> str:
-    """"person" for a person's name ("Peter Nicol", "Mr Lusser"), else "body"."""
+    """ "person" for a person's name ("Peter Nicol", "Mr Lusser"), else "body"."""
     return "person" if is_person(name) and not is_body(name) else "body"
 
 

@@ -68,7 +68,11 @@ def story_topic(
 
 
 def topic_gap_prior(
-    query: Query, rows: npt.NDArray[np.float64], scored: list[Scored], share_of: ShareOf, starts: Sequence[int]
+    query: Query,
+    rows: npt.NDArray[np.float64],
+    scored: list[Scored],
+    share_of: ShareOf,
+    starts: Sequence[int],
 ) -> npt.NDArray[np.float64]:
     """Logit taken from each of X's statements in proportion to how much less of the topic it holds
     than X's best statement on it in the same story (0 for that best one and for anyone else's)."""
