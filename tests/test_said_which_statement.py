@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine
+from tests.stories import write_stories
 
 VARROW = (
     "Varrow Converts Debentures\n"
@@ -42,12 +43,8 @@ FILLERS = (
 
 
 def _corpus(folder: Path) -> Path:
-    folder.mkdir()
-    for name, text in (("varrow.txt", VARROW), ("tanker.txt", TANKER)):
-        (folder / name).write_text(text, encoding="utf-8")
-    for number, text in enumerate(FILLERS):
-        (folder / f"filler{number}.txt").write_text(text, encoding="utf-8")
-    return folder
+    fillers = {f"filler{number}.txt": text for number, text in enumerate(FILLERS)}
+    return write_stories(folder, {"varrow.txt": VARROW, "tanker.txt": TANKER, **fillers})
 
 
 @pytest.fixture(scope="module")
