@@ -66,10 +66,10 @@ _DATE = re.compile(
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:days?|dates?)\b")
 """"On which days", "By what date": a day of the calendar is asked, which "this year" or "next month"
 does not name."""
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-_MONTHS += r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+MONTHS += r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = re.compile(
-    rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?!\w)"
+    rf"\b{MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?!\w)"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)\b"
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
     re.I,
@@ -83,7 +83,7 @@ _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+
 _REASON = re.compile(
     # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
     # calls", "prompted by" say why.
-    rf"\b(?:because|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|{_MONTHS}\b))|so\s+that"
+    rf"\b(?:because|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|{MONTHS}\b))|so\s+that"
     r"|in\s+order\s+to|due\s+to(?!\s+be\b)|as\s+a\s+result|owing\s+to|thanks\s+to"
     r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated)\s+by|reflect"
     r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"

@@ -7,6 +7,7 @@ that they hold the answer; a calibrated refusal model says plainly when the corp
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -22,9 +23,11 @@ from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
 from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row
+from assistant.answer.said_antecedent import with_antecedents
 from assistant.answer.said_description import description_prior
 from assistant.answer.said_paragraph import premise_prior
 from assistant.answer.said_speaker import speaker_prior
+from assistant.answer.said_topic import topic_gap_prior
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
 from assistant.errors import BadQuestion
@@ -42,6 +45,7 @@ __all__ = ["Answerer", "best_article", "meta_of"]
 
 TextLoader = Callable[[int], str]
 HEADS_KEPT = 20_000
+STORIES_KEPT = 2_000
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
 
 
@@ -58,6 +62,10 @@ class Answerer:
         self.featurizer = Featurizer(index, load_text, attributions)
         self._heads: dict[tuple[int, int], frozenset[str]] = {}
         """Head terms of articles met before (a batch or a chat asks of the same articles again)."""
+        self._stories: dict[
+            tuple[int, int], tuple[int, list[frozenset[str]], Sequence[tuple[Attribution, ...]]]
+        ] = {}
+        """Per article met before, its sentences' terms and speakers (see `story`)."""
 
     def check_question(self, question: str) -> str:
         """The question stripped (terminal escapes pasted with it go whole: "\x1b[31mabout" is not a
@@ -170,12 +178,15 @@ class Answerer:
             return rows, scored
         model = load_model().ranker
         learned = model.probabilities(rows)
-        prior = rule_prior(query, rows) + self.names_prior(query, scored) + said_prior(query, rows, scored)
+        # The rules read "he said" as X's statement where the story named X just before it.
+        said = with_antecedents(query, rows, scored, self.story)
+        prior = rule_prior(query, said) + self.names_prior(query, scored) + said_prior(query, said, scored)
         arrays = self.index.stored.arrays
         sentences = np.fromiter((s.cand.sentence for s in scored), dtype=np.int64, count=len(scored))
         starts, paragraphs = arrays["s_start"][sentences].tolist(), arrays["s_para"][sentences].tolist()
-        prior += speaker_prior(query, rows, scored) + description_prior(query, rows, scored, starts)
-        prior += premise_prior(query, rows, scored, paragraphs)
+        prior += speaker_prior(query, said, scored) + description_prior(query, said, scored, starts)
+        prior += premise_prior(query, said, scored, paragraphs)
+        prior += topic_gap_prior(query, said, scored, self.term_shares, starts)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):
@@ -203,6 +214,32 @@ class Answerer:
         gap = np.array([shares[s.cand.article] - best for s in scored])
         none = np.array([shares[s.cand.article] == 0.0 for s in scored]) & (best > 0)
         return NAMES_PRIOR * gap - NONE_NAMED_PRIOR * none
+
+    def story(self, article: int) -> tuple[int, list[frozenset[str]], Sequence[tuple[Attribution, ...]]]:
+        """An article's first sentence's number, and per sentence its terms and speakers: what the
+        rules read around a candidate beyond the candidates themselves."""
+        key = (id(self.index.stored), article)
+        found = self._stories.get(key)
+        if found is None:
+            lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
+            arrays = self.index.stored.arrays
+            text = self.load_text(article)
+            held = [
+                frozenset(terms(text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]))
+                for i in range(lo, hi)
+            ]
+            found = (lo, held, self.attributions(article))
+            if len(self._stories) >= STORIES_KEPT:
+                self._stories.clear()
+            self._stories[key] = found
+        return found
+
+    def term_shares(self, article: int) -> dict[str, float]:
+        """Per term, the share of an article's sentences that hold it: what the whole story is
+        about, which tells none of its sentences apart."""
+        _, held, _ = self.story(article)
+        counts = Counter(t for sentence in held for t in sentence)
+        return {t: n / max(len(held), 1) for t, n in counts.items()}
 
     def head_terms(self, article: int) -> frozenset[str]:
         """Terms of what stands before an article's first sentence: its title, byline and dateline

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.answer_types import MONTHS as _MONTHS
 from assistant.answer.article_lift import lift_within_articles
 from assistant.answer.features import FEATURES
 from assistant.answer.query import Query
@@ -30,11 +31,13 @@ REASON_CUE = re.compile(
     r"|blam(?:e|ed|ing)\s+(?:on|for)?|attribut(?:e|ed|ing)\s+(?:it\s+|this\s+|the\s+\w+\s+)?to"
     r"|cit(?:ed|ing|es)|reflect(?:s|ed|ing)?|stem(?:s|med|ming)\s+from|resulted\s+from"
     r"|(?:in\s+)?(?:response|reaction)\s+to|amid|insufficient|inadequate"
+    rf"|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|the\b|{_MONTHS}\b))"
     r"|to\s+(?:help|curb|offset|reduce|fund|finance|ward\s+off))\b",
     re.IGNORECASE,
 )
-"""Words that state why: a cause ("because of", "responsible for", "cited") or a purpose ("designed to
-help curb", "aimed at", "to ward off")."""
+"""Words that state why: a cause ("because of", "responsible for", "cited", "since it was unable to")
+or a purpose ("designed to help curb", "aimed at", "to ward off"); "since March", "since the merger"
+say since when."""
 
 
 def asks_reason(query: Query) -> bool:

@@ -39,30 +39,35 @@ def _frame(text: str, lo: int, hi: int, said: tuple[int, int] | None) -> tuple[i
     return lo, hi
 
 
+def described_terms(topic: set[str], s: Scored, start: int) -> set[str]:
+    """The topic's terms a candidate's sentence holds only in its speaker's mention and the
+    description after it ("Leo Melamed, CME special counsel"); none where the mention stands in
+    another sentence. `start`: the sentence's offset in its article. When and where X spoke ("at a
+    news conference") is no description: a question may ask about it."""
+    who = s.speaker
+    if who is None or not topic & s.terms:
+        return set()
+    lo, hi = who.start - start, who.end - start
+    if not 0 <= lo < hi <= len(s.text):
+        return set()  # the mention stands in another sentence
+    said = None
+    if who.content_start is not None and who.content_end is not None:
+        said = (who.content_start - start, who.content_end - start)
+    lo, hi = _frame(s.text, lo, hi, said)
+    rest = set(terms(s.text[:lo] + " " + s.text[hi:]))
+    return (topic & set(terms(s.text[lo:hi]))) - rest
+
+
 def described_only(query: Query, scored: list[Scored], starts: Sequence[int]) -> npt.NDArray[np.float64]:
     """Per candidate, the share (of the question's weight) of the topic's terms its sentence holds
-    only in its speaker's mention and the description after it ("Leo Melamed, CME special
-    counsel"); 0 where the mention stands in another sentence. `starts`: each candidate's offset
-    in its article. When and where X spoke ("at a news conference") is no description: a
-    question may ask about it."""
+    only in its speaker's mention and the description after it (see `described_terms`)."""
     topic = set(topic_terms(query))
     total = math.fsum(query.weights[t] for t in query.own)
     out = np.zeros(len(scored))
     if not topic or total <= 0:
         return out
     for k, s in enumerate(scored):
-        who = s.speaker
-        if who is None or not topic & s.terms:
-            continue
-        lo, hi = who.start - starts[k], who.end - starts[k]
-        if not 0 <= lo < hi <= len(s.text):
-            continue  # the mention stands in another sentence
-        said = None
-        if who.content_start is not None and who.content_end is not None:
-            said = (who.content_start - starts[k], who.content_end - starts[k])
-        lo, hi = _frame(s.text, lo, hi, said)
-        rest = set(terms(s.text[:lo] + " " + s.text[hi:]))
-        out[k] = math.fsum(query.weights[t] for t in (topic & set(terms(s.text[lo:hi]))) - rest) / total
+        out[k] = math.fsum(query.weights[t] for t in described_terms(topic, s, starts[k])) / total
     return out
 
 

@@ -79,7 +79,7 @@ def _a_person(name: str, role: str | None) -> bool:
     return plainly_a_person(name, role) or (is_person(name) and not is_body(name) and name[:1].isupper())
 
 
-def _same_person(rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
+def statements_of(rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
     """1 where X speaks the sentence, or the quotation it goes on from, or where its speaker is the
     person (by key) who speaks a sentence of X's in the same article: a role asked ("the chief
     economist") is written at the first mention only, and "Takahashi said" later is the same man."""
@@ -102,7 +102,7 @@ def speaker_prior(
     prior = np.zeros(rows.shape[0])
     if not (query.info.asks_statement and query.names) or not scored:
         return prior
-    theirs = _same_person(rows, scored)
+    theirs = statements_of(rows, scored)
     share = qualifier_share(query, scored)
     # Later mentions name the one a first mention described: "Takahashi said" the person keyed
     # the same, "the sources" (no key) the unnamed speakers of the article.

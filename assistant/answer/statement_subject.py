@@ -78,6 +78,12 @@ def _is_statement_verb(word: str, aux: str, carrying: bool = False) -> bool:
     return word in verbs and not word.endswith("ed")
 
 
+def is_statement_past(word: str) -> bool:
+    """Whether a word is a verb of saying or thinking in the past ("said", "urged", "predicted"):
+    the verb of a sentence reporting a statement."""
+    return _is_statement_verb(word, "had")
+
+
 # Heads of a phrase naming people or a body that speaks ("analysts", "the union", "officials").
 _SPEAKER_HEAD = re.compile(
     r"(?:ers|ors|ists|ysts|ians|ants|ents|man|men|person|people|public|officials?|sources|unions?|"

@@ -8,7 +8,7 @@ import re
 
 from assistant.models import Attribution
 from assistant.speakers.aliases import is_body, key_of_query, keys_match, spaced_initials
-from assistant.speakers.lexicon import HONORIFICS, TITLE_ABBREVIATIONS
+from assistant.speakers.lexicon import COMPANY_SUFFIXES, HONORIFICS, TITLE_ABBREVIATIONS
 from assistant.speakers.mentions import PRONOUNS, wordset
 
 # Offices only a person holds, written before a name.
@@ -44,7 +44,7 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
         return False  # "Senator Fleming" is a person, never Fleming Securities
     asked = key_of_query(name)
     if asked:
-        if keys_match(asked, attribution.key):
+        if keys_match(asked, attribution.key) or _company_head(asked, attribution):
             return True
         if attribution.key:
             return False
@@ -65,6 +65,18 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
         return False
     doing = rf"(?<!\w){trade.group(1)}e?ing{_GROUP_AFTER}"
     return any(re.search(doing, form, re.IGNORECASE) for form in forms)
+
+
+def _company_head(asked: str, attribution: Attribution) -> bool:
+    """ "Onyx" for "Onyx Petroleum Exploration Co Ltd", "Middle South" for "Middle South Utilities
+    Inc": a company by the first words of its name, as readers and later sentences shorten it. Only
+    a name the article writes with a company's suffix (Inc, Corp, Co, Ltd), so "Reagan" never finds
+    the Reagan administration nor "Texas" the state's officials."""
+    written = attribution.name.lower().split()
+    if not written or written[-1].rstrip(".") not in COMPANY_SUFFIXES:
+        return False
+    head, key = asked.split(), attribution.key.split()
+    return 0 < len(head) < len(key) and key[: len(head)] == head
 
 
 def _titled(words: list[str]) -> bool:
