@@ -163,12 +163,10 @@ class Engine:
             empty = Answer(question, False, message=empty_corpus_message(self.corpus_dir))
             return self._keep(finish_answer(empty, None))
         where = resolve_scope(self.index, limits, article, speaker, self._article_number)
-        limits, article, scope, allowed, speaker = (
-            where.limits, where.article_id, where.article, where.allowed, where.speaker
-        )  # fmt: skip
+        article, scope, allowed, speaker = where.article_id, where.article, where.allowed, where.speaker
         if where.empty is not None:
             answer = Answer(question, False, message=where.empty, scope=article)
-            return self._keep(finish_answer(answer, limits.describe() if limits is not None else None))
+            return self._keep(finish_answer(answer, where.described()))
         steer, note = conversation.steer(question) if conversation is not None else (None, None)
         info = analyse_question(question)
         stay: int | None = None
@@ -226,7 +224,7 @@ class Engine:
             answer = replace(answer, message=where.refusal(answer.message, self.index.articles.ids))
         answer = finish_answer(
             answer,
-            limits.describe() if limits is not None else None,
+            where.described(),
             lambda quote: find_copies(self.index, self._text, quote, allowed),
         )
         # A story filed twice is cited from the same copy every time (not whichever was indexed last).

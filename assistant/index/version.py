@@ -9,7 +9,8 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-10: a wire agency after a byline ("By X, Reuters") is the source; "(corrected) - …" titled
 # "(Corrected) - …". parse-11: Markdown comments, tables, footnotes, link definitions; a Markdown
 # story's wire dateline; a wire file or web page refused; UTF-8 with stray Windows-1252 bytes.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-11"
+# parse-12: a byline in capitals re-cased ("By JOHN SMITH"); Markdown emphasis around a byline.
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-12"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""
