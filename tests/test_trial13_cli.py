@@ -1,0 +1,81 @@
+"""A daily user's trial on a 2,000-article archive (trial 13), the one-shot commands: what they kept,
+named and read. The real CLI in a subprocess, on a real corpus folder, with a real history file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def cli(corpus: Path, *args: str, history: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ASSISTANT_HISTORY": str(history) if history is not None else "0"}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args, "--corpus", str(corpus)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    """A news desk's folder: a byline in capitals, a Markdown byline in emphasis, quoted officials."""
+    corpus = tmp_path / "desk"
+    corpus.mkdir()
+    (corpus / "bridge.txt").write_text(
+        "Harbor bridge repair approved\n\nBy JOHN O'NEIL\n\n"
+        "The city council approved a $48 million repair of the harbor bridge on Tuesday.\n\n"
+        '"We cannot wait another winter," Mayor Ellen Park said.\n',
+        encoding="utf-8",
+    )
+    (corpus / "ferry.md").write_text(
+        "# Ferry service returns to the island\n\n*By Jane Doe* | **The Island Times**\n\n"
+        "The island ferry returned to service on Monday after a storm closed the harbor for a week.\n\n"
+        '"The boats are running again," harbor master Tom Reyes said.\n',
+        encoding="utf-8",
+    )
+    return corpus
+
+
+def test_history_keeps_the_speaker_a_question_was_limited_to(desk: Path, tmp_path: Path) -> None:
+    history = tmp_path / "history.sqlite3"
+    asked = cli(desk, "ask", "--speaker", "Reyes", "What did he say about the boats?", history=history)
+    assert asked.returncode == 0, asked.stderr
+    shown = cli(desk, "history", history=history)
+    assert "What did he say about the boats?  [speaker Reyes]" in shown.stdout
+    entries = json.loads(cli(desk, "history", "--json", history=history).stdout)
+    assert entries[0]["scope"] == "speaker Reyes"
+    found = cli(desk, "history", "--filter", "reyes", history=history)
+    assert "What did he say about the boats?" in found.stdout
+
+
+def test_remove_of_an_unknown_id_says_how_to_find_ids(desk: Path) -> None:
+    done = cli(desk, "remove", "no-such-story.txt")
+    assert done.returncode == 4
+    assert "no article 'no-such-story.txt'" in done.stderr
+    assert "assistant list --filter" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert (desk / "bridge.txt").exists() and (desk / "ferry.md").exists()
+
+
+def test_bylines_in_capitals_or_in_markdown_emphasis_are_read(desk: Path) -> None:
+    listed = {a["id"]: a for a in json.loads(cli(desk, "list", "--json").stdout)}
+    assert listed["bridge.txt"]["author"] == "John O'Neil"
+    assert (listed["ferry.md"]["author"], listed["ferry.md"]["source"]) == ("Jane Doe", "The Island Times")
+    # The byline is the header, not the story's first paragraph.
+    shown = json.loads(cli(desk, "show", "ferry.md", "--json").stdout)
+    assert shown["sentences"][0]["text"].startswith("The island ferry returned")
+    # A quote of the byline stays verbatim, its offsets on the name in the file.
+    for article, written in (("ferry.md", "Jane Doe"), ("bridge.txt", "JOHN O'NEIL")):
+        answer = json.loads(cli(desk, "ask", "--json", "--article", article, "Who wrote this article?").stdout)
+        quote = answer["quotes"][0]
+        text = (desk / article).read_text(encoding="utf-8")
+        assert quote["field"] == "author" and text[quote["start"] : quote["end"]] == written
+    by_author = cli(desk, "list", "--filter", "jane doe")
+    assert by_author.stdout.startswith("ferry.md")
