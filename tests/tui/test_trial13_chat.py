@@ -1,0 +1,56 @@
+"""A daily user's trial of the chat on a 2,000-article archive (trial 13), the real app through its
+pilot on real corpus folders:
+- adding an article says so on the status line while it runs and in the transcript when done; the
+  "Adding…" and "Article added" notices covered the answer cards the user was reading;
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets._toast import Toast
+from tui_helpers import ask, wait_for
+
+from assistant.tui.app import make_app
+from assistant.tui.widgets.transcript import CorpusNote, QuoteCard
+
+SIZE = (100, 32)
+
+
+def messages(app: object) -> list[str]:
+    return [n.message for n in app._notifications]  # type: ignore[attr-defined]
+
+
+async def test_adding_an_article_covers_no_answer_card(corpus: Path, tmp_path: Path) -> None:
+    story = tmp_path / "fares.txt"
+    story.write_text(
+        "Harbour council freezes ferry fares\n\nBy Dana Whitfield\n\n"
+        "The harbour council voted on Wednesday to freeze ferry fares for another year.\n",
+        encoding="utf-8",
+    )
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:  # a toast stays 5 s
+        await ask(pilot, "What did the mayor say about the wall?")
+        app.chat.query_one("#question").focus()
+        await pilot.press(*f"/add {story}", "enter")
+        await wait_for(pilot, lambda: app.chat.query(CorpusNote))
+        await pilot.pause(0.2)
+        (note,) = app.chat.query(CorpusNote)
+        assert str(note.render()).startswith("Added “Harbour council freezes ferry fares” (harbour-council")
+        assert "ask about it now" in str(note.render())
+        cards = list(app.screen.query(QuoteCard))
+        toasts = list(app.screen.query(Toast))
+        covered = [c.quote.text[:30] for c in cards for t in toasts if t.region.overlaps(c.region)]
+        assert not covered, f"toasts {messages(app)} cover the cards {covered}"
+        assert not app.chat.query_one("#index-status").display  # the status line is gone once added
+        # Added again: said the same way, in the transcript.
+        await pilot.press(*f"/add {story}", "enter")
+        await wait_for(pilot, lambda: len(app.chat.query(CorpusNote)) == 2)
+        assert str(app.chat.query(CorpusNote).last().render()).startswith("Not added: already in the corpus")
+        await pilot.press(*f"/add {tmp_path / 'missing.txt'}", "enter")
+        await wait_for(pilot, lambda: len(app.chat.query(CorpusNote)) == 3)
+        last = app.chat.query(CorpusNote).last()
+        assert str(last.render()).startswith("Could not add") and last.has_class("-error")
+        assert not list(app.screen.query(Toast)), messages(app)
+        await ask(pilot, "What did the harbour council do about ferry fares?")
+        assert app.chat.answers[-1].quotes[0].article.title == "Harbour council freezes ferry fares"
