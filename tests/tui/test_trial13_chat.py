@@ -2,16 +2,21 @@
 pilot on real corpus folders:
 - adding an article says so on the status line while it runs and in the transcript when done; the
   "Adding…" and "Article added" notices covered the answer cards the user was reading;
+- at 60 columns the article panel starts hidden (it took 26 columns and left the quotes a strip), and
+  a story filed twice shows each copy's id under its title (the two rows read alike at any width).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from archive import make_archive
+from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 from tui_helpers import ask, wait_for
 
 from assistant.tui.app import make_app
+from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.transcript import CorpusNote, QuoteCard
 
 SIZE = (100, 32)
@@ -54,3 +59,24 @@ async def test_adding_an_article_covers_no_answer_card(corpus: Path, tmp_path: P
         assert not list(app.screen.query(Toast)), messages(app)
         await ask(pilot, "What did the harbour council do about ferry fares?")
         assert app.chat.answers[-1].quotes[0].article.title == "Harbour council freezes ferry fares"
+
+
+async def test_at_60_columns_the_answer_has_the_width_and_copies_are_told_apart(tmp_path: Path) -> None:
+    app = make_app(make_archive(tmp_path / "archive"), watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await ask(pilot, "Where did the defense officials meet?")
+        panel = app.chat.query_one(ArticlePanel)
+        assert not panel.display
+        card = app.chat.query(QuoteCard).first()
+        assert card.region.width >= 60 - 8, card.region
+        await pilot.press("ctrl+f", *"zelensky")
+        assert panel.display
+        listing = app.chat.query_one("#article-list", OptionList)
+        rows = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert len(rows) == 2 and rows[0].split("\n")[0] == rows[1].split("\n")[0]
+        assert sorted(row.split("\n")[1] for row in rows) == [
+            "wire/zelensky-trip.txt",
+            "world/000_7834a3842ba03b39.txt",
+        ]
+        await pilot.press("down", "enter")  # a pick hides the panel again: the question needs the room
+        assert app.chat.scope is not None and not panel.display
