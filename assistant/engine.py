@@ -298,7 +298,7 @@ class Engine:
         from assistant.corpus import parse_article
 
         i = self._article_number(article_id)
-        text = self._text(i)
+        text = self._texts.text(i, fresh=True)  # as on disk now: a file deleted by hand is said to be gone
         sentences = self._texts.sentences(i)
 
         parsed = parse_article(article_id, text, markdown=bool(self.index.articles[i].get("markdown")))

@@ -3,7 +3,9 @@ pilot on real corpus folders:
 - adding an article says so on the status line while it runs and in the transcript when done; the
   "Adding…" and "Article added" notices covered the answer cards the user was reading;
 - at 60 columns the article panel starts hidden (it took 26 columns and left the quotes a strip), and
-  a story filed twice shows each copy's id under its title (the two rows read alike at any width).
+  a story filed twice shows each copy's id under its title (the two rows read alike at any width);
+- Ctrl+O on a quote whose file was deleted by hand says it is gone (the source view opened on the
+  text the engine had cached, as if the file were there).
 """
 
 from __future__ import annotations
@@ -80,3 +82,16 @@ async def test_at_60_columns_the_answer_has_the_width_and_copies_are_told_apart(
         ]
         await pilot.press("down", "enter")  # a pick hides the panel again: the question needs the room
         assert app.chat.scope is not None and not panel.display
+
+
+async def test_ctrl_o_on_a_quote_whose_file_was_deleted_by_hand_says_it_is_gone(corpus: Path) -> None:
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ask(pilot, "What did the mayor say about the wall?")
+        assert app.chat.answers[-1].quotes[0].article.id == "harbour.txt"
+        (corpus / "harbour.txt").unlink()  # by hand, in a file manager: no `assistant remove`
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: any("removed" in m for m in messages(app)))
+        assert app.screen is app.chat  # no source view of a file that is gone
+        said = next(m for m in messages(app) if "removed" in m)
+        assert said.startswith("“Harbour council approves flood wall after two-year dispute” was removed")
