@@ -31,7 +31,10 @@ def desk(tmp_path: Path) -> Path:
     (corpus / "bridge.txt").write_text(
         "Harbor bridge repair approved\n\nBy JOHN O'NEIL\n\n"
         "The city council approved a $48 million repair of the harbor bridge on Tuesday.\n\n"
-        '"We cannot wait another winter," Mayor Ellen Park said.\n',
+        '"We cannot wait another winter," Mayor Ellen Park said.\n\n'
+        "“Every storm that passes over the estuary loosens the old piers a little further, and the"
+        " ferry link that carries half the town to work every morning is put at risk each time the"
+        " wind turns to the east.”\n",
         encoding="utf-8",
     )
     (corpus / "ferry.md").write_text(
@@ -79,3 +82,15 @@ def test_bylines_in_capitals_or_in_markdown_emphasis_are_read(desk: Path) -> Non
         assert quote["field"] == "author" and text[quote["start"] : quote["end"]] == written
     by_author = cli(desk, "list", "--filter", "jane doe")
     assert by_author.stdout.startswith("ferry.md")
+
+
+def test_a_long_quotation_shortened_in_the_history_keeps_its_closing_mark(desk: Path, tmp_path: Path) -> None:
+    history = tmp_path / "history.sqlite3"
+    asked = cli(desk, "ask", "--top", "1", "What loosens the old piers?", history=history)
+    assert asked.returncode == 0 and "loosens the old piers" in asked.stdout, asked.stderr
+    (line,) = [x for x in cli(desk, "history", history=history).stdout.splitlines() if "Every storm" in x]
+    shown = line.strip()
+    assert shown.startswith("“Every storm") and shown.endswith("…”"), shown
+    assert shown.count("“") == shown.count("”") == 1
+    whole = (desk / "bridge.txt").read_text(encoding="utf-8").splitlines()[-1]
+    assert whole.startswith(shown[:-2]) and whole[len(shown) - 2] == " "  # cut at a word
