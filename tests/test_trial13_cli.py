@@ -76,7 +76,8 @@ def test_bylines_in_capitals_or_in_markdown_emphasis_are_read(desk: Path) -> Non
     assert shown["sentences"][0]["text"].startswith("The island ferry returned")
     # A quote of the byline stays verbatim, its offsets on the name in the file.
     for article, written in (("ferry.md", "Jane Doe"), ("bridge.txt", "JOHN O'NEIL")):
-        answer = json.loads(cli(desk, "ask", "--json", "--article", article, "Who wrote this article?").stdout)
+        asked = cli(desk, "ask", "--json", "--article", article, "Who wrote this article?")
+        answer = json.loads(asked.stdout)
         quote = answer["quotes"][0]
         text = (desk / article).read_text(encoding="utf-8")
         assert quote["field"] == "author" and text[quote["start"] : quote["end"]] == written

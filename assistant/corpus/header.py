@@ -201,9 +201,7 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
         elif header.source is None and (publication := PUBLICATION_LINE.match(line)):
             group = publication.lastindex or 0
             header.source = decoded(publication.group(group))
-            header.spans["source"] = Span(
-                base + publication.start(group), base + publication.end(group)
-            )
+            header.spans["source"] = Span(base + publication.start(group), base + publication.end(group))
         else:
             break
         index += 1
