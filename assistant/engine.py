@@ -326,14 +326,22 @@ class Engine:
         stdin: BinaryIO | None = None,
         progress: Callable[[int, int], None] | None = None,
         fetcher: Callable[[str], FetchedPage] | None = None,
+        into: str | None = None,
     ) -> AddReport:
         """Store articles from files, folders, URLs or stdin in the corpus, then update the index.
 
         `fetcher` hands back pages already fetched (`ingest.prefetch_urls`); without it they are
-        fetched here, before the index lock is taken.
+        fetched here, before the index lock is taken. `into` is a folder of the corpus to store
+        them in (`add --into wire/`), made when missing.
         """
         return add_articles(
-            self.index, sources, overrides=overrides, stdin=stdin, progress=progress, fetcher=fetcher
+            self.index,
+            sources,
+            overrides=overrides,
+            stdin=stdin,
+            progress=progress,
+            fetcher=fetcher,
+            into=into,
         )
 
     def remove(self, article_id: str) -> Path:

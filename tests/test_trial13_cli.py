@@ -95,3 +95,47 @@ def test_a_long_quotation_shortened_in_the_history_keeps_its_closing_mark(desk: 
     assert shown.count("“") == shown.count("”") == 1
     whole = (desk / "bridge.txt").read_text(encoding="utf-8").splitlines()[-1]
     assert whole.startswith(shown[:-2]) and whole[len(shown) - 2] == " "  # cut at a word
+
+
+def test_add_into_a_folder_keeps_a_batch_together(desk: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "download"
+    batch.mkdir()
+    (batch / "grain.txt").write_text(
+        "Grain silo opens at the port\n\nBy Ann Lee\n\n"
+        "A new grain silo opened at the port on Friday, able to hold 40,000 tonnes of wheat.\n",
+        encoding="utf-8",
+    )
+    (batch / "tug.txt").write_text(
+        "Harbour buys a second tug\n\nBy Ben Ortega\n\n"
+        "The harbour board bought a second tug boat for 3 million dollars, its chairman said.\n",
+        encoding="utf-8",
+    )
+    done = cli(desk, "add", "--into", "wire/1987/", str(batch))
+    assert done.returncode == 0, done.stderr
+    stored = sorted(p.relative_to(desk).as_posix() for p in (desk / "wire" / "1987").iterdir())
+    assert stored == ["wire/1987/grain-silo-opens-at-the-port.md", "wire/1987/harbour-buys-a-second-tug.md"]
+    assert "stored wire/1987/grain-silo-opens-at-the-port.md" in done.stdout
+    answer = json.loads(
+        cli(desk, "ask", "--json", "--in", "wire/1987/", "How much wheat can the silo hold?").stdout
+    )
+    assert answer["quotes"][0]["article"]["id"] == "wire/1987/grain-silo-opens-at-the-port.md"
+    assert "added 0, changed 0, removed 0" in cli(desk, "index").stdout  # the add kept the index current
+    # The same again is found present wherever it would go; nothing is written twice.
+    again = cli(desk, "add", "--into", "elsewhere", str(batch / "tug.txt"))
+    assert again.returncode == 0 and "already present" in again.stdout
+    assert not (desk / "elsewhere").exists()  # no empty folder left behind
+
+
+@pytest.mark.parametrize("into", ["../outside", "/tmp/abs", ".hidden", "a/../../b", ""])
+def test_add_into_a_folder_outside_the_corpus_is_refused_before_anything_is_read(
+    desk: Path, tmp_path: Path, into: str
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Ferry fares frozen\n\nThe council froze ferry fares for a year on Monday.\n", encoding="utf-8"
+    )
+    done = cli(desk, "add", "--into", into, str(story))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Invalid value for '--into'" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in desk.iterdir() if not p.name.startswith(".")) == ["bridge.txt", "ferry.md"]
+    assert not (tmp_path / "outside").exists() and not (tmp_path / "b").exists()
