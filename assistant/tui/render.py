@@ -61,8 +61,9 @@ def article_row(meta: ArticleMeta, *, with_id: bool = False) -> Text:
     details = [clean(p) for p in (meta.author, meta.date) if p]
     if details:
         row.append(" · " + " · ".join(details), style="dim")
-    if with_id:
-        row.append("\n" + clean(meta.id, one_line=True), style="dim italic")
+    if with_id:  # the file name first: copies differ there ("…-2.md"), and a row is cut at its end
+        folder, _, name = clean(meta.id, one_line=True).rpartition("/")
+        row.append("\n" + name + (f" · {folder}/" if folder else ""), style="dim italic")
     return row
 
 

@@ -76,9 +76,9 @@ async def test_at_60_columns_the_answer_has_the_width_and_copies_are_told_apart(
         listing = app.chat.query_one("#article-list", OptionList)
         rows = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert len(rows) == 2 and rows[0].split("\n")[0] == rows[1].split("\n")[0]
-        assert sorted(row.split("\n")[1] for row in rows) == [
-            "wire/zelensky-trip.txt",
-            "world/000_7834a3842ba03b39.txt",
+        assert sorted(row.split("\n")[1] for row in rows) == [  # the name first: rows are cut at the end
+            "000_7834a3842ba03b39.txt · world/",
+            "zelensky-trip.txt · wire/",
         ]
         await pilot.press("down", "enter")  # a pick hides the panel again: the question needs the room
         assert app.chat.scope is not None and not panel.display
