@@ -139,3 +139,10 @@ def test_add_into_a_folder_outside_the_corpus_is_refused_before_anything_is_read
     assert "Invalid value for '--into'" in done.stderr and "Traceback" not in done.stderr
     assert sorted(p.name for p in desk.iterdir() if not p.name.startswith(".")) == ["bridge.txt", "ferry.md"]
     assert not (tmp_path / "outside").exists() and not (tmp_path / "b").exists()
+
+
+def test_an_empty_speaker_is_a_usage_error_not_a_question_of_stop_words(desk: Path) -> None:
+    done = cli(desk, "ask", "--speaker", " ", "What did he say?")
+    assert done.returncode == 2
+    assert "Invalid value for '--speaker'" in done.stderr and "assistant speakers" in done.stderr
+    assert "no words to search for" not in done.stderr
