@@ -163,12 +163,10 @@ class Engine:
             empty = Answer(question, False, message=empty_corpus_message(self.corpus_dir))
             return self._keep(finish_answer(empty, None))
         where = resolve_scope(self.index, limits, article, speaker, self._article_number)
-        limits, article, scope, allowed, speaker = (
-            where.limits, where.article_id, where.article, where.allowed, where.speaker
-        )  # fmt: skip
+        article, scope, allowed, speaker = where.article_id, where.article, where.allowed, where.speaker
         if where.empty is not None:
             answer = Answer(question, False, message=where.empty, scope=article)
-            return self._keep(finish_answer(answer, limits.describe() if limits is not None else None))
+            return self._keep(finish_answer(answer, where.described()))
         steer, note = conversation.steer(question) if conversation is not None else (None, None)
         info = analyse_question(question)
         stay: int | None = None
@@ -226,7 +224,7 @@ class Engine:
             answer = replace(answer, message=where.refusal(answer.message, self.index.articles.ids))
         answer = finish_answer(
             answer,
-            limits.describe() if limits is not None else None,
+            where.described(),
             lambda quote: find_copies(self.index, self._text, quote, allowed),
         )
         # A story filed twice is cited from the same copy every time (not whichever was indexed last).
@@ -300,7 +298,7 @@ class Engine:
         from assistant.corpus import parse_article
 
         i = self._article_number(article_id)
-        text = self._text(i)
+        text = self._texts.text(i, fresh=True)  # as on disk now: a file deleted by hand is said to be gone
         sentences = self._texts.sentences(i)
 
         parsed = parse_article(article_id, text, markdown=bool(self.index.articles[i].get("markdown")))
@@ -328,14 +326,22 @@ class Engine:
         stdin: BinaryIO | None = None,
         progress: Callable[[int, int], None] | None = None,
         fetcher: Callable[[str], FetchedPage] | None = None,
+        into: str | None = None,
     ) -> AddReport:
         """Store articles from files, folders, URLs or stdin in the corpus, then update the index.
 
         `fetcher` hands back pages already fetched (`ingest.prefetch_urls`); without it they are
-        fetched here, before the index lock is taken.
+        fetched here, before the index lock is taken. `into` is a folder of the corpus to store
+        them in (`add --into wire/`), made when missing.
         """
         return add_articles(
-            self.index, sources, overrides=overrides, stdin=stdin, progress=progress, fetcher=fetcher
+            self.index,
+            sources,
+            overrides=overrides,
+            stdin=stdin,
+            progress=progress,
+            fetcher=fetcher,
+            into=into,
         )
 
     def remove(self, article_id: str) -> Path:

@@ -22,6 +22,14 @@ from assistant.cli.shared import (
 from assistant.safe_text import json_text
 
 
+def _a_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """`--speaker ""` is a usage error: it was dropped without a word, and "What did he say?" then
+    read as a question of stop words alone."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("name the person, as `assistant speakers` lists them")
+    return value
+
+
 @click.command()
 @click.argument("question", required=False)
 @corpus_option
@@ -46,7 +54,7 @@ from assistant.safe_text import json_text
     show_default=True,
     help="Neighbouring sentences to show around each quote.",
 )
-@click.option("--speaker", metavar="NAME", help="Only statements by this speaker.")
+@click.option("--speaker", metavar="NAME", callback=_a_name, help="Only statements by this speaker.")
 @click.option(
     "--budget",
     type=click.IntRange(20, 5000),

@@ -52,6 +52,18 @@ _SKIPS_NAMED = 10
 """How many files skipped on an earlier run `assistant index` names again."""
 
 
+def _folder_of_corpus(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """`--into`'s name checked before anything is read: a usage error (exit 2), not a failed add."""
+    if value is None:
+        return None
+    from assistant.ingest.target_folder import folder_parts
+
+    try:
+        return "/".join(folder_parts(value))
+    except ValueError as exc:
+        raise click.BadParameter(clean(str(exc), one_line=True)) from exc
+
+
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @corpus_option
@@ -59,6 +71,12 @@ _SKIPS_NAMED = 10
 @click.option("--author", help="Use this author instead of the one found.")
 @click.option("--date", help="Use this date instead of the one found.")
 @click.option("--source", "source_name", help="Use this publication name instead of the one found.")
+@click.option(
+    "--into",
+    metavar="FOLDER",
+    callback=_folder_of_corpus,
+    help="Store the articles in this folder of the corpus (made when missing), e.g. wire/1987.",
+)
 def add(
     sources: tuple[str, ...],
     corpus: Path | None,
@@ -66,11 +84,13 @@ def add(
     author: str | None,
     date: str | None,
     source_name: str | None,
+    into: str | None,
 ) -> None:
     """Add articles: files, folders (recursively), http(s) URLs, or - for stdin.
 
-    Each is stored in the corpus as a Markdown file with front matter, and the index is
-    updated. Exit status: 0 all stored (or already present), 6 some failed, 3 no corpus folder.
+    Each is stored in the corpus (or in --into FOLDER inside it) as a Markdown file with front
+    matter, and the index is updated. Exit status: 0 all stored (or already present), 2 a bad
+    --into, 6 some failed, 3 no corpus folder.
     """
     from assistant.ingest import MetaOverrides
     from assistant.ingest.select import skipped_summary, warning_summary
@@ -83,7 +103,7 @@ def add(
         # The walk over every file happens once, in the refresh after the articles are stored.
         engine = open_engine(corpus, trust_folders=True)
         report = engine.add(
-            list(sources), overrides=overrides, stdin=sys.stdin.buffer, progress=_add_progress()
+            list(sources), overrides=overrides, stdin=sys.stdin.buffer, progress=_add_progress(), into=into
         )
     for stored in report.stored:
         details = ", ".join(v for v in (stored.author, stored.date) if v) or "no author or date"

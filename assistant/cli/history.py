@@ -19,6 +19,7 @@ from assistant.safe_text import clean, json_text
 from assistant.wording import counted
 
 _QUOTE_CHARS = 160
+_PAIRED = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 
 
 def entry_lines(entry: HistoryEntry) -> list[str]:
@@ -33,12 +34,21 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
         lines.append(f"    no answer: {clean(entry.message or '', one_line=True)}")
     for quote in entry.quotes:
         text = " ".join(clean(str(quote.get("text", ""))).split())
-        if len(text) > _QUOTE_CHARS:
-            text = text[: _QUOTE_CHARS - 1] + "…"
         opening, closing = quote_marks(text)
-        lines.append(f"    {opening}{text}{closing}")
+        lines.append(f"    {opening}{_shortened(text)}{closing}")
         lines.append(f"      {clean(str(quote.get('citation', '')), one_line=True)}")
     return lines
+
+
+def _shortened(text: str) -> str:
+    """`text` cut to about _QUOTE_CHARS at a word, with "…"; a quote that is one quotation keeps its
+    closing mark (`“We will not… wait.”` lost it: the marks no longer paired)."""
+    if len(text) <= _QUOTE_CHARS:
+        return text
+    cut = text[: _QUOTE_CHARS - 1]
+    cut = cut[: cut.rfind(" ")] if " " in cut[_QUOTE_CHARS // 2 :] else cut
+    closing = text[-1] if text[:1] in _PAIRED and text[-1] == _PAIRED[text[:1]] else ""
+    return cut.rstrip(" ,;:") + "…" + closing
 
 
 def _nothing_listed(history: History, contains: str | None) -> str:

@@ -19,8 +19,10 @@ from assistant.corpus.metadata import (
     date_from,
     decoded,
     looks_like_byline,
+    name_case,
     source_from,
     source_span,
+    without_emphasis,
 )
 from assistant.safe_text import clean
 
@@ -169,6 +171,8 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
             note_source(header, line, line_info)
             index += 1
             continue
+        line, lead = without_emphasis(line)  # `*By Jane Doe* | **The Paper**`
+        base = line_info.start + lead
         seen = clean(line, one_line=True)  # "By Priya\x07 Raman": a control character hides no byline
         byline = (index == start or seen.lower().startswith("by ")) and looks_like_byline(decoded(seen))
         parts = None if byline or header.author is not None else _byline_parts(line)
@@ -177,18 +181,19 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
             for field, lo, hi in parts:
                 value = line[lo:hi]
                 if getattr(header, field) is None:
-                    setattr(header, field, date_from(value) if field == "date" else decoded(value))
-                    header.spans[field] = Span(line_info.start + lo, line_info.start + hi)
+                    shown = decoded(value) if field != "author" else name_case(decoded(value))
+                    setattr(header, field, date_from(value) if field == "date" else shown)
+                    header.spans[field] = Span(base + lo, base + hi)
         elif header.author is None and byline and not _fixture_follows(text, all_lines, index):
             name = byline_name(line)
-            offset = line_info.start + line.find(name)
+            offset = base + line.find(name)
             agency = _BYLINE_AGENCY.search(name)
             if agency and header.source is None:
                 # "By Ted D'Afflisio, Reuters": the agency is the source, not part of the name.
                 header.source = _display_agency(agency.group(1))
                 header.spans["source"] = Span(offset + agency.start(1), offset + agency.end(1))
                 name = name[: agency.start()]
-            header.author = decoded(clean(name, one_line=True))
+            header.author = name_case(decoded(clean(name, one_line=True)))
             header.spans["author"] = Span(offset, offset + len(name))
         elif header.date is None and len(line) < 80 and (found := date_from(line)):
             header.date = found
@@ -196,9 +201,7 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
         elif header.source is None and (publication := PUBLICATION_LINE.match(line)):
             group = publication.lastindex or 0
             header.source = decoded(publication.group(group))
-            header.spans["source"] = Span(
-                line_info.start + publication.start(group), line_info.start + publication.end(group)
-            )
+            header.spans["source"] = Span(base + publication.start(group), base + publication.end(group))
         else:
             break
         index += 1

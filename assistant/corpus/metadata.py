@@ -88,6 +88,36 @@ def byline_name(line: str) -> str:
     return re.sub(r"^by\s+", "", line, flags=re.IGNORECASE).strip()
 
 
+_SHOUTED_PART = re.compile(r"(?<![A-Za-z])(MC(?=[A-Z]{3}))?([A-Z])([A-Z]*)")
+# Emphasis marks around a header line's words: `*By Jane Doe* | **The Paper**` (Markdown).
+_EMPHASIS = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\|))[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=[\s,;|]|$)")
+
+
+def name_case(name: str) -> str:
+    """A byline name written all in capitals ("JOHN O'NEIL") as a name is written ("John O'Neil"):
+    "By JOHN SMITH" was listed and cited in capitals. A name in ordinary case is left as written."""
+    if not name.isupper() or sum(ch.isalpha() for ch in name) < 4:
+        return name
+
+    def part(match: re.Match[str]) -> str:
+        if match.group(0) == "AND":
+            return "and"
+        prefix = (match.group(1) or "").capitalize()
+        return prefix + match.group(2) + match.group(3).lower()
+
+    return _SHOUTED_PART.sub(part, name)
+
+
+def without_emphasis(line: str) -> tuple[str, int]:
+    """A header line with Markdown emphasis marks blanked out and the ends trimmed, and where the
+    trimmed line starts in `line`: offsets in it are offsets in the file (marks become spaces)."""
+    if "*" not in line and "_" not in line:
+        return line, 0
+    masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), line)
+    lead = len(masked) - len(masked.lstrip())
+    return masked.strip(), lead
+
+
 def source_from(line: str) -> str | None:
     """The publication a promo line names ("… READ MORE FROM THE WASHINGTON EXAMINER"), if any."""
     match = _SOURCE_LINE.search(line)

@@ -28,11 +28,14 @@ class ArticleTexts:
         self._root: tuple[Path, Path] | None = None
         """The corpus folder and its real path, resolved once (a question reads ~60 articles)."""
 
-    def text(self, i: int) -> str:
-        """The decoded text of article `i`, as indexed (ArticleNotFound when the file changed)."""
+    def text(self, i: int, *, fresh: bool = False) -> str:
+        """The decoded text of article `i`, as indexed (ArticleNotFound when the file changed).
+
+        `fresh` reads the file again even when its text is cached: an article opened to read must
+        still be on disk as indexed (one deleted by hand was shown from the cache as if there)."""
         record = self.index.articles[i]
         key = f"{record['id']}@{record['sha256']}"
-        cached = self._texts.get(key)
+        cached = None if fresh else self._texts.get(key)
         if cached is not None:
             self._texts.move_to_end(key)
             return cached

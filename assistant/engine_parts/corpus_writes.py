@@ -29,8 +29,10 @@ def add_articles(
     stdin: BinaryIO | None = None,
     progress: Callable[[int, int], None] | None = None,
     fetcher: Callable[[str], FetchedPage] | None = None,
+    into: str | None = None,
 ) -> AddReport:
-    """Store articles from files, folders, URLs or stdin in `index`'s corpus folder, then index them."""
+    """Store articles from files, folders, URLs or stdin in `index`'s corpus folder (or the folder
+    `into` inside it), then index them."""
     from assistant.ingest import MetaOverrides, add_sources, prefetch_urls
 
     # Web pages are fetched first, outside the lock: a slow server never holds up other processes.
@@ -47,6 +49,7 @@ def add_articles(
             progress=progress,
             fetcher=fetcher,
             known_body=index.article_with_body,
+            into=into,
         )
         if report.stored:
             # Only the files just written are read: the stamps taken before vouch for the rest.

@@ -7,7 +7,7 @@ The search then skips everything outside the mask rather than filtering answers 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -52,6 +52,14 @@ class QuestionScope:
     """How many articles the limits leave (None: no limits on articles)."""
     undated: int = 0
     """Articles left out by a date bound for having no date to compare."""
+
+    def described(self) -> str | None:
+        """The limits in words with the speaker asked for, or None: what the answer and the history
+        say it was asked within (`--speaker` alone used to leave no trace, so re-asking lost it)."""
+        limits = self.limits
+        if self.speaker is not None and (limits is None or limits.speaker is None):
+            limits = replace(limits if limits is not None else Scope(), speaker=self.speaker.strip())
+        return limits.describe() if limits is not None else None
 
     def refusal(self, message: str, ids: Sequence[str]) -> str:
         """`message` as said of what was searched: "The corpus holds no answer" is false when only

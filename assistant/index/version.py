@@ -10,7 +10,8 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # "(Corrected) - …". parse-11: Markdown comments, tables, footnotes, link definitions; a Markdown
 # story's wire dateline; a wire file or web page refused; UTF-8 with stray Windows-1252 bytes.
 # parse-12: a line outdented under one wider than wrapped text starts a paragraph.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-12"
+# parse-13: a byline in capitals re-cased ("By JOHN SMITH"); Markdown emphasis around a byline.
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-13"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""

@@ -28,6 +28,7 @@ from assistant.ingest.drafts import NO_OVERRIDES, Draft, MetaOverrides, settled,
 from assistant.ingest.read_source import Collection, read_item
 from assistant.ingest.report import AddReport, Duplicate, Failed, Stored
 from assistant.ingest.sources import expand_sources
+from assistant.ingest.target_folder import made, target_folder
 from assistant.ingest.web import fetch_url
 
 if TYPE_CHECKING:
@@ -43,18 +44,23 @@ def add_sources(
     progress: Callable[[int, int], None] | None = None,
     fetcher: Callable[[str], FetchedPage] | None = None,
     known_body: Callable[[str], str | None] | None = None,
+    into: str | None = None,
 ) -> AddReport:
     """Store each source (file, folder, URL, `-` for stdin) as an article file; report each outcome.
 
     `known_body(fingerprint)` names the article already holding a body (the index's stored
     fingerprints); without it every article in the corpus is read to find out.
     One bad source never stops the batch. `progress(done, total)` is called
-    before the first item and after each, folders counted file by file.
+    before the first item and after each, folders counted file by file. `into` names a folder of
+    the corpus to store them in (made when missing); AddError when it cannot be used.
     """
     if not corpus_dir.is_dir():
         raise CorpusNotFound(f"the corpus folder {corpus_dir} does not exist or is not a folder")
     fetch = fetcher or fetch_url
+    target = target_folder(corpus_dir, into)
     remove_stale_temps(corpus_dir)
+    if target != corpus_dir and target.is_dir():
+        remove_stale_temps(target)
     items, failed, skipped = expand_sources(sources)
     known = _known_bodies(corpus_dir) if known_body is None else {}
     lookup = known_body or (lambda _sha: None)
@@ -79,7 +85,8 @@ def add_sources(
             pieces = () if read is None else ((item.label, read),)
         for label, draft in pieces:
             try:
-                outcome = _keep(corpus_dir, label, settled(with_overrides(draft, overrides)), known, lookup)
+                draft = settled(with_overrides(draft, overrides))
+                outcome = _keep((corpus_dir, target), label, draft, known, lookup)
             except Exception as exc:  # a parser bug on one page must not lose the rest
                 failed.append(Failed(label, _failure(exc)))
                 continue
@@ -93,7 +100,7 @@ def add_sources(
 
 
 def _keep(
-    corpus_dir: Path,
+    folders: tuple[Path, Path],
     label: str,
     draft: Draft,
     known: dict[str, str],
@@ -104,7 +111,7 @@ def _keep(
     existing = known.get(sha) or lookup(sha)
     if existing is not None:
         return Duplicate(label, existing)
-    result = _store(corpus_dir, label, draft)
+    result = _store(folders, label, draft)
     known[sha] = result.article_id
     return result
 
@@ -143,12 +150,14 @@ def _known_bodies(corpus_dir: Path) -> dict[str, str]:
     return known
 
 
-def _store(corpus_dir: Path, label: str, draft: Draft) -> Stored:
+def _store(folders: tuple[Path, Path], label: str, draft: Draft) -> Stored:
+    """Write the draft into the target folder (the corpus folder, or `--into`'s inside it)."""
+    corpus_dir, target = folders
     fields = draft.fields
     try:
-        path = write_new(corpus_dir, slugify(fields.title), render(fields, draft.paragraphs))
+        path = write_new(made(target), slugify(fields.title), render(fields, draft.paragraphs))
     except OSError as exc:
-        raise AddError(f"cannot write to the corpus folder {corpus_dir}: {exc.strerror or exc}") from exc
+        raise AddError(f"cannot write to the corpus folder {target}: {exc.strerror or exc}") from exc
     warnings = list(draft.warnings)
     if fields.author is None:
         warnings.append("no author found")

@@ -42,6 +42,16 @@ _NAME_RUN = re.compile(
 _ROLE_OF_DEFINITE = re.compile(r"^the\s+(?:[\w.]+\s+){0,2}?(\w+)$", re.IGNORECASE)
 
 
+_OWNED_BY = re.compile(r"\w(?:['’]s|s['’])$")
+
+
+def _owned_person(part: list[str]) -> bool:
+    """Whether the words after an owner's "X's" are a person's name: a surname alone ("Maude"), or
+    a known first name and a surname ("Henry Kaufman"), not the rest of a body's name ("Investors
+    Service" of Moody's)."""
+    return len(part) == 1 or (len(part) == 2 and part[-1].lower() in _FIRST_NAMES)
+
+
 def _name_part(words: list[str]) -> list[str]:
     """The trailing capitalised words that are the person's own name, titles left out.
 
@@ -59,8 +69,11 @@ def _name_part(words: list[str]) -> list[str]:
             bare in PARTIES
             or (bare in _OFFICES and not body)
             or (bare[-2:] in ("'s", "’s") and bare[:-2] in COMPANY_SUFFIXES)
+            or (not body and _OWNED_BY.search(bare) is not None and _owned_person(part))
         ):
-            break  # "Sandoz Corp's Northrup King Co": the owner's name ends at its "Corp's"
+            # "Sandoz Corp's Northrup King Co": the owner's name ends at its "Corp's"; "Midland
+            # Montagu's Maude", "Data Resources' Wyss": a person named by their firm is Maude, Wyss.
+            break
         part.append(word)
     part.reverse()
     if len(part) > 2:

@@ -25,7 +25,14 @@ from assistant.answer import Conversation
 from assistant.errors import AssistantError
 from assistant.ingest.select import skipped_summary
 from assistant.safe_text import clean
-from assistant.tui.messages import ArticlesAdded, CorpusRefreshed, EngineFailed, EngineOpened, IndexProgressed
+from assistant.tui.messages import (
+    AddFailed,
+    ArticlesAdded,
+    CorpusRefreshed,
+    EngineFailed,
+    EngineOpened,
+    IndexProgressed,
+)
 from assistant.tui.screens.add_article import AddArticleScreen
 from assistant.tui.screens.chat import ChatScreen
 from assistant.tui.screens.help import HelpScreen
@@ -56,8 +63,9 @@ class AssistantApp(App[None]):
     """Answers questions about a folder of news articles with quoted, attributed sentences."""
 
     CSS_PATH = "app.tcss"
-    # Under 60 columns or 20 rows the chat keeps the question box and the answer (app.tcss: -tiny, -short).
-    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual declares it so)
+    # Under 80 columns or 20 rows the chat keeps the question box and the answer (app.tcss: -tiny, -short):
+    # at 60 the panel took 26 columns and left the quotes a 29-column strip.
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual declares it so)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
     TITLE = "assistant"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -221,7 +229,7 @@ class AssistantApp(App[None]):
 
     def _add_chosen(self, source: str | None) -> None:
         if source and self.engine is not None:
-            self.notify(f"Adding {clean(source)}…", title="Add article", markup=False)
+            self.chat.adding(source)
             self._add(self.engine, source)
 
     @work(thread=True, group="add")
@@ -235,37 +243,25 @@ class AssistantApp(App[None]):
                 report = engine.add([source], fetcher=fetched)
                 articles = engine.articles()
         except AssistantError as error:
-            self.call_from_thread(
-                self.notify, clean(error.message), title=error.title, severity="error", markup=False
-            )
+            self.post_message(AddFailed(source, error.message))
         else:
             self.post_message(ArticlesAdded(report, articles))
 
-    def on_articles_added(self, message: ArticlesAdded) -> None:
+    async def on_articles_added(self, message: ArticlesAdded) -> None:
         self.chat.show_articles(message.articles)
         report = message.report
-        for stored in report.stored:
-            self.notify(
-                f"{clean(stored.title)}\n({clean(stored.article_id, one_line=True)})",
-                title="Article added",
-                markup=False,
-            )
-        for duplicate in report.duplicates:
-            self.notify(
-                f"Already in the corpus as {clean(duplicate.existing_id)}",
-                title="Not added",
-                severity="warning",
-                markup=False,
-            )
-        for failed in report.failed:
-            self.notify(
-                f"{clean(failed.source)}: {clean(failed.message)}",
-                title="Could not add",
-                severity="error",
-                markup=False,
-            )
-        for line in skipped_summary(report.skipped):
-            self.notify(clean(line), title="Left out", markup=False)
+        lines = [
+            ("information", f"Added “{s.title}” ({s.article_id}): ask about it now.") for s in report.stored
+        ]
+        lines += [
+            ("warning", f"Not added: already in the corpus as {d.existing_id}") for d in report.duplicates
+        ]
+        lines += [("error", f"Could not add {f.source}: {f.message}") for f in report.failed]
+        lines += [("information", line) for line in skipped_summary(report.skipped)]
+        await self.chat.corpus_note(lines)
+
+    async def on_add_failed(self, message: AddFailed) -> None:
+        await self.chat.corpus_note([("error", f"Could not add {message.source}: {message.message}")])
 
     # ---- help and the command palette ---------------------------------------------------------
 

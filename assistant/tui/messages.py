@@ -61,6 +61,14 @@ class ArticlesAdded(Message):
 
 
 @dataclass
+class AddFailed(Message):
+    """`engine.add` could not run at all (the corpus folder cannot be written, the index is locked)."""
+
+    source: str
+    message: str
+
+
+@dataclass
 class AnswerReady(Message):
     """The engine answered question number `ask_id`."""
 

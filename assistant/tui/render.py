@@ -48,8 +48,9 @@ def locator_line(quote: Quote) -> str:
     return line
 
 
-def article_row(meta: ArticleMeta) -> Text:
-    """One line for the article panel: title, then author and date, cut with … to fit."""
+def article_row(meta: ArticleMeta, *, with_id: bool = False) -> Text:
+    """One line for the article panel: title, then author and date, cut with … to fit; `with_id`
+    adds the id on a second line, for a story filed twice (two rows read alike, cut at any width)."""
     row = Text(
         clean(meta.title, one_line=True) or clean(meta.id, one_line=True),
         style="bold",
@@ -60,6 +61,9 @@ def article_row(meta: ArticleMeta) -> Text:
     details = [clean(p) for p in (meta.author, meta.date) if p]
     if details:
         row.append(" · " + " · ".join(details), style="dim")
+    if with_id:  # the file name first: copies differ there ("…-2.md"), and a row is cut at its end
+        folder, _, name = clean(meta.id, one_line=True).rpartition("/")
+        row.append("\n" + name + (f" · {folder}/" if folder else ""), style="dim italic")
     return row
 
 

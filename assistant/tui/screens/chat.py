@@ -34,7 +34,7 @@ from assistant.tui.screens.chat_scope import ScopeActions
 from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import IndexStatus, ScopeBar
-from assistant.tui.widgets.transcript import AnswerBlock, QuestionCard, Transcript, WelcomeCard
+from assistant.tui.widgets.transcript import AnswerBlock, CorpusNote, QuestionCard, Transcript, WelcomeCard
 from assistant.wording import counted
 
 if TYPE_CHECKING:
@@ -195,6 +195,25 @@ class ChatScreen(ScopeActions):
         """Hide indexing progress."""
         self.query_one(IndexStatus).idle()
 
+    def adding(self, source: str) -> None:
+        """Say on the status line that `source` is being added (nothing laid over the answers)."""
+        self.query_one(IndexStatus).busy(f"Adding {source}…")
+
+    async def corpus_note(self, lines: list[tuple[str, str]]) -> None:
+        """End an add: each (severity, line) it reported goes in the transcript, after the answers."""
+        self.index_idle()
+        if not lines:
+            return
+        text = Text()
+        for n, (severity, line) in enumerate(lines):
+            style = {"error": "bold red", "warning": "yellow"}.get(severity, "")
+            text.append(("\n" if n else "") + clean(line, one_line=True), style=style)
+        note = CorpusNote(text)
+        note.set_class(any(severity == "error" for severity, _ in lines), "-error")
+        transcript = self.query_one(Transcript)
+        await transcript.mount(note)
+        transcript.anchor()
+
     # ---- asking ---------------------------------------------------------------------------
 
     @on(Input.Submitted, "#question")
@@ -300,6 +319,6 @@ class ChatScreen(ScopeActions):
         self.conversation.clear()
         self.answers.clear()
         transcript = self.query_one(Transcript)
-        await transcript.query("QuestionCard, AnswerBlock").remove()
+        await transcript.query("QuestionCard, AnswerBlock, CorpusNote").remove()
         self.refresh_bindings()
         self.query_one("#question", QuestionInput).focus()

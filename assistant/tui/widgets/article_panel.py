@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import ClassVar
 
 from textual import events, on
@@ -17,8 +18,8 @@ from assistant.tui.messages import ArticleChosen
 from assistant.tui.render import article_row
 
 
-def _option(info: ArticleInfo) -> Option:
-    return Option(article_row(info.meta), id=info.meta.id)
+def _option(info: ArticleInfo, with_id: bool) -> Option:
+    return Option(article_row(info.meta, with_id=with_id), id=info.meta.id)
 
 
 class ArticlePanel(Vertical):
@@ -55,7 +56,8 @@ class ArticlePanel(Vertical):
         shown = select_articles(self._articles, contains=needle, sort="title") if needle else self._articles
         listing = self.query_one("#article-list", OptionList)
         listing.clear_options()
-        listing.add_options([_option(info) for info in shown])
+        titles = Counter(info.meta.title.casefold() for info in shown)
+        listing.add_options([_option(info, titles[info.meta.title.casefold()] > 1) for info in shown])
         self.border_title = (
             f"Articles {len(shown):,}/{len(self._articles):,}"
             if needle

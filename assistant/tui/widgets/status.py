@@ -24,6 +24,12 @@ class IndexStatus(Horizontal):
         self.query_one("#index-stage", Label).update(Text(f"{clean(stage).capitalize()} {done}/{total}"))
         self.query_one("#index-progress", ProgressBar).update(total=max(total, 1), progress=done)
 
+    def busy(self, what: str) -> None:
+        """Show work with no count to give (an article being added), the bar running."""
+        self.display = True
+        self.query_one("#index-stage", Label).update(Text(clean(what, one_line=True)))
+        self.query_one("#index-progress", ProgressBar).update(total=None)
+
     def idle(self) -> None:
         """Hide the status line."""
         self.display = False

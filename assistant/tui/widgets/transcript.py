@@ -48,6 +48,11 @@ class QuestionCard(Static):
         super().__init__(text)
 
 
+class CorpusNote(Static):
+    """What adding an article did, as a line of the conversation: a notice ("Article added") lay
+    over the answer cards for seconds, where the user was reading."""
+
+
 class FollowedNote(Static):
     """How the engine read a follow-up question (which article or speaker it stayed with)."""
 
