@@ -78,7 +78,8 @@ def fold(text: str) -> str:
     text = text.translate(_FOLD)
     if text.isascii():
         return text
-    return "".join(_strip_accent(ch) for ch in text)
+    # One translation of the few distinct characters beyond ASCII, not a Python step a character.
+    return text.translate({ord(ch): _strip_accent(ch) for ch in set(text) if not ch.isascii()})
 
 
 @lru_cache(maxsize=4096)

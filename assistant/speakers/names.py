@@ -35,8 +35,15 @@ _OFFICES = ROLE_WORDS | wordset(
 # A word of a name ends in a period only as an initial or an abbreviated title, never at a
 # sentence's end: "Houston. Yukos" is two sentences, not a name.
 _NAME_WORD = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev)\.|[A-Z][\w’'\-]*)"
+# The first word is `_NAME_WORD` with its capital taken first (the same forms, tried in the same
+# order): a pattern that opens with a character class lets the search skip to the next capital
+# instead of trying every position, ~3x faster over an article.
+_FIRST_NAME_WORD = (
+    r"[A-Z](?:\.(?:[A-Z]\.)*|(?<=M)(?:r|rs|s)\.|(?<=D)r\.|(?<=S)(?:en|t|r)\.|(?<=R)(?:ep|ev)\."
+    r"|(?<=G)(?:ov|en)\.|(?<=L)t\.|(?<=C)ol\.|(?<=J)r\.|(?<=P)rof\.|[\w’'\-]*)"
+)
 _NAME_RUN = re.compile(
-    _NAME_WORD + r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?" + _NAME_WORD + r")+",
+    _FIRST_NAME_WORD + r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?" + _NAME_WORD + r")+",
 )
 # Titles that stand before a name in the text: "President", "Sen." — matched against "the president".
 _ROLE_OF_DEFINITE = re.compile(r"^the\s+(?:[\w.]+\s+){0,2}?(\w+)$", re.IGNORECASE)
