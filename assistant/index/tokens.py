@@ -224,7 +224,8 @@ _plain_left = PLAIN_COUNT_CHARS
 _PIECE_TOKENS: dict[str, int] = {}
 """piece → its token count: news text repeats its pieces (" the", " said", " Reuters"), so a build
 merges each distinct piece once a process, not once each time it is written."""
-_PIECE_TOKENS_LIMIT = 300_000
+_PIECE_TOKENS_LIMIT = 200_000
+"""~20 MB a worker at most; past it the cache starts again."""
 
 
 def count_tokens(text: str) -> int:
@@ -241,26 +242,33 @@ def count_tokens_each(texts: list[str]) -> list[int]:
     tiktoken itself. The same counts either way.
     """
     global _plain_left
-    size = sum(map(len, texts))
-    texts = list(map(bpe_counts.encodable, texts))
+    joined = "".join(texts)
+    size = len(joined)
+    if bpe_counts.encodable(joined) is not joined:  # lone surrogates somewhere: replaced text by text
+        texts = list(map(bpe_counts.encodable, texts))
+        joined = "".join(texts)
     if size <= _plain_left and _encoding.cache_info().currsize == 0:
         table = bpe_counts.ranks()
         if table is not None:
-            counts = _piece_counts(texts, partial(bpe_counts.piece_length, table=table))
+            counts = _piece_counts(texts, joined, partial(bpe_counts.piece_length, table=table))
             if counts is not None:
                 _plain_left -= size
                 return counts
     _plain_left = 0
     encode_piece = _encoding()._encode_single_piece
-    counts = _piece_counts(texts, lambda piece: len(encode_piece(piece)))
+    counts = _piece_counts(texts, joined, lambda piece: len(encode_piece(piece)))
     assert counts is not None  # tiktoken merges any piece
     return counts
 
 
-def _piece_counts(texts: list[str], length: Callable[[str], int | None]) -> list[int] | None:
-    """Each text's tokens, summed over its pieces; None when `length` cannot merge a new piece."""
+def _piece_counts(
+    texts: list[str], joined: str, length: Callable[[str], int | None]
+) -> list[int] | None:
+    """Each text's tokens, summed over its pieces; None when `length` cannot merge a new piece.
+
+    `joined`: the texts end to end, which tells whether `re` can cut them all exactly."""
     cache = _PIECE_TOKENS
-    found = list(map(bpe_counts.piece_cutter("".join(texts)), texts))
+    found = list(map(bpe_counts.piece_cutter(joined), texts))
     missing = set(chain.from_iterable(found)).difference(cache)
     if len(cache) + len(missing) > _PIECE_TOKENS_LIMIT:
         cache.clear()
