@@ -227,7 +227,7 @@ def is_body(mention: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def gender_of(mention: str) -> str | None:
     """ "m" or "f" when a title or role says so ("Mr", "Mrs", "spokeswoman"), else None.
 

@@ -115,7 +115,7 @@ _OWNER = re.compile(r"(?<=\w)[’']s\s+(?=[A-Z])")
 _CompanyReading = tuple[str, tuple[str, ...], tuple[str, ...], bool, bool]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _company_readings(mention: str) -> tuple[_CompanyReading, ...]:
     """Each name a mention holds as `_body_named_by_first_words` reads it: the name, its words,
     the words before an "of", whether it is a body's, whether it is a plain capitalised name with
