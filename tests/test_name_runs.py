@@ -11,10 +11,7 @@ from assistant.speakers import names
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN = re.compile(
-    names._NAME_WORD
-    + r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?"
-    + names._NAME_WORD
-    + r")+"
+    names._NAME_WORD + r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?" + names._NAME_WORD + r")+"
 )
 """The runs as first written: every word, the first included, as `_NAME_WORD`."""
 

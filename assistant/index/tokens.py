@@ -261,9 +261,7 @@ def count_tokens_each(texts: list[str]) -> list[int]:
     return counts
 
 
-def _piece_counts(
-    texts: list[str], joined: str, length: Callable[[str], int | None]
-) -> list[int] | None:
+def _piece_counts(texts: list[str], joined: str, length: Callable[[str], int | None]) -> list[int] | None:
     """Each text's tokens, summed over its pieces; None when `length` cannot merge a new piece.
 
     `joined`: the texts end to end, which tells whether `re` can cut them all exactly."""
