@@ -147,3 +147,39 @@ def test_adding_one_article_loads_neither_tiktoken_nor_the_answer_stage(tmp_path
     assert done.returncode == 0, done.stderr
     assert "stored ferry-terminal-approved" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "LOADED  0"
+
+
+def _count_in_a_fresh_process(texts: list[str], *, tiktoken_first: bool) -> list[list[int]]:
+    """`count_tokens_each` of each list in a new process: plain merges first, or tiktoken from the start."""
+    script = (
+        "import json, sys\n"
+        "from assistant.index import tokens\n"
+        f"if {tiktoken_first!r}:\n"
+        "    tokens._encoding()\n"
+        "texts = json.loads(sys.stdin.read())\n"
+        "print(json.dumps([tokens.count_tokens_each(group) for group in texts]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def test_counts_summed_piece_by_piece_are_tiktokens_whole_text_counts() -> None:
+    """A build sums each sentence's pieces, a piece merged once a process: the counts must be what
+    tiktoken gives each whole text, in the plain-Python phase, after it, and with the piece cache
+    shared between articles (the same pieces again, now in other company)."""
+    rng = random.Random(7)
+    alphabet = "abcdefghij XYZ0123 ,.!’“é東😀\n\t'  "
+    story = SEED.read_text(encoding="utf-8").splitlines() + STORY.splitlines()
+    odd = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(600)]
+    groups = [story, EDGES, odd[:300], story[::-1], odd[300:], [STORY * 3000], story]
+    for tiktoken_first in (False, True):
+        counted = _count_in_a_fresh_process(groups, tiktoken_first=tiktoken_first)
+        assert counted == [[_tiktoken_count(text) for text in group] for group in groups]

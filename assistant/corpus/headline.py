@@ -121,18 +121,26 @@ def _forms(body: str, title: str) -> dict[str, Counter[str]]:
     text = body[:20_000].encode("ascii", "replace")
     lowered = text.lower()
     found: dict[str, Counter[str]] = {}
+    length = len(lowered)
     for lower in sorted(wanted):
         needle = lower.encode("ascii")
         size = len(needle)
         at = lowered.find(needle)
+        counts = None
         while at >= 0:
             end = at + size
             if (at == 0 or lowered[at - 1] not in _ASCII_LETTERS) and (
-                end == len(lowered) or lowered[end] not in _ASCII_LETTERS
+                end == length or lowered[end] not in _ASCII_LETTERS
             ):
-                found.setdefault(lower, Counter())[text[at:end].decode("ascii")] += 1
+                if counts is None:  # a Counter made once a word, not once a match
+                    counts = found[lower] = Counter()
+                counts[text[at:end].decode("ascii")] += 1
             at = lowered.find(needle, end)
     return found
+
+
+_NEVER_WRITTEN: Counter[str] = Counter()
+"""How the body writes a word it never writes: read only (a missing form counts 0, unstored)."""
 
 
 def _recased(token: str, forms: dict[str, Counter[str]], *, first: bool, every_word: bool) -> str:
@@ -161,7 +169,7 @@ def _recased_part(part: str, forms: dict[str, Counter[str]], *, first: bool, eve
     if core.endswith(("'s", "'S", "’s", "’S")):
         core, possessive = core[:-2], core[-2] + "s"
     if not every_word and len(core) >= 2 and core[0].isupper() and not core.isupper():
-        written = forms.get(core.lower(), Counter())
+        written = forms.get(core.lower(), _NEVER_WRITTEN)
         if written[core.upper()] > written[core.lower()] + written[core]:
             return part[:start] + core.upper() + possessive + part[end:]  # "Opec" where the body says OPEC
     if first and not every_word and len(core) >= 2 and core.islower():

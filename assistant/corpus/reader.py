@@ -87,7 +87,9 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
     sentences: list[Sentence] = []
     for number, para in enumerate(units, start=1):
         start = para.start + (skip if number == 1 else 0)
-        piece = _QUOTE_MARKERS.sub(lambda m: m.group(1) + " " * len(m.group(2)), text[start : para.end])
+        piece = text[start : para.end]
+        if ">" in piece:  # a quote marker's only character: most paragraphs have none to blank out
+            piece = _QUOTE_MARKERS.sub(lambda m: m.group(1) + " " * len(m.group(2)), piece)
         sentences.extend(Sentence(s, e, number) for s, e in split_paragraph(piece, start))
     spans.update(header.spans)
     if header.title is not None and "title" not in fields and "title" in header.spans:

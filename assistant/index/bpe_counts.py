@@ -17,6 +17,7 @@ import hashlib
 import importlib.util
 import re
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -118,27 +119,44 @@ def _narrow_pattern() -> re.Pattern[str]:
 
 def pieces(text: str) -> list[str]:
     """`text` cut as cl100k_base's pre-tokeniser cuts it: `re` where that is exact, else `regex`."""
-    if _BEYOND_NARROW.search(text) is None:
-        return _narrow_pattern().findall(text)
-    return _pattern().findall(text)  # type: ignore[no-any-return]
+    return piece_cutter(text)(text)
+
+
+def piece_cutter(sample: str) -> Callable[[str], list[str]]:
+    """The `findall` that cuts `sample`, and any part of it, exactly: `re`'s where that is exact."""
+    if _BEYOND_NARROW.search(sample) is None:
+        return _narrow_pattern().findall
+    return _pattern().findall  # type: ignore[no-any-return]
+
+
+def encodable(text: str) -> str:
+    """`text` as tiktoken encodes it: lone surrogates replaced, as tiktoken replaces them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def piece_length(piece: str, table: RankTable | Ranks) -> int | None:
+    """Tokens of one pre-tokenised piece, or None for a piece too long to merge here."""
+    data = piece.encode("utf-8")
+    if data in table:
+        return 1
+    if len(data) > MAX_PIECE_BYTES:
+        return None
+    return _merged_length(data, table)
 
 
 def count(text: str, table: RankTable | Ranks) -> int | None:
     """How many cl100k_base tokens `text` takes (tiktoken's `encode_ordinary`), or None for a
     text with a piece too long to merge here."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates: replaced as tiktoken replaces them
-        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     total = 0
-    for piece in pieces(text):
-        data = piece.encode("utf-8")
-        if data in table:
-            total += 1
-        elif len(data) > MAX_PIECE_BYTES:
+    for piece in pieces(encodable(text)):
+        length = piece_length(piece, table)
+        if length is None:
             return None
-        else:
-            total += _merged_length(data, table)
+        total += length
     return total
 
 

@@ -227,8 +227,12 @@ def is_body(mention: str) -> bool:
     )
 
 
+@lru_cache(maxsize=32768)
 def gender_of(mention: str) -> str | None:
-    """ "m" or "f" when a title or role says so ("Mr", "Mrs", "spokeswoman"), else None."""
+    """ "m" or "f" when a title or role says so ("Mr", "Mrs", "spokeswoman"), else None.
+
+    Kept per distinct string, as `split_role` is: the name rules ask it of the same mentions
+    many times an article, and names recur through an archive."""
     words = [w.lower().strip(",.") for w in mention.split()]
     found = set(words)
     if found & FEMALE:

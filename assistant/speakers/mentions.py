@@ -159,13 +159,23 @@ class Token:
         return self.text.endswith(("’s", "'s", "s’", "s'"))
 
 
+_new_object = object.__new__
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end], offsets into the whole text.
 
     The wire's angle brackets are left out: a company marked "<Mark Resources Inc> said" is read
     as "Mark Resources Inc said", and a stock ticker ("Elders IXL Ltd <ELXA.S> says") goes whole.
     """
-    tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    tokens: list[Token] = []
+    append = tokens.append
+    for match in _TOKEN.finditer(text, start, end):  # made without a call to __init__: ~20% faster
+        token = _new_object(Token)
+        token.start, token.end = match.span()
+        token.text = word = match.group()
+        token.lower = word.lower()
+        append(token)
     if text.find("<", start, end) < 0:
         return tokens
     return without_brackets(tokens)

@@ -35,8 +35,15 @@ _OFFICES = ROLE_WORDS | wordset(
 # A word of a name ends in a period only as an initial or an abbreviated title, never at a
 # sentence's end: "Houston. Yukos" is two sentences, not a name.
 _NAME_WORD = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev)\.|[A-Z][\w’'\-]*)"
+# The first word is `_NAME_WORD` with its capital taken first (the same forms, tried in the same
+# order): a pattern that opens with a character class lets the search skip to the next capital
+# instead of trying every position, ~3x faster over an article.
+_FIRST_NAME_WORD = (
+    r"[A-Z](?:\.(?:[A-Z]\.)*|(?<=M)(?:r|rs|s)\.|(?<=D)r\.|(?<=S)(?:en|t|r)\.|(?<=R)(?:ep|ev)\."
+    r"|(?<=G)(?:ov|en)\.|(?<=L)t\.|(?<=C)ol\.|(?<=J)r\.|(?<=P)rof\.|[\w’'\-]*)"
+)
 _NAME_RUN = re.compile(
-    _NAME_WORD + r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?" + _NAME_WORD + r")+",
+    _FIRST_NAME_WORD + r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|bin|al)[ \u00a0]+)?" + _NAME_WORD + r")+",
 )
 # Titles that stand before a name in the text: "President", "Sen." — matched against "the president".
 _ROLE_OF_DEFINITE = re.compile(r"^the\s+(?:[\w.]+\s+){0,2}?(\w+)$", re.IGNORECASE)
@@ -117,9 +124,30 @@ def _person_in(mention: str) -> str | None:
     return person if person and " of " not in person else None
 
 
+_OWNER = re.compile(r"(?<=\w)[’']s\s+(?=[A-Z])")
+_CompanyReading = tuple[str, tuple[str, ...], tuple[str, ...], bool, bool]
+
+
+@lru_cache(maxsize=32768)
+def _company_readings(mention: str) -> tuple[_CompanyReading, ...]:
+    """Each name a mention holds as `_body_named_by_first_words` reads it: the name, its words,
+    the words before an "of", whether it is a body's, whether it is a plain capitalised name with
+    no role or gender. A pure function of the text: worked out once per distinct mention."""
+    readings = []
+    # "Unocal Corp's Union Oil Co" holds two companies' names: "Union" is the second's.
+    for piece in _OWNER.split(mention):
+        bare = _POSSESSIVE.sub("", piece)
+        name, role = split_role(bare)
+        name = name or bare  # "Harris Associates L.P." reads as no person's name
+        parts = tuple(name.split())
+        head = parts[: parts.index("of")] if "of" in parts else parts  # "Japan" is no Bank of Japan
+        plain = role is None and gender_of(name) is None and all(w[:1].isupper() for w in parts)
+        readings.append((name, parts, head, is_body(name), plain))
+    return tuple(readings)
+
+
 _FIRST_NAMES = frozenset(MALE_FIRST | FEMALE_FIRST)
 _COMMON = _OFFICES | SPEAKER_NOUNS | COMMON_PEOPLE
-_OWNER = re.compile(r"(?<=\w)[’']s\s+(?=[A-Z])")
 
 
 def _keep_longest(found: dict[str, str], name: str) -> None:
@@ -219,25 +247,20 @@ class NameTable:
         suffixed: dict[str, str] = {}
         inner: dict[str, str] = {}
         plain: dict[str, str] = {}
-        # "Unocal Corp's Union Oil Co" holds two companies' names: "Union" is the second's.
-        pieces = (piece for mention in self._mentions for piece in _OWNER.split(mention))
-        for mention in pieces:
-            bare = _POSSESSIVE.sub("", mention)
-            name, role = split_role(bare)
-            name = name or bare  # "Harris Associates L.P." reads as no person's name
-            parts = name.split()
-            if len(parts) <= n:
-                continue
-            opens = parts[:n] == words
-            head = parts[: parts.index("of")] if "of" in parts else parts  # "Japan" is no Bank of Japan
-            if is_body(name) and (
-                opens or (distinct and any(head[k : k + n] == words for k in range(len(head) - n)))
-            ):
-                _keep_longest(suffixed if opens else inner, name)
-            elif opens and first_name:
-                return None  # "Mark Hammer": a person may be meant
-            elif opens and role is None and gender_of(name) is None and all(w[:1].isupper() for w in parts):
-                _keep_longest(plain, name)
+        wanted = tuple(words)
+        for mention in self._mentions:
+            for name, parts, head, body, plain_name in _company_readings(mention):
+                if len(parts) <= n:
+                    continue
+                opens = parts[:n] == wanted
+                if body and (
+                    opens or (distinct and any(head[k : k + n] == wanted for k in range(len(head) - n)))
+                ):
+                    _keep_longest(suffixed if opens else inner, name)
+                elif opens and first_name:
+                    return None  # "Mark Hammer": a person may be meant
+                elif opens and plain_name:
+                    _keep_longest(plain, name)
         for found in (suffixed, inner) if first_name else (suffixed, inner, plain):
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
