@@ -21,7 +21,6 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.counted import sentence_facts
 from assistant.answer.lexicon import bridged
 from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
-from assistant.answer.phrase_order import PHRASE_FEATURES, phrase_rows
 from assistant.answer.query import Query
 from assistant.corpus import display_text
 from assistant.index import Index
@@ -75,7 +74,6 @@ FEATURES: tuple[str, ...] = (
     "counted",
     "relation",
     *LOCAL_FEATURES,
-    *PHRASE_FEATURES,
 )
 
 
@@ -253,9 +251,6 @@ class Featurizer:
             rows[:, first : first + len(LOCAL_FEATURES)] = local_rows(
                 local_own, local_weights, query.wanted, siblings, titles, bool(query.counted)
             )
-            first = col[PHRASE_FEATURES[0]]
-            sentences = [cache[c.sentence] for c in cands]
-            rows[:, first : first + len(PHRASE_FEATURES)] = phrase_rows(query, sentences)
         return rows, scored
 
     def _title_terms(self, article: int) -> frozenset[str]:
