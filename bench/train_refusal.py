@@ -50,8 +50,8 @@ from assistant.answer.features import FEATURES
 from assistant.answer.ranker import Logistic
 from assistant.answer.refusal import (
     NEAR_MISS_BUDGET,
-    REFUSAL_BUDGET,
     NEAR_MISS_FEATURES,
+    REFUSAL_BUDGET,
     REFUSAL_FEATURES,
     close_articles,
     refusal_row,
@@ -142,8 +142,9 @@ def train_refusal(
     corpora: Corpora,
 ) -> Refusal:
     """The refusal model, from answerable `items` against unanswerable `off` (asked without their
-    article), its threshold refusing REFUSAL_BUDGET of the `paraphrased` ones; then the near-miss model, from the same answerable questions
-    against `swapped` (one name swapped for another article's), its threshold refusing at most
+    article), its threshold refusing REFUSAL_BUDGET of the `paraphrased` ones; then the near-miss
+    model, from the same answerable questions against `swapped` (one name swapped for another
+    article's), its threshold refusing at most
     NEAR_MISS_BUDGET of the `paraphrased` ones (answerable, in other words than the article's:
     SQuAD's own wording repeats the article's names, a reader's does not) the first model keeps."""
     from bench.train_ranker import fit
