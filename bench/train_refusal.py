@@ -6,8 +6,8 @@ rules' priors, and its article is read in the corpus the question was asked of.
 
   refusal     each squad-dev-train question asked of the full corpus (answerable) against the same
               questions asked of a corpus holding only the other half of the articles (off-topic);
-              logistic over REFUSAL_FEATURES, the threshold minimising refused answerable plus
-              answered off-topic.
+              logistic over REFUSAL_FEATURES, the threshold refusing REFUSAL_BUDGET of the
+              paraphrased answerable copies (asked in other words, as readers ask).
   near miss   the same answerable questions against `swapped_name` questions: one capitalised name
               swapped for a name of another article that the question's own article never uses
               ("When does Astra plan...?" where the corpus has another company's plan), asked of the
@@ -51,6 +51,7 @@ from assistant.answer.ranker import Logistic
 from assistant.answer.refusal import (
     NEAR_MISS_BUDGET,
     NEAR_MISS_FEATURES,
+    REFUSAL_BUDGET,
     REFUSAL_FEATURES,
     close_articles,
     refusal_row,
@@ -140,9 +141,10 @@ def train_refusal(
     paraphrased: list[dict[str, Any]],
     corpora: Corpora,
 ) -> Refusal:
-    """The refusal model and its threshold, from answerable `items` against unanswerable `off`
-    (asked without their article); then the near-miss model, from the same answerable questions
-    against `swapped` (one name swapped for another article's), its threshold refusing at most
+    """The refusal model, from answerable `items` against unanswerable `off` (asked without their
+    article), its threshold refusing REFUSAL_BUDGET of the `paraphrased` ones; then the near-miss
+    model, from the same answerable questions against `swapped` (one name swapped for another
+    article's), its threshold refusing at most
     NEAR_MISS_BUDGET of the `paraphrased` ones (answerable, in other words than the article's:
     SQuAD's own wording repeats the article's names, a reader's does not) the first model keeps."""
     from bench.train_ranker import fit
@@ -151,19 +153,16 @@ def train_refusal(
     pos = refusal_rows(ranker, items, corpora)
     neg = refusal_rows(ranker, off, corpora)
     refusal = fit(np.vstack([pos, neg])[:, :n], np.concatenate([np.ones(len(pos)), np.zeros(len(neg))]))
-    pp, pn = refusal.probabilities(pos[:, :n]), refusal.probabilities(neg[:, :n])
-    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
-    cost = [float(np.mean(pp < t) + np.mean(pn >= t)) for t in grid]
-    threshold = float(grid[int(np.argmin(cost))])
+    para = refusal_rows(ranker, paraphrased, corpora)
+    threshold = budget_threshold(refusal.probabilities(para[:, :n]), REFUSAL_BUDGET, len(para))
     swap = refusal_rows(ranker, swapped, corpora)
     near = fit(np.vstack([pos, swap]), np.concatenate([np.ones(len(pos)), np.zeros(len(swap))]))
     # Only a question whose shown article lacks a name can be a near miss: the budget is spent on those.
-    para = refusal_rows(ranker, paraphrased, corpora)
     kept = refusal.probabilities(para[:, :n]) >= threshold
     named = para[:, NEAR_MISS_FEATURES.index("names_missing")] > 0
-    at_risk = np.sort(near.probabilities(para)[kept & named])
-    allowed = int(NEAR_MISS_BUDGET * kept.sum())
-    near_threshold = round(float(at_risk[allowed]) if allowed < len(at_risk) else 1.0, 4)
+    near_threshold = budget_threshold(
+        near.probabilities(para)[kept & named], NEAR_MISS_BUDGET, int(kept.sum())
+    )
     model = Refusal(refusal, threshold, near, near_threshold)
     print(
         f"refusal: threshold {threshold:.2f}, near misses {near_threshold:.4f}; answerable refused "
@@ -173,6 +172,15 @@ def train_refusal(
         file=sys.stderr,
     )
     return model
+
+
+def budget_threshold(probs: npt.NDArray[np.float64], budget: float, of: int) -> float:
+    """The least threshold that refuses at most `budget` of `of` answerable questions, `probs` their
+    probabilities (only those at risk: 1, refuse all of them, when fewer than the budget are). Chosen
+    by count, not by a cost between kinds, so a sharper ranker cannot move how many are refused."""
+    ordered = np.sort(probs)
+    allowed = int(budget * of)
+    return round(float(ordered[allowed]) if allowed < len(ordered) else 1.0, 4)
 
 
 # ---- near misses and other measured kinds -------------------------------------------------------
