@@ -153,7 +153,7 @@ class Engine:
         combines with `article` and `speaker` (all must hold).
         """
         from assistant.answer import analyse_question, answer_metadata, find_copies, finish_answer, where_note
-        from assistant.engine_parts import cite_stable_copies, resolve_scope
+        from assistant.engine_parts import cite_stable_copies, nobody_quoted, resolve_scope
 
         question = self._answerer.check_question(question)
         self.follow()
@@ -220,7 +220,9 @@ class Engine:
                 note = where_note(note, title, [q.article.id for q in answer.quotes], self._id_of(stay))
         if note is not None:
             answer = replace(answer, followed=note)
-        if not answer.answered and answer.message:  # a refusal within limits speaks for them alone
+        if not answer.answered and speaker is not None and self._quoted_by_nobody(speaker):
+            answer = replace(answer, message=nobody_quoted(speaker))
+        elif not answer.answered and answer.message:  # a refusal within limits speaks for them alone
             answer = replace(answer, message=where.refusal(answer.message, self.index.articles.ids))
         answer = finish_answer(
             answer,
@@ -233,6 +235,12 @@ class Engine:
         if conversation is not None:
             self._remember(conversation, question, answer)
         return self._keep(answer)
+
+    def _quoted_by_nobody(self, speaker: str) -> bool:
+        """No one the corpus quotes answers to the name asked (read only when a question is refused)."""
+        from assistant.speakers import quoted_by_nobody
+
+        return quoted_by_nobody(speaker, self.index.stored.speaker_tally()["people"])
 
     def _within_answerer(self) -> Answerer:
         """An answerer without the refusal model, for a follow-up inside the article just answered."""

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from assistant.engine_parts.cited_copy import cite_stable_copies
     from assistant.engine_parts.corpus_writes import add_articles, remove_article
     from assistant.engine_parts.known_speakers import KnownSpeakers
-    from assistant.engine_parts.question_scope import QuestionScope, resolve_scope
+    from assistant.engine_parts.question_scope import QuestionScope, nobody_quoted, resolve_scope
 
 # Each name is imported from its module when first read (PEP 562): `assistant add` and `remove`
 # load neither the question's scope (the answer stage's scope module) nor the answer records.
@@ -25,6 +25,7 @@ _HOME = {
     "remove_article": "corpus_writes",
     "KnownSpeakers": "known_speakers",
     "QuestionScope": "question_scope",
+    "nobody_quoted": "question_scope",
     "resolve_scope": "question_scope",
 }
 __getattr__ = lazy_getattr(__name__, _HOME, globals())
@@ -35,6 +36,7 @@ __all__ = [
     "QuestionScope",
     "add_articles",
     "cite_stable_copies",
+    "nobody_quoted",
     "record_in_history",
     "remember_shown",
     "remove_article",

@@ -32,6 +32,12 @@ if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
 
 
+def nobody_quoted(speaker: str) -> str:
+    """The refusal of a question asked of a name no one the corpus quotes answers to: the speaker
+    is not in the archive, which "no statement by X that answers this question" left unsaid."""
+    return f"Nobody named “{speaker.strip()}” is quoted in the corpus: `assistant speakers` lists who is."
+
+
 @dataclass(frozen=True, slots=True)
 class QuestionScope:
     """A question's limits resolved: what the answer stage is told, and what the answer says."""

@@ -17,7 +17,7 @@ from assistant.lazy_exports import lazy_getattr
 if TYPE_CHECKING:
     from assistant.speakers.aliases import canonical_key, is_body, is_person, plainly_a_person, split_role
     from assistant.speakers.attribution import attribute
-    from assistant.speakers.matching import names_nobody, speaker_matches
+    from assistant.speakers.matching import names_nobody, quoted_by_nobody, speaker_matches
     from assistant.speakers.stored import (
         Row,
         census,
@@ -39,6 +39,7 @@ _HOME = {
     "split_role": "aliases",
     "attribute": "attribution",
     "names_nobody": "matching",
+    "quoted_by_nobody": "matching",
     "speaker_matches": "matching",
     "Row": "stored",
     "census": "stored",
@@ -81,6 +82,7 @@ __all__ = [
     "names_nobody",
     "names_of",
     "plainly_a_person",
+    "quoted_by_nobody",
     "rows_of",
     "speaker_matches",
     "split_role",

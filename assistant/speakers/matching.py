@@ -5,6 +5,7 @@ rules version: a change here does not rebuild stored indexes.
 """
 
 import re
+from collections.abc import Iterable
 
 from assistant.models import Attribution
 from assistant.speakers.aliases import is_body, key_of_query, keys_match, spaced_initials
@@ -28,6 +29,17 @@ def names_nobody(name: str) -> bool:
     """True for a speaker asked by a pronoun ("--speaker he"): it would find only the statements whose
     speaker the rules could not name, which is nobody the user means."""
     return name.strip().lower() in PRONOUNS
+
+
+def quoted_by_nobody(name: str, keys: Iterable[str]) -> bool:
+    """True when `name` is a name (not a role: "the spokesman" could be anyone) that no stored
+    speaker key answers to, by any form `speaker_matches` takes: a refusal of "--speaker Nobodyatall"
+    then says nobody of that name is quoted, not that their statements miss the question."""
+    asked = key_of_query(name)
+    if not asked:
+        return False
+    head = asked.split()
+    return not any(keys_match(asked, key) or key.split()[: len(head)] == head for key in keys)
 
 
 def speaker_matches(attribution: Attribution, name: str) -> bool:
