@@ -214,10 +214,11 @@ class AssistantApp(App[None]):
         if self._corpus_open():
             self.push_screen(AddArticleScreen(), self._add_chosen)
 
-    def add_source(self, source: str) -> None:
-        """Add a file or web page to the corpus (Ctrl+N's form, or `/add` in the question box)."""
+    def add_source(self, source: str, *, into: str | None = None) -> None:
+        """Add a file or web page to the corpus (Ctrl+N's form, or `/add` in the question box),
+        into a folder of the corpus when `into` names one (`/add --into wire/ FILE`)."""
         if self._corpus_open():
-            self._add_chosen(source)
+            self._add_chosen(source, into)
 
     def _corpus_open(self) -> bool:
         """Whether articles can be added yet; says so when they cannot."""
@@ -227,20 +228,20 @@ class AssistantApp(App[None]):
             )
         return self.engine is not None
 
-    def _add_chosen(self, source: str | None) -> None:
+    def _add_chosen(self, source: str | None, into: str | None = None) -> None:
         if source and self.engine is not None:
             self.chat.adding(source)
-            self._add(self.engine, source)
+            self._add(self.engine, source, into)
 
     @work(thread=True, group="add")
-    def _add(self, engine: Engine, source: str) -> None:
+    def _add(self, engine: Engine, source: str, into: str | None = None) -> None:
         try:
             from assistant.ingest import prefetch_urls
 
             # A web page is fetched before the engine is locked: questions go on while it downloads.
             fetched = prefetch_urls([source])
             with self.engine_lock:
-                report = engine.add([source], fetcher=fetched)
+                report = engine.add([source], fetcher=fetched, into=into)
                 articles = engine.articles()
         except AssistantError as error:
             self.post_message(AddFailed(source, error.message))

@@ -1,5 +1,5 @@
 """Slash commands typed in the question box: scope (`/in world/`, `/source`, `/author`, `/since`,
-`/until`, `/all`), `/history`, `/add FILE-OR-URL` and `/help`. Parsing only; the chat screen acts on
+`/until`, `/all`), `/history`, `/add [--into FOLDER] FILE-OR-URL` and `/help`. Parsing only; the chat screen acts on
 the result."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from assistant.errors import BadQuestion
 
 HELP = (
     "/in FOLDER… · /source NAME · /author NAME · /since DATE · /until DATE "
-    "(no value clears it) · /all clears every limit · /history · /add FILE-OR-URL · /help"
+    "(no value clears it) · /all clears every limit · /history · /add [--into FOLDER] FILE-OR-URL · /help"
 )
 
 
@@ -26,6 +26,8 @@ class SlashResult:
     show_scope: bool = False
     add: str | None = None
     """A file path or URL to add to the corpus (what Ctrl+N asks for)."""
+    into: str | None = None
+    """The corpus folder `/add --into FOLDER` stores it in (`assistant add --into`)."""
     help: bool = False
     """The help screen (what F1 shows): the first thing a user types in a chat with commands."""
 
@@ -59,7 +61,15 @@ def run_command(text: str, scope: Scope) -> SlashResult:
     if name in ("help", "?"):
         return SlashResult(help=True)
     if name == "add":
-        if not value:
+        into = None
+        if args[:1] == ["--into"]:
+            if len(args) < 2:
+                raise BadQuestion(
+                    f"/add --into needs a folder of the corpus, then the file or address: {HELP}"
+                )
+            into, args = args[1], args[2:]
+        source = " ".join(args).strip()
+        if not source:
             raise BadQuestion(f"/add needs a file path or a web address: {HELP}")
-        return SlashResult(add=value)
+        return SlashResult(add=source, into=into)
     raise BadQuestion(f"no command /{name}: {HELP}")

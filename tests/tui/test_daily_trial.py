@@ -144,7 +144,7 @@ async def test_slash_help_opens_the_help(archive_app: AssistantApp) -> None:
         await wait_for(pilot, lambda: app.engine is not None)
         await pilot.press(*"/help", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
-        assert "/add FILE-OR-URL" in plain(app.screen.query_one("#help-note"))
+        assert "/add [--into FOLDER] FILE-OR-URL" in plain(app.screen.query_one("#help-note"))
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen))
         assert app.screen.query_one("#question", QuestionInput).value == ""

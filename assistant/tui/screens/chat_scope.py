@@ -47,7 +47,7 @@ class ScopeActions(AnswerActions):
             self.notify(error.message, title="Command", severity="warning", markup=False)
             return
         if result.add is not None:
-            self.app.add_source(result.add)  # type: ignore[attr-defined]
+            self.app.add_source(result.add, into=result.into)  # type: ignore[attr-defined]
         elif result.history:
             self.action_history()
         elif result.help:
