@@ -1,6 +1,6 @@
 """Slash commands typed in the question box: scope (`/in world/`, `/source`, `/author`, `/since`,
-`/until`, `/all`), `/history`, `/add [--into FOLDER] FILE-OR-URL` and `/help`. Parsing only; the chat screen acts on
-the result."""
+`/until`, `/all`), `/history`, `/add [--into FOLDER] FILE-OR-URL` and `/help`. Parsing only; the
+chat screen acts on the result."""
 
 from __future__ import annotations
 
