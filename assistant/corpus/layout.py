@@ -28,7 +28,8 @@ _NARROWEST_WRAPPED = 45
 _TAB_WIDTH = 8
 # A token with no letter in it: "149.25", "--", "(1994.94)", "3/8."
 _FIGURES = re.compile(r"(?<!\S)[^\sA-Za-z\u00c0-\u024f]+(?!\S)")
-_QUOTE_OPENERS = "\"'“‘«"
+QUOTE_OPENERS = "\"'“‘«"
+"""Marks that open a quotation: a line or sentence opening with one starts with someone's words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ def _length(line: Line) -> int:
 def _carries_on(text: str, line: Line) -> bool:
     """True for a line that starts the way only the middle of a sentence does: "the", "48-1/8", "<EMH>"."""
     first = text[line.start]
-    return not first.isupper() and first not in _QUOTE_OPENERS
+    return not first.isupper() and first not in QUOTE_OPENERS
 
 
 def _wordy(text: str, line: Line, seen: dict[int, bool] | None = None) -> bool:

@@ -9,6 +9,7 @@ it stands for. Where the text does not make it clear, the mention stays as writt
 import re
 from collections.abc import Sequence
 
+from assistant.corpus.layout import QUOTE_OPENERS
 from assistant.models import Sentence
 from assistant.speakers.aliases import drop_openers, gender_of, is_body, is_person, split_role
 from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
@@ -35,8 +36,6 @@ _PRONOUNS_OF_SPEAKERS = _SINGULAR | {"they"}
 # Lower-case words of a title or description before a name: "U.S. assistant trade representative".
 _TITLE_OF_PERSON = NOT_NAME | {"the", "a", "an"}
 _TITLE_WORDS = 6
-_QUOTE_OPENERS = "\"“‘'«"
-"""Marks that open a quotation: a sentence opening with one starts with someone's words."""
 
 
 # A stock code in brackets after a company's name: "First Boston Corp <FBC>", "Norcros <NCRO.L> Plc".
@@ -171,9 +170,9 @@ def _nearest_person(
         end = min(sentence.end, item.start)
         before = text[sentence.start : end].lstrip()
         if end == item.start:
-            if before[:1] in _QUOTE_OPENERS:
+            if before[:1] in QUOTE_OPENERS:
                 continue  # the pronoun's own sentence opens with what was said
-        elif before.lstrip(_QUOTE_OPENERS + "(").split(maxsplit=1)[:1] == [pronoun.capitalize()]:
+        elif before.lstrip(QUOTE_OPENERS + "(").split(maxsplit=1)[:1] == [pronoun.capitalize()]:
             continue
         for mention in person_runs(text, sentence.start, end):
             full = table.resolve(mention)
@@ -198,7 +197,7 @@ def _subject_just_before(
     (a name, with only a title or description before it) when the gender fits. News writes a new
     speaker so; the last speaker quoted, a paragraph or more back, is then not the one meant."""
     index = item.sentence
-    if index == 0 or text[sentences[index].start : item.start].strip(" (" + _QUOTE_OPENERS):
+    if index == 0 or text[sentences[index].start : item.start].strip(" (" + QUOTE_OPENERS):
         return None
     before = sentences[index - 1]
     if before.paragraph != sentences[index].paragraph:
