@@ -153,7 +153,9 @@ def diff(old_path: Path, new_path: Path, *, limit: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, help="write this checkout's names here (TSV)")
     parser.add_argument("--against", type=Path, help="a checkout to compare with (run beside this one)")
     parser.add_argument("--diff", type=Path, nargs=2, metavar=("OLD", "NEW"), help="diff two files")
@@ -171,7 +173,14 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="speaker-names-"))
     old, new = scratch / "against.tsv", args.out or scratch / "this.tsv"
     env = {**os.environ, "PYTHONPATH": str(args.against.resolve())}
-    command = [sys.executable, str(Path(__file__).resolve()), "--out", str(old), "--reuters", str(args.reuters)]
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--out",
+        str(old),
+        "--reuters",
+        str(args.reuters),
+    ]
     other = subprocess.Popen(command, env=env, cwd=str(args.against))  # both at once: two cores
     write_names(new, args.reuters)
     if other.wait() != 0:

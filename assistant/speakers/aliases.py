@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from assistant.speakers.body_chain import chain_start, glued_person, names_a_body
 from assistant.speakers.lexicon import (
     BODIES,
     COMMON_PEOPLE,
@@ -83,7 +84,11 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     words = head.split()
     while words and words[-1].startswith("("):
         words.pop()  # a label after the name ("(D-Conn.)") is not part of it
-    start = _name_start(words)
+    start = glued_person(words)
+    if start is None:
+        start = chain_start(words)
+    if start is None:
+        start = _name_start(words)
     name, rest = words[start:], words[:start]
     if name and len(rest) > 1 and rest[-1].lower() == "in":
         # "Brookehill Group in New York", "a USDA analyst in Washington": the place is not the speaker.
@@ -203,7 +208,7 @@ def _no_name(name: list[str]) -> bool:
 def is_person(mention: str) -> bool:
     """True for a mention that names a person: a name of its own, not a company or a body."""
     name, role = split_role(mention)
-    if not name or name.split()[-1].lower().rstrip(".") in BODIES:
+    if not name or names_a_body(name.split()):
         return False
     words = mention.split()
     titled = role is not None or any(w.lower() in HONORIFICS for w in words)
@@ -222,9 +227,7 @@ def is_body(mention: str) -> bool:
     words = name.split()
     if not words:
         return False
-    return words[-1].lower().rstrip(".") in BODIES or (
-        len(words) == 1 and words[0].isupper() and len(words[0]) > 1
-    )
+    return names_a_body(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
 
 
 @lru_cache(maxsize=32768)

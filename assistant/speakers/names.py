@@ -215,7 +215,8 @@ class NameTable:
         # Nobody fuller ends in these words: a company's short name, unless an honorific makes
         # the mention a person's ("Mr Grant" is no short form of Grant Thornton). An office does
         # not: "a spokesman at Anacomp" speaks for Anacomp Inc.
-        if names <= {name} and strip_honorific(words) == words:
+        # "Martin Bachem of Morgan Guaranty" is a person, whatever body Morgan Guaranty's name opens.
+        if names <= {name} and strip_honorific(words) == words and _person_in(mention) is None:
             body = self._body_named_by_first_words(list(name))
             if body is not None:
                 return body
