@@ -22,7 +22,14 @@ from assistant.speakers.lexicon import (
     NEWS_AGENCIES,
     PARTIES,
 )
-from assistant.speakers.mentions import ROLE_WORDS, SPEAKER_NOUNS, is_determiner, strip_honorific, wordset
+from assistant.speakers.mentions import (
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+    is_determiner,
+    strip_honorific,
+    wordset,
+)
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -202,8 +209,8 @@ class NameTable:
             return self._resolve_role(definite.group(1), mention)
         words = mention.split()
         name = tuple(_name_part(words))
-        if not name:
-            return mention
+        if not name or (len(words) == 1 and words[0].lower() in PRONOUNS):
+            return mention  # "I" is the writer, not the end of "Suddenly I" in a sentence before
         parts = self._parts
         offices = _titles(words, name)
         gender = gender_of(mention)

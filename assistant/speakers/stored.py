@@ -151,7 +151,8 @@ def _merge_short_keys(people: dict[str, _Person]) -> None:
 
     Keys an article left open between people ("bill clinton|hillary clinton") are never folded,
     and a short key whose offices conflict with the full name's ("Chief Justice" and "Mayor")
-    is someone else.
+    is someone else. Where several full names end in the short key, the one that shares its
+    office takes it ("President Obama" is Barack Obama, not Michelle Obama).
     """
     ending_in: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in people:
@@ -164,6 +165,10 @@ def _merge_short_keys(people: dict[str, _Person]) -> None:
         if "|" in key:
             continue
         longer = [other for other in ending_in.get(tuple(key.split()), ()) if other in people]
+        if len(longer) > 1 and (mine := _offices(people[key])):
+            # "President Obama" where the corpus names Barack and Michelle Obama: the one who
+            # holds that office.
+            longer = [other for other in longer if mine & _offices(people[other])]
         if len(longer) != 1 or _offices_conflict(people[key], people[longer[0]]):
             continue
         people[longer[0]].absorb(people.pop(key))

@@ -1,0 +1,80 @@
+# ruff: noqa: E501  (the articles are kept as written, one paragraph a line)
+"""Names a reader met garbled across the corpus's speakers (found with `bench/speaker_names.py` on
+PolNeAR): a quotation opening "Because of Bernie Sanders and others ..." made "Because of Bernie
+Sanders" a fuller form of Sanders, and 287 of Bernie Sanders's statements were shown under it; and
+"President Obama" stayed apart from Barack Obama wherever the corpus also quoted Michelle Obama
+(134 statements listed as "Obama"). Real PolNeAR text, a real corpus folder and index, the CLI's JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SANDERS = """Families of mass shooting victims sound off on Sanders.
+
+Family members of victims of gun violence are not through with Bernie Sanders.
+
+“Because of Bernie Sanders and others who voted like him, I and other Sandy Hook families are waiting for justice,” said Jillian Soto, who lost her sister Victoria at Sandy Hook.
+
+"Do I think that that gun dealer should be sued for selling me a legal product that he misused?" Sanders asked rhetorically, shaking his head no.
+"""
+
+RIPS = """Obama rips rhetoric over 'radical Islam'
+
+President Obama passionately rebuked critics who say he should condemn terrorists as "radical Islamists," saying calling the Islamic State, also known as ISIL or ISIS, by another name will do nothing to defeat it -- and could be counterproductive.
+
+"What exactly would using this label accomplish? What exactly would it change? Would it make ISIL less committed to kill Americans? Would it bring in more allies? Is there a military strategy that is served by this?" he said. "The answer is none of the above."
+"""
+
+OPTIMISTIC = """Obama: I’m Optimistic Americans Will Say No to Trump.
+
+Sunday on CNN’s “Fareed Zakaria GPS,” when asked about Republican presidential nominee Donald Trump, President Barack Obama said he expected that Americans will say “no” to Trump’s policy measures.
+"""
+
+LETTERS = """Michelle Obama made America pay attention.
+
+Apolitically and in all fairness, Michelle Obama deserves kudos for her sterling speech at the Democratic National Convention.
+
+Her most striking appeal was worded beautifully when she said, "Make no mistake about it, this November, when we get to the polls, that is what we are deciding. Not Democrat or Republican, not left or right."
+"""
+
+
+def _assistant(tmp_path: Path, *args: str) -> object:
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant", *args, "--corpus", str(tmp_path / "news")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "ASSISTANT_HISTORY": "0", "ASSISTANT_INDEX_DIR": str(tmp_path / "index")},
+    )
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def _corpus(tmp_path: Path, articles: dict[str, str]) -> None:
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+
+
+def test_words_before_a_name_in_a_quotation_are_not_the_name(tmp_path: Path) -> None:
+    _corpus(tmp_path, {"sanders.txt": SANDERS})
+    listed = {entry["name"] for entry in _assistant(tmp_path, "speakers", "--json")}  # type: ignore[attr-defined]
+    assert "Bernie Sanders" in listed and "Because of Bernie Sanders" not in listed, sorted(listed)
+
+
+def test_a_president_called_by_his_surname_is_the_one_holding_that_office(tmp_path: Path) -> None:
+    _corpus(tmp_path, {"rips.txt": RIPS, "optimistic.txt": OPTIMISTIC, "letters.txt": LETTERS})
+    listed = {entry["name"]: entry for entry in _assistant(tmp_path, "speakers", "--json")}  # type: ignore[attr-defined]
+    assert "Obama" not in listed, sorted(listed)
+    assert listed["Barack Obama"]["statements"] >= 3  # his own and the two of "President Obama"
+    assert "Michelle Obama" in listed
+
+    shown = _assistant(tmp_path, "show", "rips.txt", "--json")
+    names = {a["name"] for s in shown["sentences"] for a in s["attributions"]}  # type: ignore[index]
+    assert "Barack Obama" in names and "Obama" not in names, names
