@@ -32,11 +32,13 @@ from assistant.speakers.lexicon import (
     OPENERS,
     PARTIES,
 )
-from assistant.speakers.mentions import PRONOUNS, SPEAKER_NOUNS, is_determiner, wordset
+from assistant.speakers.mentions import PRONOUNS, SPEAKER_NOUNS, capital, is_determiner, wordset
 from assistant.speakers.roles import is_description, is_role
 
 _PLURAL_AGENT = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")
-_NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][\w’'\-]*\.?$|^(?:de|da|van|von|der|den|del|di|bin|al|le|la)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z]\.)+$|^[A-Z][\w’'\-]*\.?$|^['’][A-Z]$|^(?:de|da|van|von|der|den|del|di|bin|al|le|la)$"
+)
 _TRAILING_MARKS = " ,.;:"
 
 
@@ -44,8 +46,10 @@ def _is_name_word(word: str, *, org: bool = False) -> bool:
     lower = word.lower()
     if lower in PRONOUNS or is_determiner(word) or lower in HONORIFICS:
         return False
-    if org:  # inside a body's name every capitalised word counts: "General Motors Corp"
-        return word[:1].isupper()
+    if (
+        org
+    ):  # inside a body's name every capitalised word counts: "General Motors Corp", "Pay 'N Pak Stores Inc"
+        return capital(word)
     if lower in NOT_NAME or word.endswith(("’s", "'s")):
         return False
     return bool(_NAME_WORD.match(word))
@@ -162,7 +166,8 @@ def drop_openers(mention: str) -> str:
     cut = 0
     for i, word in enumerate(words[:-1]):
         lower = word.lower()
-        if (word[:1].isupper() and lower in _HEADLINE_WORDS) or (lower[-1] in "'’" and lower[-2:-1] != "s"):
+        closes = lower[-1] in "'’" and lower[-2:-1] != "s" and len(lower) > 2  # not the N' of Pay N' Pak
+        if (word[:1].isupper() and lower in _HEADLINE_WORDS) or closes:
             cut = i + 1
     words = words[cut:]
     if len(words) > 2 and _epithet(words[0]) and words[1].lower() in FIRST_NAMES:

@@ -26,6 +26,7 @@ from assistant.speakers.mentions import (
     PRONOUNS,
     ROLE_WORDS,
     SPEAKER_NOUNS,
+    capital,
     is_determiner,
     strip_honorific,
     wordset,
@@ -77,7 +78,7 @@ def _name_part(words: list[str]) -> list[str]:
     body = bool(words) and words[-1].rstrip(".").lower() in BODIES  # "Northrup King Co": no king
     for word in reversed(words):
         bare = word.rstrip(".").lower()
-        if not word[:1].isupper() or (bare in ROLE_WORDS and not body) or is_determiner(word):
+        if not capital(word) or (bare in ROLE_WORDS and not body) or is_determiner(word):
             break
         if part and (
             bare in PARTIES
@@ -148,7 +149,7 @@ def _company_readings(mention: str) -> tuple[_CompanyReading, ...]:
         name = name or bare  # "Harris Associates L.P." reads as no person's name
         parts = tuple(name.split())
         head = parts[: parts.index("of")] if "of" in parts else parts  # "Japan" is no Bank of Japan
-        plain = role is None and gender_of(name) is None and all(w[:1].isupper() for w in parts)
+        plain = role is None and gender_of(name) is None and all(capital(w) for w in parts)
         readings.append((name, parts, head, is_body(name), plain))
     return tuple(readings)
 
@@ -244,7 +245,7 @@ class NameTable:
         may be called by inner words too. A name given with a role or a known first name is a
         person's ("Tony" is no short form of Tony Blair), unless the article names no person by it
         and one company ("Mark" for Mark Resources Inc)."""
-        if not words or not all(w[:1].isupper() for w in words):
+        if not words or not all(capital(w) for w in words):
             return None
         if _INITIAL.match(words[0]):  # "E", the end of "LL and E": no company is called by a letter
             return None
