@@ -3,7 +3,9 @@
 PolNeAR): a quotation opening "Because of Bernie Sanders and others ..." made "Because of Bernie
 Sanders" a fuller form of Sanders, and 287 of Bernie Sanders's statements were shown under it; and
 "President Obama" stayed apart from Barack Obama wherever the corpus also quoted Michelle Obama
-(134 statements listed as "Obama"). Real PolNeAR text, a real corpus folder and index, the CLI's JSON.
+(134 statements listed as "Obama"). And one Reuters story's misspelt title, "U.S. Trade Represenative
+Clayton Yeutter", named Yeutter on all 116 of his statements in a 4,000-story sample. Real PolNeAR
+and Reuters-21578 text, a real corpus folder and index, the CLI's JSON.
 """
 
 from __future__ import annotations
@@ -43,6 +45,22 @@ Her most striking appeal was worded beautifully when she said, "Make no mistake 
 """
 
 
+TAIWAN = """Yeutter seeks stronger Taiwan, S.Korea currencies
+WASHINGTON, March 4 - U.S. Trade Representative Clayton Yeutter said he hoped the U.S. dollar would continue to decline in relation to the currencies of Taiwan and South Korea as a way to improve the U.S. trade picture.
+Asked by a committee member if he expected a further decline, and how much, Yeutter said the Taiwan and South Korean currencies should be adjusted to reflect "positive factors" in their economies.
+"""
+
+EXPORTS = """Yeutter concerned about U.S. export picture
+WASHINGTON, March 4 - U.S. Trade Representative Clayton Yeutter said he expects imports to fall soon but he was concerned about the lack of improvement in U.S. exports given the dollar's decline in the last 18 months.
+"I'm convinced we're about to see an improvement on the import side. I'm more concerned about the export side," he told a House Appropriations subcommittee.
+"""
+
+CURBS = """Talks will not delay trade curbs against Japan
+WASHINGTON, April 1 - White House spokesman Marlin Fitzwater said that while he hoped something could be done to hold off the sanctions, "it probably is not likely."
+And U.S. Trade Represenative Clayton Yeutter predicted that Japan would not be able to comply with the pact in time to hold off the new tariffs on goods including personal computers, television sets, power tools and electric motors.
+"""
+
+
 def _assistant(tmp_path: Path, *args: str) -> object:
     run = subprocess.run(
         [sys.executable, "-m", "assistant", *args, "--corpus", str(tmp_path / "news")],
@@ -78,3 +96,12 @@ def test_a_president_called_by_his_surname_is_the_one_holding_that_office(tmp_pa
     shown = _assistant(tmp_path, "show", "rips.txt", "--json")
     names = {a["name"] for s in shown["sentences"] for a in s["attributions"]}  # type: ignore[index]
     assert "Barack Obama" in names and "Obama" not in names, names
+
+
+def test_a_title_misspelt_in_one_story_is_not_shown_as_his_name(tmp_path: Path) -> None:
+    _corpus(tmp_path, {"taiwan.txt": TAIWAN, "exports.txt": EXPORTS, "curbs.txt": CURBS})
+    listed = {entry["name"] for entry in _assistant(tmp_path, "speakers", "--json")}  # type: ignore[attr-defined]
+    assert "Clayton Yeutter" in listed and "Represenative Clayton Yeutter" not in listed, sorted(listed)
+    shown = _assistant(tmp_path, "show", "taiwan.txt", "--json")
+    names = {a["name"] for s in shown["sentences"] for a in s["attributions"]}  # type: ignore[index]
+    assert names == {"Clayton Yeutter"}, names

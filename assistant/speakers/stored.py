@@ -13,8 +13,9 @@ from typing import Any
 
 from assistant.models import Attribution, SpeakerEntry
 from assistant.speakers import tally
-from assistant.speakers.aliases import canonical_key
+from assistant.speakers.aliases import canonical_key, is_person
 from assistant.speakers.bodies import initials, is_acronym
+from assistant.speakers.lexicon import FIRST_NAMES, JOINERS, OF
 
 Row = list[Any]
 """[sentence, name, as_written, cue, kind, direct, start, end, content_start, content_end, key, role]."""
@@ -211,5 +212,30 @@ def _merge_acronyms(people: dict[str, _Person], spelled: dict[str, set[str]]) ->
 
 
 def _display_name(person: _Person) -> str:
-    """The longest form of the name (a middle initial not counted), the most frequent among equals."""
-    return max(person.names.items(), key=lambda kv: (len(canonical_key(kv[0]).split()), kv[1], kv[0]))[0]
+    """The longest form of the name (a middle initial not counted), the most frequent among equals;
+    but a person's name written more often without the word or two an article glued before it
+    (a title misspelt, so read as part of the name: one "U.S. Trade Represenative Clayton Yeutter"
+    named Yeutter on all his 116 statements) is shown as it is written most."""
+    longest, count = max(
+        person.names.items(), key=lambda kv: (len(canonical_key(kv[0]).split()), kv[1], kv[0])
+    )
+    words = longest.split()
+    for form, times in sorted(person.names.items(), key=lambda kv: (-kv[1], kv[0])):
+        if times <= count:
+            break
+        extra = words[: len(words) - len(form.split())]
+        if _glued_before(extra, form) and words[len(extra) :] == form.split() and is_person(longest):
+            return form
+    return longest
+
+
+def _glued_before(extra: list[str], form: str) -> bool:
+    """ "Represenative", "Bundesbank Vice-President", "Salomon Brothers'" before a full name: a word or
+    two that are neither its first name nor an initial, nor a phrase ("of New York")."""
+    return (
+        1 <= len(extra) <= 2
+        and len(form.split()) >= 2
+        and len(extra[0].rstrip(".")) > 1
+        and extra[0].lower() not in FIRST_NAMES
+        and not any(w.lower() in JOINERS | OF for w in extra)
+    )
