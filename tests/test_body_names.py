@@ -6,8 +6,9 @@ the Organisation for Economic Cooperation and Development was quoted as "Develop
 Democratic National Convention as "Convention", and the General Agreement on Tariffs and Trade was
 a person called "Agreement", to whom the Philippine minister's later "He said" went. And "The
 director of the Office of Management and Budget James Miller" was "Budget James Miller" on 43
-quotes of a 4,000-story Reuters sample (`bench/speaker_names.py`). Real Reuters-21578 and PolNeAR
-text, a real corpus folder and index, the CLI's JSON as a script reads it.
+quotes of a 4,000-story Reuters sample (`bench/speaker_names.py`), and "Indonesia's Minister of
+Energy and Mines Subroto" made "Mines Subroto" of 61. Real Reuters-21578 and PolNeAR text, a real
+corpus folder and index, the CLI's JSON as a script reads it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ He said the EC not only ignored Manila's request for lower tariffs on coconut oi
 MILLER = """U.S. budget director warns against tax increase
 Philadelphia, March 25 - The director of the Office of Management and Budget James Miller warned that a tax increase would jeapordise real U.S. economic growth.
 "It's a bad idea. We don't need more money to balance the budget," Miller told students at the University of Pennsylvania's Wharton School.
+"""
+
+SUBROTO = """Opec within output ceiling, Subroto says
+JAKARTA, March 3 - Opec remains within its agreed output ceiling of 15.8 mln barrels a day, and had expected current fluctuations in the spot market of one or two dlrs, Indonesian Energy Minister Subroto said.
+Indonesia's Minister of Energy and Mines Subroto said today OPEC faces the choice of either maintaining present output volume at 15.8 mln bpd and seeing prices increase slightly, or raising the production ceiling so members can produce more in the third and fourth quarters of 1987.
 """
 
 CONVENTION = """Ferguson is not among the most dangerous places in the world
@@ -65,6 +71,7 @@ def test_bodies_and_people_are_named_as_the_story_names_them(tmp_path: Path) -> 
         ("gatt.txt", GATT),
         ("miller.txt", MILLER),
         ("dnc.txt", CONVENTION),
+        ("subroto.txt", SUBROTO),
     ):
         (corpus / name).write_text(text, encoding="utf-8")
 
@@ -72,9 +79,13 @@ def test_bodies_and_people_are_named_as_the_story_names_them(tmp_path: Path) -> 
     assert "Organisation for Economic Cooperation and Development" in listed
     assert "Democratic National Convention" in listed
     assert "James Miller" in listed
-    assert not listed & {"Development", "Convention", "Agreement", "Budget James Miller"}, listed
+    assert not listed & {"Development", "Convention", "Agreement", "Budget James Miller", "Mines Subroto"}, (
+        listed
+    )
 
     # The minister's "He said" is his, not the trade agreement's.
     assert _speakers_of(tmp_path, "gatt.txt")[-1] == "Jose Concepcion"
+    # "Minister of Energy and Mines Subroto": the minister's office ends at "Mines".
+    assert _speakers_of(tmp_path, "subroto.txt") == ["Subroto", "Subroto"]
     # "it said", the sentence after the OECD's: the OECD.
     assert _speakers_of(tmp_path, "oecd.txt") == ["Organisation for Economic Cooperation and Development"] * 2

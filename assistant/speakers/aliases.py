@@ -104,6 +104,12 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     if name and rest and rest[-1].lower() in OF and len(name) > 2 and name[-1].lower() not in BODIES:
         # "Secretary of State John Kerry": the office's own words stand before the person's.
         rest, name = rest + name[:-2], name[-2:]
+    elif len(name) >= 2 and rest[-1:] == ["and"] and any(w.lower() in OF for w in rest[-4:-1]):
+        # "Minister of Energy and Mines Subroto", "Secretary of Health and Human Services Otis Bowen":
+        # the office's second field, then the person (from a known first name on, else the last two
+        # words, or the last one of two).
+        cut = next((p for p, w in enumerate(name) if w.lower() in FIRST_NAMES), max(len(name) - 2, 1))
+        rest, name = rest + name[:cut], name[cut:]
     person = _person_of_body(name, titled=is_role([w for w in rest if w.lower() not in HONORIFICS]))
     if person is not None:  # "James Fry of GM": the person speaks, for the body
         name, employer = person
