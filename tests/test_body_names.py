@@ -7,7 +7,8 @@ Democratic National Convention as "Convention", and the General Agreement on Tar
 a person called "Agreement", to whom the Philippine minister's later "He said" went. And "The
 director of the Office of Management and Budget James Miller" was "Budget James Miller" on 43
 quotes of a 4,000-story Reuters sample (`bench/speaker_names.py`), and "Indonesia's Minister of
-Energy and Mines Subroto" made "Mines Subroto" of 61. Real Reuters-21578 and PolNeAR text, a real
+Energy and Mines Subroto" made "Mines Subroto" of 61; "French-controlled Schlumberger said" kept
+the description in the name. Real Reuters-21578 and PolNeAR text, a real
 corpus folder and index, the CLI's JSON as a script reads it.
 """
 
@@ -38,6 +39,11 @@ Philadelphia, March 25 - The director of the Office of Management and Budget Jam
 SUBROTO = """Opec within output ceiling, Subroto says
 JAKARTA, March 3 - Opec remains within its agreed output ceiling of 15.8 mln barrels a day, and had expected current fluctuations in the spot market of one or two dlrs, Indonesian Energy Minister Subroto said.
 Indonesia's Minister of Energy and Mines Subroto said today OPEC faces the choice of either maintaining present output volume at 15.8 mln bpd and seeing prices increase slightly, or raising the production ceiling so members can produce more in the third and fourth quarters of 1987.
+"""
+
+FAIRCHILD = """Fairchild deal failure seen making Japanese wary
+TOKYO, March 17 - The collapse of the deal is a blow to Fujitsu but it will boost the cost of future U.S. Expansion by the Japanese firm, said analysts polled by Reuters.
+French-controlled Schlumberger said yesterday it was ending the agreement because mounting political controversy in the U.S. Made it unlikely that the sale of the Fairchild stake could be completed in a reasonable time.
 """
 
 CONVENTION = """Ferguson is not among the most dangerous places in the world
@@ -72,6 +78,7 @@ def test_bodies_and_people_are_named_as_the_story_names_them(tmp_path: Path) -> 
         ("miller.txt", MILLER),
         ("dnc.txt", CONVENTION),
         ("subroto.txt", SUBROTO),
+        ("fairchild.txt", FAIRCHILD),
     ):
         (corpus / name).write_text(text, encoding="utf-8")
 
@@ -87,5 +94,7 @@ def test_bodies_and_people_are_named_as_the_story_names_them(tmp_path: Path) -> 
     assert _speakers_of(tmp_path, "gatt.txt")[-1] == "Jose Concepcion"
     # "Minister of Energy and Mines Subroto": the minister's office ends at "Mines".
     assert _speakers_of(tmp_path, "subroto.txt") == ["Subroto", "Subroto"]
+    # "French-controlled" describes Schlumberger; it is no word of its name.
+    assert _speakers_of(tmp_path, "fairchild.txt")[-1] == "Schlumberger"
     # "it said", the sentence after the OECD's: the OECD.
     assert _speakers_of(tmp_path, "oecd.txt") == ["Organisation for Economic Cooperation and Development"] * 2

@@ -35,6 +35,7 @@ from assistant.speakers.lexicon import (
 from assistant.speakers.mentions import PRONOUNS, SPEAKER_NOUNS, capital, is_determiner, wordset
 from assistant.speakers.roles import is_description, is_role
 
+_DESCRIBED = ("-based", "-controlled", "-owned", "-run", "-led", "-backed")
 _PLURAL_AGENT = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")
 _NAME_WORD = re.compile(
     r"^(?:[A-Z]\.)+$|^[A-Z][\w’'\-]*\.?$|^['’][A-Z]$|^(?:de|da|van|von|der|den|del|di|bin|al|le|la)$"
@@ -44,8 +45,8 @@ _TRAILING_MARKS = " ,.;:"
 
 def _is_name_word(word: str, *, org: bool = False) -> bool:
     lower = word.lower()
-    if lower in PRONOUNS or is_determiner(word) or lower in HONORIFICS:
-        return False
+    if lower in PRONOUNS or is_determiner(word) or lower in HONORIFICS or lower.endswith(_DESCRIBED):
+        return False  # "Ohio-based Gencorp", "French-controlled Schlumberger": a description
     if (
         org
     ):  # inside a body's name every capitalised word counts: "General Motors Corp", "Pay 'N Pak Stores Inc"
