@@ -195,8 +195,8 @@ def _merge_acronyms(people: dict[str, _Person], spelled: dict[str, set[str]]) ->
     """
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key, person in people.items():
-        if "|" in key:
-            continue
+        if "|" in key or key.endswith(" convention"):
+            continue  # "DNC" is the Democratic National Committee, whose convention speaks by mistake
         for form in {key, *person.names}:
             for letters in initials(form):
                 by_initials[letters].add(key)
