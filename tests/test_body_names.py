@@ -14,11 +14,9 @@ corpus folder and index, the CLI's JSON as a script reads it.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.shown_names import names_shown, news, speakers_listed
 
 OECD = """France has little room for manoeuvre, OECD says
 PARIS, March 3 - French industry is failing to produce the goods its markets need and its loss of competitiveness has left the government little room for manoeuvre to reflate the economy, the Organisation for Economic Cooperation and Development said.
@@ -52,37 +50,20 @@ The Democratic National Convention released a statement Wednesday evening, sayin
 """
 
 
-def _assistant(tmp_path: Path, *args: str) -> object:
-    run = subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(tmp_path / "news")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "ASSISTANT_HISTORY": "0", "ASSISTANT_INDEX_DIR": str(tmp_path / "index")},
-    )
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)
-
-
-def _speakers_of(tmp_path: Path, article: str) -> list[str]:
-    shown = _assistant(tmp_path, "show", article, "--json")
-    return [a["name"] for s in shown["sentences"] for a in s["attributions"]]  # type: ignore[index]
-
-
 def test_bodies_and_people_are_named_as_the_story_names_them(tmp_path: Path) -> None:
-    corpus = tmp_path / "news"
-    corpus.mkdir()
-    for name, text in (
-        ("oecd.txt", OECD),
-        ("gatt.txt", GATT),
-        ("miller.txt", MILLER),
-        ("dnc.txt", CONVENTION),
-        ("subroto.txt", SUBROTO),
-        ("fairchild.txt", FAIRCHILD),
-    ):
-        (corpus / name).write_text(text, encoding="utf-8")
+    news(
+        tmp_path,
+        {
+            "oecd.txt": OECD,
+            "gatt.txt": GATT,
+            "miller.txt": MILLER,
+            "dnc.txt": CONVENTION,
+            "subroto.txt": SUBROTO,
+            "fairchild.txt": FAIRCHILD,
+        },
+    )
 
-    listed = {entry["name"] for entry in _assistant(tmp_path, "speakers", "--json")}  # type: ignore[attr-defined]
+    listed = set(speakers_listed(tmp_path))
     assert "Organisation for Economic Cooperation and Development" in listed
     assert "Democratic National Convention" in listed
     assert "James Miller" in listed
@@ -91,10 +72,10 @@ def test_bodies_and_people_are_named_as_the_story_names_them(tmp_path: Path) -> 
     )
 
     # The minister's "He said" is his, not the trade agreement's.
-    assert _speakers_of(tmp_path, "gatt.txt")[-1] == "Jose Concepcion"
+    assert names_shown(tmp_path, "gatt.txt")[-1] == "Jose Concepcion"
     # "Minister of Energy and Mines Subroto": the minister's office ends at "Mines".
-    assert _speakers_of(tmp_path, "subroto.txt") == ["Subroto", "Subroto"]
+    assert names_shown(tmp_path, "subroto.txt") == ["Subroto", "Subroto"]
     # "French-controlled" describes Schlumberger; it is no word of its name.
-    assert _speakers_of(tmp_path, "fairchild.txt")[-1] == "Schlumberger"
+    assert names_shown(tmp_path, "fairchild.txt")[-1] == "Schlumberger"
     # "it said", the sentence after the OECD's: the OECD.
-    assert _speakers_of(tmp_path, "oecd.txt") == ["Organisation for Economic Cooperation and Development"] * 2
+    assert names_shown(tmp_path, "oecd.txt") == ["Organisation for Economic Cooperation and Development"] * 2

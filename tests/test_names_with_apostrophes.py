@@ -10,11 +10,9 @@ index, the CLI's JSON as a script reads it.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.shown_names import names_shown, news
 
 EXPLORE = """Pay 'N Pak to explore its alternatives
 KENT, Wash., March 30 - Pay 'N Pak Stores Inc said it intends to explore all alternatives for the purpose of maximizing its value to stockholders.
@@ -29,30 +27,10 @@ Pay N' Pak said the second proposal is structured as a merger in which each hold
 """
 
 
-def _assistant(tmp_path: Path, *args: str) -> object:
-    run = subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(tmp_path / "news")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "ASSISTANT_HISTORY": "0", "ASSISTANT_INDEX_DIR": str(tmp_path / "index")},
-    )
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)
-
-
-def _names(tmp_path: Path, article: str) -> list[str]:
-    shown = _assistant(tmp_path, "show", article, "--json")
-    return [a["name"] for s in shown["sentences"] for a in s["attributions"]]  # type: ignore[index]
-
-
 def test_names_with_an_apostrophe_and_a_name_after_a_commission(tmp_path: Path) -> None:
-    corpus = tmp_path / "news"
-    corpus.mkdir()
-    (corpus / "explore.txt").write_text(EXPLORE, encoding="utf-8")
-    (corpus / "offers.txt").write_text(OFFERS, encoding="utf-8")
+    news(tmp_path, {"explore.txt": EXPLORE, "offers.txt": OFFERS})
 
-    explore = _names(tmp_path, "explore.txt")
+    explore = names_shown(tmp_path, "explore.txt")
     assert explore[0] == "Pay 'N Pak Stores Inc", explore
     assert explore[-1] == "Paul Bilzerian", explore
-    assert _names(tmp_path, "offers.txt") == ["Pay N' Pak Stores Inc"] * 2
+    assert names_shown(tmp_path, "offers.txt") == ["Pay N' Pak Stores Inc"] * 2

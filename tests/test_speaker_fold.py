@@ -10,11 +10,9 @@ and Reuters-21578 text, a real corpus folder and index, the CLI's JSON.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.shown_names import names_shown, news, speakers_listed
 
 SANDERS = """Families of mass shooting victims sound off on Sanders.
 
@@ -61,47 +59,26 @@ And U.S. Trade Represenative Clayton Yeutter predicted that Japan would not be a
 """
 
 
-def _assistant(tmp_path: Path, *args: str) -> object:
-    run = subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(tmp_path / "news")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "ASSISTANT_HISTORY": "0", "ASSISTANT_INDEX_DIR": str(tmp_path / "index")},
-    )
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)
-
-
-def _corpus(tmp_path: Path, articles: dict[str, str]) -> None:
-    corpus = tmp_path / "news"
-    corpus.mkdir()
-    for name, text in articles.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-
-
 def test_words_before_a_name_in_a_quotation_are_not_the_name(tmp_path: Path) -> None:
-    _corpus(tmp_path, {"sanders.txt": SANDERS})
-    listed = {entry["name"] for entry in _assistant(tmp_path, "speakers", "--json")}  # type: ignore[attr-defined]
+    news(tmp_path, {"sanders.txt": SANDERS})
+    listed = set(speakers_listed(tmp_path))
     assert "Bernie Sanders" in listed and "Because of Bernie Sanders" not in listed, sorted(listed)
 
 
 def test_a_president_called_by_his_surname_is_the_one_holding_that_office(tmp_path: Path) -> None:
-    _corpus(tmp_path, {"rips.txt": RIPS, "optimistic.txt": OPTIMISTIC, "letters.txt": LETTERS})
-    listed = {entry["name"]: entry for entry in _assistant(tmp_path, "speakers", "--json")}  # type: ignore[attr-defined]
+    news(tmp_path, {"rips.txt": RIPS, "optimistic.txt": OPTIMISTIC, "letters.txt": LETTERS})
+    listed = speakers_listed(tmp_path)
     assert "Obama" not in listed, sorted(listed)
     assert listed["Barack Obama"]["statements"] >= 3  # his own and the two of "President Obama"
     assert "Michelle Obama" in listed
 
-    shown = _assistant(tmp_path, "show", "rips.txt", "--json")
-    names = {a["name"] for s in shown["sentences"] for a in s["attributions"]}  # type: ignore[index]
+    names = set(names_shown(tmp_path, "rips.txt"))
     assert "Barack Obama" in names and "Obama" not in names, names
 
 
 def test_a_title_misspelt_in_one_story_is_not_shown_as_his_name(tmp_path: Path) -> None:
-    _corpus(tmp_path, {"taiwan.txt": TAIWAN, "exports.txt": EXPORTS, "curbs.txt": CURBS})
-    listed = {entry["name"] for entry in _assistant(tmp_path, "speakers", "--json")}  # type: ignore[attr-defined]
+    news(tmp_path, {"taiwan.txt": TAIWAN, "exports.txt": EXPORTS, "curbs.txt": CURBS})
+    listed = set(speakers_listed(tmp_path))
     assert "Clayton Yeutter" in listed and "Represenative Clayton Yeutter" not in listed, sorted(listed)
-    shown = _assistant(tmp_path, "show", "taiwan.txt", "--json")
-    names = {a["name"] for s in shown["sentences"] for a in s["attributions"]}  # type: ignore[index]
+    names = set(names_shown(tmp_path, "taiwan.txt"))
     assert names == {"Clayton Yeutter"}, names
