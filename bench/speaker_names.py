@@ -74,21 +74,20 @@ def _clean(text: str) -> str:
 
 def names_of_corpus(label: str, articles: Iterator[tuple[str, str]]) -> list[str]:
     """TSV lines: one per attributed sentence, then one per person of the corpus's speakers list."""
-    found: list[tuple[str, str, list[tuple[Attribution, ...]]]] = []
+    found: list[tuple[str, list[str], list[tuple[Attribution, ...]]]] = []
     for article_id, text in articles:
         parsed = parse_article(article_id, text)
         per_sentence = attribute(text, parsed.sentences)
         firsts = [" ".join(text[s.start : s.end].split()[:FIRST_WORDS]) for s in parsed.sentences]
-        found.append((article_id, "\x00".join(firsts), per_sentence))
+        found.append((article_id, firsts, per_sentence))
     rows = [rows_of(per_sentence) for _, _, per_sentence in found]
     names = corpus_names(rows)
     lines = []
     for article_id, firsts, per_sentence in found:
-        words = firsts.split("\x00")
         for number, items in enumerate(per_sentence):
             if items:
                 shown = " | ".join(_clean(_shown(a, names)) for a in items)
-                lines.append(f"S\t{label}\t{article_id}\t{number}\t{_clean(words[number])}\t{shown}")
+                lines.append(f"S\t{label}\t{article_id}\t{number}\t{_clean(firsts[number])}\t{shown}")
     for entry in census(rows):
         roles = "; ".join(entry.roles)
         lines.append(f"P\t{label}\t{_clean(entry.name)}\t{entry.statements}\t{_clean(roles)}")
@@ -146,8 +145,8 @@ def diff(old_path: Path, new_path: Path, *, limit: int) -> None:
         gone = sorted(p for p in old_people if p[0] == corpus and p not in new_people)
         came = sorted(p for p in new_people if p[0] == corpus and p not in old_people)
         print(f"-- speakers list: {len(gone)} names gone, {len(came)} new")
-        for label, group, table in (("gone", gone, old_people), ("new", came, new_people)):
-            for person in sorted(group, key=lambda p: -table[p][0])[:limit]:
+        for label, listed, table in (("gone", gone, old_people), ("new", came, new_people)):
+            for person in sorted(listed, key=lambda p: -table[p][0])[:limit]:
                 statements, roles = table[person]
                 print(f"  {label}: {person[1]} ({statements}; {roles})")
 
