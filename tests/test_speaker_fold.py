@@ -5,7 +5,8 @@ Sanders" a fuller form of Sanders, and 287 of Bernie Sanders's statements were s
 "President Obama" stayed apart from Barack Obama wherever the corpus also quoted Michelle Obama
 (134 statements listed as "Obama"). And one Reuters story's misspelt title, "U.S. Trade Represenative
 Clayton Yeutter", named Yeutter on all 116 of his statements in a 4,000-story sample. Real PolNeAR
-and Reuters-21578 text, a real corpus folder and index, the CLI's JSON.
+and Reuters-21578 text, a real corpus folder and index, the CLI's JSON. A shirt that read ''Fascist
+Trump,'' made "Mr. Trump" someone the story might not mean (kept as written, "Trump").
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ And U.S. Trade Represenative Clayton Yeutter predicted that Japan would not be a
 """
 
 
+RALLIES = """Protesting at Trump rallies a risky act
+
+When Kashiya Nwanguma learned that Donald J. Trump would campaign in Louisville, Ky., where she is a student, she walked into a FedEx store and printed two colorful signs she had found online, depicting his head on a pig's body.
+
+In February, as a protester was being removed from an event in Las Vegas, Mr. Trump said, ''I'd like to punch him in the face.''
+
+People ejected from a rally in Concord, N.C., on Monday included a man in a shirt that read ''Fascist Trump,'' and a group of men and women in black and white shirts who had linked arms.
+"""
+
+
 def test_words_before_a_name_in_a_quotation_are_not_the_name(tmp_path: Path) -> None:
     news(tmp_path, {"sanders.txt": SANDERS})
     listed = set(speakers_listed(tmp_path))
@@ -82,3 +93,8 @@ def test_a_title_misspelt_in_one_story_is_not_shown_as_his_name(tmp_path: Path) 
     assert "Clayton Yeutter" in listed and "Represenative Clayton Yeutter" not in listed, sorted(listed)
     names = set(names_shown(tmp_path, "taiwan.txt"))
     assert names == {"Clayton Yeutter"}, names
+
+
+def test_a_phrase_in_quotation_marks_is_no_fuller_form_of_a_name(tmp_path: Path) -> None:
+    news(tmp_path, {"rallies.txt": RALLIES})
+    assert names_shown(tmp_path, "rallies.txt") == ["Donald J. Trump"]

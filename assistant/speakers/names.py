@@ -102,6 +102,15 @@ def _titles(words: list[str], name: Sequence[str]) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in before if w.lower().rstrip(".") in _OFFICES)
 
 
+_OPENING_MARKS = ("“", '"', "''", "‘")
+_CLOSING_MARKS = ("”", '"', "''", "’", ",”", ',"', ",''", ",’")
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """A run that is all a quotation holds: a phrase or title quoted ("“House of Cards”"), not a name."""
+    return text[max(start - 2, 0) : start].endswith(_OPENING_MARKS) and text.startswith(_CLOSING_MARKS, end)
+
+
 def person_runs(text: str, start: int, end: int) -> list[str]:
     """Runs of capitalised words in text[start:end], in text order, with a title just before kept."""
     found = []
@@ -178,6 +187,8 @@ class NameTable:
         self._genders: dict[tuple[str, ...], set[str]] = {}
         for start, end in spans:
             for match in _NAME_RUN.finditer(text, start, end):
+                if _quoted_whole(text, match.start(), match.end()):
+                    continue  # ''Wilayat Twitter,'': a phrase quoted, no fuller name of Twitter
                 run = match.group().strip(".,")
                 first, _, rest = run.partition(" ")
                 if first.lower() in NEWS_AGENCIES and " " in rest:
