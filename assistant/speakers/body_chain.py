@@ -37,8 +37,9 @@ _PUBLIC = wordset(
     federation association institute convention conference"""
 )
 _MAX_GLUED = 3
-# Words that make a body's name a complement of what stands before it: "a spokesman for the …".
-_COMPLEMENT = frozenset({"of", "for", "at", "from", "with", "by"})
+# Words that make a body's name a complement of what stands before it ("a spokesman for the …"), or
+# the second of two ("The State Department and the Department of Homeland Security").
+_COMPLEMENT = frozenset({"of", "for", "at", "from", "with", "by", "and", "or"})
 _TITLES = ROLE_WORDS | TITLE_ABBREVIATIONS | HONORIFICS
 _NO_TAIL = HEADS | PARTIES | NOT_NAME | LEADING
 
@@ -73,7 +74,7 @@ def chain_start(words: list[str]) -> int | None:
         return None
     before = [w for w in words[:i] if not is_determiner(w)]
     if before and before[-1].lower() in _COMPLEMENT:
-        return None  # "Marcio Stefani of the Brazilian Association of …", "an official of the …"
+        return None  # "Marcio Stefani of the Brazilian Association of …", "the State Department and the …"
     return i
 
 
