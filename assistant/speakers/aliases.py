@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from assistant.speakers.body_chain import chain_start, glued_person, names_a_body
 from assistant.speakers.lexicon import (
     BODIES,
     COMMON_PEOPLE,
@@ -31,20 +32,25 @@ from assistant.speakers.lexicon import (
     OPENERS,
     PARTIES,
 )
-from assistant.speakers.mentions import PRONOUNS, SPEAKER_NOUNS, is_determiner, wordset
+from assistant.speakers.mentions import PRONOUNS, SPEAKER_NOUNS, capital, is_determiner, wordset
 from assistant.speakers.roles import is_description, is_role
 
+_DESCRIBED = ("-based", "-controlled", "-owned", "-run", "-led", "-backed")
 _PLURAL_AGENT = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")
-_NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][\w’'\-]*\.?$|^(?:de|da|van|von|der|den|del|di|bin|al|le|la)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z]\.)+$|^[A-Z][\w’'\-]*\.?$|^['’][A-Z]$|^(?:de|da|van|von|der|den|del|di|bin|al|le|la)$"
+)
 _TRAILING_MARKS = " ,.;:"
 
 
 def _is_name_word(word: str, *, org: bool = False) -> bool:
     lower = word.lower()
-    if lower in PRONOUNS or is_determiner(word) or lower in HONORIFICS:
-        return False
-    if org:  # inside a body's name every capitalised word counts: "General Motors Corp"
-        return word[:1].isupper()
+    if lower in PRONOUNS or is_determiner(word) or lower in HONORIFICS or lower.endswith(_DESCRIBED):
+        return False  # "Ohio-based Gencorp", "French-controlled Schlumberger": a description
+    if (
+        org
+    ):  # inside a body's name every capitalised word counts: "General Motors Corp", "Pay 'N Pak Stores Inc"
+        return capital(word)
     if lower in NOT_NAME or word.endswith(("’s", "'s")):
         return False
     return bool(_NAME_WORD.match(word))
@@ -83,7 +89,11 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     words = head.split()
     while words and words[-1].startswith("("):
         words.pop()  # a label after the name ("(D-Conn.)") is not part of it
-    start = _name_start(words)
+    start = glued_person(words)
+    if start is None:
+        start = chain_start(words)
+    if start is None:
+        start = _name_start(words)
     name, rest = words[start:], words[:start]
     if name and len(rest) > 1 and rest[-1].lower() == "in":
         # "Brookehill Group in New York", "a USDA analyst in Washington": the place is not the speaker.
@@ -95,6 +105,12 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     if name and rest and rest[-1].lower() in OF and len(name) > 2 and name[-1].lower() not in BODIES:
         # "Secretary of State John Kerry": the office's own words stand before the person's.
         rest, name = rest + name[:-2], name[-2:]
+    elif len(name) >= 2 and rest[-1:] == ["and"] and any(w.lower() in OF for w in rest[-4:-1]):
+        # "Minister of Energy and Mines Subroto", "Secretary of Health and Human Services Otis Bowen":
+        # the office's second field, then the person (from a known first name on, else the last two
+        # words, or the last one of two).
+        cut = next((p for p, w in enumerate(name) if w.lower() in FIRST_NAMES), max(len(name) - 2, 1))
+        rest, name = rest + name[:cut], name[cut:]
     person = _person_of_body(name, titled=is_role([w for w in rest if w.lower() not in HONORIFICS]))
     if person is not None:  # "James Fry of GM": the person speaks, for the body
         name, employer = person
@@ -157,7 +173,8 @@ def drop_openers(mention: str) -> str:
     cut = 0
     for i, word in enumerate(words[:-1]):
         lower = word.lower()
-        if (word[:1].isupper() and lower in _HEADLINE_WORDS) or (lower[-1] in "'’" and lower[-2:-1] != "s"):
+        closes = lower[-1] in "'’" and lower[-2:-1] != "s" and len(lower) > 2  # not the N' of Pay N' Pak
+        if (word[:1].isupper() and lower in _HEADLINE_WORDS) or closes:
             cut = i + 1
     words = words[cut:]
     if len(words) > 2 and _epithet(words[0]) and words[1].lower() in FIRST_NAMES:
@@ -203,7 +220,7 @@ def _no_name(name: list[str]) -> bool:
 def is_person(mention: str) -> bool:
     """True for a mention that names a person: a name of its own, not a company or a body."""
     name, role = split_role(mention)
-    if not name or name.split()[-1].lower().rstrip(".") in BODIES:
+    if not name or names_a_body(name.split()):
         return False
     words = mention.split()
     titled = role is not None or any(w.lower() in HONORIFICS for w in words)
@@ -222,9 +239,7 @@ def is_body(mention: str) -> bool:
     words = name.split()
     if not words:
         return False
-    return words[-1].lower().rstrip(".") in BODIES or (
-        len(words) == 1 and words[0].isupper() and len(words[0]) > 1
-    )
+    return names_a_body(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
 
 
 @lru_cache(maxsize=32768)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.models import Sentence
 from assistant.speakers.aliases import is_body, split_role
+from assistant.speakers.body_chain import head_word
 
 # A body introduced by what it is: "oil firm Yukos", "the bank Barclays", "carmaker Volvo".
 _KIND_THEN_NAME = re.compile(
@@ -43,7 +44,7 @@ _NAMED_BY = {
 
 def body_fits(name: str, kind: str) -> bool:
     """True when a body of this name can be called "the <kind>": a ministry is no company."""
-    last = name.split()[-1].lower().rstrip(".")
+    last = head_word(name)  # "California Department of Corporations" is no company
     if kind == "it":
         return True
     named_by = _NAMED_BY.get(kind)

@@ -81,7 +81,8 @@ JOINERS = frozenset({"of", "and", "&", "for"})
 LEADING = wordset(
     """but and in on at as so yet also then however meanwhile separately earlier later today yesterday
     said says asked added
-    while when after before since if although though now still instead elsewhere overall monday tuesday
+    while when after before since because if although though now still instead elsewhere overall
+    monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august
     september october november december last this"""
 )

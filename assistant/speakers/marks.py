@@ -12,14 +12,13 @@ from assistant.speakers.aliases import split_role
 from assistant.speakers.cues import Found
 from assistant.speakers.mentions import PRONOUNS, Token, mention_after, tokenize, wordset
 from assistant.speakers.quotes import QuoteMap
+from assistant.speakers.reported import CLOSERS, OPENERS
 
-_OPENERS = frozenset({"“", '"', "''", "``"})
-_CLOSERS = frozenset({"”", '"', "''"})
 _DASHES = frozenset({"―", "—", "–", "-"})
 _MAX_NAME = 5
 _MAX_MENTION = 10
 _MARK_CHARS = frozenset(":―—–-")
-_QUOTE_CHARS = frozenset("“”\"'")
+_QUOTE_CHARS = frozenset("".join(OPENERS | CLOSERS))  # a sentence without one holds no quotation
 # Capitalised words that open labels, not names: "Update: “…”", "Photo: …".
 _LABELS = wordset(
     """update photo video editor note source sources read watch listen related correction quote quotes
@@ -76,7 +75,7 @@ def _name_then_mark(tokens: list[Token], sentence: Sentence, quotes: QuoteMap) -
         if not width or last + 1 + width >= len(tokens):
             continue
         opener = tokens[last + 1 + width]
-        if opener.text not in _OPENERS or not (_name(tokens, 0, last) or _titled_name(tokens, last)):
+        if opener.text not in OPENERS or not (_name(tokens, 0, last) or _titled_name(tokens, last)):
             return None
         quote = quotes.at(opener.start)
         if quote is None:
@@ -96,7 +95,7 @@ def _name_then_mark(tokens: list[Token], sentence: Sentence, quotes: QuoteMap) -
 def _quote_then_dash(tokens: list[Token], sentence: Sentence, quotes: QuoteMap) -> Found | None:
     """ "“…” ― Oscar P. Quintero": a quotation, a dash, and a name that ends the sentence."""
     for position, token in enumerate(tokens):
-        if token.text not in _CLOSERS or position + 2 >= len(tokens):
+        if token.text not in CLOSERS or position + 2 >= len(tokens):
             continue
         quote = quotes.at(token.start)
         if quote is None or quote.end != token.end:

@@ -16,7 +16,8 @@ from assistant.speakers.doers import names_a_doer
 
 # A token: a dotted acronym (U.S.), a title or an initial with its period (Sen., W.), a word with
 # inner apostrophes, hyphens or slashes (D’Souza’s, R-Texas, Times/CBS), a party
-# label in brackets ("(D-Conn.)"), a doubled-apostrophe quotation mark, or one
+# label in brackets ("(D-Conn.)"), a letter with its apostrophe inside a name ("Pay 'N Pak", "Pay N'
+# Pak"), a doubled-apostrophe quotation mark, or one
 # punctuation mark. Every token starts with a character that is neither a space nor "_": said
 # first, so the search skips the spaces between tokens without trying each form at each of them.
 _TOKEN = re.compile(
@@ -25,12 +26,18 @@ _TOKEN = re.compile(
     | (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Adm|Capt|Maj|Cmdr|Atty|Lt)\.
     | [A-Z]\.(?=\s+[A-Z])
     | [A-Z]-[A-Z][a-z]{1,4}\.(?=[,)\s])
+    | [’'][A-Z](?=[ ][A-Z]) | [A-Z][’'](?=[ ][A-Z])
     | [^\W_]+(?:[’'\-./][^\W_]+)*
     | \([A-Z][\w.\-]*\)
     | ''|``
     | [^\w\s])""",
     re.VERBOSE,
 )
+
+
+def capital(word: str) -> bool:
+    """A word written with a capital, the "'N" of "Pay 'N Pak" too (its letter after an apostrophe)."""
+    return word[:1].isupper() or (word[:1] in "'’" and word[1:2].isupper())
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -143,11 +150,11 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return self.text[0].isalnum()
+        return self.text[0].isalnum() or (self.text[0] in "'’" and self.text[1:2].isalpha())  # "'N"
 
     @property
     def capitalised(self) -> bool:
-        return self.text[0].isupper()
+        return capital(self.text)
 
     @property
     def is_label(self) -> bool:

@@ -22,7 +22,15 @@ from assistant.speakers.lexicon import (
     NEWS_AGENCIES,
     PARTIES,
 )
-from assistant.speakers.mentions import ROLE_WORDS, SPEAKER_NOUNS, is_determiner, strip_honorific, wordset
+from assistant.speakers.mentions import (
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+    capital,
+    is_determiner,
+    strip_honorific,
+    wordset,
+)
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -70,7 +78,7 @@ def _name_part(words: list[str]) -> list[str]:
     body = bool(words) and words[-1].rstrip(".").lower() in BODIES  # "Northrup King Co": no king
     for word in reversed(words):
         bare = word.rstrip(".").lower()
-        if not word[:1].isupper() or (bare in ROLE_WORDS and not body) or is_determiner(word):
+        if not capital(word) or (bare in ROLE_WORDS and not body) or is_determiner(word):
             break
         if part and (
             bare in PARTIES
@@ -92,6 +100,15 @@ def _titles(words: list[str], name: Sequence[str]) -> frozenset[str]:
     """The office words written before a name ("chief", "justice"); parties and honorifics left out."""
     before = words[: max(len(words) - len(name), 0)]
     return frozenset(w.lower().rstrip(".") for w in before if w.lower().rstrip(".") in _OFFICES)
+
+
+_OPENING_MARKS = ("“", '"', "''", "‘")
+_CLOSING_MARKS = ("”", '"', "''", "’", ",”", ',"', ",''", ",’")
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """A run that is all a quotation holds: a phrase or title quoted ("“House of Cards”"), not a name."""
+    return text[max(start - 2, 0) : start].endswith(_OPENING_MARKS) and text.startswith(_CLOSING_MARKS, end)
 
 
 def person_runs(text: str, start: int, end: int) -> list[str]:
@@ -141,7 +158,7 @@ def _company_readings(mention: str) -> tuple[_CompanyReading, ...]:
         name = name or bare  # "Harris Associates L.P." reads as no person's name
         parts = tuple(name.split())
         head = parts[: parts.index("of")] if "of" in parts else parts  # "Japan" is no Bank of Japan
-        plain = role is None and gender_of(name) is None and all(w[:1].isupper() for w in parts)
+        plain = role is None and gender_of(name) is None and all(capital(w) for w in parts)
         readings.append((name, parts, head, is_body(name), plain))
     return tuple(readings)
 
@@ -170,6 +187,8 @@ class NameTable:
         self._genders: dict[tuple[str, ...], set[str]] = {}
         for start, end in spans:
             for match in _NAME_RUN.finditer(text, start, end):
+                if _quoted_whole(text, match.start(), match.end()):
+                    continue  # ''Wilayat Twitter,'': a phrase quoted, no fuller name of Twitter
                 run = match.group().strip(".,")
                 first, _, rest = run.partition(" ")
                 if first.lower() in NEWS_AGENCIES and " " in rest:
@@ -202,8 +221,8 @@ class NameTable:
             return self._resolve_role(definite.group(1), mention)
         words = mention.split()
         name = tuple(_name_part(words))
-        if not name:
-            return mention
+        if not name or (len(words) == 1 and words[0].lower() in PRONOUNS):
+            return mention  # "I" is the writer, not the end of "Suddenly I" in a sentence before
         parts = self._parts
         offices = _titles(words, name)
         gender = gender_of(mention)
@@ -215,7 +234,8 @@ class NameTable:
         # Nobody fuller ends in these words: a company's short name, unless an honorific makes
         # the mention a person's ("Mr Grant" is no short form of Grant Thornton). An office does
         # not: "a spokesman at Anacomp" speaks for Anacomp Inc.
-        if names <= {name} and strip_honorific(words) == words:
+        # "Martin Bachem of Morgan Guaranty" is a person, whatever body Morgan Guaranty's name opens.
+        if names <= {name} and strip_honorific(words) == words and _person_in(mention) is None:
             body = self._body_named_by_first_words(list(name))
             if body is not None:
                 return body
@@ -236,7 +256,7 @@ class NameTable:
         may be called by inner words too. A name given with a role or a known first name is a
         person's ("Tony" is no short form of Tony Blair), unless the article names no person by it
         and one company ("Mark" for Mark Resources Inc)."""
-        if not words or not all(w[:1].isupper() for w in words):
+        if not words or not all(capital(w) for w in words):
             return None
         if _INITIAL.match(words[0]):  # "E", the end of "LL and E": no company is called by a letter
             return None

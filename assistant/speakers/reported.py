@@ -13,6 +13,10 @@ from assistant.speakers.quotes import QuoteMap, QuoteSpan
 
 CLOSERS = frozenset({"”", '"', "''"})
 OPENERS = frozenset({"“", '"', "''", "``"})
+"""Tokens that open (close) a quotation, for every speaker rule: double marks, and two apostrophes
+or two backticks written for one. Single marks are left out, being apostrophes as often; the
+character-level `corpus.layout.QUOTE_OPENERS` has them, since a line or sentence opening with one
+does start with someone's words."""
 # Words that start a phrase of time, place or manner after the cue: "said on Thursday", "said in a statement".
 ADVERBIAL_START = wordset("""in on at during last this to from after before when while as because of about""")
 _THAT_WINDOW = 14

@@ -236,6 +236,9 @@ def _gender_fits(pronoun: str, *forms: str) -> bool:
 
 
 def _is_plural(name: str) -> bool:
-    """A rough test for a group of speakers: "officials", "Biden and Zelensky"."""
+    """A rough test for a group of speakers: "officials", "Biden and Zelensky" (an "and" in a role
+    is one person's: "Trade and Industry Secretary Jose Concepcion")."""
     words = name.split()
-    return " and " in f" {name} " or (words[-1][:1].islower() and words[-1].endswith("s"))
+    _, role = split_role(name)
+    named = name[len(role) :] if role is not None and name.startswith(role) else name
+    return " and " in f" {named} " or (words[-1][:1].islower() and words[-1].endswith("s"))

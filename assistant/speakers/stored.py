@@ -13,8 +13,9 @@ from typing import Any
 
 from assistant.models import Attribution, SpeakerEntry
 from assistant.speakers import tally
-from assistant.speakers.aliases import canonical_key
+from assistant.speakers.aliases import canonical_key, is_person
 from assistant.speakers.bodies import initials, is_acronym
+from assistant.speakers.lexicon import FIRST_NAMES, JOINERS, OF
 
 Row = list[Any]
 """[sentence, name, as_written, cue, kind, direct, start, end, content_start, content_end, key, role]."""
@@ -151,7 +152,8 @@ def _merge_short_keys(people: dict[str, _Person]) -> None:
 
     Keys an article left open between people ("bill clinton|hillary clinton") are never folded,
     and a short key whose offices conflict with the full name's ("Chief Justice" and "Mayor")
-    is someone else.
+    is someone else. Where several full names end in the short key, the one that shares its
+    office takes it ("President Obama" is Barack Obama, not Michelle Obama).
     """
     ending_in: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in people:
@@ -164,6 +166,10 @@ def _merge_short_keys(people: dict[str, _Person]) -> None:
         if "|" in key:
             continue
         longer = [other for other in ending_in.get(tuple(key.split()), ()) if other in people]
+        if len(longer) > 1 and (mine := _offices(people[key])):
+            # "President Obama" where the corpus names Barack and Michelle Obama: the one who
+            # holds that office.
+            longer = [other for other in longer if mine & _offices(people[other])]
         if len(longer) != 1 or _offices_conflict(people[key], people[longer[0]]):
             continue
         people[longer[0]].absorb(people.pop(key))
@@ -189,8 +195,8 @@ def _merge_acronyms(people: dict[str, _Person], spelled: dict[str, set[str]]) ->
     """
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key, person in people.items():
-        if "|" in key:
-            continue
+        if "|" in key or key.endswith(" convention"):
+            continue  # "DNC" is the Democratic National Committee, whose convention speaks by mistake
         for form in {key, *person.names}:
             for letters in initials(form):
                 by_initials[letters].add(key)
@@ -206,5 +212,30 @@ def _merge_acronyms(people: dict[str, _Person], spelled: dict[str, set[str]]) ->
 
 
 def _display_name(person: _Person) -> str:
-    """The longest form of the name (a middle initial not counted), the most frequent among equals."""
-    return max(person.names.items(), key=lambda kv: (len(canonical_key(kv[0]).split()), kv[1], kv[0]))[0]
+    """The longest form of the name (a middle initial not counted), the most frequent among equals;
+    but a person's name written more often without the word or two an article glued before it
+    (a title misspelt, so read as part of the name: one "U.S. Trade Represenative Clayton Yeutter"
+    named Yeutter on all his 116 statements) is shown as it is written most."""
+    longest, count = max(
+        person.names.items(), key=lambda kv: (len(canonical_key(kv[0]).split()), kv[1], kv[0])
+    )
+    words = longest.split()
+    for form, times in sorted(person.names.items(), key=lambda kv: (-kv[1], kv[0])):
+        if times <= count:
+            break
+        extra = words[: len(words) - len(form.split())]
+        if _glued_before(extra, form) and words[len(extra) :] == form.split() and is_person(longest):
+            return form
+    return longest
+
+
+def _glued_before(extra: list[str], form: str) -> bool:
+    """ "Represenative", "Bundesbank Vice-President", "Salomon Brothers'" before a full name: a word or
+    two that are neither its first name nor an initial, nor a phrase ("of New York")."""
+    return (
+        1 <= len(extra) <= 2
+        and len(form.split()) >= 2
+        and len(extra[0].rstrip(".")) > 1
+        and extra[0].lower() not in FIRST_NAMES
+        and not any(w.lower() in JOINERS | OF for w in extra)
+    )
