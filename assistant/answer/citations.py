@@ -10,14 +10,22 @@ from assistant.models import Quote
 from assistant.safe_text import clean
 
 _OPENING_MARKS = "“\"‘'"
+_CLOSING_MARKS = '”"'
+_CLOSING_SINGLE = "’'"
+"""A single closing mark is also an apostrophe (`the players’`): it closes a quotation only after
+the quotation's own full stop, question mark or comma."""
 
 
 def quote_marks(text: str) -> tuple[str, str]:
-    """The marks to put around a quote: none when it opens with its own quotation mark.
+    """The marks to put around a quote: none when it opens or ends with its own quotation mark.
 
-    `““If they…,” Austin said.”` would read as a typo; the sentence is verbatim either way.
+    `““If they…,” Austin said.”` and `“Lacy said "Within 18 months, … expanded."”` read as typos;
+    the sentence is verbatim either way, and the citation under it says whose it is.
     """
-    if text[:1] in _OPENING_MARKS:
+    end = text.rstrip()
+    if text[:1] in _OPENING_MARKS or end[-1:] in _CLOSING_MARKS:
+        return "", ""
+    if end[-1:] in _CLOSING_SINGLE and end[-2:-1] in ".?!,":
         return "", ""
     return "“", "”"
 
