@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from assistant.engine_parts import ArticleTexts, KnownSpeakers, add_articles, remove_article
 from assistant.errors import ArticleNotFound, BadQuestion
@@ -166,7 +166,7 @@ class Engine:
         article, scope, allowed, speaker = where.article_id, where.article, where.allowed, where.speaker
         if where.empty is not None:
             answer = Answer(question, False, message=where.empty, scope=article)
-            return self._keep(finish_answer(answer, where.described()))
+            return self._keep(finish_answer(answer, where.described()), where.as_data())
         steer, note = conversation.steer(question) if conversation is not None else (None, None)
         info = analyse_question(question)
         stay: int | None = None
@@ -234,7 +234,7 @@ class Engine:
         answer = cite_stable_copies(answer, self._texts, self._article_attributions, keep=kept_to)
         if conversation is not None:
             self._remember(conversation, question, answer)
-        return self._keep(answer)
+        return self._keep(answer, where.as_data())
 
     def _quoted_by_nobody(self, speaker: str) -> bool:
         """No one the corpus quotes answers to the name asked (read only when a question is refused)."""
@@ -254,12 +254,13 @@ class Engine:
     def _id_of(self, article: int) -> str:
         return str(self.index.articles.columns["id"][article])
 
-    def _keep(self, answer: Answer) -> Answer:
-        """Record the answer in the history (when kept); a failed write never costs the answer."""
+    def _keep(self, answer: Answer, limits: dict[str, Any] | None = None) -> Answer:
+        """Record the answer in the history (when kept), with the scope it was asked within as data
+        (`QuestionScope.as_data`); a failed write never costs the answer."""
         if self.history is not None:
             from assistant.engine_parts import record_in_history
 
-            failed = record_in_history(self.history, answer)
+            failed = record_in_history(self.history, answer, limits)
             if failed is not None:
                 self.history_error = failed
         return answer

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         normal_folder,
         parse_user_date,
         passage_mask,
+        scope_from_data,
     )
     from assistant.answer.settings import AnswerSettings, Steer
 
@@ -68,6 +69,7 @@ _HOME = {
     "empty_scope_message": "scope",
     "folder_hint": "scope",
     "make_scope": "scope",
+    "scope_from_data": "scope",
     "missing_folders": "scope",
     "normal_folder": "scope",
     "parse_user_date": "scope",
@@ -109,6 +111,7 @@ __all__ = [
     "quote_marks",
     "quote_record",
     "quoted",
+    "scope_from_data",
     "where",
     "where_note",
 ]
