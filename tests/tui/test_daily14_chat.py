@@ -1,0 +1,98 @@
+"""A daily user's trial of the chat on a 2,000-article archive (session 14), the real app through its
+pilot on real corpus folders:
+- a question recalled from the history (Ctrl+R) is asked again within the scope it was asked in: it
+  was asked in whatever scope the chat had, so "What did he say?" asked with `--speaker` or a
+  folder came back as another question;
+- the chat scopes to a speaker as `ask --speaker` does (`/speaker NAME`), and its help says so;
+- a sentence that ends with its own closing quotation mark is not shown with a second one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive import make_archive
+from tui_helpers import ask, wait_for
+
+from assistant.tui.app import make_app
+from assistant.tui.render import quote_text
+from assistant.tui.screens.history import HistoryScreen
+from assistant.tui.widgets.question_input import QuestionInput
+from assistant.tui.widgets.status import ScopeBar
+from assistant.tui.widgets.transcript import QuoteCard
+
+SIZE = (100, 32)
+
+LACY = """Government bond broker sees wider data access
+By Ann Lee
+
+Government bond brokers will soon share their price screens with more dealers, a broker said on Monday.
+
+In a telephone interview, Lacy said "Within 18 months, we think the number of players will be expanded."
+"""
+
+
+async def _recall(pilot, app, needle: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+r")
+    await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+    await pilot.press(*needle, "enter", "enter")
+    await wait_for(pilot, lambda: not isinstance(app.screen, HistoryScreen))
+
+
+async def test_a_question_recalled_from_the_history_is_asked_within_its_scope(tmp_path: Path) -> None:
+    corpus = make_archive(tmp_path / "archive")
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        app.chat.query_one("#question").focus()
+        await pilot.press(*"/in sport/", "enter", *"/since 2023", "enter")
+        await ask(pilot, "What did the harbor master do?")
+        assert app.chat.answers[-1].limits == "in sport/; since 2023-01-01"
+        await pilot.press(*"/all", "enter")
+        await ask(pilot, "Where did the defense officials meet?")
+        await _recall(pilot, app, "harbor master")
+        box = app.chat.query_one("#question", QuestionInput)
+        assert box.value == "What did the harbor master do?"
+        assert app.chat.limits.folders == ("sport/",) and str(app.chat.limits.since) == "2023-01-01"
+        assert "in sport/; since 2023-01-01" in str(app.chat.query_one(ScopeBar).render())
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(app.chat.answers) == 3)
+        assert app.chat.answers[-1].limits == "in sport/; since 2023-01-01"
+        # One asked of the whole corpus is asked of it again, not of the scope the chat has now.
+        await _recall(pilot, app, "defense officials")
+        assert app.chat.limits.is_empty() and app.chat.scope is None
+
+
+async def test_the_chat_scopes_to_a_speaker_as_ask_speaker_does(corpus: Path) -> None:
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        app.chat.query_one("#question").focus()
+        await pilot.press(*"/speaker Okafor", "enter")
+        assert app.chat.limits.speaker == "Okafor"
+        assert "speaker Okafor" in str(app.chat.query_one(ScopeBar).render())
+        await ask(pilot, "What did she say about the wall?")
+        answer = app.chat.answers[-1]
+        assert answer.answered and answer.limits == "speaker Okafor"
+        assert {q.speaker.name for q in answer.quotes if q.speaker} == {"Helen Okafor"}
+        assert all(q.speaker is not None for q in answer.quotes)
+        # Recalled after the limit is cleared, it is asked of her again.
+        await pilot.press(*"/speaker", "enter")
+        assert app.chat.limits.speaker is None
+        await _recall(pilot, app, "wall")
+        assert app.chat.limits.speaker == "Okafor"
+        await pilot.press("ctrl+a", "ctrl+k", *"/bogus", "enter")
+        assert any("/speaker NAME" in n.message for n in app._notifications)
+
+
+async def test_a_sentence_ending_with_its_own_closing_mark_gets_no_second_one(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bonds.txt").write_text(LACY, encoding="utf-8")
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ask(pilot, "What did Lacy say about the number of players?")
+        quote = app.chat.query(QuoteCard).first().quote
+        assert quote.text.endswith('expanded."')
+        shown = quote_text(quote).plain
+        assert shown == quote.text  # it was “In a telephone interview, … expanded."”
