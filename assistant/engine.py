@@ -152,7 +152,14 @@ class Engine:
         `limits` keeps the answer to some folders, sources, authors, dates or articles; it
         combines with `article` and `speaker` (all must hold).
         """
-        from assistant.answer import analyse_question, answer_metadata, find_copies, finish_answer, where_note
+        from assistant.answer import (
+            analyse_question,
+            answer_metadata,
+            find_copies,
+            finish_answer,
+            where_note,
+            with_speaker_named,
+        )
         from assistant.engine_parts import cite_stable_copies, nobody_quoted, resolve_scope
 
         question = self._answerer.check_question(question)
@@ -167,7 +174,13 @@ class Engine:
         if where.empty is not None:
             answer = Answer(question, False, message=where.empty, scope=article)
             return self._keep(finish_answer(answer, where.described()), where.as_data())
-        steer, note = conversation.steer(question) if conversation is not None else (None, None)
+        # "What did he say about prices?" asked within `/speaker Subroto` is about Subroto, not a
+        # follow-up to the last answer's article (whose "nothing more on this" note it was given).
+        steer, note = (
+            conversation.steer(with_speaker_named(question, speaker))
+            if conversation is not None
+            else (None, None)
+        )
         info = analyse_question(question)
         stay: int | None = None
         if info.meta_field is not None:

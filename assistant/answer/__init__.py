@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from assistant.answer.copies import collapse_copies, find_copies, finish_answer
     from assistant.answer.followups import Conversation, where_note
     from assistant.answer.metadata import answer_metadata
+    from assistant.answer.query import with_speaker_named
     from assistant.answer.question_class import analyse_question
     from assistant.answer.scope import (
         Scope,
@@ -68,6 +69,7 @@ _HOME = {
     "empty_corpus_message": "scope",
     "empty_scope_message": "scope",
     "folder_hint": "scope",
+    "with_speaker_named": "query",
     "make_scope": "scope",
     "scope_from_data": "scope",
     "missing_folders": "scope",
@@ -114,4 +116,5 @@ __all__ = [
     "scope_from_data",
     "where",
     "where_note",
+    "with_speaker_named",
 ]

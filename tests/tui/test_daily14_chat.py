@@ -96,3 +96,18 @@ async def test_a_sentence_ending_with_its_own_closing_mark_gets_no_second_one(tm
         assert quote.text.endswith('expanded."')
         shown = quote_text(quote).plain
         assert shown == quote.text  # it was “In a telephone interview, … expanded."”
+
+
+async def test_he_within_a_speaker_scope_is_that_speaker_not_a_follow_up(corpus: Path) -> None:
+    # "What did he say about the wall?" asked within `/speaker Okafor` after another question was
+    # read as a follow-up to that question's article ("… has nothing more on this"), as if "he"
+    # were someone in the last answer.
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ask(pilot, "Where did the defense officials meet?")
+        await pilot.press(*"/speaker Okafor", "enter")
+        await ask(pilot, "What did she say about the wall?")
+        answer = app.chat.answers[-1]
+        assert answer.followed is None, answer.followed
+        assert answer.answered and answer.quotes[0].speaker is not None
+        assert answer.quotes[0].speaker.name == "Helen Okafor"
