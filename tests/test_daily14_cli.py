@@ -53,3 +53,37 @@ def test_history_keeps_the_scope_as_data_for_asking_again(tmp_path: Path) -> Non
     assert entry["limits"]["speaker"] == "Lacy"
     assert entry["limits"]["folders"] == ["markets/"]
     assert entry["limits"]["article"] == "markets/bonds.txt"
+
+
+def test_a_batch_line_can_ask_within_a_speaker_folder_or_dates(tmp_path: Path) -> None:
+    # `{"question": …, "speaker": "Lacy"}` was answered with anyone's words: only "article" and
+    # "top" were read, every other key ignored without a word.
+    corpus = tmp_path / "corpus"
+    (corpus / "markets").mkdir(parents=True)
+    (corpus / "wire").mkdir()
+    (corpus / "markets" / "bonds.txt").write_text(LACY, encoding="utf-8")
+    (corpus / "wire" / "dealers.txt").write_text(
+        "Dealers doubt wider screens\n\nDealers said the number of players on the screens would not "
+        "be expanded this year, and that prices would stay with the brokers.\n",
+        encoding="utf-8",
+    )
+    batch = tmp_path / "questions.jsonl"
+    lines = [
+        {"question": "What was said about the number of players?", "speaker": "Lacy"},
+        {"question": "What was said about the number of players?", "in": "wire"},
+        {"question": "What was said about the number of players?", "in": ["markets/"], "top": 1},
+        {"question": "What was said about the number of players?", "since": "someday"},
+        {"question": "What was said about the number of players?", "speaker": ["Lacy"]},
+    ]
+    batch.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    code, out, _ = run("ask", "--batch", str(batch), "--no-history", "--corpus", str(corpus))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and len(records) == 5
+    by_lacy, in_wire, in_markets, bad_date, bad_speaker = records
+    assert by_lacy["limits"] == "speaker Lacy"
+    assert {q["speaker"]["name"] for q in by_lacy["quotes"]} == {"Lacy"}
+    assert in_wire["limits"] == "in wire/"
+    assert {q["article"]["id"] for q in in_wire["quotes"]} == {"wire/dealers.txt"}
+    assert [q["article"]["id"] for q in in_markets["quotes"]] == ["markets/bonds.txt"]
+    assert bad_date["line"] == 4 and "not a date" in bad_date["error"]
+    assert bad_speaker["line"] == 5 and '"speaker" must be a string' in bad_speaker["error"]
