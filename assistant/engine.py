@@ -160,7 +160,12 @@ class Engine:
             where_note,
             with_speaker_named,
         )
-        from assistant.engine_parts import cite_stable_copies, nobody_quoted, resolve_scope
+        from assistant.engine_parts import (
+            asked_speaker_not_first,
+            cite_stable_copies,
+            nobody_quoted,
+            resolve_scope,
+        )
 
         question = self._answerer.check_question(question)
         self.follow()
@@ -245,6 +250,8 @@ class Engine:
         # A story filed twice is cited from the same copy every time (not whichever was indexed last).
         kept_to = article if article is not None else (self._id_of(stay) if stay is not None else None)
         answer = cite_stable_copies(answer, self._texts, self._article_attributions, keep=kept_to)
+        if speaker is None and (named := asked_speaker_not_first(info, answer, self._quoted_by_nobody)):
+            answer = replace(answer, speaker_not_first=named)
         if conversation is not None:
             self._remember(conversation, question, answer)
         return self._keep(answer, where.as_data())

@@ -87,3 +87,40 @@ def test_a_batch_line_can_ask_within_a_speaker_folder_or_dates(tmp_path: Path) -
     assert [q["article"]["id"] for q in in_markets["quotes"]] == ["markets/bonds.txt"]
     assert bad_date["line"] == 4 and "not a date" in bad_date["error"]
     assert bad_speaker["line"] == 5 and '"speaker" must be a string' in bad_speaker["error"]
+
+
+VOLCKER = {
+    "void.txt": (
+        "Volcker leaves void on debt, bankers say\n\n"
+        "Paul Volcker's resignation as Federal Reserve chairman creates a serious leadership vacuum at a time "
+        "of deep uncertainty about the third-world debt crisis, bankers said.\n"
+    ),
+    "rates.txt": (
+        "Volcker warns on inflation\n\n"
+        "Federal Reserve chairman Paul Volcker said a possibility of renewed inflation remains a concern.\n\n"
+        '"The dollar has fallen far enough," Volcker told the Senate Banking Committee.\n'
+    ),
+}
+
+
+def test_an_answer_leading_with_anothers_words_about_the_person_asked_says_so(tmp_path: Path) -> None:
+    # "What did Volcker say about third world debt?" led with what bankers said about Volcker:
+    # correctly attributed, but a reader asked for Volcker's words and was not told they were not.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in VOLCKER.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    question = "What did Volcker say about third world debt?"
+    code, out, err = run("ask", question, "--corpus", str(corpus), "--no-history")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "The first quote is not by Volcker; --speaker Volcker asks for statements by Volcker only."
+    assert "bankers said" in lines[1] and "— bankers" in lines[2]
+    code, out, _ = run("ask", question, "--json", "--corpus", str(corpus), "--no-history")
+    assert json.loads(out)["speaker_not_first"] == "Volcker"
+    # Asked his words about what he did speak of, or within --speaker, there is nothing to say.
+    code, out, _ = run("ask", "What did Volcker say about inflation?", "--json", "--corpus", str(corpus))
+    answer = json.loads(out)
+    assert answer["speaker_not_first"] is None and answer["quotes"][0]["speaker"]["name"] == "Paul Volcker"
+    code, out, _ = run("ask", question, "--speaker", "Volcker", "--json", "--corpus", str(corpus))
+    assert json.loads(out)["speaker_not_first"] is None

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         quote_marks,
         quote_record,
         quoted,
+        speaker_hint,
         where,
     )
     from assistant.answer.copies import collapse_copies, find_copies, finish_answer
@@ -54,6 +55,7 @@ _HOME = {
     "quote_marks": "citations",
     "quote_record": "citations",
     "quoted": "citations",
+    "speaker_hint": "citations",
     "where": "citations",
     "collapse_copies": "copies",
     "find_copies": "copies",
@@ -114,6 +116,7 @@ __all__ = [
     "quote_record",
     "quoted",
     "scope_from_data",
+    "speaker_hint",
     "where",
     "where_note",
     "with_speaker_named",

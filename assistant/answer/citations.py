@@ -30,6 +30,13 @@ def quote_marks(text: str) -> tuple[str, str]:
     return "“", "”"
 
 
+def speaker_hint(name: str, scope_command: str) -> str:
+    """The note under an answer to "What did NAME say…?" that leads with another's words (correctly
+    attributed, but not what was asked): `scope_command` is how this front end asks for NAME alone."""
+    shown = clean(name, one_line=True)
+    return f"The first quote is not by {shown}; {scope_command} asks for statements by {shown} only."
+
+
 def where(quote: Quote) -> str:
     """Where in the article the quote stands: its paragraph, or the metadata field."""
     if quote.kind == "metadata":

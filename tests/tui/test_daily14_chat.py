@@ -19,7 +19,7 @@ from assistant.tui.render import quote_text
 from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import ScopeBar
-from assistant.tui.widgets.transcript import QuoteCard
+from assistant.tui.widgets.transcript import FollowedNote, QuoteCard
 
 SIZE = (100, 32)
 
@@ -111,3 +111,29 @@ async def test_he_within_a_speaker_scope_is_that_speaker_not_a_follow_up(corpus:
         assert answer.followed is None, answer.followed
         assert answer.answered and answer.quotes[0].speaker is not None
         assert answer.quotes[0].speaker.name == "Helen Okafor"
+
+
+async def test_the_chat_says_when_the_first_quote_is_not_by_the_person_asked(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "void.txt").write_text(
+        "Volcker leaves void on debt, bankers say\n\n"
+        "Paul Volcker's resignation as Federal Reserve chairman creates a serious leadership vacuum at a "
+        "time of deep uncertainty about the third-world debt crisis, bankers said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "rates.txt").write_text(
+        "Volcker warns on inflation\n\n"
+        "Federal Reserve chairman Paul Volcker said a possibility of renewed inflation remains a concern.\n",
+        encoding="utf-8",
+    )
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ask(pilot, "What did Volcker say about third world debt?")
+        (note,) = app.chat.query(FollowedNote)
+        assert str(note.render()) == (
+            "The first quote is not by Volcker; /speaker Volcker asks for statements by Volcker only."
+        )
+        await pilot.press(*"/speaker Volcker", "enter")
+        await ask(pilot, "What did he say about third world debt?")
+        assert len(app.chat.query(FollowedNote)) == 1  # within the scope, no note
