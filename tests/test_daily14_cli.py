@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from stories import write_stories
 
 from assistant.cli import main
 
@@ -24,9 +25,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_a_sentence_ending_with_its_own_closing_mark_is_not_given_a_second(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "bonds.txt").write_text(LACY, encoding="utf-8")
+    corpus = write_stories(tmp_path / "corpus", {"bonds.txt": LACY})
     code, out, err = run("ask", "What did Lacy say about the number of players?", "--corpus", str(corpus))
     assert code == 0, err
     first = out.splitlines()[0]
@@ -39,9 +38,8 @@ def test_a_sentence_ending_with_its_own_closing_mark_is_not_given_a_second(tmp_p
 
 
 def test_history_keeps_the_scope_as_data_for_asking_again(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    (corpus / "markets").mkdir(parents=True)
-    (corpus / "markets" / "bonds.txt").write_text(LACY, encoding="utf-8")
+    corpus = write_stories(tmp_path / "corpus", {})
+    write_stories(corpus / "markets", {"bonds.txt": LACY})
     code, _, err = run(
         "ask", "What did he say about players?", "--speaker", "Lacy", "--in", "markets",
         "--article", "bonds.txt", "--corpus", str(corpus),
@@ -58,15 +56,13 @@ def test_history_keeps_the_scope_as_data_for_asking_again(tmp_path: Path) -> Non
 def test_a_batch_line_can_ask_within_a_speaker_folder_or_dates(tmp_path: Path) -> None:
     # `{"question": …, "speaker": "Lacy"}` was answered with anyone's words: only "article" and
     # "top" were read, every other key ignored without a word.
-    corpus = tmp_path / "corpus"
-    (corpus / "markets").mkdir(parents=True)
-    (corpus / "wire").mkdir()
-    (corpus / "markets" / "bonds.txt").write_text(LACY, encoding="utf-8")
-    (corpus / "wire" / "dealers.txt").write_text(
+    corpus = write_stories(tmp_path / "corpus", {})
+    write_stories(corpus / "markets", {"bonds.txt": LACY})
+    dealers = (
         "Dealers doubt wider screens\n\nDealers said the number of players on the screens would not "
-        "be expanded this year, and that prices would stay with the brokers.\n",
-        encoding="utf-8",
+        "be expanded this year, and that prices would stay with the brokers.\n"
     )
+    write_stories(corpus / "wire", {"dealers.txt": dealers})
     batch = tmp_path / "questions.jsonl"
     lines = [
         {"question": "What was said about the number of players?", "speaker": "Lacy"},
@@ -92,8 +88,8 @@ def test_a_batch_line_can_ask_within_a_speaker_folder_or_dates(tmp_path: Path) -
 VOLCKER = {
     "void.txt": (
         "Volcker leaves void on debt, bankers say\n\n"
-        "Paul Volcker's resignation as Federal Reserve chairman creates a serious leadership vacuum at a time "
-        "of deep uncertainty about the third-world debt crisis, bankers said.\n"
+        "Paul Volcker's resignation as Federal Reserve chairman creates a serious leadership vacuum at a "
+        "time of deep uncertainty about the third-world debt crisis, bankers said.\n"
     ),
     "rates.txt": (
         "Volcker warns on inflation\n\n"
@@ -106,15 +102,15 @@ VOLCKER = {
 def test_an_answer_leading_with_anothers_words_about_the_person_asked_says_so(tmp_path: Path) -> None:
     # "What did Volcker say about third world debt?" led with what bankers said about Volcker:
     # correctly attributed, but a reader asked for Volcker's words and was not told they were not.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in VOLCKER.items():
-        (corpus / name).write_text(text, encoding="utf-8")
+    corpus = write_stories(tmp_path / "corpus", VOLCKER)
     question = "What did Volcker say about third world debt?"
     code, out, err = run("ask", question, "--corpus", str(corpus), "--no-history")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == "The first quote is not by Volcker; --speaker Volcker asks for statements by Volcker only."
+    assert (
+        lines[0]
+        == "The first quote is not by Volcker; --speaker Volcker asks for statements by Volcker only."
+    )
     assert "bankers said" in lines[1] and "— bankers" in lines[2]
     code, out, _ = run("ask", question, "--json", "--corpus", str(corpus), "--no-history")
     assert json.loads(out)["speaker_not_first"] == "Volcker"

@@ -4,7 +4,9 @@ pilot on real corpus folders:
   was asked in whatever scope the chat had, so "What did he say?" asked with `--speaker` or a
   folder came back as another question;
 - the chat scopes to a speaker as `ask --speaker` does (`/speaker NAME`), and its help says so;
-- a sentence that ends with its own closing quotation mark is not shown with a second one.
+- a sentence that ends with its own closing quotation mark is not shown with a second one;
+- "What did he say…?" within `/speaker NAME` is about that speaker, not a follow-up to the last answer;
+- an answer to "What did Volcker say…?" that leads with others' words about him says so.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive import make_archive
+from stories import write_stories
+from test_daily14_cli import LACY, VOLCKER
 from tui_helpers import ask, wait_for
 
 from assistant.tui.app import make_app
@@ -22,14 +26,6 @@ from assistant.tui.widgets.status import ScopeBar
 from assistant.tui.widgets.transcript import FollowedNote, QuoteCard
 
 SIZE = (100, 32)
-
-LACY = """Government bond broker sees wider data access
-By Ann Lee
-
-Government bond brokers will soon share their price screens with more dealers, a broker said on Monday.
-
-In a telephone interview, Lacy said "Within 18 months, we think the number of players will be expanded."
-"""
 
 
 async def _recall(pilot, app, needle: str) -> None:  # type: ignore[no-untyped-def]
@@ -86,14 +82,12 @@ async def test_the_chat_scopes_to_a_speaker_as_ask_speaker_does(corpus: Path) ->
 
 
 async def test_a_sentence_ending_with_its_own_closing_mark_gets_no_second_one(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "bonds.txt").write_text(LACY, encoding="utf-8")
+    corpus = write_stories(tmp_path / "corpus", {"bonds.txt": LACY})
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await ask(pilot, "What did Lacy say about the number of players?")
         quote = app.chat.query(QuoteCard).first().quote
-        assert quote.text.endswith('expanded."')
+        assert quote.text.endswith('trading day."')
         shown = quote_text(quote).plain
         assert shown == quote.text  # it was “In a telephone interview, … expanded."”
 
@@ -114,19 +108,7 @@ async def test_he_within_a_speaker_scope_is_that_speaker_not_a_follow_up(corpus:
 
 
 async def test_the_chat_says_when_the_first_quote_is_not_by_the_person_asked(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "void.txt").write_text(
-        "Volcker leaves void on debt, bankers say\n\n"
-        "Paul Volcker's resignation as Federal Reserve chairman creates a serious leadership vacuum at a "
-        "time of deep uncertainty about the third-world debt crisis, bankers said.\n",
-        encoding="utf-8",
-    )
-    (corpus / "rates.txt").write_text(
-        "Volcker warns on inflation\n\n"
-        "Federal Reserve chairman Paul Volcker said a possibility of renewed inflation remains a concern.\n",
-        encoding="utf-8",
-    )
+    corpus = write_stories(tmp_path / "corpus", VOLCKER)
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await ask(pilot, "What did Volcker say about third world debt?")
