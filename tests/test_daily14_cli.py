@@ -120,3 +120,12 @@ def test_an_answer_leading_with_anothers_words_about_the_person_asked_says_so(tm
     assert answer["speaker_not_first"] is None and answer["quotes"][0]["speaker"]["name"] == "Paul Volcker"
     code, out, _ = run("ask", question, "--speaker", "Volcker", "--json", "--corpus", str(corpus))
     assert json.loads(out)["speaker_not_first"] is None
+
+
+def test_an_article_number_without_its_leading_zeros_is_told_the_id_it_means(tmp_path: Path) -> None:
+    # A reader who saw NEWID 873 typed `show 873` for …/00873.txt and was sent to a list of 2,000 ids.
+    corpus = write_stories(tmp_path / "corpus", {})
+    write_stories(corpus / "reut2-000", {"00873.txt": LACY, "01873.txt": VOLCKER["void.txt"]})
+    for command in (["show", "873"], ["ask", "What did Lacy say?", "--article", "873"]):
+        code, _, err = run(*command, "--corpus", str(corpus))
+        assert code == 4 and "did you mean reut2-000/00873.txt?" in err, err
