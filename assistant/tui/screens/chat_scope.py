@@ -113,10 +113,11 @@ class ScopeActions(AnswerActions):
         """Limit questions as `entry` was: re-asked in whatever scope the chat had, "What did he say
         about rates?" asked with `/speaker Volcker` or `--since 1987-03` came back as another question."""
         if entry.limits is None and entry.scope:  # kept before scopes were kept as data: words only
+            said = (
+                f"Asked with the scope “{entry.scope}”, kept in words only: set it again to ask the same way."
+            )
             self.notify(
-                clean(
-                    f"Asked within {entry.scope}: set that scope again to ask it the same way.", one_line=True
-                ),
+                clean(said, one_line=True),
                 title="Scope",
                 markup=False,
             )
