@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from assistant.engine_parts import ArticleTexts, KnownSpeakers, add_articles, remove_article
 from assistant.errors import ArticleNotFound, BadQuestion
@@ -152,8 +152,20 @@ class Engine:
         `limits` keeps the answer to some folders, sources, authors, dates or articles; it
         combines with `article` and `speaker` (all must hold).
         """
-        from assistant.answer import analyse_question, answer_metadata, find_copies, finish_answer, where_note
-        from assistant.engine_parts import cite_stable_copies, nobody_quoted, resolve_scope
+        from assistant.answer import (
+            analyse_question,
+            answer_metadata,
+            find_copies,
+            finish_answer,
+            where_note,
+            with_speaker_named,
+        )
+        from assistant.engine_parts import (
+            asked_speaker_not_first,
+            cite_stable_copies,
+            nobody_quoted,
+            resolve_scope,
+        )
 
         question = self._answerer.check_question(question)
         self.follow()
@@ -166,8 +178,14 @@ class Engine:
         article, scope, allowed, speaker = where.article_id, where.article, where.allowed, where.speaker
         if where.empty is not None:
             answer = Answer(question, False, message=where.empty, scope=article)
-            return self._keep(finish_answer(answer, where.described()))
-        steer, note = conversation.steer(question) if conversation is not None else (None, None)
+            return self._keep(finish_answer(answer, where.described()), where.as_data())
+        # "What did he say about prices?" asked within `/speaker Subroto` is about Subroto, not a
+        # follow-up to the last answer's article (whose "nothing more on this" note it was given).
+        steer, note = (
+            conversation.steer(with_speaker_named(question, speaker))
+            if conversation is not None
+            else (None, None)
+        )
         info = analyse_question(question)
         stay: int | None = None
         if info.meta_field is not None:
@@ -232,9 +250,11 @@ class Engine:
         # A story filed twice is cited from the same copy every time (not whichever was indexed last).
         kept_to = article if article is not None else (self._id_of(stay) if stay is not None else None)
         answer = cite_stable_copies(answer, self._texts, self._article_attributions, keep=kept_to)
+        if speaker is None and (named := asked_speaker_not_first(info, answer, self._quoted_by_nobody)):
+            answer = replace(answer, speaker_not_first=named)
         if conversation is not None:
             self._remember(conversation, question, answer)
-        return self._keep(answer)
+        return self._keep(answer, where.as_data())
 
     def _quoted_by_nobody(self, speaker: str) -> bool:
         """No one the corpus quotes answers to the name asked (read only when a question is refused)."""
@@ -254,12 +274,13 @@ class Engine:
     def _id_of(self, article: int) -> str:
         return str(self.index.articles.columns["id"][article])
 
-    def _keep(self, answer: Answer) -> Answer:
-        """Record the answer in the history (when kept); a failed write never costs the answer."""
+    def _keep(self, answer: Answer, limits: dict[str, Any] | None = None) -> Answer:
+        """Record the answer in the history (when kept), with the scope it was asked within as data
+        (`QuestionScope.as_data`); a failed write never costs the answer."""
         if self.history is not None:
             from assistant.engine_parts import record_in_history
 
-            failed = record_in_history(self.history, answer)
+            failed = record_in_history(self.history, answer, limits)
             if failed is not None:
                 self.history_error = failed
         return answer

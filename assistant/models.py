@@ -107,6 +107,9 @@ class Answer:
     """tiktoken tokens of the quoted text shown (quotes and their context sentences)."""
     limits: str | None = None
     """The scope the question was asked within, in words (folders, sources, dates…), if any."""
+    speaker_not_first: str | None = None
+    """The person the question asks for by name ("Volcker") when the first quote is someone else's
+    words (bankers' that name him) and no speaker scope was given: front ends say so."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,13 @@ if TYPE_CHECKING:
         quote_marks,
         quote_record,
         quoted,
+        speaker_hint,
         where,
     )
     from assistant.answer.copies import collapse_copies, find_copies, finish_answer
     from assistant.answer.followups import Conversation, where_note
     from assistant.answer.metadata import answer_metadata
+    from assistant.answer.query import with_speaker_named
     from assistant.answer.question_class import analyse_question
     from assistant.answer.scope import (
         Scope,
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
         normal_folder,
         parse_user_date,
         passage_mask,
+        scope_from_data,
     )
     from assistant.answer.settings import AnswerSettings, Steer
 
@@ -52,6 +55,7 @@ _HOME = {
     "quote_marks": "citations",
     "quote_record": "citations",
     "quoted": "citations",
+    "speaker_hint": "citations",
     "where": "citations",
     "collapse_copies": "copies",
     "find_copies": "copies",
@@ -67,7 +71,9 @@ _HOME = {
     "empty_corpus_message": "scope",
     "empty_scope_message": "scope",
     "folder_hint": "scope",
+    "with_speaker_named": "query",
     "make_scope": "scope",
+    "scope_from_data": "scope",
     "missing_folders": "scope",
     "normal_folder": "scope",
     "parse_user_date": "scope",
@@ -109,6 +115,9 @@ __all__ = [
     "quote_marks",
     "quote_record",
     "quoted",
+    "scope_from_data",
+    "speaker_hint",
     "where",
     "where_note",
+    "with_speaker_named",
 ]

@@ -10,16 +10,31 @@ from assistant.models import Quote
 from assistant.safe_text import clean
 
 _OPENING_MARKS = "“\"‘'"
+_CLOSING_MARKS = '”"'
+_CLOSING_SINGLE = "’'"
+"""A single closing mark is also an apostrophe (`the players’`): it closes a quotation only after
+the quotation's own full stop, question mark or comma."""
 
 
 def quote_marks(text: str) -> tuple[str, str]:
-    """The marks to put around a quote: none when it opens with its own quotation mark.
+    """The marks to put around a quote: none when it opens or ends with its own quotation mark.
 
-    `““If they…,” Austin said.”` would read as a typo; the sentence is verbatim either way.
+    `““If they…,” Austin said.”` and `“Lacy said "Within 18 months, … expanded."”` read as typos;
+    the sentence is verbatim either way, and the citation under it says whose it is.
     """
-    if text[:1] in _OPENING_MARKS:
+    end = text.rstrip()
+    if text[:1] in _OPENING_MARKS or end[-1:] in _CLOSING_MARKS:
+        return "", ""
+    if end[-1:] in _CLOSING_SINGLE and end[-2:-1] in ".?!,":
         return "", ""
     return "“", "”"
+
+
+def speaker_hint(name: str, scope_command: str) -> str:
+    """The note under an answer to "What did NAME say…?" that leads with another's words (correctly
+    attributed, but not what was asked): `scope_command` is how this front end asks for NAME alone."""
+    shown = clean(name, one_line=True)
+    return f"The first quote is not by {shown}; {scope_command} asks for statements by {shown} only."
 
 
 def where(quote: Quote) -> str:

@@ -98,6 +98,32 @@ class Scope:
         }
 
 
+def scope_from_data(data: dict[str, Any]) -> Scope:
+    """A scope back from `Scope.as_json()` as the history kept it; what is not of the right type (a
+    file edited by hand) limits nothing rather than failing the recall."""
+
+    def texts(key: str) -> tuple[str, ...]:
+        value = data.get(key)
+        return tuple(v for v in value if isinstance(v, str) and v.strip()) if isinstance(value, list) else ()
+
+    def day(key: str) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(data[key]) if isinstance(data.get(key), str) else None
+        except ValueError:
+            return None
+
+    speaker = data.get("speaker")
+    return Scope(
+        folders=texts("folders"),
+        sources=texts("sources"),
+        authors=texts("authors"),
+        since=day("since"),
+        until=day("until"),
+        articles=texts("articles"),
+        speaker=speaker.strip() if isinstance(speaker, str) and speaker.strip() else None,
+    )
+
+
 def make_scope(
     *,
     folders: Sequence[str] = (),

@@ -67,6 +67,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "scope": answer.scope,
         "followed": answer.followed,
         "limits": answer.limits,
+        "speaker_not_first": answer.speaker_not_first,
         "tokens": answer.tokens,
         "quotes": [quote_json(q) for q in answer.quotes],
     }

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
 import click
 
-from assistant.answer import Scope
+from assistant.answer import Scope, make_scope
 from assistant.cli.answer_json import answer_json
 from assistant.cli.shared import EXIT_BAD_INPUT, EXIT_NO_ANSWER, MAX_TOP, known_article_id
 from assistant.engine import Engine
@@ -42,10 +43,30 @@ def _batch_lines(stream: BinaryIO) -> Iterator[tuple[int, str | None, str | None
             yield number, None, "the line is not valid UTF-8"
 
 
-def _batch_item(line: str, article: str | None, top: int) -> tuple[str, str | None, int]:
-    """The question, article and top of one batch line; raises BadQuestion for a malformed line."""
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One batch line read: the question and what it is asked within (the command's options unless
+    the line gives its own)."""
+
+    question: str
+    article: str | None
+    top: int
+    speaker: str | None
+    limits: Scope | None
+
+
+_SCOPE_KEYS = {"in": "folders", "source": "sources", "author": "authors", "since": "since", "until": "until"}
+"""A JSON line's scope keys, named as `ask`'s options, and the Scope field each sets."""
+
+
+def _batch_item(
+    line: str, article: str | None, top: int, speaker: str | None, limits: Scope | None
+) -> BatchItem:
+    """One batch line read; raises BadQuestion for a malformed one. A JSON line may set `article`,
+    `top`, `speaker`, `in`, `source`, `author`, `since`, `until` as the options do (they were
+    ignored, so a line asking for one speaker's words was answered with anyone's)."""
     if not line.startswith("{"):
-        return line, article, top
+        return BatchItem(line, article, top, speaker, limits)
     try:
         item = json.loads(line)
     except (ValueError, RecursionError) as exc:
@@ -59,7 +80,42 @@ def _batch_item(line: str, article: str | None, top: int) -> tuple[str, str | No
     q_top = item.get("top", top)
     if isinstance(q_top, bool) or not isinstance(q_top, int) or not 1 <= q_top <= MAX_TOP:
         raise BadQuestion(f'not a question: "top" must be a whole number from 1 to {MAX_TOP}')
-    return item["question"], q_article, q_top
+    q_speaker = item.get("speaker", speaker)
+    if q_speaker is not None and not isinstance(q_speaker, str):
+        raise BadQuestion('not a question: "speaker" must be a string (a name from `assistant speakers`)')
+    return BatchItem(item["question"], q_article, q_top, q_speaker, _line_limits(item, limits))
+
+
+def _line_limits(item: dict[str, Any], limits: Scope | None) -> Scope | None:
+    """The command's limits with those the line gives in their place."""
+    given: dict[str, list[str]] = {}
+    for key in _SCOPE_KEYS:
+        if key not in item:
+            continue
+        value = item[key]
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise BadQuestion(f'not a question: "{key}" must be a string or a list of strings')
+        if key in ("since", "until") and len(values) > 1:
+            raise BadQuestion(f'not a question: "{key}" must be one date (YYYY-MM-DD, YYYY-MM or YYYY)')
+        given[key] = values
+    if not given:
+        return limits
+
+    def date(key: str) -> str | None:  # the line's bound, else the command's (checked again together)
+        if key in given:
+            return given[key][0] if given[key] else None
+        bound = getattr(limits, key) if limits is not None else None
+        return bound.isoformat() if bound else None
+
+    line = make_scope(
+        folders=given.get("in", ()),
+        sources=given.get("source", ()),
+        authors=given.get("author", ()),
+        since=date("since"),
+        until=date("until"),
+    )
+    return replace(limits or Scope(), **{_SCOPE_KEYS[key]: getattr(line, _SCOPE_KEYS[key]) for key in given})
 
 
 def run_batch(
@@ -87,14 +143,14 @@ def run_batch(
             continue
         else:
             try:
-                question, q_article, q_top = _batch_item(line, article, top)
+                item = _batch_item(line, article, top, speaker, limits)
                 answer = engine.ask(
-                    question,
-                    article=known_article_id(engine, q_article),
-                    top=q_top,
+                    item.question,
+                    article=known_article_id(engine, item.article),
+                    top=item.top,
                     context=context,
-                    speaker=speaker,
-                    limits=limits,
+                    speaker=item.speaker,
+                    limits=item.limits,
                 )
                 record = answer_json(answer)
                 if not answer.answered:

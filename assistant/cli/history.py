@@ -41,13 +41,13 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
 
 
 def _shortened(text: str) -> str:
-    """`text` cut to about _QUOTE_CHARS at a word, with "…"; a quote that is one quotation keeps its
-    closing mark (`“We will not… wait.”` lost it: the marks no longer paired)."""
+    """`text` cut to about _QUOTE_CHARS at a word, with "…"; a quote that carries its own quotation
+    marks keeps its closing one (`“We will not… wait.”` lost it: the marks no longer paired)."""
     if len(text) <= _QUOTE_CHARS:
         return text
     cut = text[: _QUOTE_CHARS - 1]
     cut = cut[: cut.rfind(" ")] if " " in cut[_QUOTE_CHARS // 2 :] else cut
-    closing = text[-1] if text[:1] in _PAIRED and text[-1] == _PAIRED[text[:1]] else ""
+    closing = text[-1] if quote_marks(text) == ("", "") and text[-1] in _PAIRED.values() else ""
     return cut.rstrip(" ,;:") + "…" + closing
 
 

@@ -9,10 +9,11 @@ colour (FORCE_COLOR, TTY_COMPATIBLE), `render.print_answer` draws it as before.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from typing import TextIO
 
-from assistant.answer import citation, quote_marks
+from assistant.answer import citation, quote_marks, speaker_hint
 from assistant.models import Answer, Quote
 from assistant.safe_text import clean, cleaned_pieces
 
@@ -44,6 +45,9 @@ def answer_rows(answer: Answer, *, show_score: bool = False) -> list[Row]:
             words = ", ".join(clean(s, one_line=True) for s in answer.suggestions)
             rows.append(("", "Words the corpus does have: " + words, "plain"))
         return rows
+    if answer.speaker_not_first:
+        flag = shlex.quote(clean(answer.speaker_not_first, one_line=True))
+        rows.append(("", speaker_hint(answer.speaker_not_first, f"--speaker {flag}"), "followed"))
     for n, quote in enumerate(answer.quotes):
         if n:
             rows.append(("", "", "blank"))

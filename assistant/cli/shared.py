@@ -255,14 +255,24 @@ def _refuse_a_folder(typed: str, ids: list[str]) -> None:
 
 
 def _named_without_suffix(typed: str, ids: Iterable[str]) -> str | None:
-    """The one id that is `typed` (a file name or its last folders) plus a suffix, else None."""
+    """The one id that is `typed` (a file name or its last folders) plus a suffix, else None; a
+    number matches a file named by it with leading zeros (`show 873` for `…/00873.txt`, as a
+    Reuters NEWID is written)."""
     bare = typed.strip().strip("/")
     if not bare or "." in bare.rsplit("/", 1)[-1]:
         return None
+    number = bare.lstrip("0") if bare.isdigit() else None
     fits = []
     for article_id in ids:
         base, dot, suffix = article_id.rpartition(".")
-        if dot and "/" not in suffix and (base == bare or base.endswith("/" + bare)):
+        if not dot or "/" in suffix:
+            continue
+        name = base.rsplit("/", 1)[-1]
+        if (
+            base == bare
+            or base.endswith("/" + bare)
+            or (number and name.isdigit() and name.lstrip("0") == number)
+        ):
             fits.append(article_id)
     return fits[0] if len(fits) == 1 else None
 

@@ -9,6 +9,7 @@ from assistant.lazy_exports import lazy_getattr
 if TYPE_CHECKING:
     from assistant.engine_parts.answer_records import record_in_history, remember_shown
     from assistant.engine_parts.article_text import ArticleTexts
+    from assistant.engine_parts.asked_speaker import asked_speaker_not_first
     from assistant.engine_parts.cited_copy import cite_stable_copies
     from assistant.engine_parts.corpus_writes import add_articles, remove_article
     from assistant.engine_parts.known_speakers import KnownSpeakers
@@ -20,6 +21,7 @@ _HOME = {
     "record_in_history": "answer_records",
     "remember_shown": "answer_records",
     "ArticleTexts": "article_text",
+    "asked_speaker_not_first": "asked_speaker",
     "cite_stable_copies": "cited_copy",
     "add_articles": "corpus_writes",
     "remove_article": "corpus_writes",
@@ -35,6 +37,7 @@ __all__ = [
     "KnownSpeakers",
     "QuestionScope",
     "add_articles",
+    "asked_speaker_not_first",
     "cite_stable_copies",
     "nobody_quoted",
     "record_in_history",

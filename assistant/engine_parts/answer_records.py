@@ -4,7 +4,7 @@ which article and sentences were shown (what a follow-up such as "what else did 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.answer import quote_record
 from assistant.engine_parts.article_text import ArticleTexts
@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from assistant.history import History
 
 
-def record_in_history(history: History, answer: Answer) -> str | None:
-    """Write `answer` to the history; why the write failed, if it did (an answer never fails for it)."""
+def record_in_history(history: History, answer: Answer, limits: dict[str, Any] | None = None) -> str | None:
+    """Write `answer` to the history with `limits`, the scope it was asked within as data; why the
+    write failed, if it did (an answer never fails for it)."""
     import sqlite3  # loaded already by the history; `add` and `remove` never load it
 
     described = answer.limits
@@ -31,6 +32,7 @@ def record_in_history(history: History, answer: Answer) -> str | None:
             tokens=answer.tokens,
             quotes=[quote_record(q) for q in answer.quotes],
             followed=answer.followed,
+            limits=limits,
         )
     except (sqlite3.Error, OSError) as exc:
         return f"the history could not be written ({exc}); answers still work"

@@ -62,10 +62,23 @@ class QuestionScope:
     def described(self) -> str | None:
         """The limits in words with the speaker asked for, or None: what the answer and the history
         say it was asked within (`--speaker` alone used to leave no trace, so re-asking lost it)."""
+        limits = self._with_speaker()
+        return limits.describe() if limits is not None else None
+
+    def as_data(self) -> dict[str, Any] | None:
+        """The scope as JSON-ready data (`Scope.as_json()` and the `article` asked of), or None when
+        nothing was limited: what the history keeps so a recalled question is asked within it again."""
+        limits = self._with_speaker()
+        if limits is None and self.article_id is None:
+            return None
+        return {**(limits or Scope()).as_json(), "article": self.article_id}
+
+    def _with_speaker(self) -> Scope | None:
+        """The limits with the speaker asked for (`--speaker` is given apart from them)."""
         limits = self.limits
         if self.speaker is not None and (limits is None or limits.speaker is None):
             limits = replace(limits if limits is not None else Scope(), speaker=self.speaker.strip())
-        return limits.describe() if limits is not None else None
+        return limits
 
     def refusal(self, message: str, ids: Sequence[str]) -> str:
         """`message` as said of what was searched: "The corpus holds no answer" is false when only

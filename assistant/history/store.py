@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS asked (
     message TEXT,
     tokens INTEGER NOT NULL DEFAULT 0,
     quotes TEXT NOT NULL,
-    followed TEXT
+    followed TEXT,
+    limits TEXT
 )
 """
 _MAX_ROWS_READ = 100_000
@@ -61,6 +62,10 @@ class HistoryEntry:
     """Each: text, citation, article id, start, end, paragraph."""
     followed: str | None = None
     """What a follow-up was read as ("Follow-up to “…”"), so a bare "Why?" keeps its context."""
+    limits: dict[str, Any] | None = None
+    """The scope as data (`Scope.as_json()` and the `article` asked of), so a question recalled
+    from the history is asked again within it; None for one asked of the whole corpus, or kept
+    before scopes were (only `scope`, the words, was)."""
 
     @property
     def read_as(self) -> str:
@@ -79,6 +84,7 @@ class HistoryEntry:
             "tokens": self.tokens,
             "quotes": list(self.quotes),
             "followed": self.followed,
+            "limits": self.limits,
         }
 
 
@@ -113,6 +119,8 @@ class History:
                 columns = {row[1] for row in connection.execute("PRAGMA table_info(asked)")}
                 if "followed" not in columns:  # a history file from before follow-ups were kept
                     connection.execute("ALTER TABLE asked ADD COLUMN followed TEXT")
+                if "limits" not in columns:  # from before the scope was kept as data
+                    connection.execute("ALTER TABLE asked ADD COLUMN limits TEXT")
                 # SQLite's lower() folds ASCII only; "Élysée" should find "élysée".
                 connection.create_function("holds", 2, _holds, deterministic=True)
                 connection.create_function("quotes_hold", 2, _quotes_hold, deterministic=True)
@@ -140,6 +148,7 @@ class History:
         quotes: list[dict[str, Any]],
         when: dt.datetime | None = None,
         followed: str | None = None,
+        limits: dict[str, Any] | None = None,
     ) -> int:
         """Keep one question and its answer; returns its id. Raises sqlite3.Error or OSError."""
         stamp = (when or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -148,8 +157,8 @@ class History:
             with connection:
                 cursor = connection.execute(
                     "INSERT INTO asked (asked_at, question, scope, answered, message, tokens, quotes,"
-                    " followed) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " followed, limits) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         stamp,
                         _storable(question),
@@ -159,6 +168,7 @@ class History:
                         tokens,
                         _storable(json.dumps(quotes, ensure_ascii=False)),
                         _storable(followed),
+                        _storable(json.dumps(limits, ensure_ascii=False)) if limits else None,
                     ),
                 )
                 newest = int(cursor.lastrowid or 0)
@@ -170,7 +180,10 @@ class History:
         """Entries newest first; `contains` keeps those whose question, scope or quotes hold the text."""
         if not self.path.exists():
             return []
-        sql = "SELECT id, asked_at, question, scope, answered, message, tokens, quotes, followed FROM asked"
+        sql = (
+            "SELECT id, asked_at, question, scope, answered, message, tokens, quotes, followed, limits"
+            " FROM asked"
+        )
         args: list[Any] = []
         if contains:
             sql += (
@@ -239,7 +252,17 @@ def _entry(row: tuple[Any, ...]) -> HistoryEntry:
         tokens=int(row[6] or 0),
         quotes=tuple(q for q in quotes if isinstance(q, dict)),
         followed=row[8],
+        limits=_limits(row[9]),
     )
+
+
+def _limits(stored: str | None) -> dict[str, Any] | None:
+    """The kept scope, or None for one that is not a JSON object (a file edited or damaged by hand)."""
+    try:
+        data = json.loads(stored) if stored else None
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _storable(text: str | None) -> str | None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.answer import quote_marks
+from assistant.answer import quote_marks, speaker_hint
 from assistant.locations import export_dir
 from assistant.models import Answer, Quote
 from assistant.safe_text import clean
@@ -59,6 +59,9 @@ def conversation_markdown(answers: Sequence[Answer], corpus: str) -> str:
             out += [f"*Scope: `{clean(answer.scope)}`*", ""]
         if answer.limits:
             out += [f"*Within: {clean(answer.limits)}*", ""]
+        if answer.speaker_not_first:
+            flag = f"`--speaker {clean(answer.speaker_not_first, one_line=True)}`"
+            out += [f"*{speaker_hint(answer.speaker_not_first, flag)}*", ""]
         if not answer.answered:
             out += [clean(answer.message or "The corpus does not answer this."), ""]
             if answer.suggestions:

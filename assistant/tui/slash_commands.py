@@ -1,5 +1,6 @@
 """Slash commands typed in the question box: scope (`/in world/`, `/source`, `/author`, `/since`,
-`/until`, `/all`), `/history`, `/add [--into FOLDER] FILE-OR-URL` and `/help`. Parsing only; the
+`/until`, `/speaker`, `/all`: the scopes `assistant ask` takes as options), `/history`,
+`/add [--into FOLDER] FILE-OR-URL` and `/help`. Parsing only; the
 chat screen acts on the result."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from assistant.answer import Scope, normal_folder, parse_user_date
 from assistant.errors import BadQuestion
 
 HELP = (
-    "/in FOLDER… · /source NAME · /author NAME · /since DATE · /until DATE "
+    "/in FOLDER… · /source NAME · /author NAME · /since DATE · /until DATE · /speaker NAME "
     "(no value clears it) · /all clears every limit · /history · /add [--into FOLDER] FILE-OR-URL · /help"
 )
 
@@ -48,6 +49,8 @@ def run_command(text: str, scope: Scope) -> SlashResult:
         return SlashResult(scope=replace(scope, sources=(value,) if value else ()))
     if name == "author":
         return SlashResult(scope=replace(scope, authors=(value,) if value else ()))
+    if name == "speaker":  # as `ask --speaker`: only that person's statements; "he" in a question means them
+        return SlashResult(scope=replace(scope, speaker=value or None))
     if name in ("since", "until"):
         date = parse_user_date(value, f"/{name}") if value else None
         changed = replace(scope, since=date) if name == "since" else replace(scope, until=date)

@@ -50,7 +50,7 @@ class ChatScreen(ScopeActions):
             "escape",
             "clear_scope",
             "All articles",
-            tooltip="Stop limiting questions to one article, folder, source or dates",
+            tooltip="Stop limiting questions to one article, folder, source, dates or speaker",
             id="clear-scope",
         ),
         Binding(

@@ -1,5 +1,6 @@
 """What the chat does with the answers it shows: read a quote in its article, copy it with its
-citation, export the conversation, recall a question from the history.
+citation, export the conversation. (Recalling a question from the history restores its scope too,
+so it is in `chat_scope.py`.)
 
 A base class of `ChatScreen` (through `ScopeActions`), so the screen's module keeps to asking.
 Slow work (loading an article, writing an export) runs in thread workers that post messages back.
@@ -7,7 +8,6 @@ Slow work (loading an article, writing an export) runs in thread workers that po
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,9 +28,7 @@ from assistant.tui.messages import (
     SourceLoaded,
 )
 from assistant.tui.render import citation
-from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.screens.source import SourceScreen
-from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.transcript import QuoteCard
 
 if TYPE_CHECKING:
@@ -122,30 +120,6 @@ class AnswerActions(Screen[None]):
 
     def on_source_loaded(self, message: SourceLoaded) -> None:
         self.app.push_screen(SourceScreen(message.view, message.quote))
-
-    # ---- history ----------------------------------------------------------------------------
-
-    def action_history(self) -> None:
-        """Show the questions asked before; the one chosen goes back in the question box."""
-        engine = self.engine
-        if engine is None or engine.history is None:
-            reason = (
-                "the corpus is still opening" if engine is None else "it is turned off (ASSISTANT_HISTORY=0)"
-            )
-            self.notify(f"No history: {reason}.", severity="warning", markup=False)
-            return
-        try:
-            entries = engine.history.entries(limit=500)
-        except (sqlite3.Error, OSError) as error:
-            self.notify(f"The history cannot be read: {error}", severity="error", markup=False)
-            return
-        self.app.push_screen(HistoryScreen(entries), self._recalled)
-
-    def _recalled(self, question: str | None) -> None:
-        box = self.query_one("#question", QuestionInput)
-        if question:
-            box.restore(question)
-        box.focus()
 
     # ---- export and new chat --------------------------------------------------------------
 

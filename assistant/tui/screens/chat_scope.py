@@ -1,5 +1,6 @@
 """What limits the chat's questions: one article chosen in the panel, or the folders, sources,
-authors and dates slash commands set; and the panel that chooses them.
+authors, dates and speaker slash commands set; the panel that chooses them; and a question recalled
+from the history, which is asked again within the scope it was asked in.
 
 A base class of `ChatScreen` and itself built on `AnswerActions`, so the screen's module keeps to asking;
 the bindings are declared there, in full.
@@ -7,16 +8,20 @@ the bindings are declared there, in full.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from textual.reactive import reactive
 from textual.timer import Timer
 
-from assistant.answer import Scope, corpus_folders, folder_hint, missing_folders
+from assistant.answer import Scope, corpus_folders, folder_hint, missing_folders, scope_from_data
 from assistant.errors import BadQuestion
+from assistant.history import HistoryEntry
 from assistant.safe_text import clean
 from assistant.tui.messages import ArticleChosen
 from assistant.tui.screens.chat_answers import AnswerActions
+from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.slash_commands import run_command
 from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.question_input import QuestionInput
@@ -77,6 +82,71 @@ class ScopeActions(AnswerActions):
                 severity="warning",
                 markup=False,
             )
+
+    # ---- a question recalled from the history ----------------------------------------------
+
+    def action_history(self) -> None:
+        """Show the questions asked before; the one chosen goes back in the question box, within
+        the scope it was asked in."""
+        engine = self.engine
+        if engine is None or engine.history is None:
+            reason = (
+                "the corpus is still opening" if engine is None else "it is turned off (ASSISTANT_HISTORY=0)"
+            )
+            self.notify(f"No history: {reason}.", severity="warning", markup=False)
+            return
+        try:
+            entries = engine.history.entries(limit=500)
+        except (sqlite3.Error, OSError) as error:
+            self.notify(f"The history cannot be read: {error}", severity="error", markup=False)
+            return
+        self.app.push_screen(HistoryScreen(entries), self._recalled)
+
+    def _recalled(self, entry: HistoryEntry | None) -> None:
+        box = self.query_one("#question", QuestionInput)
+        if entry is not None:
+            box.restore(entry.question)
+            self._scope_as_asked(entry)
+        box.focus()
+
+    def _scope_as_asked(self, entry: HistoryEntry) -> None:
+        """Limit questions as `entry` was: re-asked in whatever scope the chat had, "What did he say
+        about rates?" asked with `/speaker Volcker` or `--since 1987-03` came back as another question."""
+        if entry.limits is None and entry.scope:  # kept before scopes were kept as data: words only
+            said = (
+                f"Asked with the scope “{entry.scope}”, kept in words only: set it again to ask the same way."
+            )
+            self.notify(
+                clean(said, one_line=True),
+                title="Scope",
+                markup=False,
+            )
+            return
+        data: dict[str, Any] = entry.limits or {}
+        article = data.get("article") if isinstance(data.get("article"), str) else None
+        limits = scope_from_data(data)
+        if article is not None:  # the chat keeps the article apart, as the panel's pick
+            limits = replace(limits, articles=tuple(a for a in limits.articles if a != article))
+        titles = {a.meta.id: a.meta.title for a in self.query_one(ArticlePanel).articles}
+        if article is not None and article not in titles:
+            self.notify(
+                clean(f"Article {article} is no longer in the corpus: asked without it.", one_line=True),
+                title="Scope",
+                severity="warning",
+                markup=False,
+            )
+            article = None
+        if limits == self.limits and article == self.scope:
+            return
+        self.limits = limits
+        if article is not None:
+            self._scope_title = titles[article]
+        if article == self.scope:
+            self._show_scope()
+            self.refresh_bindings()
+        else:
+            self.scope = article
+        self._flash_scope()
 
     # ---- the article chosen ----------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The history screen: questions asked of this corpus before (in this session or earlier), newest first.
 
-Choosing one puts it back in the question box, to ask again or edit.
+Choosing one puts it back in the question box, to ask again or edit, and limits questions as it
+was limited (its folders, sources, dates, speaker or article).
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ def _searched(entry: HistoryEntry) -> str:
     return f"{entry.question} {entry.followed or ''} {entry.scope or ''} {quotes}".casefold()
 
 
-class HistoryScreen(ModalScreen[str | None]):
-    """Earlier questions with a filter box; Enter recalls one, Esc closes."""
+class HistoryScreen(ModalScreen[HistoryEntry | None]):
+    """Earlier questions with a filter box; Enter recalls one (with the scope it was asked in), Esc
+    closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Close the history", id="history-close"),
@@ -96,7 +98,7 @@ class HistoryScreen(ModalScreen[str | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self.dismiss(self.entries[int(event.option.id)].question)
+            self.dismiss(self.entries[int(event.option.id)])
 
     def action_close(self) -> None:
         """Back to the chat without recalling anything."""

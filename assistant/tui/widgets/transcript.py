@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Click
 from textual.widgets import LoadingIndicator, Static
 
+from assistant.answer import speaker_hint
 from assistant.models import Answer, Quote
 from assistant.safe_text import clean
 from assistant.tui.messages import QuoteChosen, QuoteCopyRequested
@@ -145,6 +146,10 @@ class AnswerBlock(Vertical):
         cards: list[Static] = []
         if answer.followed:
             cards.append(FollowedNote(Text(clean(answer.followed))))
+        if answer.speaker_not_first:
+            name = answer.speaker_not_first
+            hint = speaker_hint(name, f"/speaker {clean(name, one_line=True)}")
+            cards.append(FollowedNote(Text(hint)))
         if answer.answered and answer.quotes:
             cards += [QuoteCard(q, n) for n, q in enumerate(answer.quotes, start=1)]
         else:
