@@ -43,9 +43,8 @@ from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query, parse_query
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row
+from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row
 from assistant.answer.settings import Steer
-from assistant.answer.shown_article import shown_article
 from assistant.engine import Engine
 from assistant.index.tokens import terms
 
@@ -174,12 +173,7 @@ def ask_all(engine: Engine, rows_in: list[dict[str, Any]]) -> list[Asked]:
         if not ranked:
             out.append(Asked(r["question"], unanswerable, False, 0.0, False, {}))
             continue
-        answerer = engine._answerer
-        close = close_articles(
-            [s.prob for s in ranked], [s.cand.article for s in ranked], answerer.settings.top
-        )
-        shown = shown_article(engine.index, query, close, answerer.head_terms)
-        row = refusal_row(query, rows, ranked, shown, answerer.settings.top)[None, : len(REFUSAL_FEATURES)]
+        row = refusal_row(query, rows, ranked)[None, : len(REFUSAL_FEATURES)]
         p = float(model.refusal.probabilities(row)[0])
         hit = not unanswerable and " ".join(r["answer"].split()) in " ".join(ranked[0].text.split())
         facts = facts_of(reader, query, rows, ranked)

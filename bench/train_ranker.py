@@ -29,7 +29,7 @@ al. 2016). Nothing else trains it: the SQuAD sample, WikiQA and Reuters sets sta
            on questions in other words than the article, as readers ask them.
   refusal  logistic regression over assistant.answer.refusal.REFUSAL_FEATURES: each original question asked of
            the full corpus (answerable), of a corpus holding only the other half of the articles
-           (not answerable). The threshold refuses REFUSAL_BUDGET (27%) of the paraphrased copies
+           (not answerable). The threshold refuses REFUSAL_BUDGET (25%) of the paraphrased copies
            below, by count: the cost it used to minimise (refused answerable + answered off-topic) is
            flat near its minimum, and its threshold moved with the ranker's sharpness.
   near miss logistic regression over assistant.answer.refusal.NEAR_MISS_FEATURES: the answerable questions

@@ -106,14 +106,11 @@ def refusal_rows(
         )
         probs = model.probabilities(rows, prior=prior)
         order = sorted(range(len(scored)), key=lambda i: (-float(probs[i]), scored[i].cand.sentence))
-        for s, p in zip(scored, probs, strict=True):
-            s.prob = float(p)  # as the answerer orders them: refusal reads the quotes to be shown
-        ranked = [scored[i] for i in order]
         close = close_articles(
-            [s.prob for s in ranked], [s.cand.article for s in ranked], answerer.settings.top
+            [float(probs[i]) for i in order], [scored[i].cand.article for i in order], answerer.settings.top
         )
         shown = shown_article(answerer.index, query, close, answerer.head_terms)
-        out.append(refusal_row(query, rows[order], ranked, shown, answerer.settings.top))
+        out.append(refusal_row(query, rows, scored, shown))
     filler = np.zeros(len(NEAR_MISS_FEATURES))
     filler[0] = -14.0
     return np.array([r if r is not None else filler for r in out])

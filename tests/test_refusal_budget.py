@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import REFUSAL_BUDGET, REFUSAL_FEATURES
+from assistant.answer.refusal import REFUSAL_BUDGET
 from bench.train_refusal import budget_threshold
 
 
@@ -26,8 +26,6 @@ def test_too_few_at_risk_refuses_all_of_them() -> None:
 
 
 def test_the_shipped_threshold_is_the_budgets() -> None:
-    # The shipped file was trained with today's budget and facts (refuse14: 0.27, the asked-fact
-    # facts), not a cost-minimising threshold (0.53 with rank12's ranker).
-    assert REFUSAL_BUDGET == 0.27
-    assert load_model().refusal_features == REFUSAL_FEATURES
-    assert load_model().threshold < 0.45
+    # The shipped file was trained with today's budget: its threshold is no cost-minimising 0.40.
+    assert REFUSAL_BUDGET == 0.25
+    assert load_model().threshold < 0.39

@@ -283,13 +283,14 @@ class Answerer:
         if not self.settings.refusal:
             return True
         model = load_model()
+        if not self.settings.near_misses or model.near_miss is None:
+            row = refusal_row(query, rows, scored)[None, :]
+            return float(model.refusal.probabilities(row[:, : len(REFUSAL_FEATURES)])[0]) >= model.threshold
         close = close_articles([s.prob for s in scored], [s.cand.article for s in scored], self.settings.top)
         shown = shown_article(self.index, query, close, self.head_terms)
-        row = refusal_row(query, rows, scored, shown, self.settings.top)[None, :]
+        row = refusal_row(query, rows, scored, shown)[None, :]
         if float(model.refusal.probabilities(row[:, : len(REFUSAL_FEATURES)])[0]) < model.threshold:
             return False
-        if not self.settings.near_misses or model.near_miss is None:
-            return True
         if shown.names_missing == 0:
             return True  # no name of the question is missing: no near miss to judge
         return float(model.near_miss.probabilities(row)[0]) >= model.near_threshold

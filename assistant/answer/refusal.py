@@ -3,10 +3,7 @@
 Judged per question from its best candidates: the ranker's probability for the best sentence, how
 much of the question the best-covered sentence and its neighbours match (exactly and bridged), and
 the question's length and the share of its weight the corpus holds neither
-exactly nor through a bridge; and what the quotes about to be shown lack of the asked fact beyond
-its words (asked_unshown: a number bound to what "how many" counts, the kind of answer wanted) and
-what their articles lack of the question's words other than its names (shown_article.py's
-topic_missing). A small logistic model turns these into a probability that the corpus
+exactly nor through a bridge. A small logistic model turns these into a probability that the corpus
 answers; its threshold refuses a fixed share (REFUSAL_BUDGET) of answerable training questions asked
 in other words than their article's, whatever the ranker's sharpness.
 
@@ -53,9 +50,6 @@ REFUSAL_FEATURES: tuple[str, ...] = (
     "unreachable_share",
     "least_unmatched_rare",
     "logit_gap",
-    "count_unbound",
-    "kind_unshown",
-    "topic_missing",
 )
 NEAR_MISS_FEATURES: tuple[str, ...] = (*REFUSAL_FEATURES, "names_missing")
 """The near-miss model's facts: the refusal model's, then what the first quote's article lacks."""
@@ -64,16 +58,14 @@ CLOSE_SHARE = 0.5
 """A quote after the first whose probability is at least this share of the first one's is as likely
 the answer: its article's names count as the answer's."""
 
-REFUSAL_BUDGET = 0.27
+REFUSAL_BUDGET = 0.25
 """The share of paraphrased answerable training questions (squad-dev-train asked with words swapped
 for WordNet bridges the article does not use) the refusal model may refuse: its threshold is chosen
 by this count. It was chosen as the threshold minimising refused answerable plus answered off-topic
 on SQuAD's own wording, where off-topic questions are easy to tell: that cost is flat near its
 minimum, so the threshold jumped with every change of the ranker's sharpness (0.39 to 0.53 with
-rank12's phrase features), and the questions readers ask in their own words paid. 0.25 was what the
-cost-minimising threshold refused with the ranker of b80a747 (25.7%, threshold 0.40); 0.27 (with the
-asked-fact facts, refuse14) is the most that refuses no more answerable questions than 0.25 did on
-the even halves of reuters-dev14, reuters-said-dev and reuters-paraphrased (1, 5 and 0)."""
+rank12's phrase features), and the questions readers ask in their own words paid. 0.25 is what the
+cost-minimising threshold refused with the ranker of b80a747 (25.7%, threshold 0.40)."""
 
 NEAR_MISS_BUDGET = 0.01
 """The share of paraphrased answerable training questions (of those the refusal model keeps) the
@@ -87,46 +79,11 @@ def close_articles(probs: list[float], articles: list[int], top: int) -> list[in
     return [a for p, a in zip(probs[:top], articles[:top], strict=False) if p >= probs[0] * CLOSE_SHARE]
 
 
-def _shown(scored: list[Scored], top: int) -> list[int]:
-    """Positions of the quotes about to be shown: the first `top` of `scored` (best first) that the
-    ranker finds about as likely as the first (CLOSE_SHARE)."""
-    best = scored[0].prob
-    return [i for i, s in enumerate(scored[:top]) if s.prob >= best * CLOSE_SHARE] or [0]
-
-
-def asked_unshown(
-    query: Query, rows: npt.NDArray[np.float64], scored: list[Scored], top: int
-) -> tuple[float, float]:
-    """What the quotes about to be shown lack of the asked fact, beyond its words.
-
-    First, how far they are from binding a number to what the question counts: 1 when "How many
-    employees does Blue Grass Breeders have?" is shown Blue Grass's acquisition "for four mln
-    common shares", 0 when a shown sentence says "250 employees" (counted.py), and 0 for a question
-    that counts nothing. Second, 1 when none of them offers the kind of answer the question wants
-    (a sum of money for "How much is Gould's division being sold for?", a date for "When does
-    Immunex expect to start selling...?"), 0 when one does or the question wants no kind but a
-    statement (a reader's "what did X say" is matched by X's words, not by a kind). A reader asking
-    of a company a fact its articles never give is shown that company's other facts: the names
-    and most words match, what the answer must hold does not."""
-    if not scored or not rows.shape[0]:
-        return 0.0, 0.0
-    shown = _shown(scored, top)
-    unbound = 1.0 - float(rows[shown, FEATURES.index("counted")].max()) if query.counted else 0.0
-    kinds = [t for t in query.wanted if t != "quote"]
-    unoffered = float(bool(kinds) and rows[shown, FEATURES.index("type_missing")].min() > 0)
-    return unbound, unoffered
-
-
 def refusal_row(
-    query: Query,
-    rows: npt.NDArray[np.float64],
-    scored: list[Scored],
-    shown: ShownArticle = NOTHING_MISSING,
-    top: int = 3,
+    query: Query, rows: npt.NDArray[np.float64], scored: list[Scored], shown: ShownArticle = NOTHING_MISSING
 ) -> npt.NDArray[np.float64]:
     """The question-level facts of NEAR_MISS_FEATURES (the refusal model reads the first
-    len(REFUSAL_FEATURES)); `rows` and `scored` best first (by `Scored.prob`), of which the first
-    `top` may be shown; `shown` is what the first quote's article lacks of the question."""
+    len(REFUSAL_FEATURES)); `shown` is what the first quote's article lacks of the question."""
     probs = sorted((min(max(s.learned, 1e-6), 1 - 1e-6) for s in scored), reverse=True) or [1e-6]
     best = probs[0]
     second = probs[1] if len(probs) > 1 else 1e-6
@@ -145,8 +102,6 @@ def refusal_row(
             unknown,
             float(rare.min()),
             min(GAP_CAP, math.log(best / (1 - best)) - math.log(second / (1 - second))),
-            *asked_unshown(query, rows, scored, top),
-            shown.topic_missing,
             shown.names_missing,
         ]
     )

@@ -37,12 +37,6 @@ class ShownArticle:
     names_missing: float
     """Weighted share of the question's names (those the corpus holds) the article does not name,
     exactly, through a bridge, or by the initials of a name of several words."""
-    topic_missing: float = 0.0
-    """Weighted share of the question's other words (those the corpus holds, or a bridge of) the
-    article never uses, exactly or through a bridge: what the question asks of the named thing.
-    "How many people work at Penril's Triplett unit?" shown Penril's sale of Triplett lacks "work"
-    and "people" in the whole story; a reader asking in other words misses a word of a sentence,
-    less often every word of the story."""
 
 
 NOTHING_MISSING = ShownArticle(0.0)
@@ -115,23 +109,10 @@ def _names_missing(index: Index, query: Query, article: int, head_terms: HeadTer
     return math.fsum(query.weights[t] for t in missing) / total
 
 
-def _topic_missing(index: Index, query: Query, article: int, head_terms: HeadTerms) -> float:
-    named = set(query.named)
-    topic = [t for t in query.own if t in query.reachable and t not in named]
-    total = math.fsum(query.weights[t] for t in topic)
-    if not total:
-        return 0.0
-    head = head_terms(article)
-    missing = [t for t in topic if not _held(index, article, [t, *sorted(query.bridges.get(t, ()))], head)]
-    return math.fsum(query.weights[t] for t in missing) / total
-
-
 def shown_article(index: Index, query: Query, articles: list[int], head_terms: HeadTerms) -> ShownArticle:
     """The least that one of `articles` (those of the quotes the ranker cannot tell from the first:
-    see refusal.close_articles) lacks of `query`'s names, and of its other words. Words the corpus
-    does not hold at all are left to the refusal's own unreachable share: no article could hold them."""
-    if not articles:
+    see refusal.close_articles) lacks of `query`'s names. Names the corpus does not hold at all
+    are left to the refusal's own unreachable share: no article could hold them."""
+    if not articles or not _names(query):
         return NOTHING_MISSING
-    unique = list(dict.fromkeys(articles))
-    names = min(_names_missing(index, query, a, head_terms) for a in unique) if _names(query) else 0.0
-    return ShownArticle(names, min(_topic_missing(index, query, a, head_terms) for a in unique))
+    return ShownArticle(min(_names_missing(index, query, a, head_terms) for a in dict.fromkeys(articles)))
