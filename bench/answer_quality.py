@@ -186,7 +186,12 @@ def run_reuters(n_articles: int, questions: Path = PARAPHRASED) -> dict[str, Any
     misses = []
     asked: list[dict[str, Any]] = []  # per question, for study (bench/out/answer-quality-*.json)
     kinds: dict[str, list[int]] = {}
-    for r in rows:
+    # An unanswerable-only file (reuters-refuse-dev) is split by line number and by its `near` field.
+    by_line: dict[str, list[int]] = {}
+    for line, r in enumerate(rows, start=1):
+        if r["answer"] is None and "near" in r:
+            by_line.setdefault(_line_key(line, r["near"]), [0, 0])[1] += 1
+    for line, r in enumerate(rows, start=1):
         split = per["even" if r["newid"] is None or int(r["newid"]) % 2 == 0 else "odd"]
         answer, seconds = _ask(engine, r["question"], top=3)
         times.append(seconds)
@@ -218,6 +223,8 @@ def run_reuters(n_articles: int, questions: Path = PARAPHRASED) -> dict[str, Any
         if r["answer"] is None:
             split["un"] += 1
             split["un_refused"] += int(refused)
+            if "near" in r:
+                by_line[_line_key(line, r["near"])][0] += int(refused)
             continue
         split["n"] += 1
         split["refused"] += int(refused)
@@ -251,8 +258,14 @@ def run_reuters(n_articles: int, questions: Path = PARAPHRASED) -> dict[str, Any
         "misses": misses[:15],
         "kinds": kinds,
         "said": said,
+        "unanswerable_by_line": by_line,
         "questions": asked,
     }
+
+
+def _line_key(line: int, near: bool) -> str:
+    """The split of an unanswerable question by its line number (from 1) and whether it is a near miss."""
+    return f"{'even' if line % 2 == 0 else 'odd'} lines, {'near' if near else 'not near'}"
 
 
 def _said_study(engine: Engine, row: dict[str, Any]) -> dict[str, Any]:
@@ -327,6 +340,8 @@ def main() -> None:
                 f"  {name:6} {s['n']:>3} {s['hit1']:>6} {s['hit3']:>6} {s['refused']:>8} {s['b1']:>7}"
                 f" {s['b3']:>7} {s['un_refused']:>8}/{s['un']}"
             )
+        for key, (refused, n) in sorted(r["unanswerable_by_line"].items()):
+            print(f"  unanswerable refused, {key}: {refused}/{n}")
         print(
             "  hit@1 by kind (n ours bm25):",
             "; ".join(f"{k} {v[0]} {v[1]} {v[2]}" for k, v in r["kinds"].items()),
