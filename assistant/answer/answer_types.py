@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from assistant.answer.question_class import QuestionInfo
+from assistant.answer.question_class import PAID, QuestionInfo
 from assistant.index.tokens import STOP_WORDS
 
 AnswerType = Literal[
@@ -127,29 +127,34 @@ _NOT_DEFINED = frozenset(
 """Words that make "what is ..." ask for something else: "what is the capital of", "what are banana plugs
 for", "what is the name used by"."""
 _ASKED_NOUN = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?"
-    r"((?:[\w-]+\s*){1,3})"
+    r"^\W*(?:[^?]{1,160}?,\s+)?(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?"
+    r"(?:the\s+)?((?:[\w-]+\s*){1,3})"
 )
 """The noun a "what/which" question asks for: "At what yield...", "What is the overall value of...",
-"Which other company...", "In which city..."."""
+"Which other company...", "In which city...", and after a clause that sets the scene ("If cocoa were
+priced at X, up to what price could ...")."""
 _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
     **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio share".split(), "percent"),
-    **dict.fromkeys("size amount level ceiling number total volume figure limit".split(), "amount"),
+    **dict.fromkeys("size amount level ceiling number total volume figure limit quantity".split(), "amount"),
+    **dict.fromkeys("period timeframe time-frame timetable".split(), "duration"),
     **dict.fromkeys(
         "city cities country countries state town towns port ports region regions province "
-        "provinces capital destination destinations location nation nations".split(),
+        "provinces capital destination destinations location nation nations exchange exchanges bourse".split(),
         "where",
     ),
     **dict.fromkeys(
         "company companies firm firms bank banks group groups unit units subsidiary chairman ex-chairman "
         "executive executives official officials person minister airline airlines maker makers producer "
         "producers buyer buyers bidder bidders investor investors shareholder underwriter underwriters "
-        "institution institutions agency".split(),
+        "institution institutions agency lender lenders broker brokers".split(),
         "who",
     ),
     **dict.fromkeys("day days date dates year month".split(), "when"),
-    **dict.fromkeys("reason reasons prompted caused led drove spurred triggered".split(), "why"),
+    **dict.fromkeys(
+        "reason reasons prompted caused led drove spurred triggered explains explained aim purpose motive".split(),
+        "why",
+    ),
 }
 """What such a noun wants, as the question word for it would ("what yield" as "how much", in percent)."""
 
@@ -186,7 +191,7 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
             return _WANTED["percent"]
         if re.search(
             r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low
-        ):
+        ) or re.search(PAID, low):
             return _WANTED["money"]
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):
