@@ -140,7 +140,8 @@ _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("period timeframe time-frame timetable".split(), "duration"),
     **dict.fromkeys(
         "city cities country countries state town towns port ports region regions province "
-        "provinces capital destination destinations location nation nations exchange exchanges bourse".split(),
+        "provinces capital destination destinations location nation nations exchange exchanges "
+        "bourse".split(),
         "where",
     ),
     **dict.fromkeys(
@@ -152,7 +153,8 @@ _NOUN_KINDS: dict[str, str] = {
     ),
     **dict.fromkeys("day days date dates year month".split(), "when"),
     **dict.fromkeys(
-        "reason reasons prompted caused led drove spurred triggered explains explained aim purpose motive".split(),
+        "reason reasons prompted caused led drove spurred triggered explains explained aim purpose "
+        "motive".split(),
         "why",
     ),
 }
