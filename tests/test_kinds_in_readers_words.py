@@ -1,5 +1,6 @@
 """The kind of answer asked in a reader's words (issue 9): "Within what period" wants a duration,
-"How steep are the cuts" a size, "What is X paying for Y" a sum. A sentence sharing more of the
+"How steep are the cuts" a size, "What is X paying for Y" a sum, and "How soon could X buy,
+according to Y?" a time, though it also reads as asking Y's statement. A sentence sharing more of the
 question's words but holding no answer of that kind does not come first. Stories written for these
 tests; real corpus folders on disk, the real index and the CLI."""
 
@@ -40,6 +41,14 @@ REFINERY = (
     "40 service stations.\n"
     "Delta Petroleum said selling the business lets it focus on exploration.\n"
 )
+NORVALE = (
+    "Norvale Chemical Has Cash For Acquisitions\n"
+    "Norvale Chemical Corp chairman Anton Reyes said the company has about 300 mln dlrs available "
+    "for acquisitions of specialty chemical makers.\n"
+    '"Norvale could soon make an acquisition of a chemical company," Reyes said.\n'
+    "Speaking at the annual meeting, he said a purchase could be made in the next 18 months.\n"
+    "Reyes said Norvale would not discuss its acquisition talks with regulators.\n"
+)
 FILLERS = (
     "Orchard Harvest Falls\nApple growers picked 8 pct fewer tonnes this autumn after a late frost.\n",
     "Ferry Line Adds Sailings\nThe island ferry will add two evening sailings from May.\n",
@@ -49,7 +58,12 @@ FILLERS = (
 
 def _corpus(folder: Path) -> Path:
     fillers = {f"filler{number}.txt": text for number, text in enumerate(FILLERS)}
-    stories = {"stables.txt": STABLES, "farmbill.txt": FARM_BILL, "refinery.txt": REFINERY}
+    stories = {
+        "stables.txt": STABLES,
+        "farmbill.txt": FARM_BILL,
+        "refinery.txt": REFINERY,
+        "norvale.txt": NORVALE,
+    }
     return write_stories(folder, {**stories, **fillers})
 
 
@@ -75,6 +89,11 @@ def test_within_what_period_is_answered_by_the_duration(engine: Engine) -> None:
 def test_how_steep_is_answered_by_the_size_of_the_cuts(engine: Engine) -> None:
     first = _first(engine, "How steep are the annual support price cuts in the administration's farm bill?")
     assert "8 pct yearly reductions" in first, first
+
+
+def test_how_soon_according_to_someone_is_answered_by_the_time(engine: Engine) -> None:
+    first = _first(engine, "How soon could Norvale make an acquisition, according to Anton Reyes?")
+    assert "in the next 18 months" in first, first
 
 
 def test_what_is_x_paying_is_answered_by_the_sum(tmp_path: Path) -> None:

@@ -198,6 +198,8 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):
         return ("date",)  # "five days of strikes" says how long, not on which days
+    if info.kind == "when" and re.search(r"\bhow\s+soon\b", low):
+        return ("duration", "date")  # "in the next 24 months" says how soon as well as a day would
     if info.kind == "what" and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split()):
         return _WANTED["define"]
     if info.kind in _WANTED:
