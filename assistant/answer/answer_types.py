@@ -77,8 +77,10 @@ _DAY = re.compile(
 """A day of the calendar: "April 17", "2 April", "Friday", "4/17/87"."""
 _PLACE = re.compile(
     r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+|its\s+|their\s+)?[A-Z][\w’'-]+"
+    r"|\b(?:city|town|port|province|state|county|island|village|region|emirate|republic)\s+of\s+[A-Z][\w’'-]+"
 )
-"""A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant")."""
+"""A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant"),
+or naming a place by its kind ("in the industrial port city of Tianjin", "the province of Ontario")."""
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
     # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
