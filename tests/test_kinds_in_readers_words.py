@@ -1,8 +1,9 @@
 """The kind of answer asked in a reader's words (issue 9): "Within what period" wants a duration,
 "How steep are the cuts" a size, "What is X paying for Y" a sum, and "How soon could X buy,
-according to Y?" a time, though it also reads as asking Y's statement. A sentence sharing more of the
-question's words but holding no answer of that kind does not come first. Stories written for these
-tests; real corpus folders on disk, the real index and the CLI."""
+according to Y?" a time, though it also reads as asking Y's statement; "the port city of Kellen"
+is a place offered. A sentence sharing more of the question's words but holding no answer of that
+kind does not come first. Stories written for these tests; real corpus folders on disk, the real
+index and the CLI."""
 
 from __future__ import annotations
 
@@ -49,6 +50,14 @@ NORVALE = (
     "Speaking at the annual meeting, he said a purchase could be made in the next 18 months.\n"
     "Reyes said Norvale would not discuss its acquisition talks with regulators.\n"
 )
+EXCHANGES = (
+    "Norland Opens Stock Exchanges\n"
+    "Norland's first stock exchange opened last year in the northern city of Varsk, and others have "
+    "since opened in Delmar and Ostrava.\n"
+    "Norland's fourth stock exchange will open on May 2 in the river port city of Kellen, the state "
+    "news agency said.\n"
+    "It said the exchange would at first trade government bonds.\n"
+)
 FILLERS = (
     "Orchard Harvest Falls\nApple growers picked 8 pct fewer tonnes this autumn after a late frost.\n",
     "Ferry Line Adds Sailings\nThe island ferry will add two evening sailings from May.\n",
@@ -63,6 +72,7 @@ def _corpus(folder: Path) -> Path:
         "farmbill.txt": FARM_BILL,
         "refinery.txt": REFINERY,
         "norvale.txt": NORVALE,
+        "exchanges.txt": EXCHANGES,
     }
     return write_stories(folder, {**stories, **fillers})
 
@@ -94,6 +104,11 @@ def test_how_steep_is_answered_by_the_size_of_the_cuts(engine: Engine) -> None:
 def test_how_soon_according_to_someone_is_answered_by_the_time(engine: Engine) -> None:
     first = _first(engine, "How soon could Norvale make an acquisition, according to Anton Reyes?")
     assert "in the next 18 months" in first, first
+
+
+def test_a_city_named_by_its_kind_answers_which_city(engine: Engine) -> None:
+    first = _first(engine, "Which city will host Norland's fourth stock exchange?")
+    assert "port city of Kellen" in first, first
 
 
 def test_what_is_x_paying_is_answered_by_the_sum(tmp_path: Path) -> None:
