@@ -7,14 +7,12 @@ index and the CLI."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from assistant.engine import Engine
-from tests.stories import write_stories
+from tests.stories import ask_cli, filler_stories, write_stories
 
 STABLES = (
     "Hillcrest Stables Completes Purchase Of Paddock Farms\n"
@@ -58,15 +56,10 @@ EXCHANGES = (
     "news agency said.\n"
     "It said the exchange would at first trade government bonds.\n"
 )
-FILLERS = (
-    "Orchard Harvest Falls\nApple growers picked 8 pct fewer tonnes this autumn after a late frost.\n",
-    "Ferry Line Adds Sailings\nThe island ferry will add two evening sailings from May.\n",
-    "Museum Reopens\nThe city museum reopened on Sunday after a two-year renovation.\n",
-)
 
 
 def _corpus(folder: Path) -> Path:
-    fillers = {f"filler{number}.txt": text for number, text in enumerate(FILLERS)}
+    fillers = filler_stories()
     stories = {
         "stables.txt": STABLES,
         "farmbill.txt": FARM_BILL,
@@ -113,21 +106,8 @@ def test_a_city_named_by_its_kind_answers_which_city(engine: Engine) -> None:
 
 def test_what_is_x_paying_is_answered_by_the_sum(tmp_path: Path) -> None:
     folder = _corpus(tmp_path / "corpus")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "assistant",
-            "ask",
-            "--corpus",
-            str(folder),
-            "--top",
-            "1",
-            "What is Harbor Fuels paying for Delta's refining and marketing operations?",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = ask_cli(
+        folder, "--top", "1", "What is Harbor Fuels paying for Delta's refining and marketing operations?"
     )
     assert result.returncode == 0, result.stderr
     assert "95 mln dlrs in cash" in result.stdout, result.stdout
