@@ -117,14 +117,7 @@ def _noun_phrase(core: list[str]) -> bool:
 
 
 _POSSESSOR = re.compile(r"(?:[’']s|s[’'])$")
-
-
-def _owned(low: list[str], aux: int, j: int) -> bool:
-    """Whether the verb-shaped word at `j` follows a possessive within the subject ("will the Savings
-    Bank's yen eurobond be quoted": what is owned is a noun). Not after the subject's first word:
-    "does Moody's believe" names a company whose name ends in "'s"."""
-    first = aux + 2 if low[aux + 1] in ("the", "a", "an") else aux + 1
-    return j - 1 > first and _POSSESSOR.search(low[j - 1]) is not None
+"""A word ending in a possessive ("Bank's", "traders'"): the word after it is what is owned, a noun."""
 
 
 def _noun_before_verb(toks: list[str], j: int, aux: str, carrying: bool) -> bool:
@@ -163,7 +156,8 @@ def statement_subject(text: str) -> str | None:
         carrying = bool(STATEMENT_NOUNS & set(low[:aux]))
         for j in range(aux + 2, min(len(toks), aux + 2 + _SUBJECT_WORDS)):
             if _is_statement_verb(toks[j], low[aux], carrying):
-                if _noun_before_verb(toks, j, low[aux], carrying) or _owned(low, aux, j):
+                if _noun_before_verb(toks, j, low[aux], carrying) or _POSSESSOR.search(toks[j - 1]):
+                    # "will the Bank's yen eurobond be quoted": after a possessive stands a noun
                     continue
                 words = toks[aux + 1 : j]
                 if _noun_phrase(" ".join(words).split(" , ")[0].split()):
