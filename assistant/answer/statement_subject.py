@@ -116,10 +116,6 @@ def _noun_phrase(core: list[str]) -> bool:
     return True
 
 
-_POSSESSOR = re.compile(r"(?:[’']s|s[’'])$")
-"""A word ending in a possessive ("Bank's", "traders'"): the word after it is what is owned, a noun."""
-
-
 def _noun_before_verb(toks: list[str], j: int, aux: str, carrying: bool) -> bool:
     """Whether the verb-shaped word at `j` is the subject's noun: "officer" and "judge" are verbs to
     WordNet, but in "did the chief financial officer say" or "did the officer, John Smith, say" the
@@ -156,8 +152,7 @@ def statement_subject(text: str) -> str | None:
         carrying = bool(STATEMENT_NOUNS & set(low[:aux]))
         for j in range(aux + 2, min(len(toks), aux + 2 + _SUBJECT_WORDS)):
             if _is_statement_verb(toks[j], low[aux], carrying):
-                if _noun_before_verb(toks, j, low[aux], carrying) or _POSSESSOR.search(toks[j - 1]):
-                    # "will the Bank's yen eurobond be quoted": after a possessive stands a noun
+                if _noun_before_verb(toks, j, low[aux], carrying):
                     continue
                 words = toks[aux + 1 : j]
                 if _noun_phrase(" ".join(words).split(" , ")[0].split()):
