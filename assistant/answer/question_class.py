@@ -27,9 +27,10 @@ MEASURE_WORDS = r"(?:steep|sharp|deep|severe|far|fast|heavy)"
 ask for a number, and name no topic the answer's sentence would share ("10 pct annual reductions")."""
 PAID = (
     r"^\W*what\s+(?:is|was|are|were|did|does|do|will|would|has|have|had)\s+(?:[\w.,'&-]+\s+){1,8}?"
-    r"(?:pay|pays|paying|paid|charge|charges|charging|charged|spend|spends|spending|spent)\b(?!\s+attention)"
+    r"(?:pay|paying|paid|charging|charged|spend|spending|spent)\b(?!\s+attention)"
 )
-""""What is Pacific Resources paying for X?", "What did the group pay for it?": the sum is asked."""
+""""What is Pacific Resources paying for X?", "What did the group pay for it?": the sum is asked.
+Forms that are nouns too ("What are the charges against X?") are left out."""
 _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("acronym", re.compile(r"\bstand(?:s)?\s+for\b|\bshort\s+for\b|\babbreviation\b", re.I)),
     (
