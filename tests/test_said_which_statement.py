@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine
-from tests.stories import write_stories
+from tests.stories import filler_stories, write_stories
 
 VARROW = (
     "Varrow Converts Debentures\n"
@@ -35,15 +35,10 @@ TANKER = (
     "He said shippers will feel less secure, not more.\n"
     '"The strike was carefully limited," said Oren Pask, an analyst at Quill Securities.\n'
 )
-FILLERS = (
-    "Orchard Harvest Falls\nApple growers picked 8 pct fewer tonnes this autumn after a late frost.\n",
-    "Ferry Line Adds Sailings\nThe island ferry will add two evening sailings from May.\n",
-    "Museum Reopens\nThe city museum reopened on Sunday after a two-year renovation.\n",
-)
 
 
 def _corpus(folder: Path) -> Path:
-    fillers = {f"filler{number}.txt": text for number, text in enumerate(FILLERS)}
+    fillers = filler_stories()
     return write_stories(folder, {"varrow.txt": VARROW, "tanker.txt": TANKER, **fillers})
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from assistant.answer.question_class import QuestionInfo
+from assistant.answer.question_class import PAID, QuestionInfo
 from assistant.index.tokens import STOP_WORDS
 
 AnswerType = Literal[
@@ -77,8 +77,10 @@ _DAY = re.compile(
 """A day of the calendar: "April 17", "2 April", "Friday", "4/17/87"."""
 _PLACE = re.compile(
     r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+|its\s+|their\s+)?[A-Z][\w’'-]+"
+    r"|\b(?:city|town|port|province|state|county|island|village|region|emirate|republic)\s+of\s+[A-Z][\w’'-]+"
 )
-"""A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant")."""
+"""A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant"),
+or naming a place by its kind ("in the industrial port city of Tianjin", "the province of Ontario")."""
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
     # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
@@ -127,29 +129,36 @@ _NOT_DEFINED = frozenset(
 """Words that make "what is ..." ask for something else: "what is the capital of", "what are banana plugs
 for", "what is the name used by"."""
 _ASKED_NOUN = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?(?:the\s+)?"
-    r"((?:[\w-]+\s*){1,3})"
+    r"^\W*(?:[^?]{1,160}?,\s+)?(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?"
+    r"(?:the\s+)?((?:[\w-]+\s*){1,3})"
 )
 """The noun a "what/which" question asks for: "At what yield...", "What is the overall value of...",
-"Which other company...", "In which city..."."""
+"Which other company...", "In which city...", and after a clause that sets the scene ("If cocoa were
+priced at X, up to what price could ...")."""
 _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
     **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio share".split(), "percent"),
-    **dict.fromkeys("size amount level ceiling number total volume figure limit".split(), "amount"),
+    **dict.fromkeys("size amount level ceiling number total volume figure limit quantity".split(), "amount"),
+    **dict.fromkeys("period timeframe time-frame timetable".split(), "duration"),
     **dict.fromkeys(
         "city cities country countries state town towns port ports region regions province "
-        "provinces capital destination destinations location nation nations".split(),
+        "provinces capital destination destinations location nation nations exchange exchanges "
+        "bourse".split(),
         "where",
     ),
     **dict.fromkeys(
         "company companies firm firms bank banks group groups unit units subsidiary chairman ex-chairman "
         "executive executives official officials person minister airline airlines maker makers producer "
         "producers buyer buyers bidder bidders investor investors shareholder underwriter underwriters "
-        "institution institutions agency".split(),
+        "institution institutions agency lender lenders broker brokers".split(),
         "who",
     ),
     **dict.fromkeys("day days date dates year month".split(), "when"),
-    **dict.fromkeys("reason reasons prompted caused led drove spurred triggered".split(), "why"),
+    **dict.fromkeys(
+        "reason reasons prompted caused led drove spurred triggered explains explained aim purpose "
+        "motive".split(),
+        "why",
+    ),
 }
 """What such a noun wants, as the question word for it would ("what yield" as "how much", in percent)."""
 
@@ -186,11 +195,13 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
             return _WANTED["percent"]
         if re.search(
             r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low
-        ):
+        ) or re.search(PAID, low):
             return _WANTED["money"]
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):
         return ("date",)  # "five days of strikes" says how long, not on which days
+    if info.kind == "when" and re.search(r"\bhow\s+soon\b", low):
+        return ("duration", "date")  # "in the next 24 months" says how soon as well as a day would
     if info.kind == "what" and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split()):
         return _WANTED["define"]
     if info.kind in _WANTED:

@@ -72,10 +72,10 @@ def lift_kind_asked(
     """For a question asking a number, amount, date or duration: each sentence offering the most
     specific kind asked lifted over its article's sentences that offer none of it; for a bare number
     ("how many", "how big"), which nearly every wire sentence holds, only over those offering no kind
-    asked at all."""
+    asked at all. A question that also reads as a statement ("How soon could ICN buy a drug
+    company, according to Panic?", "What price did X propose paying?") is lifted too: its question
+    word or noun asks the figure, and every sentence of X's around it is a statement."""
     if not query.wanted or query.wanted[0] not in LIFTED_KINDS or not rows.shape[0]:
-        return probs
-    if query.info.asks_statement:
         return probs
     offers = rows[:, FEATURES.index(f"offers_{query.wanted[0]}")] > 0
     # Only siblings offering no kind asked at all are passed: the kinds are read from the text's

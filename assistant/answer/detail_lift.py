@@ -51,8 +51,6 @@ def lift_detail_over_lead(
     sibling lost about 20 of 2,609 questions)."""
     if not query.named or not query.wanted or query.wanted[0] not in LIFTED_KINDS or not rows.shape[0]:
         return probs
-    if query.info.asks_statement:
-        return probs
     offers = rows[:, FEATURES.index(f"offers_{query.wanted[0]}")] > 0
     lead = rows[:, FEATURES.index("first")] > 0
     other = other_words_held(query, held)

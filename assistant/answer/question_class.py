@@ -22,13 +22,22 @@ from assistant.index.tokens import STOP_WORDS, fold
 Kind = Literal["who", "when", "where", "amount", "why", "acronym", "what", "other"]
 MetaField = Literal["author", "source", "date", "title", "url"]
 
+MEASURE_WORDS = r"(?:steep|sharp|deep|severe|far|fast|heavy)"
+"""Adjectives a reader asks a size by ("How steep are the cuts?", "How far did prices fall?"): they
+ask for a number, and name no topic the answer's sentence would share ("10 pct annual reductions")."""
+PAID = (
+    r"^\W*what\s+(?:is|was|are|were|did|does|do|will|would|has|have|had)\s+(?:[\w.,'&-]+\s+){1,8}?"
+    r"(?:pay|paying|paid|charging|charged|spend|spending|spent)\b(?!\s+attention)"
+)
+""""What is Pacific Resources paying for X?", "What did the group pay for it?": the sum is asked.
+Forms that are nouns too ("What are the charges against X?") are left out."""
 _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("acronym", re.compile(r"\bstand(?:s)?\s+for\b|\bshort\s+for\b|\babbreviation\b", re.I)),
     (
         "amount",
         re.compile(
             r"\bhow\s+(?:much|many|large|big|long|old|often|frequently)\b|\bwhat\s+(?:amount|number|percentage|sum)\b"
-            r"|\bworth\b|\bvalued?\b|\bcost\b",
+            rf"|\bworth\b|\bvalued?\b|\bcost\b|\bhow\s+{MEASURE_WORDS}\b|\bwhat\s+quantity\b|{PAID}",
             re.I,
         ),
     ),
@@ -94,7 +103,8 @@ META_WORDS = frozenset(
 
 _SAY = re.compile(
     r"\b(?:say|says|said|tell|tells|told|think|thinks|thought|claim(?:s|ed)?|argue(?:s|d)?|"
-    r"according|comment(?:s|ed)?|statement|quote(?:s|d)?|respond(?:s|ed)?|stated|(?<!what\s)(?<!which\s)state|announce(?:s|d)?|"
+    r"according|comment(?:s|ed)?|statement|quotes?|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)quoted|(?:quoted(?=\s+as\b))|"
+    r"respond(?:s|ed)?|stated|(?<!what\s)(?<!which\s)(?-i:state)|announce(?:s|d)?|"
     r"warn(?:s|ed)?|insist(?:s|ed)?|add(?:s|ed)?|speak(?:s)?|spoke|remark(?:s|ed)?)\b",
     re.I,
 )
@@ -190,7 +200,10 @@ def analyse_question(question: str) -> QuestionInfo:
     if kind == "amount":
         frame |= {"many", "much"}
         # "how long", "how often": the words ask for a duration or a frequency, they name no topic.
-        frame |= {m.group(1).lower() for m in re.finditer(r"\bhow\s+(long|often|frequently)\b", text, re.I)}
+        frame |= {
+            m.group(1).lower()
+            for m in re.finditer(rf"\bhow\s+(long|often|frequently|{MEASURE_WORDS})\b", text, re.I)
+        }
     for m in _LIGHT.finditer(text):
         frame |= {w.lower() for w in m.group(0).split()}
     said = _STATEMENT_SUBJECT.search(text)
