@@ -79,3 +79,18 @@ def test_bodies_and_people_are_named_as_the_story_names_them(tmp_path: Path) -> 
     assert names_shown(tmp_path, "fairchild.txt")[-1] == "Schlumberger"
     # "it said", the sentence after the OECD's: the OECD.
     assert names_shown(tmp_path, "oecd.txt") == ["Organisation for Economic Cooperation and Development"] * 2
+
+
+FELDSTEIN = """U.S. Economist Calls Brazil Debt Request Modest
+SAN FRANCISCO, March 23 - Brazil's attempt to seek better terms for paying off its 109 billion dlr foreign debt is responsible and modest, a former chairman of President Reagan's Council of Economic Advisers said.
+"I think that what Brazil is calling for -- limiting its debt payments to two and one half pct of GNP -- is a responsible request on their part," economist Martin Feldstein said at a weekend news conference.
+"""
+
+
+def test_a_chairman_of_an_owners_council_is_the_chairman_not_the_council(tmp_path: Path) -> None:
+    # Reuters-21578: the body's name is the complement of "a former chairman of President Reagan's",
+    # so the statement is the chairman's; it was shown as the Council of Economic Advisers'.
+    news(tmp_path, {"feldstein.txt": FELDSTEIN})
+    shown = names_shown(tmp_path, "feldstein.txt")
+    assert shown[0] != "Council of Economic Advisers"
+    assert "chairman" in shown[0]

@@ -72,10 +72,22 @@ def chain_start(words: list[str]) -> int | None:
     last = words[-1].lower().rstrip(".") if words else ""
     if head is None and not (last in HEADS and i < len(words) - 1 and words[i].lower() in PARTIES):
         return None
-    before = [w for w in words[:i] if not is_determiner(w)]
+    before = _without_owner([w for w in words[:i] if not is_determiner(w)])
     if before and before[-1].lower() in _COMPLEMENT:
         return None  # "Marcio Stefani of the Brazilian Association of …", "the State Department and the …"
     return i
+
+
+def _without_owner(before: list[str]) -> list[str]:
+    """The words before a body's name without the name of its owner ("a former chairman of
+    President Reagan's Council of Economic Advisers"): the owner belongs to the complement, and
+    the chairman, not the council, is who spoke."""
+    if not before or not before[-1].endswith(("’s", "'s")):
+        return before
+    j = len(before) - 1
+    while j > 0 and before[j - 1][:1].isupper():
+        j -= 1
+    return before[:j]
 
 
 def glued_person(words: list[str]) -> int | None:
