@@ -129,3 +129,23 @@ def test_an_article_number_without_its_leading_zeros_is_told_the_id_it_means(tmp
     for command in (["show", "873"], ["ask", "What did Lacy say?", "--article", "873"]):
         code, _, err = run(*command, "--corpus", str(corpus))
         assert code == 4 and "did you mean reut2-000/00873.txt?" in err, err
+
+
+SULLIVAN = (
+    "Sullivan on the missiles\n"
+    "WASHINGTON, Sept 22 - National security adviser Jake Sullivan was asked about the long-range"
+    " missiles on Friday. “We have made our position on the missiles clear to Kyiv. I don’t have"
+    " anything to announce about the missiles today,” Sullivan said.\n"
+    "The ferry line will add two evening sailings from May.\n"
+)
+
+
+def test_the_last_sentence_of_a_longer_quotation_is_shown_with_its_opening_mark(tmp_path: Path) -> None:
+    # The quotation opens a sentence before: the answer's sentence ends it, with its own closing
+    # mark. It was shown without any opening mark (`I don’t … today,” Sullivan said.`).
+    corpus = write_stories(tmp_path / "corpus", {"missiles.txt": SULLIVAN})
+    code, out, err = run("ask", "Does Sullivan have anything to announce today?", "--corpus", str(corpus))
+    assert code == 0, err
+    first = out.splitlines()[0]
+    assert first.startswith("“I don’t have anything to announce"), first
+    assert first.endswith("Sullivan said."), first

@@ -17,17 +17,33 @@ the quotation's own full stop, question mark or comma."""
 
 
 def quote_marks(text: str) -> tuple[str, str]:
-    """The marks to put around a quote: none when it opens or ends with its own quotation mark.
+    """The marks to put around a quote: none when it opens with its own quotation mark or ends with
+    one it holds whole; only the opening one when it closes a quotation opened a sentence before.
 
-    `““If they…,” Austin said.”` and `“Lacy said "Within 18 months, … expanded."”` read as typos;
-    the sentence is verbatim either way, and the citation under it says whose it is.
+    `““If they…,” Austin said.”` and `“Lacy said "Within 18 months, … expanded."”` read as typos,
+    and so did `I don’t have anything to announce today,” Sullivan said.` without an opening mark
+    or with a second closing one; the sentence is verbatim either way, and the citation under it
+    says whose it is.
     """
     end = text.rstrip()
-    if text[:1] in _OPENING_MARKS or end[-1:] in _CLOSING_MARKS:
+    if text[:1] in _OPENING_MARKS:
         return "", ""
-    if end[-1:] in _CLOSING_SINGLE and end[-2:-1] in ".?!,":
+    if _closes_unopened(end):
+        return "“", ""
+    if end[-1:] in _CLOSING_MARKS or (end[-1:] in _CLOSING_SINGLE and end[-2:-1] in ".?!,"):
         return "", ""
     return "“", "”"
+
+
+def _closes_unopened(text: str) -> bool:
+    """Whether `text` closes a quotation it never opens: the last words of one that began in a
+    sentence before. A straight mark closes after the quotation's own punctuation; single marks
+    are left alone, being apostrophes as often."""
+    close = text.find("”")
+    if close != -1 and "“" not in text[:close]:
+        return True
+    straight = text.find('"')
+    return straight > 0 and text.count('"') % 2 == 1 and text[straight - 1] in ".,?!"
 
 
 def speaker_hint(name: str, scope_command: str) -> str:

@@ -47,7 +47,7 @@ def _shortened(text: str) -> str:
         return text
     cut = text[: _QUOTE_CHARS - 1]
     cut = cut[: cut.rfind(" ")] if " " in cut[_QUOTE_CHARS // 2 :] else cut
-    closing = text[-1] if quote_marks(text) == ("", "") and text[-1] in _PAIRED.values() else ""
+    closing = text[-1] if quote_marks(text)[1] == "" and text[-1] in _PAIRED.values() else ""
     return cut.rstrip(" ,;:") + "…" + closing
 
 
