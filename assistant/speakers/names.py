@@ -31,6 +31,7 @@ from assistant.speakers.mentions import (
     strip_honorific,
     wordset,
 )
+from assistant.speakers.reported import CLOSERS, OPENERS
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -102,8 +103,10 @@ def _titles(words: list[str], name: Sequence[str]) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in before if w.lower().rstrip(".") in _OFFICES)
 
 
-_OPENING_MARKS = ("“", '"', "''", "‘")
-_CLOSING_MARKS = ("”", '"', "''", "’", ",”", ',"', ",''", ",’")
+_OPENING_MARKS = (*OPENERS, "‘")
+"""The marks a quoted phrase opens with: the speaker rules' own, and a single one (`‘House of Cards’`),
+which next to a capitalised run is no apostrophe."""
+_CLOSING_MARKS = tuple(comma + mark for mark in (*CLOSERS, "’") for comma in ("", ","))
 
 
 def _quoted_whole(text: str, start: int, end: int) -> bool:
