@@ -20,11 +20,15 @@ from assistant.speakers.mentions import is_determiner, is_named
 from assistant.speakers.names import NameTable, person_runs
 
 _PRONOUN_PARAGRAPHS = 2
-# Mentions that stand for the company or body last quoted: "It said", "the company added".
+# Mentions that stand for the company or body last quoted: "It said", "the company added", "The
+# Commission said", and a company described in a few lower-case words ("The major life assurance
+# company said"; not one said to be another: "the parent company"). Other kinds keep their bare word:
+# "the savings bank" or "the wheat group" is often not the body that spoke last.
 _BODY_MENTION = re.compile(
-    r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry|exchange|airline|carrier|"
-    r"association|union|institute|utility))$",
-    re.IGNORECASE,
+    r"^(?:[Ii]t|[Tt]he\s+(?:(?i:company|firm|group|bank|corporation|agency|ministry|exchange|airline|"
+    r"carrier|association|union|institute|utility|commission)|"
+    r"(?:(?!(?:the|other|rival|parent|acquiring|target|second|new|former|merged|combined|holding|state|"
+    r"foreign|subsidiary|unit)\s)[a-z][a-z\-]*\s+){1,3}(?:company|firm)))$"
 )
 _SINGULAR = frozenset({"he", "she"})
 # Singular nouns for one unnamed person who speaks (plurals and bodies are left out).
