@@ -5,8 +5,6 @@ written for these tests in the wire's shape; real corpus folders on disk, the re
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.engine import Engine

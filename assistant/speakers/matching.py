@@ -81,14 +81,23 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
 
 def _company_head(asked: str, attribution: Attribution) -> bool:
     """ "Onyx" for "Onyx Petroleum Exploration Co Ltd", "Middle South" for "Middle South Utilities
-    Inc": a company by the first words of its name, as readers and later sentences shorten it. Only
-    a name the article writes with a company's suffix (Inc, Corp, Co, Ltd), so "Reagan" never finds
+    Inc", "Morgan Guaranty" for "Morgan Guaranty Trust Co of New York": a company by the first words
+    of its name, as readers and later sentences shorten it. Only a name the article writes with a
+    company's suffix (Inc, Corp, Co, Ltd), last or before "of" and a place, so "Reagan" never finds
     the Reagan administration nor "Texas" the state's officials."""
-    written = attribution.name.lower().split()
-    if not written or written[-1].rstrip(".") not in COMPANY_SUFFIXES:
+    if not _suffixed(attribution.name.lower().split()):
         return False
     head, key = asked.split(), attribution.key.split()
     return 0 < len(head) < len(key) and key[: len(head)] == head
+
+
+def _suffixed(words: list[str]) -> bool:
+    """A company's name as written: a suffix after its first word, last or followed by "of" (the
+    place a bank or agency is of: "Trust Co of New York", "Assistance Corp of New York")."""
+    for k, word in enumerate(words[1:], start=1):
+        if word.rstrip(".") in COMPANY_SUFFIXES:
+            return k == len(words) - 1 or words[k + 1] == "of"
+    return False
 
 
 def _titled(words: list[str]) -> bool:
