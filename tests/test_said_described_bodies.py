@@ -1,6 +1,7 @@
-"""Whose words "The bulk shipping company said" and "The Commission said" are (issue 9, "what did X
-say"): the company the story named before, described in a few words, and the commission its lead
-named in full, three paragraphs back. Shown under that name, and found when asked by it. Stories
+"""Whose words "The bulk shipping company said", "The Commission said" and "Marlowe said" are (issue
+9, "what did X say"): the company the story named before, described in a few words; the commission
+its lead named in full, three paragraphs back; the bank named in full and as "Marlowe Bank" too.
+Shown under that name, and found when asked by it. Stories
 written for these tests in the wire's shape; real corpus folders on disk, the real index."""
 
 from __future__ import annotations
@@ -28,11 +29,18 @@ FARES = (
     "The Commission said in a statement today that seven carriers have responded positively to these "
     "letters and that talks are under way.\n"
 )
+BANK = (
+    "Marlowe Bank Sets Distribution\n"
+    "TORONTO, March 9 - Marlowe Bank of Canada, a subsidiary of Lloyds Bank PLC, said it will redeem "
+    "its preferred shares and pay a stock dividend to common shareholders.\n"
+    "Marlowe said the new notes will carry a dividend rate of 72 pct of prime.\n"
+    "Marlowe Bank said it expects the final payment to shareholders late next year.\n"
+)
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    stories = {"tessaly.txt": SHIPPING, "fares.txt": FARES, **filler_stories()}
+    stories = {"tessaly.txt": SHIPPING, "fares.txt": FARES, "marlowe.txt": BANK, **filler_stories()}
     return Engine.open(write_stories(tmp_path_factory.mktemp("described") / "corpus", stories))
 
 
@@ -55,3 +63,11 @@ def test_the_commission_is_the_one_the_lead_named(engine: Engine) -> None:
 def test_the_speakers_list_counts_both_statements_of_the_commission(engine: Engine) -> None:
     entries = {entry.name: entry for entry in engine.speakers()}
     assert entries["European Commission"].statements == 2, entries.get("European Commission")
+
+
+def test_a_bank_called_by_its_first_word_is_the_one_named_in_full(engine: Engine) -> None:
+    answer = engine.ask("What did Marlowe Bank of Canada say about the dividend rate of the notes?")
+    assert answer.answered, answer.message
+    first = answer.quotes[0]
+    assert "72 pct of prime" in first.text, [q.text for q in answer.quotes]
+    assert first.speaker is not None and first.speaker.name == "Marlowe Bank of Canada", first.speaker
