@@ -96,7 +96,8 @@ def _suffixed(words: list[str]) -> bool:
     place a bank or agency is of: "Trust Co of New York", "Assistance Corp of New York")."""
     for k, word in enumerate(words[1:], start=1):
         if word.rstrip(".") in COMPANY_SUFFIXES:
-            return k == len(words) - 1 or words[k + 1] == "of"
+            rest = words[k + 1 :]  # "Co Ltd": suffixes to the end
+            return rest[:1] == ["of"] or all(w.rstrip(".") in COMPANY_SUFFIXES for w in rest)
     return False
 
 
