@@ -179,9 +179,12 @@ def _keep_longest(found: dict[str, str], name: str) -> None:
 
 def _one_company(names: Iterable[str]) -> str | None:
     """The longest of these names where each of the others opens it: "Continental" is Continental
-    Bank of Canada, also written "Continental Bank"; None for two companies."""
+    Bank of Canada, also written "Continental Bank"; None for two companies ("Dixie Yarns Inc and
+    TI-CARO Inc" is two, whatever "Dixie Yarns Inc" alone is)."""
     split = [name.split() for name in names]
     longest = max(split, key=len)
+    if any(w in ("and", "&") or w.endswith(",") for w in longest[:-1]) and len(split) > 1:
+        return None
     return " ".join(longest) if all(longest[: len(words)] == words for words in split) else None
 
 

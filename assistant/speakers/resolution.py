@@ -25,7 +25,7 @@ _PRONOUN_PARAGRAPHS = 2
 # company said"; not one said to be another: "the parent company"). Other kinds keep their bare word:
 # "the savings bank" or "the wheat group" is often not the body that spoke last.
 _BODY_MENTION = re.compile(
-    r"^(?:[Ii]t|[Tt]he\s+(?:(?i:company|firm|group|bank|corporation|agency|ministry|exchange|airline|"
+    r"^(?:(?i:it)|(?i:the)\s+(?:(?i:company|firm|group|bank|corporation|agency|ministry|exchange|airline|"
     r"carrier|association|union|institute|utility|commission)|"
     r"(?:(?!(?:the|other|rival|parent|acquiring|target|second|new|former|merged|combined|holding|state|"
     r"foreign|subsidiary|unit)\s)[a-z][a-z\-]*\s+){1,3}(?:company|firm)))$"
