@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from assistant.models import Attribution
 from assistant.speakers.aliases import is_body, key_of_query, keys_match, spaced_initials
-from assistant.speakers.lexicon import COMPANY_SUFFIXES, HONORIFICS, TITLE_ABBREVIATIONS
+from assistant.speakers.lexicon import BODIES, COMPANY_SUFFIXES, HONORIFICS, TITLE_ABBREVIATIONS
 from assistant.speakers.mentions import PRONOUNS, wordset
 
 # Offices only a person holds, written before a name.
@@ -58,6 +58,9 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     if asked:
         if keys_match(asked, attribution.key) or _company_head(asked, attribution):
             return True
+        person = _person_of(asked)
+        if person and keys_match(person, attribution.key):
+            return True  # "Danuta Zielonka of Wertheim Schroder" for the Danuta Zielonka quoted
         if attribution.key:
             return False
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
@@ -99,6 +102,16 @@ def _suffixed(words: list[str]) -> bool:
             rest = words[k + 1 :]  # "Co Ltd": suffixes to the end
             return rest[:1] == ["of"] or all(w.rstrip(".") in COMPANY_SUFFIXES for w in rest)
     return False
+
+
+def _person_of(asked: str) -> str | None:
+    """ "danuta zielonka" of "danuta zielonka of wertheim schroder": a person asked with their
+    firm, two or three words before "of" that name no body ("bank of england" is no person)."""
+    before, of, _ = asked.partition(" of ")
+    words = before.split()
+    if not of or not 2 <= len(words) <= 3 or any(w in BODIES for w in words):
+        return None
+    return before
 
 
 def _titled(words: list[str]) -> bool:
