@@ -128,7 +128,9 @@ _LIGHT = re.compile(
     r"|their|its|the)\s+(?:speech|talk|address|statement|announcement|remarks?|speeches|lecture)\b)",
     re.I,
 )
-_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
+_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:[A-Z][a-z’'\-]+)?(?:\s+[A-Z][a-z’'\-]+(?:[A-Z][a-z’'\-]+)?)*")
+"""Capitalised words in a row, one a name written with an inner capital too: "Tony O'Reilly",
+"McDonald"."""
 _INTENT = re.compile(r"\s*[a-z]+\s+to\s+[a-z]+\b")
 """After the subject, a verb and an infinitive: "plan to walk out", "expect to open"."""
 _ASKS_OTHER = frozenset({"amount", "when", "where"})

@@ -122,8 +122,8 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     role_words = [w for w in rest if w.lower() not in HONORIFICS]
     while role_words and (is_determiner(role_words[0]) or role_words[0].lower() in OF | LEADING):
         role_words.pop(0)
-    while role_words and role_words[-1].lower() in OF | JOINERS:
-        role_words.pop()
+    while role_words and (role_words[-1].lower() in OF | JOINERS or _article_after_of(role_words)):
+        role_words.pop()  # "An official at the U.S. Embassy": the official
     role = " ".join(role_words) if is_role(role_words) else None
     if description.strip():
         extra = description.strip().split()
@@ -135,6 +135,11 @@ def split_role(mention: str, *, sentence_start: bool = False) -> tuple[str, str 
     if name and (_no_name(name) or _dateline(name)):
         name = []
     return " ".join(name), role
+
+
+def _article_after_of(words: list[str]) -> bool:
+    """ "the" or "a" ending a role after "at", "of", "for": "An official at the" (U.S. Embassy)."""
+    return len(words) > 1 and is_determiner(words[-1]) and words[-2].lower() in OF
 
 
 def _person_of_body(name: list[str], *, titled: bool = False) -> tuple[list[str], list[str]] | None:

@@ -39,6 +39,7 @@ _NAMED_BY = {
     "union": frozenset({"union", "workers"}),
     "institute": frozenset({"institute"}),
     "utility": frozenset({"power", "electric", "utilities", "edison", "hydro", "gas", "light", "energy"}),
+    "commission": frozenset({"commission"}),
 }
 
 

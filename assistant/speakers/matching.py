@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from assistant.models import Attribution
 from assistant.speakers.aliases import is_body, key_of_query, keys_match, spaced_initials
-from assistant.speakers.lexicon import COMPANY_SUFFIXES, HONORIFICS, TITLE_ABBREVIATIONS
+from assistant.speakers.lexicon import BODIES, COMPANY_SUFFIXES, HONORIFICS, TITLE_ABBREVIATIONS
 from assistant.speakers.mentions import PRONOUNS, wordset
 
 # Offices only a person holds, written before a name.
@@ -58,6 +58,9 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     if asked:
         if keys_match(asked, attribution.key) or _company_head(asked, attribution):
             return True
+        person = _person_of(asked)
+        if person and keys_match(person, attribution.key):
+            return True  # "Danuta Zielonka of Wertheim Schroder" for the Danuta Zielonka quoted
         if attribution.key:
             return False
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
@@ -81,14 +84,34 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
 
 def _company_head(asked: str, attribution: Attribution) -> bool:
     """ "Onyx" for "Onyx Petroleum Exploration Co Ltd", "Middle South" for "Middle South Utilities
-    Inc": a company by the first words of its name, as readers and later sentences shorten it. Only
-    a name the article writes with a company's suffix (Inc, Corp, Co, Ltd), so "Reagan" never finds
+    Inc", "Morgan Guaranty" for "Morgan Guaranty Trust Co of New York": a company by the first words
+    of its name, as readers and later sentences shorten it. Only a name the article writes with a
+    company's suffix (Inc, Corp, Co, Ltd), last or before "of" and a place, so "Reagan" never finds
     the Reagan administration nor "Texas" the state's officials."""
-    written = attribution.name.lower().split()
-    if not written or written[-1].rstrip(".") not in COMPANY_SUFFIXES:
+    if not _suffixed(attribution.name.lower().split()):
         return False
     head, key = asked.split(), attribution.key.split()
     return 0 < len(head) < len(key) and key[: len(head)] == head
+
+
+def _suffixed(words: list[str]) -> bool:
+    """A company's name as written: a suffix after its first word, last or followed by "of" (the
+    place a bank or agency is of: "Trust Co of New York", "Assistance Corp of New York")."""
+    for k, word in enumerate(words[1:], start=1):
+        if word.rstrip(".") in COMPANY_SUFFIXES:
+            rest = words[k + 1 :]  # "Co Ltd": suffixes to the end
+            return rest[:1] == ["of"] or all(w.rstrip(".") in COMPANY_SUFFIXES for w in rest)
+    return False
+
+
+def _person_of(asked: str) -> str | None:
+    """ "danuta zielonka" of "danuta zielonka of wertheim schroder": a person asked with their
+    firm, two or three words before "of" that name no body ("bank of england" is no person)."""
+    before, of, _ = asked.partition(" of ")
+    words = before.split()
+    if not of or not 2 <= len(words) <= 3 or any(w in BODIES for w in words):
+        return None
+    return before
 
 
 def _titled(words: list[str]) -> bool:

@@ -9,7 +9,7 @@ put words in the wrong mouth.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from assistant.speakers.aliases import canonical_key, drop_openers, gender_of, is_body, split_role
@@ -177,6 +177,17 @@ def _keep_longest(found: dict[str, str], name: str) -> None:
         found[key] = name
 
 
+def _one_company(names: Iterable[str]) -> str | None:
+    """The longest of these names where each of the others opens it: "Continental" is Continental
+    Bank of Canada, also written "Continental Bank"; None for two companies ("Dixie Yarns Inc and
+    TI-CARO Inc" is two, whatever "Dixie Yarns Inc" alone is)."""
+    split = [name.split() for name in names]
+    longest = max(split, key=len)
+    if any(w in ("and", "&") or w.endswith(",") for w in longest[:-1]) and len(split) > 1:
+        return None
+    return " ".join(longest) if all(longest[: len(words)] == words for words in split) else None
+
+
 class NameTable:
     """Every fuller mention in one article, to resolve short mentions against."""
 
@@ -286,7 +297,7 @@ class NameTable:
                     _keep_longest(plain, name)
         for found in (suffixed, inner) if first_name else (suffixed, inner, plain):
             if found:
-                return next(iter(found.values())) if len(found) == 1 else None
+                return _one_company(found.values())
         return None
 
     @property

@@ -20,13 +20,19 @@ from assistant.speakers.mentions import is_determiner, is_named
 from assistant.speakers.names import NameTable, person_runs
 
 _PRONOUN_PARAGRAPHS = 2
-# Mentions that stand for the company or body last quoted: "It said", "the company added".
+# Mentions that stand for the company or body last quoted: "It said", "the company added", "The
+# Commission said", and a company described in a few lower-case words ("The major life assurance
+# company said"; not one said to be another: "the parent company"). Other kinds keep their bare word:
+# "the savings bank" or "the wheat group" is often not the body that spoke last.
 _BODY_MENTION = re.compile(
-    r"^(?:it|the\s+(?:company|firm|group|bank|corporation|agency|ministry|exchange|airline|carrier|"
-    r"association|union|institute|utility))$",
-    re.IGNORECASE,
+    r"^(?:(?i:it)|(?i:the)\s+(?:(?i:company|firm|group|bank|corporation|agency|ministry|exchange|airline|"
+    r"carrier|association|union|institute|utility|commission)|"
+    r"(?:(?!(?:the|other|rival|parent|acquiring|target|second|new|former|merged|combined|holding|state|"
+    r"foreign|subsidiary|unit)\s)[a-z][a-z\-]*\s+){1,3}(?:company|firm)))$"
 )
 _SINGULAR = frozenset({"he", "she"})
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*[\w]")
+_POSSESSIVE = re.compile(r"[’']s$")
 # Singular nouns for one unnamed person who speaks (plurals and bodies are left out).
 _ONE_PERSON = frozenset(
     """official spokesman spokeswoman spokesperson representative aide adviser advisor analyst expert
@@ -101,6 +107,7 @@ def resolve_names(
             item.name = table.resolve(own)
             if item.name == own:
                 item.rivals = tuple(table.rivals(own))
+    _named_after(text, found, table, sentences)
 
 
 def _resolve_body(earlier: list[Found], item: Found, kind: str) -> str | None:
@@ -179,6 +186,51 @@ def _nearest_person(
             if _plainly_a_person(full) and _gender_fits(pronoun, mention, full):
                 return mention
     return None
+
+
+def _named_after(text: str, found: list[Found], table: NameTable, sentences: Sequence[Sentence]) -> None:
+    """ "Tony O'Reilly would be interested ..., a spokesman said. ... 'A multiple of ten times
+    earnings would be the top whack,' he said. ... O'Reilly said.": "he" and "she" no rule could
+    name (the name paragraphs back, a spokesman's words between) are the person the next statement
+    names by the short form of a name the article gave before, in the next paragraph at most, when
+    nobody else speaks between and the sex fits: the story goes on quoting the one it came back to."""
+    run: list[Found] = []
+    for item in found:
+        pronoun = item.name.lower()
+        if pronoun in _SINGULAR and written(text, item.start, item.end).lower() == pronoun:
+            if run and pronoun != run[0].name.lower():
+                run = []
+            run.append(item)
+            continue
+        mention = written(text, item.start, item.end)
+        returning = (
+            run
+            and item.paragraph - run[-1].paragraph <= 1
+            and len(mention.split()) < len(item.name.split())
+            and item.name.endswith(mention.split()[-1])
+            and gender_of(item.name) == ("m" if run[0].name.lower() == "he" else "f")
+            and _nobody_else(text, _paragraph_before(sentences, run[0]), item.start, item.name, table)
+        )
+        for earlier in run if returning else ():
+            earlier.name = item.name
+        run = []
+
+
+def _paragraph_before(sentences: Sequence[Sentence], item: Found) -> int:
+    """Where the paragraph before a mention's opens (its own, if it is the first)."""
+    return next(s.start for s in sentences if s.paragraph >= item.paragraph - 1)
+
+
+def _nobody_else(text: str, start: int, end: int, person: str, table: NameTable) -> bool:
+    """No other person the article names is named between `start` and `end` (by the last word
+    of their name): from the paragraph before the first pronoun's ("Prosecutors argued that although
+    Lazar confessed ..."; "At his rallies, Trump ... He says") to the statement naming `person`."""
+    words = set(_CAPITALISED.findall(text, start, end))
+    for mention in table.mentions:
+        full = _POSSESSIVE.sub("", table.resolve(mention))
+        if full != person and full.split()[-1] in words and is_person(full) and not is_body(full):
+            return False
+    return True
 
 
 def _last_speaker_paragraph(text: str, earlier: list[Found]) -> int:
