@@ -54,13 +54,14 @@ def news_page(
     date_in: DateIn = "meta",
     author_in: AuthorIn = "meta",
     site_in_meta: bool = True,
+    site_in_title: bool = True,
     charset: str = "utf-8",
 ) -> str:
     """A whole HTML document for `story`, furniture included, metadata where asked."""
     e = html.escape
     head: list[str] = [
         f'<meta charset="{charset}">',
-        f"<title>{e(story.title)} | {e(story.site)}</title>",
+        f"<title>{e(story.title)}{f' | {e(story.site)}' if site_in_title else ''}</title>",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<link rel="canonical" href="{e(story.url)}">',
         f'<meta property="og:title" content="{e(story.title)}">',

@@ -112,6 +112,11 @@ def test_context_shows_neighbouring_sentences(seed_corpus: Path) -> None:
     assert "These weapons could allow Ukraine" in out
 
 
+def test_n_is_short_for_top(seed_corpus: Path) -> None:
+    code, out, _ = run("ask", "What did Sullivan say?", "-n", "1", "--json", "--corpus", str(seed_corpus))
+    assert code == 0 and len(json.loads(out)["quotes"]) == 1
+
+
 def test_list_and_show(news_corpus: Path) -> None:
     code, out, _ = run("list", "--json", "--corpus", str(news_corpus))
     articles = {a["id"]: a for a in json.loads(out)}

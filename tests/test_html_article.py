@@ -45,10 +45,23 @@ def test_missing_metadata_is_none_not_guessed() -> None:
     assert article.paragraphs == story.paragraphs
 
 
-def test_host_name_stands_in_for_a_missing_site_name() -> None:
+def test_host_name_stands_in_for_a_site_named_nowhere() -> None:
     story = Story(url="https://www.coastal.example/news/harbour-flood-wall")
-    article = extract_article(news_page(story, site_in_meta=False))
+    article = extract_article(news_page(story, site_in_meta=False, site_in_title=False))
     assert article.source == "coastal.example"
+
+
+def test_a_site_named_only_after_the_title_is_the_source() -> None:
+    """A saved page often names its site only in <title>: "Story | The Coastal Ledger"."""
+    article = extract_article(news_page(Story(url=""), site_in_meta=False))
+    assert article.title == STORY.title
+    assert article.source == STORY.site
+
+
+def test_a_headline_with_a_dash_gives_no_site_name() -> None:
+    story = Story(title="Harbour flood wall approved - what comes next for the quay?", url="")
+    article = extract_article(news_page(story, site_in_meta=False, site_in_title=False))
+    assert article.source is None
 
 
 def test_page_without_article_text_is_refused() -> None:

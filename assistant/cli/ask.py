@@ -45,7 +45,12 @@ def _a_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     "--article", "article", metavar="ID", help="Ask only this article (an id from `assistant list`)."
 )
 @click.option(
-    "--top", type=click.IntRange(1, MAX_TOP), default=3, show_default=True, help="How many quotes at most."
+    "--top",
+    "-n",
+    type=click.IntRange(1, MAX_TOP),
+    default=3,
+    show_default=True,
+    help="How many quotes at most.",
 )
 @click.option(
     "--context",

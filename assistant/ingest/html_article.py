@@ -10,10 +10,11 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from html import unescape as html_unescape
 
 from assistant.corpus import UnreadableArticle
 from assistant.corpus.key_values import iso_date_of
-from assistant.safe_text import without_escape_sequences
+from assistant.safe_text import clean, without_escape_sequences
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
 _HTML_START = re.compile(
@@ -34,7 +35,7 @@ class HtmlArticle:
     date: str | None = None
     """ISO date (YYYY-MM-DD) of first publication, where the page gives one."""
     source: str | None = None
-    """The site's name (og:site_name, publisher), else its host name."""
+    """The site's name (og:site_name, publisher, the end of <title>), else its host name."""
     url: str | None = None
     """The page's canonical address, else the address it was fetched from."""
 
@@ -124,7 +125,9 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
         title=_field(document, "title"),
         author=_field(document, "author"),
         date=_date(_field(document, "date")),
-        source=_field(document, "sitename") or _host(_field(document, "hostname")),
+        source=_field(document, "sitename")
+        or site_in_title(html, _field(document, "title"))
+        or _host(_field(document, "hostname")),
         url=_field(document, "url") or url,
     )
 
@@ -139,6 +142,48 @@ def saved_from(html: str) -> str | None:
     """The address a saved page was saved from, as the browser noted it; None if not noted."""
     match = _SAVED_FROM.match(html[:2100])
     return match.group(1) if match else None
+
+
+_TITLE = re.compile(r"<title[^>]{0,200}>([^<]{1,400})</title>", re.IGNORECASE)
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def site_in_title(html: str, title: str | None) -> str | None:
+    """The site's name a page's <title> ends with ("Harbour dredging | The Coastal Times").
+
+    Saved pages often name their site nowhere else: no og:site_name, no address to take a host from.
+
+    Only where the extractor's own title is the part before the separator, so a title that merely
+    holds a dash ("Brazil - what next?") is never cut into a site name.
+    """
+    if not title:
+        return None
+    match = _TITLE.search(html[:65536])
+    if match is None:
+        return None
+    whole = " ".join(clean(html_unescape(match.group(1)), one_line=True).split())
+    if not whole.startswith(title):
+        return None
+    rest = whole[len(title) :]
+    for separator in _TITLE_SEPARATORS:
+        if rest.startswith(separator):
+            site = rest.rsplit(separator, 1)[-1].strip()  # "Story | Local news | The Coastal Times"
+            return site if _reads_as_a_name(site) and len(title.split()) >= 2 else None
+    return None
+
+
+_NAME_JOINERS = frozenset({"of", "the", "and", "&", "de", "du", "la", "le", "for", "on"})
+
+
+def _reads_as_a_name(text: str) -> bool:
+    """ "The Coastal Times", "BBC News", "lemonde.fr": not a headline's second half ("what next?")."""
+    words = text.split()
+    if not 0 < len(words) <= 6 or len(text) > 60 or text.endswith(("?", "!", ".", ":")):
+        return False
+    if len(words) == 1 and "." in text:
+        return True  # a host name standing as the site's name
+    capitalised = (w[0].isupper() or w[0].isdigit() or w in _NAME_JOINERS for w in words)
+    return words[0][0].isupper() and all(capitalised)
 
 
 _CLOSERS = " \"'”’)]»"

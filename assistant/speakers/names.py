@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from assistant.speakers.aliases import canonical_key, drop_openers, gender_of, is_body, split_role
+from assistant.speakers.aliases import canonical_key, drop_openers, gender_of, is_body, is_person, split_role
 from assistant.speakers.lexicon import (
     BODIES,
     COMMON_PEOPLE,
@@ -199,6 +199,8 @@ class NameTable:
         self._offices: dict[tuple[str, ...], set[str]] = {}
         """The offices written before each name anywhere in the article."""
         self._genders: dict[tuple[str, ...], set[str]] = {}
+        self._speakers: set[str] = set()
+        """Mentions the cue rules found speaking (not mere runs of capitals)."""
         for start, end in spans:
             for match in _NAME_RUN.finditer(text, start, end):
                 if _quoted_whole(text, match.start(), match.end()):
@@ -209,17 +211,18 @@ class NameTable:
                     run = rest  # "told Reuters Finance Secretary Jaime Ongpin": Reuters was told
                 self.add(run)
 
-    def add(self, mention: str) -> None:
+    def add(self, mention: str, *, speaker: bool = False) -> None:
         """Remember a mention (a speaker found by the cue rules, or a run of capitalised words).
 
         "Sherman Chao of Salomon Brothers" is remembered as Sherman Chao too, so "Chao" finds him.
         """
         person = _person_in(mention)
-        if person is not None:
-            self._add(person)
-        self._add(mention)
+        forms = ([] if person is None else [self._add(person)]) + [self._add(mention)]
+        if speaker:
+            self._speakers.update(forms)
 
-    def _add(self, mention: str) -> None:
+    def _add(self, mention: str) -> str:
+        """Remember one form; returns it as the table keeps it."""
         mention, name, titles, gender = _mention_facts(mention)
         if mention not in self._parts:
             self._parts[mention] = name
@@ -227,6 +230,7 @@ class NameTable:
             self._offices.setdefault(name, set()).update(titles)
             if gender is not None:
                 self._genders.setdefault(name, set()).add(gender)
+        return mention
 
     def resolve(self, mention: str) -> str:
         """The fullest unambiguous mention of the same person or body, else `mention` itself."""
@@ -253,6 +257,9 @@ class NameTable:
             body = self._body_named_by_first_words(list(name))
             if body is not None:
                 return body
+            inner = self._person_by_inner_surname(name)
+            if inner is not None:
+                return inner
         if self._conflicting(names):
             return mention  # "Roberts" with a Chief Justice Roberts and a Mayor Jennifer Roberts
         longest = max(names, key=len, default=name)
@@ -299,6 +306,19 @@ class NameTable:
             if found:
                 return _one_company(found.values())
         return None
+
+    def _person_by_inner_surname(self, name: tuple[str, ...]) -> str | None:
+        """ "Marin" for "Justo Marin Ludena", "Salinas" for "Carlos Salinas de Gortari": a Spanish or
+        Portuguese name is shortened to its first surname, the word after the given name. Only
+        when the article names one such person, found speaking ("Missing EgyptAir Flight" in a
+        headline is no one's name)."""
+        if len(name) != 1:
+            return None
+        found = {
+            self._parts[m]: m for m in self._speakers
+            if len(self._parts[m]) >= 3 and self._parts[m][1] == name[0] and is_person(m)
+        }  # fmt: skip
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @property
     def mentions(self) -> list[str]:

@@ -15,8 +15,8 @@ from assistant.speakers.aliases import drop_openers, gender_of, is_body, is_pers
 from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found
 from assistant.speakers.doers import names_a_doer
-from assistant.speakers.lexicon import NOT_NAME
-from assistant.speakers.mentions import is_determiner, is_named
+from assistant.speakers.lexicon import COMPANY_SUFFIXES, NOT_NAME
+from assistant.speakers.mentions import PRONOUNS, is_determiner, is_named
 from assistant.speakers.names import NameTable, person_runs
 
 _PRONOUN_PARAGRAPHS = 2
@@ -67,6 +67,7 @@ def resolve_names(
     if not found:
         return
     table = NameTable(text, paragraphs)
+    headline = " ".join(text[s.start : s.end] for s in sentences if s.paragraph == 0)
     for item in found:
         # A name with a description either side ("the president of X, Wolfgang Roeller"; "Dante
         # Scala, a professor at…"; "MTS Corp, a company formed by Martin Sosnoff") is kept alone:
@@ -74,7 +75,7 @@ def resolve_names(
         start, end = item.antecedent or (item.start, item.end)
         mention = written(text, start, end)
         if is_named(mention):
-            table.add(mention)
+            table.add(mention, speaker=True)
     for position, item in enumerate(found):
         mention = written(text, item.start, item.end)
         if item.antecedent is not None:
@@ -93,9 +94,11 @@ def resolve_names(
             item.name = name or mention
         elif _BODY_MENTION.match(mention):
             kind = mention.split()[-1].lower()
-            body = _resolve_body(found[:position], item, kind)
-            if body is None and kind != "it":  # "the company": the one the article opens with
+            body = _resolve_body(found[:position], item, kind, headline)
+            if body is None:  # "the company", "It said": the one the article opens with
                 body = main_body(text, sentences, kind)
+                if kind == "it" and body is not None and len(body.split()) < 2:
+                    body = None  # a bare "Inc" or an acronym: "it" may be anything the lead names
             item.name = body or mention
         else:
             own = drop_openers(mention)
@@ -110,11 +113,11 @@ def resolve_names(
     _named_after(text, found, table, sentences)
 
 
-def _resolve_body(earlier: list[Found], item: Found, kind: str) -> str | None:
+def _resolve_body(earlier: list[Found], item: Found, kind: str, headline: str) -> str | None:
     """ "Exxon Corp said… It said…": "it" or "the company" is the company that spoke last.
 
-    Only a speaker that is plainly a body (a company suffix, or an acronym such as GM) is taken;
-    a person in between ends the search.
+    Only a speaker that is plainly a body (a company suffix, or an acronym such as GM) is taken,
+    or for "it" a name that is no person's ("Mobil"); a person in between ends the search.
     """
     for candidate in reversed(earlier):
         if item.paragraph - candidate.paragraph > _PRONOUN_PARAGRAPHS:
@@ -123,7 +126,23 @@ def _resolve_body(earlier: list[Found], item: Found, kind: str) -> str | None:
             return candidate.name if body_fits(candidate.name, kind) else None
         if is_person(candidate.name):
             return None
+        if kind == "it" and _a_name_of_no_person(candidate.name, headline):
+            return candidate.name  # "Mobil said… It said…"
     return None
+
+
+def _a_name_of_no_person(name: str, headline: str) -> bool:
+    """ "Mobil", "Business Day": a name no title, first name or sex makes a person's. A single
+    word only when the headline names it too ("Mobil Unit to Produce Food Packaging"): a bare
+    surname ("Berrada said… It added", the "it" a statement) is a person the rules did not know."""
+    words = name.split()
+    if not words or not all(w[:1].isupper() for w in words) or gender_of(name) is not None:
+        return False
+    if len(words) > 1:
+        return True
+    if name.isupper() or any(c.isdigit() for c in name) or name.lower() in COMPANY_SUFFIXES | PRONOUNS:
+        return False  # "VAX", "A340", "EST"; "Corp" cut from "K mart Corp"; "They"
+    return name.lower() in headline.lower().split()
 
 
 def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str) -> str | None:
