@@ -15,7 +15,7 @@ from pathlib import Path
 
 from archive import make_archive
 from stories import write_stories
-from test_daily14_cli import LACY, VOLCKER
+from test_cli_quotes_scope_and_ids import LACY, VOLCKER
 from tui_helpers import ask, wait_for
 
 from assistant.tui.app import make_app
