@@ -198,6 +198,12 @@ class Index:
     # ---- lookups ------------------------------------------------------------------------
 
     @property
+    def live_articles(self) -> int:
+        """Articles not marked removed: a removed one keeps its row (a tombstone) until a merge, so
+        counting them needs no pass over the table's ids, which a large corpus would parse whole."""
+        return len(self.articles) - len(self.stored.dead)
+
+    @property
     def idf(self) -> npt.NDArray[np.float64]:
         """idf per term id (computed once per generation)."""
         return self.statistics.idf
