@@ -58,7 +58,7 @@ class ArticleBounds:
     def __getitem__(self, article: int) -> int:
         column = self._owner.arrays[self._column]
         # The value in the column's own type: a Python int would make numpy cast (copy) the column.
-        return int(np.searchsorted(column, column.dtype.type(article), side=self._side))
+        return int(column.searchsorted(column.dtype.type(article), side=self._side))
 
 
 class Index:
