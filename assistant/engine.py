@@ -241,7 +241,7 @@ class Engine:
         if not answer.answered and speaker is not None and self._quoted_by_nobody(speaker):
             answer = replace(answer, message=nobody_quoted(speaker))
         elif not answer.answered and answer.message:  # a refusal within limits speaks for them alone
-            answer = replace(answer, message=where.refusal(answer.message, self.index.articles.ids))
+            answer = replace(answer, message=where.refusal(answer.message, self.index.live_articles))
         answer = finish_answer(
             answer,
             where.described(),

@@ -370,7 +370,9 @@ def add_against(label: str, args: argparse.Namespace) -> dict[str, Any]:
     for stray in corpus.glob("*.md"):  # articles an interrupted run added
         stray.unlink()
     this = _env()
-    this.pop("PYTHONPATH", None)
+    # This checkout by path: without PYTHONPATH the `assistant` script imports whatever the
+    # venv's editable install points at (the main checkout), not the tree this script is in.
+    this["PYTHONPATH"] = str(BENCH.parent)
     envs = {"this": this, "against": {**this, "PYTHONPATH": str(Path(args.against).resolve())}}
     ask = ("ask", args.question, "--corpus", str(corpus), "--no-history")
     _assistant_cpu(*ask, env=envs["this"])  # brings the index up to date with the folder

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.engine import Engine
-from assistant.index.article_lookup import live_position, many_positions
+from assistant.index.article_lookup import live_position, live_positions, many_positions
 
 STORY = (
     "{title}\nBy Ana Ruiz\nThe council of {town} approved a flood wall on Monday.\n"
@@ -51,6 +51,10 @@ def test_one_lookup_finds_what_the_map_of_every_id_finds(tmp_path: Path) -> None
         assert engine.index.articles.ids[position] == article_id
     for gone in ("town-2.txt", "no-such.txt", "", "town-2", "north/"):
         assert live_position(stored, gone) is None
+    # Many at once (a quote's copies): the same positions, the absent ones left out.
+    asked = [*every, "town-2.txt", "no-such.txt", "", "north/"]
+    assert live_positions(stored, asked) == every
+    assert engine.index.article_indexes(asked) == every
 
 
 def test_commands_naming_one_article_find_it_after_adds_and_removals(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ BUILD_ONLY = (
     "assistant.speakers.attribution",  # the rules that find speakers: a question reads what they stored
     "assistant.speakers.resolution",
     "rich",  # an answer printed to a pipe is plain text (cli/plain_answer.py)
+    "tempfile",  # the index's writes (store.py); with it random, shutil, bz2 and lzma
 )
 
 

@@ -14,7 +14,6 @@ figures…" stays a story. Bounded: at most 30 lines of 600 characters are looke
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 
 from assistant.corpus.layout import Span
@@ -118,6 +117,8 @@ def iso_date_of(value: str) -> str | None:
     found = date_from(value)
     if found:
         return found
+    import email.utils  # only for an e-mail date: it loads socket and selectors (~8 ms an `add`)
+
     try:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError, OverflowError):

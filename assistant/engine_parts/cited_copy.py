@@ -29,8 +29,10 @@ def cite_stable_copies(
     A quote of `keep` (the article asked of, or the one a follow-up stays with) is left as it is.
     """
     movable = [q.kind == "sentence" and bool(q.also_in) and q.article.id != keep for q in answer.quotes]
+    copies = {aid for q, move in zip(answer.quotes, movable, strict=True) if move for aid in q.also_in}
+    numbers = texts.index.article_indexes(copies) if copies else {}  # one search for every quote's copies
     quotes = tuple(
-        _preferred(q, texts, attributions) if move else q
+        _preferred(q, texts, attributions, numbers) if move else q
         for q, move in zip(answer.quotes, movable, strict=True)
     )
     return answer if quotes == answer.quotes else replace(answer, quotes=quotes)
@@ -41,11 +43,13 @@ def _rank(meta: ArticleMeta) -> tuple[int, str]:
     return (-sum(1 for value in (meta.author, meta.source, meta.date) if value), meta.id)
 
 
-def _preferred(quote: Quote, texts: ArticleTexts, attributions: Attributions) -> Quote:
+def _preferred(
+    quote: Quote, texts: ArticleTexts, attributions: Attributions, numbers: dict[str, int]
+) -> Quote:
     index = texts.index
     copies: list[tuple[int, ArticleMeta]] = []
     for article_id in quote.also_in:
-        number = index.article_index(article_id)
+        number = numbers.get(article_id)
         if number is not None:
             copies.append((number, meta_of(index, number)))
     best = min(copies, key=lambda c: _rank(c[1]), default=None)

@@ -6,7 +6,7 @@ The search then skips everything outside the mask rather than filtering answers 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -80,12 +80,12 @@ class QuestionScope:
             limits = replace(limits if limits is not None else Scope(), speaker=self.speaker.strip())
         return limits
 
-    def refusal(self, message: str, ids: Sequence[str]) -> str:
+    def refusal(self, message: str, total: int) -> str:
         """`message` as said of what was searched: "The corpus holds no answer" is false when only
-        one article or part of the archive was searched, and a researcher would look no further."""
+        one article or part of the archive was searched, and a researcher would look no further.
+        `total` is the corpus's live articles (removed ones not counted)."""
         if not message.startswith(WHOLE_CORPUS_REFUSALS):
             return message
-        total = sum(1 for i in ids if i)  # a removed article's row stays as a tombstone (id "")
         if self.article_id is not None and self.article is not None:
             subject = f"Article {self.article_id}"
         elif self.within is not None and self.limits is not None:

@@ -10,6 +10,7 @@ many ids (`many_positions`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from assistant.index.segment_files import KEYS_FILE
@@ -21,14 +22,23 @@ if TYPE_CHECKING:
 
 def live_position(stored: Stored, article_id: str) -> int | None:
     """The table position of the live article with this id (the newest, should a file repeat), or None."""
-    if not article_id:
-        return None
-    wanted = (json.dumps(article_id, ensure_ascii=True) + "\n").encode("ascii")
+    return live_positions(stored, [article_id]).get(article_id)
+
+
+def live_positions(stored: Stored, article_ids: Iterable[str]) -> dict[str, int]:
+    """`live_position` of each id (ids not found are left out), each segment's id file read once for
+    them all: a quote's copies ("also in") are looked up together, not one id file read per copy."""
+    wanted = {aid: (json.dumps(aid, ensure_ascii=True) + "\n").encode("ascii") for aid in article_ids if aid}
+    found: dict[str, int] = {}
     for segment in reversed(stored.segments):
-        for position in reversed(_positions_in(segment, article_id, wanted)):
-            if position not in stored.dead:
-                return position
-    return None
+        left = {aid: line for aid, line in wanted.items() if aid not in found}
+        if not left:
+            break
+        for aid, positions in _positions_in(segment, left).items():
+            live = [position for position in positions if position not in stored.dead]
+            if live:
+                found[aid] = live[-1]
+    return found
 
 
 def many_positions(stored: Stored) -> dict[str, int]:
@@ -37,20 +47,34 @@ def many_positions(stored: Stored) -> dict[str, int]:
     return {aid: i for i, aid in enumerate(ids) if aid}
 
 
-def _positions_in(segment: Segment, article_id: str, wanted: bytes) -> list[int]:
-    """Global positions of the rows of `segment` whose id is `article_id`, in table order."""
+def _positions_in(segment: Segment, wanted: dict[str, bytes]) -> dict[str, list[int]]:
+    """Per id of `wanted` (id -> its JSON line), the global positions of `segment`'s rows holding
+    it, in table order (ids not there are left out)."""
     if segment.keys_loaded or segment.folder is None or segment.articles.stored_rows is None:
-        ids = segment.file_keys()[0]
-        return [segment.base_article + k for k, aid in enumerate(ids) if aid == article_id]
+        return _positions_by_ids(segment, wanted)
     try:
         data = (segment.folder / KEYS_FILE).read_bytes()
     except OSError:
-        ids = segment.file_keys()[0]  # reports a damaged segment as the full read does
-        return [segment.base_article + k for k, aid in enumerate(ids) if aid == article_id]
-    hits: list[int] = []
-    start = 0
-    while (hit := data.find(wanted, start)) >= 0:
-        if hit == 0 or data[hit - 1 : hit] == b"\n":
-            hits.append(segment.base_article + data.count(b"\n", 0, hit))
-        start = hit + 1
-    return hits
+        return _positions_by_ids(segment, wanted)  # reports a damaged segment as the full read does
+    hits: list[tuple[int, str]] = []
+    for aid, line in wanted.items():
+        start = 0
+        while (hit := data.find(line, start)) >= 0:
+            if hit == 0 or data[hit - 1 : hit] == b"\n":
+                hits.append((hit, aid))
+            start = hit + 1
+    found: dict[str, list[int]] = {}
+    row = offset = 0
+    for hit, aid in sorted(hits):  # rows counted once across all hits, in file order
+        row += data.count(b"\n", offset, hit)
+        offset = hit
+        found.setdefault(aid, []).append(segment.base_article + row)
+    return found
+
+
+def _positions_by_ids(segment: Segment, wanted: dict[str, bytes]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for k, aid in enumerate(segment.file_keys()[0]):
+        if aid in wanted:
+            found.setdefault(aid, []).append(segment.base_article + k)
+    return found

@@ -82,7 +82,7 @@ def refresh_removed(
             return refresh(index)
         stamps = folder_stamps.after_writing(index.corpus_dir, before[0], before[1], [], [removed])
         position = live_position(index.stored, removed)
-        live_rows = len(index.articles) - len(index.stored.dead)
+        live_rows = index.live_articles
         if stamps is None or position is None or live_rows < 2:
             return refresh(index)
         if mostly_dead(index, [position]):

@@ -19,8 +19,6 @@ import errno
 import json
 import os
 import re
-import shutil
-import tempfile
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,7 +102,11 @@ def _load_generation(gen: Path, fingerprint: str) -> Stored:
         raise StaleIndex(f"the index is damaged ({exc.__class__.__name__})") from exc
 
 
-def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Stored:
+def _read_generation(
+    gen: Path, fingerprint: str, *, verify: bool = True, known: dict[str, Segment] | None = None
+) -> Stored:
+    """Generation `gen` as stored; `known` segments (by folder name, read by this process before
+    and immutable since) are taken as they are instead of being mapped and their terms read again."""
     manifest = read_manifest(gen)
     if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
         raise StaleIndex("the index was made by another version")
@@ -123,7 +125,8 @@ def _read_generation(gen: Path, fingerprint: str, *, verify: bool = True) -> Sto
     segments: list[Segment] = []
     bases = [0, 0, 0]
     for name in names:
-        segment = read_segment(gen.parent / name, fingerprint, verify=verify)
+        held = known.get(name) if known is not None else None
+        segment = held if held is not None else read_segment(gen.parent / name, fingerprint, verify=verify)
         if [segment.base_article, segment.base_passage, segment.base_sentence] != bases:
             raise StaleIndex("the index segments do not follow one another")
         bases = [
@@ -186,11 +189,14 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
     A write that fails (full disk, read-only) removes what it half wrote and raises
     IndexError_; the current generation is untouched. Returns the generation as stored.
     """
+    import shutil  # here and below: only a process that writes loads it (tempfile ~3 ms)
+
     written: list[Path] = []
     try:
         _clear_non_folder(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         names: list[str] = []
+        kept: dict[str, Segment] = {}
         bases = [0, 0, 0]
         for segment in stored.segments:
             if segment.name is None or not (index_dir / segment.name).is_dir():
@@ -201,6 +207,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
                 names.append(folder.name)
             else:
                 names.append(segment.name)
+                kept[segment.name] = segment
             bases = [
                 bases[0] + len(segment.articles),
                 bases[1] + segment.n_passages,
@@ -240,7 +247,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
     _remove_old(index_dir, keep={gen.name, *names})
     try:
         # What was just written, mapped from disk (its checksums were computed as it was written).
-        written_back = _read_generation(gen, fingerprint, verify=False)
+        written_back = _read_generation(gen, fingerprint, verify=False, known=kept)
     except (StaleIndex, OSError, ValueError, KeyError) as exc:
         raise IndexError_(f"cannot read back the index just written in {index_dir}: {exc}") from exc
     return _keep_parsed_tables(written_back, stored)
@@ -297,6 +304,9 @@ def current_generation(index_dir: Path) -> str | None:
 
 
 def _write_pointer(index_dir: Path, name: str) -> None:
+    import shutil
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".CURRENT-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -313,6 +323,8 @@ def _write_pointer(index_dir: Path, name: str) -> None:
 
 def _remove_old(index_dir: Path, keep: set[str]) -> None:
     """Delete other generations and unnamed segments; a reader that maps one keeps its open files (POSIX)."""
+    import shutil
+
     try:
         children = list(index_dir.iterdir())
     except OSError:
