@@ -181,6 +181,17 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
     return None
 
 
+_MONEY_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:[a-z-]+\s+)?(?:revenues?|sales|profits?|earnings|income|losses|debts?|damages|"
+    r"compensation|fees?|fines?|dividends?|funding|financing|budget|capital|cash)\b"
+    r"|\bhow\s+much\s+(?:did|does|do|will|would|is|was|are|were|has|have|had)\s+(?:[\w.'&-]+\s+){1,6}?"
+    r"(?:demand|seek|sought|claim|owe|lend|lent|borrow|invest|earn|charge|bid|offer)\w*\b"
+)
+"""A sum asked by what it measures ("How much revenue does X expect", "how much debt") or by a verb
+of money ("How much did the Hunts demand from their lenders?", "how much did X borrow"): a count
+("20 pages a minute", "May 1") is no answer."""
+
+
 def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
     """The kinds of answer a question asks for, by its class (empty when any will do)."""
     low = question.lower()
@@ -193,9 +204,11 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
             r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b|\bproportion\b|\bfraction\b", low
         ):
             return _WANTED["percent"]
-        if re.search(
-            r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low
-        ) or re.search(PAID, low):
+        if (
+            re.search(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low)
+            or re.search(PAID, low)
+            or _MONEY_ASKED.search(low)
+        ):
             return _WANTED["money"]
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):

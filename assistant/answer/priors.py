@@ -161,9 +161,13 @@ best later statement holds (LEAD_SHARE of it keeps all). The lead states the que
 respond to Lawson's targets?") and so covers the most of its words; it beat X's answer by 0.6 to 1.2
 logit at 4. Chosen on the even half of reuters-paraphrased (3, 4, 5, 6 tried: 6 answers both there)."""
 LEAD_SHARE = 0.5
+"""Not taken from a lead that offers the kind the question asks ("On what date do traders think
+Tunisia will tender?" of "Tunisia is expected to tender April 14 ..., traders said"): a date or a sum
+asked is the detail itself, not the topic's premise."""
 
 
 def _lead_prior(
+    query: Query,
     rows: npt.NDArray[np.float64],
     scored: list[Scored],
     topic: npt.NDArray[np.float64],
@@ -173,6 +177,8 @@ def _lead_prior(
     in it (`topic`: each candidate's share of the topic; `theirs`: 1 for X's statements)."""
     prior = np.zeros(rows.shape[0])
     first = rows[:, FEATURES.index("first")]
+    if query.wanted and "quote" not in query.wanted:
+        first = first * (1.0 - rows[:, FEATURES.index("type_match")])
     later: dict[int, float] = {}  # per article, the best topic share of X's statements after its lead
     for k, s in enumerate(scored):
         if theirs[k] > 0 and first[k] == 0 and topic[k] > 0:
@@ -226,4 +232,4 @@ def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]
         prior -= COVERAGE_PRIOR * theirs * (topic == 0.0) * covered
     # COVERAGE_PRIOR (rule_prior) credits X's name to X's statements; so too X's description.
     prior += COVERAGE_PRIOR * rows[:, named] * who_missing(query, scored)
-    return prior + _lead_prior(rows, scored, topic, theirs)
+    return prior + _lead_prior(query, rows, scored, topic, theirs)
