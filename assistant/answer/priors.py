@@ -164,6 +164,9 @@ LEAD_SHARE = 0.5
 """Not taken from a lead that offers the kind the question asks ("On what date do traders think
 Tunisia will tender?" of "Tunisia is expected to tender April 14 ..., traders said"): a date or a sum
 asked is the detail itself, not the topic's premise."""
+LEAD_DETAIL_KINDS = frozenset({"date", "duration", "number", "money", "percent"})
+"""The kinds a lead offering them answers: a person or a place in the lead ("Finance Minister Nigel
+Hawkins said ...") is the speaker or the scene, not the detail asked."""
 
 
 def _lead_prior(
@@ -177,7 +180,7 @@ def _lead_prior(
     in it (`topic`: each candidate's share of the topic; `theirs`: 1 for X's statements)."""
     prior = np.zeros(rows.shape[0])
     first = rows[:, FEATURES.index("first")]
-    if query.wanted and "quote" not in query.wanted:
+    if query.wanted and set(query.wanted) <= LEAD_DETAIL_KINDS:
         first = first * (1.0 - rows[:, FEATURES.index("type_match")])
     later: dict[int, float] = {}  # per article, the best topic share of X's statements after its lead
     for k, s in enumerate(scored):
