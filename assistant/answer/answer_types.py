@@ -84,9 +84,11 @@ or naming a place by its kind ("in the industrial port city of Tianjin", "the pr
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
     # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
-    # calls", "prompted by" say why.
+    # calls", "prompted by", "due mainly to", "resigned for personal reasons", "blamed on" say why.
     rf"\b(?:because|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|{MONTHS}\b))|so\s+that"
-    r"|in\s+order\s+to|due\s+to(?!\s+be\b)|as\s+a\s+result|owing\s+to|thanks\s+to"
+    r"|in\s+order\s+to|due\s+(?:(?:mainly|largely|partly|primarily|chiefly|principally|mostly)\s+)?to(?!\s+be\b)"
+    r"|as\s+a\s+result|owing\s+to|thanks\s+to|for\s+(?:[a-z]+\s+){0,2}reasons?|attributed\s+to"
+    r"|blamed\s+(?:on|for)|stem(?:s|med)?\s+from|result(?:s|ed)?\s+from"
     r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated)\s+by|reflect"
     r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"
     r"boost|cut|avoid|meet|pay|fund|finance))\b",
@@ -197,7 +199,9 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
     low = question.lower()
     if info.kind == "amount":
         if re.search(
-            r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b", low
+            r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b"
+            r"|\bhow\s+much\s+(?:more\s+|less\s+|extra\s+)?time\b",
+            low,
         ):
             return _WANTED["duration"]
         if re.search(
