@@ -7,6 +7,7 @@ Each article is the title line, then the dateline and BODY exactly as sent: hard
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from pathlib import Path
 
@@ -130,5 +131,5 @@ def test_a_word_reuters_capitalises_after_us_carries_the_sentence_on(tmp_path: P
     after_us = []
     for path, _ in _write_raw(tmp_path).values():
         shown = _shown(read_article(tmp_path, path))
-        after_us += [after for before, after in zip(shown, shown[1:]) if before.endswith("U.S.")]
+        after_us += [after for before, after in itertools.pairwise(shown) if before.endswith("U.S.")]
     assert after_us and not any(cut_before.match(s) for s in after_us)

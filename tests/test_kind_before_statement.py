@@ -34,7 +34,9 @@ RESIGNS = (
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     stories = {"grain.txt": GRAIN, "resigns.txt": RESIGNS}
-    return Engine.open(write_stories(tmp_path_factory.mktemp("kind") / "corpus", {**stories, **filler_stories()}))
+    return Engine.open(
+        write_stories(tmp_path_factory.mktemp("kind") / "corpus", {**stories, **filler_stories()})
+    )
 
 
 def _first(engine: Engine, question: str) -> str:

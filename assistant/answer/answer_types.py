@@ -183,6 +183,7 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
     return None
 
 
+_SUM_VERB = re.compile(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)")
 _MONEY_ASKED = re.compile(
     r"\bhow\s+much\s+(?:[a-z-]+\s+)?(?:revenues?|sales|profits?|earnings|income|losses|debts?|damages|"
     r"compensation|fees?|fines?|dividends?|funding|financing|budget|capital|cash)\b"
@@ -208,11 +209,7 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
             r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b|\bproportion\b|\bfraction\b", low
         ):
             return _WANTED["percent"]
-        if (
-            re.search(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low)
-            or re.search(PAID, low)
-            or _MONEY_ASKED.search(low)
-        ):
+        if _SUM_VERB.search(low) or re.search(PAID, low) or _MONEY_ASKED.search(low):
             return _WANTED["money"]
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):

@@ -184,7 +184,8 @@ def _lead_prior(
         # A lead full of other figures ("said it converted 7,344 debentures") answers no "how much
         # will it cut the interest bill": a quantity spares it only where it counts the noun asked.
         quantity = query.wanted[0] not in ("date", "duration")
-        detail = rows[:, FEATURES.index("counted")] == 1.0 if quantity else rows[:, FEATURES.index("type_match")]
+        detail = rows[:, FEATURES.index("counted" if quantity else "type_match")]
+        detail = detail == 1.0 if quantity else detail
         first = first * (1.0 - detail)
     later: dict[int, float] = {}  # per article, the best topic share of X's statements after its lead
     for k, s in enumerate(scored):
