@@ -1,6 +1,7 @@
 """A reader asking for a date or a reason (issue 9, dev15's even half): "On what date do traders
 think ..." is answered by the lead that gives the date, though the rules for "what did X say"
-otherwise prefer X's later statements to the lead; "resigned for personal reasons" says why, where a
+otherwise prefer X's later statements to the lead; "How much did X demand" asks a sum, which
+"two drilling companies" does not give; "resigned for personal reasons" says why, where a
 sibling sharing more of the question's words gives the cause of something else. Stories written for
 these tests; real corpus folders on disk and the real index."""
 
@@ -29,11 +30,20 @@ RESIGNS = (
     "The company also said Chairman Samir Eltar has resigned for personal reasons.\n"
     "Genlab named its president, Andre Marchand, to succeed him as chairman.\n"
 )
+SUIT = (
+    "Judge Denies Dismissal Of Marlow Loan Challenge\n"
+    "A federal judge has denied motions by several banks for summary dismissal of lawsuits "
+    "challenging the loans they made to the Marlow brothers' two drilling companies.\n"
+    "Edwin, Carl and Peter Marlow sued the 23 banks last year for 13.8 billion dlrs in damages after "
+    "halting payment on 1.5 billion dlrs in overdue loans to the companies.\n"
+    "The ruling clears the way for the Marlows to examine documents at the banks seeking evidence to "
+    "support their charges of fraud.\n"
+)
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    stories = {"grain.txt": GRAIN, "resigns.txt": RESIGNS}
+    stories = {"grain.txt": GRAIN, "resigns.txt": RESIGNS, "suit.txt": SUIT}
     return Engine.open(
         write_stories(tmp_path_factory.mktemp("kind") / "corpus", {**stories, **filler_stories()})
     )
@@ -53,3 +63,8 @@ def test_a_date_asked_of_what_traders_think_is_answered_by_the_lead_that_gives_i
 def test_resigning_for_personal_reasons_answers_why(engine: Engine) -> None:
     first = _first(engine, "Why did Samir Eltar give up the chairmanship of Genlab?")
     assert "personal reasons" in first, first
+
+
+def test_a_sum_demanded_is_answered_by_the_sum_not_by_a_count(engine: Engine) -> None:
+    first = _first(engine, "How much did the Marlow brothers demand from their lenders in the suit?")
+    assert "13.8 billion dlrs" in first, first
