@@ -45,7 +45,9 @@ _FREQUENCY = re.compile(
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*|\b(?:hundreds|thousands|millions))(?:\s+[\w-]+){0,2}\s+$", re.I)
 """What stands before "a day" in "40,000 vehicles a day": a rate per day, not a duration."""
 _OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\b")
-_PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|pct\b|percent\b|per\s+cent\b|percentage\s+points?)", re.I)
+_PERCENT = re.compile(
+    r"\d[\d,.]*\s?(?:%|pct\b|percent\b|per\s+cent\b|percentage\s+points?|basis\s+points?)", re.I
+)
 _MONEY = re.compile(
     r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)?\s*(?:dlrs|dollars?|yen|marks|francs|"
     r"pounds|stg|euros?|lire|cents?|rupees|yuan)\b",
