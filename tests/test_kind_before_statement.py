@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.engine import Engine
-from tests.stories import filler_stories, write_stories
+from tests.stories import filler_stories, first_quote, write_stories
 
 GRAIN = (
     "Tunvale Expected To Tender For Arden Wheat\n"
@@ -49,22 +49,16 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     )
 
 
-def _first(engine: Engine, question: str) -> str:
-    answer = engine.ask(question)
-    assert answer.answered, answer.message
-    return answer.quotes[0].text
-
-
 def test_a_date_asked_of_what_traders_think_is_answered_by_the_lead_that_gives_it(engine: Engine) -> None:
-    first = _first(engine, "On what date do traders think Tunvale will invite offers for Arden wheat?")
+    first = first_quote(engine, "On what date do traders think Tunvale will invite offers for Arden wheat?")
     assert "April 14" in first, first
 
 
 def test_resigning_for_personal_reasons_answers_why(engine: Engine) -> None:
-    first = _first(engine, "Why did Samir Eltar give up the chairmanship of Genlab?")
+    first = first_quote(engine, "Why did Samir Eltar give up the chairmanship of Genlab?")
     assert "personal reasons" in first, first
 
 
 def test_a_sum_demanded_is_answered_by_the_sum_not_by_a_count(engine: Engine) -> None:
-    first = _first(engine, "How much did the Marlow brothers demand from their lenders in the suit?")
+    first = first_quote(engine, "How much did the Marlow brothers demand from their lenders in the suit?")
     assert "13.8 billion dlrs" in first, first
