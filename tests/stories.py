@@ -6,6 +6,10 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 FILLERS = (
     "Orchard Harvest Falls\nApple growers picked 8 pct fewer tonnes this autumn after a late frost.\n",
@@ -36,3 +40,10 @@ def ask_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
+
+
+def first_quote(engine: Engine, question: str) -> str:
+    """The text of the first quote `engine` answers `question` with (the question must be answered)."""
+    answer = engine.ask(question)
+    assert answer.answered, answer.message
+    return answer.quotes[0].text

@@ -7,6 +7,7 @@ Each article is the title line, then the dateline and BODY exactly as sent: hard
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from pathlib import Path
 
@@ -115,3 +116,20 @@ def test_paragraph_counts_match_the_wire_and_sentences_are_not_cut_at_line_ends(
             assert not re.search(r"\n[ \t]+\S", span) or "\n" not in span.lstrip()
     assert agree / len(written) >= 0.95
     assert prose > 3000 and open_ended / prose < 0.03
+
+
+def test_a_word_reuters_capitalises_after_us_carries_the_sentence_on(tmp_path: Path) -> None:
+    # Wire copy writes "the U.S. And Japan", "U.S. Officials said": the word after "U.S." is
+    # capitalised whatever it is, so only a pronoun or determiner there opens a new sentence.
+    path, _ = _write_raw(tmp_path, "reut2-003.sgm")[3056]
+    shown = _shown(read_article(tmp_path, path))
+    assert (
+        '"It will allow Renault to continue its export programme to the U.S. And also opens a '
+        'perspective of cooperation with a major American constructor," the statement said.'
+    ) in shown
+    cut_before = re.compile(r"^(?:And|Officials|In|On|For|To|That)\b")
+    after_us = []
+    for path, _ in _write_raw(tmp_path).values():
+        shown = _shown(read_article(tmp_path, path))
+        after_us += [after for before, after in itertools.pairwise(shown) if before.endswith("U.S.")]
+    assert after_us and not any(cut_before.match(s) for s in after_us)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine
-from tests.stories import ask_cli, filler_stories, write_stories
+from tests.stories import ask_cli, filler_stories, first_quote, write_stories
 
 STABLES = (
     "Hillcrest Stables Completes Purchase Of Paddock Farms\n"
@@ -75,14 +75,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine.open(_corpus(tmp_path_factory.mktemp("kinds") / "corpus"))
 
 
-def _first(engine: Engine, question: str) -> str:
-    answer = engine.ask(question)
-    assert answer.answered, answer.message
-    return answer.quotes[0].text
-
-
 def test_within_what_period_is_answered_by_the_duration(engine: Engine) -> None:
-    first = _first(
+    first = first_quote(
         engine,
         "Within what period must Paddock Farms meet the equity goal for Hillcrest to hand over more shares?",
     )
@@ -90,17 +84,19 @@ def test_within_what_period_is_answered_by_the_duration(engine: Engine) -> None:
 
 
 def test_how_steep_is_answered_by_the_size_of_the_cuts(engine: Engine) -> None:
-    first = _first(engine, "How steep are the annual support price cuts in the administration's farm bill?")
+    first = first_quote(
+        engine, "How steep are the annual support price cuts in the administration's farm bill?"
+    )
     assert "8 pct yearly reductions" in first, first
 
 
 def test_how_soon_according_to_someone_is_answered_by_the_time(engine: Engine) -> None:
-    first = _first(engine, "How soon could Norvale make an acquisition, according to Anton Reyes?")
+    first = first_quote(engine, "How soon could Norvale make an acquisition, according to Anton Reyes?")
     assert "in the next 18 months" in first, first
 
 
 def test_a_city_named_by_its_kind_answers_which_city(engine: Engine) -> None:
-    first = _first(engine, "Which city will host Norland's fourth stock exchange?")
+    first = first_quote(engine, "Which city will host Norland's fourth stock exchange?")
     assert "port city of Kellen" in first, first
 
 

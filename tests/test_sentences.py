@@ -42,9 +42,13 @@ def test_sentence_holding_a_whole_quotation_is_one_sentence() -> None:
 
 
 def test_acronym_at_the_end_of_a_sentence_splits_before_a_usual_starter() -> None:
-    assert split_sentences("The talks were held in the U.S. Officials said so.") == [
+    assert split_sentences("The talks were held in the U.S. The officials said so.") == [
         "The talks were held in the U.S.",
-        "Officials said so.",
+        "The officials said so.",
+    ]
+    # Wire copy capitalises any word after "U.S.": a joining word or a noun there carries on.
+    assert split_sentences("U.S. Officials said the U.S. And Japan agreed.") == [
+        "U.S. Officials said the U.S. And Japan agreed."
     ]
     assert split_sentences("He met U.S. Secretary Blinken.") == ["He met U.S. Secretary Blinken."]
 

@@ -45,7 +45,9 @@ _FREQUENCY = re.compile(
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*|\b(?:hundreds|thousands|millions))(?:\s+[\w-]+){0,2}\s+$", re.I)
 """What stands before "a day" in "40,000 vehicles a day": a rate per day, not a duration."""
 _OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\b")
-_PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|pct\b|percent\b|per\s+cent\b|percentage\s+points?)", re.I)
+_PERCENT = re.compile(
+    r"\d[\d,.]*\s?(?:%|pct\b|percent\b|per\s+cent\b|percentage\s+points?|basis\s+points?)", re.I
+)
 _MONEY = re.compile(
     r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)?\s*(?:dlrs|dollars?|yen|marks|francs|"
     r"pounds|stg|euros?|lire|cents?|rupees|yuan)\b",
@@ -84,9 +86,11 @@ or naming a place by its kind ("in the industrial port city of Tianjin", "the pr
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
     # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
-    # calls", "prompted by" say why.
+    # calls", "prompted by", "due mainly to", "resigned for personal reasons", "blamed on" say why.
     rf"\b(?:because|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|{MONTHS}\b))|so\s+that"
-    r"|in\s+order\s+to|due\s+to(?!\s+be\b)|as\s+a\s+result|owing\s+to|thanks\s+to"
+    r"|in\s+order\s+to|due\s+(?:(?:mainly|largely|partly|primarily|chiefly|principally|mostly)\s+)?to(?!\s+be\b)"
+    r"|as\s+a\s+result|owing\s+to|thanks\s+to|for\s+(?:[a-z]+\s+){0,2}reasons?|attributed\s+to"
+    r"|blamed\s+(?:on|for)|stem(?:s|med)?\s+from|result(?:s|ed)?\s+from"
     r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated)\s+by|reflect"
     r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"
     r"boost|cut|avoid|meet|pay|fund|finance))\b",
@@ -181,21 +185,33 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
     return None
 
 
+_SUM_VERB = re.compile(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)")
+_MONEY_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:[a-z-]+\s+)?(?:revenues?|sales|profits?|earnings|income|losses|debts?|damages|"
+    r"compensation|fees?|fines?|dividends?|funding|financing|budget|capital|cash)\b"
+    r"|\bhow\s+much\s+(?:did|does|do|will|would|is|was|are|were|has|have|had)\s+(?:[\w.'&-]+\s+){1,6}?"
+    r"(?:demand|seek|sought|claim|owe|lend|lent|borrow|invest|earn|charge|bid|offer)\w*\b"
+)
+"""A sum asked by what it measures ("How much revenue does X expect", "how much debt") or by a verb
+of money ("How much did the Hunts demand from their lenders?", "how much did X borrow"): a count
+("20 pages a minute", "May 1") is no answer."""
+
+
 def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
     """The kinds of answer a question asks for, by its class (empty when any will do)."""
     low = question.lower()
     if info.kind == "amount":
         if re.search(
-            r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b", low
+            r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b"
+            r"|\bhow\s+much\s+(?:more\s+|less\s+|extra\s+)?time\b",
+            low,
         ):
             return _WANTED["duration"]
         if re.search(
             r"\bpercent|\bpercentage\b|\bshare\b|\brate\b|\byield\b|\bproportion\b|\bfraction\b", low
         ):
             return _WANTED["percent"]
-        if re.search(
-            r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)", low
-        ) or re.search(PAID, low):
+        if _SUM_VERB.search(low) or re.search(PAID, low) or _MONEY_ASKED.search(low):
             return _WANTED["money"]
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):

@@ -135,6 +135,30 @@ _INTENT = re.compile(r"\s*[a-z]+\s+to\s+[a-z]+\b")
 """After the subject, a verb and an infinitive: "plan to walk out", "expect to open"."""
 _ASKS_OTHER = frozenset({"amount", "when", "where"})
 """Question words that ask for a number, a date or a place: a statement is read only from a speaker."""
+_REPORTING_VERBS = frozenset(
+    """
+    say tell expect estimate forecast predict project think believe report announce anticipate
+    reckon calculate see put claim state feel fear hope warn suggest propose recommend urge reveal
+    disclose quote cite assume figure guess suppose consider argue insist promise pledge
+    """.split()
+)
+"""Verbs after the subject that make a number, date or place question a statement question ("How
+many jobs does the union expect to lose?"): the verbs of reporting a view, not every WordNet verb of
+communication."""
+_IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "foreseen": "see", "seen": "see"}
+
+
+def _reports_a_view(after: str) -> bool:
+    """Whether the verb opening `after` (the question after its statement subject) is in
+    _REPORTING_VERBS, in any of its forms ("expect", "expected", "has said")."""
+    first = after.split()[:1]
+    word = first[0].lower().strip(",.?") if first else ""
+    if word in _REPORTING_VERBS or _IRREGULAR.get(word) in _REPORTING_VERBS:
+        return True
+    stems = (word[:-1], word[:-2], word[:-3] + "y") if word.endswith(("s", "d", "ied")) else ()
+    return any(stem in _REPORTING_VERBS for stem in stems)
+
+
 _QUESTION_WORDS = frozenset(
     "what who whom whose when where why how which did does do is are was were can could would should will "
     "and but so tell".split()
@@ -216,6 +240,11 @@ def analyse_question(question: str) -> QuestionInfo:
     if subject is not None and not _SAY.search(text) and _INTENT.match(after):
         # "On which days do workers plan to walk out?": "plan to", "intend to" state an intention
         # (WordNet files "plan" with the verbs of thinking); the date of the walk-out is asked.
+        unspoken = True
+    if kind in _ASKS_OTHER and re.match(r"\s*[a-z]", after) and not _reports_a_view(after):
+        # "How much does HP's new network printer cost?", "How much did the Hunts demand in the
+        # suit?": WordNet files "network" and "demand" with the verbs of saying, but a number, date or
+        # place is asked of a thing done; only a verb that reports a view makes it a statement.
         unspoken = True
     if unspoken and kind in _ASKS_OTHER:
         # "How many votes did the ferry deal get?": "deal" may be a verb of saying, but nothing that

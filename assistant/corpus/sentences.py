@@ -25,12 +25,14 @@ _ABBREVIATIONS = frozenset(
 # Dotted forms (checked without their final period) that never end a sentence.
 _DOTTED_NEVER_FINAL = frozenset({"e.g", "i.e", "viz", "etc.al"})
 
-# Words that start a new sentence after an acronym such as "U.S." or "a.m.".
+# Words that start a new sentence after an acronym such as "U.S." or "a.m.". Wire copy (Reuters)
+# capitalises whatever word follows "U.S.", so a joining word or preposition there ("the U.S. And
+# Japan", "U.S. Officials said", "exports to the U.S. In May") carries the sentence on: only
+# pronouns, determiners and a few sentence adverbs count as a new start.
 _SENTENCE_STARTERS = frozenset(
     """
-    the a an he she it they we i you but and in on this that these those his her their its there
-    as at after when while if so yet still however meanwhile officials some many more most also
-    then now since before during for one two both each what who why how where
+    the a an he she it they we i you but his her their its there these those
+    however meanwhile some many more most also then both each one two what who why how
     """.split()
 )
 
