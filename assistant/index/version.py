@@ -11,7 +11,8 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # story's wire dateline; a wire file or web page refused; UTF-8 with stray Windows-1252 bytes.
 # parse-12: a line outdented under one wider than wrapped text starts a paragraph.
 # parse-13: a byline in capitals re-cased ("By JOHN SMITH"); Markdown emphasis around a byline.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-13"
+# parse-14: no sentence break after "U.S." before a word the wire capitalises ("the U.S. And Japan").
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-14"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""
