@@ -4,23 +4,10 @@ named and read. The real CLI in a subprocess, on a real corpus folder, with a re
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-
-def cli(corpus: Path, *args: str, history: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ASSISTANT_HISTORY": str(history) if history is not None else "0"}
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+from cli_process import assistant as cli
 
 
 @pytest.fixture

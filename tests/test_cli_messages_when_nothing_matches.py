@@ -11,17 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_process import assistant
+
 STORY = "Harbour council approves flood wall\nBy Priya Raman\n\nThe harbour council voted for a flood wall.\n"
 
 
 def cli(corpus: Path, history: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "ASSISTANT_HISTORY": str(history)},
-    )
+    return assistant(corpus, *args, history=history)
 
 
 def test_a_history_filter_that_matches_nothing_says_no_past_question_matches(tmp_path: Path) -> None:

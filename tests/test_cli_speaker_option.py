@@ -7,10 +7,10 @@ had been searched. Both now say whose words were searched.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from cli_process import assistant
 
 STORY = (
     "Harbour council approves flood wall\nBy Priya Raman\n\n"
@@ -21,13 +21,7 @@ STORY = (
 
 
 def cli(corpus: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "ASSISTANT_HISTORY": str(tmp_path / "history.sqlite3")},
-    )
+    return assistant(corpus, *args, history=tmp_path / "history.sqlite3")
 
 
 def corpus_of(tmp_path: Path) -> Path:

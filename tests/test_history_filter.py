@@ -5,20 +5,14 @@ subprocess, on a real corpus folder, with a real history file."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from cli_process import assistant
 
 
 def cli(corpus: Path, history: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "ASSISTANT_HISTORY": str(history)},
-    )
+    return assistant(corpus, *args, history=history)
 
 
 def test_history_filter_finds_what_was_shown_not_how_it_is_stored(tmp_path: Path) -> None:

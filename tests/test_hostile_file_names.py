@@ -5,29 +5,16 @@ back. Through the real CLI (subprocess) on a real corpus folder."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import assistant as cli
 
 NEWLINE_NAME = "name\nwith newline.txt"
 STORY = (
     "Lighthouse keeper retires\n\n"
     "The lighthouse keeper retired after forty years on the rock, the council said.\n"
 )
-
-
-def cli(corpus: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`assistant ARGS` in a real process, output piped as a script has it."""
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ real CLI in a subprocess on a real corpus folder."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_process import assistant as cli
 
 BRACKETED = """Kelvin Marine Sees Weak First Quarter
 HALIFAX, Feb 26 - (Kelvin Marine Inc) said lower freight
@@ -36,16 +35,6 @@ Reuters output of up to 1.4 mln tonnes was expected this year.
     Ruiz said the snow would only matter if it lasted into May.
     He said producers hoped for a larger export quota this year.
 """
-
-
-def cli(corpus: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "ASSISTANT_HISTORY": "0"},
-    )
 
 
 def speakers_by_sentence(corpus: Path, article: str) -> dict[str, list[str]]:

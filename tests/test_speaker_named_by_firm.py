@@ -6,10 +6,9 @@ to nobody. The real CLI in a subprocess, on a real corpus folder."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_process import assistant as cli
 
 ORDERS = """Durable goods orders fall sharply
 
@@ -27,16 +26,6 @@ But he acknowledged that the decline occurred despite a rise in defense orders.
 
 "Given these numbers, there's no reason for the Fed to tighten," Data Resources' Wyss said.
 """
-
-
-def cli(corpus: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "ASSISTANT_HISTORY": "0"},
-    )
 
 
 def test_a_person_named_by_their_firm_is_the_person_a_later_he_means(tmp_path: Path) -> None:
