@@ -4,11 +4,13 @@ where it was looked for, and a folder that is fine is not blamed when the dates 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from assistant.answer.scope import Scope, empty_scope_message
 from assistant.cli import main
 
 STORY = "{title}\n\nThe {what} rose in {month}, the ministry said on Tuesday in its report.\n"
@@ -66,3 +68,10 @@ def test_a_removed_article_is_not_counted_among_those_without_a_date(archive: Pa
         "No article in the corpus is within the scope (since 1987-01-01). "
         "2 of 2 articles have no date to compare. Ask without the limits to search all 2 articles."
     )
+
+
+def test_counts_in_the_undated_message_are_written_alike_at_archive_size() -> None:
+    """ "462749 of 462,749 articles have no date to compare": one count grouped, the other not."""
+    columns = {"id": [f"wire/{n:06d}.txt" for n in range(1200)], "date": [None] * 1200}
+    message = empty_scope_message(Scope(since=dt.date(1987, 3, 5)), columns)
+    assert "1,200 of 1,200 articles have no date to compare" in message

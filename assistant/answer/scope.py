@@ -291,7 +291,7 @@ def empty_scope_message(scope: Scope, columns: dict[str, list[Any]]) -> str:
         undated = sum(1 for value in live if article_date(value) is None)
         if undated:
             verb = "has" if undated == 1 else "have"
-            message += f" {undated} of {counted(len(live), 'article')} {verb} no date to compare."
+            message += f" {undated:,} of {counted(len(live), 'article')} {verb} no date to compare."
     if not missing and live:
         # What to do: "3 of 3 articles have no date to compare" alone left the user to work it out.
         message += f" Ask without the limits to search all {counted(len(live), 'article')}."
