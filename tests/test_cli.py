@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -130,6 +131,25 @@ def test_list_and_show(news_corpus: Path) -> None:
     sentences = json.loads(out)["sentences"]
     sullivan = next(s for s in sentences if s["text"].startswith("National security adviser"))
     assert sullivan["attributions"][0]["name"] == "Jake Sullivan"
+
+
+def test_show_after_an_edit_in_place_shows_the_article_as_it_is_now(news_corpus: Path) -> None:
+    """`show` trusts the folders' stamps as `ask` does; a file rewritten in place moves none of them."""
+    run("index", "--corpus", str(news_corpus))
+    settled = time.time() - 60  # a folder changed just before a walk is not trusted (SETTLE_NS)
+    os.utime(news_corpus, (settled, settled))
+    run("index", "--corpus", str(news_corpus))  # the walk that leaves the folder's time to vouch
+    story = news_corpus / "harbor-bridge-vote.md"
+    folder_stamp = news_corpus.stat().st_mtime_ns
+    story.write_text(
+        story.read_text(encoding="utf-8") + "\nThe council will vote again in May.\n", encoding="utf-8"
+    )
+    assert news_corpus.stat().st_mtime_ns == folder_stamp
+    code, out, err = run("show", "harbor-bridge-vote.md", "--corpus", str(news_corpus))
+    assert code == 0, err
+    assert "The council will vote again in May." in out
+    code, _, err = run("show", "no-such-story.md", "--corpus", str(news_corpus))
+    assert code == 4 and "no article 'no-such-story.md'" in err
 
 
 def test_index_reports_counts_and_skipped_files(news_corpus: Path) -> None:

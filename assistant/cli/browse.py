@@ -20,6 +20,7 @@ from assistant.cli.shared import (
     user_errors,
     warn,
 )
+from assistant.errors import ArticleNotFound
 from assistant.frontend import SORT_KEYS, SortKey, select_articles
 from assistant.safe_text import clean, json_text
 from assistant.wording import counted
@@ -69,8 +70,16 @@ def list_articles(
 def show(article_id: str, corpus: Path | None, as_json: bool) -> None:
     """Show an article with numbered paragraphs."""
     with user_errors():
-        engine = open_engine(corpus)
-        view = engine.article(known_article_id(engine, article_id) or article_id)
+        # As `ask` does: the folders' stamps vouch for what the index holds, so one article is
+        # shown without first checking every file (4 s at 1M passages).
+        engine = open_engine(corpus, trust_folders=True)
+        try:
+            view = engine.article(known_article_id(engine, article_id) or article_id)
+        except ArticleNotFound:
+            # Edited in place (no folder's stamp moves), or an id only a full check would find:
+            # every file is checked, and the article shown as it is now, or the error said.
+            engine = open_engine(corpus)
+            view = engine.article(known_article_id(engine, article_id) or article_id)
     if as_json:
         click.echo(json_text(article_view_json(view), indent=2))
     else:
