@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         parse_user_date,
         passage_mask,
         scope_from_data,
+        scope_miss_message,
     )
     from assistant.answer.settings import AnswerSettings, Steer
 
@@ -70,6 +71,7 @@ _HOME = {
     "corpus_folders": "scope",
     "empty_corpus_message": "scope",
     "empty_scope_message": "scope",
+    "scope_miss_message": "scope",
     "folder_hint": "scope",
     "with_speaker_named": "query",
     "make_scope": "scope",
@@ -116,6 +118,7 @@ __all__ = [
     "quote_record",
     "quoted",
     "scope_from_data",
+    "scope_miss_message",
     "speaker_hint",
     "where",
     "where_note",

@@ -16,27 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from assistant.corpus.dates import article_date as article_date  # re-exported: `assistant.answer` gives it
 from assistant.errors import BadQuestion
 from assistant.wording import counted
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
-
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ),
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
-_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:\b|T)")
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
-_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,26 +174,6 @@ def parse_user_date(text: str, label: str = "date") -> dt.date:
     raise BadQuestion(f"{label}: {text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
 
 
-def article_date(value: str | None) -> dt.date | None:
-    """An article's date as written in its metadata (ISO, `21 Sep 2023`, `Sep 21, 2023`), if readable."""
-    if not value:
-        return None
-    text = value[:64]
-    try:
-        match = _ISO.match(text)
-        if match:
-            return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
-        match = _DAY_MONTH_YEAR.search(text)
-        if match and match[2].casefold() in _MONTHS:
-            return dt.date(int(match[3]), _MONTHS[match[2].casefold()], int(match[1]))
-        match = _MONTH_DAY_YEAR.search(text)
-        if match and match[1].casefold() in _MONTHS:
-            return dt.date(int(match[3]), _MONTHS[match[1].casefold()], int(match[2]))
-    except ValueError:
-        return None
-    return None
-
-
 def article_mask(scope: Scope, columns: dict[str, list[Any]]) -> npt.NDArray[np.bool_]:
     """Which articles (by table position) the scope lets in; `columns` is the article table's."""
     ids: list[str] = columns["id"]
@@ -279,22 +244,25 @@ def empty_corpus_message(corpus_dir: Path) -> str:
 
 def empty_scope_message(scope: Scope, columns: dict[str, list[Any]]) -> str:
     """Why no article is within the scope: the folders there are, how many articles have no date."""
-    message = f"No article in the corpus is within the scope ({scope.describe()})."
     dates: list[str | None] = columns["date"]
     missing = missing_folders(scope.folders, columns["id"])
-    if missing:
-        # Only a folder that names no article is the reason; beside it, the folders there are.
-        message += folder_hint(missing[0], columns["id"])
+    # Only a folder that names no article is the reason; beside it, the folders there are.
+    hint = folder_hint(missing[0], columns["id"]) if missing else ""
     # A removed article's row stays as a tombstone (id ""): it is no article to count.
     live = [value for value, aid in zip(dates, columns["id"], strict=True) if aid]
-    if scope.since or scope.until:
-        undated = sum(1 for value in live if article_date(value) is None)
-        if undated:
-            verb = "has" if undated == 1 else "have"
-            message += f" {undated:,} of {counted(len(live), 'article')} {verb} no date to compare."
-    if not missing and live:
+    undated = sum(1 for value in live if article_date(value) is None) if scope.since or scope.until else 0
+    return scope_miss_message(scope, len(live), undated, hint)
+
+
+def scope_miss_message(scope: Scope, live: int, undated: int, folder_hint: str = "") -> str:
+    """The words of `empty_scope_message` from its counts: `live` articles, `undated` of them."""
+    message = f"No article in the corpus is within the scope ({scope.describe()}).{folder_hint}"
+    if undated:
+        verb = "has" if undated == 1 else "have"
+        message += f" {undated:,} of {counted(live, 'article')} {verb} no date to compare."
+    if not folder_hint and live:
         # What to do: "3 of 3 articles have no date to compare" alone left the user to work it out.
-        message += f" Ask without the limits to search all {counted(len(live), 'article')}."
+        message += f" Ask without the limits to search all {counted(live, 'article')}."
     return message
 
 

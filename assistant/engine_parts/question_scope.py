@@ -19,6 +19,7 @@ from assistant.answer import (
     corpus_folders,
     empty_scope_message,
     passage_mask,
+    scope_miss_message,
 )
 from assistant.index import Index
 from assistant.speakers import names_nobody
@@ -110,7 +111,7 @@ def resolve_scope(
     """Resolve `--article`, `limits` and `--speaker` (all must hold); `article_number` raises for an
     unknown id, so a mistyped id is an error rather than an empty scope."""
     limits = limits if limits is not None and not limits.is_empty() else None
-    if limits is not None:
+    if limits is not None and limits.folders:
         limits = corpus_folders(limits, index.corpus_dir, index.articles.columns["id"])
     if limits is not None and len(limits.articles) == 1 and article_id is None:
         article_id = limits.articles[0]
@@ -123,18 +124,42 @@ def resolve_scope(
         return QuestionScope(limits, article_id, number, None, speaker, empty=message)
     allowed = None
     if limits is not None and limits.limits_articles:
-        columns: dict[str, list[Any]] = index.articles.columns
-        articles = article_mask(limits, columns)
-        if not articles.any():
-            message = empty_scope_message(limits, columns)
-            return QuestionScope(limits, article_id, number, None, speaker, empty=message)
+        dated = _dated_articles(index, limits)
+        if dated is not None:  # dates alone: the stored days answer without a row of the table
+            articles, undated = dated
+            if not articles.any():
+                message = scope_miss_message(limits, index.live_articles, undated)
+                return QuestionScope(limits, article_id, number, None, speaker, empty=message)
+        else:
+            columns: dict[str, list[Any]] = index.articles.columns
+            articles = article_mask(limits, columns)
+            if not articles.any():
+                message = empty_scope_message(limits, columns)
+                return QuestionScope(limits, article_id, number, None, speaker, empty=message)
+            undated = 0
+            if limits.since or limits.until:
+                pairs = zip(columns["id"], columns["date"], strict=True)
+                undated = sum(1 for i, value in pairs if i and article_date(value) is None)
         within = int(articles.sum())
         if number is None and within == 1:
             number = int(np.flatnonzero(articles)[0])
         allowed = passage_mask(articles, index.stored.arrays["p_article"])
-        undated = 0
-        if limits.since or limits.until:
-            pairs = zip(columns["id"], columns["date"], strict=True)
-            undated = sum(1 for i, value in pairs if i and article_date(value) is None)
         return QuestionScope(limits, article_id, number, allowed, speaker, within=within, undated=undated)
     return QuestionScope(limits, article_id, number, allowed, speaker)
+
+
+def _dated_articles(index: Index, limits: Scope) -> tuple[npt.NDArray[np.bool_], int] | None:
+    """The live articles within a scope of dates alone, and how many live ones have no date; None
+    when the scope limits more than dates, or the index holds no day column yet (not stored)."""
+    if limits.folders or limits.sources or limits.authors or limits.articles:
+        return None
+    days = index.stored.days
+    if days is None:
+        return None
+    from assistant.index.article_days import NO_DAY, within
+
+    live = np.ones(days.shape[0], dtype=np.bool_)
+    if index.stored.dead:
+        live[np.fromiter(index.stored.dead, dtype=np.int64)] = False
+    undated = int(np.count_nonzero((days == NO_DAY) & live))
+    return within(days, limits.since, limits.until) & live, undated

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant.index.analysis import Batch
+from assistant.index.article_days import day_numbers
 from assistant.index.article_rows import ArticleRows
 from assistant.index.article_table import COLUMNS, ArticleTable
 from assistant.speakers import tally
@@ -51,6 +52,8 @@ class RowsBlob:
     """(size, mtime_ns) per row."""
     sha256: npt.NDArray[Any]
     body_sha256: npt.NDArray[Any]
+    days: npt.NDArray[np.int32]
+    """Each row's date as a day number (article_days)."""
     counts: tally.Tally
     """The batch's speaker counts (tally.count of its rows)."""
 
@@ -78,6 +81,7 @@ def rows_blob(table: ArticleTable) -> RowsBlob:
         stats,
         fingerprint_array(columns["sha256"]),
         fingerprint_array(columns["body_sha256"]),
+        day_numbers(columns["date"]),
         tally.count(columns["speakers"]),
     )
 
@@ -93,12 +97,14 @@ class SpilledRows(ArticleRows):
         stats: npt.NDArray[np.int64],
         sha256: npt.NDArray[Any],
         body_sha256: npt.NDArray[Any],
+        days: npt.NDArray[np.int32],
         counts: tally.Tally,
     ) -> None:
         super().__init__(path, offsets, COLUMNS, ids=ids)
         self.stats = stats
         self.sha256 = sha256
         self.body_sha256 = body_sha256
+        self.days = days
         self.counts = counts
 
     def hashes(self) -> list[str | None]:
@@ -163,6 +169,7 @@ class RowsSpill:
         self._stats: list[npt.NDArray[np.int64]] = []
         self._sha: list[npt.NDArray[Any]] = []
         self._body: list[npt.NDArray[Any]] = []
+        self._days: list[npt.NDArray[np.int32]] = []
         self._counts = tally.Sum()
         self._postings_handle = open(self._postings_path, "wb")  # noqa: SIM115 - closed in `finish`
         self._postings_size = 0
@@ -192,6 +199,7 @@ class RowsSpill:
         self._stats.append(blob.stats)
         self._sha.append(blob.sha256)
         self._body.append(blob.body_sha256)
+        self._days.append(blob.days)
         self._counts.add(blob.counts)  # in batch order: stored as one count of every row would be
         return ArticleTable(rows=SpillPart(self, offsets, self._ids[first:]))
 
@@ -211,6 +219,7 @@ class RowsSpill:
             np.concatenate(self._stats) if self._stats else np.zeros((0, 2), dtype=np.int64),
             np.concatenate(self._sha) if self._sha else np.zeros(0, dtype="S64"),
             np.concatenate(self._body) if self._body else np.zeros(0, dtype="S64"),
+            np.concatenate(self._days) if self._days else np.zeros(0, dtype=np.int32),
             self._counts.total(),
         )
         return self.whole

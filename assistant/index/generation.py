@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant.index.article_table import ArticleTable
-from assistant.index.segment import RowArrays, Segment, joined_file_keys, joined_fingerprints, joined_table
+from assistant.index.segment import (
+    RowArrays,
+    Segment,
+    joined_days,
+    joined_file_keys,
+    joined_fingerprints,
+    joined_table,
+)
 from assistant.index.speaker_counts import raw_rows, segment_tally
 from assistant.index.speaker_counts import read as read_tally
 from assistant.speakers import tally
@@ -62,6 +69,7 @@ class Stored:
         self.arrays: Mapping[str, npt.NDArray[Any]] = RowArrays(segments)
         self.articles = joined_table(segments, dead)
         self._fingerprints: npt.NDArray[Any] | None = None
+        self._days: npt.NDArray[Any] | None = None
         self._keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
         self._dead_counts = dead_counts
         """The dead articles' speaker counts, or the stored file holding them (None: count the rows)."""
@@ -106,6 +114,14 @@ class Stored:
     @fingerprints.setter
     def fingerprints(self, value: npt.NDArray[Any] | None) -> None:
         self._fingerprints = value
+
+    @property
+    def days(self) -> npt.NDArray[Any] | None:
+        """Each article's day number (article_days), in table order, dead ones included; None when a
+        segment is not stored yet (the table's dates are then read instead)."""
+        if self._days is None:
+            self._days = joined_days(self.segments)
+        return self._days
 
 
 def empty() -> Stored:

@@ -59,6 +59,8 @@ class Segment:
     _keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
     blocks: Mapping[str, npt.NDArray[Any]] | None = None
     """Per-block score bounds of its postings (block_bounds), memory-mapped once stored."""
+    days: npt.NDArray[Any] | None = None
+    """Each article's date as a day number (article_days), memory-mapped once stored; None before."""
 
     @property
     def keys_loaded(self) -> bool:
@@ -299,6 +301,16 @@ def joined_file_keys(
 def joined_fingerprints(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
     """Body fingerprints of every article, in table order (None if a segment has none)."""
     parts = [s.fingerprints for s in segments]
+    if any(p is None for p in parts):
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate([p for p in parts if p is not None])
+
+
+def joined_days(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
+    """Every article's day number, in table order (None if a segment has none: not stored yet)."""
+    parts = [s.days for s in segments]
     if any(p is None for p in parts):
         return None
     if len(parts) == 1:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 # The build's spill (and through it the article analysis) is imported by the writes that use
 # it: opening a stored segment for a question loads none of it.
 
-FORMAT = 10  # 10: per-block score bounds
+FORMAT = 11  # 11: each article's day (article_days); 10: per-block score bounds
 # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
 ROWS_FILE = "articles.jsonl"
 OFFSETS_FILE = "articles-offsets.npy"
@@ -50,6 +50,8 @@ STATS_FILE = "file-stats.npy"
 HASHES_FILE = "file-sha256.npy"
 FINGERPRINTS_FILE = "body_sha256.npy"
 """Each article's body fingerprint as 64 ASCII bytes, memory-mapped: a duplicate found without the table."""
+DAYS_FILE = "article-days.npy"
+"""Each article's date as a day number (article_days), memory-mapped: a date scope without the table."""
 ARRAYS = (
     "indptr", "indices", "tf", "doc_len",
     "p_article", "p_sent_lo", "p_sent_hi",
@@ -71,6 +73,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         ROWS_FILE,
         OFFSETS_FILE,
         FINGERPRINTS_FILE,
+        DAYS_FILE,
         KEYS_FILE,
         STATS_FILE,
         HASHES_FILE,
@@ -100,6 +103,9 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     fingerprints = map_npy(folder / FINGERPRINTS_FILE)
     if fingerprints.dtype != np.dtype("S64") or fingerprints.shape != (len(table),):
         raise StaleIndex("the index fingerprints do not match its articles")
+    days = map_npy(folder / DAYS_FILE)
+    if days.dtype != np.dtype(np.int32) or days.shape != (len(table),):
+        raise StaleIndex("the index article days do not match its articles")
     info = manifest["info"]
     _check_consistent(arrays, terms, table, info)
     _check_blocks(blocks, arrays)
@@ -115,6 +121,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         folder=folder,
         blocks=blocks,
         tally_stored=SPEAKERS_FILE in files,
+        days=days,
     )
 
 
@@ -182,10 +189,12 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
 
 def _write_table(folder: Path, columns: dict[str, list[Any]]) -> None:
     """The article rows, their offsets and the file keys, from a table held in memory."""
+    from assistant.index.article_days import day_numbers
     from assistant.index.build_spill import fingerprint_array
 
     offsets = write_rows(folder / ROWS_FILE, columns)
     np.save(folder / FINGERPRINTS_FILE, fingerprint_array(columns["body_sha256"]), allow_pickle=False)
+    np.save(folder / DAYS_FILE, day_numbers(columns["date"]), allow_pickle=False)
     np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)
     _write_keys(folder, columns["id"])
     stats = np.array([columns["size"], columns["mtime_ns"]], dtype=np.int64).T.reshape(-1, 2)
@@ -197,6 +206,7 @@ def _write_spilled_table(folder: Path, rows: SpilledRows) -> None:
     """The same files from a build's spill: its rows file linked in, the keys from the kept arrays."""
     rows.store_into(folder / ROWS_FILE)
     np.save(folder / FINGERPRINTS_FILE, rows.body_sha256, allow_pickle=False)
+    np.save(folder / DAYS_FILE, rows.days, allow_pickle=False)
     np.save(folder / OFFSETS_FILE, rows.offsets, allow_pickle=False)
     _write_keys(folder, rows.ids or [])
     np.save(folder / STATS_FILE, rows.stats.reshape(-1, 2), allow_pickle=False)
