@@ -18,6 +18,10 @@ COLUMNS = (
 )  # fmt: skip
 
 
+ROWS_KEPT = 4096
+"""Rows of a stored table kept parsed per table (a few MB at most)."""
+
+
 class ArticleTable(Sequence[dict[str, Any]]):
     """Article records by position; `index_of` finds one by id."""
 
@@ -31,6 +35,9 @@ class ArticleTable(Sequence[dict[str, Any]]):
             if len(lengths) > 1:
                 raise ValueError("article table columns differ in length")
         self._positions: dict[str, int] | None = None
+        self._read: dict[int, list[Any]] = {}
+        """Rows read from disk, the last ROWS_KEPT: a question reads its candidates' rows several
+        times, and a chat asks many questions of the same articles (the rows never change)."""
 
     @property
     def columns(self) -> dict[str, list[Any]]:
@@ -58,7 +65,13 @@ class ArticleTable(Sequence[dict[str, Any]]):
     def __getitem__(self, i: int) -> dict[str, Any]:  # type: ignore[override]
         if self._columns is None and self._rows is not None:
             # One row read from disk: a question shows a few articles of a large table.
-            return dict(zip(COLUMNS, self._rows.row(i if i >= 0 else len(self) + i), strict=True))
+            i = i if i >= 0 else len(self) + i
+            values = self._read.get(i)
+            if values is None:
+                values = self._read[i] = self._rows.row(i)
+                if len(self._read) > ROWS_KEPT:
+                    del self._read[next(iter(self._read))]
+            return dict(zip(COLUMNS, values, strict=True))
         return {name: values[i] for name, values in self.columns.items()}
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
