@@ -300,17 +300,16 @@ def joined_file_keys(
 
 def joined_fingerprints(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
     """Body fingerprints of every article, in table order (None if a segment has none)."""
-    parts = [s.fingerprints for s in segments]
-    if any(p is None for p in parts):
-        return None
-    if len(parts) == 1:
-        return parts[0]
-    return np.concatenate([p for p in parts if p is not None])
+    return _joined([s.fingerprints for s in segments])
 
 
 def joined_days(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
     """Every article's day number, in table order (None if a segment has none: not stored yet)."""
-    parts = [s.days for s in segments]
+    return _joined([s.days for s in segments])
+
+
+def _joined(parts: list[npt.NDArray[Any] | None]) -> npt.NDArray[Any] | None:
+    """One per-article column over all segments: the one segment's own (mapped) array, else joined."""
     if any(p is None for p in parts):
         return None
     if len(parts) == 1:
