@@ -124,22 +124,9 @@ def resolve_scope(
         return QuestionScope(limits, article_id, number, None, speaker, empty=message)
     allowed = None
     if limits is not None and limits.limits_articles:
-        dated = _dated_articles(index, limits)
-        if dated is not None:  # dates alone: the stored days answer without a row of the table
-            articles, undated = dated
-            if not articles.any():
-                message = scope_miss_message(limits, index.live_articles, undated)
-                return QuestionScope(limits, article_id, number, None, speaker, empty=message)
-        else:
-            columns: dict[str, list[Any]] = index.articles.columns
-            articles = article_mask(limits, columns)
-            if not articles.any():
-                message = empty_scope_message(limits, columns)
-                return QuestionScope(limits, article_id, number, None, speaker, empty=message)
-            undated = 0
-            if limits.since or limits.until:
-                pairs = zip(columns["id"], columns["date"], strict=True)
-                undated = sum(1 for i, value in pairs if i and article_date(value) is None)
+        articles, undated, why_none = _articles_within(index, limits)
+        if why_none is not None:
+            return QuestionScope(limits, article_id, number, None, speaker, empty=why_none)
         within = int(articles.sum())
         if number is None and within == 1:
             number = int(np.flatnonzero(articles)[0])
@@ -148,18 +135,34 @@ def resolve_scope(
     return QuestionScope(limits, article_id, number, allowed, speaker)
 
 
-def _dated_articles(index: Index, limits: Scope) -> tuple[npt.NDArray[np.bool_], int] | None:
-    """The live articles within a scope of dates alone, and how many live ones have no date; None
-    when the scope limits more than dates, or the index holds no day column yet (not stored)."""
-    if limits.folders or limits.sources or limits.authors or limits.articles:
-        return None
+def _articles_within(index: Index, limits: Scope) -> tuple[npt.NDArray[np.bool_], int, str | None]:
+    """The live articles the limits let in, how many live ones have no date, and why none is in
+    (None when some are). Dates come from the stored day column; the article table is parsed only
+    for folders, sources, authors or ids (or for dates, in an index not stored yet)."""
     days = index.stored.days
-    if days is None:
-        return None
-    from assistant.index.article_days import NO_DAY, within
-
-    live = np.ones(days.shape[0], dtype=np.bool_)
+    dated = bool(limits.since or limits.until)
+    by_table = limits.folders or limits.sources or limits.authors or limits.articles
+    columns: dict[str, list[Any]] | None = None
+    if by_table or (dated and days is None):
+        columns = index.articles.columns
+    live = np.ones(len(index.articles), dtype=np.bool_)
     if index.stored.dead:
         live[np.fromiter(index.stored.dead, dtype=np.int64)] = False
-    undated = int(np.count_nonzero((days == NO_DAY) & live))
-    return within(days, limits.since, limits.until) & live, undated
+    articles = live
+    undated = 0
+    if columns is not None:
+        table_limits = limits if days is None else replace(limits, since=None, until=None)
+        articles = articles & article_mask(table_limits, columns)
+        if dated and days is None:
+            pairs = zip(columns["id"], columns["date"], strict=True)
+            undated = sum(1 for i, value in pairs if i and article_date(value) is None)
+    if dated and days is not None:
+        from assistant.index.article_days import NO_DAY, within
+
+        articles = articles & within(days, limits.since, limits.until)
+        undated = int(np.count_nonzero((days == NO_DAY) & live))
+    if articles.any():
+        return articles, undated, None
+    if columns is not None:
+        return articles, undated, empty_scope_message(limits, columns)
+    return articles, undated, scope_miss_message(limits, index.live_articles, undated)
