@@ -182,8 +182,10 @@ def drop_openers(mention: str) -> str:
         if (word[:1].isupper() and lower in _HEADLINE_WORDS) or closes:
             cut = i + 1
     words = words[cut:]
-    if len(words) > 2 and _epithet(words[0]) and words[1].lower() in FIRST_NAMES:
-        words.pop(0)  # "Rival Hillary Clinton", "Crooked Hillary Clinton": a word about her, not her name
+    if len(words) > 2 and _epithet(words[0]) and words[1].lower() in MALE_FIRST | FEMALE_FIRST:
+        # "Rival Hillary Clinton", "Crooked Hillary Clinton": a word about her, not her name. Only
+        # before a common first name: "Hanns Christian Schroeder-Hohenwarth" has two given names.
+        words.pop(0)
     return " ".join(words)
 
 

@@ -17,8 +17,7 @@ from assistant.speakers.lexicon import (
     BODIES,
     COMMON_PEOPLE,
     COMPANY_SUFFIXES,
-    FEMALE_FIRST,
-    MALE_FIRST,
+    FIRST_NAMES,
     NEWS_AGENCIES,
     PARTIES,
 )
@@ -65,7 +64,7 @@ def _owned_person(part: list[str]) -> bool:
     """Whether the words after an owner's "X's" are a person's name: a surname alone ("Maude"), or
     a known first name and a surname ("Henry Kaufman"), not the rest of a body's name ("Investors
     Service" of Moody's)."""
-    return len(part) == 1 or (len(part) == 2 and part[-1].lower() in _FIRST_NAMES)
+    return len(part) == 1 or (len(part) == 2 and part[-1].lower() in FIRST_NAMES)
 
 
 def _name_part(words: list[str]) -> list[str]:
@@ -166,7 +165,6 @@ def _company_readings(mention: str) -> tuple[_CompanyReading, ...]:
     return tuple(readings)
 
 
-_FIRST_NAMES = frozenset(MALE_FIRST | FEMALE_FIRST)
 _COMMON = _OFFICES | SPEAKER_NOUNS | COMMON_PEOPLE
 
 
@@ -281,7 +279,7 @@ class NameTable:
             return None
         if _INITIAL.match(words[0]):  # "E", the end of "LL and E": no company is called by a letter
             return None
-        first_name = words[0].lower() in _FIRST_NAMES
+        first_name = words[0].lower() in FIRST_NAMES
         n = len(words)
         # Inner words that name a company only as its own ("Kodak", not "Dealers" or "Bank").
         distinct = not is_body(" ".join(words)) and not any(w.lower() in _COMMON for w in words)
@@ -298,8 +296,10 @@ class NameTable:
                     opens or (distinct and any(head[k : k + n] == wanted for k in range(len(head) - n)))
                 ):
                     _keep_longest(suffixed if opens else inner, name)
-                elif opens and first_name:
-                    return None  # "Mark Hammer": a person may be meant
+                elif opens and first_name and (not plain_name or mention in self._speakers):
+                    # "Mark Hammer" (a sex or a role known), or found speaking: a person may be
+                    # meant; "Ford Taurus" is neither, and the Ford Motor Co named stays.
+                    return None
                 elif opens and plain_name:
                     _keep_longest(plain, name)
         for found in (suffixed, inner) if first_name else (suffixed, inner, plain):
