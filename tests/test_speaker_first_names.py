@@ -58,3 +58,39 @@ def test_a_person_of_a_bank_with_a_first_name_from_wordnet_is_the_person(tmp_pat
     # second given name off.
     assert speakers_by_sentence(corpus, "recall.txt")["Ford said it kne"] == ["Ford Motor Co"]
     assert speakers_by_sentence(corpus, "bankers.txt")["Vollrath-Ebeling"] == ["Hanns Christian Vollrath-Ebeling"]
+
+
+NEWSLETTER = """Cocoa Grindings Seen Higher
+LONDON, May 6 - Cocoa grindings in western Europe should rise
+about four pct this year, the Grain Journal newsletter said.
+    Quoting trade estimates, Grain Journal said German grinders had
+raised their intake sharply since January.
+    It said Dutch grindings would recover in the second half once
+new capacity at Zaandam came on stream.
+"""
+
+THRIFT = """Harbor Savings in Talks on Buying Thrift
+SAN JOSE, Calif., May 6 - Harbor Savings and Loan Association
+said it is in talks with regulators on the purchase of Valley
+Savings and Loan Association of Fresno.
+    Harbor said the purchase would give it 22 more branches.
+"""
+
+UNION = """Teachers Rally for Public Schools
+Parents and teachers rallied outside schools in 40 cities on Thursday.
+Denise Kowalczyk, president of the Lakeshore Federation of Teachers, which represents Chicago educators, said she hopes the day shows that families stand behind their schools.
+"""
+
+
+def test_a_paper_a_thrift_and_a_union_president_are_named_as_written(tmp_path: Path) -> None:
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    (corpus / "cocoa.txt").write_text(NEWSLETTER, encoding="latin-1")
+    (corpus / "thrift.txt").write_text(THRIFT, encoding="latin-1")
+    (corpus / "rally.txt").write_text(UNION, encoding="utf-8")
+    # "Grain Journal said ... It said": two capitalised words with an ordinary word are a paper's name.
+    assert speakers_by_sentence(corpus, "cocoa.txt")["It said Dutch gr"] == ["Grain Journal"]
+    # A thrift's name runs on through "and": not the other thrift named after it.
+    assert speakers_by_sentence(corpus, "thrift.txt")["Harbor Savings a"] == ["Harbor Savings and Loan Association"]
+    # The union is described; its president speaks.
+    assert speakers_by_sentence(corpus, "rally.txt")["Denise Kowalczyk"] == ["Denise Kowalczyk"]

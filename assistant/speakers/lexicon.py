@@ -1,8 +1,8 @@
 """The word lists the speaker rules read names and roles with: titles, offices, parties, bodies.
 
 Hand-written and kept apart from the rules, so that a list can grow without the code that
-reads it changing; the first names are a table derived from WordNet 3.0 (`data/first-names.txt`,
-built by `bench/build_first_names.py`, shipped with WordNet's licence notice `data/WORDNET-LICENSE`).
+reads it changing; first names and ordinary words are tables derived from WordNet 3.0 (`data/`,
+built by `bench/build_name_words.py`, shipped with WordNet's licence notice `data/WORDNET-LICENSE`).
 """
 
 from __future__ import annotations
@@ -98,9 +98,17 @@ COMMON_PEOPLE = wordset(
     consumer worker employee shareholder stockholder creditor lender buyer seller diplomat delegate
     industry market"""
 )
-FIRST_NAMES_TABLE = Path(__file__).parent / "data" / "first-names.txt"
-"""The first words of the names of the people WordNet lists, titles and ordinary words left out."""
-FIRST_NAMES = MALE_FIRST | FEMALE_FIRST | frozenset(FIRST_NAMES_TABLE.read_text(encoding="utf-8").split())
+
+
+def _table(name: str) -> frozenset[str]:
+    """One of the word tables built from WordNet by `bench/build_name_words.py`."""
+    return frozenset((Path(__file__).parent / "data" / name).read_text(encoding="utf-8").split())
+
+
+# The first words of the names of the people WordNet lists, titles and ordinary words left out.
+FIRST_NAMES = MALE_FIRST | FEMALE_FIRST | _table("first-names.txt")
+# Ordinary English words (lower case in WordNet, tagged in SemCor): "Business Day" holds one.
+ORDINARY_WORDS = _table("ordinary-words.txt")
 # News agencies a reporter's sentence names as the one spoken to ("Monsod told Reuters Finance
 # Secretary Jaime Ongpin had decided…"): never the start of a person's title.
 NEWS_AGENCIES = wordset("reuters reuter ap afp upi bloomberg xinhua tass kyodo ansa efe dpa irna")

@@ -67,6 +67,15 @@ def _owned_person(part: list[str]) -> bool:
     return len(part) == 1 or (len(part) == 2 and part[-1].lower() in FIRST_NAMES)
 
 
+_BODY_JOINERS = frozenset({"and", "&", "of"})
+
+
+def _joins_body(before: str) -> bool:
+    """A word a body's name runs on through "and" to: capitalised and no company's suffix ("Dixie
+    Yarns Inc and TI-CARO Inc" is two companies)."""
+    return capital(before) and before.rstrip(".,").lower() not in COMPANY_SUFFIXES
+
+
 def _name_part(words: list[str]) -> list[str]:
     """The trailing capitalised words that are the person's own name, titles left out.
 
@@ -76,8 +85,12 @@ def _name_part(words: list[str]) -> list[str]:
     words = strip_honorific(words)
     part: list[str] = []
     body = bool(words) and words[-1].rstrip(".").lower() in BODIES  # "Northrup King Co": no king
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         bare = word.rstrip(".").lower()
+        if body and part and bare in _BODY_JOINERS and i > 0 and _joins_body(words[i - 1]):
+            part.append(word)  # "Coast Savings and Loan Association": one body's name
+            continue
         if not capital(word) or (bare in ROLE_WORDS and not body) or is_determiner(word):
             break
         if part and (

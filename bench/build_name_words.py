@@ -1,24 +1,29 @@
-"""Build the shipped table of first names from WordNet 3.0: assistant/speakers/data/first-names.txt.
+"""Build the shipped word tables the speaker rules read names with, from WordNet 3.0:
+assistant/speakers/data/first-names.txt and ordinary-words.txt.
 
-The speaker rules read "Martin Bachem of Morgan Guaranty" as a person only when "Martin" is known to
-open people's names; a hand-written list of 227 names missed it. WordNet lists ~3,300 real people as
-instances of person.n.01 or one of its hyponyms ("Martin Luther King", "John Adams": `@i` pointers):
-the first word of each multi-word name is a first name, with these left out:
+First names. The speaker rules read "Martin Bachem of Morgan Guaranty" as a person only when "Martin"
+is known to open people's names; a hand-written list of 227 names missed it. WordNet lists ~3,300
+real people as instances of person.n.01 or one of its hyponyms ("Martin Luther King", "John Adams":
+`@i` pointers): the first word of each multi-word name is a first name, with these left out:
 
 - titles and epithets: a word that opens names mostly before another first name ("Sir Francis
   Bacon", "Saint Andrew", "Typhoid Mary"), or a noun for a person mostly before "of" ("Duke of
-  Windsor"), a word the rules already read as a title, role, party or
-  sentence opener (`assistant.speakers.lexicon`), and the particles WordNet writes in lower case
-  in names ("de Gaulle", "van der Waals": their capitalised forms "De", "Van" open no first name);
+  Windsor"), a word the rules already read as a title, role, party or sentence opener
+  (`assistant.speakers.lexicon`), and the particles WordNet writes in lower case in names ("de
+  Gaulle", "van der Waals": their capitalised forms "De", "Van" open no first name);
 - ordinary words: one WordNet gives in lower case with a sense tagged in its SemCor counts, an
   irregular form ("rose"), or a noun for a person ("guy", "dean"), unless it opens the names of
   `FREQUENT` people or more ("John", "Frank", "Bill" stay; "Will", "Grant", "Rose" go);
 - initials, ordinals and words of one or two letters ("J.", "1st", "El"); a regnal name ("Pius
   II") is no first name and surname.
 
-Deterministic: the same WordNet files give the same bytes (sorted, one lower-case name a line).
+Ordinary words: the words WordNet writes in lower case whose senses SemCor tags `ORDINARY_TAGS`
+times or more ("business", "day", "oil", "world"; ~8,000): a capitalised name holding one is a
+company's or a paper's ("Business Day", "Oil World"), where "Markus Lusser" holds none.
 
-    python -m bench.build_first_names [--wordnet DIR]
+Deterministic: the same WordNet files give the same bytes (sorted, one lower-case word a line).
+
+    python -m bench.build_name_words [--wordnet DIR]
 """
 
 from __future__ import annotations
@@ -31,8 +36,9 @@ from pathlib import Path
 from assistant.speakers.lexicon import COMMON_PEOPLE, HONORIFICS, LEADING, NOT_NAME, OPENERS, PARTIES
 
 WORDNET = Path("/work/shared/lexicon/wordnet-3.0")
-OUT = Path(__file__).resolve().parent.parent / "assistant" / "speakers" / "data" / "first-names.txt"
-LICENSE_OUT = OUT.parent / "WORDNET-LICENSE"
+DATA = Path(__file__).resolve().parent.parent / "assistant" / "speakers" / "data"
+ORDINARY_TAGS = 3
+"""SemCor tags a lower-case word needs to count as an ordinary word in the shipped table."""
 PERSON = 7846
 """person.n.01's offset in data.noun."""
 NOUN_PERSON = 18
@@ -74,15 +80,35 @@ def people(nouns: dict[int, Synset]) -> list[list[str]]:
     return [words for _, words, ptrs in nouns.values() if any(s == "@i" and t in kinds for s, t in ptrs)]
 
 
-def _ordinary(folder: Path) -> set[str]:
-    """Ordinary words: written in lower case somewhere with a sense SemCor tags, or an irregular form."""
+def _tag_counts(folder: Path) -> Counter[str]:
+    """How often SemCor tags each lemma's senses (all parts of speech)."""
+    counts: Counter[str] = Counter()
+    for line in (folder / "cntlist.rev").read_text(encoding="latin-1").splitlines():
+        key, _, count = line.split()
+        counts[key.split("%", 1)[0]] += int(count)
+    return counts
+
+
+def _lower_words(folder: Path) -> set[str]:
+    """The words WordNet writes in lower case somewhere."""
     lower: set[str] = set()
     for pos in ("noun", "verb", "adj", "adv"):
         for line in (folder / f"data.{pos}").read_text(encoding="latin-1").splitlines():
             if not line.startswith("  "):
                 parts = line.split(" | ")[0].split()
                 lower.update(w for i in range(int(parts[3], 16)) if (w := parts[4 + 2 * i].split("(")[0]).islower())
-    tagged = {line.split("%", 1)[0] for line in (folder / "cntlist.rev").read_text(encoding="latin-1").splitlines()}
+    return lower
+
+
+def ordinary_words(folder: Path) -> list[str]:
+    """The second table: plain lower-case words SemCor tags `ORDINARY_TAGS` times or more, sorted."""
+    counts = _tag_counts(folder)
+    return sorted(w for w in _lower_words(folder) if w.isalpha() and len(w) >= 3 and counts[w] >= ORDINARY_TAGS)
+
+
+def _ordinary(folder: Path) -> set[str]:
+    """Ordinary words: written in lower case somewhere with a sense SemCor tags, or an irregular form."""
+    lower, tagged = _lower_words(folder), set(_tag_counts(folder))
     forms = {
         line.split()[0]
         for pos in ("noun", "verb", "adj", "adv")
@@ -136,11 +162,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wordnet", type=Path, default=WORDNET)
     args = parser.parse_args()
-    names = first_names(args.wordnet)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("".join(f"{name}\n" for name in names), encoding="utf-8")
-    LICENSE_OUT.write_bytes((args.wordnet / "LICENSE").read_bytes())
-    print(f"{OUT}: {len(names)} first names")
+    DATA.mkdir(parents=True, exist_ok=True)
+    for name, words in (("first-names.txt", first_names(args.wordnet)), ("ordinary-words.txt", ordinary_words(args.wordnet))):
+        (DATA / name).write_text("".join(f"{word}\n" for word in words), encoding="utf-8")
+        print(f"{DATA / name}: {len(words)} words")
+    (DATA / "WORDNET-LICENSE").write_bytes((args.wordnet / "LICENSE").read_bytes())
 
 
 if __name__ == "__main__":
