@@ -149,6 +149,7 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opening <= 0 or tokens[opening].text != ",":
         return None
     core = mention_before(tokens, opening, sentence_start)
+    end = comma - 1
     if core is None and tokens[opening - 1].text[:1].isdigit() and tokens[opening - 2].text == ",":
         opening -= 2  # "Mr Smith, 45, from Leeds, said": an age stands between name and description
         core = mention_before(tokens, opening, sentence_start)
@@ -164,6 +165,8 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
         while earlier > 0 and comma - earlier < _MAX_APPOSITIVE and tokens[earlier].text != ",":
             earlier -= 1
         if earlier > 0 and tokens[earlier].text == "," and opens_description(tokens[earlier + 1]):
+            if _titled_body(tokens, core):
+                end = opening - 1  # the person and their office, not what the body does
             opening = earlier
             core = mention_before(tokens, opening, sentence_start)
     if core is None or tokens[core[1]].lower in ("i", "it"):
@@ -181,7 +184,7 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opener.lower == "which" and is_body(" ".join(t.text for t in tokens[core[0] : core[1] + 1])):
         return SpeakerSpan(*core)  # "National Semiconductor Corp, which earlier reported a loss, said"
     if opens_description(opener) or opener.lower in _RELATIVES:
-        return SpeakerSpan(core[0], comma - 1, core=core)
+        return SpeakerSpan(core[0], end, core=core)
     if opener.lower in ADVERBIAL_START:
         return SpeakerSpan(*core)  # "Priebus, in the wake of a new poll, told…": an aside, not a description
     if opener.lower.endswith("ing") and opener.lower not in _NOT_ASIDE and _aside_owner(tokens, core):
