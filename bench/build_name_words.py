@@ -96,14 +96,18 @@ def _lower_words(folder: Path) -> set[str]:
         for line in (folder / f"data.{pos}").read_text(encoding="latin-1").splitlines():
             if not line.startswith("  "):
                 parts = line.split(" | ")[0].split()
-                lower.update(w for i in range(int(parts[3], 16)) if (w := parts[4 + 2 * i].split("(")[0]).islower())
+                lower.update(
+                    w for i in range(int(parts[3], 16)) if (w := parts[4 + 2 * i].split("(")[0]).islower()
+                )
     return lower
 
 
 def ordinary_words(folder: Path) -> list[str]:
     """The second table: plain lower-case words SemCor tags `ORDINARY_TAGS` times or more, sorted."""
     counts = _tag_counts(folder)
-    return sorted(w for w in _lower_words(folder) if w.isalpha() and len(w) >= 3 and counts[w] >= ORDINARY_TAGS)
+    return sorted(
+        w for w in _lower_words(folder) if w.isalpha() and len(w) >= 3 and counts[w] >= ORDINARY_TAGS
+    )
 
 
 def _ordinary(folder: Path) -> set[str]:
@@ -121,12 +125,14 @@ def first_names(folder: Path) -> list[str]:
     """The table's names, lower case, sorted."""
     nouns = _nouns(folder)
     ordinary = _ordinary(folder)
-    kinds_of_people = {w for lex, words, _ in nouns.values() if lex == NOUN_PERSON for w in words if w.islower()}
+    kinds_of_people = {
+        w for lex, words, _ in nouns.values() if lex == NOUN_PERSON for w in words if w.islower()
+    }
     named = people(nouns)
     opens: dict[str, int] = Counter()
     uses: dict[str, int] = Counter()
     titled: dict[str, int] = Counter()
-    particles = set()
+    particles: set[str] = set()
     seconds: dict[str, list[str]] = defaultdict(list)
     for names in named:
         seen = set()
@@ -159,11 +165,16 @@ def first_names(folder: Path) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--wordnet", type=Path, default=WORDNET)
     args = parser.parse_args()
     DATA.mkdir(parents=True, exist_ok=True)
-    for name, words in (("first-names.txt", first_names(args.wordnet)), ("ordinary-words.txt", ordinary_words(args.wordnet))):
+    for name, words in (
+        ("first-names.txt", first_names(args.wordnet)),
+        ("ordinary-words.txt", ordinary_words(args.wordnet)),
+    ):
         (DATA / name).write_text("".join(f"{word}\n" for word in words), encoding="utf-8")
         print(f"{DATA / name}: {len(words)} words")
     (DATA / "WORDNET-LICENSE").write_bytes((args.wordnet / "LICENSE").read_bytes())

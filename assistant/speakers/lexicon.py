@@ -112,3 +112,8 @@ ORDINARY_WORDS = _table("ordinary-words.txt")
 # News agencies a reporter's sentence names as the one spoken to ("Monsod told Reuters Finance
 # Secretary Jaime Ongpin had decided…"): never the start of a person's title.
 NEWS_AGENCIES = wordset("reuters reuter ap afp upi bloomberg xinhua tass kyodo ansa efe dpa irna")
+# Offices that tell two people of one surname apart: a chief justice is not a mayor.
+OFFICES = ROLE_WORDS | wordset(
+    """justice judge mayor senator governor congressman congresswoman representative rep sen gov
+    secretary minister chancellor general colonel captain sheriff bishop pope"""
+)
