@@ -6,10 +6,10 @@ theirs. Stories written here in the wire's shape; the real CLI in a subprocess o
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from cli_process import assistant as cli
+from cli_process import speakers_by_sentence
 
 WARRANTS = """Banks Find Buyers for Silver Warrants
 By Anne Keller, Reuters
@@ -36,11 +36,6 @@ according to the President of the Federation of Savings Banks,
 Hanns Christian Vollrath-Ebeling.
     Vollrath-Ebeling said exporters faced a harder year.
 """
-
-
-def speakers_by_sentence(corpus: Path, article: str) -> dict[str, list[str]]:
-    shown = json.loads(cli(corpus, "show", article, "--json").stdout)
-    return {s["text"][:16]: [a["name"] for a in s["attributions"]] for s in shown["sentences"]}
 
 
 def test_a_person_of_a_bank_with_a_first_name_from_wordnet_is_the_person(tmp_path: Path) -> None:
