@@ -94,3 +94,19 @@ def test_a_paper_a_thrift_and_a_union_president_are_named_as_written(tmp_path: P
     ]
     # The union is described; its president speaks.
     assert speakers_by_sentence(corpus, "rally.txt")["Denise Kowalczyk"] == ["Denise Kowalczyk"]
+
+
+FUND = """Quebec Pension Fund Earns More in 1986
+MONTREAL, March 9 - Fonds de retraite et placement du Quebec, the
+agency which invests the province's public pension money, said its
+portfolio earned 1.4 billion Canadian dlrs in 1986.
+    The agency said equities returned 14.1 pct in the year.
+"""
+
+
+def test_a_french_body_name_with_lower_case_words_is_named_whole(tmp_path: Path) -> None:
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    (corpus / "fund.txt").write_text(FUND, encoding="latin-1")
+    said = speakers_by_sentence(corpus, "fund.txt")
+    assert said["Fonds de retrait"] == ["Fonds de retraite et placement du Quebec"]

@@ -32,7 +32,14 @@ from assistant.speakers.lexicon import (
     OPENERS,
     PARTIES,
 )
-from assistant.speakers.mentions import PRONOUNS, SPEAKER_NOUNS, capital, is_determiner, wordset
+from assistant.speakers.mentions import (
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    capital,
+    is_determiner,
+    romance_name_start,
+    wordset,
+)
 from assistant.speakers.roles import is_description, is_role
 
 _DESCRIBED = ("-based", "-controlled", "-owned", "-run", "-led", "-backed")
@@ -65,6 +72,10 @@ def _name_start(words: list[str], *, org: bool = False) -> int:
             break  # "Republican Donald Trump": the party is a role ("Labour said": the party speaks)
         if _is_name_word(words[i - 1], org=org):
             i -= 1
+            continue
+        opens = romance_name_start(words, i - 1) if i < len(words) else None
+        if opens is not None:
+            i, org = opens, True  # "Caisse de depot et placement du Quebec": one body's name
             continue
         joins = words[i - 1].lower() in JOINERS and 2 <= i < len(words) and words[i - 2][:1].isupper()
         if joins and (org or words[i - 2].lower().rstrip(".") in BODIES):
