@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -26,3 +27,9 @@ def assistant(
         timeout=120,
         env=environment,
     )
+
+
+def speakers_by_sentence(corpus: Path, article: str) -> dict[str, list[str]]:
+    """The names `assistant show --json` gives each sentence of an article, by its first 16 characters."""
+    shown = json.loads(assistant(corpus, "show", article, "--json").stdout)
+    return {s["text"][:16]: [a["name"] for a in s["attributions"]] for s in shown["sentences"]}

@@ -5,10 +5,10 @@ real CLI in a subprocess on a real corpus folder."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from cli_process import assistant as cli
+from cli_process import speakers_by_sentence
 
 BRACKETED = """Kelvin Marine Sees Weak First Quarter
 HALIFAX, Feb 26 - (Kelvin Marine Inc) said lower freight
@@ -35,11 +35,6 @@ Reuters output of up to 1.4 mln tonnes was expected this year.
     Ruiz said the snow would only matter if it lasted into May.
     He said producers hoped for a larger export quota this year.
 """
-
-
-def speakers_by_sentence(corpus: Path, article: str) -> dict[str, list[str]]:
-    shown = json.loads(cli(corpus, "show", article, "--json").stdout)
-    return {s["text"][:16]: [a["name"] for a in s["attributions"]] for s in shown["sentences"]}
 
 
 def test_it_said_is_the_company_that_spoke_before(tmp_path: Path) -> None:

@@ -58,9 +58,10 @@ _READ_AT_QUESTION_TIME = frozenset({"__init__.py", "matching.py"})
 
 
 def _rules_version() -> str:
-    """A digest of the rules' source: when they change, stored attributions are redone."""
+    """A digest of the rules' source and word tables: when they change, stored attributions are redone."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *here.glob("data/*.txt")]):
         if path.name not in _READ_AT_QUESTION_TIME:
             digest.update(path.read_bytes())
     return "speakers-" + digest.hexdigest()[:12]

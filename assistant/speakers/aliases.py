@@ -32,7 +32,14 @@ from assistant.speakers.lexicon import (
     OPENERS,
     PARTIES,
 )
-from assistant.speakers.mentions import PRONOUNS, SPEAKER_NOUNS, capital, is_determiner, wordset
+from assistant.speakers.mentions import (
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    capital,
+    is_determiner,
+    romance_name_start,
+    wordset,
+)
 from assistant.speakers.roles import is_description, is_role
 
 _DESCRIBED = ("-based", "-controlled", "-owned", "-run", "-led", "-backed")
@@ -65,6 +72,10 @@ def _name_start(words: list[str], *, org: bool = False) -> int:
             break  # "Republican Donald Trump": the party is a role ("Labour said": the party speaks)
         if _is_name_word(words[i - 1], org=org):
             i -= 1
+            continue
+        opens = romance_name_start(words, i - 1) if i < len(words) else None
+        if opens is not None:
+            i, org = opens, True  # "Caisse de depot et placement du Quebec": one body's name
             continue
         joins = words[i - 1].lower() in JOINERS and 2 <= i < len(words) and words[i - 2][:1].isupper()
         if joins and (org or words[i - 2].lower().rstrip(".") in BODIES):
@@ -182,8 +193,10 @@ def drop_openers(mention: str) -> str:
         if (word[:1].isupper() and lower in _HEADLINE_WORDS) or closes:
             cut = i + 1
     words = words[cut:]
-    if len(words) > 2 and _epithet(words[0]) and words[1].lower() in FIRST_NAMES:
-        words.pop(0)  # "Rival Hillary Clinton", "Crooked Hillary Clinton": a word about her, not her name
+    if len(words) > 2 and _epithet(words[0]) and words[1].lower() in MALE_FIRST | FEMALE_FIRST:
+        # "Rival Hillary Clinton", "Crooked Hillary Clinton": a word about her, not her name. Only
+        # before a common first name: "Hanns Christian Schroeder-Hohenwarth" has two given names.
+        words.pop(0)
     return " ".join(words)
 
 
@@ -281,79 +294,3 @@ def canonical_key(name: str) -> str:
         # "Donald J. Trump" is "Donald Trump": a middle initial folds.
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1 or not w.isalpha()), words[-1]]
     return " ".join(words)
-
-
-def key_of_query(name: str) -> str:
-    """The key a user's "Mr Blair", "the chancellor's", "Tony Blair" asks for (titles and roles left out).
-
-    Empty when the words name nobody ("the mayor", "national security adviser").
-    """
-    cleaned = re.sub(r"[’']s$", "", " ".join(name.split()))
-    if cleaned.islower() or cleaned.isupper():
-        # "president reagan", "JAKE SULLIVAN": typed in one case, read as a name would be written.
-        cleaned = " ".join(w if w in JOINERS else w[:1].upper() + w[1:].lower() for w in cleaned.split())
-    person, _ = split_role(cleaned)
-    return canonical_key(person)
-
-
-def keys_match(asked: str, key: str) -> bool:
-    """True when the asked key names the same person or body as a stored key.
-
-    "blair" asks for "tony blair"; "sherman chao" for a "chao" the article never named in full;
-    "moody" for "moody's investors service" (a body by the first words of its name); "porla" for
-    "palm oil registration and licensing authority" and back (a body by its initials).
-    """
-    if not asked or not key:
-        return False
-    if "|" in key:  # a surname the article left open between people: only the surname finds it
-        return asked.split() == key.split("|")[0].split()[-1:]
-    asked_words, words = _bare(asked.split()), _bare(key.split())
-    if words[-len(asked_words) :] == asked_words:
-        return True
-    if asked_words[-len(words) :] == words and (len(words) > 1 or _surname(words[0])):
-        return True  # asked in full, stored by the surname alone (or a shorter full name)
-    if _body_head(asked_words, words):
-        return True
-    if _initials_of(asked_words, words) or _initials_of(words, asked_words):
-        return True
-    return spaced_initials(asked_words, words) or spaced_initials(words, asked_words)
-
-
-def spaced_initials(short: list[str], long: list[str]) -> bool:
-    """ "s and p" for "standard and poor's": a body the wire shortens to its initials written
-    apart, joined as its name is ("S and P", "AT and T")."""
-    letters = [w for w in short if w not in JOINERS]
-    if len(letters) < 2 or len(letters) == len(short):
-        return False  # no joining word: "s p" is no name written apart
-    if not all(len(w) <= 2 and w.isalpha() for w in letters):
-        return False
-    content = [w for w in long if w not in JOINERS and w != "the" and w not in BODIES]
-    return len(content) >= 2 and "".join(letters) == "".join(w[0] for w in content)
-
-
-def _bare(words: list[str]) -> list[str]:
-    """Words without a possessive: "moody's" is "moody"."""
-    return [w[:-2] if w.endswith("'s") and len(w) > 2 else w for w in words]
-
-
-def _surname(word: str) -> bool:
-    """A one-word stored key that can be a person's surname (not "Treasury", not an acronym's body)."""
-    return word.isalpha() and word not in BODIES and word not in NOT_NAME
-
-
-def _body_head(asked: list[str], words: list[str]) -> bool:
-    """ "Moody's" for "Moody's Investors Service": a body's name by its own first words."""
-    if len(asked) >= len(words) or words[-1] not in BODIES or words[: len(asked)] != asked:
-        return False
-    return asked[0] not in BODIES and asked[-1] not in JOINERS and words[len(asked)] not in JOINERS
-
-
-def _initials_of(short: list[str], long: list[str]) -> bool:
-    """ "porla" for "palm oil registration and licensing authority": a body's acronym, with or
-    without its joining words' letters ("of", "and"). Three words and three letters at least, so a
-    short word is not read as initials by chance."""
-    if len(short) != 1 or len(long) < 3 or len(short[0]) < 3 or not short[0].isalpha():
-        return False
-    content = "".join(w[0] for w in long if w not in JOINERS and w != "the")
-    every = "".join(w[0] for w in long)  # "of" and "and" lettered too, for a body's name only
-    return short[0] == content or (long[-1] in BODIES and short[0] == every)

@@ -1,10 +1,13 @@
 """The word lists the speaker rules read names and roles with: titles, offices, parties, bodies.
 
 Hand-written and kept apart from the rules, so that a list can grow without the code that
-reads it changing.
+reads it changing; first names and ordinary words are tables derived from WordNet 3.0 (`data/`,
+built by `bench/build_name_words.py`, shipped with WordNet's licence notice `data/WORDNET-LICENSE`).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from assistant.speakers.mentions import ROLE_WORDS, SPEAKER_NOUNS, wordset
 
@@ -24,7 +27,8 @@ MORE_ROLES = wordset(
     state treasury exchequer national security white house chairman's executive managing senior general
     chief ceo cfo coo md ambassador envoy governor senator congressman congresswoman mp mep lawmaker
     striker midfielder defender goalkeeper manager coach captain boss skipper councilman councilwoman
-    councillor councilor alderman sheriff"""
+    councillor councilor alderman sheriff baroness countess duchess duc duchesse comte comtesse
+    marquess marquise viscount viscountess"""
 )
 # Words that end a name when met going back from its last word: these belong to the role before it.
 NOT_NAME = ROLE_WORDS | MORE_ROLES | TITLE_ABBREVIATIONS | SPEAKER_NOUNS
@@ -43,7 +47,9 @@ FEMALE = wordset(
     """mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman businesswoman mother
     daughter wife"""
 )
-# Common first names whose bearers are mostly of one sex (a hand-written list; unknown names say nothing).
+# Common first names whose bearers are mostly of one sex (a hand-written list; unknown names say
+# nothing). WordNet 3.0 (2006) names none of 80 of them ("Brian", "Kevin", "Jennifer", "Barack"), so
+# they count as first names too.
 MALE_FIRST = wordset(
     """john james robert michael william david richard joseph thomas charles christopher daniel matthew
     george donald paul mark steven stephen andrew kenneth edward brian ronald anthony kevin jason jeff
@@ -92,7 +98,22 @@ COMMON_PEOPLE = wordset(
     consumer worker employee shareholder stockholder creditor lender buyer seller diplomat delegate
     industry market"""
 )
-FIRST_NAMES = MALE_FIRST | FEMALE_FIRST
+
+
+def _table(name: str) -> frozenset[str]:
+    """One of the word tables built from WordNet by `bench/build_name_words.py`."""
+    return frozenset((Path(__file__).parent / "data" / name).read_text(encoding="utf-8").split())
+
+
+# The first words of the names of the people WordNet lists, titles and ordinary words left out.
+FIRST_NAMES = MALE_FIRST | FEMALE_FIRST | _table("first-names.txt")
+# Ordinary English words (lower case in WordNet, tagged in SemCor): "Business Day" holds one.
+ORDINARY_WORDS = _table("ordinary-words.txt")
 # News agencies a reporter's sentence names as the one spoken to ("Monsod told Reuters Finance
 # Secretary Jaime Ongpin had decided…"): never the start of a person's title.
 NEWS_AGENCIES = wordset("reuters reuter ap afp upi bloomberg xinhua tass kyodo ansa efe dpa irna")
+# Offices that tell two people of one surname apart: a chief justice is not a mayor.
+OFFICES = ROLE_WORDS | wordset(
+    """justice judge mayor senator governor congressman congresswoman representative rep sen gov
+    secretary minister chancellor general colonel captain sheriff bishop pope"""
+)

@@ -8,8 +8,15 @@ import re
 from collections.abc import Iterable
 
 from assistant.models import Attribution
-from assistant.speakers.aliases import is_body, key_of_query, keys_match, spaced_initials
-from assistant.speakers.lexicon import BODIES, COMPANY_SUFFIXES, HONORIFICS, TITLE_ABBREVIATIONS
+from assistant.speakers.aliases import canonical_key, is_body, split_role
+from assistant.speakers.lexicon import (
+    BODIES,
+    COMPANY_SUFFIXES,
+    HONORIFICS,
+    JOINERS,
+    NOT_NAME,
+    TITLE_ABBREVIATIONS,
+)
 from assistant.speakers.mentions import PRONOUNS, wordset
 
 # Offices only a person holds, written before a name.
@@ -119,3 +126,79 @@ def _titled(words: list[str]) -> bool:
     (not "National Semiconductor", whose first word is also a role's)."""
     first = words[0].lower()
     return len(words) > 1 and (first in HONORIFICS or first in TITLE_ABBREVIATIONS or first in _PERSON_TITLES)
+
+
+def key_of_query(name: str) -> str:
+    """The key a user's "Mr Blair", "the chancellor's", "Tony Blair" asks for (titles and roles left out).
+
+    Empty when the words name nobody ("the mayor", "national security adviser").
+    """
+    cleaned = re.sub(r"[’']s$", "", " ".join(name.split()))
+    if cleaned.islower() or cleaned.isupper():
+        # "president reagan", "JAKE SULLIVAN": typed in one case, read as a name would be written.
+        cleaned = " ".join(w if w in JOINERS else w[:1].upper() + w[1:].lower() for w in cleaned.split())
+    person, _ = split_role(cleaned)
+    return canonical_key(person)
+
+
+def keys_match(asked: str, key: str) -> bool:
+    """True when the asked key names the same person or body as a stored key.
+
+    "blair" asks for "tony blair"; "sherman chao" for a "chao" the article never named in full;
+    "moody" for "moody's investors service" (a body by the first words of its name); "porla" for
+    "palm oil registration and licensing authority" and back (a body by its initials).
+    """
+    if not asked or not key:
+        return False
+    if "|" in key:  # a surname the article left open between people: only the surname finds it
+        return asked.split() == key.split("|")[0].split()[-1:]
+    asked_words, words = _bare(asked.split()), _bare(key.split())
+    if words[-len(asked_words) :] == asked_words:
+        return True
+    if asked_words[-len(words) :] == words and (len(words) > 1 or _surname(words[0])):
+        return True  # asked in full, stored by the surname alone (or a shorter full name)
+    if _body_head(asked_words, words):
+        return True
+    if _initials_of(asked_words, words) or _initials_of(words, asked_words):
+        return True
+    return spaced_initials(asked_words, words) or spaced_initials(words, asked_words)
+
+
+def spaced_initials(short: list[str], long: list[str]) -> bool:
+    """ "s and p" for "standard and poor's": a body the wire shortens to its initials written
+    apart, joined as its name is ("S and P", "AT and T")."""
+    letters = [w for w in short if w not in JOINERS]
+    if len(letters) < 2 or len(letters) == len(short):
+        return False  # no joining word: "s p" is no name written apart
+    if not all(len(w) <= 2 and w.isalpha() for w in letters):
+        return False
+    content = [w for w in long if w not in JOINERS and w != "the" and w not in BODIES]
+    return len(content) >= 2 and "".join(letters) == "".join(w[0] for w in content)
+
+
+def _bare(words: list[str]) -> list[str]:
+    """Words without a possessive: "moody's" is "moody"."""
+    return [w[:-2] if w.endswith("'s") and len(w) > 2 else w for w in words]
+
+
+def _surname(word: str) -> bool:
+    """A one-word stored key that can be a person's surname (not "Treasury", not an acronym's body)."""
+    return word.isalpha() and word not in BODIES and word not in NOT_NAME
+
+
+def _body_head(asked: list[str], words: list[str]) -> bool:
+    """ "Moody's" for "Moody's Investors Service": a body's name by its own first words."""
+    if len(asked) >= len(words) or words[-1] not in BODIES or words[: len(asked)] != asked:
+        return False
+    return asked[0] not in BODIES and asked[-1] not in JOINERS and words[len(asked)] not in JOINERS
+
+
+def _initials_of(short: list[str], long: list[str]) -> bool:
+    """ "porla" for "palm oil registration and licensing authority": a body's acronym, with or
+    without its joining words' letters ("of", "and"). Three words and three letters at least, so a
+    short word is not read as initials by chance."""
+    if len(short) != 1 or len(long) < 3 or len(short[0]) < 3 or not short[0].isalpha():
+        return False
+    content = "".join(w[0] for w in long if w not in JOINERS and w != "the")
+    every = "".join(w[0] for w in long)  # "of" and "and" lettered too, for a body's name only
+    return short[0] == content or (long[-1] in BODIES and short[0] == every)

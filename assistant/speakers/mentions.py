@@ -220,6 +220,26 @@ def _is_modifier(token: Token, *, first: bool) -> bool:
     return not lower.endswith("ly") and lower not in _PREPOSITIONS
 
 
+_ROMANCE_PARTICLES = wordset("de du des del della di da do dos das et y la le les")
+_ROMANCE_WORDS = 5
+
+
+def romance_name_start(words: list[str], particle: int) -> int | None:
+    """ "Caisse de depot et placement du Quebec", "Banco de la Republica": a French, Spanish or
+    Italian body's name runs through lower-case words from a capitalised word and a particle after
+    it to the particle before the next capitalised word (`words[particle]`). The index of the word
+    the name opens with, or None."""
+    if words[particle].lower() not in _ROMANCE_PARTICLES:
+        return None
+    for k in range(particle - 1, max(particle - _ROMANCE_WORDS, 0) - 1, -1):
+        word = words[k]
+        if word[:1].isupper():
+            return k if words[k + 1].lower() in _ROMANCE_PARTICLES else None
+        if not (word.isalpha() and word.islower()):
+            return None
+    return None
+
+
 def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tuple[int, int] | None:
     """Token range [first, last] of the mention that ends just before tokens[index], or None."""
     last = index - 1
@@ -254,6 +274,12 @@ def mention_before(tokens: list[Token], index: int, sentence_start: int) -> tupl
         token = tokens[first - 1]
         lower = token.lower
         at_start = token.start == sentence_start
+        if lower in _ROMANCE_PARTICLES and tokens[first].capitalised and not tokens[first].possessive:
+            opens = romance_name_start([t.text for t in tokens[:first]], first - 1)
+            if opens is not None:
+                first = opens  # "Caisse de depot et placement du Quebec"
+                lowercase_run = 0
+                continue
         if lower in _NP_PREPOSITIONS_IN and first - 2 >= 0 and _takes_of(tokens[first - 2]):
             first -= 2
             lowercase_run = 0

@@ -9,37 +9,30 @@ put words in the wrong mouth.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
-from assistant.speakers.aliases import canonical_key, drop_openers, gender_of, is_body, is_person, split_role
+from assistant.speakers.aliases import drop_openers, gender_of, is_person, split_role
 from assistant.speakers.lexicon import (
     BODIES,
-    COMMON_PEOPLE,
     COMPANY_SUFFIXES,
-    FEMALE_FIRST,
-    MALE_FIRST,
+    FIRST_NAMES,
     NEWS_AGENCIES,
+    OFFICES,
     PARTIES,
 )
 from assistant.speakers.mentions import (
     PRONOUNS,
     ROLE_WORDS,
-    SPEAKER_NOUNS,
     capital,
     is_determiner,
     strip_honorific,
-    wordset,
 )
 from assistant.speakers.reported import CLOSERS, OPENERS
+from assistant.speakers.short_names import body_named_by_first_words
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _POSSESSIVE = re.compile(r"[’']s?$")
-# Offices that tell two people of one surname apart: a chief justice is not a mayor.
-_OFFICES = ROLE_WORDS | wordset(
-    """justice judge mayor senator governor congressman congresswoman representative rep sen gov
-    secretary minister chancellor general colonel captain sheriff bishop pope"""
-)
 # Runs of capitalised words on one line (with inner "of", "de"…): "Secretary of State John Kerry".
 # A word of a name ends in a period only as an initial or an abbreviated title, never at a
 # sentence's end: "Houston. Yukos" is two sentences, not a name.
@@ -65,7 +58,16 @@ def _owned_person(part: list[str]) -> bool:
     """Whether the words after an owner's "X's" are a person's name: a surname alone ("Maude"), or
     a known first name and a surname ("Henry Kaufman"), not the rest of a body's name ("Investors
     Service" of Moody's)."""
-    return len(part) == 1 or (len(part) == 2 and part[-1].lower() in _FIRST_NAMES)
+    return len(part) == 1 or (len(part) == 2 and part[-1].lower() in FIRST_NAMES)
+
+
+_BODY_JOINERS = frozenset({"and", "&", "of"})
+
+
+def _joins_body(before: str) -> bool:
+    """A word a body's name runs on through "and" to: capitalised and no company's suffix ("Dixie
+    Yarns Inc and TI-CARO Inc" is two companies)."""
+    return capital(before) and before.rstrip(".,").lower() not in COMPANY_SUFFIXES
 
 
 def _name_part(words: list[str]) -> list[str]:
@@ -77,13 +79,17 @@ def _name_part(words: list[str]) -> list[str]:
     words = strip_honorific(words)
     part: list[str] = []
     body = bool(words) and words[-1].rstrip(".").lower() in BODIES  # "Northrup King Co": no king
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         bare = word.rstrip(".").lower()
+        if body and part and bare in _BODY_JOINERS and i > 0 and _joins_body(words[i - 1]):
+            part.append(word)  # "Coast Savings and Loan Association": one body's name
+            continue
         if not capital(word) or (bare in ROLE_WORDS and not body) or is_determiner(word):
             break
         if part and (
             bare in PARTIES
-            or (bare in _OFFICES and not body)
+            or (bare in OFFICES and not body)
             or (bare[-2:] in ("'s", "’s") and bare[:-2] in COMPANY_SUFFIXES)
             or (not body and _OWNED_BY.search(bare) is not None and _owned_person(part))
         ):
@@ -100,7 +106,7 @@ def _name_part(words: list[str]) -> list[str]:
 def _titles(words: list[str], name: Sequence[str]) -> frozenset[str]:
     """The office words written before a name ("chief", "justice"); parties and honorifics left out."""
     before = words[: max(len(words) - len(name), 0)]
-    return frozenset(w.lower().rstrip(".") for w in before if w.lower().rstrip(".") in _OFFICES)
+    return frozenset(w.lower().rstrip(".") for w in before if w.lower().rstrip(".") in OFFICES)
 
 
 _OPENING_MARKS = (*OPENERS, "‘")
@@ -142,50 +148,6 @@ def _person_in(mention: str) -> str | None:
         return None
     person, _ = split_role(mention)
     return person if person and " of " not in person else None
-
-
-_OWNER = re.compile(r"(?<=\w)[’']s\s+(?=[A-Z])")
-_CompanyReading = tuple[str, tuple[str, ...], tuple[str, ...], bool, bool]
-
-
-@lru_cache(maxsize=32768)
-def _company_readings(mention: str) -> tuple[_CompanyReading, ...]:
-    """Each name a mention holds as `_body_named_by_first_words` reads it: the name, its words,
-    the words before an "of", whether it is a body's, whether it is a plain capitalised name with
-    no role or gender. A pure function of the text: worked out once per distinct mention."""
-    readings = []
-    # "Unocal Corp's Union Oil Co" holds two companies' names: "Union" is the second's.
-    for piece in _OWNER.split(mention):
-        bare = _POSSESSIVE.sub("", piece)
-        name, role = split_role(bare)
-        name = name or bare  # "Harris Associates L.P." reads as no person's name
-        parts = tuple(name.split())
-        head = parts[: parts.index("of")] if "of" in parts else parts  # "Japan" is no Bank of Japan
-        plain = role is None and gender_of(name) is None and all(capital(w) for w in parts)
-        readings.append((name, parts, head, is_body(name), plain))
-    return tuple(readings)
-
-
-_FIRST_NAMES = frozenset(MALE_FIRST | FEMALE_FIRST)
-_COMMON = _OFFICES | SPEAKER_NOUNS | COMMON_PEOPLE
-
-
-def _keep_longest(found: dict[str, str], name: str) -> None:
-    """Keep `name` as its key's form when it is the longest met."""
-    key = canonical_key(name)
-    if len(name.split()) > len(found.get(key, "").split()):
-        found[key] = name
-
-
-def _one_company(names: Iterable[str]) -> str | None:
-    """The longest of these names where each of the others opens it: "Continental" is Continental
-    Bank of Canada, also written "Continental Bank"; None for two companies ("Dixie Yarns Inc and
-    TI-CARO Inc" is two, whatever "Dixie Yarns Inc" alone is)."""
-    split = [name.split() for name in names]
-    longest = max(split, key=len)
-    if any(w in ("and", "&") or w.endswith(",") for w in longest[:-1]) and len(split) > 1:
-        return None
-    return " ".join(longest) if all(longest[: len(words)] == words for words in split) else None
 
 
 class NameTable:
@@ -254,7 +216,7 @@ class NameTable:
         # not: "a spokesman at Anacomp" speaks for Anacomp Inc.
         # "Martin Bachem of Morgan Guaranty" is a person, whatever body Morgan Guaranty's name opens.
         if names <= {name} and strip_honorific(words) == words and _person_in(mention) is None:
-            body = self._body_named_by_first_words(list(name))
+            body = body_named_by_first_words(list(name), self._mentions, self._speakers)
             if body is not None:
                 return body
             inner = self._person_by_inner_surname(name)
@@ -268,44 +230,6 @@ class NameTable:
         fullest = [m for m in candidates if parts[m] == longest]
         best = max(fullest, key=lambda m: len(m.split()), default=mention)
         return best if len(best) >= len(mention) else mention
-
-    def _body_named_by_first_words(self, words: list[str]) -> str | None:
-        """ "Elders" for "Elders IXL Ltd", "Dome" for "Dome Petroleum Ltd's", "Enskilda" for "Brokers
-        Enskilda Fondkommission": a company is called by the first words of its name; only when the
-        article names one such company (its forms with and without "Ltd" are one). A company named
-        with its suffix comes first ("Kodak" is Eastman Kodak Co, not "the Kodak KIMS system"), and
-        may be called by inner words too. A name given with a role or a known first name is a
-        person's ("Tony" is no short form of Tony Blair), unless the article names no person by it
-        and one company ("Mark" for Mark Resources Inc)."""
-        if not words or not all(capital(w) for w in words):
-            return None
-        if _INITIAL.match(words[0]):  # "E", the end of "LL and E": no company is called by a letter
-            return None
-        first_name = words[0].lower() in _FIRST_NAMES
-        n = len(words)
-        # Inner words that name a company only as its own ("Kodak", not "Dealers" or "Bank").
-        distinct = not is_body(" ".join(words)) and not any(w.lower() in _COMMON for w in words)
-        suffixed: dict[str, str] = {}
-        inner: dict[str, str] = {}
-        plain: dict[str, str] = {}
-        wanted = tuple(words)
-        for mention in self._mentions:
-            for name, parts, head, body, plain_name in _company_readings(mention):
-                if len(parts) <= n:
-                    continue
-                opens = parts[:n] == wanted
-                if body and (
-                    opens or (distinct and any(head[k : k + n] == wanted for k in range(len(head) - n)))
-                ):
-                    _keep_longest(suffixed if opens else inner, name)
-                elif opens and first_name:
-                    return None  # "Mark Hammer": a person may be meant
-                elif opens and plain_name:
-                    _keep_longest(plain, name)
-        for found in (suffixed, inner) if first_name else (suffixed, inner, plain):
-            if found:
-                return _one_company(found.values())
-        return None
 
     def _person_by_inner_surname(self, name: tuple[str, ...]) -> str | None:
         """ "Marin" for "Justo Marin Ludena", "Salinas" for "Carlos Salinas de Gortari": a Spanish or

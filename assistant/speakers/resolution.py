@@ -15,7 +15,7 @@ from assistant.speakers.aliases import drop_openers, gender_of, is_body, is_pers
 from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found
 from assistant.speakers.doers import names_a_doer
-from assistant.speakers.lexicon import COMPANY_SUFFIXES, NOT_NAME
+from assistant.speakers.lexicon import COMPANY_SUFFIXES, FIRST_NAMES, NOT_NAME, ORDINARY_WORDS
 from assistant.speakers.mentions import PRONOUNS, is_determiner, is_named
 from assistant.speakers.names import NameTable, person_runs
 
@@ -124,10 +124,10 @@ def _resolve_body(earlier: list[Found], item: Found, kind: str, headline: str) -
             return None
         if is_body(candidate.name):
             return candidate.name if body_fits(candidate.name, kind) else None
+        if kind == "it" and _a_name_of_no_person(candidate.name, headline):
+            return candidate.name  # "Mobil said… It said…", "Business Day said… It said…"
         if is_person(candidate.name):
             return None
-        if kind == "it" and _a_name_of_no_person(candidate.name, headline):
-            return candidate.name  # "Mobil said… It said…"
     return None
 
 
@@ -138,11 +138,22 @@ def _a_name_of_no_person(name: str, headline: str) -> bool:
     words = name.split()
     if not words or not all(w[:1].isupper() for w in words) or gender_of(name) is not None:
         return False
+    person, role = split_role(name)
+    if words[0].lower() in FIRST_NAMES or (person and role is not None):
+        return False  # "Martin Lindqvist", "Finance Secretary Jaime Ongpin"
     if len(words) > 1:
-        return True
+        # Read as a person's name, it is a paper's or a firm's only with an ordinary word in it:
+        # "Business Day", "Oil World"; "Markus Lusser" holds none.
+        return not person or any(_ordinary(w) for w in words)
     if name.isupper() or any(c.isdigit() for c in name) or name.lower() in COMPANY_SUFFIXES | PRONOUNS:
         return False  # "VAX", "A340", "EST"; "Corp" cut from "K mart Corp"; "They"
     return name.lower() in headline.lower().split()
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary English word, or its plural ("Lines", "Partners")."""
+    lower = word.lower().rstrip(".,")
+    return lower in ORDINARY_WORDS or (lower.endswith("s") and lower[:-1] in ORDINARY_WORDS)
 
 
 def _resolve_pronoun(text: str, earlier: list[Found], item: Found, pronoun: str) -> str | None:

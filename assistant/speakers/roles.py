@@ -45,8 +45,12 @@ def is_role(words: list[str]) -> bool:
     if lowered[-1] in OF | JOINERS or is_determiner(lowered[-1]):
         return False  # "Governor of the": cut short
     for first, second in itertools.pairwise(words):
-        if first.lower() in FIRST_NAMES and second[:1].isupper():
-            return False  # another person's name inside the phrase
+        if (
+            first.lower() in FIRST_NAMES
+            and second[:1].isupper()
+            and second.lower().rstrip(".") not in NOT_NAME
+        ):
+            return False  # another person's name inside the phrase ("Charlotte Mayor" is a place's office)
     if _role_head(lowered[-1]):
         return True
     cut = next((i for i, w in enumerate(lowered) if w in OF), 0)

@@ -149,18 +149,24 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opening <= 0 or tokens[opening].text != ",":
         return None
     core = mention_before(tokens, opening, sentence_start)
+    end = comma - 1
     if core is None and tokens[opening - 1].text[:1].isdigit() and tokens[opening - 2].text == ",":
         opening -= 2  # "Mr Smith, 45, from Leeds, said": an age stands between name and description
         core = mention_before(tokens, opening, sentence_start)
-    elif not _named_head(tokens, core) and (
-        tokens[opening + 1].lower in _RELATIVES or is_determiner(tokens[opening + 1].text)
-    ):
+    elif (
+        not _named_head(tokens, core)
+        and (tokens[opening + 1].lower in _RELATIVES or is_determiner(tokens[opening + 1].text))
+    ) or (_titled_body(tokens, core) and tokens[opening + 1].lower in _RELATIVES | {"which"}):
         # "John Weaver, a GOP strategist, who has feuded with Manafort, wrote" and "Steve Rich, a
-        # supply manager with a gas broker, a Houston based firm, said": two descriptions.
+        # supply manager with a gas broker, a Houston based firm, said": two descriptions; and
+        # "Michael Mulgrew, president of the United Federation of Teachers, which represents
+        # educators, said": the body is described, its president speaks.
         earlier = opening - 1
         while earlier > 0 and comma - earlier < _MAX_APPOSITIVE and tokens[earlier].text != ",":
             earlier -= 1
         if earlier > 0 and tokens[earlier].text == "," and opens_description(tokens[earlier + 1]):
+            if _titled_body(tokens, core):
+                end = opening - 1  # the person and their office, not what the body does
             opening = earlier
             core = mention_before(tokens, opening, sentence_start)
     if core is None or tokens[core[1]].lower in ("i", "it"):
@@ -178,7 +184,7 @@ def _appositive_before(tokens: list[Token], comma: int, sentence_start: int) -> 
     if opener.lower == "which" and is_body(" ".join(t.text for t in tokens[core[0] : core[1] + 1])):
         return SpeakerSpan(*core)  # "National Semiconductor Corp, which earlier reported a loss, said"
     if opens_description(opener) or opener.lower in _RELATIVES:
-        return SpeakerSpan(core[0], comma - 1, core=core)
+        return SpeakerSpan(core[0], end, core=core)
     if opener.lower in ADVERBIAL_START:
         return SpeakerSpan(*core)  # "Priebus, in the wake of a new poll, told…": an aside, not a description
     if opener.lower.endswith("ing") and opener.lower not in _NOT_ASIDE and _aside_owner(tokens, core):
@@ -202,6 +208,15 @@ def _name_after_description(
     if not (owned or is_determiner(tokens[core[0]].text)):
         return None
     return SpeakerSpan(core[0], comma - 1, core=(opening + 1, comma - 1))
+
+
+def _titled_body(tokens: list[Token], span: tuple[int, int] | None) -> bool:
+    """ "president of the United Federation of Teachers": an office of a named body, in lower case
+    after a comma: a description of someone named before it, not a speaker of its own."""
+    if span is None or span[0] == 0 or tokens[span[0] - 1].text != ",":
+        return False
+    head = tokens[span[0]]
+    return head.is_word and not head.capitalised and any(t.lower == "of" for t in tokens[span[0] : span[1]])
 
 
 def _named_head(tokens: list[Token], span: tuple[int, int] | None) -> bool:
