@@ -26,7 +26,9 @@ def live_position(stored: Stored, article_id: str, tables: IdTables | None = Non
     return live_positions(stored, [article_id], tables).get(article_id)
 
 
-def live_positions(stored: Stored, article_ids: Iterable[str], tables: IdTables | None = None) -> dict[str, int]:
+def live_positions(
+    stored: Stored, article_ids: Iterable[str], tables: IdTables | None = None
+) -> dict[str, int]:
     """`live_position` of each id (ids not found are left out), each segment's id file read once for
     them all: a quote's copies ("also in") are looked up together, not one id file read per copy.
     With `tables`, each stored segment's ids are read into them once and found by hash after."""
@@ -49,7 +51,9 @@ def many_positions(stored: Stored) -> dict[str, int]:
     return {aid: i for i, aid in enumerate(ids) if aid}
 
 
-def _positions_in(segment: Segment, wanted: dict[str, bytes], tables: IdTables | None) -> dict[str, list[int]]:
+def _positions_in(
+    segment: Segment, wanted: dict[str, bytes], tables: IdTables | None
+) -> dict[str, list[int]]:
     """Per id of `wanted` (id -> its JSON line), the global positions of `segment`'s rows holding
     it, in table order (ids not there are left out)."""
     if segment.keys_loaded or segment.folder is None or segment.articles.stored_rows is None:
