@@ -81,5 +81,3 @@ def _npy(array: np.ndarray) -> bytes:  # type: ignore[type-arg]
     text = f"{{'descr': '{array.dtype.str}', 'fortran_order': False, 'shape': ({shape}), }}"
     text += " " * ((64 - (len(text) + 11) % 64) % 64) + "\n"
     return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(text)) + text.encode("latin1") + array.tobytes()
-
-
