@@ -127,6 +127,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         batch = Path(tmp) / "questions.txt"
         batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
+        for env in envs.values():  # untimed: the first question after a build checks every index file
+            _assistant_cpu("ask", SCOPED_QUESTION, "--no-history", "--corpus", str(args.corpus), env=env)
         rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in envs}
         for n in range(args.rounds):
             for name in list(envs) if n % 2 == 0 else list(envs)[::-1]:
