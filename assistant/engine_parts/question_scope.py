@@ -6,7 +6,7 @@ The search then skips everything outside the mask rather than filtering answers 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,8 @@ from assistant.answer import (
     article_mask,
     corpus_folders,
     empty_scope_message,
+    folder_hint,
+    missing_folders,
     passage_mask,
     scope_miss_message,
 )
@@ -111,8 +113,10 @@ def resolve_scope(
     """Resolve `--article`, `limits` and `--speaker` (all must hold); `article_number` raises for an
     unknown id, so a mistyped id is an error rather than an empty scope."""
     limits = limits if limits is not None and not limits.is_empty() else None
+    names: Sequence[str] = ()
     if limits is not None and limits.folders:
-        limits = corpus_folders(limits, index.corpus_dir, index.articles.columns["id"])
+        names = _folder_names(index, limits.folders)
+        limits = corpus_folders(limits, index.corpus_dir, list(names))
     if limits is not None and len(limits.articles) == 1 and article_id is None:
         article_id = limits.articles[0]
     for named in limits.articles if limits is not None else ():
@@ -124,7 +128,7 @@ def resolve_scope(
         return QuestionScope(limits, article_id, number, None, speaker, empty=message)
     allowed = None
     if limits is not None and limits.limits_articles:
-        articles, undated, why_none = _articles_within(index, limits)
+        articles, undated, why_none = _articles_within(index, limits, names)
         if why_none is not None:
             return QuestionScope(limits, article_id, number, None, speaker, empty=why_none)
         within = int(articles.sum())
@@ -135,34 +139,83 @@ def resolve_scope(
     return QuestionScope(limits, article_id, number, allowed, speaker)
 
 
-def _articles_within(index: Index, limits: Scope) -> tuple[npt.NDArray[np.bool_], int, str | None]:
-    """The live articles the limits let in, how many live ones have no date, and why none is in
-    (None when some are). Dates come from the stored day column; the article table is parsed only
-    for folders, sources, authors or ids (or for dates, in an index not stored yet)."""
-    days = index.stored.days
-    dated = bool(limits.since or limits.until)
-    by_table = limits.folders or limits.sources or limits.authors or limits.articles
-    columns: dict[str, list[Any]] | None = None
-    if by_table or (dated and days is None):
-        columns = index.articles.columns
+def _live(index: Index) -> npt.NDArray[np.bool_]:
+    """Articles not marked removed, as a mask over table positions."""
     live = np.ones(len(index.articles), dtype=np.bool_)
     if index.stored.dead:
         live[np.fromiter(index.stored.dead, dtype=np.int64)] = False
-    articles = live
+    return live
+
+
+def _by_folder(folders: Sequence[str]) -> bool:
+    """Folders each ending in "/" (as `--in` and the chat write them): then an id starts with one
+    exactly when its folder does, and the stored folders stand for the ids."""
+    return all(not folder or folder.endswith("/") for folder in folders)
+
+
+def _folder_names(index: Index, folders: Sequence[str]) -> Sequence[str]:
+    """What `folders` are matched against: the folders the live articles are in (535 at 1M
+    passages), or every id for a folder not ending in "/" (a scope kept by hand in the history)."""
+    labels = index.stored.labels
+    if labels is not None and _by_folder(folders):
+        return labels.present("folder", _live(index))
+    return index.stored.file_keys()[0]
+
+
+def _holds_any(needles: Sequence[str]) -> Callable[[str], bool]:
+    """A value holding one of `needles`, case aside (`--source`, `--author`)."""
+    folded = [needle.casefold() for needle in needles]
+    return lambda value: any(needle in value.casefold() for needle in folded)
+
+
+def _articles_within(
+    index: Index, limits: Scope, names: Sequence[str]
+) -> tuple[npt.NDArray[np.bool_], int, str | None]:
+    """The live articles the limits let in, how many live ones have no date, and why none is in
+    (None when some are). Folders, sources and authors come from the stored labels, dates from the
+    stored days, ids from the id files: no row of the article table is parsed (only an index not
+    stored yet reads the table). `names` are what the folders were matched against."""
+    labels, days = index.stored.labels, index.stored.days
+    if labels is None or days is None:
+        return _within_by_table(index, limits)
+    live = _live(index)
+    articles = live.copy()
+    if limits.folders:
+        folders = limits.folders
+        if _by_folder(folders):
+            articles &= labels.mask("folder", lambda value: any(value.startswith(f) for f in folders))
+        else:
+            ids = index.stored.file_keys()[0]
+            articles &= np.fromiter((any(i.startswith(f) for f in folders) for i in ids), np.bool_, len(ids))
+    if limits.sources:
+        articles &= labels.mask("source", _holds_any(limits.sources))
+    if limits.authors:
+        articles &= labels.mask("author", _holds_any(limits.authors))
+    if limits.articles:
+        named = np.zeros(len(live), dtype=np.bool_)
+        named[list(index.article_indexes(limits.articles).values())] = True
+        articles &= named
     undated = 0
-    if columns is not None:
-        table_limits = limits if days is None else replace(limits, since=None, until=None)
-        articles = articles & article_mask(table_limits, columns)
-        if dated and days is None:
-            pairs = zip(columns["id"], columns["date"], strict=True)
-            undated = sum(1 for i, value in pairs if i and article_date(value) is None)
-    if dated and days is not None:
+    if limits.since or limits.until:
         from assistant.index.article_days import NO_DAY, within
 
-        articles = articles & within(days, limits.since, limits.until)
+        articles &= within(days, limits.since, limits.until)
         undated = int(np.count_nonzero((days == NO_DAY) & live))
     if articles.any():
         return articles, undated, None
-    if columns is not None:
-        return articles, undated, empty_scope_message(limits, columns)
-    return articles, undated, scope_miss_message(limits, index.live_articles, undated)
+    missing = missing_folders(limits.folders, names)
+    hint = folder_hint(missing[0], names) if missing else ""
+    return articles, undated, scope_miss_message(limits, index.live_articles, undated, hint)
+
+
+def _within_by_table(index: Index, limits: Scope) -> tuple[npt.NDArray[np.bool_], int, str | None]:
+    """`_articles_within` from the parsed article table, for an index not stored yet."""
+    columns = index.articles.columns
+    articles = _live(index) & article_mask(limits, columns)
+    undated = 0
+    if limits.since or limits.until:
+        pairs = zip(columns["id"], columns["date"], strict=True)
+        undated = sum(1 for i, value in pairs if i and article_date(value) is None)
+    if articles.any():
+        return articles, undated, None
+    return articles, undated, empty_scope_message(limits, columns)

@@ -29,6 +29,7 @@ import numpy as np
 
 from assistant.index.analysis import Batch
 from assistant.index.article_days import day_numbers
+from assistant.index.article_labels import Labels, joined_labels, labels_of
 from assistant.index.article_rows import ArticleRows
 from assistant.index.article_table import COLUMNS, ArticleTable
 from assistant.speakers import tally
@@ -54,6 +55,8 @@ class RowsBlob:
     body_sha256: npt.NDArray[Any]
     days: npt.NDArray[np.int32]
     """Each row's date as a day number (article_days)."""
+    labels: Labels
+    """Each row's folder, source and author (article_labels)."""
     counts: tally.Tally
     """The batch's speaker counts (tally.count of its rows)."""
 
@@ -82,6 +85,7 @@ def rows_blob(table: ArticleTable) -> RowsBlob:
         fingerprint_array(columns["sha256"]),
         fingerprint_array(columns["body_sha256"]),
         day_numbers(columns["date"]),
+        labels_of(columns),
         tally.count(columns["speakers"]),
     )
 
@@ -98,6 +102,7 @@ class SpilledRows(ArticleRows):
         sha256: npt.NDArray[Any],
         body_sha256: npt.NDArray[Any],
         days: npt.NDArray[np.int32],
+        labels: Labels,
         counts: tally.Tally,
     ) -> None:
         super().__init__(path, offsets, COLUMNS, ids=ids)
@@ -105,6 +110,7 @@ class SpilledRows(ArticleRows):
         self.sha256 = sha256
         self.body_sha256 = body_sha256
         self.days = days
+        self.labels = labels
         self.counts = counts
 
     def hashes(self) -> list[str | None]:
@@ -170,6 +176,7 @@ class RowsSpill:
         self._sha: list[npt.NDArray[Any]] = []
         self._body: list[npt.NDArray[Any]] = []
         self._days: list[npt.NDArray[np.int32]] = []
+        self._labels: list[Labels] = []
         self._counts = tally.Sum()
         self._postings_handle = open(self._postings_path, "wb")  # noqa: SIM115 - closed in `finish`
         self._postings_size = 0
@@ -200,6 +207,7 @@ class RowsSpill:
         self._sha.append(blob.sha256)
         self._body.append(blob.body_sha256)
         self._days.append(blob.days)
+        self._labels.append(blob.labels)
         self._counts.add(blob.counts)  # in batch order: stored as one count of every row would be
         return ArticleTable(rows=SpillPart(self, offsets, self._ids[first:]))
 
@@ -220,6 +228,7 @@ class RowsSpill:
             np.concatenate(self._sha) if self._sha else np.zeros(0, dtype="S64"),
             np.concatenate(self._body) if self._body else np.zeros(0, dtype="S64"),
             np.concatenate(self._days) if self._days else np.zeros(0, dtype=np.int32),
+            joined_labels(self._labels),
             self._counts.total(),
         )
         return self.whole

@@ -19,7 +19,7 @@ import numpy as np
 from assistant.corpus import too_broad
 from assistant.errors import CorpusNotFound
 from assistant.index import bm25, updates
-from assistant.index.article_lookup import live_position, live_positions, many_positions
+from assistant.index.article_lookup import live_position, live_positions
 from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
 from assistant.index.segment_stats import CorpusStatistics
@@ -31,6 +31,7 @@ from assistant.locations import index_dir
 if TYPE_CHECKING:  # own_changes (add and remove) is imported when they call: a question never does
     import numpy.typing as npt
 
+    from assistant.index.id_tables import IdTables
     from assistant.index.own_changes import Vouched
     from assistant.index.writers_lock import WritersLock
 
@@ -39,10 +40,12 @@ __all__ = ["Changes", "Index", "Progress"]
 Progress = Callable[[str, int, int], None]
 """Called with (stage, done, total) while files are read (build.Progress)."""
 
-_SINGLE_LOOKUPS = 8
-"""Lookups by id a generation answers by searching the id files before it maps every id."""
-_MANY_LOOKUPS = 256
-"""Past this many ids asked at once, the map of every id is made (each id is one more search)."""
+_SEARCHES = 3
+"""Searches of the id files (single ids, or a quote's copies together) a process makes before it
+holds each segment's ids by hash (id_tables): a one-shot command never pays for the tables, a chat
+or a batch stops re-reading ~460k id lines a question at 1M passages from its fourth on."""
+_MANY_IDS = 256
+"""Past this many ids asked at once, the tables are made at once (each id is one more search)."""
 
 
 class ArticleBounds:
@@ -73,8 +76,9 @@ class Index:
         self.file_lock: WritersLock | None = None
         """The writers' lock, made when first needed (updates.writers_lock)."""
         self.walk_seen = updates.WalkSeen()
-        self._positions: tuple[Stored, dict[str, int] | None] | None = None
-        self._lookups = 0
+        self._id_tables: IdTables | None = None
+        """Each stored segment's ids by hash, once this process has searched them a few times."""
+        self._id_searches = 0
         self.set_stored(stored)
 
     def set_stored(self, stored: Stored) -> None:
@@ -236,37 +240,28 @@ class Index:
         return next((self.articles.ids[i] for i, v in enumerate(column) if v == body_sha256), None)
 
     def article_index(self, aid: str) -> int | None:
-        """Position of an article in the table, by id (from the stored ids: no row parsed).
-
-        The first few lookups of a generation search the segments' id files for the one id (a
-        command naming one article does not list all 462k at 1M passages); past that, a map of
-        every id is made once.
-        """
-        if self._positions is None or self._positions[0] is not self.stored:
-            self._positions = (self.stored, None)
-            self._lookups = 0
-        positions = self._positions[1]
-        if positions is None:
-            self._lookups += 1
-            if self._lookups <= _SINGLE_LOOKUPS:
-                return live_position(self.stored, aid)
-            positions = many_positions(self.stored)
-            self._positions = (self.stored, positions)
-        return positions.get(aid)
+        """Position of an article in the table, by id (from the stored ids: no row parsed)."""
+        return live_position(self.stored, aid, self._held_ids(1))
 
     def article_indexes(self, ids: Iterable[str]) -> dict[str, int]:
         """Positions of several articles by id (ids not in the table are left out), their id
         files searched once for them all: the copies of a quote ("also in") at 1M passages cost
         a search each, not the map of every id (~1 s) that their number used to bring on."""
         wanted = set(ids)
-        held = self._positions
-        known = held[1] if held is not None and held[0] is self.stored else None
-        if known is None and len(wanted) > _MANY_LOOKUPS:
-            known = many_positions(self.stored)
-            self._positions = (self.stored, known)
-        if known is not None:
-            return {aid: known[aid] for aid in wanted if aid in known}
-        return live_positions(self.stored, wanted)
+        return live_positions(self.stored, wanted, self._held_ids(len(wanted)))
+
+    def _held_ids(self, asked: int) -> IdTables | None:
+        """The id tables once this process has searched the id files `_SEARCHES` times (or asks
+        for many ids at once); None before: the files are searched for the few ids asked."""
+        if self._id_tables is None:
+            self._id_searches += 1
+            if self._id_searches <= _SEARCHES and asked <= _MANY_IDS:
+                return None
+            from assistant.index.id_tables import IdTables
+
+            self._id_tables = IdTables()
+        self._id_tables.keep_only(segment.name for segment in self.stored.segments)
+        return self._id_tables
 
     # ---- scoring ------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from assistant.index.segment import (
     joined_days,
     joined_file_keys,
     joined_fingerprints,
+    joined_segment_labels,
     joined_table,
 )
 from assistant.index.speaker_counts import raw_rows, segment_tally
@@ -28,6 +29,8 @@ from assistant.speakers import tally
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
+
+    from assistant.index.article_labels import Labels
 
 
 class Stored:
@@ -70,6 +73,7 @@ class Stored:
         self.articles = joined_table(segments, dead)
         self._fingerprints: npt.NDArray[Any] | None = None
         self._days: npt.NDArray[Any] | None = None
+        self._labels: Labels | None = None
         self._keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
         self._dead_counts = dead_counts
         """The dead articles' speaker counts, or the stored file holding them (None: count the rows)."""
@@ -122,6 +126,14 @@ class Stored:
         if self._days is None:
             self._days = joined_days(self.segments)
         return self._days
+
+    @property
+    def labels(self) -> Labels | None:
+        """Each article's folder, source and author (article_labels), in table order, dead ones
+        included; None when a segment is not stored yet (the table is then read instead)."""
+        if self._labels is None:
+            self._labels = joined_segment_labels(self.segments)
+        return self._labels
 
 
 def empty() -> Stored:

@@ -26,6 +26,7 @@ from assistant.index.article_table import COLUMNS, ArticleTable
 if TYPE_CHECKING:
     import numpy.typing as npt
 
+    from assistant.index.article_labels import Labels
     from assistant.index.build_spill import SpilledRows
 
 ROW_ARRAYS = (
@@ -61,6 +62,8 @@ class Segment:
     """Per-block score bounds of its postings (block_bounds), memory-mapped once stored."""
     days: npt.NDArray[Any] | None = None
     """Each article's date as a day number (article_days), memory-mapped once stored; None before."""
+    labels: Labels | None = None
+    """Each article's folder, source and author (article_labels), once stored; None before."""
 
     @property
     def keys_loaded(self) -> bool:
@@ -306,6 +309,16 @@ def joined_fingerprints(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
 def joined_days(segments: Sequence[Segment]) -> npt.NDArray[Any] | None:
     """Every article's day number, in table order (None if a segment has none: not stored yet)."""
     return _joined([s.days for s in segments])
+
+
+def joined_segment_labels(segments: Sequence[Segment]) -> Labels | None:
+    """Every article's labels, in table order (None if a segment has none: not stored yet)."""
+    parts = [s.labels for s in segments]
+    if any(p is None for p in parts):
+        return None
+    from assistant.index.article_labels import joined_labels
+
+    return joined_labels([p for p in parts if p is not None])
 
 
 def _joined(parts: list[npt.NDArray[Any] | None]) -> npt.NDArray[Any] | None:

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from assistant.index.article_labels import CODES_FILE as LABEL_CODES_FILE
+from assistant.index.article_labels import VALUES_FILE as LABELS_FILE
+from assistant.index.article_labels import labels_of, read_labels, write_labels
 from assistant.index.article_rows import ArticleRows, check_offsets, write_rows
 from assistant.index.article_table import COLUMNS, ArticleTable
 from assistant.index.block_bounds import NAMES as BLOCK_ARRAYS
@@ -40,7 +43,8 @@ if TYPE_CHECKING:
 # The build's spill (and through it the article analysis) is imported by the writes that use
 # it: opening a stored segment for a question loads none of it.
 
-FORMAT = 11  # 11: each article's day (article_days); 10: per-block score bounds
+FORMAT = 12  # 12: each article's folder, source and author (article_labels)
+# 11: each article's day (article_days); 10: per-block score bounds
 # 9: segments; 8: body fingerprints; 7: the article table a JSON row a line (6: one JSON document)
 ROWS_FILE = "articles.jsonl"
 OFFSETS_FILE = "articles-offsets.npy"
@@ -74,6 +78,8 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         OFFSETS_FILE,
         FINGERPRINTS_FILE,
         DAYS_FILE,
+        LABELS_FILE,
+        LABEL_CODES_FILE,
         KEYS_FILE,
         STATS_FILE,
         HASHES_FILE,
@@ -106,6 +112,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     days = map_npy(folder / DAYS_FILE)
     if days.dtype != np.dtype(np.int32) or days.shape != (len(table),):
         raise StaleIndex("the index article days do not match its articles")
+    labels = read_labels(folder, len(table))
     info = manifest["info"]
     _check_consistent(arrays, terms, table, info)
     _check_blocks(blocks, arrays)
@@ -122,6 +129,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         blocks=blocks,
         tally_stored=SPEAKERS_FILE in files,
         days=days,
+        labels=labels,
     )
 
 
@@ -195,6 +203,7 @@ def _write_table(folder: Path, columns: dict[str, list[Any]]) -> None:
     offsets = write_rows(folder / ROWS_FILE, columns)
     np.save(folder / FINGERPRINTS_FILE, fingerprint_array(columns["body_sha256"]), allow_pickle=False)
     np.save(folder / DAYS_FILE, day_numbers(columns["date"]), allow_pickle=False)
+    write_labels(folder, labels_of(columns))
     np.save(folder / OFFSETS_FILE, offsets, allow_pickle=False)
     _write_keys(folder, columns["id"])
     stats = np.array([columns["size"], columns["mtime_ns"]], dtype=np.int64).T.reshape(-1, 2)
@@ -207,6 +216,7 @@ def _write_spilled_table(folder: Path, rows: SpilledRows) -> None:
     rows.store_into(folder / ROWS_FILE)
     np.save(folder / FINGERPRINTS_FILE, rows.body_sha256, allow_pickle=False)
     np.save(folder / DAYS_FILE, rows.days, allow_pickle=False)
+    write_labels(folder, rows.labels)
     np.save(folder / OFFSETS_FILE, rows.offsets, allow_pickle=False)
     _write_keys(folder, rows.ids or [])
     np.save(folder / STATS_FILE, rows.stats.reshape(-1, 2), allow_pickle=False)
