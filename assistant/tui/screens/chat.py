@@ -136,7 +136,9 @@ class ChatScreen(ScopeActions):
 
     def engine_ready(self, engine: Engine, articles: list[ArticleInfo]) -> None:
         """The index is open: list the articles and answer questions typed meanwhile."""
-        if not self.query("#question"):  # opened before the screen was composed (a ready index)
+        # Opened before the screen was composed (a ready index, an empty folder): the transcript's
+        # welcome card mounts after the input does, so wait for both.
+        if not self.query("#question") or not self.query("#welcome"):
             self.app.call_after_refresh(self.engine_ready, engine, articles)
             return
         self.engine = engine
