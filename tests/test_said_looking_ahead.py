@@ -5,8 +5,6 @@ for these tests; a real corpus folder on disk and the real index."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.engine import Engine
