@@ -25,6 +25,7 @@ from assistant.answer.ranker import load_model
 from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row
 from assistant.answer.said_antecedent import with_antecedents
 from assistant.answer.said_description import description_prior
+from assistant.answer.said_outlook import outlook_prior
 from assistant.answer.said_paragraph import premise_prior
 from assistant.answer.said_speaker import speaker_prior
 from assistant.answer.said_topic import topic_gap_prior
@@ -185,8 +186,8 @@ class Answerer:
         sentences = np.fromiter((s.cand.sentence for s in scored), dtype=np.int64, count=len(scored))
         starts, paragraphs = arrays["s_start"][sentences].tolist(), arrays["s_para"][sentences].tolist()
         prior += speaker_prior(query, said, scored) + description_prior(query, said, scored, starts)
-        prior += premise_prior(query, said, scored, paragraphs)
-        prior += topic_gap_prior(query, said, scored, self.term_shares, starts)
+        prior += premise_prior(query, said, scored, paragraphs) + outlook_prior(query, said, scored)
+        prior += topic_gap_prior(query, said, scored, self.term_shares, starts, self.head_terms)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):
