@@ -29,8 +29,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answer.features import FEATURES, Scored
+from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
 from assistant.answer.shown_article import NOTHING_MISSING, ShownArticle
+from assistant.index.tokens import terms
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
@@ -71,6 +73,35 @@ NEAR_MISS_BUDGET = 0.01
 """The share of paraphrased answerable training questions (of those the refusal model keeps) the
 near-miss model may refuse: what it costs to say "the corpus does not say" of a right topic with
 the fact absent."""
+
+
+STATEMENT_TOPIC = 0.2
+"""The least share (idf-weighted) of a statement question's topic (its own terms other than the
+speaker's name) that the asked speaker's first quote and its neighbouring sentences must hold,
+exactly or through a bridge (BRIDGED_SHARE of its weight), for the rule to answer: without it "What
+did Biden say about climate change?" would be answered by whatever Biden said. A topic term the
+corpus never uses, nor any bridge of it ("oil" asked of Sullivan in a corpus without oil), leaves the
+question to the models."""
+BRIDGED_SHARE = 0.5
+"""A bridge is a looser match than the word itself ("determined" bridges both "price" and "tax"): it
+counts for half, as the ranker's own coverage (`allcov_rel`) counts it."""
+
+
+def statement_found(query: Query, first: npt.NDArray[np.float64], around: frozenset[str]) -> bool:
+    """Whether a question about what a named speaker said is answered by its first quote (`first` its
+    feature row, `around` the terms of it and its neighbouring sentences): the speaker asked is the
+    one speaking there, and the quote's surroundings hold STATEMENT_TOPIC of the topic asked about."""
+    if not query.info.asks_statement or first[FEATURES.index("statement_match")] < 1.0:
+        return False
+    speaker = {t for name in query.names for t in terms(name)}
+    topic = [t for t in query.own if t not in speaker]
+    total = sum(query.weights[t] for t in topic)
+    if not total or any(t not in query.reachable for t in topic):
+        return False  # a topic the corpus never writes of, even through a bridge: never said
+    exact = {t for t in topic if t in around}
+    near = bridged({t: query.bridges.get(t, frozenset()) for t in topic if t not in exact}, around)
+    held = sum(query.weights[t] for t in exact) + BRIDGED_SHARE * sum(query.weights[t] for t in near)
+    return held >= STATEMENT_TOPIC * total
 
 
 def close_articles(probs: list[float], articles: list[int], top: int) -> list[int]:
