@@ -17,7 +17,7 @@ STORIES = {
         "NEW YORK, March 2 - Purchasing managers reported a further rise in business activity in "
         "February, the association's monthly survey showed.\n"
         "Robert Bretz, chairman of the association's survey committee, said: \"The economy continued "
-        "to expand in February, but at a more subdued rate than in January.\"\n"
+        'to expand in February, but at a more subdued rate than in January."\n'
         "The survey's index of new business fell to 52.1 pct from 55.8 pct in January.\n"
     ),
     "terminals.txt": (
