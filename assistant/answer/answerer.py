@@ -22,7 +22,13 @@ from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, s
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row, statement_found
+from assistant.answer.refusal import (
+    REFUSAL_FEATURES,
+    close_articles,
+    count_missing,
+    refusal_row,
+    statement_found,
+)
 from assistant.answer.said_antecedent import with_antecedents
 from assistant.answer.said_description import description_prior
 from assistant.answer.said_paragraph import premise_prior
@@ -290,6 +296,8 @@ class Answerer:
             return True
         if statement_found(query, rows[0], self.around(scored[0])):
             return True  # the speaker asked, found speaking on the topic (refusal.py)
+        if count_missing(query, rows):
+            return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:
             row = refusal_row(query, rows, scored)[None, :]

@@ -24,6 +24,7 @@ questions written apart), a question is answered only when both models say so.
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -102,6 +103,17 @@ def statement_found(query: Query, first: npt.NDArray[np.float64], around: frozen
     near = bridged({t: query.bridges.get(t, frozenset()) for t in topic if t not in exact}, around)
     held = sum(query.weights[t] for t in exact) + BRIDGED_SHARE * sum(query.weights[t] for t in near)
     return held >= STATEMENT_TOPIC * total
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+
+
+def count_missing(query: Query, rows: npt.NDArray[np.float64]) -> bool:
+    """Whether a question counting a noun ("How many employees...") has no candidate sentence (`rows`
+    their features) holding a number bound to that noun or to a bridge of it."""
+    if not query.counted or not rows.shape[0] or _HOW_MANY.search(query.question) is None:
+        return False
+    return float(rows[:, FEATURES.index("counted")].max()) < 0.5
 
 
 def close_articles(probs: list[float], articles: list[int], top: int) -> list[int]:
