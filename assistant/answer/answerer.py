@@ -296,7 +296,7 @@ class Answerer:
             return True
         if statement_found(query, rows[0], self.around(scored[0])):
             return True  # the speaker asked, found speaking on the topic (refusal.py)
-        if count_missing(query, rows):
+        if count_missing(query, rows, scored):
             return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:
