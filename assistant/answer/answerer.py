@@ -22,7 +22,13 @@ from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, s
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row
+from assistant.answer.refusal import (
+    REFUSAL_FEATURES,
+    close_articles,
+    count_missing,
+    refusal_row,
+    statement_found,
+)
 from assistant.answer.said_antecedent import with_antecedents
 from assistant.answer.said_description import description_prior
 from assistant.answer.said_outlook import outlook_prior
@@ -235,6 +241,12 @@ class Answerer:
             self._stories[key] = found
         return found
 
+    def around(self, s: Scored) -> frozenset[str]:
+        """Terms of a candidate's sentence and the sentences either side of it in its article."""
+        lo, held, _ = self.story(s.cand.article)
+        k = s.cand.sentence - lo
+        return frozenset().union(*held[max(0, k - 1) : k + 2])
+
     def term_shares(self, article: int) -> dict[str, float]:
         """Per term, the share of an article's sentences that hold it: what the whole story is
         about, which tells none of its sentences apart."""
@@ -283,6 +295,10 @@ class Answerer:
         the question names."""
         if not self.settings.refusal:
             return True
+        if statement_found(query, rows[0], self.around(scored[0])):
+            return True  # the speaker asked, found speaking on the topic (refusal.py)
+        if count_missing(query, rows, scored):
+            return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:
             row = refusal_row(query, rows, scored)[None, :]
