@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from assistant.answer.lexicon import place_names
 from assistant.answer.question_class import PAID, QuestionInfo
 from assistant.index.tokens import STOP_WORDS
 
@@ -304,6 +305,9 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
         if m.group(0).split()[-1] not in question:
             found.add("place")
             break
+    else:
+        if names_new_place(sentence, q_low):
+            found.add("place")
     asked_words = frozenset(re.findall(r"[a-z0-9]+", q_low)) | _CALENDAR
     for m in _NAME.finditer(sentence):
         # "Luxembourg Monday" for "Who chaired Monday's session ... in Luxembourg?" names nobody new.
@@ -311,6 +315,38 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
             found.add("person")
             break
     return frozenset(found)
+
+
+_WORD = re.compile(r"[A-Za-z][\w.’'-]*")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+$")
+_LONGEST_PLACE = 4
+"""Words in the longest place name looked up ("Gulf of St. Lawrence")."""
+
+
+def names_new_place(sentence: str, q_low: str) -> bool:
+    """Whether the sentence names a place WordNet knows ("Geneva was ...", "visited Hong Kong",
+    "the rugged Cevennes region") that the question (`q_low`, lower-cased) does not name.
+
+    Shape served: a place written as a subject or object, with no preposition the place pattern reads
+    ("Geneva was John Calvin's adopted home"); SQuAD's place answers are mostly so. A possessive
+    ("Japan's exports") names an owner, not where something is."""
+    found = [m.group(0) for m in _WORD.finditer(sentence)]
+    words = [w if _INITIALS.match(w) else w.rstrip(".") for w in found]
+    places = place_names()
+    asked = frozenset(re.findall(r"[a-z0-9]+", q_low))
+    for i, first in enumerate(words):
+        if not first[:1].isupper():
+            continue
+        for n in range(min(_LONGEST_PLACE, len(words) - i), 0, -1):
+            span = words[i : i + n]
+            if not span[-1][:1].isupper() or span[-1].endswith(("'s", "’s")):
+                continue
+            name = " ".join(span).lower()
+            if name in places:
+                if not set(re.findall(r"[a-z0-9]+", name)) <= asked:
+                    return True
+                break
+    return False
 
 
 def quoted_words(sentence: str) -> str:

@@ -111,6 +111,13 @@ def demonyms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of places WordNet writes in capitals, lower-cased ("geneva", "hong kong", "gulf of
+    finland"): a sentence naming one offers a place with no preposition before it."""
+    return frozenset(_words()["places"])
+
+
+@lru_cache(maxsize=1)
 def ordinary_phrases() -> frozenset[tuple[str, ...]]:
     """Names in capitals made of ordinary words ("Third World": ('third', 'world')), as terms."""
     return frozenset(tuple(p.split()) for p in _words()["phrases"])
