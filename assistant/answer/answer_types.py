@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from assistant.answer.lexicon import place_names
+from assistant.answer.lexicon import in_dictionary, place_names
 from assistant.answer.question_class import PAID, QuestionInfo
-from assistant.index.tokens import STOP_WORDS
+from assistant.index.tokens import STOP_WORDS, terms
 
 AnswerType = Literal[
     "duration", "percent", "money", "number", "date", "place", "person", "definition", "reason", "quote"
@@ -314,9 +314,27 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
         if any(w not in asked_words for w in re.findall(r"[a-z0-9]+", m.group(0).lower())):
             found.add("person")
             break
+    else:
+        if names_unknown_word(sentence, asked_words):
+            found.add("person")
     return frozenset(found)
 
 
+def names_unknown_word(sentence: str, asked_words: frozenset[str]) -> bool:
+    """Whether the sentence holds a capitalised word the dictionary does not know and the question
+    does not use: a name of one word ("Grissom, White, and Chaffee decided ...", "Stagecoach is the
+    primary operator", "he recruited Dr. George E. Mueller"), which the pattern for names of two
+    capitalised words misses, at a sentence's start as well."""
+    for m in _ONE_NAME.finditer(sentence):
+        word = m.group(0)
+        found = terms(word)
+        if len(found) == 1 and word.lower() not in asked_words and not in_dictionary(found[0]):
+            return True
+    return False
+
+
+_ONE_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b(?![’'-])")
+"""A capitalised word of letters (not a possessive's or a compound's first part)."""
 _WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+$")
 _LONGEST_PLACE = 4

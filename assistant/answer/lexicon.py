@@ -77,6 +77,14 @@ def bridges_of(term: str) -> frozenset[str]:
     return frozenset(terms[j] for j in targets[start : start + int(counts[at])].tolist())
 
 
+def in_dictionary(term: str) -> bool:
+    """Whether WordNet knows the word of `term` (it has bridges): a capitalised word it does not
+    know ("Grissom", "Arriva") is a name."""
+    terms, _, counts, _ = _bridge_data()
+    at = bisect_left(terms, term)
+    return at < len(terms) and terms[at] == term and bool(counts[at])
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict[str, dict[str, str] | list[str]]:
     raw = _PACKAGE.joinpath("data/words.json").read_text(encoding="utf-8")
