@@ -9,6 +9,7 @@ how much each match is worth. A kind the question itself already names does not 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from assistant.answer.lexicon import in_dictionary, place_names
@@ -301,12 +302,13 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
     ):
         if fresh(pattern):
             found.add(kind)  # type: ignore[arg-type]
+    capitalised = _CAPITALISED.findall(sentence)
     for m in _PLACE.finditer(sentence):
         if m.group(0).split()[-1] not in question:
             found.add("place")
             break
     else:
-        if names_new_place(sentence, q_low):
+        if names_new_place(sentence, q_low, capitalised):
             found.add("place")
     asked_words = frozenset(re.findall(r"[a-z0-9]+", q_low)) | _CALENDAR
     for m in _NAME.finditer(sentence):
@@ -315,52 +317,78 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
             found.add("person")
             break
     else:
-        if names_unknown_word(sentence, asked_words):
+        if names_unknown_word(capitalised, asked_words):
             found.add("person")
     return frozenset(found)
 
 
-def names_unknown_word(sentence: str, asked_words: frozenset[str]) -> bool:
-    """Whether the sentence holds a capitalised word the dictionary does not know and the question
-    does not use: a name of one word ("Grissom, White, and Chaffee decided ...", "Stagecoach is the
-    primary operator", "he recruited Dr. George E. Mueller"), which the pattern for names of two
-    capitalised words misses, at a sentence's start as well."""
-    for m in _ONE_NAME.finditer(sentence):
-        word = m.group(0)
-        found = terms(word)
-        if len(found) == 1 and word.lower() not in asked_words and not in_dictionary(found[0]):
-            return True
-    return False
+def names_unknown_word(capitalised: list[str], asked_words: frozenset[str]) -> bool:
+    """Whether a sentence's capitalised words (_CAPITALISED) hold one the dictionary does not know
+    and the question does not use: a name of one word ("Grissom, White, and Chaffee decided ...",
+    "Arriva mainly operates ...", "he recruited Dr. George E. Mueller"), which the pattern for names
+    of two capitalised words misses, at a sentence's start as well."""
+    return any(_unknown_word(w) and w.rstrip(".").lower() not in asked_words for w in capitalised)
 
 
-_ONE_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b(?![’'-])")
-"""A capitalised word of letters (not a possessive's or a compound's first part)."""
+@lru_cache(maxsize=65536)
+def _unknown_word(word: str) -> bool:
+    """A capitalised word of three letters or more ("Okonkwo", "Mueller." before a full stop; not
+    "Japan's" or "Anglo-Dutch") whose one index term the dictionary does not know (cached: names
+    recur in a corpus)."""
+    bare = word.rstrip(".")
+    if len(bare) < 3 or not bare.isalpha() or not bare[1:].islower():
+        return False
+    found = terms(bare)
+    return len(found) == 1 and not in_dictionary(found[0])
+
+
+@lru_cache(maxsize=1)
+def _place_firsts() -> frozenset[str]:
+    """The first words of place_names(): most capitalised words start none, and are passed by."""
+    return frozenset(name.split()[0] for name in place_names())
+
+
+@lru_cache(maxsize=65536)
+def _starts_place(word: str) -> bool:
+    """Whether a capitalised word (as found, a full stop after it or not) starts a place name."""
+    firsts = _place_firsts()
+    return word.lower() in firsts or word.rstrip(".").lower() in firsts
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w.’'-]*")
 _WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+$")
 _LONGEST_PLACE = 4
 """Words in the longest place name looked up ("Gulf of St. Lawrence")."""
 
 
-def names_new_place(sentence: str, q_low: str) -> bool:
+def names_new_place(sentence: str, q_low: str, capitalised: list[str]) -> bool:
     """Whether the sentence names a place WordNet knows ("Geneva was ...", "visited Hong Kong",
     "the rugged Cevennes region") that the question (`q_low`, lower-cased) does not name.
 
     Shape served: a place written as a subject or object, with no preposition the place pattern reads
     ("Geneva was John Calvin's adopted home"); SQuAD's place answers are mostly so. A possessive
-    ("Japan's exports") names an owner, not where something is."""
-    found = [m.group(0) for m in _WORD.finditer(sentence)]
-    words = [w if _INITIALS.match(w) else w.rstrip(".") for w in found]
+    ("Japan's exports") names an owner, not where something is. `capitalised`: the sentence's
+    capitalised words (_CAPITALISED), found once for this and names_unknown_word."""
     places = place_names()
-    asked = frozenset(re.findall(r"[a-z0-9]+", q_low))
-    for i, first in enumerate(words):
-        if not first[:1].isupper():
+    asked: frozenset[str] | None = None
+    at = 0
+    for word in capitalised:
+        at = sentence.find(word, at)
+        if not _starts_place(word):
+            at += len(word)
             continue
-        for n in range(min(_LONGEST_PLACE, len(words) - i), 0, -1):
-            span = words[i : i + n]
+        found = [w.group(0) for w in _WORD.finditer(sentence, at, at + 60)][:_LONGEST_PLACE]
+        at += len(word)
+        words = [w if _INITIALS.match(w) else w.rstrip(".") for w in found]
+        for n in range(len(words), 0, -1):
+            span = words[:n]
             if not span[-1][:1].isupper() or span[-1].endswith(("'s", "’s")):
                 continue
             name = " ".join(span).lower()
             if name in places:
+                if asked is None:
+                    asked = frozenset(re.findall(r"[a-z0-9]+", q_low))
                 if not set(re.findall(r"[a-z0-9]+", name)) <= asked:
                     return True
                 break
