@@ -375,7 +375,8 @@ def names_new_place(sentence: str, q_low: str, capitalised: list[str]) -> bool:
     at = 0
     for word in capitalised:
         at = sentence.find(word, at)
-        if not _starts_place(word):
+        # A name in capitals ("NEW YORK, June 29 -") is a wire dateline: where the story was filed.
+        if not _starts_place(word) or (word.isupper() and len(word.rstrip(".")) > 2):
             at += len(word)
             continue
         found = [w.group(0) for w in _WORD.finditer(sentence, at, at + 60)][:_LONGEST_PLACE]
