@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from assistant.answer.lexicon import in_dictionary, place_names
+from assistant.answer.lexicon import bridges_of, in_dictionary, place_names
 from assistant.answer.question_class import PAID, QuestionInfo
 from assistant.index.tokens import STOP_WORDS, terms
 
@@ -355,6 +355,7 @@ def _starts_place(word: str) -> bool:
     return word.lower() in firsts or word.rstrip(".").lower() in firsts
 
 
+_OWNER_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+of\s+(?:the\s+)?$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w.’'-]*")
 _WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+$")
@@ -375,8 +376,10 @@ def names_new_place(sentence: str, q_low: str, capitalised: list[str]) -> bool:
     at = 0
     for word in capitalised:
         at = sentence.find(word, at)
-        # A name in capitals ("NEW YORK, June 29 -") is a wire dateline: where the story was filed.
-        if not _starts_place(word) or (word.isupper() and len(word.rstrip(".")) > 2):
+        # A name in capitals ("NEW YORK, June 29 -") is a wire dateline: where the story was filed; one
+        # after "Name of" is part of a body's name ("Bar-Ilan University of Israel", "Bank of Japan").
+        dateline = word.isupper() and len(word.replace(".", "")) > 2
+        if not _starts_place(word) or dateline or _OWNER_BEFORE.search(sentence, max(0, at - 40), at):
             at += len(word)
             continue
         found = [w.group(0) for w in _WORD.finditer(sentence, at, at + 60)][:_LONGEST_PLACE]
@@ -389,8 +392,12 @@ def names_new_place(sentence: str, q_low: str, capitalised: list[str]) -> bool:
             name = " ".join(span).lower()
             if name in places:
                 if asked is None:
-                    asked = frozenset(re.findall(r"[a-z0-9]+", q_low))
-                if not set(re.findall(r"[a-z0-9]+", name)) <= asked:
+                    asked = frozenset(re.findall(r"[a-z0-9]+", q_low)) | frozenset(terms(q_low))
+                # "the U.S." names no place new to "American patients" (America ~ U.S. ~ American).
+                known = set(re.findall(r"[a-z0-9]+", name)) <= asked or (
+                    n == 1 and bool(bridges_of("".join(terms(name.replace(".", "")))) & asked)
+                )
+                if not known:
                     return True
                 break
     return False
