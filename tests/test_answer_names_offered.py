@@ -58,7 +58,11 @@ def test_a_name_without_cues_answers_first(engine: Engine, question: str, expect
 
 def test_the_command_line_quotes_the_place_first(tmp_path: Path) -> None:
     result = assistant(
-        _corpus(tmp_path / "corpus"), "ask", "--top", "1", "Where will Norvik Motors build its new engine plant?"
+        _corpus(tmp_path / "corpus"),
+        "ask",
+        "--top",
+        "1",
+        "Where will Norvik Motors build its new engine plant?",
     )
     assert result.returncode == 0, result.stderr
     assert "Lisbon won the new engine plant" in result.stdout
