@@ -9,6 +9,7 @@ how much each match is worth. A kind the question itself already names does not 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -272,8 +273,11 @@ _OF_NOUN = r"\s*of\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]*)"
 """What follows the noun asked when it is a measure of something: "value of the imports"."""
 
 
-def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
-    """The kinds of answer a sentence holds that the question does not already state."""
+def offered_types(sentence: str, question: str, wanted: Sequence[str] = ()) -> frozenset[AnswerType]:
+    """The kinds of answer a sentence holds that the question does not already state. A place or
+    name written without cues (names_new_place, names_unknown_word) counts only where `wanted` (the
+    kinds the question asks) holds it: elsewhere "offers a person" stays the shape the ranker was
+    trained to weigh for every question."""
     found: set[AnswerType] = set()
     q_low = question.lower()
 
@@ -302,13 +306,13 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
     ):
         if fresh(pattern):
             found.add(kind)  # type: ignore[arg-type]
-    capitalised = _CAPITALISED.findall(sentence)
+    capitalised = _CAPITALISED.findall(sentence) if {"place", "person"} & set(wanted) else []
     for m in _PLACE.finditer(sentence):
         if m.group(0).split()[-1] not in question:
             found.add("place")
             break
     else:
-        if names_new_place(sentence, q_low, capitalised):
+        if "place" in wanted and names_new_place(sentence, q_low, capitalised):
             found.add("place")
     asked_words = frozenset(re.findall(r"[a-z0-9]+", q_low)) | _CALENDAR
     for m in _NAME.finditer(sentence):
@@ -317,7 +321,7 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
             found.add("person")
             break
     else:
-        if names_unknown_word(capitalised, asked_words):
+        if "person" in wanted and names_unknown_word(capitalised, asked_words):
             found.add("person")
     return frozenset(found)
 
