@@ -14,6 +14,7 @@ WordNet files under the same senses that differ by at most two letters: harbour 
 defense, catalogue ~ catalog), which a question treats as the same word; and the verbs of saying,
 thinking and feeling (those whose commonest sense WordNet files under communication, cognition or
 emotion: blame, predict, reckon, fear), which make "What did X blame for ...?" ask for X's statement;
+the names of places (Geneva, Hong Kong), which offer a place to "where" questions;
 and, for refusal's near-miss check, the demonyms (American, French) and the names WordNet writes
 in capitals made of ordinary words only ("Third World", "Wall Street"): in a question these are a
 way of asking, not a name an answering story must repeat.
@@ -302,6 +303,37 @@ def variants(folder: Path) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+PLACE_FILES = {15, 17}
+_PLACE_JOINS = frozenset("of the de la del du des le los las el upon on and".split())
+"""WordNet's lexicographer files noun.location and noun.object: countries, cities, regions, rivers."""
+
+
+def place_names(folder: Path) -> list[str]:
+    """The names of places WordNet writes in capitals (Geneva, Hong Kong, Dutch Republic, Cevennes),
+    lower-cased, words joined by spaces: a sentence naming one offers a place, as "in Houston" does,
+    though no preposition stands before it ("Geneva was the centre of the Calvinist movement"). A
+    single word that is also an ordinary word ("Reading", "Mobile", "Split") is left out, unless it
+    names a country with a demonym (Turkey, China, Chile): capitalised at a sentence's start or in a
+    company's name it would name no place."""
+    nouns, files, ordinary = _synsets(folder, "n"), _lex_files(folder, "n"), _ordinary_terms(folder)
+    countries = set(_demonyms(folder))
+    out = set()
+    for offset, (words, _) in nouns.items():
+        if files[offset] not in PLACE_FILES:
+            continue
+        for word in words:
+            parts = word.split("_")
+            if not all(p.replace(".", "").replace("-", "").isalpha() for p in parts):
+                continue
+            # Every word in capitals but a joining one ("Gulf of Finland"): "J particle" is no place.
+            if not all(p[:1].isupper() or p in _PLACE_JOINS for p in parts) or not word[:1].isupper():
+                continue
+            if len(parts) == 1 and _name_term(word) in ordinary and offset not in countries:
+                continue
+            out.add(" ".join(parts).lower())
+    return sorted(out)
+
+
 STATEMENT_FILES = {31, 32, 37}
 """WordNet's lexicographer files verb.cognition, verb.communication, verb.emotion."""
 
@@ -346,11 +378,12 @@ def main() -> None:
         "variants": variants(args.wordnet),
         "phrases": ordinary_phrases(args.wordnet),
         "demonyms": sorted({t for ts in _demonyms(args.wordnet).values() for t in ts}),
+        "places": place_names(args.wordnet),
     }
     WORDS_OUT.write_text(json.dumps(words, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(
         f"{WORDS_OUT}: {len(words['variants']) // 2} spelling pairs, {len(words['statement_verbs'])} verbs, "
-        f"{len(words['phrases'])} phrases of ordinary words"
+        f"{len(words['phrases'])} phrases of ordinary words, {len(words['places'])} places"
     )
 
 

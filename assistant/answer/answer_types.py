@@ -9,10 +9,13 @@ how much each match is worth. A kind the question itself already names does not 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
+from assistant.answer.lexicon import bridges_of, in_dictionary, place_names
 from assistant.answer.question_class import PAID, QuestionInfo
-from assistant.index.tokens import STOP_WORDS
+from assistant.index.tokens import STOP_WORDS, terms
 
 AnswerType = Literal[
     "duration", "percent", "money", "number", "date", "place", "person", "definition", "reason", "quote"
@@ -270,8 +273,11 @@ _OF_NOUN = r"\s*of\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]*)"
 """What follows the noun asked when it is a measure of something: "value of the imports"."""
 
 
-def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
-    """The kinds of answer a sentence holds that the question does not already state."""
+def offered_types(sentence: str, question: str, wanted: Sequence[str] = ()) -> frozenset[AnswerType]:
+    """The kinds of answer a sentence holds that the question does not already state. A place or
+    name written without cues (names_new_place, names_unknown_word) counts only where `wanted` (the
+    kinds the question asks) holds it: elsewhere "offers a person" stays the shape the ranker was
+    trained to weigh for every question."""
     found: set[AnswerType] = set()
     q_low = question.lower()
 
@@ -300,17 +306,105 @@ def offered_types(sentence: str, question: str) -> frozenset[AnswerType]:
     ):
         if fresh(pattern):
             found.add(kind)  # type: ignore[arg-type]
+    capitalised = _CAPITALISED.findall(sentence) if {"place", "person"} & set(wanted) else []
     for m in _PLACE.finditer(sentence):
         if m.group(0).split()[-1] not in question:
             found.add("place")
             break
+    else:
+        if "place" in wanted and names_new_place(sentence, q_low, capitalised):
+            found.add("place")
     asked_words = frozenset(re.findall(r"[a-z0-9]+", q_low)) | _CALENDAR
     for m in _NAME.finditer(sentence):
         # "Luxembourg Monday" for "Who chaired Monday's session ... in Luxembourg?" names nobody new.
         if any(w not in asked_words for w in re.findall(r"[a-z0-9]+", m.group(0).lower())):
             found.add("person")
             break
+    else:
+        if "person" in wanted and names_unknown_word(capitalised, asked_words):
+            found.add("person")
     return frozenset(found)
+
+
+def names_unknown_word(capitalised: list[str], asked_words: frozenset[str]) -> bool:
+    """Whether a sentence's capitalised words (_CAPITALISED) hold one the dictionary does not know
+    and the question does not use: a name of one word ("Grissom, White, and Chaffee decided ...",
+    "Arriva mainly operates ...", "he recruited Dr. George E. Mueller"), which the pattern for names
+    of two capitalised words misses, at a sentence's start as well."""
+    return any(_unknown_word(w) and w.rstrip(".").lower() not in asked_words for w in capitalised)
+
+
+@lru_cache(maxsize=65536)
+def _unknown_word(word: str) -> bool:
+    """A capitalised word of three letters or more ("Okonkwo", "Mueller." before a full stop; not
+    "Japan's" or "Anglo-Dutch") whose one index term the dictionary does not know (cached: names
+    recur in a corpus)."""
+    bare = word.rstrip(".")
+    if len(bare) < 3 or not bare.isalpha() or not bare[1:].islower():
+        return False
+    found = terms(bare)
+    return len(found) == 1 and not in_dictionary(found[0])
+
+
+@lru_cache(maxsize=1)
+def _place_firsts() -> frozenset[str]:
+    """The first words of place_names(): most capitalised words start none, and are passed by."""
+    return frozenset(name.split()[0] for name in place_names())
+
+
+@lru_cache(maxsize=65536)
+def _starts_place(word: str) -> bool:
+    """Whether a capitalised word (as found, a full stop after it or not) starts a place name."""
+    firsts = _place_firsts()
+    return word.lower() in firsts or word.rstrip(".").lower() in firsts
+
+
+_OWNER_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+of\s+(?:the\s+)?$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w.’'-]*")
+_WORD = re.compile(r"[A-Za-z][\w.’'-]*")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+$")
+_LONGEST_PLACE = 4
+"""Words in the longest place name looked up ("Gulf of St. Lawrence")."""
+
+
+def names_new_place(sentence: str, q_low: str, capitalised: list[str]) -> bool:
+    """Whether the sentence names a place WordNet knows ("Geneva was ...", "visited Hong Kong",
+    "the rugged Cevennes region") that the question (`q_low`, lower-cased) does not name.
+
+    Shape served: a place written as a subject or object, with no preposition the place pattern reads
+    ("Geneva was John Calvin's adopted home"); SQuAD's place answers are mostly so. A possessive
+    ("Japan's exports") names an owner, not where something is. `capitalised`: the sentence's
+    capitalised words (_CAPITALISED), found once for this and names_unknown_word."""
+    places = place_names()
+    asked: frozenset[str] | None = None
+    at = 0
+    for word in capitalised:
+        at = sentence.find(word, at)
+        # A name in capitals ("NEW YORK, June 29 -") is a wire dateline: where the story was filed; one
+        # after "Name of" is part of a body's name ("Bar-Ilan University of Israel", "Bank of Japan").
+        dateline = word.isupper() and len(word.replace(".", "")) > 2
+        if not _starts_place(word) or dateline or _OWNER_BEFORE.search(sentence, max(0, at - 40), at):
+            at += len(word)
+            continue
+        found = [w.group(0) for w in _WORD.finditer(sentence, at, at + 60)][:_LONGEST_PLACE]
+        at += len(word)
+        words = [w if _INITIALS.match(w) else w.rstrip(".") for w in found]
+        for n in range(len(words), 0, -1):
+            span = words[:n]
+            if not span[-1][:1].isupper() or span[-1].endswith(("'s", "’s")):
+                continue
+            name = " ".join(span).lower()
+            if name in places:
+                if asked is None:
+                    asked = frozenset(re.findall(r"[a-z0-9]+", q_low)) | frozenset(terms(q_low))
+                # "the U.S." names no place new to "American patients" (America ~ U.S. ~ American).
+                known = set(re.findall(r"[a-z0-9]+", name)) <= asked or (
+                    n == 1 and bool(bridges_of("".join(terms(name.replace(".", "")))) & asked)
+                )
+                if not known:
+                    return True
+                break
+    return False
 
 
 def quoted_words(sentence: str) -> str:

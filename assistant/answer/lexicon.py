@@ -77,6 +77,14 @@ def bridges_of(term: str) -> frozenset[str]:
     return frozenset(terms[j] for j in targets[start : start + int(counts[at])].tolist())
 
 
+def in_dictionary(term: str) -> bool:
+    """Whether WordNet knows the word of `term` (it has bridges): a capitalised word it does not
+    know ("Grissom", "Arriva") is a name."""
+    terms, _, counts, _ = _bridge_data()
+    at = bisect_left(terms, term)
+    return at < len(terms) and terms[at] == term and bool(counts[at])
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict[str, dict[str, str] | list[str]]:
     raw = _PACKAGE.joinpath("data/words.json").read_text(encoding="utf-8")
@@ -108,6 +116,13 @@ def statement_verb_forms() -> frozenset[str]:
 def demonyms() -> frozenset[str]:
     """The terms of the adjectives of a country or organisation (american, french, japanes)."""
     return frozenset(_words()["demonyms"])
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of places WordNet writes in capitals, lower-cased ("geneva", "hong kong", "gulf of
+    finland"): a sentence naming one offers a place with no preposition before it."""
+    return frozenset(_words()["places"])
 
 
 @lru_cache(maxsize=1)
