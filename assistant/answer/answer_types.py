@@ -314,7 +314,7 @@ def offered_types(sentence: str, question: str, wanted: Sequence[str] = ()) -> f
     else:
         if "place" in wanted and names_new_place(sentence, q_low, capitalised):
             found.add("place")
-    asked_words = frozenset(re.findall(r"[a-z0-9]+", q_low)) | _CALENDAR
+    asked_words = _asked_words(q_low)
     for m in _NAME.finditer(sentence):
         # "Luxembourg Monday" for "Who chaired Monday's session ... in Luxembourg?" names nobody new.
         if any(w not in asked_words for w in re.findall(r"[a-z0-9]+", m.group(0).lower())):
@@ -324,6 +324,24 @@ def offered_types(sentence: str, question: str, wanted: Sequence[str] = ()) -> f
         if "person" in wanted and names_unknown_word(capitalised, asked_words):
             found.add("person")
     return frozenset(found)
+
+
+@lru_cache(maxsize=64)
+def _words_of(q_low: str) -> frozenset[str]:
+    """A lower-cased question's words: read once a question, not once for each of its candidates."""
+    return frozenset(re.findall(r"[a-z0-9]+", q_low))
+
+
+@lru_cache(maxsize=64)
+def _asked_words(q_low: str) -> frozenset[str]:
+    """The question's words and the calendar's: a name made only of them is nobody new."""
+    return _words_of(q_low) | _CALENDAR
+
+
+@lru_cache(maxsize=64)
+def _asked_words_and_terms(q_low: str) -> frozenset[str]:
+    """The question's words and index terms: a place named only with them is no new place."""
+    return _words_of(q_low) | frozenset(terms(q_low))
 
 
 def names_unknown_word(capitalised: list[str], asked_words: frozenset[str]) -> bool:
@@ -396,7 +414,7 @@ def names_new_place(sentence: str, q_low: str, capitalised: list[str]) -> bool:
             name = " ".join(span).lower()
             if name in places:
                 if asked is None:
-                    asked = frozenset(re.findall(r"[a-z0-9]+", q_low)) | frozenset(terms(q_low))
+                    asked = _asked_words_and_terms(q_low)
                 # "the U.S." names no place new to "American patients" (America ~ U.S. ~ American).
                 known = set(re.findall(r"[a-z0-9]+", name)) <= asked or (
                     n == 1 and bool(bridges_of("".join(terms(name.replace(".", "")))) & asked)

@@ -295,7 +295,7 @@ class Answerer:
         the question names."""
         if not self.settings.refusal:
             return True
-        if statement_found(query, rows[0], self.around(scored[0])):
+        if statement_found(query, scored[0], rows[0], self.around(scored[0])):
             return True  # the speaker asked, found speaking on the topic (refusal.py)
         if count_missing(query, rows, scored):
             return False  # "how many" asked, and no sentence counts what it asks (refusal.py)

@@ -15,7 +15,7 @@ from assistant.answer.answer_types import AnswerType, acronym_pattern, quantity_
 from assistant.answer.counted import relation_words
 from assistant.answer.lexicon import bridges_of, phrase_bridges, spelling_variant
 from assistant.answer.named import question_names
-from assistant.answer.question_class import QuestionInfo, analyse_question
+from assistant.answer.question_class import QuestionInfo, analyse_question, asks_ahead, asks_how_many
 from assistant.answer.settings import Steer
 from assistant.index import Index
 from assistant.index.tokens import terms, words
@@ -56,6 +56,10 @@ class Query:
     """That noun's bridged terms (a number of "visitors" for "how many tourists")."""
     relations: tuple[str, ...] = ()
     """Its relation words ("against", "before", "not"): stop words to retrieval, evidence to ranking."""
+    how_many: bool = False
+    """It asks "how many": a count of the noun in `counted` (refusal.count_missing)."""
+    asks_ahead: bool = False
+    """It asks what is to come ("will", "expect", "forecast"): said_outlook's statements that look ahead."""
 
     @property
     def searched(self) -> list[str]:
@@ -194,4 +198,6 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         counted=counted,
         counted_bridges=frozenset(b for t in counted for b in bridges_of(t)) - counted,
         relations=relation_words(question),
+        how_many=asks_how_many(question),
+        asks_ahead=asks_ahead(question),
     )

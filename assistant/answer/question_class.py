@@ -201,6 +201,29 @@ def without_later_when(text: str) -> str:
     return head + re.sub(r"\bwhen\b", " ", tail, flags=re.IGNORECASE)
 
 
+# The question asks what is to come: a future or conditional verb, or a noun or verb of expecting.
+_ASKS_AHEAD = re.compile(
+    r"\b(?:will|would|going to|expects?|expected|expecting|expectations?|predict(?:s|ed|ions?)?|"
+    r"forecasts?|forecasted|foresees?|foresaw|anticipate[sd]?|outlook|prospects?|projects?|projected|"
+    r"projections?|plans?|planned|intends?|intended|future|next)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_ahead(question: str) -> bool:
+    """Whether a question asks what is to come ("whether the Bundesbank will relax", "what did X
+    expect", "X's forecast for ..."), as opposed to what was or is."""
+    return _ASKS_AHEAD.search(question) is not None
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+
+
+def asks_how_many(question: str) -> bool:
+    """Whether a question asks "how many" (a count), not "how much" (a sum, a price)."""
+    return _HOW_MANY.search(question) is not None
+
+
 def analyse_question(question: str) -> QuestionInfo:
     """Classify a question by its surface."""
     text = fold(question)

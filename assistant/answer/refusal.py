@@ -42,16 +42,14 @@ their article.
 from __future__ import annotations
 
 import math
-import re
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assistant.answer.features import FEATURES, Scored
-from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
 from assistant.answer.shown_article import NOTHING_MISSING, ShownArticle
-from assistant.index.tokens import terms
+from assistant.answer.topic import topic_coverage, topic_terms
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
@@ -95,42 +93,33 @@ the fact absent."""
 
 
 STATEMENT_TOPIC = 0.2
-"""The least share (idf-weighted) of a statement question's topic (its own terms other than the
-speaker's name) that the asked speaker's first quote and its neighbouring sentences must hold,
-exactly or through a bridge (BRIDGED_SHARE of its weight), for the rule to answer: without it "What
-did Biden say about climate change?" would be answered by whatever Biden said. A topic term the
-corpus never uses, nor any bridge of it ("oil" asked of Sullivan in a corpus without oil), leaves the
-question to the models."""
-BRIDGED_SHARE = 0.5
-"""A bridge is a looser match than the word itself ("determined" bridges both "price" and "tax"): it
-counts for half, as the ranker's own coverage (`allcov_rel`) counts it."""
+"""The least share (idf-weighted) of a statement question's topic (topic.topic_terms: its own terms
+other than those naming or describing who is asked) that the asked speaker's first quote and its
+neighbouring sentences must hold, exactly or through a bridge (at half its weight), for the rule
+to answer: without it "What did Biden say about climate change?" would be answered by whatever
+Biden said. A topic term the corpus never uses, nor any bridge of it ("oil" asked of Sullivan in a
+corpus without oil), leaves the question to the models."""
 
 
-def statement_found(query: Query, first: npt.NDArray[np.float64], around: frozenset[str]) -> bool:
-    """Whether a question about what a named speaker said is answered by its first quote (`first` its
+def statement_found(
+    query: Query, first: Scored, row: npt.NDArray[np.float64], around: frozenset[str]
+) -> bool:
+    """Whether a question about what a named speaker said is answered by its first quote (`row` its
     feature row, `around` the terms of it and its neighbouring sentences): the speaker asked is the
-    one speaking there, and the quote's surroundings hold STATEMENT_TOPIC of the topic asked about."""
-    if not query.info.asks_statement or first[FEATURES.index("statement_match")] < 1.0:
+    one speaking there, and the quote's surroundings hold STATEMENT_TOPIC of the topic asked about
+    (topic.topic_coverage, a bridge at half)."""
+    if not query.info.asks_statement or row[FEATURES.index("statement_match")] < 1.0:
         return False
-    speaker = {t for name in query.names for t in terms(name)}
-    topic = [t for t in query.own if t not in speaker]
-    total = sum(query.weights[t] for t in topic)
-    if not total or any(t not in query.reachable for t in topic):
+    if any(t not in query.reachable for t in topic_terms(query)):
         return False  # a topic the corpus never writes of, even through a bridge: never said
-    exact = {t for t in topic if t in around}
-    near = bridged({t: query.bridges.get(t, frozenset()) for t in topic if t not in exact}, around)
-    held = sum(query.weights[t] for t in exact) + BRIDGED_SHARE * sum(query.weights[t] for t in near)
-    return held >= STATEMENT_TOPIC * total
-
-
-_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+    return float(topic_coverage(query, [first], [around])[0]) >= STATEMENT_TOPIC
 
 
 def count_missing(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
     """Whether a question counting a noun ("How many employees...") has no candidate sentence of the
     first quote's article (`scored` best first, `rows` their features) holding a number bound to
     that noun or to a bridge of it."""
-    if not query.counted or not scored or _HOW_MANY.search(query.question) is None:
+    if not (query.counted and query.how_many) or not scored:
         return False
     if "duration" in query.wanted:
         return False  # "how many hours a day": a span is written "24-hour", "round the clock"

@@ -29,13 +29,6 @@ OUTLOOK_PENALTY = 3.0
 """Logit taken from X's statements that do not look ahead, in a story where X makes one that does,
 when the question asks what will be."""
 
-# The question asks what is to come: a future or conditional verb, or a noun or verb of expecting.
-_ASKS_AHEAD = re.compile(
-    r"\b(?:will|would|going to|expects?|expected|expecting|expectations?|predict(?:s|ed|ions?)?|"
-    r"forecasts?|forecasted|foresees?|foresaw|anticipate[sd]?|outlook|prospects?|projects?|projected|"
-    r"projections?|plans?|planned|intends?|intended|future|next)\b",
-    re.IGNORECASE,
-)
 # A statement says what will or may be: modal verbs, expectations, likelihood, plans, times ahead.
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|would|should|shall|won't|wouldn't|may|might|could|going to|expects?|expected|"
@@ -44,12 +37,6 @@ _LOOKS_AHEAD = re.compile(
     r"outlook|prospects?|projected|hopes?|hoped|future|next|coming|ahead|remain)\b|'ll\b",
     re.IGNORECASE,
 )
-
-
-def asks_ahead(question: str) -> bool:
-    """Whether a question asks what is to come ("whether the Bundesbank will relax", "what did X
-    expect", "X's forecast for ..."), as opposed to what was or is."""
-    return _ASKS_AHEAD.search(question) is not None
 
 
 def looks_ahead(text: str) -> bool:
@@ -63,7 +50,7 @@ def outlook_prior(
     """Logit taken (OUTLOOK_PENALTY) from X's statements that do not look ahead, in each story where
     another statement of X's does, when a statement question asks what will be; zeros otherwise."""
     prior = np.zeros(rows.shape[0])
-    if not (query.info.asks_statement and query.names) or not scored or not asks_ahead(query.question):
+    if not (query.info.asks_statement and query.names) or not scored or not query.asks_ahead:
         return prior
     theirs = statements_of(rows, scored) > 0
     ahead = [bool(t) and looks_ahead(s.text) for s, t in zip(scored, theirs, strict=True)]
