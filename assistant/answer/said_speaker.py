@@ -113,12 +113,14 @@ def speaker_prior(
             best[group] = max(best.get(group, 0.0), float(share[k]))
     prior += QUALIFIER_PRIOR * theirs * np.array([best.get(g, 0.0) for g in groups])
     identified = {article for (article, _), b in best.items() if b >= IDENTIFIED_SHARE}
-    # A role asked ("the chief economist") is one person only where its qualifying words say which.
+    # A role asked ("the chief economist") is one person only where its qualifying words say which;
+    # but where anyone of that role speaks ("said one analyst"), those of another ("traders said")
+    # are not X, whichever of the role X is.
     named = query.names[0][:1].isupper()
     speaking = identified | {
         s.cand.article
         for s, t in zip(scored, theirs, strict=True)
-        if named and t > 0 and s.speaker is not None and _a_person(s.speaker.name, s.speaker.role)
+        if t > 0 and s.speaker is not None and (not named or _a_person(s.speaker.name, s.speaker.role))
     }
     for k, s in enumerate(scored):
         if theirs[k] > 0:

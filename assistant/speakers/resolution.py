@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.corpus.layout import QUOTE_OPENERS
 from assistant.models import Sentence
 from assistant.speakers.aliases import drop_openers, gender_of, is_body, is_person, split_role
-from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
+from assistant.speakers.bodies import body_fits, described_kind, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found
 from assistant.speakers.doers import names_a_doer
 from assistant.speakers.lexicon import COMPANY_SUFFIXES, FIRST_NAMES, NOT_NAME, ORDINARY_WORDS
@@ -42,6 +42,8 @@ _PRONOUNS_OF_SPEAKERS = _SINGULAR | {"they"}
 # Lower-case words of a title or description before a name: "U.S. assistant trade representative".
 _TITLE_OF_PERSON = NOT_NAME | {"the", "a", "an"}
 _TITLE_WORDS = 6
+_DESCRIPTION_CHARS = 80
+"""How far after a name its description is read for what kind of body it says the name is."""
 
 
 # A stock code in brackets after a company's name: "First Boston Corp <FBC>", "Norcros <NCRO.L> Plc".
@@ -76,6 +78,7 @@ def resolve_names(
         mention = written(text, start, end)
         if is_named(mention):
             table.add(mention, speaker=True)
+    described: dict[str, str] = {}  # per kind, the body last described as one ("X, the agency which")
     for position, item in enumerate(found):
         mention = written(text, item.start, item.end)
         if item.antecedent is not None:
@@ -94,7 +97,7 @@ def resolve_names(
             item.name = name or mention
         elif _BODY_MENTION.match(mention):
             kind = mention.split()[-1].lower()
-            body = _resolve_body(found[:position], item, kind, headline)
+            body = _resolve_body(found[:position], item, kind, headline) or described.get(kind)
             if body is None:  # "the company", "It said": the one the article opens with
                 body = main_body(text, sentences, kind)
                 if kind == "it" and body is not None and len(body.split()) < 2:
@@ -110,6 +113,10 @@ def resolve_names(
             item.name = table.resolve(own)
             if item.name == own:
                 item.rivals = tuple(table.rivals(own))
+        name_end = (item.antecedent or (item.start, item.end))[1]
+        said_to_be = described_kind(text[name_end : name_end + _DESCRIPTION_CHARS])
+        if said_to_be is not None and item.name:
+            described[said_to_be] = item.name
     _named_after(text, found, table, sentences)
 
 
