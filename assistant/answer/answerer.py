@@ -193,7 +193,7 @@ class Answerer:
         starts, paragraphs = arrays["s_start"][sentences].tolist(), arrays["s_para"][sentences].tolist()
         prior += speaker_prior(query, said, scored) + description_prior(query, said, scored, starts)
         prior += premise_prior(query, said, scored, paragraphs) + outlook_prior(query, said, scored)
-        prior += topic_gap_prior(query, said, scored, self.term_shares, starts, self.head_terms, self.story)
+        prior += topic_gap_prior(query, said, scored, self.term_shares, starts, self.head_terms)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):

@@ -22,8 +22,6 @@ import numpy as np
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
-from assistant.answer.said_antecedent import Story
-from assistant.answer.said_continues import CARRIED_SHARE, goes_on
 from assistant.answer.said_description import described_terms
 from assistant.answer.said_speaker import statements_of
 from assistant.answer.topic import topic_terms
@@ -48,16 +46,12 @@ def story_topic(
     which: Sequence[bool],
     starts: Sequence[int],
     head_of: HeadOf,
-    story: Story,
 ) -> npt.NDArray[np.float64]:
     """Per candidate (those `which` marks; 0 for the rest), the share of the topic its sentence
     holds outside its speaker's description ("Harriet Colby, Dunmore Exchange special counsel"),
     each topic word weighed by the question's weight times the share of its story's sentences that
     lack it (a bridged word counts half); zeros when the question asks about nothing but who.
-    A sentence that goes on from the one before ("However, this practice ...") is credited with
-    CARRIED_SHARE of the topic that one holds beyond its own.
-    `starts`: each candidate's offset in its article; `head_of`: each article's headline terms;
-    `story`: each article's sentences' terms."""
+    `starts`: each candidate's offset in its article; `head_of`: each article's headline terms."""
     topic = topic_terms(query)
     out = np.zeros(len(scored))
     if not topic:
@@ -73,23 +67,11 @@ def story_topic(
         total = math.fsum(w.values())
         if total <= 0:
             continue
-        out[k] = _share(topic, bridges, w, s.terms - described_terms(set(topic), s, starts[k])) / total
-        if goes_on(s.text):
-            first, held, _ = story(s.cand.article)
-            local = s.cand.sentence - first
-            if 0 < local <= len(held):
-                before = _share(topic, bridges, w, held[local - 1]) / total
-                out[k] += CARRIED_SHARE * max(0.0, before - out[k])
+        held = s.terms - described_terms(set(topic), s, starts[k])
+        exact = {t for t in topic if t in held}
+        near = bridged(bridges, held) - exact
+        out[k] = (math.fsum(w[t] for t in exact) + 0.5 * math.fsum(w[t] for t in near)) / total
     return out
-
-
-def _share(
-    topic: Sequence[str], bridges: Mapping[str, frozenset[str]], w: Mapping[str, float], held: frozenset[str] | set[str]
-) -> float:
-    """The topic's story weight a sentence's terms hold, a bridged word at half."""
-    exact = {t for t in topic if t in held}
-    near = bridged(bridges, held) - exact
-    return math.fsum(w[t] for t in exact) + 0.5 * math.fsum(w[t] for t in near)
 
 
 def _story_weights(
@@ -111,7 +93,6 @@ def topic_gap_prior(
     share_of: ShareOf,
     starts: Sequence[int],
     head_of: HeadOf,
-    story: Story,
 ) -> npt.NDArray[np.float64]:
     """Logit taken from each of X's statements in proportion to how much less of the topic it holds
     than X's best statement on it in the same story (0 for that best one and for anyone else's)."""
@@ -124,7 +105,7 @@ def topic_gap_prior(
     # The story's lead is the reporter's summary of what X goes on to say, and restates the most of
     # the question's premise: priors.LEAD_PRIOR weighs it; here it neither sets nor loses the mark.
     theirs = theirs * (1.0 - rows[:, FEATURES.index("first")])
-    held = story_topic(query, scored, share_of, (theirs > 0).tolist(), starts, head_of, story)
+    held = story_topic(query, scored, share_of, (theirs > 0).tolist(), starts, head_of)
     best: dict[int, float] = {}
     for k, s in enumerate(scored):
         if theirs[k] > 0:
