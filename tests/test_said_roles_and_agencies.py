@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.engine import Engine
-from tests.stories import filler_stories, write_stories
+from tests.stories import filler_stories, first_quote, write_stories
 
 AGENCY = (
     "Corvane Fund Reports Gain\n"
@@ -45,14 +45,12 @@ def test_the_agency_is_the_body_described_as_one(engine: Engine) -> None:
     assert named["The agency said in its a"] == ["Corvane Pension Fund"], named
     answer = engine.ask("What did Corvane Pension Fund say about the Treasury bills?")
     assert answer.answered, answer.message
-    first = answer.quotes[0]
-    assert "have been efficient" in first.text, [q.text for q in answer.quotes]
-    assert first.speaker is not None and first.speaker.name == "Corvane Pension Fund", first.speaker
+    assert "have been efficient" in answer.quotes[0].text, [q.text for q in answer.quotes]
+    assert getattr(answer.quotes[0].speaker, "name", None) == "Corvane Pension Fund", answer.quotes[0]
 
 
 def test_the_analyst_asked_is_not_the_traders_of_the_lead(engine: Engine) -> None:
-    answer = engine.ask(
+    question = (
         "What did an analyst suggest the traders buying Halvorsen above the offer price are betting on?"
     )
-    assert answer.answered, answer.message
-    assert "might be a higher bid" in answer.quotes[0].text, [q.text for q in answer.quotes]
+    assert "might be a higher bid" in first_quote(engine, question)
