@@ -1,6 +1,7 @@
-"""Whose words a "what did X say" question finds (issue 9), in two shapes of news story: "the
-agency said" after "X, the government agency which manages ..., said" is X's; and where "one
-analyst" speaks, the traders who open the story did not say what "an analyst" said.
+"""Whose words a "what did X say" question finds (issue 9), in three shapes of news story: "the
+agency said" after "X, the government agency which manages ..., said" is X's; "the statement said"
+after "X said in a statement" is X's; and where "one analyst" speaks, the traders who open the story
+did not say what "an analyst" said.
 Stories written for these tests in the wire's shape; real corpus folders on disk, the real index."""
 
 from __future__ import annotations
@@ -28,10 +29,20 @@ TAKEOVER = (
     "Brandt Air said its offer expires on April 2.\n"
 )
 
+STATEMENT = (
+    "Velmar And Ostrand Sign Letter Of Intent\n"
+    "PARIS, March 9 - Velmar said it and Ostrand Corp have signed a letter of intent on Ostrand buying "
+    "Velmar's stake in Arden Motors.\n"
+    "Velmar President Ada Quist said in a statement issued by the group that the agreement was an "
+    'important stage. "It will allow Velmar to continue its export programme to the U.S.," the '
+    "statement said.\n"
+    "Arden shares rose 1/2 to 4-1/8 on the news.\n"
+)
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    stories = {"corvane.txt": AGENCY, "halvorsen.txt": TAKEOVER, **filler_stories()}
+    stories = {"corvane.txt": AGENCY, "halvorsen.txt": TAKEOVER, "velmar.txt": STATEMENT, **filler_stories()}
     return Engine.open(write_stories(tmp_path_factory.mktemp("roles") / "corpus", stories))
 
 
@@ -47,6 +58,13 @@ def test_the_agency_is_the_body_described_as_one(engine: Engine) -> None:
     assert answer.answered, answer.message
     assert "have been efficient" in answer.quotes[0].text, [q.text for q in answer.quotes]
     assert getattr(answer.quotes[0].speaker, "name", None) == "Corvane Pension Fund", answer.quotes[0]
+
+
+def test_the_statement_is_whoever_spoke_in_it(engine: Engine) -> None:
+    answer = engine.ask("What did Ada Quist say the deal with Ostrand would let Velmar keep doing?")
+    assert answer.answered, answer.message
+    assert "continue its export programme" in answer.quotes[0].text, [q.text for q in answer.quotes]
+    assert getattr(answer.quotes[0].speaker, "name", None) == "Ada Quist", answer.quotes[0]
 
 
 def test_the_analyst_asked_is_not_the_traders_of_the_lead(engine: Engine) -> None:

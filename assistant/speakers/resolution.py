@@ -30,6 +30,8 @@ _BODY_MENTION = re.compile(
     r"(?:(?!(?:the|other|rival|parent|acquiring|target|second|new|former|merged|combined|holding|state|"
     r"foreign|subsidiary|unit)\s)[a-z][a-z\-]*\s+){1,3}(?:company|firm)))$"
 )
+# A document that speaks for whoever issued it: "the statement said", "the communique added".
+_DOCUMENT_MENTION = re.compile(r"^(?i:the)\s+(statement|communique|announcement)$", re.IGNORECASE)
 _SINGULAR = frozenset({"he", "she"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*[\w]")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -95,6 +97,9 @@ def resolve_names(
                 name = _nearest_person(text, item, sentences, pronoun, table)
                 name = None if name is None else table.resolve(name)
             item.name = name or mention
+        elif (document := _DOCUMENT_MENTION.match(mention)) is not None:
+            # "The statement said" is whoever was said to speak in it ("X said in a statement").
+            item.name = _issuer(text, found[:position], item, sentences, document.group(1).lower()) or mention
         elif _BODY_MENTION.match(mention):
             kind = mention.split()[-1].lower()
             body = _resolve_body(found[:position], item, kind, headline) or described.get(kind)
@@ -135,6 +140,33 @@ def _resolve_body(earlier: list[Found], item: Found, kind: str, headline: str) -
             return candidate.name  # "Mobil said… It said…", "Business Day said… It said…"
         if is_person(candidate.name):
             return None
+    return None
+
+
+_ISSUED_IN = "(?:in|issued|released)\\s+(?:a|an|its|his|her|their)\\s+(?:\\w+\\s+)?{}"
+"""How a speaker is said to speak in a document: "said in a statement", "In a written statement X
+said", "issued a statement": not "provided a written statement" told of by someone else."""
+_ISSUER_PARAGRAPHS = 3
+"""How far back a document's issuer is looked for: further, "the statement" may be another's."""
+
+
+def _issuer(
+    text: str, earlier: list[Found], item: Found, sentences: Sequence[Sentence], document: str
+) -> str | None:
+    """Who issued the document a mention names: the latest earlier speaker, a few paragraphs back
+    at most, where their own sentence says they spoke in one ("Renault President Raymond Levy said
+    in a statement ...") or they are that document already resolved ("the statement said" before);
+    where the latest speaker is someone else, nobody."""
+    issued_in = re.compile(_ISSUED_IN.format(document), re.IGNORECASE)
+    for candidate in reversed(earlier):
+        if item.paragraph - candidate.paragraph > _ISSUER_PARAGRAPHS:
+            return None
+        if candidate.name.lower().split()[-1:] == [document]:
+            continue  # "The BHP statement said": the document itself, named before
+        if _DOCUMENT_MENTION.match(written(text, candidate.start, candidate.end)):
+            return candidate.name  # "the statement said" again: the same issuer
+        sentence = sentences[candidate.sentence]
+        return candidate.name if issued_in.search(text, sentence.start, sentence.end) else None
     return None
 
 
