@@ -5,7 +5,8 @@ Two shapes the learned score and priors.py's rules miss, as readers ask:
   Japan official"): every broker or official matches the role, so the one whose mention holds those
   words ("A Nomura Securities broker said") is X, above "Brokers said" or "a central bank official".
 - Someone else's words in an article where X speaks: "Brokers said the meeting is likely to lead
-  Japan to ..." repeats more of the question than X's own statement, yet it is not what X said.
+  Japan to ..." repeats more of the question than X's own statement, yet it is not what X said;
+  so too "traders said" where "an analyst" is asked and "one analyst" speaks.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ asked role that their speaker's mention or role holds: "a Nomura Securities brok
 written with "Nomura Securities"."""
 OTHER_SPEAKER_PENALTY = 4.0
 """Taken from a sentence reported as someone else's words in an article where a candidate is the
-statement of X, a person: as much as priors.PERSON_UNSPOKEN_PENALTY takes from the reporter's own
+statement of X, a person or a role asked ("an analyst": "traders said" in a story where "one analyst"
+speaks is not the analyst's): as much as priors.PERSON_UNSPOKEN_PENALTY takes from the reporter's own
 sentence. Not where X is a body ("the agency believes" is Moody's)."""
 
 
@@ -97,7 +99,7 @@ def speaker_prior(
 ) -> npt.NDArray[np.float64]:
     """Logit added for "what did X say": QUALIFIER_PRIOR to the role asked as qualified, and
     OTHER_SPEAKER_PENALTY taken from others' words where X speaks in the same article (X a
-    person, or a role asked with words a speaker's mention holds); UNSPOKEN_PENALTY from the
+    person, or a role asked, bare or with words a speaker's mention holds); UNSPOKEN_PENALTY from the
     reporter's words where that role speaks."""
     prior = np.zeros(rows.shape[0])
     if not (query.info.asks_statement and query.names) or not scored:
@@ -113,12 +115,14 @@ def speaker_prior(
             best[group] = max(best.get(group, 0.0), float(share[k]))
     prior += QUALIFIER_PRIOR * theirs * np.array([best.get(g, 0.0) for g in groups])
     identified = {article for (article, _), b in best.items() if b >= IDENTIFIED_SHARE}
-    # A role asked ("the chief economist") is one person only where its qualifying words say which.
+    # A role asked ("the chief economist") is one person only where its qualifying words say which;
+    # but where anyone of that role speaks ("said one analyst"), those of another ("traders said")
+    # are not X, whichever of the role X is.
     named = query.names[0][:1].isupper()
     speaking = identified | {
         s.cand.article
         for s, t in zip(scored, theirs, strict=True)
-        if named and t > 0 and s.speaker is not None and _a_person(s.speaker.name, s.speaker.role)
+        if t > 0 and s.speaker is not None and (not named or _a_person(s.speaker.name, s.speaker.role))
     }
     for k, s in enumerate(scored):
         if theirs[k] > 0:

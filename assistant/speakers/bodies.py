@@ -105,3 +105,19 @@ def initials(form: str) -> set[str]:
     if len(words) > 2 and words[-1] in _OFFICE_BODIES:  # "U.S. Agriculture Department" is the USDA
         found.add("".join([*letters[:-2], letters[-1], letters[-2]]))
     return {f for f in found if len(f) > 1}
+
+
+# What a body's mention says it is, after its name: "Caisse de depot et placement du Quebec, the
+# government agency which manages the province's pension funds" is "the agency" of later sentences.
+_DESCRIBED_AS = re.compile(
+    r"\s*,\s+(?:the|a|an)\s+(?:(?!(?:of|the|for|and|to|in|its|their|which|that)\b)[a-z][a-z\-]*\s+){0,3}?"
+    r"(company|firm|group|bank|corporation|agency|ministry|exchange|airline|carrier|association|union|"
+    r"institute|utility|commission)\b(?![’'])"
+)
+
+
+def described_kind(after: str) -> str | None:
+    """The kind of body the words right after a name describe it as ("agency" of ", the government
+    agency which ..." after "Caisse de depot et placement du Quebec"); else None."""
+    found = _DESCRIBED_AS.match(after)
+    return found.group(1).lower() if found is not None else None

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.corpus.layout import QUOTE_OPENERS
 from assistant.models import Sentence
 from assistant.speakers.aliases import drop_openers, gender_of, is_body, is_person, split_role
-from assistant.speakers.bodies import body_fits, is_acronym, main_body, spelled_out
+from assistant.speakers.bodies import body_fits, described_kind, is_acronym, main_body, spelled_out
 from assistant.speakers.cues import Found
 from assistant.speakers.doers import names_a_doer
 from assistant.speakers.lexicon import COMPANY_SUFFIXES, FIRST_NAMES, NOT_NAME, ORDINARY_WORDS
@@ -30,6 +30,8 @@ _BODY_MENTION = re.compile(
     r"(?:(?!(?:the|other|rival|parent|acquiring|target|second|new|former|merged|combined|holding|state|"
     r"foreign|subsidiary|unit)\s)[a-z][a-z\-]*\s+){1,3}(?:company|firm)))$"
 )
+# A document that speaks for whoever issued it: "the statement said", "the communique added".
+_DOCUMENT_MENTION = re.compile(r"^(?i:the)\s+(statement|communique|announcement)$", re.IGNORECASE)
 _SINGULAR = frozenset({"he", "she"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*[\w]")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -42,6 +44,8 @@ _PRONOUNS_OF_SPEAKERS = _SINGULAR | {"they"}
 # Lower-case words of a title or description before a name: "U.S. assistant trade representative".
 _TITLE_OF_PERSON = NOT_NAME | {"the", "a", "an"}
 _TITLE_WORDS = 6
+_DESCRIPTION_CHARS = 80
+"""How far after a name its description is read for what kind of body it says the name is."""
 
 
 # A stock code in brackets after a company's name: "First Boston Corp <FBC>", "Norcros <NCRO.L> Plc".
@@ -76,6 +80,7 @@ def resolve_names(
         mention = written(text, start, end)
         if is_named(mention):
             table.add(mention, speaker=True)
+    described: dict[str, str] = {}  # per kind, the body last described as one ("X, the agency which")
     for position, item in enumerate(found):
         mention = written(text, item.start, item.end)
         if item.antecedent is not None:
@@ -92,9 +97,12 @@ def resolve_names(
                 name = _nearest_person(text, item, sentences, pronoun, table)
                 name = None if name is None else table.resolve(name)
             item.name = name or mention
+        elif (document := _DOCUMENT_MENTION.match(mention)) is not None:
+            # "The statement said" is whoever was said to speak in it ("X said in a statement").
+            item.name = _issuer(text, found[:position], item, sentences, document.group(1).lower()) or mention
         elif _BODY_MENTION.match(mention):
             kind = mention.split()[-1].lower()
-            body = _resolve_body(found[:position], item, kind, headline)
+            body = _resolve_body(found[:position], item, kind, headline) or described.get(kind)
             if body is None:  # "the company", "It said": the one the article opens with
                 body = main_body(text, sentences, kind)
                 if kind == "it" and body is not None and len(body.split()) < 2:
@@ -110,6 +118,10 @@ def resolve_names(
             item.name = table.resolve(own)
             if item.name == own:
                 item.rivals = tuple(table.rivals(own))
+        name_end = (item.antecedent or (item.start, item.end))[1]
+        said_to_be = described_kind(text[name_end : name_end + _DESCRIPTION_CHARS])
+        if said_to_be is not None and item.name:
+            described[said_to_be] = item.name
     _named_after(text, found, table, sentences)
 
 
@@ -128,6 +140,33 @@ def _resolve_body(earlier: list[Found], item: Found, kind: str, headline: str) -
             return candidate.name  # "Mobil said… It said…", "Business Day said… It said…"
         if is_person(candidate.name):
             return None
+    return None
+
+
+_ISSUED_IN = "(?:in|issued|released)\\s+(?:a|an|its|his|her|their)\\s+(?:\\w+\\s+)?{}"
+"""How a speaker is said to speak in a document: "said in a statement", "In a written statement X
+said", "issued a statement": not "provided a written statement" told of by someone else."""
+_ISSUER_PARAGRAPHS = 3
+"""How far back a document's issuer is looked for: further, "the statement" may be another's."""
+
+
+def _issuer(
+    text: str, earlier: list[Found], item: Found, sentences: Sequence[Sentence], document: str
+) -> str | None:
+    """Who issued the document a mention names: the latest earlier speaker, a few paragraphs back
+    at most, where their own sentence says they spoke in one ("Renault President Raymond Levy said
+    in a statement ...") or they are that document already resolved ("the statement said" before);
+    where the latest speaker is someone else, nobody."""
+    issued_in = re.compile(_ISSUED_IN.format(document), re.IGNORECASE)
+    for candidate in reversed(earlier):
+        if item.paragraph - candidate.paragraph > _ISSUER_PARAGRAPHS:
+            return None
+        if candidate.name.lower().split()[-1:] == [document]:
+            continue  # "The BHP statement said": the document itself, named before
+        if _DOCUMENT_MENTION.match(written(text, candidate.start, candidate.end)):
+            return candidate.name  # "the statement said" again: the same issuer
+        sentence = sentences[candidate.sentence]
+        return candidate.name if issued_in.search(text, sentence.start, sentence.end) else None
     return None
 
 
