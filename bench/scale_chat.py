@@ -10,10 +10,11 @@ by round (which goes first alternates too), so both see the same machine load. P
   follow-up   in one process, `Engine.ask` of the first question, then "What else?" in the same
               conversation: CPU of the follow-up alone (its note reads the article's title).
   scopes      one `assistant ask --no-history` process per scope below (the same question), wall and
-              CPU: a folder, a source, an author, a folder with dates, a folder that holds nothing.
+              CPU: a folder, a source, an author, a folder with dates, a folder that holds nothing;
+              whether both checkouts printed the same answer. `--scopes-only` measures just these.
 
     nice python bench/scale_chat.py --corpus CORPUS --index IDX --against BASE --against-index IDX2
-        [--rounds 3] [--questions 20]
+        [--rounds 3] [--questions 20] [--scopes-only]
 
 Output: medians per checkout and their ratio on stdout; JSON in bench/out/scale_chat-*.json.
 """
@@ -82,25 +83,28 @@ def _env(tree: Path, index: Path) -> dict[str, str]:
     return env
 
 
-def one_round(corpus: Path, env: dict[str, str], batch: Path, question: str) -> dict[str, Any]:
-    """Every measurement once for one checkout."""
+def one_round(
+    corpus: Path, env: dict[str, str], batch: Path, question: str, scopes_only: bool = False
+) -> dict[str, Any]:
+    """Every measurement once for one checkout (only the scoped questions with `scopes_only`)."""
     row: dict[str, Any] = {}
-    wall, cpu, done = _assistant_cpu(
-        "ask", "--batch", str(batch), "--no-history", "--corpus", str(corpus), env=env
-    )
-    row["batch_s"], row["batch_cpu_s"] = wall, cpu
-    row["batch_answers"] = done.stdout.splitlines()
-    child = subprocess.run(
-        [sys.executable, __file__, "--follow-up-child", str(corpus), question],
-        capture_output=True, text=True, env=env, check=True,
-    )  # fmt: skip
-    row["follow_up_cpu_s"] = json.loads(child.stdout.strip().splitlines()[-1])["follow_up_cpu_s"]
+    if not scopes_only:
+        wall, cpu, done = _assistant_cpu(
+            "ask", "--batch", str(batch), "--no-history", "--corpus", str(corpus), env=env
+        )
+        row["batch_s"], row["batch_cpu_s"] = wall, cpu
+        row["batch_answers"] = done.stdout.splitlines()
+        child = subprocess.run(
+            [sys.executable, __file__, "--follow-up-child", str(corpus), question],
+            capture_output=True, text=True, env=env, check=True,
+        )  # fmt: skip
+        row["follow_up_cpu_s"] = json.loads(child.stdout.strip().splitlines()[-1])["follow_up_cpu_s"]
     for label, args in SCOPES.items():
         wall, cpu, done = _assistant_cpu(
             "ask", *args, SCOPED_QUESTION, "--no-history", "--corpus", str(corpus), env=env
         )
         row[f"{label} s"], row[f"{label} cpu_s"] = wall, cpu
-        row[f"{label} said"] = (done.stdout + done.stderr).strip().splitlines()[:1]
+        row[f"{label} said"] = (done.stdout + done.stderr).strip().splitlines()
     return row
 
 
@@ -114,6 +118,9 @@ def main() -> None:
     parser.add_argument("--against-index", type=Path, help="its index of the same CORPUS")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--questions", type=int, default=20)
+    parser.add_argument(
+        "--scopes-only", action="store_true", help="only the scoped one-shot questions (no batch, no follow-up)"
+    )
     parser.add_argument("--follow-up-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.follow_up_child:
@@ -132,7 +139,7 @@ def main() -> None:
         rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in envs}
         for n in range(args.rounds):
             for name in list(envs) if n % 2 == 0 else list(envs)[::-1]:
-                rounds[name].append(one_round(args.corpus, envs[name], batch, questions[0]))
+                rounds[name].append(one_round(args.corpus, envs[name], batch, questions[0], args.scopes_only))
     keys = [k for k, v in rounds["this"][0].items() if isinstance(v, float)]
     result: dict[str, Any] = {"corpus": str(args.corpus), "against": str(args.against), "rounds": rounds}
     print(
@@ -144,11 +151,13 @@ def main() -> None:
         b = statistics.median(r[key] for r in rounds["against"])
         result[key] = {"this": a, "against": b}
         print(f"  {key:28} {a:8.3f}s {b:8.3f}s  ratio {a / b if b else float('nan'):.2f}")
-    same = rounds["this"][-1]["batch_answers"] == rounds["against"][-1]["batch_answers"]
-    print(f"  batch: {'the same answers, line for line' if same else 'ANSWERS DIFFER'}")
+    if not args.scopes_only:
+        same = rounds["this"][-1]["batch_answers"] == rounds["against"][-1]["batch_answers"]
+        print(f"  batch: {'the same answers, line for line' if same else 'ANSWERS DIFFER'}")
     for label in SCOPES:
         said = {name: rounds[name][-1][f"{label} said"] for name in envs}
-        print(f"  {label}: {'same first line' if said['this'] == said['against'] else said}")
+        same = said["this"] == said["against"]
+        print(f"  {label}: {'the same answer, line for line' if same else [s[:1] for s in said.values()]}")
     OUT.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (OUT / f"scale_chat-{stamp}.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
