@@ -285,18 +285,15 @@ class Index:
         *,
         within: tuple[int, int] | None = None,
         allowed: npt.NDArray[np.bool_] | None = None,
-        exhaustive: bool = False,
     ) -> list[tuple[int, float]]:
         """The k best passages (id, score) by BM25, touching only the query terms' postings.
 
         `allowed` (a bool per passage id) keeps a scoped search to its passages; scores are
         still the whole corpus's BM25, so a passage scores the same in or out of a scope.
-        `exhaustive` reads every posting of every term instead of pruning by block bounds (the
-        same results: what the tests and benches compare the prune with).
         """
         doc_len = self.stored.arrays["doc_len"]
-        if within is None and not exhaustive:
-            pruned = self._maxscore(query_terms, k, allowed)
+        if within is None and allowed is None:
+            pruned = self._maxscore(query_terms, k)
             if pruned is not None:
                 return _best(*pruned, k)
         parts: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]] = []
@@ -320,10 +317,9 @@ class Index:
         return _best(cand, total, k) or _most_terms(parts, k)
 
     def _maxscore(
-        self, query_terms: Sequence[str], k: int, allowed: npt.NDArray[np.bool_] | None = None
+        self, query_terms: Sequence[str], k: int
     ) -> tuple[npt.NDArray[Any], npt.NDArray[np.float64]] | None:
-        """Exact top-k candidates, reading only the postings blocks that can matter (top_k);
-        with `allowed`, among the scope's passages only."""
+        """Exact top-k candidates, reading only the postings blocks that can matter (top_k)."""
         found = [
             (tid, count)
             for term, count in Counter(query_terms).items()
@@ -333,7 +329,7 @@ class Index:
             return None  # idf <= 0 breaks the bounds
         from assistant.index.top_k import block_max_top
 
-        return block_max_top(self.statistics.segment_views(found, allowed), k)
+        return block_max_top(self.statistics.segment_views(found), k)
 
 
 def _best(cand: npt.NDArray[Any], total: npt.NDArray[np.float64], k: int) -> list[tuple[int, float]]:

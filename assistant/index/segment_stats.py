@@ -121,17 +121,8 @@ class CorpusStatistics:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint16)
         return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
-    def segment_views(
-        self, found: list[tuple[int, int]], allowed: npt.NDArray[np.bool_] | None = None
-    ) -> list[SegmentView]:
-        """The query's (term id, query count) pairs as postings views with block bounds, per segment.
-
-        `allowed` (a bool per passage id: a scope) narrows each segment's live passages; the
-        blocks' bounds, taken over every passage, still bound the scoped ones, so the prune holds.
-        """
-        live_all = self._live
-        if allowed is not None:
-            live_all = allowed if live_all is None else allowed & live_all
+    def segment_views(self, found: list[tuple[int, int]]) -> list[SegmentView]:
+        """The query's (term id, query count) pairs as postings views with block bounds, per segment."""
         from assistant.index.block_bounds import scale
         from assistant.index.top_k import SegmentView, TermView
 
@@ -167,7 +158,7 @@ class CorpusStatistics:
                         self._weigh(tid, count, doc_len, base),
                     )
                 )
-            live = None if live_all is None else live_all[base : base + segment.n_passages]
+            live = None if self._live is None else self._live[base : base + segment.n_passages]
             views.append(SegmentView(terms, segment.n_passages, base, live))
         return views
 
