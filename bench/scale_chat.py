@@ -11,7 +11,10 @@ by round (which goes first alternates too), so both see the same machine load. P
               conversation: CPU of the follow-up alone (its note reads the article's title).
   scopes      one `assistant ask --no-history` process per scope below (the same question), wall and
               CPU: a folder, a source, an author, a folder with dates, a folder that holds nothing;
-              whether both checkouts printed the same answer. `--scopes-only` measures just these.
+              whether both checkouts printed the same answer. `--scopes-only` measures just these
+              and the next.
+  /in warning in one warm process, the CPU of what the chat's `/in FOLDER` reads to warn of a
+              folder holding no article (the same folder as the last scope), and the warning.
 
     nice python bench/scale_chat.py --corpus CORPUS --index IDX --against BASE --against-index IDX2
         [--rounds 3] [--questions 20] [--scopes-only]
@@ -77,6 +80,27 @@ def follow_up_child(corpus: Path, question: str) -> None:
     )
 
 
+def scope_warning_child(corpus: Path) -> None:
+    """`--scope-warning-child`: what the chat's `/in FOLDER` reads to warn of a folder holding no
+    article, in one warm process; prints its CPU and the warning. A checkout from before
+    `question_scope.folder_names` read the whole id column (every row of the article table)."""
+    from assistant.answer import Scope, corpus_folders, folder_hint, missing_folders
+    from assistant.engine import Engine
+
+    engine = Engine.open(corpus, trust_folders=True, keep_history=False)
+    limits = Scope(folders=(SCOPES["--in, nothing there"][1],))
+    start = time.process_time()
+    try:
+        from assistant.engine_parts.question_scope import folder_names
+
+        names: Any = folder_names(engine.index, limits.folders)
+    except ImportError:  # the chat's way before folder_names
+        names = engine.index.articles.columns["id"]
+    folders = corpus_folders(limits, engine.corpus_dir, list(names)).folders
+    said = [f"No article is in {f}.{folder_hint(f, names)}" for f in missing_folders(folders, names)]
+    print(json.dumps({"cpu_s": time.process_time() - start, "said": said}))
+
+
 def _env(tree: Path, index: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(PYTHONPATH=str(tree), ASSISTANT_INDEX_DIR=str(index))
@@ -99,6 +123,12 @@ def one_round(
             capture_output=True, text=True, env=env, check=True,
         )  # fmt: skip
         row["follow_up_cpu_s"] = json.loads(child.stdout.strip().splitlines()[-1])["follow_up_cpu_s"]
+    child = subprocess.run(
+        [sys.executable, __file__, "--scope-warning-child", str(corpus)],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    warned = json.loads(child.stdout.strip().splitlines()[-1])
+    row["chat /in warning cpu_s"], row["chat /in warning said"] = warned["cpu_s"], warned["said"]
     for label, args in SCOPES.items():
         wall, cpu, done = _assistant_cpu(
             "ask", *args, SCOPED_QUESTION, "--no-history", "--corpus", str(corpus), env=env
@@ -122,7 +152,11 @@ def main() -> None:
         "--scopes-only", action="store_true", help="only the scoped one-shot questions (no batch, no follow-up)"
     )
     parser.add_argument("--follow-up-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--scope-warning-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.scope_warning_child:
+        scope_warning_child(args.scope_warning_child)
+        return
     if args.follow_up_child:
         follow_up_child(Path(args.follow_up_child[0]), args.follow_up_child[1])
         return
@@ -154,7 +188,7 @@ def main() -> None:
     if not args.scopes_only:
         same = rounds["this"][-1]["batch_answers"] == rounds["against"][-1]["batch_answers"]
         print(f"  batch: {'the same answers, line for line' if same else 'ANSWERS DIFFER'}")
-    for label in SCOPES:
+    for label in ("chat /in warning", *SCOPES):
         said = {name: rounds[name][-1][f"{label} said"] for name in envs}
         same = said["this"] == said["against"]
         print(f"  {label}: {'the same answer, line for line' if same else [s[:1] for s in said.values()]}")
