@@ -115,7 +115,7 @@ def resolve_scope(
     limits = limits if limits is not None and not limits.is_empty() else None
     names: Sequence[str] = ()
     if limits is not None and limits.folders:
-        names = _folder_names(index, limits.folders)
+        names = folder_names(index, limits.folders)
         limits = corpus_folders(limits, index.corpus_dir, list(names))
     if limits is not None and len(limits.articles) == 1 and article_id is None:
         article_id = limits.articles[0]
@@ -153,7 +153,7 @@ def _by_folder(folders: Sequence[str]) -> bool:
     return all(not folder or folder.endswith("/") for folder in folders)
 
 
-def _folder_names(index: Index, folders: Sequence[str]) -> Sequence[str]:
+def folder_names(index: Index, folders: Sequence[str]) -> Sequence[str]:
     """What `folders` are matched against: the folders the live articles are in (535 at 1M
     passages), or every id for a folder not ending in "/" (a scope kept by hand in the history)."""
     labels = index.stored.labels

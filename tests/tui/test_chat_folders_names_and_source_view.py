@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from tui_helpers import ask, wait_for
 
+from assistant.index import Index
 from assistant.tui.app import AssistantApp, make_app
 from assistant.tui.screens.source import WINDOW_PARAGRAPHS, ParagraphBlock, SourceScreen
 from assistant.tui.widgets.transcript import QuoteCard
@@ -50,6 +51,24 @@ async def test_a_newline_in_a_file_name_stays_on_the_cards_id_line(tmp_path: Pat
         lines = [card.render_line(y).text.strip(" │") for y in range(card.size.height)]
         assert any(line.startswith("local/name with newline.txt · characters") for line in lines), lines
         assert not any(line.startswith("with newline.txt") for line in lines), lines
+
+
+async def test_slash_in_warns_without_reading_the_article_table(tmp_path: Path) -> None:
+    """`/in FOLDER` checks the folder against the stored folders (issue 12): at 1M passages the id
+    column it read was every row of the article table, parsed the first time the scope was set."""
+    corpus = make_archive(tmp_path / "archive")
+    Index.open(corpus)  # built and stored before the chat opens it, as a large corpus's index is
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.chat.engine is not None)
+        engine = app.chat.engine
+        assert engine is not None and engine.index.articles.stored_rows is not None  # a stored index
+        await pilot.press(*"/in world/nowhere/", "enter")
+        await wait_for(pilot, lambda: any(n.severity == "warning" for n in app._notifications))
+        (warning,) = [n for n in app._notifications if n.severity == "warning"]
+        assert warning.message.startswith("No article is in world/nowhere/. ")
+        assert engine.index.articles.stored_rows is not None  # no row of the table parsed
+
 
 
 async def test_the_source_view_of_a_long_article_shows_the_paragraphs_around_the_quote(

@@ -73,11 +73,14 @@ class ScopeActions(AnswerActions):
         engine = self.engine
         if engine is None or not self.limits.folders:
             return
-        ids = engine.index.articles.columns["id"]
-        folders = corpus_folders(self.limits, engine.corpus_dir, ids).folders
-        for folder in missing_folders(folders, ids):
+        from assistant.engine_parts.question_scope import folder_names  # the engine is open: loaded
+
+        # The live articles' folders (or their ids), as `ask --in` matches: no id column parsed.
+        names = folder_names(engine.index, self.limits.folders)
+        folders = corpus_folders(self.limits, engine.corpus_dir, list(names)).folders
+        for folder in missing_folders(folders, names):
             self.notify(
-                clean(f"No article is in {folder}.{folder_hint(folder, ids)}", one_line=True),
+                clean(f"No article is in {folder}.{folder_hint(folder, names)}", one_line=True),
                 title="Scope",
                 severity="warning",
                 markup=False,
