@@ -234,7 +234,9 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
     return ()
 
 
-_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+((?:[a-z][\w'-]*\s*){1,3})")
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+((?:[a-z][\w'-]*\s*){1,4})")
+"""The words after "how many" that may name what is counted, up to four ("how many Medieval Warm
+Period reconstructions")."""
 _NOT_A_NOUN = frozenset(
     "did does do is are was were will would can could should has have had of in on at for to by from with "
     "more less fewer other".split()
