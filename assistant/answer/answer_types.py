@@ -181,12 +181,23 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
     company has the ministry told to absorb X?", "What is the deadline for the public to comment?"):
     a port, a company, a date is wanted there, not any quotation of the official."""
     asked = _ASKED_NOUN.match(low)
-    for noun in asked.group(1).split() if asked is not None else ():
+    words = asked.group(1).split() if asked is not None else []
+    for at, noun in enumerate(words):
         if statement and noun in _NOT_A_NOUN:
             return None
+        if noun in _CAUSE_VERBS and not set(words[:at]) <= _BEFORE_A_VERB:
+            return None  # "What leader led the revolt?": a leader is asked, "led" says what he did
         if noun in _NOUN_KINDS:
             return _NOUN_KINDS[noun]
     return None
+
+
+_CAUSE_VERBS = frozenset("prompted caused led drove spurred triggered explains explained".split())
+"""Verbs of _NOUN_KINDS that ask why only as the question's own verb: "What led to...", "What may
+have caused...". After a noun ("What leader led...", "What were the civil wars caused by X called?")
+the noun is asked."""
+_BEFORE_A_VERB = frozenset("may might has have had could would first then also ultimately eventually".split())
+"""Words that may stand between "what" and its verb ("What may have caused ...", "What first prompted")."""
 
 
 _SUM_VERB = re.compile(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)")
