@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.engine import Engine
 from tests.stories import filler_stories, write_stories
 
@@ -45,3 +47,50 @@ def test_a_count_of_the_asked_thing_in_other_words_answers(tmp_path: Path) -> No
     answer = _engine(tmp_path, "kestrel.txt", "harrow.txt").ask("How many employees does Harrow Mills have?")
     assert answer.answered
     assert "1,200 workers" in answer.quotes[0].text
+
+
+# Counts as readers write them: in a year's shape before a plural, a part of a whole, bound by a hyphen.
+WRITTEN = {
+    "gala.txt": (
+        "Harbour Hall Reopens With Gala\n"
+        "DUNMORE, May 9 - The restored Harbour Hall reopened on Saturday with a gala dinner attended by "
+        "2000 guests, the city council said.\n"
+        "The hall was built in 1887, and its 2019 repairs were paid for by local firms.\n"
+    ),
+    "mill.txt": (
+        "Brackley Textiles To Cut Jobs\n"
+        "LEEDS, May 10 - Brackley Textiles Plc said it will lay off 5,000 of its employees as it shuts "
+        "its oldest mills in the north.\n"
+        "The company said the closures would save 40 mln stg a year.\n"
+    ),
+    "cinema.txt": (
+        "Northgate Cinema Opens\n"
+        "YORK, May 11 - Cinema chain Lumen opened a 12-screen multiplex at the Northgate centre on Friday, "
+        "its largest in the country.\n"
+        "Lumen said tickets sold out for the opening weekend.\n"
+    ),
+}
+
+
+def _written(tmp_path: Path) -> Engine:
+    return Engine.open(write_stories(tmp_path / "news", WRITTEN | filler_stories()))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "2000 guests" has a year's shape, but a year does not stand before a plural so.
+        ("How many guests attended the Harbour Hall gala dinner?", "2000 guests"),
+        ("How many employees will Brackley Textiles lay off?", "5,000 of its employees"),
+        ("How many screens does Lumen's Northgate multiplex have?", "12-screen"),
+    ],
+)
+def test_a_count_written_as_readers_write_it_answers(tmp_path: Path, question: str, expected: str) -> None:
+    answer = _written(tmp_path).ask(question)
+    assert answer.answered, answer.message
+    assert expected in answer.quotes[0].text, [q.text for q in answer.quotes]
+
+
+def test_a_year_before_a_plural_after_its_owner_is_still_no_count(tmp_path: Path) -> None:
+    # "its 2019 repairs" names the year of the repairs, not how many there were.
+    assert not _written(tmp_path).ask("How many repairs did Harbour Hall need?").answered

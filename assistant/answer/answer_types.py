@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -180,12 +181,23 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
     company has the ministry told to absorb X?", "What is the deadline for the public to comment?"):
     a port, a company, a date is wanted there, not any quotation of the official."""
     asked = _ASKED_NOUN.match(low)
-    for noun in asked.group(1).split() if asked is not None else ():
+    words = asked.group(1).split() if asked is not None else []
+    for at, noun in enumerate(words):
         if statement and noun in _NOT_A_NOUN:
             return None
+        if noun in _CAUSE_VERBS and not set(words[:at]) <= _BEFORE_A_VERB:
+            return None  # "What leader led the revolt?": a leader is asked, "led" says what he did
         if noun in _NOUN_KINDS:
             return _NOUN_KINDS[noun]
     return None
+
+
+_CAUSE_VERBS = frozenset("prompted caused led drove spurred triggered explains explained".split())
+"""Verbs of _NOUN_KINDS that ask why only as the question's own verb: "What led to...", "What may
+have caused...". After a noun ("What leader led...", "What were the civil wars caused by X called?")
+the noun is asked."""
+_BEFORE_A_VERB = frozenset("may might has have had could would first then also ultimately eventually".split())
+"""Words that may stand between "what" and its verb ("What may have caused ...", "What first prompted")."""
 
 
 _SUM_VERB = re.compile(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)")
@@ -233,7 +245,9 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
     return ()
 
 
-_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+((?:[a-z][\w'-]*\s*){1,3})")
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+((?:[a-z][\w'-]*\s*){1,4})")
+"""The words after "how many" that may name what is counted, up to four ("how many Medieval Warm
+Period reconstructions")."""
 _NOT_A_NOUN = frozenset(
     "did does do is are was were will would can could should has have had of in on at for to by from with "
     "more less fewer other".split()
@@ -273,13 +287,46 @@ _OF_NOUN = r"\s*of\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]*)"
 """What follows the noun asked when it is a measure of something: "value of the imports"."""
 
 
-def offered_types(sentence: str, question: str, wanted: Sequence[str] = ()) -> frozenset[AnswerType]:
-    """The kinds of answer a sentence holds that the question does not already state. A place or
-    name written without cues (names_new_place, names_unknown_word) counts only where `wanted` (the
-    kinds the question asks) holds it: elsewhere "offers a person" stays the shape the ranker was
-    trained to weigh for every question."""
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """What a question writes itself, read once a question: a sentence's kind of answer made only
+    of it ("$325 million" for "How much did the $325 million package hold?") offers nothing new."""
+
+    text: str
+    """The question as written: a place's word is matched with its capitals."""
+    low: str
+    """The question lower-cased: a phrase of the sentence found in it is the question's own."""
+    words: frozenset[str]
+    """Its lower-cased words and the calendar's: a name made only of them is nobody new."""
+    words_and_terms: frozenset[str]
+    """Its lower-cased words and index terms: a place named only with them is no new place."""
+    asks_often: bool
+    """It asks how often: "every day" answers."""
+    asks_day: bool
+    """It asks on which day: "this year" or "next month" names none."""
+
+
+def stated(question: str) -> Stated:
+    """What `question` writes itself, for offered_types."""
+    low = question.lower()
+    words = frozenset(re.findall(r"[a-z0-9]+", low))
+    return Stated(
+        text=question,
+        low=low,
+        words=words | _CALENDAR,
+        words_and_terms=words | frozenset(terms(low)),
+        asks_often=_OFTEN.search(low) is not None,
+        asks_day=_DAY_ASKED.search(low) is not None,
+    )
+
+
+def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -> frozenset[AnswerType]:
+    """The kinds of answer a sentence holds that the question (what it writes itself: `stated`)
+    does not already state. A place or name written without cues (names_new_place,
+    names_unknown_word) counts only where `wanted` (the kinds the question asks) holds it: elsewhere
+    "offers a person" stays the shape the ranker was trained to weigh for every question."""
     found: set[AnswerType] = set()
-    q_low = question.lower()
+    q_low = question.low
 
     def fresh(pattern: re.Pattern[str]) -> bool:
         return any(m.group(0).strip().lower() not in q_low for m in pattern.finditer(sentence))
@@ -292,14 +339,14 @@ def offered_types(sentence: str, question: str, wanted: Sequence[str] = ()) -> f
     if any(lasting(m) for m in _DURATION.finditer(sentence)):
         found.add("duration")
     # "every day" says how often, which answers "how often" but not "how long".
-    if _OFTEN.search(q_low) and fresh(_FREQUENCY):
+    if question.asks_often and fresh(_FREQUENCY):
         found.add("duration")
 
     for kind, pattern in (
         ("percent", _PERCENT),
         ("money", _MONEY),
         ("number", _NUMBER),
-        ("date", _DAY if _DAY_ASKED.search(q_low) else _DATE),
+        ("date", _DAY if question.asks_day else _DATE),
         ("reason", _REASON),
         ("definition", _DEFINITION),
         ("quote", _QUOTE),
@@ -308,13 +355,13 @@ def offered_types(sentence: str, question: str, wanted: Sequence[str] = ()) -> f
             found.add(kind)  # type: ignore[arg-type]
     capitalised = _CAPITALISED.findall(sentence) if {"place", "person"} & set(wanted) else []
     for m in _PLACE.finditer(sentence):
-        if m.group(0).split()[-1] not in question:
+        if m.group(0).split()[-1] not in question.text:
             found.add("place")
             break
     else:
-        if "place" in wanted and names_new_place(sentence, q_low, capitalised):
+        if "place" in wanted and names_new_place(sentence, question.words_and_terms, capitalised):
             found.add("place")
-    asked_words = _asked_words(q_low)
+    asked_words = question.words
     for m in _NAME.finditer(sentence):
         # "Luxembourg Monday" for "Who chaired Monday's session ... in Luxembourg?" names nobody new.
         if any(w not in asked_words for w in re.findall(r"[a-z0-9]+", m.group(0).lower())):
@@ -324,24 +371,6 @@ def offered_types(sentence: str, question: str, wanted: Sequence[str] = ()) -> f
         if "person" in wanted and names_unknown_word(capitalised, asked_words):
             found.add("person")
     return frozenset(found)
-
-
-@lru_cache(maxsize=64)
-def _words_of(q_low: str) -> frozenset[str]:
-    """A lower-cased question's words: read once a question, not once for each of its candidates."""
-    return frozenset(re.findall(r"[a-z0-9]+", q_low))
-
-
-@lru_cache(maxsize=64)
-def _asked_words(q_low: str) -> frozenset[str]:
-    """The question's words and the calendar's: a name made only of them is nobody new."""
-    return _words_of(q_low) | _CALENDAR
-
-
-@lru_cache(maxsize=64)
-def _asked_words_and_terms(q_low: str) -> frozenset[str]:
-    """The question's words and index terms: a place named only with them is no new place."""
-    return _words_of(q_low) | frozenset(terms(q_low))
 
 
 def names_unknown_word(capitalised: list[str], asked_words: frozenset[str]) -> bool:
@@ -385,16 +414,15 @@ _LONGEST_PLACE = 4
 """Words in the longest place name looked up ("Gulf of St. Lawrence")."""
 
 
-def names_new_place(sentence: str, q_low: str, capitalised: list[str]) -> bool:
+def names_new_place(sentence: str, asked: frozenset[str], capitalised: list[str]) -> bool:
     """Whether the sentence names a place WordNet knows ("Geneva was ...", "visited Hong Kong",
-    "the rugged Cevennes region") that the question (`q_low`, lower-cased) does not name.
+    "the rugged Cevennes region") that the question (`asked`: its words and terms) does not name.
 
     Shape served: a place written as a subject or object, with no preposition the place pattern reads
     ("Geneva was John Calvin's adopted home"); SQuAD's place answers are mostly so. A possessive
     ("Japan's exports") names an owner, not where something is. `capitalised`: the sentence's
     capitalised words (_CAPITALISED), found once for this and names_unknown_word."""
     places = place_names()
-    asked: frozenset[str] | None = None
     at = 0
     for word in capitalised:
         at = sentence.find(word, at)
@@ -413,8 +441,6 @@ def names_new_place(sentence: str, q_low: str, capitalised: list[str]) -> bool:
                 continue
             name = " ".join(span).lower()
             if name in places:
-                if asked is None:
-                    asked = _asked_words_and_terms(q_low)
                 # "the U.S." names no place new to "American patients" (America ~ U.S. ~ American).
                 known = set(re.findall(r"[a-z0-9]+", name)) <= asked or (
                     n == 1 and bool(bridges_of("".join(terms(name.replace(".", "")))) & asked)

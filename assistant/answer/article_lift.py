@@ -11,7 +11,6 @@ other sentence, too little to pass another article's sentence that stood above t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,6 @@ import numpy as np
 
 from assistant.answer.features import FEATURES
 from assistant.answer.query import Query
-from assistant.index.tokens import terms
 
 LIFT = 1e-3
 """How far above its article's best other sentence a lifted sentence lands."""
@@ -84,14 +82,6 @@ def lift_kind_asked(
     return lift_within_articles(probs, articles, list(offers), rows[:, FEATURES.index("hcov")], list(passed))
 
 
-_DAY_ASKED = re.compile(
-    r"\b(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})\b",
-    re.IGNORECASE,
-)
-"""A day the question names ("in the seven days to March 21"): it says which of a report's days."""
-
-
 def lift_day_named(
     query: Query,
     probs: npt.NDArray[np.float64],
@@ -103,7 +93,7 @@ def lift_day_named(
     up past siblings right above it that do not. A weekly report tells the same figure for several
     weeks; the day asked says which, and a later sentence holding it answers where the lead telling
     another week does not."""
-    days = [(terms(m.group(1)), m.group(2)) for m in _DAY_ASKED.finditer(query.question)]
+    days = query.days
     if not days or query.info.asks_statement or not rows.shape[0]:
         return probs
     lifted = [all(d in h and all(t in h for t in month) for month, d in days) for h in held]

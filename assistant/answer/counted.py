@@ -70,7 +70,19 @@ def _stem(word: str) -> str:
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-"""A bare four-digit number of these centuries is a year ("its 1987 imports"), which counts nothing."""
+"""A bare four-digit number of these centuries is mostly a year ("its 1987 imports"), which counts
+nothing; but see `_year_counts`."""
+_NOT_BEFORE_A_YEAR_COUNT = frozenset(
+    "the a an its their his her our your my this that these those in since until till from during "
+    "fiscal calendar mid early late year years".split()
+)
+"""Words before a year-like number that make it a year: "its 1987 imports", "in 1987", "fiscal 1987"."""
+_ERAS_AND_MONTHS = frozenset(
+    "bc bce ad ce jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december".split()
+)
+_PARTITIVE = frozenset("its their his her our the these those".split())
+"""Words that may follow "of" when a number counts a part of a whole: "5,000 of its employees"."""
 
 
 def _is_number(token: str) -> bool:
@@ -81,24 +93,67 @@ def _is_count(token: str) -> bool:
     return _is_number(token) and _YEAR.fullmatch(token) is None
 
 
+def _tokens(sentence: str) -> list[str]:
+    """The sentence's tokens, a number joined to a word by a hyphen ("a 12-screen cinema", "the
+    three-stage rocket") read as the number and the word: it counts that word."""
+    out: list[str] = []
+    end = -1
+    for m in _TOKEN.finditer(sentence):
+        token = m.group(0)
+        if token == "-" and m.start() == end and out and _is_number(out[-1]):
+            continue  # "12-screen": the hyphen binds; "12 - the" (spaced) is a dash
+        head, _, rest = token.partition("-")
+        if rest and head.lower() in _NUMBER_WORDS and rest[:1].isalpha():
+            out += [head, rest]
+        else:
+            out.append(token)
+        end = m.end()
+    return out
+
+
+def _year_counts(lowered: list[str], i: int) -> bool:
+    """Whether the year-like number at `i` counts the plural word after it ("attended by 2000
+    guests", "has 1987 employees"), rather than naming a year ("its 1987 imports", "in 1987")."""
+    before = lowered[i - 1] if i > 0 else ""
+    after = lowered[i + 1].rstrip(".") if i + 1 < len(lowered) else ""
+    return (
+        before not in _NOT_BEFORE_A_YEAR_COUNT
+        and not before.endswith(("'s", "’s"))
+        and after[:1].isalpha()
+        and after.endswith("s")
+        and after not in _ERAS_AND_MONTHS
+    )
+
+
 def sentence_facts(
     sentence: str, nouns: frozenset[str], bridges: frozenset[str], relations: tuple[str, ...]
 ) -> SentenceFacts:
-    """How the sentence bears on the asked noun (`nouns` its terms, `bridges` theirs) and relations."""
-    tokens = [m.group(0) for m in _TOKEN.finditer(sentence)] if nouns or relations else []
+    """How the sentence bears on the asked noun (`nouns` its terms, `bridges` theirs) and relations.
+    A count is read as readers write it: in digits or words ("two dozen banks"), in a year's shape
+    before a plural ("2000 guests"), with words between ("3,000 more workers", "5,000 of its
+    employees"), bound by a hyphen ("a 12-screen cinema"). A count whose noun is left out ("Four
+    thousand emigrated") is not read: on squad-dev-train it kept as many answers as it let
+    questions asked without their article through."""
+    tokens = _tokens(sentence) if nouns or relations else []
     lowered = [t.lower() for t in tokens]
     held = {"not" if w.endswith(("n't", "n’t")) else w for w in lowered}
     relation = tuple(r for r in relations if r in held)
     counted = 0.0
     if nouns:
-        numbers = [i for i, t in enumerate(tokens) if _is_count(t)]
+        numbers = [
+            i for i, t in enumerate(tokens) if _is_count(t) or (_is_number(t) and _year_counts(lowered, i))
+        ]
         for i in numbers:
-            for step in (1, -1):
+            # A year-like count counts only the plural after it (_year_counts).
+            for step in (1, -1) if _is_count(tokens[i]) else (1,):
                 j = i + step
                 while 0 <= j < len(tokens) and abs(j - i) <= REACH + 1:
                     token = lowered[j]
                     if _is_number(token) or token in _SIGNS:
                         j += step
+                        continue
+                    if step == 1 and token == "of" and j + 1 < len(tokens) and lowered[j + 1] in _PARTITIVE:
+                        j += 2  # "5,000 of its employees": a part of the whole counted
                         continue
                     if not token[:1].isalpha() or token in _BETWEEN_STOPS:
                         break

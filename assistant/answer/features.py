@@ -183,7 +183,7 @@ class Featurizer:
             bcov = _weight(query, bridged_terms) / total_w
             wcov = _weight(query, w_exact) / total_w
             wbcov = _weight(query, w_bridged) / total_w
-            offered = offered_types(sentence, query.question, query.wanted)
+            offered = offered_types(sentence, query.stated, query.wanted)
             r = rows[row]
             r[col["cov"]] = cov
             r[col["bcov"]] = bcov

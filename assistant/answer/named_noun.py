@@ -18,27 +18,11 @@ import numpy as np
 from assistant.answer.article_lift import lift_within_articles
 from assistant.answer.features import FEATURES
 from assistant.answer.query import Query
-from assistant.index.tokens import STOP_WORDS, terms
+from assistant.index.tokens import terms
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
 
-_WHICH = re.compile(r"\b[Ww]hich\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
-"""The one or two lower-case words right after "which" ("which church organization is"); "what NOUN"
-asks too often for something no name holds ("what channel", "what one word") to be read so."""
-_NOT_NOUNS = frozenset(
-    "is are was were has have had did does do will would can could should may might be been the a an "
-    "of to in on for by".split()
-)
-_ABBREVIATED: dict[str, frozenset[str]] = {
-    "compani": frozenset(
-        {"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh", "compani"}
-    ),
-    "firm": frozenset({"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh", "firm"}),
-    "corpor": frozenset({"corp", "corpor"}),
-}
-"""A noun asked and what a name says for it ("which company" is answered by "Daelim Industrial Co Ltd").
-Keys and values are index terms (stems)."""
 _NAME = re.compile(r"(?:[A-Z][\w&'.-]*)(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w&'.-]*)*")
 
 
@@ -48,22 +32,12 @@ def asked_noun(query: Query) -> frozenset[str]:
     # Only where the answer is a name: not a number, a date, a cause or someone's words.
     if query.info.asks_statement or not set(query.wanted) <= {"person", "place"}:
         return frozenset()
-    m = _WHICH.search(query.question)
-    if m is None:
-        return frozenset()
-    found: set[str] = set()
-    for w in m.groups():
-        # "What was Manning's rating" asks no noun; "which church organization is" stops at "is".
-        if not w or w in _NOT_NOUNS or w in STOP_WORDS or w.endswith("ed"):
-            break
-        found.update(terms(w))
-    return frozenset(found | {a for t in found for a in _ABBREVIATED.get(t, frozenset())})
+    return query.which_noun
 
 
-def names_holding(sentence: str, nouns: frozenset[str], given: str) -> bool:
-    """Whether a capitalised name in the sentence holds one of `nouns`, and the question (`given`)
-    does not write that name itself."""
-    low = given.lower()
+def names_holding(sentence: str, nouns: frozenset[str], low: str) -> bool:
+    """Whether a capitalised name in the sentence holds one of `nouns`, and the question (`low`,
+    lower-cased) does not write that name itself."""
     for m in _NAME.finditer(sentence):
         name = m.group(0).strip(".")
         held = terms(name)
@@ -87,5 +61,5 @@ def lift_named_noun(
     nouns = asked_noun(query)
     if not nouns or not rows.shape[0]:
         return probs
-    lifted = [names_holding(s, nouns, query.question) for s in sentences]
+    lifted = [names_holding(s, nouns, query.stated.low) for s in sentences]
     return lift_within_articles(probs, articles, lifted, rows[:, FEATURES.index("hcov")])

@@ -9,13 +9,30 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from assistant.answer.answer_types import AnswerType, acronym_pattern, quantity_noun, wanted_types
+from assistant.answer.answer_types import (
+    AnswerType,
+    Stated,
+    acronym_pattern,
+    quantity_noun,
+    stated,
+    wanted_types,
+)
 from assistant.answer.counted import relation_words
 from assistant.answer.lexicon import bridges_of, phrase_bridges, spelling_variant
 from assistant.answer.named import question_names
-from assistant.answer.question_class import QuestionInfo, analyse_question, asks_ahead, asks_how_many
+from assistant.answer.question_class import (
+    DayNamed,
+    QuestionInfo,
+    analyse_question,
+    asks_ahead,
+    asks_how_many,
+    days_named,
+    initialisms,
+    name_runs,
+    which_noun,
+)
 from assistant.answer.settings import Steer
 from assistant.index import Index
 from assistant.index.tokens import terms, words
@@ -47,6 +64,9 @@ class Query:
     """People whose statements it asks for."""
     acronym: re.Pattern[str] | None
     """For "what are ATACMS": the shape of the sentence that spells the acronym out."""
+    stated: Stated
+    """What it writes itself: a sentence offering a kind of answer only in its words offers none
+    (answer_types.offered_types)."""
     named: tuple[str, ...] = ()
     """Own terms of the names the question gives (companies, people, places, tickers): the article
     that answers names them."""
@@ -60,6 +80,16 @@ class Query:
     """It asks "how many": a count of the noun in `counted` (refusal.count_missing)."""
     asks_ahead: bool = False
     """It asks what is to come ("will", "expect", "forecast"): said_outlook's statements that look ahead."""
+    days: tuple[DayNamed, ...] = ()
+    """The days of the calendar it names ("in the week to March 21"): article_lift.lift_day_named."""
+    which_noun: frozenset[str] = frozenset()
+    """For "which NOUN": terms a name answering it holds ("compani", "co", "inc"): named_noun."""
+    name_runs: tuple[tuple[str, ...], ...] = ()
+    """The terms of each run of its capitalised words, two or more ("third", "world"): shown_article
+    reads a name the dictionary makes of ordinary words in them."""
+    initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Each run of its capitalised words by its initials ("lme"), with the run's own terms: an article
+    writing the short form names them (shown_article)."""
 
     @property
     def searched(self) -> list[str]:
@@ -200,4 +230,20 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         relations=relation_words(question),
         how_many=asks_how_many(question),
         asks_ahead=asks_ahead(question),
+        stated=stated(question),
+        days=days_named(question),
+        which_noun=which_noun(question),
+        name_runs=name_runs(question),
+        initials=_initials(question, own),
     )
+
+
+def _initials(question: str, own: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The question's runs of capitalised words by their initials, with those of their terms it
+    searches for; a run with none of them is left out."""
+    out: dict[str, tuple[str, ...]] = {}
+    for initials, run in initialisms(question):
+        found = tuple(t for t in run if t in own)
+        if found:
+            out[initials] = found
+    return out

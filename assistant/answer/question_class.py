@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from assistant.answer.statement_subject import (
     PRONOUNS,
@@ -17,7 +17,7 @@ from assistant.answer.statement_subject import (
     statement_subject,
     subject_head,
 )
-from assistant.index.tokens import STOP_WORDS, fold
+from assistant.index.tokens import STOP_WORDS, fold, terms
 
 Kind = Literal["who", "when", "where", "amount", "why", "acronym", "what", "other"]
 MetaField = Literal["author", "source", "date", "title", "url"]
@@ -222,6 +222,87 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 def asks_how_many(question: str) -> bool:
     """Whether a question asks "how many" (a count), not "how much" (a sum, a price)."""
     return _HOW_MANY.search(question) is not None
+
+
+class DayNamed(NamedTuple):
+    """A day of the calendar a question names ("in the seven days to March 21")."""
+
+    month: tuple[str, ...]
+    """The month's index terms."""
+    day: str
+    """The day's number, as written."""
+
+
+_DAY_NAMED = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def days_named(question: str) -> tuple[DayNamed, ...]:
+    """The days a question names: they say which of a weekly report's days is asked
+    (article_lift.lift_day_named)."""
+    return tuple(DayNamed(tuple(terms(m.group(1))), m.group(2)) for m in _DAY_NAMED.finditer(question))
+
+
+_WHICH = re.compile(r"\b[Ww]hich\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
+"""The one or two lower-case words right after "which" ("which church organization is"); "what NOUN"
+asks too often for something no name holds ("what channel", "what one word") to be read so."""
+_NOT_WHICH_NOUNS = frozenset(
+    "is are was were has have had did does do will would can could should may might be been the a an "
+    "of to in on for by".split()
+)
+_ABBREVIATED: dict[str, frozenset[str]] = {
+    "compani": frozenset(
+        {"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh", "compani"}
+    ),
+    "firm": frozenset({"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh", "firm"}),
+    "corpor": frozenset({"corp", "corpor"}),
+}
+"""A noun asked and what a name says for it ("which company" is answered by "Daelim Industrial Co Ltd").
+Keys and values are index terms (stems)."""
+
+
+def which_noun(question: str) -> frozenset[str]:
+    """For "which NOUN": the terms a name answering it holds (the one or two words after "which",
+    widened by their abbreviations); empty when no noun follows "which"."""
+    m = _WHICH.search(question)
+    if m is None:
+        return frozenset()
+    found: set[str] = set()
+    for w in m.groups():
+        # "What was Manning's rating" asks no noun; "which church organization is" stops at "is".
+        if not w or w in _NOT_WHICH_NOUNS or w in STOP_WORDS or w.endswith("ed"):
+            break
+        found.update(terms(w))
+    return frozenset(found | {a for t in found for a in _ABBREVIATED.get(t, frozenset())})
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)+")
+_NAME_WORDS = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*)*")
+
+
+def name_runs(question: str) -> tuple[tuple[str, ...], ...]:
+    """The index terms of each run of capitalised words ("Third World", "London Metal Exchange"; "of"
+    left out) holding two terms or more: where a name the dictionary makes of ordinary words is looked
+    for (shown_article)."""
+    runs = (
+        tuple(t for w in m.group(0).split() if w != "of" for t in terms(w))
+        for m in _NAME_WORDS.finditer(question)
+    )
+    return tuple(run for run in runs if len(run) >= 2)
+
+
+def initialisms(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each run of two capitalised words or more ("London Metal Exchange") by its initials ("lme"),
+    with its words' index terms: an article that writes the short form names all of them."""
+    out = []
+    for m in _NAME_RUN.finditer(question):
+        parts = [w for w in m.group(0).split() if w != "of"]
+        if len(parts) >= 2:
+            out.append(("".join(w[0] for w in parts).lower(), tuple(t for w in parts for t in terms(w))))
+    return tuple(out)
 
 
 def analyse_question(question: str) -> QuestionInfo:

@@ -119,7 +119,7 @@ def headline_quote(
         return None
     start, end = int(span[0]), int(span[1])
     title = load_text(best.cand.article)[start:end]
-    if not title.strip() or wanted not in offered_types(title, query.question, query.wanted):
+    if not title.strip() or wanted not in offered_types(title, query.stated, query.wanted):
         return None
     offers = FEATURES.index(f"offers_{wanted}")
     siblings = zip(ranked, rows, strict=True)

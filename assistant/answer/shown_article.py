@@ -16,7 +16,6 @@ within each article's passages and from its head (title, dateline), so no articl
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,7 +24,6 @@ import numpy as np
 from assistant.answer.lexicon import demonyms, ordinary_phrases
 from assistant.answer.query import Query
 from assistant.index import Index
-from assistant.index.tokens import terms
 
 HeadTerms = Callable[[int], frozenset[str]]
 
@@ -58,35 +56,18 @@ def _held(index: Index, article: int, forms: list[str], head: frozenset[str]) ->
     return False
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)+")
-_NAME_WORDS = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*)*")
-
-
 def _names(query: Query) -> list[str]:
     """The question's name terms the corpus holds: its capitalised words (query.named) but a demonym
     ("West German") and a name WordNet makes of ordinary words ("Third World", "Wall Street")
     written as one run of capitals."""
     plain = set(demonyms())
     phrases = ordinary_phrases()
-    for match in _NAME_WORDS.finditer(query.question):
-        run = [t for w in match.group(0).split() if w != "of" for t in terms(w)]
+    for run in query.name_runs:
         for start in range(len(run)):
             for end in range(start + 2, len(run) + 1):
                 if tuple(run[start:end]) in phrases:
                     plain.update(run[start:end])
     return [t for t in query.named if t not in plain and t in query.reachable]
-
-
-def _acronyms(query: Query) -> dict[str, tuple[str, ...]]:
-    """Each run of capitalised words in the question ("London Metal Exchange") by its initials
-    ("lme"): an article that writes the short form names all of them."""
-    out: dict[str, tuple[str, ...]] = {}
-    for match in _NAME_RUN.finditer(query.question):
-        parts = [w for w in match.group(0).split() if w != "of"]
-        own = tuple(t for w in parts for t in terms(w) if t in query.own)
-        if len(parts) >= 2 and own:
-            out["".join(w[0] for w in parts).lower()] = own
-    return out
 
 
 def _names_missing(index: Index, query: Query, article: int, head_terms: HeadTerms) -> float:
@@ -97,7 +78,7 @@ def _names_missing(index: Index, query: Query, article: int, head_terms: HeadTer
     head = head_terms(article)
     short = {
         t
-        for acronym, named in _acronyms(query).items()
+        for acronym, named in query.initials.items()
         if _held(index, article, [acronym], head)
         for t in named
     }
