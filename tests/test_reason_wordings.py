@@ -81,7 +81,8 @@ def test_a_question_not_asking_why_keeps_the_lead_first(engine: Engine) -> None:
 
 
 def test_since_telling_when_is_no_cause(tmp_path: Path) -> None:
-    """"Since the merger was completed" says since when: the lead stays first."""
+    """A clause in the past after "since" ("since the merger was completed") says since when: the lead
+    stays first."""
     story = (
         "Corvan Output Climbs\n"
         "Corvan Mining raised copper output by 12 pct in 2025 at its Ridge mine, the company said.\n"
