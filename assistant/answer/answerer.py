@@ -26,6 +26,7 @@ from assistant.answer.refusal import (
     REFUSAL_FEATURES,
     close_articles,
     count_missing,
+    kind_missing,
     refusal_row,
     statement_found,
     year_missing,
@@ -307,6 +308,8 @@ class Answerer:
             return True  # the speaker asked, found speaking on the topic (refusal.py)
         if count_missing(query, rows, scored):
             return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
+        if kind_missing(query, rows, scored):
+            return False  # a sum or a date asked, and the story offers none (refusal.py)
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:
             row = refusal_row(query, rows, scored)[None, :]
