@@ -6,8 +6,6 @@ gives the year, the sum or the day still answers."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.engine import Engine
