@@ -187,7 +187,7 @@ def report(asked: list[Asked]) -> None:
     un = [a for a in asked if a.unanswerable]
     ans = [a for a in asked if not a.unanswerable]
     print(
-        f"statement rule and refusal model: unanswerable refused {sum(not a.answered for a in un)}/{len(un)},"
+        f"the rules and the refusal model: unanswerable refused {sum(not a.answered for a in un)}/{len(un)},"
         f" answerable refused {sum(not a.answered for a in ans)}/{len(ans)}"
     )
     print("unanswerable questions the model answers, and their facts (1 present, 0 absent):")
