@@ -41,8 +41,9 @@ their article.
 `year_missing`: a question naming a year ("How many Macintosh computers did Apple ship in 1986?",
 "...Hong Kong's return to China in 1997?") is refused when the first quote's story (its sentences
 and its head) never writes that year. A near miss finds the company's story, which tells of
-another year or none; a reader who asks of a story's year copies it from the story, as every year
-asked by the answerable questions of five Reuters dev sets is (28 of them). A story dated by a
+another year or none; a reader who asks of a story's year copies it from the story: each of the 19
+answerable questions naming a year that five Reuters dev sets answer has it in its first quote's
+story, and 4 of refuse-dev's 80 unanswerable ones do not. A story dated by a
 relative year alone ("last year") is not read as holding one: a story has no year of its own here
 (a Reuters dateline gives the day and month).
 
@@ -53,9 +54,9 @@ near miss finds the company's story, which gives its shares or its plans but no 
 asked thing. Only these two kinds: they are written in unmistakable shapes (a currency, a month or
 a year), so a story whose candidates hold none holds none to give; a person, a place, a reason or
 a statement is written in too many shapes for the patterns to be sure of its absence, and a plain
-number answers most "how much" questions. Read on the five Reuters dev sets and refuse-dev, it
-refuses 10 unanswerable questions the models answered for 1 answerable one (a sum asked, a
-number with no currency written).
+number answers most "how much" questions. On five Reuters dev sets and refuse-dev it refuses 9
+unanswerable questions the models answered (6 of refuse-dev's) for 1 answerable one (a sum asked
+of a story whose candidates write no currency).
 """
 
 from __future__ import annotations
