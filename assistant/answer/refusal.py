@@ -173,12 +173,19 @@ SURE_KINDS: tuple[AnswerType, ...] = ("money", "date")
 """Kinds of answer whose absence from a story's candidates `kind_missing` trusts (see the module)."""
 
 
+OFFERED_FOR: dict[AnswerType, tuple[AnswerType, ...]] = {"money": ("money", "percent")}
+"""What answers a kind asked besides itself: a sum asked of a change is given as a share of it
+("What pay rise is the union seeking?" is answered by "a 9% pay rise")."""
+
+
 def kind_missing(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
     """Whether the question's first wanted kind is one of SURE_KINDS and no candidate of the first
-    quote's story (`scored` best first, `rows` their features) offers it."""
+    quote's story (`scored` best first, `rows` their features) offers it (or OFFERED_FOR's kinds)."""
     if not query.wanted or query.wanted[0] not in SURE_KINDS or not scored:
         return False
-    return float(rows[first_story(scored), FEATURES.index(f"offers_{query.wanted[0]}")].max()) < 0.5
+    kinds = OFFERED_FOR.get(query.wanted[0], (query.wanted[0],))
+    offered = rows[first_story(scored)][:, [FEATURES.index(f"offers_{k}") for k in kinds]]
+    return float(offered.max()) < 0.5
 
 
 def close_articles(probs: list[float], articles: list[int], top: int) -> list[int]:
