@@ -1,8 +1,8 @@
 """What the question asks that its answer's story never gives is refused (assistant/answer/refusal.py):
-a year the story never writes (`year_missing`), a sum of money or a date none of its sentences
-offers (`kind_missing`). A near miss finds the company's story, which tells of the sale, the
-plant or another year, and the refusal models find it as likely as an answer. The story that
-gives the year, the sum or the day still answers."""
+a year the story never writes (`year_missing`), a date none of its sentences offers
+(`kind_missing`). A near miss finds the company's story, which tells of the plant or of another
+year, and the refusal models find it as likely as an answer. The story that gives the year or the
+day still answers; a sum is not read so, as it is often written without a currency."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ STORIES = {
         "CHICAGO, March 4 - Gould Inc said it agreed to sell its systems protection division to a group "
         "of investors led by the unit's managers.\n"
         "The division makes power conditioning equipment and employs 600 people, the company said.\n"
-        "Gould said the sale is part of its plan to focus on computers and electronics.\n"
+        "Gould said the sale will bring in four million and is part of its plan to focus on "
+        "computers.\n"
     ),
     "harlan.txt": (
         "Harlan Foods Sells Bakery Unit\n"
@@ -60,11 +61,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
             "How many tonnes of resin did Marlow Chemicals ship in 1986?",
             "412,000 tonnes",
         ),
-        (  # a sum the story never gives; the story that gives one answers
-            "How much is Gould's systems protection division being sold for?",
-            "How much did Harlan Foods sell its bakery unit for?",
-            "42 mln dlrs",
-        ),
         (  # a day the story never gives; the story that gives one answers
             "When will Kestrel Tool open its new Ohio assembly plant?",
             "When will Osprey Rubber open its new Ohio tyre plant?",
@@ -87,3 +83,9 @@ def test_the_same_fact_asked_without_a_year_answers(engine: Engine) -> None:
     answer = engine.ask("How many tonnes of resin did Marlow Chemicals ship?")
     assert answer.answered
     assert "412,000 tonnes" in answer.quotes[0].text
+
+
+def test_a_sum_written_without_a_currency_answers(engine: Engine) -> None:
+    answer = engine.ask("How much will the Gould division sale bring in?")
+    assert answer.answered
+    assert "four million" in answer.quotes[0].text

@@ -309,7 +309,7 @@ class Answerer:
         if count_missing(query, rows, scored):
             return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
         if kind_missing(query, rows, scored):
-            return False  # a sum or a date asked, and the story offers none (refusal.py)
+            return False  # a date asked, and the story offers none (refusal.py)
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:
             row = refusal_row(query, rows, scored)[None, :]

@@ -47,17 +47,14 @@ story, and 4 of refuse-dev's 80 unanswerable ones do not. A story dated by a
 relative year alone ("last year") is not read as holding one: a story has no year of its own here
 (a Reuters dateline gives the day and month).
 
-`kind_missing`: a question whose first wanted kind is a sum of money ("How much severance pay...",
-"At what price per share...") or a date ("When does Immunex expect to start selling...") is
-refused when no candidate sentence of the first quote's story offers one (features' offers_*). A
-near miss finds the company's story, which gives its shares or its plans but no sum or day for the
-asked thing. Only these two kinds: they are written in unmistakable shapes (a currency, a month or
-a year), so a story whose candidates hold none holds none to give; a person, a place, a reason or
-a statement is written in too many shapes for the patterns to be sure of its absence, and a plain
-number answers most "how much" questions. A sum asked is also answered by a percentage ("What
-pay rise...": "a 9% pay rise"). On five Reuters dev sets and refuse-dev it refuses 6 unanswerable
-questions the models answered (4 of refuse-dev's) for 1 answerable one (a sum asked of a story
-whose candidates write no currency).
+`kind_missing`: a question whose first wanted kind is a date ("When does Immunex expect to start
+selling...?") is refused when no candidate sentence of the first quote's story offers one
+(features' offers_date). A near miss finds the company's story, which gives its plans but no day
+for them. Only dates: a person, a place, a reason or a statement is written in too many shapes for
+the patterns to be sure of its absence, and so is a sum ("will cost the port four million" names no
+currency; "What pay rise...?" is answered by "a 9% pay rise"): read for money too, the rule refused
+4 more unanswerable questions of the dev sets but those answerable ones with them. On five Reuters
+dev sets and refuse-dev it refuses 2 unanswerable questions the models answered, no answerable one.
 """
 
 from __future__ import annotations
@@ -170,23 +167,16 @@ def year_missing(query: Query, story: frozenset[str]) -> bool:
     return bool(years) and not any(y in story for y in years)
 
 
-SURE_KINDS: tuple[AnswerType, ...] = ("money", "date")
+SURE_KINDS: tuple[AnswerType, ...] = ("date",)
 """Kinds of answer whose absence from a story's candidates `kind_missing` trusts (see the module)."""
-
-
-OFFERED_FOR: dict[AnswerType, tuple[AnswerType, ...]] = {"money": ("money", "percent")}
-"""What answers a kind asked besides itself: a sum asked of a change is given as a share of it
-("What pay rise is the union seeking?" is answered by "a 9% pay rise")."""
 
 
 def kind_missing(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
     """Whether the question's first wanted kind is one of SURE_KINDS and no candidate of the first
-    quote's story (`scored` best first, `rows` their features) offers it (or OFFERED_FOR's kinds)."""
+    quote's story (`scored` best first, `rows` their features) offers it."""
     if not query.wanted or query.wanted[0] not in SURE_KINDS or not scored:
         return False
-    kinds = OFFERED_FOR.get(query.wanted[0], (query.wanted[0],))
-    offered = rows[first_story(scored)][:, [FEATURES.index(f"offers_{k}") for k in kinds]]
-    return float(offered.max()) < 0.5
+    return float(rows[first_story(scored), FEATURES.index(f"offers_{query.wanted[0]}")].max()) < 0.5
 
 
 def close_articles(probs: list[float], articles: list[int], top: int) -> list[int]:
