@@ -53,7 +53,7 @@ selling...?") is refused when no candidate sentence of the first quote's story o
 for them. Only dates: a person, a place, a reason or a statement is written in too many shapes for
 the patterns to be sure of its absence, and so is a sum ("will cost the port four million" names no
 currency; "What pay rise...?" is answered by "a 9% pay rise"): read for money too, the rule refused
-4 more unanswerable questions of the dev sets but those answerable ones with them. On five Reuters
+4 more unanswerable questions of the dev sets, and these answerable ones with them. On five Reuters
 dev sets and refuse-dev it refuses 2 unanswerable questions the models answered, no answerable one.
 """
 
