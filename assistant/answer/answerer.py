@@ -308,7 +308,7 @@ class Answerer:
             return True  # the speaker asked, found speaking on the topic (refusal.py)
         if count_missing(query, rows, scored):
             return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
-        if kind_missing(query, rows, scored):
+        if kind_missing(query, rows, scored, bool(self.index.articles[scored[0].cand.article]["date"])):
             return False  # a date asked, and the story offers none (refusal.py)
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:
