@@ -177,13 +177,14 @@ def kind_missing(
     query: Query, rows: npt.NDArray[np.float64], scored: list[Scored], dated: bool = False
 ) -> bool:
     """Whether the question's first wanted kind is one of SURE_KINDS and no candidate of the first
-    quote's story (`scored` best first, `rows` their features) offers it. A story `dated` by its
+    quote's story (`scored` best first, `rows` their features) offers a kind it wants. A story `dated` by its
     metadata gives a date of its own, shown with its quote ("When did the winner cross the line?")."""
     if not query.wanted or query.wanted[0] not in SURE_KINDS or not scored:
         return False
     if dated and query.wanted[0] == "date":
         return False
-    return float(rows[first_story(scored), FEATURES.index(f"offers_{query.wanted[0]}")].max()) < 0.5
+    # Any kind the question wants will do: "When will X stop?" is answered by "within two years".
+    return float(rows[first_story(scored), FEATURES.index("type_match")].max()) < 0.5
 
 
 def close_articles(probs: list[float], articles: list[int], top: int) -> list[int]:
