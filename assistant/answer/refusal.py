@@ -49,14 +49,14 @@ relative year alone ("last year") is not read as holding one: a story has no yea
 
 `kind_missing`: a question whose first wanted kind is a date ("When does Immunex expect to start
 selling...?") is refused when no candidate sentence of the first quote's story offers one (features'
-offers_date). A near miss finds the company's story, which gives its plans but no day for them. A
-story dated in its metadata is not refused so: its date is shown with its quote (the Reuters and
-SQuAD bench corpora carry none). Only dates: a person, a place, a reason or a statement is written
-in too many shapes for the patterns to be sure of its absence, and so is a sum ("will cost the port
-four million" names no currency; "What pay rise...?" is answered by "a 9% pay rise"): read for money
-too, the rule refused 4 more unanswerable questions of the dev sets, and these answerable ones with
-them. On five Reuters dev sets and refuse-dev it refuses 2 unanswerable questions the models
-answered, no answerable one.
+type_match: a date or a span it also wants). A near miss finds the company's story, which gives its
+plans but no day for them. A story dated in its metadata is not refused so: its date is shown with
+its quote (the Reuters and SQuAD bench corpora carry none). Only dates: a person, a place, a reason
+or a statement is written in too many shapes for the patterns to be sure of its absence, and so is a
+sum ("will cost the port four million" names no currency; "What pay rise...?" is answered by "a 9%
+pay rise"): read for money too, the rule refused 4 more unanswerable questions of the dev sets, and
+these answerable ones with them. On five Reuters dev sets and refuse-dev it refuses 2 unanswerable
+questions the models answered, no answerable one.
 """
 
 from __future__ import annotations
