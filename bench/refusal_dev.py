@@ -43,7 +43,7 @@ from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query, parse_query
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row, statement_found
+from assistant.answer.refusal import REFUSAL_FEATURES, refusal_row
 from assistant.answer.settings import Steer
 from assistant.engine import Engine
 from assistant.index.tokens import terms
@@ -159,8 +159,8 @@ def facts_of(
 
 
 def ask_all(engine: Engine, rows_in: list[dict[str, Any]]) -> list[Asked]:
-    """Every question of the file, judged as the product judges it (the statement rule, then the
-    refusal model; the near-miss model is off by default)."""
+    """Every question of the file, judged as the product judges it (the rules of refusal.py, then
+    the refusal model; the near-miss model is off by default)."""
     model = load_model()
     reader = Reader(engine)
     out = []
@@ -178,7 +178,7 @@ def ask_all(engine: Engine, rows_in: list[dict[str, Any]]) -> list[Asked]:
         p = float(model.refusal.probabilities(row)[0])
         hit = not unanswerable and " ".join(r["answer"].split()) in " ".join(ranked[0].text.split())
         facts = facts_of(reader, query, rows, ranked)
-        answered = statement_found(query, rows[0], engine._answerer.around(ranked[0])) or p >= model.threshold
+        answered = engine._answerer.answers(query, rows, ranked)  # the rules, then the models
         out.append(Asked(r["question"], unanswerable, hit, p, answered, facts))
     return out
 
@@ -187,7 +187,7 @@ def report(asked: list[Asked]) -> None:
     un = [a for a in asked if a.unanswerable]
     ans = [a for a in asked if not a.unanswerable]
     print(
-        f"statement rule and refusal model: unanswerable refused {sum(not a.answered for a in un)}/{len(un)},"
+        f"the rules and the refusal model: unanswerable refused {sum(not a.answered for a in un)}/{len(un)},"
         f" answerable refused {sum(not a.answered for a in ans)}/{len(ans)}"
     )
     print("unanswerable questions the model answers, and their facts (1 present, 0 absent):")

@@ -26,8 +26,10 @@ from assistant.answer.refusal import (
     REFUSAL_FEATURES,
     close_articles,
     count_missing,
+    kind_missing,
     refusal_row,
     statement_found,
+    year_missing,
 )
 from assistant.answer.said_antecedent import with_antecedents
 from assistant.answer.said_description import description_prior
@@ -247,6 +249,11 @@ class Answerer:
         k = s.cand.sentence - lo
         return frozenset().union(*held[max(0, k - 1) : k + 2])
 
+    def story_terms(self, article: int) -> frozenset[str]:
+        """Terms of an article's sentences and of its head: all that its story writes."""
+        _, held, _ = self.story(article)
+        return self.head_terms(article).union(*held)
+
     def term_shares(self, article: int) -> dict[str, float]:
         """Per term, the share of an article's sentences that hold it: what the whole story is
         about, which tells none of its sentences apart."""
@@ -295,10 +302,14 @@ class Answerer:
         the question names."""
         if not self.settings.refusal:
             return True
+        if year_missing(query, self.story_terms(scored[0].cand.article)):
+            return False  # a year asked that the answer's story never writes (refusal.py)
         if statement_found(query, scored[0], rows[0], self.around(scored[0])):
             return True  # the speaker asked, found speaking on the topic (refusal.py)
         if count_missing(query, rows, scored):
             return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
+        if kind_missing(query, rows, scored, bool(self.index.articles[scored[0].cand.article]["date"])):
+            return False  # a date asked, and the story offers none (refusal.py)
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:
             row = refusal_row(query, rows, scored)[None, :]
