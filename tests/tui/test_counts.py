@@ -30,7 +30,7 @@ async def test_one_article_and_one_quote_are_singular(tmp_path: Path) -> None:
     (corpus / "ferry.txt").write_text("Ferry news\n\nThe ferry left the harbor late.\n", encoding="utf-8")
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await ask(pilot, "When did the ferry leave the harbor?")
+        await ask(pilot, "Did the ferry leave the harbor late?")
         assert len(app.chat.answers[-1].quotes) == 1
         assert "about the 1 article in" in plain(app.screen.query_one("#welcome", WelcomeCard))
         assert "Scope: all 1 article  " in plain(app.screen.query_one(ScopeBar))
@@ -57,7 +57,7 @@ async def test_a_refusal_shows_no_token_line_and_large_counts_are_grouped(tmp_pa
         await wait_for(pilot, lambda: app.engine is not None, timeout=120)
         assert "about the 1,001 articles in" in plain(app.screen.query_one("#welcome", WelcomeCard))
         assert app.screen.query_one(ArticlePanel).border_title == "Articles (1,001)"
-        await ask(pilot, "When did ferry number 7 leave the harbor?")
+        await ask(pilot, "Did ferry number 7 leave the harbor late?")
         assert app.chat.answers[-1].answered
         assert app.screen.query_one("#answer-tokens", Static).display
         await ask(pilot, "What did the volcano in Iceland erupt?")
