@@ -302,13 +302,14 @@ class Answerer:
         the question names."""
         if not self.settings.refusal:
             return True
-        if year_missing(query, self.story_terms(scored[0].cand.article)):
+        first = scored[0].cand.article
+        if year_missing(query, lambda: self.story_terms(first)):
             return False  # a year asked that the answer's story never writes (refusal.py)
         if statement_found(query, scored[0], rows[0], self.around(scored[0])):
             return True  # the speaker asked, found speaking on the topic (refusal.py)
         if count_missing(query, rows, scored):
             return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
-        if kind_missing(query, rows, scored, bool(self.index.articles[scored[0].cand.article]["date"])):
+        if kind_missing(query, rows, scored, lambda: bool(self.index.articles[first]["date"])):
             return False  # a date asked, and the story offers none (refusal.py)
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:

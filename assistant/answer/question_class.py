@@ -253,11 +253,10 @@ _NOT_WHICH_NOUNS = frozenset(
     "is are was were has have had did does do will would can could should may might be been the a an "
     "of to in on for by".split()
 )
+_COMPANY_ENDS = frozenset({"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh"})
 _ABBREVIATED: dict[str, frozenset[str]] = {
-    "compani": frozenset(
-        {"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh", "compani"}
-    ),
-    "firm": frozenset({"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh", "firm"}),
+    "compani": _COMPANY_ENDS | {"compani"},
+    "firm": _COMPANY_ENDS | {"firm"},
     "corpor": frozenset({"corp", "corpor"}),
 }
 """A noun asked and what a name says for it ("which company" is answered by "Daelim Industrial Co Ltd").

@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -162,11 +163,14 @@ def asked_years(query: Query) -> tuple[str, ...]:
     return tuple(t for t in query.own if YEAR.fullmatch(t))
 
 
-def year_missing(query: Query, story: frozenset[str]) -> bool:
-    """Whether the question names a year and the first quote's story (`story`: the terms of its
-    sentences and its head) writes none of the years it names."""
+def year_missing(query: Query, story: Callable[[], frozenset[str]]) -> bool:
+    """Whether the question names a year and the first quote's story (`story()`: the terms of its
+    sentences and its head, made only when a year is asked) writes none of the years it names."""
     years = asked_years(query)
-    return bool(years) and not any(y in story for y in years)
+    if not years:
+        return False
+    held = story()
+    return not any(y in held for y in years)
 
 
 SURE_KINDS: tuple[AnswerType, ...] = ("date",)
@@ -174,14 +178,17 @@ SURE_KINDS: tuple[AnswerType, ...] = ("date",)
 
 
 def kind_missing(
-    query: Query, rows: npt.NDArray[np.float64], scored: list[Scored], dated: bool = False
+    query: Query,
+    rows: npt.NDArray[np.float64],
+    scored: list[Scored],
+    dated: Callable[[], bool] = lambda: False,
 ) -> bool:
     """Whether the question's first wanted kind is one of SURE_KINDS and no candidate of the first
-    quote's story (`scored` best first, `rows` their features) offers a kind it wants. A story `dated` by its
-    metadata gives a date of its own, shown with its quote ("When did the winner cross the line?")."""
+    quote's story (`scored` best first, `rows` their features) offers a kind it wants. A story `dated()`
+    by its metadata gives a date of its own, shown with its quote ("When did the winner cross the line?")."""
     if not query.wanted or query.wanted[0] not in SURE_KINDS or not scored:
         return False
-    if dated and query.wanted[0] == "date":
+    if query.wanted[0] == "date" and dated():
         return False
     # Any kind the question wants will do: "When will X stop?" is answered by "within two years".
     return float(rows[first_story(scored), FEATURES.index("type_match")].max()) < 0.5
