@@ -35,7 +35,6 @@ from assistant.answer.said_antecedent import with_antecedents
 from assistant.answer.said_description import description_prior
 from assistant.answer.said_outlook import outlook_prior
 from assistant.answer.said_paragraph import premise_prior
-from assistant.answer.said_phrase import phrase_gap_prior
 from assistant.answer.said_speaker import speaker_prior
 from assistant.answer.said_topic import topic_gap_prior
 from assistant.answer.settings import AnswerSettings, Steer
@@ -197,7 +196,6 @@ class Answerer:
         prior += speaker_prior(query, said, scored) + description_prior(query, said, scored, starts)
         prior += premise_prior(query, said, scored, paragraphs) + outlook_prior(query, said, scored)
         prior += topic_gap_prior(query, said, scored, self.term_shares, starts, self.head_terms)
-        prior += phrase_gap_prior(query, said, scored, self.term_shares, self.head_terms)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):

@@ -72,7 +72,7 @@ def story_topic(
             continue
         w = weights.get(s.cand.article)
         if w is None:
-            w = weights[s.cand.article] = story_weights(query, topic, s.cand.article, share_of, head_of)
+            w = weights[s.cand.article] = _story_weights(query, topic, s.cand.article, share_of, head_of)
         total = math.fsum(w.values())
         if total <= 0:
             continue
@@ -83,7 +83,7 @@ def story_topic(
     return out
 
 
-def story_weights(
+def _story_weights(
     query: Query, topic: Sequence[str], article: int, share_of: ShareOf, head_of: HeadOf
 ) -> dict[str, float]:
     """Per topic word, how much it tells one sentence of a story from another: its weight times
