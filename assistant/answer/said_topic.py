@@ -25,6 +25,7 @@ from assistant.answer.query import Query
 from assistant.answer.said_description import described_terms
 from assistant.answer.said_speaker import statements_of
 from assistant.answer.topic import topic_terms
+from assistant.index.tokens import terms
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
@@ -33,6 +34,14 @@ ShareOf = Callable[[int], Mapping[str, float]]
 """An article's number -> per term, the share of its sentences that hold it."""
 HeadOf = Callable[[int], frozenset[str]]
 """An article's number -> the terms of its headline and dateline: what the story is about."""
+
+ATTRIBUTION = frozenset(terms("said says told tells added adds according statement"))
+"""The reporter's words that give a statement as X's ("..., the Commission said", "she told
+reporters", "it added"): none of them is X's, so none bridges to the topic. WordNet bridges "said"
+to "answer", "state", "order", "give", "talk", "explain", "note", so "the United States" asked
+(its term "state") was held at half by every statement of X's that a "said" closes, and by none
+of X's quoted sentences that go on without one. Written in the question, such a word still counts
+where a statement holds it as written."""
 
 TOPIC_GAP_PRIOR = 4.0
 """Logit taken from X's statement per share of the topic (story-weighted) it lacks beside X's
@@ -69,7 +78,7 @@ def story_topic(
             continue
         held = s.terms - described_terms(set(topic), s, starts[k])
         exact = {t for t in topic if t in held}
-        near = bridged(bridges, held) - exact
+        near = bridged(bridges, held - ATTRIBUTION) - exact
         out[k] = (math.fsum(w[t] for t in exact) + 0.5 * math.fsum(w[t] for t in near)) / total
     return out
 

@@ -1,0 +1,181 @@
+"""Statement questions ("what did X say about Y"): which of X's statements comes first, and why.
+
+Asks every "said" question of reuters-style question files (question, answer, newid, kind) of one
+corpus holding all their articles (with the first Reuters documents up to --articles, as
+bench/answer_quality.py writes them), as the product ranks them, and puts each in one bucket:
+
+  first            the answer sentence is the first quote
+  refused          the product refuses
+  wrong article    the first quote is from another article (or the answer is no candidate)
+  X, other stmt    the first quote is X's (the speaker asked) other statement in the right article
+  other speaker    the first quote is someone else's sentence, or nobody's, in the right article
+
+For the two middle buckets of the right article it prints, for the first quote and for the answer,
+the learned logit and each rule's logit (priors.py, said_*.py) and the lift after them: which
+decided it. --verbose prints the two sentences and the paragraph before the answer.
+
+    nice python -m bench.said_misses --questions FILE [FILE ...] [--split even] [--verbose]
+
+A study, not the product's path; --split keeps one half (by newid) for study, the other for figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.answer.features import Scored
+from assistant.answer.lifts import lift_in_articles
+from assistant.answer.priors import rule_prior, said_prior
+from assistant.answer.query import Query, parse_query
+from assistant.answer.ranker import load_model
+from assistant.answer.said_antecedent import with_antecedents
+from assistant.answer.said_description import description_prior
+from assistant.answer.said_outlook import outlook_prior
+from assistant.answer.said_paragraph import premise_prior
+from assistant.answer.said_speaker import speaker_prior, statements_of
+from assistant.answer.said_topic import story_topic, topic_gap_prior
+from assistant.answer.settings import Steer
+from assistant.engine import Engine
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpora import BENCH_ROOT, article_text, reuters_docs
+
+
+def write_corpus(files: list[Path], n_articles: int) -> Path:
+    """One folder with every article the question files ask about, then the first Reuters documents."""
+    wanted = {
+        int(r["newid"])
+        for f in files
+        for line in f.read_text(encoding="utf-8").splitlines()
+        if line and (r := json.loads(line))["newid"]
+    }
+    docs = reuters_docs()
+    chosen = [d for d in docs if d.newid in wanted]
+    chosen += [d for d in docs if d.newid not in wanted][: max(0, n_articles - len(chosen))]
+    folder = BENCH_ROOT / "said" / "reuters"
+    if folder.exists() and len(list(folder.glob("*.txt"))) == len(chosen):
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for doc in chosen:
+        (folder / f"{doc.newid:05d}.txt").write_text(article_text(doc), encoding="utf-8")
+    return folder
+
+
+def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np.ndarray]]:
+    """The candidates and, per candidate, each logit the ranking adds (as Answerer.rank sums them)."""
+    answerer = engine._answerer
+    rows, scored = answerer.examine(query)
+    if not scored:
+        return scored, {}
+    model = load_model().ranker
+    said = with_antecedents(query, rows, scored, answerer.story)
+    arrays = engine.index.stored.arrays
+    sentences = np.array([s.cand.sentence for s in scored], dtype=np.int64)
+    starts, paragraphs = arrays["s_start"][sentences].tolist(), arrays["s_para"][sentences].tolist()
+    parts = {
+        "learned": model.logits(rows),
+        "rule": rule_prior(query, said),
+        "names": answerer.names_prior(query, scored),
+        "said": said_prior(query, said, scored),
+        "speaker": speaker_prior(query, said, scored),
+        "descr": description_prior(query, said, scored, starts),
+        "premise": premise_prior(query, said, scored, paragraphs),
+        "outlook": outlook_prior(query, said, scored),
+        "topicgap": topic_gap_prior(query, said, scored, answerer.term_shares, starts, answerer.head_terms),
+    }
+    prior = sum(v for k, v in parts.items() if k != "learned")
+    probs = model.probabilities(rows, prior=prior)
+    lifted = lift_in_articles(query, probs, rows, scored)
+    parts["final"] = lifted
+    parts["theirs"] = statements_of(said, scored)
+    theirs = (parts["theirs"] > 0).tolist()
+    parts["story_topic"] = story_topic(
+        query, scored, answerer.term_shares, theirs, starts, answerer.head_terms
+    )
+    parts["para"] = np.array(paragraphs)
+    return scored, parts
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def study(engine: Engine, row: dict[str, Any], verbose: bool) -> str:
+    """The question's bucket, printing what decided it."""
+    question, answer = row["question"], _flat(row["answer"])
+    gold_id = f"{int(row['newid']):05d}.txt"
+    query = parse_query(engine.index, question, Steer())
+    shown = engine.ask(question, top=3)
+    scored, parts = components(engine, query)
+    order = sorted(range(len(scored)), key=lambda i: (-parts["final"][i], scored[i].cand.sentence))
+    ids = [engine.index.articles[s.cand.article]["id"] for s in scored]
+    gold = next((i for i in order if ids[i] == gold_id and answer in _flat(scored[i].text)), None)
+    if not shown.answered:
+        bucket = "refused"
+    elif answer in _flat(shown.quotes[0].text):
+        return "first"
+    elif gold is None or ids[order[0]] != gold_id:
+        bucket = "wrong article"
+    elif parts["theirs"][order[0]] > 0:
+        bucket = "X, other stmt"
+    else:
+        bucket = "other speaker"
+    print(f"\n[{bucket}] {question}  (names {list(query.names)})")
+    if gold is None or not scored:
+        print("   answer is no candidate")
+        return bucket
+    for tag, i in (("first", order[0]), ("answer", gold)):
+        s = scored[i]
+        vals = " ".join(f"{k} {parts[k][i]:+.2f}" for k in parts if k not in ("para",))
+        who = s.speaker.name if s.speaker else None
+        print(f"   {tag:6} rank {order.index(i) + 1} {ids[i]} p{parts['para'][i]} by {who}: {vals}")
+        if verbose:
+            print(f"          {_flat(s.text)[:300]}")
+    if verbose:
+        view = engine.article(gold_id)
+        para = int(parts["para"][gold])
+        before = [
+            _flat(view.text[x.start : x.end]) for x in view.sentences if x.paragraph in (para - 1, para)
+        ]
+        print("   paragraph and the one before:", " | ".join(before)[:600])
+    return bucket
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--questions", type=Path, nargs="+", required=True)
+    parser.add_argument("--articles", type=int, default=2225)
+    parser.add_argument("--split", choices=("even", "odd"))
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    engine = Engine.open(write_corpus(args.questions, args.articles))
+    counts: dict[str, Counter[str]] = {}
+    for f in args.questions:
+        c = counts[f.parent.name] = Counter()
+        for line in f.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line) if line else None
+            if not row or row["kind"] != "said" or row["answer"] is None:
+                continue
+            if args.split and (int(row["newid"]) % 2 == 0) != (args.split == "even"):
+                continue
+            c[study(engine, row, args.verbose)] += 1
+    print()
+    for name, c in counts.items():
+        print(f"{name}: {sum(c.values())} said; " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
+    total = sum(counts.values(), Counter())
+    print(f"all: {sum(total.values())} said; " + ", ".join(f"{k} {v}" for k, v in sorted(total.items())))
+
+
+if __name__ == "__main__":
+    main()
