@@ -87,8 +87,22 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     missing = [name for name in needed if name not in files]
     if missing:
         raise StaleIndex(f"the index lacks {missing[0]}")
+    mapped: list[npt.NDArray[Any]] = []
+
+    def offsets_hold(vouched: frozenset[str]) -> None:
+        """The article offsets, checked (the pass over every one only if not checked before)."""
+        offsets = map_npy(folder / OFFSETS_FILE)
+        try:
+            check_offsets(offsets, files[ROWS_FILE]["bytes"], every=OFFSETS_FILE not in vouched)
+        except ValueError as exc:
+            raise StaleIndex("the index article table is damaged") from exc
+        mapped.append(offsets)
+
     if verify:
-        verify_files(folder, files)
+        verify_files(folder, files, offsets_hold)
+    else:
+        offsets_hold(frozenset(files))  # written by this process: its offsets are its own
+    offsets = mapped[0]
     arrays: dict[str, npt.NDArray[Any]] = {}
     for name in (*ARRAYS, *BLOCK_ARRAYS):
         expected = files[f"{name}.npy"]
@@ -99,11 +113,6 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     blocks = {name: arrays.pop(name) for name in BLOCK_ARRAYS}
     terms_text = (folder / "terms.txt").read_text(encoding="utf-8")
     terms = terms_text.split("\n") if terms_text else []
-    offsets = map_npy(folder / OFFSETS_FILE)
-    try:
-        check_offsets(offsets, files[ROWS_FILE]["bytes"])
-    except ValueError as exc:
-        raise StaleIndex("the index article table is damaged") from exc
     # Rows are parsed when used: a question reads the few it shows, not the whole table.
     table = ArticleTable(rows=ArticleRows(folder / ROWS_FILE, offsets, COLUMNS))
     fingerprints = map_npy(folder / FINGERPRINTS_FILE)
