@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from assistant.index import speaker_keys
 from assistant.index.article_labels import CODES_FILE as LABEL_CODES_FILE
 from assistant.index.article_labels import VALUES_FILE as LABELS_FILE
 from assistant.index.article_labels import labels_of, read_labels, write_labels
@@ -137,6 +138,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         folder=folder,
         blocks=blocks,
         tally_stored=SPEAKERS_FILE in files,
+        keyed_stored=speaker_keys.BY_KEY_FILE in files,
         days=days,
         labels=labels,
     )
@@ -189,7 +191,10 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
         _write_spilled_table(folder, rows)
     else:
         _write_table(folder, segment.articles.columns)
-    write_speakers(folder / SPEAKERS_FILE, segment_tally(segment))
+    counts = segment_tally(segment)
+    write_speakers(folder / SPEAKERS_FILE, counts)
+    if len(counts["people"]) >= speaker_keys.BY_KEY_MIN:  # the fold after a change reads it by key
+        speaker_keys.write(folder / speaker_keys.BY_KEY_FILE, counts)
     for path in sorted(folder.iterdir()):
         files.setdefault(path.name, {}).update(checksum(path))
     info = {
