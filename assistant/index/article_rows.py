@@ -87,9 +87,15 @@ def write_rows(path: Path, columns: dict[str, list[Any]]) -> npt.NDArray[np.int6
     return offsets
 
 
-def check_offsets(offsets: npt.NDArray[Any], size: int) -> None:
-    """Offsets that could belong to a rows file of `size` bytes, or ValueError."""
+def check_offsets(offsets: npt.NDArray[Any], size: int, *, every: bool = True) -> None:
+    """Offsets that could belong to a rows file of `size` bytes, or ValueError.
+
+    `every=False` leaves out the pass over every offset (one per article: ~3 ms and 3.7 MB read at
+    a million passages) for a file whose bytes passed that pass before and have not changed since.
+    """
     if offsets.ndim != 1 or offsets.shape[0] < 1 or offsets.dtype != np.int64:
         raise ValueError("article offsets have the wrong shape")
-    if int(offsets[0]) != 0 or int(offsets[-1]) != size or bool(np.any(np.diff(offsets) <= 0)):
+    if int(offsets[0]) != 0 or int(offsets[-1]) != size:
+        raise ValueError("article offsets do not match their rows")
+    if every and bool(np.any(offsets[1:] <= offsets[:-1])):
         raise ValueError("article offsets do not match their rows")

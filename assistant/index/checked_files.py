@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +44,15 @@ def canonical(body: Any) -> bytes:
     return json.dumps(body, sort_keys=True, ensure_ascii=True).encode("ascii")
 
 
-def verify_files(gen: Path, files: dict[str, Any]) -> None:
+def verify_files(
+    gen: Path, files: dict[str, Any], structure: Callable[[frozenset[str]], None] | None = None
+) -> None:
     """Every file the manifest lists has its size and checksum (any kind of file, any number).
 
-    Files checked before and not written since (verified_files) are not read again.
+    Files checked before and not written since (verified_files) are not read again. `structure`,
+    given the names of those files, checks what a checksum cannot (a crafted file comes with a
+    manifest to match) before any file is remembered as checked: it may leave out the checks of a
+    file remembered, whose bytes passed them before, and raises StaleIndex on damage.
     """
     checked = unchanged_since_check(gen)
     identities: dict[str, list[int]] = {}
@@ -67,6 +73,8 @@ def verify_files(gen: Path, files: dict[str, Any]) -> None:
                 crc = zlib.crc32(chunk, crc)
         if crc != expected["crc32"]:
             raise StaleIndex(f"index file {name} is damaged (checksum)")
+    if structure is not None:
+        structure(frozenset(checked))
     if identities:
         remember_checked(gen, {**checked, **identities})
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from assistant.index import speaker_keys
 from assistant.index.article_table import ArticleTable
 from assistant.index.segment import (
     RowArrays,
@@ -94,6 +95,21 @@ class Stored:
             parts = [segment_tally(s) for s in self.segments]
             self._speaker_tally = tally.combine(parts, [self.dead_tally()] if self.dead else [])
         return self._speaker_tally
+
+    def speaker_counts_by_key(self) -> tuple[tally.Tally, frozenset[str]] | None:
+        """The live corpus's speaker counts with the first segment's read a key at a time, and the
+        keys the other segments and the dead articles touch: for the fold after a change. None
+        when that segment keeps no counts by key, is not the largest, or the sum is held already."""
+        first = self.segments[0]
+        if self._speaker_tally is not None or not first.keyed_stored or first.folder is None:
+            return None
+        if first.keyed_counts is None:
+            first.keyed_counts = speaker_keys.read(first.folder / speaker_keys.BY_KEY_FILE)
+        base, spelled = first.keyed_counts
+        parts = [segment_tally(s) for s in self.segments[1:]]
+        if any(len(part["people"]) > len(base) for part in parts):
+            return None  # tally.combine would start from another part
+        return speaker_keys.combined(base, spelled, parts, [self.dead_tally()] if self.dead else [])
 
     def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
         """Every article's id ("" when dead), file (size, mtime_ns) and content hash, in table order."""

@@ -57,6 +57,10 @@ class Segment:
     """Its folder holds its speakers' counts (speaker_counts.SEGMENT_FILE)."""
     speaker_counts: dict[str, dict[str, Any]] | None = None
     """Its articles' speaker counts once read or counted (speaker_counts.segment_tally)."""
+    keyed_stored: bool = False
+    """Its folder also keeps its speakers' counts by key (speaker_keys.BY_KEY_FILE)."""
+    keyed_counts: Any = None
+    """Those counts once read (speaker_keys.read): each key's parsed when asked."""
     _keys: tuple[list[str], npt.NDArray[np.int64], list[str | None]] | None = None
     blocks: Mapping[str, npt.NDArray[Any]] | None = None
     """Per-block score bounds of its postings (block_bounds), memory-mapped once stored."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from assistant.index import speaker_keys
 from assistant.index.article_labels import CODES_FILE as LABEL_CODES_FILE
 from assistant.index.article_labels import VALUES_FILE as LABELS_FILE
 from assistant.index.article_labels import labels_of, read_labels, write_labels
@@ -87,8 +88,22 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     missing = [name for name in needed if name not in files]
     if missing:
         raise StaleIndex(f"the index lacks {missing[0]}")
+    mapped: list[npt.NDArray[Any]] = []
+
+    def offsets_hold(vouched: frozenset[str]) -> None:
+        """The article offsets, checked (the pass over every one only if not checked before)."""
+        offsets = map_npy(folder / OFFSETS_FILE)
+        try:
+            check_offsets(offsets, files[ROWS_FILE]["bytes"], every=OFFSETS_FILE not in vouched)
+        except ValueError as exc:
+            raise StaleIndex("the index article table is damaged") from exc
+        mapped.append(offsets)
+
     if verify:
-        verify_files(folder, files)
+        verify_files(folder, files, offsets_hold)
+    else:
+        offsets_hold(frozenset(files))  # written by this process: its offsets are its own
+    offsets = mapped[0]
     arrays: dict[str, npt.NDArray[Any]] = {}
     for name in (*ARRAYS, *BLOCK_ARRAYS):
         expected = files[f"{name}.npy"]
@@ -99,11 +114,6 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
     blocks = {name: arrays.pop(name) for name in BLOCK_ARRAYS}
     terms_text = (folder / "terms.txt").read_text(encoding="utf-8")
     terms = terms_text.split("\n") if terms_text else []
-    offsets = map_npy(folder / OFFSETS_FILE)
-    try:
-        check_offsets(offsets, files[ROWS_FILE]["bytes"])
-    except ValueError as exc:
-        raise StaleIndex("the index article table is damaged") from exc
     # Rows are parsed when used: a question reads the few it shows, not the whole table.
     table = ArticleTable(rows=ArticleRows(folder / ROWS_FILE, offsets, COLUMNS))
     fingerprints = map_npy(folder / FINGERPRINTS_FILE)
@@ -128,6 +138,7 @@ def read_segment(folder: Path, fingerprint: str, *, verify: bool) -> Segment:
         folder=folder,
         blocks=blocks,
         tally_stored=SPEAKERS_FILE in files,
+        keyed_stored=speaker_keys.BY_KEY_FILE in files,
         days=days,
         labels=labels,
     )
@@ -180,7 +191,10 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
         _write_spilled_table(folder, rows)
     else:
         _write_table(folder, segment.articles.columns)
-    write_speakers(folder / SPEAKERS_FILE, segment_tally(segment))
+    counts = segment_tally(segment)
+    write_speakers(folder / SPEAKERS_FILE, counts)
+    if len(counts["people"]) >= speaker_keys.BY_KEY_MIN:  # the fold after a change reads it by key
+        speaker_keys.write(folder / speaker_keys.BY_KEY_FILE, counts)
     for path in sorted(folder.iterdir()):
         files.setdefault(path.name, {}).update(checksum(path))
     info = {

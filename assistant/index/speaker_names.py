@@ -22,8 +22,13 @@ from assistant.speakers.tally import Tally
 Names = dict[str, tuple[str, str]]
 
 
-def names_after(old_counts: Tally, old_names: Any, new_counts: Tally) -> Names:
-    """`names_of(new_counts)`, reusing `old_names` (the names of `old_counts`) where nothing changed."""
+def names_after(
+    old_counts: Tally, old_names: Any, new_counts: Tally, touched: Set[str] | None = None
+) -> Names:
+    """`names_of(new_counts)`, reusing `old_names` (the names of `old_counts`) where nothing changed.
+
+    `touched`: the only keys whose counts may differ between the two (speaker_keys.combined);
+    without it every key is compared."""
     previous = stored_names(old_names)
     if previous is None or old_counts["spelled"] != new_counts["spelled"]:
         return names_of(new_counts)
@@ -31,7 +36,9 @@ def names_after(old_counts: Tally, old_names: Any, new_counts: Tally) -> Names:
     everyone = old_people.keys() | new_people.keys()
     # Entries not touched by the change are the same objects in both (tally.combine shares them).
     changed = [
-        key for key in everyone if (a := old_people.get(key)) is not (b := new_people.get(key)) and a != b
+        key
+        for key in (everyone if touched is None else touched)
+        if (a := old_people.get(key)) is not (b := new_people.get(key)) and a != b
     ]
     acronyms = _AcronymKeys(old_people, new_people, everyone)
     spelled = {body for bodies in new_counts["spelled"].values() for body in bodies}

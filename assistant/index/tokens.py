@@ -117,9 +117,25 @@ _TERMS: dict[str, str] = {}
 _TERMS_LIMIT = 2_000_000
 
 
+_TEXT_TERMS: dict[str, tuple[str, ...]] = {}
+"""text → its terms, for the texts a question reads again: the answer stage asks the terms of the
+same candidate sentences several times (features, the story around each, refusal), ~1,300 calls
+for ~300 distinct sentences a question. Only short texts are kept, so its size stays bounded."""
+_TEXT_TERMS_LIMIT = 8192
+_TEXT_TERMS_CHARS = 1000
+"""Texts longer than this are not kept (~8 MB of text at most)."""
+
+
 def terms(text: str) -> list[str]:
     """The BM25 terms of a text, in order, repeats kept (term frequency matters)."""
-    return _terms_of(_WORD.findall(fold(text).lower()))
+    if len(text) > _TEXT_TERMS_CHARS:
+        return _terms_of(_WORD.findall(fold(text).lower()))
+    found = _TEXT_TERMS.get(text)
+    if found is None:
+        if len(_TEXT_TERMS) >= _TEXT_TERMS_LIMIT:
+            _TEXT_TERMS.clear()
+        found = _TEXT_TERMS[text] = tuple(_terms_of(_WORD.findall(fold(text).lower())))
+    return list(found)  # a list of its own: a caller may change it
 
 
 def inner_terms(text: str) -> list[str]:
@@ -132,16 +148,14 @@ def inner_terms(text: str) -> list[str]:
 def _terms_of(found_words: list[str]) -> list[str]:
     """Each folded, lower-cased word's term, stop words left out, through the shared word cache."""
     cache = _TERMS
-    out: list[str] = []
-    for word in found_words:
-        found = cache.get(word)
-        if found is None:
-            if len(cache) > _TERMS_LIMIT:
-                cache.clear()
-            found = cache[word] = term(word) or ""
-        if found:
-            out.append(found)
-    return out
+    missing = set(found_words).difference(cache)  # set and map: no Python line runs once a word
+    if missing:
+        if len(cache) + len(missing) > _TERMS_LIMIT:
+            cache.clear()
+            missing = set(found_words)
+        for word in missing:
+            cache[word] = term(word) or ""
+    return list(filter(None, map(cache.__getitem__, found_words)))
 
 
 _BREAK = "\x00"

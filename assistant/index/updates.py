@@ -18,7 +18,7 @@ from assistant.errors import CorpusNotFound, IndexError_
 from assistant.index import folder_stamps
 from assistant.index.checked_files import StaleIndex
 from assistant.index.generation import Stored, empty
-from assistant.index.speaker_names import names_after
+from assistant.index.speaker_names import Names, names_after
 from assistant.index.store import current_generation, load, prepare_folder, save
 from assistant.index.version import index_fingerprint
 from assistant.locations import index_dir
@@ -259,10 +259,27 @@ def named(stored: Stored, before: Stored | None = None) -> None:
     only the names the change can reach are folded again (speaker_names).
     """
     if before is not None and "speaker_names" in before.info:
-        old = before.speaker_tally()
-        stored.info["speaker_names"] = names_after(old, before.info["speaker_names"], stored.speaker_tally())
+        names = _names_by_key(stored, before)
+        if names is None:
+            names = names_after(before.speaker_tally(), before.info["speaker_names"], stored.speaker_tally())
+        stored.info["speaker_names"] = names
     else:
         stored.info["speaker_names"] = names_of(stored.speaker_tally())
+
+
+def _names_by_key(stored: Stored, before: Stored) -> Names | None:
+    """`names_after` with the large first segment's counts read a key at a time (only the keys the
+    other parts touch can change); None when they are not kept so, or their file is damaged
+    (`speakers.json`, checked with the segment, is read whole instead)."""
+    if before.segments[0] is not stored.segments[0]:
+        return None
+    try:
+        old, new = before.speaker_counts_by_key(), stored.speaker_counts_by_key()
+        if old is None or new is None:
+            return None
+        return names_after(old[0], before.info["speaker_names"], new[0], old[1] | new[1])
+    except StaleIndex:
+        return None
 
 
 def compact(index: Index) -> None:
