@@ -26,8 +26,10 @@ from assistant.answer.refusal import (
     REFUSAL_FEATURES,
     close_articles,
     count_missing,
+    dated_years,
     kind_missing,
     refusal_row,
+    role_unbound,
     statement_found,
     year_missing,
 )
@@ -39,6 +41,7 @@ from assistant.answer.said_speaker import speaker_prior
 from assistant.answer.said_topic import topic_gap_prior
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
+from assistant.corpus.dates import article_date
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, terms
@@ -254,6 +257,21 @@ class Answerer:
         _, held, _ = self.story(article)
         return self.head_terms(article).union(*held)
 
+    def ordered_terms(self, article: int) -> list[list[str]]:
+        """The terms in order of an article's head, then of each of its sentences: what a rule reads
+        when which words stand together matters (refusal.role_unbound)."""
+        lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
+        arrays = self.index.stored.arrays
+        text = self.load_text(article)
+        first = int(arrays["s_start"][lo]) if lo < hi else 0
+        spans = ((int(arrays["s_start"][i]), int(arrays["s_end"][i])) for i in range(lo, hi))
+        return [terms(text[:first]), *(terms(text[a:b]) for a, b in spans)]
+
+    def story_years(self, article: int) -> frozenset[str]:
+        """The years an article's story writes relative to its date ("last year"), and its own year:
+        none when its metadata gives no date (refusal.dated_years)."""
+        return dated_years(self.load_text(article), article_date(self.index.articles[article]["date"]))
+
     def term_shares(self, article: int) -> dict[str, float]:
         """Per term, the share of an article's sentences that hold it: what the whole story is
         about, which tells none of its sentences apart."""
@@ -303,8 +321,10 @@ class Answerer:
         if not self.settings.refusal:
             return True
         first = scored[0].cand.article
-        if year_missing(query, lambda: self.story_terms(first)):
+        if year_missing(query, lambda: self.story_terms(first) | self.story_years(first)):
             return False  # a year asked that the answer's story never writes (refusal.py)
+        if role_unbound(query, lambda: self.ordered_terms(first)):
+            return False  # who holds a role at a name, and the story never says (refusal.py)
         if statement_found(query, scored[0], rows[0], self.around(scored[0])):
             return True  # the speaker asked, found speaking on the topic (refusal.py)
         if count_missing(query, rows, scored):

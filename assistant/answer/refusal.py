@@ -61,6 +61,7 @@ questions the models answered, no answerable one.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -165,12 +166,85 @@ def asked_years(query: Query) -> tuple[str, ...]:
 
 def year_missing(query: Query, story: Callable[[], frozenset[str]]) -> bool:
     """Whether the question names a year and the first quote's story (`story()`: the terms of its
-    sentences and its head, made only when a year is asked) writes none of the years it names."""
+    sentences and its head, and the years it writes relative to its date (`dated_years`), made only
+    when a year is asked) writes none of the years it names."""
     years = asked_years(query)
     if not years:
         return False
     held = story()
     return not any(y in held for y in years)
+
+
+RELATIVE_YEAR = re.compile(
+    r"\b(?:(last|past|previous|prior|this|current|next|coming)\s+year|a\s+year\s+(ago|earlier|before|later)"
+    r"|year[- ](ago|earlier))\b",
+    re.IGNORECASE,
+)
+"""A year written relative to the story's own ("last year", "a year earlier", "the year-ago quarter")."""
+
+_YEAR_OFFSET = {"last": -1, "past": -1, "previous": -1, "prior": -1, "ago": -1, "earlier": -1, "before": -1}
+_YEAR_OFFSET |= {"this": 0, "current": 0, "next": 1, "coming": 1, "later": 1}
+
+
+def dated_years(text: str, day: dt.date | None) -> frozenset[str]:
+    """The years a story dated `day` (its metadata's date) writes relative to its own: its own year,
+    and "last year" in a story of 1987 is 1986. A story without a date writes none: its "last year"
+    is no year the question may name (the Reuters wire dates its stories by day and month only)."""
+    if day is None:
+        return frozenset()
+    found = {day.year}
+    for match in RELATIVE_YEAR.finditer(text):
+        word = next(g for g in match.groups() if g is not None).lower()
+        found.add(day.year + _YEAR_OFFSET[word])
+    return frozenset(str(y) for y in found)
+
+
+ROLE_TERMS = 2
+"""The most terms a role asked may have ("chief executive", "managing partner"): a longer run before
+the name is a clause ("Who now has to choose between forming a new Portuguese cabinet"), no role."""
+
+ROLE_REACH = 6
+"""How many terms apart (stop words left out) a role and the name it is held at may stand and be
+read as one: "Texaco chairman", "chairman of Texaco Inc", "Texaco named John Smith its new chairman"."""
+
+LINKING = frozenset({"becom", "remain", "stay", "seem"})
+"""Verbs that link the one asked to what follows and hold no role ("Who became Kenya's new foreign
+minister": the role is after the name, and is not read)."""
+
+
+def asked_role(query: Query) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For a question asking who holds a role at a name ("Who is the chairman of Aga AB?", "Who will
+    head Northern Telecom's new division?", "Who owned United Federal Savings?"): the role's terms (all
+    its own terms before the first name's) and the names' terms. None for another question, or a
+    role written after the name ("Who is Datapoint's finance chief?")."""
+    if query.info.kind != "who" or not query.wanted or query.wanted[0] != "person":
+        return None
+    named = frozenset(query.named)
+    first = next((i for i, t in enumerate(query.own) if t in named), 0)
+    role = query.own[:first]
+    if not role or len(role) > ROLE_TERMS or LINKING & set(role):
+        return None
+    return role, tuple(t for t in query.own[first:] if t in named)
+
+
+def role_unbound(query: Query, story: Callable[[], list[list[str]]]) -> bool:
+    """Whether a question asking who holds a role at a name (`asked_role`) is shown a story
+    (`story()`: the terms in order of its head and of each sentence, made only when such a role is
+    asked) no sentence of which writes the role, or a bridge of it, within ROLE_REACH terms of the
+    name: a near miss finds the name's story, which gives another company's chairman ("Who is the
+    chairman of Texaco?" shown Pennzoil's) or nobody in the role at all."""
+    asked = asked_role(query)
+    if asked is None:
+        return False
+    role, names = asked
+    role_terms = set(role).union(*(query.bridges.get(t, frozenset()) for t in role))
+    name_terms = set(names).union(*(query.bridges.get(t, frozenset()) for t in names))
+    for held in story():
+        at_role = [i for i, t in enumerate(held) if t in role_terms]
+        at_name = [i for i, t in enumerate(held) if t in name_terms]
+        if any(abs(i - j) <= ROLE_REACH for i in at_role for j in at_name):
+            return False
+    return True
 
 
 SURE_KINDS: tuple[AnswerType, ...] = ("date",)
