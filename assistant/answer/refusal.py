@@ -71,6 +71,7 @@ import numpy as np
 
 from assistant.answer.answer_types import AnswerType
 from assistant.answer.features import FEATURES, Scored
+from assistant.answer.lexicon import bridges_of
 from assistant.answer.query import Query
 from assistant.answer.shown_article import NOTHING_MISSING, ShownArticle
 from assistant.answer.topic import topic_coverage, topic_terms
@@ -199,45 +200,22 @@ def dated_years(text: str, day: dt.date | None) -> frozenset[str]:
     return frozenset(str(y) for y in found)
 
 
-ROLE_TERMS = 2
-"""The most terms a role asked may have ("chief executive", "managing partner"): a longer run before
-the name is a clause ("Who now has to choose between forming a new Portuguese cabinet"), no role."""
-
 ROLE_REACH = 6
-"""How many terms apart (stop words left out) a role and the name it is held at may stand and be
-read as one: "Texaco chairman", "chairman of Texaco Inc", "Texaco named John Smith its new chairman"."""
-
-LINKING = frozenset({"becom", "remain", "stay", "seem"})
-"""Verbs that link the one asked to what follows and hold no role ("Who became Kenya's new foreign
-minister": the role is after the name, and is not read)."""
-
-
-def asked_role(query: Query) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """For a question asking who holds a role at a name ("Who is the chairman of Aga AB?", "Who will
-    head Northern Telecom's new division?", "Who owned United Federal Savings?"): the role's terms (all
-    its own terms before the first name's) and the names' terms. None for another question, or a
-    role written after the name ("Who is Datapoint's finance chief?")."""
-    if query.info.kind != "who" or not query.wanted or query.wanted[0] != "person":
-        return None
-    named = frozenset(query.named)
-    first = next((i for i, t in enumerate(query.own) if t in named), 0)
-    role = query.own[:first]
-    if not role or len(role) > ROLE_TERMS or LINKING & set(role):
-        return None
-    return role, tuple(t for t in query.own[first:] if t in named)
+"""How many terms apart (stop words left out) a role and the name it is held at may stand in one
+sentence and be read as one: "Texaco chairman", "chairman of Texaco Inc", "Texaco named John Smith
+its new chairman"."""
 
 
 def role_unbound(query: Query, story: Callable[[], list[list[str]]]) -> bool:
-    """Whether a question asking who holds a role at a name (`asked_role`) is shown a story
-    (`story()`: the terms in order of its head and of each sentence, made only when such a role is
-    asked) no sentence of which writes the role, or a bridge of it, within ROLE_REACH terms of the
-    name: a near miss finds the name's story, which gives another company's chairman ("Who is the
-    chairman of Texaco?" shown Pennzoil's) or nobody in the role at all."""
-    asked = asked_role(query)
-    if asked is None:
+    """Whether a question asking who holds a role at a name (`Query.role`: "Who is the chairman of
+    Aga AB?") is shown a story (`story()`: the terms in order of its head and of each sentence, made
+    only when a role is asked) no sentence of which writes the role, or a bridge of it, within
+    ROLE_REACH terms of the name: a near miss finds the name's story, which gives another company's
+    chairman ("Who is the chairman of Texaco?" shown Pennzoil's) or nobody in the role at all."""
+    if query.role is None:
         return False
-    role, names = asked
-    role_terms = set(role).union(*(query.bridges.get(t, frozenset()) for t in role))
+    role, names = query.role
+    role_terms = set(role).union(*(query.bridges.get(t) or bridges_of(t) for t in role))
     name_terms = set(names).union(*(query.bridges.get(t, frozenset()) for t in names))
     for held in story():
         at_role = [i for i, t in enumerate(held) if t in role_terms]
