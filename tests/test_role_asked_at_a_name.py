@@ -71,3 +71,21 @@ def test_the_refusal_is_the_plain_message_on_the_command_line(folder: Path) -> N
     answered = ask_cli(folder, "Who is the chairman of Pennzoil?")
     assert answered.returncode == 0, answered.stderr
     assert "Liedtke" in answered.stdout
+
+
+def test_a_role_at_a_name_written_by_its_initials_answers(tmp_path: Path) -> None:
+    folder = write_stories(
+        tmp_path / "news",
+        {
+            "gm.txt": (
+                "GM Sets Truck Plan\n"
+                "DETROIT, March 3 - General Motors Corp said it will build a new light truck in "
+                "Michigan from next year.\n"
+                "GM chairman Roger Smith told reporters the truck would sell well.\n"
+            )
+        }
+        | filler_stories(),
+    )
+    answer = Engine.open(folder).ask("Who is the chairman of General Motors?")
+    assert answer.answered, answer.message
+    assert any("Roger Smith" in quote.text for quote in answer.quotes)
