@@ -318,19 +318,28 @@ class Answerer:
         """Whether the corpus answers at all, by the calibrated refusal model, then the near-miss
         model: whether the article of the answer to be shown (`scored` is best first) names what
         the question names."""
+        return self.verdict(query, rows, scored)[0]
+
+    def verdict(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> tuple[bool, str]:
+        """`answers`, and what decided it: a rule of refusal.py by its name, or "model" (the refusal
+        models); bench/refusal_dev.py counts what each one refuses."""
         if not self.settings.refusal:
-            return True
+            return True, "refusal off"
         first = scored[0].cand.article
         if year_missing(query, lambda: self.story_terms(first) | self.story_years(first)):
-            return False  # a year asked that the answer's story never writes (refusal.py)
+            return False, "year_missing"  # a year asked that the answer's story never writes
         if role_unbound(query, lambda: self.ordered_terms(first)):
-            return False  # who holds a role at a name, and the story never says (refusal.py)
+            return False, "role_unbound"  # who holds a role at a name, and the story never says
         if statement_found(query, scored[0], rows[0], self.around(scored[0])):
-            return True  # the speaker asked, found speaking on the topic (refusal.py)
+            return True, "statement_found"  # the speaker asked, found speaking on the topic
         if count_missing(query, rows, scored):
-            return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
+            return False, "count_missing"  # "how many" asked, and no sentence counts what it asks
         if kind_missing(query, rows, scored, lambda: bool(self.index.articles[first]["date"])):
-            return False  # a date asked, and the story offers none (refusal.py)
+            return False, "kind_missing"  # a date asked, and the story offers none
+        return self.models_answer(query, rows, scored), "model"
+
+    def models_answer(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
+        """The refusal model, then (with `AnswerSettings.near_misses`) the near-miss model."""
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:
             row = refusal_row(query, rows, scored)[None, :]
