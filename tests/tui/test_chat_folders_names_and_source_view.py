@@ -70,6 +70,7 @@ async def test_slash_in_warns_without_reading_the_article_table(tmp_path: Path) 
         assert engine.index.articles.stored_rows is not None  # no row of the table parsed
 
 
+
 async def test_the_source_view_of_a_long_article_shows_the_paragraphs_around_the_quote(
     tmp_path: Path,
 ) -> None:
