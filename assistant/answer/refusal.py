@@ -66,7 +66,8 @@ no sentence of the first quote's story (nor its head) writes the role, or a brid
 ROLE_REACH terms of the name. A near miss finds the name's story, which gives the role at another
 name ("Duffour et Igon Chairman Jean Igon" in a story of Aga's bid; Pennzoil's chairman in a story
 naming Texaco) or nobody in it, and the models find it as likely as an answer. A story that answers
-writes the two together ("Aga chairman X", "X, chairman of Aga", "Aga named X its new chairman").
+writes the two together ("Aga chairman X", "X, chairman of Aga", "Aga named X its new chairman"; an
+author as "written by X", through the agent noun's verb).
 On five Reuters dev sets and refuse-dev it refuses 8 unanswerable questions (7 of them answered
 before it), no answerable one; of squad-dev-train's 39 questions of the two shapes, none.
 """
