@@ -134,6 +134,19 @@ def article_text(doc: NewsDoc, copy: int = 0) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_question_corpus(folder: Path, newids: set[int], n_articles: int) -> int:
+    """Write (afresh) a corpus for a question file: the articles of its `newids`, then the first
+    other Reuters documents up to `n_articles` in all; the number of articles written."""
+    docs = reuters_docs()
+    chosen = [d for d in docs if d.newid in newids]
+    chosen += [d for d in docs if d.newid not in newids][: max(0, n_articles - len(chosen))]
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for doc in chosen:
+        (folder / f"{doc.newid:05d}.txt").write_text(article_text(doc), encoding="utf-8")
+    return len(chosen)
+
+
 def article_path(folder: Path, doc: NewsDoc, copy: int) -> Path:
     """Where an article goes: one folder per copy and per SGML file, so no folder gets huge."""
     return folder / f"c{copy:03d}" / doc.source / f"{doc.newid:05d}.txt"

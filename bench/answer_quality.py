@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from _corpora import BENCH_ROOT, article_text, reuters_docs  # bench/ is on sys.path when run as a script
+from _corpora import BENCH_ROOT, write_question_corpus  # bench/ is on sys.path when run as a script
 from _questions import OFF_TOPIC
 from quality import run_wikiqa, squad_corpus
 from rank_bm25 import BM25Okapi
@@ -163,15 +163,8 @@ def _seed_copy() -> Path:
 
 def run_reuters(n_articles: int, questions: Path = PARAPHRASED) -> dict[str, Any]:
     rows = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line]
-    docs = reuters_docs()
-    wanted = {int(r["newid"]) for r in rows if r["newid"]}
-    chosen = [d for d in docs if d.newid in wanted]
-    chosen += [d for d in docs if d.newid not in wanted][: max(0, n_articles - len(chosen))]
     folder = ROOT / "reuters"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    for doc in chosen:
-        (folder / f"{doc.newid:05d}.txt").write_text(article_text(doc), encoding="utf-8")
+    written = write_question_corpus(folder, {int(r["newid"]) for r in rows if r["newid"]}, n_articles)
     engine = Engine.open(folder)
     base = SentenceBaseline(engine, folder)
 
@@ -252,7 +245,7 @@ def run_reuters(n_articles: int, questions: Path = PARAPHRASED) -> dict[str, Any
     }
     total = {k: per["even"][k] + per["odd"][k] for k in per["even"]}
     return {
-        "articles": len(chosen),
+        "articles": written,
         "splits": per | {"all": total},
         "latency_p50_ms": statistics.median(times[5:]) * 1000,
         "misses": misses[:15],

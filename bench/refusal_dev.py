@@ -1,8 +1,16 @@
-"""Near misses on the development question sets: which fact of the shown answer tells them apart?
+"""Refusal on the development question sets: what each rule refuses, and which fact of the shown
+answer might tell the near misses still answered apart.
 
-Asks every question of a reuters-style question file (reuters-paraphrased's shape: question, answer,
-newid, kind) of the corpus bench/answer_quality.py wrote for it, as the product ranks it, and for each
-question the shipped refusal model answers, reads facts of the quote to be shown:
+Asks every question of one or more reuters-style question files (reuters-paraphrased's shape:
+question, answer, newid, kind) of a corpus of their articles and the first Reuters documents up to
+2,225 (written under $ASSISTANT_BENCH_ROOT/refusal/, kept while the file's articles are the same),
+as the product ranks and judges it (`Answerer.verdict`), and counts per file and over all of them
+what each rule of assistant/answer/refusal.py and the refusal models refuse: unanswerable questions
+(a file's halves by line number) against answerable ones (by newid parity, as answer_quality.py
+splits them; "first right" when the first quote held the answer). A rule worth keeping refuses
+clearly more of the first, and few of the second.
+
+For each question the product answers it also reads facts of the quote to be shown:
 
   kind        the first kind of answer the question wants (money for "how much ... pay") is offered
               by the shown sentence (features' offers_*; a speaker's statement for "what did X say")
@@ -17,12 +25,12 @@ question the shipped refusal model answers, reads facts of the quote to be shown
   speaker     for "what did <person> say": some of the first ten candidates is that person's
               statement
 
-Each fact is then tried as a check after the model (refuse when it fails; for the shares, below
-0.5): how many of the unanswerable questions the model answers it would refuse, and how many
-answerable ones it would newly refuse. A fact worth a feature catches clearly more of the first.
+and tries each as a check after the product's decision (refuse when it fails; for the shares, below
+0.5): how many of the unanswerable questions still answered it would refuse, and how many answerable
+ones it would newly refuse.
 
-    nice python bench/answer_quality.py --skip-wikiqa --skip-squad --questions FILE   # writes the corpus
-    nice python -m bench.refusal_dev --questions FILE [--corpus $ASSISTANT_BENCH_ROOT/answer/reuters]
+    nice python -m bench.refusal_dev --questions ../devsets/reuters-refuse-dev/questions.jsonl \
+        ../devsets/reuters-dev17/questions.jsonl ...   [--json FILE]
 
 Reads the articles' text (a study, not the product's path). Figures of this session: bench/README.md.
 """
@@ -51,6 +59,8 @@ from assistant.index.tokens import terms
 _OFFERS = {n[len("offers_") :]: i for i, n in enumerate(FEATURES) if n.startswith("offers_")}
 _STATEMENT = FEATURES.index("statement_match")
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’.-]*)*")
+ARTICLES = 2225
+"""Articles in each corpus, as bench/answer_quality.py asks its question files."""
 FACTS = ("kind", "pred_win", "pred_art", "pred_away", "names_win", "speaker")
 
 
@@ -60,9 +70,13 @@ class Asked:
 
     question: str
     unanswerable: bool
+    half: str
+    """"even" or "odd": an unanswerable question's line number, an answerable one's newid."""
     hit: bool
     probability: float
     answered: bool
+    decided: str
+    """What decided: a rule of refusal.py by its name, "model", or "no candidate"."""
     facts: dict[str, float]
 
 
@@ -158,44 +172,69 @@ def facts_of(
     }
 
 
+def _half(row: dict[str, Any], line: int) -> str:
+    """Which half a question is in: an unanswerable one by its line number (from 1), an answerable
+    one by its newid, as answer_quality.py splits them."""
+    number = line if row["answer"] is None or not row["newid"] else int(row["newid"])
+    return "even" if number % 2 == 0 else "odd"
+
+
 def ask_all(engine: Engine, rows_in: list[dict[str, Any]]) -> list[Asked]:
     """Every question of the file, judged as the product judges it (the rules of refusal.py, then
     the refusal model; the near-miss model is off by default)."""
     model = load_model()
     reader = Reader(engine)
     out = []
-    for r in rows_in:
+    for line, r in enumerate(rows_in, start=1):
         query = parse_query(engine.index, r["question"], Steer())
         unanswerable = r["answer"] is None
+        half = _half(r, line)
         if not query.searched or all(tid is None for tid in query.ids.values()):
-            out.append(Asked(r["question"], unanswerable, False, 0.0, False, {}))
+            out.append(Asked(r["question"], unanswerable, half, False, 0.0, False, "no candidate", {}))
             continue
         rows, ranked = engine._answerer.rank(query)
         if not ranked:
-            out.append(Asked(r["question"], unanswerable, False, 0.0, False, {}))
+            out.append(Asked(r["question"], unanswerable, half, False, 0.0, False, "no candidate", {}))
             continue
         row = refusal_row(query, rows, ranked)[None, : len(REFUSAL_FEATURES)]
         p = float(model.refusal.probabilities(row)[0])
         hit = not unanswerable and " ".join(r["answer"].split()) in " ".join(ranked[0].text.split())
         facts = facts_of(reader, query, rows, ranked)
-        answered = engine._answerer.answers(query, rows, ranked)  # the rules, then the models
-        out.append(Asked(r["question"], unanswerable, hit, p, answered, facts))
+        answered, decided = engine._answerer.verdict(query, rows, ranked)
+        out.append(Asked(r["question"], unanswerable, half, hit, p, answered, decided, facts))
     return out
+
+
+def _by_half(asked: list[Asked]) -> str:
+    even = sum(a.half == "even" for a in asked)
+    return f"{len(asked)} ({even} even, {len(asked) - even} odd)"
+
+
+def report_rules(name: str, asked: list[Asked]) -> None:
+    """Refused per decider: unanswerable against answerable, each by half."""
+    un = [a for a in asked if a.unanswerable]
+    ans = [a for a in asked if not a.unanswerable]
+    print(
+        f"{name}: unanswerable refused {_by_half([a for a in un if not a.answered])} of {len(un)};"
+        f" answerable refused {_by_half([a for a in ans if not a.answered])} of {len(ans)}"
+    )
+    for decided in sorted({a.decided for a in asked if not a.answered}):
+        refused = [a for a in asked if not a.answered and a.decided == decided]
+        lost = [a for a in refused if not a.unanswerable]
+        print(
+            f"  {decided:16s} unanswerable {_by_half([a for a in refused if a.unanswerable])},"
+            f" answerable {_by_half(lost)} (first right {sum(a.hit for a in lost)})"
+        )
 
 
 def report(asked: list[Asked]) -> None:
     un = [a for a in asked if a.unanswerable]
-    ans = [a for a in asked if not a.unanswerable]
-    print(
-        f"the rules and the refusal model: unanswerable refused {sum(not a.answered for a in un)}/{len(un)},"
-        f" answerable refused {sum(not a.answered for a in ans)}/{len(ans)}"
-    )
-    print("unanswerable questions the model answers, and their facts (1 present, 0 absent):")
+    print("unanswerable questions the product answers, and their facts (1 present, 0 absent):")
     for a in un:
         if a.answered:
             shown = " ".join(f"{k}={a.facts[k]:.2f}" for k in FACTS)
             print(f"  p={a.probability:.2f} {shown} | {a.question[:80]}")
-    print("each fact as a check after the model: unanswerable caught / answerable newly refused (of them")
+    print("each fact as a check after the product: unanswerable caught / answerable newly refused (of them")
     print("first quote right)")
     for name in FACTS:
         fails = [a for a in asked if a.answered and a.facts[name] < 0.5]
@@ -204,21 +243,40 @@ def report(asked: list[Asked]) -> None:
         print(f"  {name:10s} {caught:3d} / {len(lost):3d} ({sum(a.hit for a in lost)})")
 
 
+def corpus_for(rows_in: list[dict[str, Any]], folder: Path) -> Path:
+    """The corpus of a question file, written unless the folder holds the same articles already."""
+    from bench._corpora import write_question_corpus
+
+    newids = {int(r["newid"]) for r in rows_in if r["newid"]}
+    mark = folder / ".newids"
+    wanted = " ".join(str(n) for n in sorted(newids))
+    if not mark.exists() or mark.read_text(encoding="utf-8") != wanted:
+        write_question_corpus(folder, newids, ARTICLES)
+        mark.write_text(wanted, encoding="utf-8")
+    return folder
+
+
 def main() -> None:
     from bench._corpora import BENCH_ROOT
 
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--questions", type=Path, required=True)
-    parser.add_argument("--corpus", type=Path, default=BENCH_ROOT / "answer" / "reuters")
-    parser.add_argument("--json", type=Path, help="write each question's facts here")
+    parser.add_argument("--questions", type=Path, nargs="+", required=True)
+    parser.add_argument("--json", type=Path, help="write each question's decision and facts here")
     args = parser.parse_args()
-    rows_in = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line]
-    asked = ask_all(Engine.open(args.corpus), rows_in)
-    report(asked)
+    everything: list[Asked] = []
+    for path in args.questions:
+        rows_in = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        folder = corpus_for(rows_in, BENCH_ROOT / "refusal" / path.parent.name)
+        asked = ask_all(Engine.open(folder), rows_in)
+        report_rules(path.parent.name, asked)
+        everything += asked
+    if len(args.questions) > 1:
+        report_rules("all files", everything)
+    report(everything)
     if args.json:
-        args.json.write_text(json.dumps([asdict(a) for a in asked], indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps([asdict(a) for a in everything], indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

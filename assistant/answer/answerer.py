@@ -26,8 +26,10 @@ from assistant.answer.refusal import (
     REFUSAL_FEATURES,
     close_articles,
     count_missing,
+    dated_years,
     kind_missing,
     refusal_row,
+    role_unbound,
     statement_found,
     year_missing,
 )
@@ -39,6 +41,7 @@ from assistant.answer.said_speaker import speaker_prior
 from assistant.answer.said_topic import topic_gap_prior
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
+from assistant.corpus.dates import article_date
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, terms
@@ -254,6 +257,21 @@ class Answerer:
         _, held, _ = self.story(article)
         return self.head_terms(article).union(*held)
 
+    def ordered_terms(self, article: int) -> list[list[str]]:
+        """The terms in order of an article's head, then of each of its sentences: what a rule reads
+        when which words stand together matters (refusal.role_unbound)."""
+        lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
+        arrays = self.index.stored.arrays
+        text = self.load_text(article)
+        first = int(arrays["s_start"][lo]) if lo < hi else 0
+        spans = ((int(arrays["s_start"][i]), int(arrays["s_end"][i])) for i in range(lo, hi))
+        return [terms(text[:first]), *(terms(text[a:b]) for a, b in spans)]
+
+    def story_years(self, article: int) -> frozenset[str]:
+        """The years an article's story writes relative to its date ("last year"), and its own year:
+        none when its metadata gives no date (refusal.dated_years)."""
+        return dated_years(self.load_text(article), article_date(self.index.articles[article]["date"]))
+
     def term_shares(self, article: int) -> dict[str, float]:
         """Per term, the share of an article's sentences that hold it: what the whole story is
         about, which tells none of its sentences apart."""
@@ -300,17 +318,28 @@ class Answerer:
         """Whether the corpus answers at all, by the calibrated refusal model, then the near-miss
         model: whether the article of the answer to be shown (`scored` is best first) names what
         the question names."""
+        return self.verdict(query, rows, scored)[0]
+
+    def verdict(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> tuple[bool, str]:
+        """`answers`, and what decided it: a rule of refusal.py by its name, or "model" (the refusal
+        models); bench/refusal_dev.py counts what each one refuses."""
         if not self.settings.refusal:
-            return True
+            return True, "refusal off"
         first = scored[0].cand.article
-        if year_missing(query, lambda: self.story_terms(first)):
-            return False  # a year asked that the answer's story never writes (refusal.py)
+        if year_missing(query, lambda: self.story_terms(first) | self.story_years(first)):
+            return False, "year_missing"  # a year asked that the answer's story never writes
+        if role_unbound(query, lambda: self.ordered_terms(first)):
+            return False, "role_unbound"  # who holds a role at a name, and the story never says
         if statement_found(query, scored[0], rows[0], self.around(scored[0])):
-            return True  # the speaker asked, found speaking on the topic (refusal.py)
+            return True, "statement_found"  # the speaker asked, found speaking on the topic
         if count_missing(query, rows, scored):
-            return False  # "how many" asked, and no sentence counts what it asks (refusal.py)
+            return False, "count_missing"  # "how many" asked, and no sentence counts what it asks
         if kind_missing(query, rows, scored, lambda: bool(self.index.articles[first]["date"])):
-            return False  # a date asked, and the story offers none (refusal.py)
+            return False, "kind_missing"  # a date asked, and the story offers none
+        return self.models_answer(query, rows, scored), "model"
+
+    def models_answer(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
+        """The refusal model, then (with `AnswerSettings.near_misses`) the near-miss model."""
         model = load_model()
         if not self.settings.near_misses or model.near_miss is None:
             row = refusal_row(query, rows, scored)[None, :]

@@ -33,6 +33,7 @@ from assistant.answer.question_class import (
     name_runs,
     which_noun,
 )
+from assistant.answer.role_asked import role_asked
 from assistant.answer.settings import Steer
 from assistant.index import Index
 from assistant.index.tokens import terms, words
@@ -90,6 +91,9 @@ class Query:
     initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Each run of its capitalised words by its initials ("lme"), with the run's own terms: an article
     writing the short form names them (shown_article)."""
+    role: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    """For "Who is the chairman of Aga AB?": the role's terms and the name's ("chairman"; "aga",
+    "ab"); a story that never writes the one at the other does not answer (refusal.role_unbound)."""
 
     @property
     def searched(self) -> list[str]:
@@ -235,6 +239,7 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         which_noun=which_noun(question),
         name_runs=name_runs(question),
         initials=_initials(question, own),
+        role=role_asked(question),
     )
 
 

@@ -1,0 +1,45 @@
+"""Who holds a role at a name: "Who is the chairman of Aga AB?", "Who will head Northern Telecom's new
+division?". The answer is whoever a sentence writes in that role at that name ("Aga chairman X",
+"X, chairman of Aga"); a story that gives the role only at another name ("Who is the chairman of
+Texaco?" of Pennzoil's story, quoting Pennzoil's chairman) does not answer it (refusal.role_unbound).
+
+Only two shapes are read, both of a position held: "Who is / was / will be the ROLE of / at / for
+NAME" (a role of one to three lower-case words) and "Who heads / leads / runs / manages / owns /
+founded / controls / directs NAME". "Who chaired Monday's joint session of EC ministers?" asks who
+chaired a meeting, and the story writes "who chaired yesterday's joint meeting": no name to hold the
+role at. A verb of an act ("Who ruled Cyprus in 1191?", "Who
+kicked Ethelred out?") is no role: history writes the act in other words or in a sentence that
+names the place only by a pronoun, and squad-dev-train lost answers to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.index.tokens import terms
+
+_TENURE = r"(?:(?:new|current|former|next|present|acting|interim)\s+)*"
+_ROLE_OF = re.compile(
+    r"^(?i:who)\s+(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been|became|becomes|will\s+become)"
+    rf"\s+(?:the\s+)?{_TENURE}(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)\s+(?:of|at|for)\s+(?P<name>.+)$"
+)
+_HOLDS = re.compile(
+    r"^(?i:who)\s+(?:will\s+|would\s+|now\s+|currently\s+|is\s+to\s+)?(?:(?:is|was)\s+)?"
+    r"(?P<role>heads?|headed|heading|leads?|led|leading|runs?|ran|running|"
+    r"manages?|managed|managing|owns?|owned|founded|controls?|controlled|directs?|directed)"
+    r"\s+(?P<name>.+)$"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w&'’.-]*")
+
+
+def role_asked(question: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For a question asking who holds a role at a name: the role's terms and the terms of the
+    name's capitalised words ("chairman"; "aga", "ab"). None for any other question, and for a
+    role at nothing capitalised ("Who heads the delegation?")."""
+    text = " ".join(question.split()).rstrip("?. ")
+    match = _ROLE_OF.match(text) or _HOLDS.match(text)
+    if match is None:
+        return None
+    role = tuple(terms(match.group("role")))
+    name = tuple(dict.fromkeys(t for w in _CAPITALISED.findall(match.group("name")) for t in terms(w)))
+    return (role, name) if role and name else None
