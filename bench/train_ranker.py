@@ -59,9 +59,9 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.answer.boosted_trees import BoostedTrees, from_lightgbm
-from assistant.answer.features import FEATURES
-from assistant.answer.lexicon import bridges_of
-from assistant.answer.query import parse_query
+from assistant.answer.features import FEATURES, SIMILARITY_FEATURES, similarity_columns
+from assistant.answer.lexicon import bridged, bridges_of
+from assistant.answer.query import asked_words, parse_query
 from assistant.answer.ranker import Logistic, Ranker
 from assistant.answer.refusal import NEAR_MISS_FEATURES, REFUSAL_FEATURES
 from assistant.answer.settings import Steer
@@ -177,15 +177,36 @@ def main() -> None:
     cache = ROOT / "features.pickle"
     if reuse and cache.is_file():
         names, items, para_items, off = pickle.loads(cache.read_bytes())
-        # Features dropped since the cache was made are dropped from its rows too.
-        keep = [names.index(f) for f in FEATURES]
+        # Features dropped since the cache was made are dropped from its rows too; the similarity
+        # features, if the cache lacks them, are computed from its candidates.
         for it in items + para_items + off:
-            it["rows"] = it["rows"][:, keep]
+            it["rows"] = in_feature_order(names, it)
         tag_corpora(items, para_items, off)
     else:
         items, para_items, off = gather()
         cache.write_bytes(pickle.dumps((list(FEATURES), items, para_items, off)))
     fit_and_write(items, para_items, off)
+
+
+def in_feature_order(names: list[str], item: dict[str, Any]) -> npt.NDArray[np.float64]:
+    """A cached question's rows with FEATURES' columns, those of SIMILARITY_FEATURES computed when
+    the cache was made without them (as the Featurizer would, from the cached sentences)."""
+    rows = item["rows"]
+    missing = [f for f in FEATURES if f not in names]
+    if set(missing) - set(SIMILARITY_FEATURES):
+        raise SystemExit(f"the cached features lack {missing}: run without --reuse")
+    out = np.zeros((rows.shape[0], len(FEATURES)))
+    for k, f in enumerate(FEATURES):
+        if f in names:
+            out[:, k] = rows[:, names.index(f)]
+    if missing and rows.shape[0]:
+        q, scored = item["query"], item["scored"]
+        matched = [{t for t in q.own if t in s.terms} | bridged(q.bridges, s.terms) for s in scored]
+        k = FEATURES.index(SIMILARITY_FEATURES[0])
+        out[:, k : k + len(SIMILARITY_FEATURES)] = similarity_columns(
+            q, asked_words(q.question, q.own), [s.text for s in scored], matched
+        )
+    return out
 
 
 def gather() -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
