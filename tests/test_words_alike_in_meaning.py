@@ -12,9 +12,10 @@ from assistant.index.tokens import terms
 
 STORY = (
     "Fuel costs push up travel prices\n\n"
-    "NEW YORK, March 3 - Hotels will raise prices by three pct from April because of higher fuel "
-    "costs, the travel industry group said on Tuesday.\n\n"
-    "Airlines will raise prices by eight pct from April because of higher fuel costs, the group said.\n\n"
+    "NEW YORK, March 3 - Travel will cost more this spring as fuel costs climb, an industry group "
+    "said on Tuesday.\n\n"
+    "Hotels will raise prices by three pct from April, the group said.\n\n"
+    "Airlines will raise prices by eight pct from April, the group said.\n\n"
     "The group said bookings for the summer were still strong.\n"
 )
 OTHER = (
