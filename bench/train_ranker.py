@@ -23,6 +23,11 @@ al. 2016). Nothing else trains it: the SQuAD sample, WikiQA and Reuters sets sta
            hit@1 0.692 against 0.691, WikiQA MAP 0.707 against 0.700, off-topic answered 4.4% against
            6.6%, while the three Reuters dev sets lost 6 first answers (181 against 187) and refused
            4 more. A gain among candidates does not carry past refusal and the rule priors unchanged.
+  studied, not shipped (commits 9f5f3c8 and cd78f1e on branch emb18): a learned word similarity,
+           WordLlama's static embeddings read from its wheel, as two features for question words
+           neither written nor bridged (sim_cov, sim_best). Two-fold hit@1 rose (0.7174 -> 0.7223)
+           but end to end the Reuters dev odd halves stayed flat (120 first against 120), SQuAD
+           hit@1 and WikiQA MAP fell a little and cold start cost ~90 ms more (bench/README.md).
   paraphrased copies
            each question is asked a second time with some of its words swapped for a WordNet bridge
            (from the shipped lexicon) that the article does not use, so bridged coverage is learned
@@ -59,9 +64,9 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.answer.boosted_trees import BoostedTrees, from_lightgbm
-from assistant.answer.features import FEATURES, SIMILARITY_FEATURES, similarity_columns
-from assistant.answer.lexicon import bridged, bridges_of
-from assistant.answer.query import asked_words, parse_query
+from assistant.answer.features import FEATURES
+from assistant.answer.lexicon import bridges_of
+from assistant.answer.query import parse_query
 from assistant.answer.ranker import Logistic, Ranker
 from assistant.answer.refusal import NEAR_MISS_FEATURES, REFUSAL_FEATURES
 from assistant.answer.settings import Steer
@@ -177,36 +182,15 @@ def main() -> None:
     cache = ROOT / "features.pickle"
     if reuse and cache.is_file():
         names, items, para_items, off = pickle.loads(cache.read_bytes())
-        # Features dropped since the cache was made are dropped from its rows too; the similarity
-        # features, if the cache lacks them, are computed from its candidates.
+        # Features dropped since the cache was made are dropped from its rows too.
+        keep = [names.index(f) for f in FEATURES]
         for it in items + para_items + off:
-            it["rows"] = in_feature_order(names, it)
+            it["rows"] = it["rows"][:, keep]
         tag_corpora(items, para_items, off)
     else:
         items, para_items, off = gather()
         cache.write_bytes(pickle.dumps((list(FEATURES), items, para_items, off)))
     fit_and_write(items, para_items, off)
-
-
-def in_feature_order(names: list[str], item: dict[str, Any]) -> npt.NDArray[np.float64]:
-    """A cached question's rows with FEATURES' columns, those of SIMILARITY_FEATURES computed when
-    the cache was made without them (as the Featurizer would, from the cached sentences)."""
-    rows = item["rows"]
-    missing = [f for f in FEATURES if f not in names]
-    if set(missing) - set(SIMILARITY_FEATURES):
-        raise SystemExit(f"the cached features lack {missing}: run without --reuse")
-    out = np.zeros((rows.shape[0], len(FEATURES)))
-    for k, f in enumerate(FEATURES):
-        if f in names:
-            out[:, k] = rows[:, names.index(f)]
-    if missing and rows.shape[0]:
-        q, scored = item["query"], item["scored"]
-        matched = [{t for t in q.own if t in s.terms} | bridged(q.bridges, s.terms) for s in scored]
-        k = FEATURES.index(SIMILARITY_FEATURES[0])
-        out[:, k : k + len(SIMILARITY_FEATURES)] = similarity_columns(
-            q, asked_words(q.question, q.own), [s.text for s in scored], matched
-        )
-    return out
 
 
 def gather() -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:

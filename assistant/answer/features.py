@@ -22,7 +22,6 @@ from assistant.answer.counted import sentence_facts
 from assistant.answer.lexicon import bridged
 from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
 from assistant.answer.query import Query
-from assistant.answer.similarity import best_cosines, plain_words
 from assistant.corpus import display_text
 from assistant.index import Index
 from assistant.index.tokens import terms
@@ -35,11 +34,6 @@ if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
 TextLoader = Callable[[int], str]
 Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
 
-SIMILARITY_FEATURES = ("sim_cov", "sim_best")
-"""Of the question's common words the sentence neither writes nor bridges: the idf-weighted share
-(of all its terms) with a sentence word at cosine >= SIMILAR in WordLlama's learned embedding, and
-the weighted mean of their best cosines (similarity_columns)."""
-SIMILAR = 0.3
 _CLASSES = ("who", "when", "where", "amount", "why", "acronym", "what", "other")
 FEATURES: tuple[str, ...] = (
     "cov",
@@ -80,7 +74,6 @@ FEATURES: tuple[str, ...] = (
     "counted",
     "relation",
     *LOCAL_FEATURES,
-    *SIMILARITY_FEATURES,
 )
 
 
@@ -156,7 +149,6 @@ class Featurizer:
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
         siblings: list[Sibling] = []
-        matched: list[set[str]] = []
         titles = {article: self._title_terms(article) for article in article_score}
         for row, c in enumerate(cands):
             toks = sentence_terms(c.sentence, c.article)
@@ -178,7 +170,6 @@ class Featurizer:
                 credited |= name_terms
             exact = {t for t in own if t in credited}
             bridged_terms = bridged(query.bridges, tset) - exact
-            matched.append(exact | bridged_terms)
             around = set(credited)
             n_cov = 0.0
             for j in (c.sentence - 1, c.sentence + 1):
@@ -260,10 +251,6 @@ class Featurizer:
             rows[:, first : first + len(LOCAL_FEATURES)] = local_rows(
                 local_own, local_weights, query.wanted, siblings, titles, bool(query.counted)
             )
-            k = col[SIMILARITY_FEATURES[0]]
-            rows[:, k : k + len(SIMILARITY_FEATURES)] = similarity_columns(
-                query, query.asked_words, [s.text for s in scored], matched
-            )
         return rows, scored
 
     def _title_terms(self, article: int) -> frozenset[str]:
@@ -282,30 +269,6 @@ class Featurizer:
             if tf and tid is not None:
                 score += float(idf[tid]) * tf * (p.k1 + 1) / (tf + p.k1 * (1 - p.b + p.b * length / avg))
         return score
-
-
-def similarity_columns(
-    query: Query, asked_words: dict[str, str], sentences: Sequence[str], matched: Sequence[set[str]]
-) -> npt.NDArray[np.float64]:
-    """SIMILARITY_FEATURES of each sentence, given the question's terms each already matches
-    exactly or by a bridge. Loads the embedding only when some sentence leaves a word unmatched.
-    (bench/train_ranker computes these for its cached rows too: `asked_words` is passed apart.)"""
-    out = np.zeros((len(sentences), len(SIMILARITY_FEATURES)), dtype=np.float64)
-    asked = [t for t in query.own if t in asked_words]
-    if not asked or all(set(asked) <= m for m in matched):
-        return out
-    total_w = math.fsum(query.weights[t] for t in query.own) or 1.0
-    written = [[w for t, w in plain_words(text) if t not in query.own] for text in sentences]
-    best = best_cosines([asked_words[t] for t in asked], written)
-    weights = np.array([query.weights[t] for t in asked])
-    for row, found in enumerate(matched):
-        open_ = np.array([t not in found for t in asked])
-        if not open_.any():
-            continue
-        cos = np.maximum(best[row], 0.0)
-        out[row, 0] = math.fsum(weights[open_ & (cos >= SIMILAR)]) / total_w
-        out[row, 1] = math.fsum(weights[open_] * cos[open_]) / math.fsum(weights[open_])
-    return out
 
 
 RELATION_MARK = "~"

@@ -34,7 +34,6 @@ from assistant.answer.question_class import (
     which_noun,
 )
 from assistant.answer.settings import Steer
-from assistant.answer.similarity import plain_words
 from assistant.index import Index
 from assistant.index.tokens import terms, words
 
@@ -91,9 +90,6 @@ class Query:
     initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Each run of its capitalised words by its initials ("lme"), with the run's own terms: an article
     writing the short form names them (shown_article)."""
-    asked_words: dict[str, str] = field(default_factory=dict)
-    """Each own term's common word as the question writes it ("carriers" for "carrier"): what
-    features.similarity_columns looks up in a learned embedding, where a stem would mislead it."""
 
     @property
     def searched(self) -> list[str]:
@@ -239,17 +235,7 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         which_noun=which_noun(question),
         name_runs=name_runs(question),
         initials=_initials(question, own),
-        asked_words=asked_words(question, own),
     )
-
-
-def asked_words(question: str, own: tuple[str, ...]) -> dict[str, str]:
-    """Query.asked_words: each own term's first common word in the question."""
-    out: dict[str, str] = {}
-    for term, word in plain_words(question):
-        if term in own:
-            out.setdefault(term, word)
-    return out
 
 
 def _initials(question: str, own: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
