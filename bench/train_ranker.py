@@ -23,6 +23,11 @@ al. 2016). Nothing else trains it: the SQuAD sample, WikiQA and Reuters sets sta
            hit@1 0.692 against 0.691, WikiQA MAP 0.707 against 0.700, off-topic answered 4.4% against
            6.6%, while the three Reuters dev sets lost 6 first answers (181 against 187) and refused
            4 more. A gain among candidates does not carry past refusal and the rule priors unchanged.
+  studied, not shipped (commits 9f5f3c8 and cd78f1e on branch emb18): a learned word similarity,
+           WordLlama's static embeddings read from its wheel, as two features for question words
+           neither written nor bridged (sim_cov, sim_best). Two-fold hit@1 rose (0.7174 -> 0.7223)
+           but end to end the Reuters dev odd halves stayed flat (120 first against 120), SQuAD
+           hit@1 and WikiQA MAP fell a little and cold start cost ~90 ms more (bench/README.md).
   paraphrased copies
            each question is asked a second time with some of its words swapped for a WordNet bridge
            (from the shipped lexicon) that the article does not use, so bridged coverage is learned
