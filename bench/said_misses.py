@@ -36,12 +36,12 @@ from assistant.answer.lifts import lift_in_articles
 from assistant.answer.priors import rule_prior, said_prior
 from assistant.answer.query import Query, parse_query
 from assistant.answer.ranker import load_model
-from assistant.answer.said_antecedent import with_antecedents
-from assistant.answer.said_description import description_prior
-from assistant.answer.said_outlook import outlook_prior
-from assistant.answer.said_paragraph import premise_prior
-from assistant.answer.said_speaker import speaker_prior, statements_of
-from assistant.answer.said_topic import story_topic, topic_gap_prior
+from assistant.answer.said.antecedent import with_antecedents
+from assistant.answer.said.description import description_prior
+from assistant.answer.said.outlook import outlook_prior
+from assistant.answer.said.paragraph import premise_prior
+from assistant.answer.said.speaker import speaker_prior, statements_of
+from assistant.answer.said.topic import story_topic, topic_gap_prior
 from assistant.answer.settings import Steer
 from assistant.engine import Engine
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.query import parse_query
-from assistant.answer.said_topic import story_topic
+from assistant.answer.said.topic import story_topic
 from assistant.answer.settings import Steer
 from assistant.engine import Engine
 from tests.stories import filler_stories, write_stories

@@ -33,12 +33,12 @@ from assistant.answer.refusal import (
     statement_found,
     year_missing,
 )
-from assistant.answer.said_antecedent import with_antecedents
-from assistant.answer.said_description import description_prior
-from assistant.answer.said_outlook import outlook_prior
-from assistant.answer.said_paragraph import premise_prior
-from assistant.answer.said_speaker import speaker_prior
-from assistant.answer.said_topic import topic_gap_prior
+from assistant.answer.said.antecedent import with_antecedents
+from assistant.answer.said.description import description_prior
+from assistant.answer.said.outlook import outlook_prior
+from assistant.answer.said.paragraph import premise_prior
+from assistant.answer.said.speaker import speaker_prior
+from assistant.answer.said.topic import topic_gap_prior
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
 from assistant.corpus.dates import article_date

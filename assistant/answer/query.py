@@ -80,7 +80,7 @@ class Query:
     how_many: bool = False
     """It asks "how many": a count of the noun in `counted` (refusal.count_missing)."""
     asks_ahead: bool = False
-    """It asks what is to come ("will", "expect", "forecast"): said_outlook's statements that look ahead."""
+    """It asks what is to come ("will", "expect", "forecast"): said.outlook's statements that look ahead."""
     days: tuple[DayNamed, ...] = ()
     """The days of the calendar it names ("in the week to March 21"): article_lift.lift_day_named."""
     which_noun: frozenset[str] = frozenset()

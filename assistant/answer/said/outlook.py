@@ -20,7 +20,7 @@ import numpy as np
 
 from assistant.answer.features import Scored
 from assistant.answer.query import Query
-from assistant.answer.said_speaker import statements_of
+from assistant.answer.said.speaker import statements_of
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt

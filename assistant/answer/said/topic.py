@@ -22,8 +22,8 @@ import numpy as np
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
-from assistant.answer.said_description import described_terms
-from assistant.answer.said_speaker import statements_of
+from assistant.answer.said.description import described_terms
+from assistant.answer.said.speaker import statements_of
 from assistant.answer.topic import topic_terms
 from assistant.index.tokens import terms
 
