@@ -22,17 +22,7 @@ from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, s
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import (
-    REFUSAL_FEATURES,
-    close_articles,
-    count_missing,
-    dated_years,
-    kind_missing,
-    refusal_row,
-    role_unbound,
-    statement_found,
-    year_missing,
-)
+from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row, statement_found
 from assistant.answer.said.antecedent import with_antecedents
 from assistant.answer.said.description import description_prior
 from assistant.answer.said.outlook import outlook_prior
@@ -41,6 +31,7 @@ from assistant.answer.said.speaker import speaker_prior
 from assistant.answer.said.topic import topic_gap_prior
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
+from assistant.answer.story_gaps import count_missing, dated_years, kind_missing, role_unbound, year_missing
 from assistant.corpus.dates import article_date
 from assistant.errors import BadQuestion
 from assistant.index import Index
@@ -259,7 +250,7 @@ class Answerer:
 
     def ordered_terms(self, article: int) -> list[list[str]]:
         """The terms in order of an article's head, then of each of its sentences: what a rule reads
-        when which words stand together matters (refusal.role_unbound)."""
+        when which words stand together matters (story_gaps.role_unbound)."""
         lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
         arrays = self.index.stored.arrays
         text = self.load_text(article)
@@ -269,7 +260,7 @@ class Answerer:
 
     def story_years(self, article: int) -> frozenset[str]:
         """The years an article's story writes relative to its date ("last year"), and its own year:
-        none when its metadata gives no date (refusal.dated_years)."""
+        none when its metadata gives no date (story_gaps.dated_years)."""
         return dated_years(self.load_text(article), article_date(self.index.articles[article]["date"]))
 
     def term_shares(self, article: int) -> dict[str, float]:
@@ -321,8 +312,8 @@ class Answerer:
         return self.verdict(query, rows, scored)[0]
 
     def verdict(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> tuple[bool, str]:
-        """`answers`, and what decided it: a rule of refusal.py by its name, or "model" (the refusal
-        models); bench/refusal_dev.py counts what each one refuses."""
+        """`answers`, and what decided it: a rule of story_gaps.py or refusal.py by its name, or "model"
+        (the refusal models); bench/refusal_dev.py counts what each one refuses."""
         if not self.settings.refusal:
             return True, "refusal off"
         first = scored[0].cand.article
