@@ -115,13 +115,13 @@ class Reader:
         lo = int(self.engine.index.sent_lo[s.cand.article])
         k = s.cand.sentence - lo
         sents = self.sentences(s.cand.article)
-        held = set(self.answerer.head_terms(s.cand.article))
+        held = set(self.answerer.stories.head_terms(s.cand.article))
         for j in range(max(0, k - 1), min(len(sents), k + 2)):
             held |= sents[j]
         return held
 
     def article(self, article: int) -> set[str]:
-        return set(self.answerer.head_terms(article)).union(*self.sentences(article))
+        return set(self.answerer.stories.head_terms(article)).union(*self.sentences(article))
 
 
 def _share(query: Query, predicate: list[str], held: set[str]) -> tuple[float, list[str]]:
