@@ -5,10 +5,10 @@ Asks every question of one or more reuters-style question files (reuters-paraphr
 question, answer, newid, kind) of a corpus of their articles and the first Reuters documents up to
 2,225 (written under $ASSISTANT_BENCH_ROOT/refusal/, kept while the file's articles are the same),
 as the product ranks and judges it (`Answerer.verdict`), and counts per file and over all of them
-what each rule of assistant/answer/refusal.py and the refusal models refuse: unanswerable questions
-(a file's halves by line number) against answerable ones (by newid parity, as answer_quality.py
-splits them; "first right" when the first quote held the answer). A rule worth keeping refuses
-clearly more of the first, and few of the second.
+what each rule (assistant/answer/story_gaps.py, refusal.py) and the refusal models refuse:
+unanswerable questions (a file's halves by line number) against answerable ones (by newid parity,
+as answer_quality.py splits them; "first right" when the first quote held the answer). A rule worth
+keeping refuses clearly more of the first, and few of the second.
 
 For each question the product answers it also reads facts of the quote to be shown:
 
@@ -76,7 +76,7 @@ class Asked:
     probability: float
     answered: bool
     decided: str
-    """What decided: a rule of refusal.py by its name, "model", or "no candidate"."""
+    """What decided: a rule of story_gaps.py or refusal.py by its name, "model", or "no candidate"."""
     facts: dict[str, float]
 
 
@@ -115,13 +115,13 @@ class Reader:
         lo = int(self.engine.index.sent_lo[s.cand.article])
         k = s.cand.sentence - lo
         sents = self.sentences(s.cand.article)
-        held = set(self.answerer.head_terms(s.cand.article))
+        held = set(self.answerer.stories.head_terms(s.cand.article))
         for j in range(max(0, k - 1), min(len(sents), k + 2)):
             held |= sents[j]
         return held
 
     def article(self, article: int) -> set[str]:
-        return set(self.answerer.head_terms(article)).union(*self.sentences(article))
+        return set(self.answerer.stories.head_terms(article)).union(*self.sentences(article))
 
 
 def _share(query: Query, predicate: list[str], held: set[str]) -> tuple[float, list[str]]:
@@ -180,8 +180,8 @@ def _half(row: dict[str, Any], line: int) -> str:
 
 
 def ask_all(engine: Engine, rows_in: list[dict[str, Any]]) -> list[Asked]:
-    """Every question of the file, judged as the product judges it (the rules of refusal.py, then
-    the refusal model; the near-miss model is off by default)."""
+    """Every question of the file, judged as the product judges it (the rules of story_gaps.py and
+    refusal.py, then the refusal model; the near-miss model is off by default)."""
     model = load_model()
     reader = Reader(engine)
     out = []

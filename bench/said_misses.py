@@ -77,7 +77,7 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
     if not scored:
         return scored, {}
     model = load_model().ranker
-    said = with_antecedents(query, rows, scored, answerer.story)
+    said = with_antecedents(query, rows, scored, answerer.stories.story)
     arrays = engine.index.stored.arrays
     sentences = np.array([s.cand.sentence for s in scored], dtype=np.int64)
     starts, paragraphs = arrays["s_start"][sentences].tolist(), arrays["s_para"][sentences].tolist()
@@ -90,7 +90,9 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
         "descr": description_prior(query, said, scored, starts),
         "premise": premise_prior(query, said, scored, paragraphs),
         "outlook": outlook_prior(query, said, scored),
-        "topicgap": topic_gap_prior(query, said, scored, answerer.term_shares, starts, answerer.head_terms),
+        "topicgap": topic_gap_prior(
+            query, said, scored, answerer.stories.term_shares, starts, answerer.stories.head_terms
+        ),
     }
     prior = sum(v for k, v in parts.items() if k != "learned")
     probs = model.probabilities(rows, prior=prior)
@@ -99,7 +101,7 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
     parts["theirs"] = statements_of(said, scored)
     theirs = (parts["theirs"] > 0).tolist()
     parts["story_topic"] = story_topic(
-        query, scored, answerer.term_shares, theirs, starts, answerer.head_terms
+        query, scored, answerer.stories.term_shares, theirs, starts, answerer.stories.head_terms
     )
     parts["para"] = np.array(paragraphs)
     return scored, parts

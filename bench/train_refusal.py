@@ -109,7 +109,7 @@ def refusal_rows(
         close = close_articles(
             [float(probs[i]) for i in order], [scored[i].cand.article for i in order], answerer.settings.top
         )
-        shown = shown_article(answerer.index, query, close, answerer.head_terms)
+        shown = shown_article(answerer.index, query, close, answerer.stories.head_terms)
         out.append(refusal_row(query, rows, scored, shown))
     filler = np.zeros(len(NEAR_MISS_FEATURES))
     filler[0] = -14.0

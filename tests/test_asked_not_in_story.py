@@ -1,8 +1,8 @@
-"""What the question asks that its answer's story never gives is refused (assistant/answer/refusal.py):
-a year the story never writes (`year_missing`), a date none of its sentences offers
-(`kind_missing`). A near miss finds the company's story, which tells of the plant or of another
-year, and the refusal models find it as likely as an answer. The story that gives the year or the
-day still answers; a sum is not read so, as it is often written without a currency."""
+"""What the question asks that its answer's story never gives is refused
+(assistant/answer/story_gaps.py): a year the story never writes (`year_missing`), a date none of its
+sentences offers (`kind_missing`). A near miss finds the company's story, which tells of the plant
+or of another year, and the refusal models find it as likely as an answer. The story that gives
+the year or the day still answers; a sum is not read so, as it is often written without a currency."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-""" "How many N" is refused when no sentence counts N (assistant/answer/refusal.py, `count_missing`):
+""" "How many N" is refused when no sentence counts N (assistant/answer/story_gaps.py, `count_missing`):
 a near miss names the company and its topic, so the refusal models find its story as likely as an
 answer; what the story lacks is the count asked. A sentence counting N, or a bridge of it
 ("workers" for "employees"), still answers."""

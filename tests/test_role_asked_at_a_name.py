@@ -1,5 +1,5 @@
 """Who holds a role at a name, asked of a story that gives the role only at another name, is refused
-(assistant/answer/refusal.py, `role_unbound`): "Who is the chairman of Texaco?" found Pennzoil's
+(assistant/answer/story_gaps.py, `role_unbound`): "Who is the chairman of Texaco?" found Pennzoil's
 story, which names Texaco and Pennzoil's chairman, and quoted him. The name whose chairman the story
 gives still answers, in any of the ways a wire writes a role at a name."""
 

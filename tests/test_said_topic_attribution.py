@@ -36,7 +36,9 @@ def test_said_holds_no_part_of_answered(engine: Engine) -> None:
     )
     _, scored = answerer.examine(query)
     starts = [int(engine.index.stored.arrays["s_start"][s.cand.sentence]) for s in scored]
-    held = story_topic(query, scored, answerer.term_shares, [True] * len(scored), starts, answerer.head_terms)
+    held = story_topic(
+        query, scored, answerer.stories.term_shares, [True] * len(scored), starts, answerer.stories.head_terms
+    )
     by_text = {
         s.text.split(" had ")[0].split(" were ")[0].split(",")[0]: float(h)
         for s, h in zip(scored, held, strict=True)

@@ -1,4 +1,4 @@
-"""A year asked that a dated story writes relative to its own date answers (assistant/answer/refusal.py,
+"""A year asked that a dated story writes relative to its own date answers (assistant/answer/story_gaps.py,
 `year_missing` and `dated_years`): "How many tonnes did Marlow ship in 1986?" of a story dated March
 1987 that says "last year" was refused, as if the story never wrote 1986. A year the story does not
 reach, even so, is still refused; an undated story's "last year" is no year at all."""

@@ -7,8 +7,7 @@ that they hold the answer; a calibrated refusal model says plainly when the corp
 from __future__ import annotations
 
 import difflib
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -22,17 +21,7 @@ from assistant.answer.priors import NAMES_PRIOR, NONE_NAMED_PRIOR, rule_prior, s
 from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
-from assistant.answer.refusal import (
-    REFUSAL_FEATURES,
-    close_articles,
-    count_missing,
-    dated_years,
-    kind_missing,
-    refusal_row,
-    role_unbound,
-    statement_found,
-    year_missing,
-)
+from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row, statement_found
 from assistant.answer.said.antecedent import with_antecedents
 from assistant.answer.said.description import description_prior
 from assistant.answer.said.outlook import outlook_prior
@@ -41,11 +30,12 @@ from assistant.answer.said.speaker import speaker_prior
 from assistant.answer.said.topic import topic_gap_prior
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
-from assistant.corpus.dates import article_date
+from assistant.answer.story_gaps import count_missing, kind_missing, role_unbound, year_missing
+from assistant.answer.story_view import Attributions, StoryView, TextLoader
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, terms
-from assistant.models import Answer, Attribution
+from assistant.models import Answer
 from assistant.safe_text import without_escape_sequences
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
@@ -54,11 +44,6 @@ if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     Allowed = npt.NDArray[np.bool_]
 
 __all__ = ["Answerer", "best_article", "meta_of"]
-
-TextLoader = Callable[[int], str]
-HEADS_KEPT = 20_000
-STORIES_KEPT = 2_000
-Attributions = Callable[[int], Sequence[tuple[Attribution, ...]]]
 
 
 class Answerer:
@@ -69,15 +54,10 @@ class Answerer:
     ) -> None:
         self.index = index
         self.load_text = load_text
-        self.attributions = attributions
         self.settings = settings
         self.featurizer = Featurizer(index, load_text, attributions)
-        self._heads: dict[tuple[int, int], frozenset[str]] = {}
-        """Head terms of articles met before (a batch or a chat asks of the same articles again)."""
-        self._stories: dict[
-            tuple[int, int], tuple[int, list[frozenset[str]], Sequence[tuple[Attribution, ...]]]
-        ] = {}
-        """Per article met before, its sentences' terms and speakers (see `story`)."""
+        self.stories = StoryView(index, load_text, attributions)
+        """The articles as the rules read them beyond the candidates, kept between questions."""
 
     def check_question(self, question: str) -> str:
         """The question stripped (terminal escapes pasted with it go whole: "\x1b[31mabout" is not a
@@ -191,14 +171,15 @@ class Answerer:
         model = load_model().ranker
         learned = model.probabilities(rows)
         # The rules read "he said" as X's statement where the story named X just before it.
-        said = with_antecedents(query, rows, scored, self.story)
+        said = with_antecedents(query, rows, scored, self.stories.story)
         prior = rule_prior(query, said) + self.names_prior(query, scored) + said_prior(query, said, scored)
         arrays = self.index.stored.arrays
         sentences = np.fromiter((s.cand.sentence for s in scored), dtype=np.int64, count=len(scored))
         starts, paragraphs = arrays["s_start"][sentences].tolist(), arrays["s_para"][sentences].tolist()
         prior += speaker_prior(query, said, scored) + description_prior(query, said, scored, starts)
         prior += premise_prior(query, said, scored, paragraphs) + outlook_prior(query, said, scored)
-        prior += topic_gap_prior(query, said, scored, self.term_shares, starts, self.head_terms)
+        stories = self.stories
+        prior += topic_gap_prior(query, said, scored, stories.term_shares, starts, stories.head_terms)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):
@@ -218,7 +199,7 @@ class Answerer:
         at naming the question's names (0 for the best, and for every one when it gives none)."""
         articles = (s.cand.article for s in scored)
         shares = article_name_shares(
-            self.index, query.named, query.weights, articles, self.head_terms, query.bridges
+            self.index, query.named, query.weights, articles, self.stories.head_terms, query.bridges
         )
         if not shares:
             return np.zeros(len(scored))
@@ -226,72 +207,6 @@ class Answerer:
         gap = np.array([shares[s.cand.article] - best for s in scored])
         none = np.array([shares[s.cand.article] == 0.0 for s in scored]) & (best > 0)
         return NAMES_PRIOR * gap - NONE_NAMED_PRIOR * none
-
-    def story(self, article: int) -> tuple[int, list[frozenset[str]], Sequence[tuple[Attribution, ...]]]:
-        """An article's first sentence's number, and per sentence its terms and speakers: what the
-        rules read around a candidate beyond the candidates themselves."""
-        key = (id(self.index.stored), article)
-        found = self._stories.get(key)
-        if found is None:
-            lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
-            arrays = self.index.stored.arrays
-            text = self.load_text(article)
-            held = [
-                frozenset(terms(text[int(arrays["s_start"][i]) : int(arrays["s_end"][i])]))
-                for i in range(lo, hi)
-            ]
-            found = (lo, held, self.attributions(article))
-            if len(self._stories) >= STORIES_KEPT:
-                self._stories.clear()
-            self._stories[key] = found
-        return found
-
-    def around(self, s: Scored) -> frozenset[str]:
-        """Terms of a candidate's sentence and the sentences either side of it in its article."""
-        lo, held, _ = self.story(s.cand.article)
-        k = s.cand.sentence - lo
-        return frozenset().union(*held[max(0, k - 1) : k + 2])
-
-    def story_terms(self, article: int) -> frozenset[str]:
-        """Terms of an article's sentences and of its head: all that its story writes."""
-        _, held, _ = self.story(article)
-        return self.head_terms(article).union(*held)
-
-    def ordered_terms(self, article: int) -> list[list[str]]:
-        """The terms in order of an article's head, then of each of its sentences: what a rule reads
-        when which words stand together matters (refusal.role_unbound)."""
-        lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
-        arrays = self.index.stored.arrays
-        text = self.load_text(article)
-        first = int(arrays["s_start"][lo]) if lo < hi else 0
-        spans = ((int(arrays["s_start"][i]), int(arrays["s_end"][i])) for i in range(lo, hi))
-        return [terms(text[:first]), *(terms(text[a:b]) for a, b in spans)]
-
-    def story_years(self, article: int) -> frozenset[str]:
-        """The years an article's story writes relative to its date ("last year"), and its own year:
-        none when its metadata gives no date (refusal.dated_years)."""
-        return dated_years(self.load_text(article), article_date(self.index.articles[article]["date"]))
-
-    def term_shares(self, article: int) -> dict[str, float]:
-        """Per term, the share of an article's sentences that hold it: what the whole story is
-        about, which tells none of its sentences apart."""
-        _, held, _ = self.story(article)
-        counts = Counter(t for sentence in held for t in sentence)
-        return {t: n / max(len(held), 1) for t, n in counts.items()}
-
-    def head_terms(self, article: int) -> frozenset[str]:
-        """Terms of what stands before an article's first sentence: its title, byline and dateline
-        ("LONDON, April 7 -"), which name what it is about but are no sentences of it."""
-        key = (id(self.index.stored), article)
-        found = self._heads.get(key)
-        if found is None:
-            lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
-            first = int(self.index.stored.arrays["s_start"][lo]) if lo < hi else 0
-            found = frozenset(terms(self.load_text(article)[:first]))
-            if len(self._heads) >= HEADS_KEPT:
-                self._heads.clear()
-            self._heads[key] = found
-        return found
 
     def examine(
         self,
@@ -321,16 +236,16 @@ class Answerer:
         return self.verdict(query, rows, scored)[0]
 
     def verdict(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> tuple[bool, str]:
-        """`answers`, and what decided it: a rule of refusal.py by its name, or "model" (the refusal
-        models); bench/refusal_dev.py counts what each one refuses."""
+        """`answers`, and what decided it: a rule of story_gaps.py or refusal.py by its name, or "model"
+        (the refusal models); bench/refusal_dev.py counts what each one refuses."""
         if not self.settings.refusal:
             return True, "refusal off"
         first = scored[0].cand.article
-        if year_missing(query, lambda: self.story_terms(first) | self.story_years(first)):
+        if year_missing(query, lambda: self.stories.story_terms(first) | self.stories.story_years(first)):
             return False, "year_missing"  # a year asked that the answer's story never writes
-        if role_unbound(query, lambda: self.ordered_terms(first)):
+        if role_unbound(query, lambda: self.stories.ordered_terms(first)):
             return False, "role_unbound"  # who holds a role at a name, and the story never says
-        if statement_found(query, scored[0], rows[0], self.around(scored[0])):
+        if statement_found(query, scored[0], rows[0], self.stories.around(scored[0])):
             return True, "statement_found"  # the speaker asked, found speaking on the topic
         if count_missing(query, rows, scored):
             return False, "count_missing"  # "how many" asked, and no sentence counts what it asks
@@ -345,7 +260,7 @@ class Answerer:
             row = refusal_row(query, rows, scored)[None, :]
             return float(model.refusal.probabilities(row[:, : len(REFUSAL_FEATURES)])[0]) >= model.threshold
         close = close_articles([s.prob for s in scored], [s.cand.article for s in scored], self.settings.top)
-        shown = shown_article(self.index, query, close, self.head_terms)
+        shown = shown_article(self.index, query, close, self.stories.head_terms)
         row = refusal_row(query, rows, scored, shown)[None, :]
         if float(model.refusal.probabilities(row[:, : len(REFUSAL_FEATURES)])[0]) < model.threshold:
             return False

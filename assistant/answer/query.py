@@ -78,7 +78,7 @@ class Query:
     relations: tuple[str, ...] = ()
     """Its relation words ("against", "before", "not"): stop words to retrieval, evidence to ranking."""
     how_many: bool = False
-    """It asks "how many": a count of the noun in `counted` (refusal.count_missing)."""
+    """It asks "how many": a count of the noun in `counted` (story_gaps.count_missing)."""
     asks_ahead: bool = False
     """It asks what is to come ("will", "expect", "forecast"): said.outlook's statements that look ahead."""
     days: tuple[DayNamed, ...] = ()
@@ -93,7 +93,7 @@ class Query:
     writing the short form names them (shown_article)."""
     role: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     """For "Who is the chairman of Aga AB?": the role's terms and the name's ("chairman"; "aga",
-    "ab"); a story that never writes the one at the other does not answer (refusal.role_unbound)."""
+    "ab"); a story that never writes the one at the other does not answer (story_gaps.role_unbound)."""
 
     @property
     def searched(self) -> list[str]:

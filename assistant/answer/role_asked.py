@@ -1,7 +1,7 @@
 """Who holds a role at a name: "Who is the chairman of Aga AB?", "Who will head Northern Telecom's new
 division?". The answer is whoever a sentence writes in that role at that name ("Aga chairman X",
 "X, chairman of Aga"); a story that gives the role only at another name ("Who is the chairman of
-Texaco?" of Pennzoil's story, quoting Pennzoil's chairman) does not answer it (refusal.role_unbound).
+Texaco?" of Pennzoil's story, quoting Pennzoil's chairman) does not answer it (story_gaps.role_unbound).
 
 Only two shapes are read, both of a position held: "Who is / was / will be the ROLE of / at / for
 NAME" (a role of one to three lower-case words) and "Who heads / leads / runs / manages / owns /
