@@ -149,7 +149,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--questions", type=int, default=20)
     parser.add_argument(
-        "--scopes-only", action="store_true", help="only the scoped one-shot questions (no batch, no follow-up)"
+        "--scopes-only",
+        action="store_true",
+        help="only the scoped one-shot questions (no batch, no follow-up)",
     )
     parser.add_argument("--follow-up-child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--scope-warning-child", type=Path, help=argparse.SUPPRESS)

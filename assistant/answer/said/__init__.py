@@ -1,4 +1,4 @@
-""""What did X say (about Y)": priors the answerer adds to the learned score for someone's words.
+"""Priors for "what did X say (about Y)": what the answerer adds to the learned score for someone's words.
 
 Whose words a sentence is beyond a name match (`speaker`: a role asked, a body that said it),
 the words describing X that are not X's words on Y (`description`), the quotation that answers
