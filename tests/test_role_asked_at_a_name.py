@@ -1,7 +1,9 @@
 """Who holds a role at a name, asked of a story that gives the role only at another name, is refused
 (assistant/answer/story_gaps.py, `role_unbound`): "Who is the chairman of Texaco?" found Pennzoil's
-story, which names Texaco and Pennzoil's chairman, and quoted him. The name whose chairman the story
-gives still answers, in any of the ways a wire writes a role at a name."""
+story, which names Texaco and Pennzoil's chairman (nine words apart in one sentence: "Pennzoil Co
+chairman J. Hugh Liedtke said the company has made several proposals to Texaco Inc"), and quoted
+him. The name whose chairman the story gives still answers, in any of the ways a wire writes a role
+at a name."""
 
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ PLAIN = "The corpus holds no answer to this question."
 STORIES = {
     "pennzoil.txt": (
         "Pennzoil Presses Claim Against Texaco\n"
-        "HOUSTON, April 6 - Pennzoil Co chairman J. Hugh Liedtke said the company will keep pressing "
-        "its 10.3 billion dlr court judgment against Texaco Inc.\n"
+        "HOUSTON, April 6 - Pennzoil Co chairman J. Hugh Liedtke said the company has made several "
+        "proposals to Texaco Inc to settle its 10.3 billion dlr court judgment.\n"
         "Liedtke said the offer Texaco made last week to settle the dispute was far too small.\n"
         "Texaco shares fell 1-1/2 to 31-3/4 on the news.\n"
     ),
@@ -89,3 +91,26 @@ def test_a_role_at_a_name_written_by_its_initials_answers(tmp_path: Path) -> Non
     answer = Engine.open(folder).ask("Who is the chairman of General Motors?")
     assert answer.answered, answer.message
     assert any("Roger Smith" in quote.text for quote in answer.quotes)
+
+
+def test_an_added_article_is_read_by_its_story_not_by_its_front_matter(tmp_path: Path) -> None:
+    """An added article is stored with YAML front matter ("title:", "author: null", ...): its keys
+    are no words of the story ("author" is also what "Authority" stems to)."""
+    folder = write_stories(tmp_path / "news", filler_stories())
+    source = tmp_path / "kestrel.txt"
+    source.write_text(
+        "Kestrel Shipping names a new chairman\n"
+        "Kestrel Shipping said on Tuesday that Jonas Berg, 58, will become its chairman in June.\n"
+        "The Baltic Port Authority approved Kestrel's new route to Gdansk last week, a spokesman for "
+        "the authority said.\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(folder)
+    (stored,) = engine.add([str(source)]).stored
+    assert (folder / stored.article_id).read_text(encoding="utf-8").startswith("---\ntitle:")
+    refused = engine.ask("Who is the chairman of the Baltic Port Authority?")
+    assert not refused.answered
+    assert refused.message == PLAIN
+    answer = engine.ask("Who will be the chairman of Kestrel Shipping?")
+    assert answer.answered, answer.message
+    assert "Jonas Berg" in answer.quotes[0].text

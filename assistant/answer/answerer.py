@@ -243,7 +243,7 @@ class Answerer:
         first = scored[0].cand.article
         if year_missing(query, lambda: self.stories.story_terms(first) | self.stories.story_years(first)):
             return False, "year_missing"  # a year asked that the answer's story never writes
-        if role_unbound(query, lambda: self.stories.ordered_terms(first)):
+        if role_unbound(query, lambda: self.stories.ordered_texts(first)):
             return False, "role_unbound"  # who holds a role at a name, and the story never says
         if statement_found(query, scored[0], rows[0], self.stories.around(scored[0])):
             return True, "statement_found"  # the speaker asked, found speaking on the topic

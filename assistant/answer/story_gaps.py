@@ -65,6 +65,7 @@ from assistant.answer.answer_types import AnswerType
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridges_of
 from assistant.answer.query import Query
+from assistant.index.tokens import terms, words
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
@@ -142,12 +143,55 @@ AGENT_ENDINGS = ("er", "or")
 """How an agent noun's term ends ("writer", "director"): its own bridges hold the verb of its act."""
 
 
-def role_unbound(query: Query, story: Callable[[], list[list[str]]]) -> bool:
+CORPORATE_ENDINGS = frozenset(
+    t for w in "co cos inc corp ltd plc ag sa nv ab group holdings".split() for t in terms(w)
+)
+"""Words a company's name ends in, between the name and a role written after it ("Pennzoil Co
+chairman")."""
+ROLE_MODIFIERS = frozenset(
+    t
+    for w in "new former acting deputy vice executive board interim current outgoing incoming senior "
+    "chief managing joint".split()
+    for t in terms(w)
+)
+"""Words that open a sentence before a role without naming its holder ("New chairman John Smith")."""
+
+
+def held_roles(text: str, first: bool) -> list[tuple[str, str | None]]:
+    """The terms of a text in order, each with the term of the capitalised name written right
+    before it ("Pennzoil Co chairman": "pennzoil" for "chairman"; "Texaco's chairman": "texaco"),
+    whose role it is; None where a comma, a stop word, a lower-case word, a word like "New" opening
+    the sentence or nothing comes first ("John Smith, chairman of Texaco", "its new chairman"). A
+    head (`first`) is Title Case throughout, so nothing in it is read as a name before a role."""
+    out: list[tuple[str, str | None]] = []
+    before: tuple[int, str | None] | None = None  # the previous word: where it ends, the name it is
+    for word, start, _end in words(text):
+        found = terms(word)
+        if not found:
+            before = None  # a stop word: "the chairman", "Bank of America" read from "America"
+            continue
+        term = found[0]
+        adjacent = before is not None and text[before[0] : start].strip() == ""
+        holder = before[1] if adjacent and before is not None else None
+        if term in CORPORATE_ENDINGS and holder is not None:
+            name: str | None = holder  # "Pennzoil Co": the name goes on through its ending
+        elif not first and text[start].isupper() and (start > 0 or term not in ROLE_MODIFIERS):
+            name = term  # a sentence's first word too: "Pennzoil Co chairman ...", "Texaco's chairman"
+        else:
+            name = None
+        out.append((term, holder))
+        before = (_end, name)
+    return out
+
+
+def role_unbound(query: Query, story: Callable[[], list[str]]) -> bool:
     """Whether a question asking who holds a role at a name (`Query.role`: "Who is the chairman of
-    Aga AB?") is shown a story (`story()`: the terms in order of its head and of each sentence, made
-    only when a role is asked) no sentence of which writes the role, or a bridge of it, within
-    ROLE_REACH terms of the name: a near miss finds the name's story, which gives another company's
-    chairman ("Who is the chairman of Texaco?" shown Pennzoil's) or nobody in the role at all."""
+    Aga AB?") is shown a story (`story()`: the text of its head, then of each sentence, made only
+    when a role is asked) no sentence of which writes the role, or a bridge of it, within
+    ROLE_REACH terms of the name, unless another capitalised name is written right before the role
+    and so holds it: a near miss finds the name's story, which gives another company's chairman
+    ("Who is the chairman of Texaco?" shown "Pennzoil Co chairman J. Hugh Liedtke said the company
+    has made several proposals to Texaco", 9 terms apart) or nobody in the role at all."""
     if query.role is None:
         return False
     role, names = query.role
@@ -158,9 +202,11 @@ def role_unbound(query: Query, story: Callable[[], list[list[str]]]) -> bool:
     name_terms = set(names).union(*(query.bridges.get(t, frozenset()) for t in names))
     # "GM chairman Roger Smith" holds General Motors by its initials.
     name_terms |= {short for short, run in query.initials.items() if set(run) & set(names)}
-    for held in story():
-        at_role = [i for i, t in enumerate(held) if t in role_terms]
-        at_name = [i for i, t in enumerate(held) if t in name_terms]
+    owners = name_terms | role_terms  # "Texaco chairman", "Chief Executive": the role is the name's
+    for n, text in enumerate(story()):
+        held = held_roles(text, first=n == 0)
+        at_role = [i for i, (t, by) in enumerate(held) if t in role_terms and (by is None or by in owners)]
+        at_name = [i for i, (t, _) in enumerate(held) if t in name_terms]
         if any(abs(i - j) <= ROLE_REACH for i in at_role for j in at_name):
             return False
     return True

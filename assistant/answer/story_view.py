@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from assistant.answer.features import Scored
 from assistant.answer.story_gaps import dated_years
 from assistant.corpus.dates import article_date
+from assistant.corpus.front_matter_block import head_words
 from assistant.index import Index
 from assistant.index.tokens import terms
 from assistant.models import Attribution
@@ -71,15 +72,15 @@ class StoryView:
         _, held, _ = self.story(article)
         return self.head_terms(article).union(*held)
 
-    def ordered_terms(self, article: int) -> list[list[str]]:
-        """The terms in order of an article's head, then of each of its sentences: what a rule reads
-        when which words stand together matters (story_gaps.role_unbound)."""
+    def ordered_texts(self, article: int) -> list[str]:
+        """The text of an article's head, then of each of its sentences: what a rule reads when
+        which words stand together, and how they are written, matters (story_gaps.role_unbound)."""
         lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
         arrays = self.index.stored.arrays
         text = self.load_text(article)
         first = int(arrays["s_start"][lo]) if lo < hi else 0
         spans = ((int(arrays["s_start"][i]), int(arrays["s_end"][i])) for i in range(lo, hi))
-        return [terms(text[:first]), *(terms(text[a:b]) for a, b in spans)]
+        return [head_words(text[:first]), *(text[a:b] for a, b in spans)]
 
     def story_years(self, article: int) -> frozenset[str]:
         """The years an article's story writes relative to its date ("last year"), and its own year:
@@ -101,7 +102,7 @@ class StoryView:
         if found is None:
             lo, hi = int(self.index.sent_lo[article]), int(self.index.sent_hi[article])
             first = int(self.index.stored.arrays["s_start"][lo]) if lo < hi else 0
-            found = frozenset(terms(self.load_text(article)[:first]))
+            found = frozenset(terms(head_words(self.load_text(article)[:first])))
             if len(self._heads) >= HEADS_KEPT:
                 self._heads.clear()
             self._heads[key] = found

@@ -15,12 +15,12 @@ import re
 
 import yaml
 
+from assistant.corpus.front_matter_block import FRONT_MATTER
 from assistant.corpus.front_matter_yaml import load_front_matter
 from assistant.corpus.key_values import iso_date_of
 from assistant.corpus.layout import Line, Span
 
 # YAML front matter at the top of a Markdown article (shared with the writer of added articles).
-FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FIELDS = ("title", "author", "date", "source", "url")
 # `---` then a `key: value` line and no closing `---`: front matter begun and never ended (a `---`
 # alone, a thematic break, followed by prose is no front matter and gets no warning).
