@@ -253,10 +253,11 @@ _NOT_WHICH_NOUNS = frozenset(
     "is are was were has have had did does do will would can could should may might be been the a an "
     "of to in on for by".split()
 )
-_COMPANY_ENDS = frozenset({"co", "corp", "inc", "ltd", "plc", "ag", "sa", "spa", "nv", "bv", "gmbh"})
+COMPANY_ENDS = frozenset("co cos corp inc ltd plc ag ab sa spa nv bv gmbh group".split())
+"""The terms a company's name ends in ("Daelim Industrial Co Ltd", "Pennzoil Co chairman")."""
 _ABBREVIATED: dict[str, frozenset[str]] = {
-    "compani": _COMPANY_ENDS | {"compani"},
-    "firm": _COMPANY_ENDS | {"firm"},
+    "compani": COMPANY_ENDS | {"compani"},
+    "firm": COMPANY_ENDS | {"firm"},
     "corpor": frozenset({"corp", "corpor"}),
 }
 """A noun asked and what a name says for it ("which company" is answered by "Daelim Industrial Co Ltd").

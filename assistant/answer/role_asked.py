@@ -18,7 +18,9 @@ import re
 
 from assistant.index.tokens import terms
 
-_TENURE = r"(?:(?:new|current|former|next|present|acting|interim)\s+)*"
+TENURE = ("new", "current", "former", "next", "present", "acting", "interim")
+"""Words before a role that say when it is held ("the new chairman"): the role is the rest."""
+_TENURE = rf"(?:(?:{'|'.join(TENURE)})\s+)*"
 _ROLE_OF = re.compile(
     r"^(?i:who)\s+(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been|became|becomes|will\s+become)"
     rf"\s+(?:the\s+)?{_TENURE}(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)\s+(?:of|at|for)\s+(?P<name>.+)$"

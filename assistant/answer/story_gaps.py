@@ -65,6 +65,8 @@ from assistant.answer.answer_types import AnswerType
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridges_of
 from assistant.answer.query import Query
+from assistant.answer.question_class import COMPANY_ENDS
+from assistant.answer.role_asked import TENURE
 from assistant.index.tokens import terms, words
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
@@ -143,15 +145,9 @@ AGENT_ENDINGS = ("er", "or")
 """How an agent noun's term ends ("writer", "director"): its own bridges hold the verb of its act."""
 
 
-CORPORATE_ENDINGS = frozenset(
-    t for w in "co cos inc corp ltd plc ag sa nv ab group holdings".split() for t in terms(w)
-)
-"""Words a company's name ends in, between the name and a role written after it ("Pennzoil Co
-chairman")."""
 ROLE_MODIFIERS = frozenset(
     t
-    for w in "new former acting deputy vice executive board interim current outgoing incoming senior "
-    "chief managing joint".split()
+    for w in (*TENURE, "deputy", "vice", "executive", "board", "senior", "chief", "managing", "joint")
     for t in terms(w)
 )
 """Words that open a sentence before a role without naming its holder ("New chairman John Smith")."""
@@ -173,7 +169,7 @@ def held_roles(text: str, first: bool) -> list[tuple[str, str | None]]:
         term = found[0]
         adjacent = before is not None and text[before[0] : start].strip() == ""
         holder = before[1] if adjacent and before is not None else None
-        if term in CORPORATE_ENDINGS and holder is not None:
+        if term in COMPANY_ENDS and holder is not None:
             name: str | None = holder  # "Pennzoil Co": the name goes on through its ending
         elif not first and text[start].isupper() and (start > 0 or term not in ROLE_MODIFIERS):
             name = term  # a sentence's first word too: "Pennzoil Co chairman ...", "Texaco's chairman"
