@@ -112,8 +112,9 @@ def test_paragraph_counts_match_the_wire_and_sentences_are_not_cut_at_line_ends(
             if "\n" in span:  # a sentence that runs over wrapped lines: prose
                 prose += 1
                 open_ended += not _CLOSED.search(display_text(article.text, s.start, s.end))
-            # A sentence never runs into the next indented paragraph.
-            assert not re.search(r"\n[ \t]+\S", span) or "\n" not in span.lstrip()
+            # A sentence never runs into the next indented paragraph (a line set in a stray space
+            # or two, under the wire's four, carries its sentence on).
+            assert not re.search(r"\n(?: {3,}|\t)\S", span) or "\n" not in span.lstrip()
     assert agree / len(written) >= 0.95
     assert prose > 3000 and open_ended / prose < 0.03
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
+
+from assistant.corpus.furniture import is_sign_off
 
 # Every line end a file may use: LF, CRLF, lone CR, form feed, vertical tab, Unicode separators.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\f\v\x85\u2028\u2029]")
@@ -164,6 +167,11 @@ def paragraphs(text: str, body: list[Line]) -> list[Span]:
     margin = min(line.indent for line in body[1:])
     # Paragraphs are marked by blank lines or indented first lines, or by nothing but short last lines.
     marked = any(line.break_before or line.indent > margin for line in body[1:])
+    # The indent the article's paragraphs usually open with (wire copy: four spaces); a line set in
+    # less than it after a line left open is the same sentence with a stray space ("selling its" /
+    # " Seafirst Corp Subsidiary in Washington.").
+    opening = Counter(line.indent for line in body[1:] if line.indent > margin).most_common(1)
+    indent = opening[0][0] if opening else margin
     spans: list[Span] = []
     current: Span | None = None
     previous: Line | None = None
@@ -172,7 +180,7 @@ def paragraphs(text: str, body: list[Line]) -> list[Span]:
         if (
             current is None
             or previous is None
-            or _starts_paragraph(text, previous, line, (widths, margin, marked), seen)
+            or _starts_paragraph(text, previous, line, (widths, (margin, indent), marked), seen)
         ):
             if current is not None:
                 spans.append(current)
@@ -206,17 +214,20 @@ def _starts_paragraph(
     text: str,
     previous: Line,
     line: Line,
-    style: tuple[tuple[int, int], int, bool],
+    style: tuple[tuple[int, int], tuple[int, int], bool],
     seen: dict[int, bool],
 ) -> bool:
     """Whether `line` opens a new paragraph rather than continuing the wrapped one before it.
 
-    `style` holds the usual and the widest line length, the margin and whether paragraphs are
-    marked: a wrapped line is broken where the next word would not have fitted, so a line that
-    left room for it ended its paragraph.
+    `style` holds the usual and the widest line length, the margin and the usual paragraph indent,
+    and whether paragraphs are marked: a wrapped line is broken where the next word would not have
+    fitted, so a line that left room for it ended its paragraph.
     """
-    (width, widest), margin, marked = style
-    if line.break_before or line.indent > margin:
+    (width, widest), (margin, indent), marked = style
+    before = text[previous.start : previous.end]
+    if line.break_before:
+        return True
+    if line.indent > margin and not _stray_indent(text, previous, line, (width, indent), seen):
         return True
     if not _wordy(text, previous, seen) or (
         not _wordy(text, line, seen) and len(text[line.start : line.end].split()) > 3
@@ -225,10 +236,30 @@ def _starts_paragraph(
     room = _length(previous) + 1 + _first_word(text, line)
     if room <= 0.6 * width:
         return True  # the next word would have fitted with room to spare: a heading, a table row, a last line
-    before = text[previous.start : previous.end]
     if before.isupper() and _has_lowercase(text[line.start : line.end]):
         return True  # a heading or promo in capitals, then the story
     return not marked and bool(_CLOSED.search(before)) and room <= widest
+
+
+def _stray_indent(
+    text: str, previous: Line, line: Line, usual: tuple[int, int], seen: dict[int, bool]
+) -> bool:
+    """True for a line set in half the usual paragraph indent or less that carries on the wrapped
+    sentence above it: prose after prose left open where the next word would not have fitted,
+    not a heading in capitals over its dateline, a table row or the wire's sign-off."""
+    width, indent = usual
+    before = text[previous.start : previous.end]
+    piece = text[line.start : line.end]
+    return (
+        2 * line.indent <= indent
+        and not _CLOSED.search(before)
+        and not before.isupper()
+        and not is_sign_off(piece)
+        and "  " not in before + " " + piece  # columns: a table row
+        and _length(previous) + 1 + _first_word(text, line) > 0.6 * width
+        and _wordy(text, previous, seen)
+        and _wordy(text, line, seen)
+    )
 
 
 def _has_lowercase(piece: str) -> bool:

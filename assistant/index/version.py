@@ -12,7 +12,8 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-12: a line outdented under one wider than wrapped text starts a paragraph.
 # parse-13: a byline in capitals re-cased ("By JOHN SMITH"); Markdown emphasis around a byline.
 # parse-14: no sentence break after "U.S." before a word the wire capitalises ("the U.S. And Japan").
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-14"
+# parse-15: a wrapped line set in a stray space or two (under the wire's four) carries its sentence on.
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-15"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""
