@@ -59,11 +59,15 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     words = name.split()
     if not words:
         return False
-    if _titled(words) and is_body(attribution.name):
-        return False  # "Senator Fleming" is a person, never Fleming Securities
     asked = key_of_query(name)
+    if _titled(words) and is_body(attribution.name):
+        if not _title_named(words, attribution.key):
+            return False  # "Senator Fleming" is a person, never Fleming Securities
+        asked = canonical_key(name)  # "General Motors": the title word is the body's own name
     if asked:
-        if keys_match(asked, attribution.key) or _company_head(asked, attribution):
+        if keys_match(asked, attribution.key) or _company_head(asked, attribution.name, attribution.key):
+            return True
+        if _owned_matches(asked, attribution) or _as_written(asked, attribution):
             return True
         person = _person_of(asked)
         if person and keys_match(person, attribution.key):
@@ -89,16 +93,49 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     return any(re.search(doing, form, re.IGNORECASE) for form in forms)
 
 
-def _company_head(asked: str, attribution: Attribution) -> bool:
+def _company_head(asked: str, name: str, key: str) -> bool:
     """ "Onyx" for "Onyx Petroleum Exploration Co Ltd", "Middle South" for "Middle South Utilities
     Inc", "Morgan Guaranty" for "Morgan Guaranty Trust Co of New York": a company by the first words
     of its name, as readers and later sentences shorten it. Only a name the article writes with a
     company's suffix (Inc, Corp, Co, Ltd), last or before "of" and a place, so "Reagan" never finds
     the Reagan administration nor "Texas" the state's officials."""
-    if not _suffixed(attribution.name.lower().split()):
+    if not _suffixed(name.lower().split()):
         return False
-    head, key = asked.split(), attribution.key.split()
-    return 0 < len(head) < len(key) and key[: len(head)] == head
+    head, words = asked.split(), key.split()
+    return 0 < len(head) < len(words) and words[: len(head)] == head
+
+
+def _title_named(words: list[str], key: str) -> bool:
+    """Whether a body's name opens with the title word asked: "General Motors", "Premier Group",
+    "Chancellor Capital" are the companies so named, though "general", "premier" and "chancellor"
+    are a person's titles before a surname ("Senator Fleming" is never Fleming Securities)."""
+    return key.split()[:1] == [words[0].lower()]
+
+
+def _owned_matches(asked: str, attribution: Attribution) -> bool:
+    """ "Nissan" for "Japan's Nissan Motor Co Ltd", "Holiday Inn" for "Holiday Corp's Holiday Inn
+    Hotel Group": the wire opens a lead with the owner or the country in the possessive, and the
+    name read from it keeps the owner; a reader asks by the name after it."""
+    words, named = attribution.key.split(), attribution.name.split()
+    owner = next((k for k in range(len(words) - 2, -1, -1) if words[k].endswith("'s")), None)
+    if owner is None or len(named) <= owner + 1 or not named[owner].lower().endswith("'s"):
+        return False
+    owned = " ".join(words[owner + 1 :])
+    return keys_match(asked, owned) or _company_head(asked, " ".join(named[owner + 1 :]), owned)
+
+
+def _as_written(asked: str, attribution: Attribution) -> bool:
+    """ "Loh" for "Loh Hoon Sun" where the sentence writes him "Loh": the surname that comes first
+    (Chinese, Korean, Hungarian names), or any short form, is the one the article uses for that
+    person, whatever the key's order. A pronoun or a description ("he", "the company") keys nothing."""
+    return key_of_query(attribution.as_written) == asked
+
+
+def _body_extended(asked: list[str], words: list[str]) -> bool:
+    """ "IDC Services" for "IDC", "Salomon Brothers" for "Salomon": a body asked by its name and a
+    body word ("Services", "Brothers", "Group") the article leaves off."""
+    rest = asked[len(words) :]
+    return 0 < len(words) < len(asked) and asked[: len(words)] == words and all(w in BODIES for w in rest)
 
 
 def _suffixed(words: list[str]) -> bool:
@@ -157,7 +194,7 @@ def keys_match(asked: str, key: str) -> bool:
         return True
     if asked_words[-len(words) :] == words and (len(words) > 1 or _surname(words[0])):
         return True  # asked in full, stored by the surname alone (or a shorter full name)
-    if _body_head(asked_words, words):
+    if _body_head(asked_words, words) or _body_extended(asked_words, words):
         return True
     if _initials_of(asked_words, words) or _initials_of(words, asked_words):
         return True
