@@ -46,7 +46,11 @@ def quoted_by_nobody(name: str, keys: Iterable[str]) -> bool:
     if not asked:
         return False
     head = asked.split()
-    return not any(keys_match(asked, key) or key.split()[: len(head)] == head for key in keys)
+    return not any(
+        keys_match(asked, key) or form.split()[: len(head)] == head
+        for key in keys
+        for form in (key, owned_key(key))
+    )
 
 
 def speaker_matches(attribution: Attribution, name: str) -> bool:
@@ -116,12 +120,18 @@ def _owned_matches(asked: str, attribution: Attribution) -> bool:
     """ "Nissan" for "Japan's Nissan Motor Co Ltd", "Holiday Inn" for "Holiday Corp's Holiday Inn
     Hotel Group": the wire opens a lead with the owner or the country in the possessive, and the
     name read from it keeps the owner; a reader asks by the name after it."""
-    words, named = attribution.key.split(), attribution.name.split()
+    owned = owned_key(attribution.key)
+    return bool(owned) and (
+        keys_match(asked, owned) or _company_head(asked, owned_key(attribution.name.lower()), owned)
+    )
+
+
+def owned_key(name: str) -> str:
+    """The words of a key (or a name) after an owner in the possessive ("nissan motor" of "japan's
+    nissan motor"); empty where it has none."""
+    words = name.replace("’", "'").split()
     owner = next((k for k in range(len(words) - 2, -1, -1) if words[k].endswith("'s")), None)
-    if owner is None or len(named) <= owner + 1 or not named[owner].lower().endswith("'s"):
-        return False
-    owned = " ".join(words[owner + 1 :])
-    return keys_match(asked, owned) or _company_head(asked, " ".join(named[owner + 1 :]), owned)
+    return "" if owner is None else " ".join(words[owner + 1 :])
 
 
 def _as_written(asked: str, attribution: Attribution) -> bool:
