@@ -114,3 +114,21 @@ def test_the_analyst_asked_is_quoted_before_the_reporters_account(engine: Engine
         engine, "What did an analyst suggest buyers of Purolator above Emery's price were betting on?"
     )
     assert "might be another offer" in quote, quote
+
+
+BUYBACK = (
+    "Analyst Sees Asset Sales for Buyback\n"
+    "NEW YORK, April 7 - Harwell Motors Corp shares rose two dlrs on talk of a buyback.\n"
+    "Drexel Burnham Lambert Inc said Harwell would need five billion dlrs of bank loans to fund a "
+    "large buyback of its shares.\n"
+    "Harwell will have to sell its finance arm to pay for it, said Drexel analyst Dan Kelly.\n"
+)
+
+
+def test_an_analyst_whose_surname_ends_in_ly_is_the_one_asked(tmp_path: Path) -> None:
+    folder = write_stories(tmp_path / "corpus", {"buyback.txt": BUYBACK, **filler_stories()})
+    quote = first_quote(
+        Engine.open(folder),
+        "What did Drexel analyst Dan Kelly say Harwell would need to fund a large buyback?",
+    )
+    assert "sell its finance arm" in quote, quote
