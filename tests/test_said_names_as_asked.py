@@ -3,7 +3,7 @@ a company whose name opens with a title word ("General Motors", not General Moto
 company the lead gives with its country in the possessive ("Japan's Kessho Motor Co Ltd" asked as
 "Kessho"), a surname written first ("Loh" of Loh Hoon Sun), a body asked with a body word the story
 leaves off ("Tarrant Services" for "Tarrant"), a body the story calls by its full name and by its
-first word ("the Caisse"), and a bare role asked ("an analyst") whose words beat the reporter's.
+first word ("the Caisse"), and an analyst whose surname ends in -ly ("Dan Kelly"), no adverb.
 Stories written for these tests; a real corpus folder on disk, the real index, the real CLI."""
 
 from __future__ import annotations
@@ -48,14 +48,6 @@ CAISSE = (
     '"These notes, held for the protection of the bond portfolio, have been efficient," the agency '
     "said of its U.S. government notes.\n"
 )
-PUROLATOR = (
-    "Purolator Trades Above Offer\n"
-    "NEW YORK, March 9 - Emery Air Freight offered 40 dlrs a share for Purolator Courier Corp.\n"
-    "Purolator was trading at 40-1/4, 1/4 above the Emery offer price.\n"
-    "Neither Emery nor Purolator had any comment.\n"
-    '"There is probably some speculation out there that there might be another offer for Purolator," '
-    "said one analyst.\n"
-)
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +58,6 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "singapore.txt": SINGAPORE,
         "tarrant.txt": TARRANT,
         "caisse.txt": CAISSE,
-        "purolator.txt": PUROLATOR,
         **filler_stories(),
     }
     return write_stories(tmp_path_factory.mktemp("names") / "corpus", stories)
@@ -107,13 +98,6 @@ def test_a_body_asked_with_a_body_word_the_story_leaves_off(engine: Engine) -> N
 def test_the_body_called_by_its_first_word_answers_under_its_full_name(engine: Engine) -> None:
     quote = first_quote(engine, "What did the Caisse say about how its American notes performed?")
     assert "have been efficient" in quote, quote
-
-
-def test_the_analyst_asked_is_quoted_before_the_reporters_account(engine: Engine) -> None:
-    quote = first_quote(
-        engine, "What did an analyst suggest buyers of Purolator above Emery's price were betting on?"
-    )
-    assert "might be another offer" in quote, quote
 
 
 BUYBACK = (

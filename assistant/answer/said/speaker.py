@@ -67,10 +67,8 @@ def qualifier_share(query: Query, scored: list[Scored]) -> npt.NDArray[np.float6
 
 
 UNSPOKEN_PENALTY = 2.0
-"""Taken from the reporter's own sentences in an article where a role asked speaks, qualified ("a
-Benetton spokeswoman") or bare ("an analyst", where "said one analyst"): as
-priors.PERSON_UNSPOKEN_PENALTY does where a named person speaks. "Purolator was trading at 40-1/4,
-1/4 above the offer price" is the reporter's, not what the analyst suggested traders bet on."""
+"""Taken from the reporter's own sentences in an article where a role asked as qualified speaks ("a
+Benetton spokeswoman"): as priors.PERSON_UNSPOKEN_PENALTY does where a named person speaks."""
 IDENTIFIED_SHARE = 0.5
 """The share of an asked role's qualifying words a speaker's mention must hold to be taken as X, as
 a name would be: "A Nomura Securities broker said" is the one asked, and "Brokers said" beside it is
@@ -131,6 +129,6 @@ def speaker_prior(
             continue
         if s.speaker is not None and s.cand.article in speaking:
             prior[k] -= OTHER_SPEAKER_PENALTY
-        elif s.speaker is None and s.cand.article in (identified if named else speaking):
+        elif s.speaker is None and s.cand.article in identified:
             prior[k] -= UNSPOKEN_PENALTY  # a person's are priors.PERSON_UNSPOKEN_PENALTY's
     return prior
