@@ -6,6 +6,7 @@ rules version: a change here does not rebuild stored indexes.
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from assistant.models import Attribution
 from assistant.speakers.aliases import canonical_key, is_body, split_role
@@ -138,7 +139,8 @@ def _as_written(asked: str, attribution: Attribution) -> bool:
     """ "Loh" for "Loh Hoon Sun" where the sentence writes him "Loh": the surname that comes first
     (Chinese, Korean, Hungarian names), or any short form, is the one the article uses for that
     person, whatever the key's order. A pronoun or a description ("he", "the company") keys nothing."""
-    return key_of_query(attribution.as_written) == asked
+    written = attribution.as_written
+    return asked in written.lower() and key_of_query(written) == asked  # the test first: it is cheap
 
 
 def _body_extended(asked: list[str], words: list[str]) -> bool:
@@ -175,10 +177,12 @@ def _titled(words: list[str]) -> bool:
     return len(words) > 1 and (first in HONORIFICS or first in TITLE_ABBREVIATIONS or first in _PERSON_TITLES)
 
 
+@lru_cache(maxsize=4096)
 def key_of_query(name: str) -> str:
     """The key a user's "Mr Blair", "the chancellor's", "Tony Blair" asks for (titles and roles left out).
 
-    Empty when the words name nobody ("the mayor", "national security adviser").
+    Empty when the words name nobody ("the mayor", "national security adviser"). Kept per distinct
+    string: every candidate's speaker is matched against the same name asked, and the forms written.
     """
     cleaned = re.sub(r"[’']s$", "", " ".join(name.split()))
     if cleaned.islower() or cleaned.isupper():
