@@ -36,7 +36,6 @@ from assistant.answer.lifts import lift_in_articles
 from assistant.answer.priors import rule_prior, said_prior
 from assistant.answer.query import Query, parse_query
 from assistant.answer.ranker import load_model
-from assistant.answer.said.absent import absent_prior
 from assistant.answer.said.antecedent import with_antecedents
 from assistant.answer.said.description import description_prior
 from assistant.answer.said.outlook import outlook_prior
@@ -94,7 +93,6 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
         "topicgap": topic_gap_prior(
             query, said, scored, answerer.stories.term_shares, starts, answerer.stories.head_terms
         ),
-        "absent": absent_prior(query, said, scored, answerer.stories.story),
     }
     prior = sum(v for k, v in parts.items() if k != "learned")
     probs = model.probabilities(rows, prior=prior)

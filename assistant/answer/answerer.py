@@ -22,7 +22,6 @@ from assistant.answer.query import Query, parse_query
 from assistant.answer.quotes import choose, headline_quote, make_quote, meta_of, named
 from assistant.answer.ranker import load_model
 from assistant.answer.refusal import REFUSAL_FEATURES, close_articles, refusal_row, statement_found
-from assistant.answer.said.absent import absent_prior
 from assistant.answer.said.antecedent import with_antecedents
 from assistant.answer.said.description import description_prior
 from assistant.answer.said.outlook import outlook_prior
@@ -181,7 +180,6 @@ class Answerer:
         prior += premise_prior(query, said, scored, paragraphs) + outlook_prior(query, said, scored)
         stories = self.stories
         prior += topic_gap_prior(query, said, scored, stories.term_shares, starts, stories.head_terms)
-        prior += absent_prior(query, said, scored, stories.story)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):
