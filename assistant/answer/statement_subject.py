@@ -109,7 +109,7 @@ def _noun_phrase(core: list[str]) -> bool:
         return False
     for k, w in enumerate(core):
         low = w.lower()
-        if (low in STOP_WORDS - _NOUN_PHRASE_WORDS) or w.endswith("ly"):
+        if (low in STOP_WORDS - _NOUN_PHRASE_WORDS) or (w.endswith("ly") and w[:1].islower()):
             return False
         if low in ("the", "a", "an") and k > 0 and core[k - 1].lower() not in _PREPOSITIONS | {"and"}:
             return False

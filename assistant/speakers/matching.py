@@ -6,6 +6,7 @@ rules version: a change here does not rebuild stored indexes.
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from assistant.models import Attribution
 from assistant.speakers.aliases import canonical_key, is_body, split_role
@@ -46,7 +47,11 @@ def quoted_by_nobody(name: str, keys: Iterable[str]) -> bool:
     if not asked:
         return False
     head = asked.split()
-    return not any(keys_match(asked, key) or key.split()[: len(head)] == head for key in keys)
+    return not any(
+        keys_match(asked, key) or form.split()[: len(head)] == head
+        for key in keys
+        for form in (key, owned_key(key))
+    )
 
 
 def speaker_matches(attribution: Attribution, name: str) -> bool:
@@ -59,11 +64,15 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     words = name.split()
     if not words:
         return False
-    if _titled(words) and is_body(attribution.name):
-        return False  # "Senator Fleming" is a person, never Fleming Securities
     asked = key_of_query(name)
+    if _titled(words) and is_body(attribution.name):
+        if not _title_named(words, attribution.key):
+            return False  # "Senator Fleming" is a person, never Fleming Securities
+        asked = canonical_key(name)  # "General Motors": the title word is the body's own name
     if asked:
-        if keys_match(asked, attribution.key) or _company_head(asked, attribution):
+        if keys_match(asked, attribution.key) or _company_head(asked, attribution.name, attribution.key):
+            return True
+        if _owned_matches(asked, attribution) or _as_written(asked, attribution):
             return True
         person = _person_of(asked)
         if person and keys_match(person, attribution.key):
@@ -89,16 +98,56 @@ def speaker_matches(attribution: Attribution, name: str) -> bool:
     return any(re.search(doing, form, re.IGNORECASE) for form in forms)
 
 
-def _company_head(asked: str, attribution: Attribution) -> bool:
+def _company_head(asked: str, name: str, key: str) -> bool:
     """ "Onyx" for "Onyx Petroleum Exploration Co Ltd", "Middle South" for "Middle South Utilities
     Inc", "Morgan Guaranty" for "Morgan Guaranty Trust Co of New York": a company by the first words
     of its name, as readers and later sentences shorten it. Only a name the article writes with a
     company's suffix (Inc, Corp, Co, Ltd), last or before "of" and a place, so "Reagan" never finds
     the Reagan administration nor "Texas" the state's officials."""
-    if not _suffixed(attribution.name.lower().split()):
+    if not _suffixed(name.lower().split()):
         return False
-    head, key = asked.split(), attribution.key.split()
-    return 0 < len(head) < len(key) and key[: len(head)] == head
+    head, words = asked.split(), key.split()
+    return 0 < len(head) < len(words) and words[: len(head)] == head
+
+
+def _title_named(words: list[str], key: str) -> bool:
+    """Whether a body's name opens with the title word asked: "General Motors", "Premier Group",
+    "Chancellor Capital" are the companies so named, though "general", "premier" and "chancellor"
+    are a person's titles before a surname ("Senator Fleming" is never Fleming Securities)."""
+    return key.split()[:1] == [words[0].lower()]
+
+
+def _owned_matches(asked: str, attribution: Attribution) -> bool:
+    """ "Nissan" for "Japan's Nissan Motor Co Ltd", "Holiday Inn" for "Holiday Corp's Holiday Inn
+    Hotel Group": the wire opens a lead with the owner or the country in the possessive, and the
+    name read from it keeps the owner; a reader asks by the name after it."""
+    owned = owned_key(attribution.key)
+    return bool(owned) and (
+        keys_match(asked, owned) or _company_head(asked, owned_key(attribution.name.lower()), owned)
+    )
+
+
+def owned_key(name: str) -> str:
+    """The words of a key (or a name) after an owner in the possessive ("nissan motor" of "japan's
+    nissan motor"); empty where it has none."""
+    words = name.replace("’", "'").split()
+    owner = next((k for k in range(len(words) - 2, -1, -1) if words[k].endswith("'s")), None)
+    return "" if owner is None else " ".join(words[owner + 1 :])
+
+
+def _as_written(asked: str, attribution: Attribution) -> bool:
+    """ "Loh" for "Loh Hoon Sun" where the sentence writes him "Loh": the surname that comes first
+    (Chinese, Korean, Hungarian names), or any short form, is the one the article uses for that
+    person, whatever the key's order. A pronoun or a description ("he", "the company") keys nothing."""
+    written = attribution.as_written
+    return asked in written.lower() and key_of_query(written) == asked  # the test first: it is cheap
+
+
+def _body_extended(asked: list[str], words: list[str]) -> bool:
+    """ "IDC Services" for "IDC", "Salomon Brothers" for "Salomon": a body asked by its name and a
+    body word ("Services", "Brothers", "Group") the article leaves off."""
+    rest = asked[len(words) :]
+    return 0 < len(words) < len(asked) and asked[: len(words)] == words and all(w in BODIES for w in rest)
 
 
 def _suffixed(words: list[str]) -> bool:
@@ -128,10 +177,12 @@ def _titled(words: list[str]) -> bool:
     return len(words) > 1 and (first in HONORIFICS or first in TITLE_ABBREVIATIONS or first in _PERSON_TITLES)
 
 
+@lru_cache(maxsize=4096)
 def key_of_query(name: str) -> str:
     """The key a user's "Mr Blair", "the chancellor's", "Tony Blair" asks for (titles and roles left out).
 
-    Empty when the words name nobody ("the mayor", "national security adviser").
+    Empty when the words name nobody ("the mayor", "national security adviser"). Kept per distinct
+    string: every candidate's speaker is matched against the same name asked, and the forms written.
     """
     cleaned = re.sub(r"[’']s$", "", " ".join(name.split()))
     if cleaned.islower() or cleaned.isupper():
@@ -157,7 +208,7 @@ def keys_match(asked: str, key: str) -> bool:
         return True
     if asked_words[-len(words) :] == words and (len(words) > 1 or _surname(words[0])):
         return True  # asked in full, stored by the surname alone (or a shorter full name)
-    if _body_head(asked_words, words):
+    if _body_head(asked_words, words) or _body_extended(asked_words, words):
         return True
     if _initials_of(asked_words, words) or _initials_of(words, asked_words):
         return True

@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.query import Query
+from assistant.answer.said.short_form import by_short_form
 from assistant.answer.statement_subject import is_statement_past
 from assistant.index.tokens import terms
 from assistant.models import Attribution
@@ -121,8 +122,9 @@ def with_antecedents(
     query: Query, rows: npt.NDArray[np.float64], scored: Sequence[Scored], story: Story
 ) -> npt.NDArray[np.float64]:
     """The feature rows the rule priors read, with the statements resolved to X marked as X's
-    (`speaker_named`) and as spoken (`speaker`); the learned ranker keeps reading `rows` as they are."""
-    found = by_antecedent(query, scored, story)
+    (`speaker_named`) and as spoken (`speaker`): "he said" after X, and X under the longer or
+    shorter name the story also gives X (`short_form`); the learned ranker keeps reading `rows`."""
+    found = by_antecedent(query, scored, story) | by_short_form(query, scored, story)
     if not found.any():
         return rows
     marked = rows.copy()
