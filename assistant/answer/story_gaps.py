@@ -66,7 +66,7 @@ from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridges_of
 from assistant.answer.query import Query
 from assistant.answer.question_class import COMPANY_ENDS
-from assistant.answer.role_asked import TENURE
+from assistant.answer.role_asked import TENURE, written_as
 from assistant.index.tokens import terms, words
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
@@ -191,7 +191,7 @@ def role_unbound(query: Query, story: Callable[[], list[str]]) -> bool:
     if query.role is None:
         return False
     role, names = query.role
-    bridged = set(role).union(*(query.bridges.get(t) or bridges_of(t) for t in role))
+    bridged = set(role).union(*(query.bridges.get(t) or bridges_of(t) for t in role), written_as(role))
     # "Who is the author of X?" is answered by "X ... written by Y": an agent noun among the role's
     # bridges ("writer") brings its verb ("write"); other bridges of bridges are too loose.
     role_terms = bridged.union(*(bridges_of(t) for t in bridged if t.endswith(AGENT_ENDINGS)))
