@@ -208,8 +208,14 @@ def role_unbound(query: Query, story: Callable[[], list[str]]) -> bool:
     return True
 
 
-SURE_KINDS: tuple[AnswerType, ...] = ("date",)
+SURE_KINDS: tuple[AnswerType, ...] = ("date", "money")
 """Kinds of answer whose absence from a story's candidates `kind_missing` trusts (see the module)."""
+
+SUM_WRITTEN = frozenset(
+    t for w in ("million", "billion", "trillion", "mln", "bln", "dlr", "dlrs") for t in terms(w)
+)
+"""Terms of a sum the patterns may not read as money ("will cost the port four million", "a 97.4 mln
+dlr loan"): a story writing one may hold the sum asked."""
 
 
 def kind_missing(
@@ -219,11 +225,17 @@ def kind_missing(
     dated: Callable[[], bool] = lambda: False,
 ) -> bool:
     """Whether the question's first wanted kind is one of SURE_KINDS and no candidate of the first
-    quote's story (`scored` best first, `rows` their features) offers a kind it wants. A story `dated()`
-    by its metadata gives a date of its own, shown with its quote ("When did the winner cross the line?")."""
+    quote's story (`scored` best first, `rows` their features) offers it. A date: any kind the
+    question wants will do ("When will X stop?" is answered by "within two years"), and a story
+    `dated()` by its metadata gives a date of its own, shown with its quote ("When did the winner
+    cross the line?"). A sum: money, a rate ("a 9% pay rise" for "What pay rise...?") or a word of
+    a sum written without a currency (SUM_WRITTEN)."""
     if not query.wanted or query.wanted[0] not in SURE_KINDS or not scored:
         return False
-    if query.wanted[0] == "date" and dated():
+    story = first_story(scored)
+    if query.wanted[0] == "date":
+        return not dated() and float(rows[story, FEATURES.index("type_match")].max()) < 0.5
+    offered = rows[story][:, [FEATURES.index("offers_money"), FEATURES.index("offers_percent")]]
+    if float(offered.max()) > 0.0:
         return False
-    # Any kind the question wants will do: "When will X stop?" is answered by "within two years".
-    return float(rows[first_story(scored), FEATURES.index("type_match")].max()) < 0.5
+    return not any(s.terms & SUM_WRITTEN for s, here in zip(scored, story, strict=True) if here)
