@@ -33,12 +33,15 @@ stories.
 selling...?") is refused when no candidate sentence of the first quote's story offers one (features'
 type_match: a date or a span it also wants). A near miss finds the company's story, which gives its
 plans but no day for them. A story dated in its metadata is not refused so: its date is shown with
-its quote (the Reuters and SQuAD bench corpora carry none). Only dates: a person, a place, a reason
-or a statement is written in too many shapes for the patterns to be sure of its absence, and so is a
-sum ("will cost the port four million" names no currency; "What pay rise...?" is answered by "a 9%
-pay rise"): read for money too, the rule refused 4 more unanswerable questions of the dev sets, and
-these answerable ones with them. On five Reuters dev sets and refuse-dev it refuses 2 unanswerable
-questions the models answered, no answerable one.
+its quote (the Reuters and SQuAD bench corpora carry none). A sum ("How much is Gould's division
+being sold for?") is refused the same way when no candidate of the story offers money or a rate and
+none writes a word of a sum (million, mln, dlr): a sum is written in many shapes ("will cost the
+port four million" names no currency, "What pay rise...?" is answered by "a 9% pay rise", "a 97.4
+mln dlr loan" is no money to the patterns), and refuse17 left sums out for refusing these; read so,
+it refuses 3 more unanswerable questions of the six dev files and no answerable one, and 1 of
+squad-dev-train's 2,788 ("What was Thoreau's punishment for not paying his taxes?" wants a sum by
+its "paying"). A person, a place, a reason or a statement is written in too many shapes for the
+patterns to vouch for its absence.
 
 `role_unbound`: a question asking who holds a role at a name (`Query.role`, answer/role_asked.py:
 "Who is the chairman of Aga AB?", "Who will head Northern Telecom's new division?") is refused when
@@ -47,7 +50,8 @@ ROLE_REACH terms of the name. A near miss finds the name's story, which gives th
 name ("Duffour et Igon Chairman Jean Igon" in a story of Aga's bid; Pennzoil's chairman in a story
 naming Texaco) or nobody in it, and the models find it as likely as an answer. A story that answers
 writes the two together ("Aga chairman X", "X, chairman of Aga", "Aga named X its new chairman"; an
-author as "written by X", through the agent noun's verb).
+author as "written by X", through the agent noun's verb; who heads or runs a body as its title:
+"Acme chairman John Smith" answers "Who heads Acme?", role_asked.written_as).
 On five Reuters dev sets and refuse-dev it refuses 8 unanswerable questions (7 of them answered
 before it), no answerable one; of squad-dev-train's 39 questions of the two shapes, none.
 """
