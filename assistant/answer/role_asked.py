@@ -13,9 +13,11 @@ names the place only by a pronoun, and squad-dev-train lost answers to it.
 
 A role asked as heading ("Who heads / leads / runs / manages / directs Acme?", "Who is the head of
 Acme?") is written as the title of whoever does it: "Acme chairman John Smith", "Bundesbank
-President Karl Otto Poehl", "Labor Secretary Bill Brock"; owning and founding as a stake, a parent
-or a founder ("Acme, a unit of Foo Corp"). WordNet bridges none of these to the verb ("head" to
-chief, lead and direct, not chairman; "own" to nothing): `written_as` gives them.
+President Karl Otto Poehl", "Labor Secretary Bill Brock". WordNet bridges none of these to the verb
+("head" to chief, lead and direct, not chairman): `written_as` gives them. Owning was tried the same
+way (a stake, a parent, a unit, control) and left out: it answered a near miss of refuse-dev ("Who
+owned United Federal Savings and Loan...?", a story of regulators taking control) and no answerable
+question of the dev sets needed it.
 """
 
 from __future__ import annotations
@@ -42,19 +44,13 @@ HEAD_TITLES = tuple(
     " secretary minister commissioner ceo boss".split()
 )
 """How whoever heads, leads, runs, manages or directs a body is titled in a story."""
-_OWNED_AS = ("owner", "ownership", "stake", "unit", "subsidiary", "parent", "affiliate", "division")
 _HEADING = ("heads", "leads", "leader", "runs", "manages", "directs", "boss")
-_WRITTEN_AS: dict[str, tuple[str, ...]] = {
-    **{t: HEAD_TITLES for w in _HEADING for t in terms(w)},
-    # "own" alone is a stop word, "found" alone is "find": the terms come from the asked forms
-    **{t: (*_OWNED_AS, "control") for w in ("owns", "controls") for t in terms(w)},
-    **{t: ("founder", "established", "formed") for t in terms("founded")},
-}
+_WRITTEN_AS: dict[str, tuple[str, ...]] = {t: HEAD_TITLES for w in _HEADING for t in terms(w)}
 
 
 def written_as(role: tuple[str, ...]) -> frozenset[str]:
     """Terms a story writes the role asked as, beyond the role's own and its bridges: the titles of
-    whoever heads a body for "heads" or "the head of", a stake or a parent for "owns"."""
+    whoever heads a body for "heads" or "the head of"."""
     return frozenset(t for r in role for w in _WRITTEN_AS.get(r, ()) for t in terms(w))
 
 
