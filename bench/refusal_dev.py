@@ -6,9 +6,10 @@ question, answer, newid, kind) of a corpus of their articles and the first Reute
 2,225 (written under $ASSISTANT_BENCH_ROOT/refusal/, kept while the file's articles are the same),
 as the product ranks and judges it (`Answerer.verdict`), and counts per file and over all of them
 what each rule (assistant/answer/story_gaps.py, refusal.py) and the refusal models refuse:
-unanswerable questions (a file's halves by line number) against answerable ones (by newid parity,
-as answer_quality.py splits them; "first right" when the first quote held the answer). A rule worth
-keeping refuses clearly more of the first, and few of the second.
+unanswerable questions (a file's halves by line number; near misses, where the file marks them,
+apart) against answerable ones (by newid parity, as answer_quality.py splits them; "first right"
+when the first quote held the answer). A rule worth keeping refuses clearly more of the first, and
+few of the second.
 
 For each question the product answers it also reads facts of the quote to be shown:
 
