@@ -6,9 +6,10 @@ question, answer, newid, kind) of a corpus of their articles and the first Reute
 2,225 (written under $ASSISTANT_BENCH_ROOT/refusal/, kept while the file's articles are the same),
 as the product ranks and judges it (`Answerer.verdict`), and counts per file and over all of them
 what each rule (assistant/answer/story_gaps.py, refusal.py) and the refusal models refuse:
-unanswerable questions (a file's halves by line number) against answerable ones (by newid parity,
-as answer_quality.py splits them; "first right" when the first quote held the answer). A rule worth
-keeping refuses clearly more of the first, and few of the second.
+unanswerable questions (a file's halves by line number; near misses, where the file marks them,
+apart) against answerable ones (by newid parity, as answer_quality.py splits them; "first right"
+when the first quote held the answer). A rule worth keeping refuses clearly more of the first, and
+few of the second.
 
 For each question the product answers it also reads facts of the quote to be shown:
 
@@ -78,6 +79,8 @@ class Asked:
     decided: str
     """What decided: a rule of story_gaps.py or refusal.py by its name, "model", or "no candidate"."""
     facts: dict[str, float]
+    near: bool = False
+    """A near miss (reuters-refuse-dev's "near": the question names one article's company or person)."""
 
 
 def _name_runs(question: str) -> list[list[str]]:
@@ -189,19 +192,20 @@ def ask_all(engine: Engine, rows_in: list[dict[str, Any]]) -> list[Asked]:
         query = parse_query(engine.index, r["question"], Steer())
         unanswerable = r["answer"] is None
         half = _half(r, line)
+        near = bool(r.get("near"))
         if not query.searched or all(tid is None for tid in query.ids.values()):
-            out.append(Asked(r["question"], unanswerable, half, False, 0.0, False, "no candidate", {}))
+            out.append(Asked(r["question"], unanswerable, half, False, 0.0, False, "no candidate", {}, near))
             continue
         rows, ranked = engine._answerer.rank(query)
         if not ranked:
-            out.append(Asked(r["question"], unanswerable, half, False, 0.0, False, "no candidate", {}))
+            out.append(Asked(r["question"], unanswerable, half, False, 0.0, False, "no candidate", {}, near))
             continue
         row = refusal_row(query, rows, ranked)[None, : len(REFUSAL_FEATURES)]
         p = float(model.refusal.probabilities(row)[0])
         hit = not unanswerable and " ".join(r["answer"].split()) in " ".join(ranked[0].text.split())
         facts = facts_of(reader, query, rows, ranked)
         answered, decided = engine._answerer.verdict(query, rows, ranked)
-        out.append(Asked(r["question"], unanswerable, half, hit, p, answered, decided, facts))
+        out.append(Asked(r["question"], unanswerable, half, hit, p, answered, decided, facts, near))
     return out
 
 
@@ -218,6 +222,9 @@ def report_rules(name: str, asked: list[Asked]) -> None:
         f"{name}: unanswerable refused {_by_half([a for a in un if not a.answered])} of {len(un)};"
         f" answerable refused {_by_half([a for a in ans if not a.answered])} of {len(ans)}"
     )
+    near = [a for a in un if a.near]
+    if near:
+        print(f"  near misses refused {_by_half([a for a in near if not a.answered])} of {len(near)}")
     for decided in sorted({a.decided for a in asked if not a.answered}):
         refused = [a for a in asked if not a.answered and a.decided == decided]
         lost = [a for a in refused if not a.unanswerable]

@@ -3,7 +3,8 @@
 story, which names Texaco and Pennzoil's chairman (nine words apart in one sentence: "Pennzoil Co
 chairman J. Hugh Liedtke said the company has made several proposals to Texaco Inc"), and quoted
 him. The name whose chairman the story gives still answers, in any of the ways a wire writes a role
-at a name."""
+at a name; who heads a body, by its title ("Acme Widget Corp chairman John Smith" for "Who heads
+Acme Widget?": role_asked.written_as)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ STORIES = {
         "Harold Webb, who retires in June.\n"
         "Marlow said resin shipments rose 9 pct last year.\n"
     ),
+    "acme.txt": (
+        "Acme Widget Sees Higher Profit\n"
+        "CHICAGO, March 3 - Acme Widget Corp chairman John Smith said first-quarter profit would rise "
+        "on strong demand for its widgets.\n"
+    ),
     "kestrel.txt": (
         "Kestrel Plans Ohio Plant\n"
         "DAYTON, March 6 - Kestrel Tool Co said it will build a new assembly plant in Ohio to make "
@@ -53,6 +59,8 @@ HOLDERS = (
     ("Who is the chairman of Pennzoil?", "Liedtke"),  # "Pennzoil Co chairman J. Hugh Liedtke"
     ("Who is the new chairman of Marlow Chemicals?", "Alan Reeve"),  # "named Alan Reeve its new chairman"
     ("Who will head Kestrel's new Ohio plant?", "Ruth Okafor"),  # "Ruth Okafor, now Kestrel's ..., will head"
+    ("Who heads Acme Widget?", "John Smith"),  # a heading asked, a title written: "Acme ... chairman"
+    ("Who is the head of Acme Widget?", "John Smith"),
 )
 
 

@@ -10,6 +10,14 @@ chaired a meeting, and the story writes "who chaired yesterday's joint meeting":
 role at. A verb of an act ("Who ruled Cyprus in 1191?", "Who
 kicked Ethelred out?") is no role: history writes the act in other words or in a sentence that
 names the place only by a pronoun, and squad-dev-train lost answers to it.
+
+A role asked as heading ("Who heads / leads / runs / manages / directs Acme?", "Who is the head of
+Acme?") is written as the title of whoever does it: "Acme chairman John Smith", "Bundesbank
+President Karl Otto Poehl", "Labor Secretary Bill Brock". WordNet bridges none of these to the verb
+("head" to chief, lead and direct, not chairman): `written_as` gives them. Owning was tried the same
+way (a stake, a parent, a unit, control) and left out: it answered a near miss of refuse-dev ("Who
+owned United Federal Savings and Loan...?", a story of regulators taking control) and no answerable
+question of the dev sets needed it.
 """
 
 from __future__ import annotations
@@ -31,6 +39,21 @@ _HOLDS = re.compile(
     r"manages?|managed|managing|owns?|owned|founded|controls?|controlled|directs?|directed)"
     r"\s+(?P<name>.+)$"
 )
+HEAD_TITLES = tuple(
+    "chairman chairwoman chairperson chair president chief head leader director manager governor"
+    " secretary minister commissioner ceo boss".split()
+)
+"""How whoever heads, leads, runs, manages or directs a body is titled in a story."""
+_HEADING = ("heads", "leads", "leader", "runs", "manages", "directs", "boss")
+_WRITTEN_AS: dict[str, tuple[str, ...]] = {t: HEAD_TITLES for w in _HEADING for t in terms(w)}
+
+
+def written_as(role: tuple[str, ...]) -> frozenset[str]:
+    """Terms a story writes the role asked as, beyond the role's own and its bridges: the titles of
+    whoever heads a body for "heads" or "the head of"."""
+    return frozenset(t for r in role for w in _WRITTEN_AS.get(r, ()) for t in terms(w))
+
+
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'’.-]*")
 
 
