@@ -1,0 +1,80 @@
+"""An article's own acronyms and what they stand for, read from its text.
+
+"the Securities and Exchange Commission (SEC)" says, for that story, that SEC and the four words name
+one thing: a question writing one form is matched by a sentence writing the other. Only pairs the
+article defines itself are read (in parentheses, either way round, the initials spelling the
+acronym), so no table can join an acronym to a name it does not stand for in that story.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_SHORT = r"[A-Z][A-Za-z0-9&]{1,9}"
+_LONG_THEN_SHORT = re.compile(rf"\(\s*({_SHORT})s?\s*\)")
+_SHORT_THEN_LONG = re.compile(rf"\b({_SHORT})\s+\(([A-Z][^()]{{3,80}}?)\)")
+_MINOR = frozenset("and of for the on in de des du la le del &".split())
+"""Words a name may hold that its acronym usually skips ("Organisation of ... Countries")."""
+_WORD = re.compile(r"[A-Za-z][\w.'’&-]*")
+_LONGEST = 10
+"""Words in the longest name read before an acronym."""
+
+
+def _letters(short: str) -> str:
+    """The capitals and digits an acronym is spelled by ("GmbH" -> "GH"; "U.S." style dots dropped)."""
+    return "".join(c for c in short if c.isupper() or c.isdigit())
+
+
+def _initials(word: str) -> str:
+    """What a word gives its acronym: its first letter; "U.S." its capitals."""
+    bare = word.strip(".,;:'’")
+    caps = re.sub(r"[^A-Z]", "", bare)
+    return caps if "." in bare and len(caps) > 1 else bare[:1].upper()
+
+
+def _spelled(words: list[str], letters: str) -> bool:
+    """Whether capitalised `words` (minor words skipped, or counted) spell `letters`."""
+    full = "".join(_initials(w) for w in words if w[:1].isupper())
+    every = "".join(_initials(w) for w in words)
+    return letters in (full, every)
+
+
+def _name_before(text: str, end: int, letters: str) -> str | None:
+    """The name ending at `end` whose initials spell `letters`, the shortest such run of words."""
+    words = [m for m in _WORD.finditer(text, max(0, end - 160), end)][-_LONGEST:]
+    for start in range(len(words) - 1, -1, -1):
+        run = [m.group(0) for m in words[start:]]
+        if not run[0][:1].isupper():
+            continue
+        if _spelled(run, letters):
+            return text[words[start].start() : words[-1].end()]
+        if sum(w[:1].isupper() for w in run) > len(letters):
+            return None
+    return None
+
+
+def acronym_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """The (acronym, name) pairs an article defines: "Securities and Exchange Commission (SEC)",
+    "SEC (Securities and Exchange Commission)"; the first definition of each acronym wins."""
+    found: dict[str, str] = {}
+    for m in _LONG_THEN_SHORT.finditer(text):
+        short = m.group(1)
+        letters = _letters(short)
+        if len(letters) < 2 or short in found:
+            continue
+        name = _name_before(text, m.start(), letters)
+        if name is not None:
+            found[short] = " ".join(name.split())
+    for m in _SHORT_THEN_LONG.finditer(text):
+        short, name = m.group(1), " ".join(m.group(2).split())
+        letters = _letters(short)
+        if len(letters) >= 2 and short not in found and _spelled(name.split(), letters):
+            found[short] = name
+    return tuple(found.items())
+
+
+@lru_cache(maxsize=256)
+def cached_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """acronym_pairs, kept for the articles asked of lately (a story is read for every question)."""
+    return acronym_pairs(text)
