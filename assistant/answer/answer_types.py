@@ -37,8 +37,14 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
 _NUM = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
 _NUM += r"forty|fifty|hundred|several|a\s+few|many|a|an)"
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
+_SPAN_MODIFIER = (
+    r"(?:business|working|trading|calendar|banking|full|straight|consecutive|successive|more|further"
+    r"|additional|extra)"
+)
+"""Words a length of time is written with between its number and its unit ("five business days",
+"three consecutive months", "two more years"): a closed list, so "a good year" stays no duration."""
 _DURATION = re.compile(
-    rf"\b{_NUM}[\s-]+{_UNIT}\b|\b(?:for|over|during|within|since)\s+(?:the\s+)?(?:past|last|next)\s+{_NUM}?\s*{_UNIT}",
+    rf"\b{_NUM}[\s-]+(?:{_SPAN_MODIFIER}\s+)?{_UNIT}\b|\b(?:for|over|during|within|since)\s+(?:the\s+)?(?:past|last|next)\s+{_NUM}?\s*{_UNIT}",
     re.I,
 )
 _FREQUENCY = re.compile(
@@ -66,7 +72,7 @@ _DATE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
     r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
     r"|yesterday|today|tomorrow|tonight|last\s+(?:week|year|month)|next\s+(?:week|year|month)"
-    r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
+    r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|(?:1[5-9]|20)\d0['’]?s|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
     re.I,
 )
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:days?|dates?)\b")
@@ -87,6 +93,11 @@ _PLACE = re.compile(
 )
 """A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant"),
 or naming a place by its kind ("in the industrial port city of Tianjin", "the province of Ontario")."""
+_PLACE_BY_KIND = re.compile(
+    r"\b([A-Z][\w’'-]+)\s+(?:County|Province|Prefecture|Valley|Islands?|Peninsula|District|Basin|Delta)\b"
+)
+"""A name written before the kind of place it is ("Sutton County, Texas", "the Rio Grande Valley",
+"Hokkaido Prefecture"), wherever it stands in the sentence."""
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
     # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
@@ -354,13 +365,12 @@ def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -
         if fresh(pattern):
             found.add(kind)  # type: ignore[arg-type]
     capitalised = _CAPITALISED.findall(sentence) if {"place", "person"} & set(wanted) else []
-    for m in _PLACE.finditer(sentence):
-        if m.group(0).split()[-1] not in question.text:
-            found.add("place")
-            break
-    else:
-        if "place" in wanted and names_new_place(sentence, question.words_and_terms, capitalised):
-            found.add("place")
+    if (
+        any(m.group(0).split()[-1] not in question.text for m in _PLACE.finditer(sentence))
+        or any(m.group(1) not in question.text for m in _PLACE_BY_KIND.finditer(sentence))
+        or ("place" in wanted and names_new_place(sentence, question.words_and_terms, capitalised))
+    ):
+        found.add("place")
     asked_words = question.words
     for m in _NAME.finditer(sentence):
         # "Luxembourg Monday" for "Who chaired Monday's session ... in Luxembourg?" names nobody new.
