@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from assistant.answer.lexicon import bridges_of, in_dictionary, place_names
+from assistant.answer.lexicon import (
+    bridges_of,
+    in_dictionary,
+    noun_kind,
+    place_names,
+    statement_verb_forms,
+    statement_verbs,
+)
 from assistant.answer.question_class import PAID, QuestionInfo
 from assistant.index.tokens import STOP_WORDS, terms
 
@@ -149,7 +156,7 @@ _NOT_DEFINED = frozenset(
 for", "what is the name used by"."""
 _ASKED_NOUN = re.compile(
     r"^\W*(?:[^?]{1,160}?,\s+)?(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?"
-    r"(?:the\s+)?((?:[\w-]+\s*){1,3})"
+    r"(?:the\s+)?((?:[\w.-]+\s*){1,3})"
 )
 """The noun a "what/which" question asks for: "At what yield...", "What is the overall value of...",
 "Which other company...", "In which city...", and after a clause that sets the scene ("If cocoa were
@@ -200,7 +207,22 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
             return None  # "What leader led the revolt?": a leader is asked, "led" says what he did
         if noun in _NOUN_KINDS:
             return _NOUN_KINDS[noun]
-    return None
+    return _head_noun_kind(words)
+
+
+def _head_noun_kind(words: list[str]) -> str | None:
+    """The kind the last word of the noun phrase after "what/which" asks by WordNet (lexicon.noun_kind:
+    "In what Texas county" asks where, "Which finance professor" who); the phrase ends before a
+    function word or a verb of saying."""
+    run: list[str] = []
+    for word in words:
+        if word in _NOT_A_NOUN or word in STOP_WORDS or word in statement_verb_forms():
+            break
+        if run and (word.endswith(("ed", "ing")) or word.removesuffix("s") in statement_verbs()):
+            break
+        run.append(word)
+    found = terms(run[-1]) if run else []
+    return noun_kind(found[0]) if len(found) == 1 else None
 
 
 _CAUSE_VERBS = frozenset("prompted caused led drove spurred triggered explains explained".split())
