@@ -207,11 +207,16 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
             return None  # "What leader led the revolt?": a leader is asked, "led" says what he did
         if noun in _NOUN_KINDS:
             return _NOUN_KINDS[noun]
-    return _head_noun_kind(words)
+    # "What are London coffee dealers waiting for?": after a verb the noun may be its subject.
+    copula = asked is not None and _COPULA.search(low, 0, asked.start(1)) is not None
+    return None if copula else _head_noun_kind(words)
+
+
+_COPULA = re.compile(r"\b(?:what|which)\s+(?:is|was|are|were|will\s+be)\s")
 
 
 def _head_noun_kind(words: list[str]) -> str | None:
-    """The kind the last word of the noun phrase after "what/which" asks by WordNet (lexicon.noun_kind:
+    """The kind the last word of the noun phrase right after "what/which" asks by WordNet (lexicon.noun_kind:
     "In what Texas county" asks where, "Which finance professor" who); the phrase ends before a
     function word or a verb of saying."""
     run: list[str] = []
