@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.index.tokens import terms
+
 _SHORT = r"[A-Z][A-Za-z0-9&]{1,9}"
 _LONG_THEN_SHORT = re.compile(rf"\(\s*({_SHORT})s?\s*\)")
 _SHORT_THEN_LONG = re.compile(rf"\b({_SHORT})\s+\(([A-Z][^()]{{3,80}}?)\)")
@@ -74,7 +76,30 @@ def acronym_pairs(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
+Aliases = tuple[tuple[str, frozenset[str]], ...]
+"""An article's acronyms as index terms: (the acronym's term, its name's terms)."""
+
+
 @lru_cache(maxsize=256)
-def cached_pairs(text: str) -> tuple[tuple[str, str], ...]:
-    """acronym_pairs, kept for the articles asked of lately (a story is read for every question)."""
-    return acronym_pairs(text)
+def article_aliases(text: str) -> Aliases:
+    """acronym_pairs of an article's text as index terms, kept for the articles asked of lately (one
+    story is read for many of a question's candidates, and again by the next question)."""
+    out = []
+    for short, name in acronym_pairs(text):
+        short_terms, name_terms = terms(short), frozenset(terms(name))
+        if len(short_terms) == 1 and name_terms and short_terms[0] not in name_terms:
+            out.append((short_terms[0], name_terms))
+    return tuple(out)
+
+
+def aliased(aliases: Aliases, held: frozenset[str] | set[str]) -> frozenset[str]:
+    """The terms a sentence holding `held` writes in its article's other form: the name's terms where
+    it writes the acronym ("sec" -> "secur", "exchang", "commiss"), the acronym where it writes every
+    term of the name."""
+    out: set[str] = set()
+    for short, name in aliases:
+        if short in held:
+            out |= name
+        elif name <= held:
+            out.add(short)
+    return frozenset(out - held)
