@@ -35,6 +35,8 @@ VERDICT = (
     "The verdict was returned by the jury in Lorain County, Ohio, after two days of deliberation.\n"
     "Marlow Utilities said it was studying the verdict and had not decided whether to appeal.\n"
 )
+
+
 def _corpus(folder: Path) -> Path:
     stories = {"credit.txt": CREDIT, "uranium.txt": URANIUM, "verdict.txt": VERDICT}
     return write_stories(folder, {**stories, **filler_stories()})
