@@ -64,3 +64,17 @@ def test_business_days_answer_how_much_time(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "five business days" in result.stdout, result.stdout
+
+
+SERIES = (
+    "Doctor Who Returns For A New Season\n"
+    "The BBC said its science fiction series Doctor Who will return for a new season in the autumn.\n"
+    "In the series the Doctor uses a time machine shaped like a blue police box to travel through time.\n"
+    "The Doctor Who of the first series to travel through time was played by William Hartnell.\n"
+)
+
+
+def test_a_name_ending_in_who_asks_no_person(tmp_path: Path) -> None:
+    folder = write_stories(tmp_path / "corpus", {"series.txt": SERIES, **filler_stories()})
+    first = first_quote(Engine.open(folder), "What vehicle did Doctor Who use to travel through time?")
+    assert "blue police box" in first, first
