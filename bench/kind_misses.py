@@ -28,7 +28,6 @@ A study, not the product's path; --split keeps one half (by newid) for study, th
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -49,6 +48,7 @@ from assistant.index.tokens import terms
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import BENCH_ROOT, write_question_corpus
+from _study_args import study_args
 
 _WANTS: dict[str, set[str]] = {
     "number": {"number", "percent", "money"},
@@ -135,14 +135,7 @@ def study(engine: Engine, row: dict[str, Any], verbose: bool) -> tuple[str, bool
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--questions", type=Path, nargs="+", required=True)
-    parser.add_argument("--articles", type=int, default=2225)
-    parser.add_argument("--split", choices=("even", "odd"))
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
+    args = study_args(__doc__)
     counts: dict[str, Counter[str]] = {}
     for f in args.questions:
         rows = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line]
