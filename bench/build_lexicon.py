@@ -15,6 +15,8 @@ defense, catalogue ~ catalog), which a question treats as the same word; and the
 thinking and feeling (those whose commonest sense WordNet files under communication, cognition or
 emotion: blame, predict, reckon, fear), which make "What did X blame for ...?" ask for X's statement;
 the names of places (Geneva, Hong Kong), which offer a place to "where" questions;
+and data/noun-kinds.json: the nouns whose commonest sense is a person, a place, a time or a motive,
+so that "In what county", "Which finance professor" ask as "where" and "who" do;
 and, for refusal's near-miss check, the demonyms (American, French) and the names WordNet writes
 in capitals made of ordinary words only ("Third World", "Wall Street"): in a question these are a
 way of asking, not a name an answering story must repeat.
@@ -38,6 +40,7 @@ from assistant.index.tokens import term
 WORDNET = Path("/work/shared/lexicon/wordnet-3.0")
 OUT = Path(__file__).resolve().parent.parent / "assistant" / "answer" / "data"
 WORDS_OUT = OUT / "words.json"
+NOUN_KINDS_OUT = OUT / "noun-kinds.json"
 POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SENSES = 4
 """Only a word's commonest senses bridge: rarer ones join words no reader would swap."""
@@ -334,6 +337,30 @@ def place_names(folder: Path) -> list[str]:
     return sorted(out)
 
 
+NOUN_KIND_FILES = {18: "who", 15: "where", 28: "when", 16: "why"}
+"""WordNet's lexicographer files noun.person, noun.location, noun.time, noun.motive, and the question
+word each noun of theirs asks as ("which professor" as "who", "what county" as "where")."""
+_RELATIVE_PLACES = frozenset(
+    "position post side front end point top bottom middle center centre edge back rear left right "
+    "direction way spot".split()
+)
+"""Nouns WordNet files first as locations that say where in relation to something ("what position",
+"which side"), not a place a story names: they ask no place."""
+
+
+def noun_kinds(folder: Path) -> dict[str, str]:
+    """index term -> the question word a "what/which NOUN" asks as, for the one-word nouns whose
+    commonest sense is a person, a place, a time or a motive (professor -> who, county -> where,
+    deadline -> when); a term whose lemmas disagree is left out."""
+    files = _lex_files(folder, "n")
+    found: dict[str, set[str]] = defaultdict(set)
+    for lemma, offsets in _index_lines(folder, "n"):
+        if not lemma.isalpha() or lemma in _RELATIVE_PLACES or not (t := _stem(lemma)):
+            continue
+        found[t].add(NOUN_KIND_FILES.get(files[offsets[0]], ""))
+    return {t: kinds.pop() for t, kinds in sorted(found.items()) if len(kinds) == 1 and "" not in kinds}
+
+
 STATEMENT_FILES = {31, 32, 37}
 """WordNet's lexicographer files verb.cognition, verb.communication, verb.emotion."""
 
@@ -380,6 +407,11 @@ def main() -> None:
         "demonyms": sorted({t for ts in _demonyms(args.wordnet).values() for t in ts}),
         "places": place_names(args.wordnet),
     }
+    kinds = noun_kinds(args.wordnet)
+    NOUN_KINDS_OUT.write_text(
+        json.dumps(kinds, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    print(f"{NOUN_KINDS_OUT}: {len(kinds)} nouns asked as who, where, when or why")
     WORDS_OUT.write_text(json.dumps(words, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(
         f"{WORDS_OUT}: {len(words['variants']) // 2} spelling pairs, {len(words['statement_verbs'])} verbs, "

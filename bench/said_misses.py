@@ -21,7 +21,6 @@ A study, not the product's path; --split keeps one half (by newid) for study, th
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -47,6 +46,7 @@ from assistant.engine import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import BENCH_ROOT, article_text, reuters_docs
+from _study_args import study_args
 
 
 def write_corpus(files: list[Path], n_articles: int) -> Path:
@@ -153,14 +153,7 @@ def study(engine: Engine, row: dict[str, Any], verbose: bool) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--questions", type=Path, nargs="+", required=True)
-    parser.add_argument("--articles", type=int, default=2225)
-    parser.add_argument("--split", choices=("even", "odd"))
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
+    args = study_args(__doc__)
     engine = Engine.open(write_corpus(args.questions, args.articles))
     counts: dict[str, Counter[str]] = {}
     for f in args.questions:

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from assistant.answer.lexicon import bridges_of, in_dictionary, place_names
+from assistant.answer.lexicon import (
+    bridges_of,
+    in_dictionary,
+    noun_kind,
+    place_names,
+    statement_verb_forms,
+    statement_verbs,
+)
 from assistant.answer.question_class import PAID, QuestionInfo
 from assistant.index.tokens import STOP_WORDS, terms
 
@@ -37,8 +44,14 @@ ANSWER_TYPES: tuple[AnswerType, ...] = (
 _NUM = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
 _NUM += r"forty|fifty|hundred|several|a\s+few|many|a|an)"
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
+_SPAN_MODIFIER = (
+    r"(?:business|working|trading|calendar|banking|full|straight|consecutive|successive|more|further"
+    r"|additional|extra)"
+)
+"""Words a length of time is written with between its number and its unit ("five business days",
+"three consecutive months", "two more years"): a closed list, so "a good year" stays no duration."""
 _DURATION = re.compile(
-    rf"\b{_NUM}[\s-]+{_UNIT}\b|\b(?:for|over|during|within|since)\s+(?:the\s+)?(?:past|last|next)\s+{_NUM}?\s*{_UNIT}",
+    rf"\b{_NUM}[\s-]+(?:{_SPAN_MODIFIER}\s+)?{_UNIT}\b|\b(?:for|over|during|within|since)\s+(?:the\s+)?(?:past|last|next)\s+{_NUM}?\s*{_UNIT}",
     re.I,
 )
 _FREQUENCY = re.compile(
@@ -66,7 +79,7 @@ _DATE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
     r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
     r"|yesterday|today|tomorrow|tonight|last\s+(?:week|year|month)|next\s+(?:week|year|month)"
-    r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
+    r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|(?:1[5-9]|20)\d0['’]?s|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
     re.I,
 )
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:days?|dates?)\b")
@@ -87,6 +100,11 @@ _PLACE = re.compile(
 )
 """A capitalised word after a preposition of place ("in Houston", "at its Troutdale, Ore., plant"),
 or naming a place by its kind ("in the industrial port city of Tianjin", "the province of Ontario")."""
+_PLACE_BY_KIND = re.compile(
+    r"\b([A-Z][\w’'-]+)\s+(?:County|Province|Prefecture|Valley|Islands?|Peninsula|District|Basin|Delta)\b"
+)
+"""A name written before the kind of place it is ("Sutton County, Texas", "the Rio Grande Valley",
+"Hokkaido Prefecture"), wherever it stands in the sentence."""
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+|\b[A-Z]{2,}\b")
 _REASON = re.compile(
     # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
@@ -138,7 +156,7 @@ _NOT_DEFINED = frozenset(
 for", "what is the name used by"."""
 _ASKED_NOUN = re.compile(
     r"^\W*(?:[^?]{1,160}?,\s+)?(?:\w+\s+){0,2}?(?:what|which)\s+(?:(?:is|was|are|were|will\s+be)\s+)?"
-    r"(?:the\s+)?((?:[\w-]+\s*){1,3})"
+    r"(?:the\s+)?((?:[\w.-]+\s*){1,3})"
 )
 """The noun a "what/which" question asks for: "At what yield...", "What is the overall value of...",
 "Which other company...", "In which city...", and after a clause that sets the scene ("If cocoa were
@@ -189,7 +207,27 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
             return None  # "What leader led the revolt?": a leader is asked, "led" says what he did
         if noun in _NOUN_KINDS:
             return _NOUN_KINDS[noun]
-    return None
+    # "What are London coffee dealers waiting for?": after a verb the noun may be its subject.
+    copula = asked is not None and _COPULA.search(low, 0, asked.start(1)) is not None
+    return None if copula else _head_noun_kind(words)
+
+
+_COPULA = re.compile(r"\b(?:what|which)\s+(?:is|was|are|were|will\s+be)\s")
+
+
+def _head_noun_kind(words: list[str]) -> str | None:
+    """The kind the last word of the noun phrase right after "what/which" asks by WordNet (lexicon.noun_kind:
+    "In what Texas county" asks where, "Which finance professor" who); the phrase ends before a
+    function word or a verb of saying."""
+    run: list[str] = []
+    for word in words:
+        if word in _NOT_A_NOUN or word in STOP_WORDS or word in statement_verb_forms():
+            break
+        if run and (word.endswith(("ed", "ing")) or word.removesuffix("s") in statement_verbs()):
+            break
+        run.append(word)
+    found = terms(run[-1]) if run else []
+    return noun_kind(found[0]) if len(found) == 1 else None
 
 
 _CAUSE_VERBS = frozenset("prompted caused led drove spurred triggered explains explained".split())
@@ -354,13 +392,12 @@ def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -
         if fresh(pattern):
             found.add(kind)  # type: ignore[arg-type]
     capitalised = _CAPITALISED.findall(sentence) if {"place", "person"} & set(wanted) else []
-    for m in _PLACE.finditer(sentence):
-        if m.group(0).split()[-1] not in question.text:
-            found.add("place")
-            break
-    else:
-        if "place" in wanted and names_new_place(sentence, question.words_and_terms, capitalised):
-            found.add("place")
+    if (
+        any(m.group(0).split()[-1] not in question.text for m in _PLACE.finditer(sentence))
+        or any(m.group(1) not in question.text for m in _PLACE_BY_KIND.finditer(sentence))
+        or ("place" in wanted and names_new_place(sentence, question.words_and_terms, capitalised))
+    ):
+        found.add("place")
     asked_words = question.words
     for m in _NAME.finditer(sentence):
         # "Luxembourg Monday" for "Who chaired Monday's session ... in Luxembourg?" names nobody new.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.acronyms import aliased, article_aliases
 from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types, quoted_words
 from assistant.answer.candidates import Candidate
 from assistant.answer.counted import sentence_facts
@@ -165,7 +166,9 @@ class Featurizer:
             prev_named = False
             if query.names and local > 0 and local - 1 < len(found) and found[local - 1]:
                 prev_named = _named(found[local - 1][0], query.names)
-            credited = set(tset)
+            # The article's own acronym and its name are one name in it: either form is written.
+            aliases = article_aliases(text)
+            credited = set(tset) | aliased(aliases, tset)
             if named:
                 credited |= name_terms
             exact = {t for t in own if t in credited}
@@ -175,6 +178,7 @@ class Featurizer:
             for j in (c.sentence - 1, c.sentence + 1):
                 if lo <= j < hi and int(s_para[j]) == int(s_para[c.sentence]):
                     nterms = set(sentence_terms(j, c.article))
+                    nterms |= aliased(aliases, nterms)
                     around |= nterms
                     n_cov = max(n_cov, _share(query, own, nterms, total_w))
             w_exact = {t for t in own if t in around}

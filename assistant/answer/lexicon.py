@@ -3,7 +3,7 @@
 The table is derived from WordNet 3.0 by `bench/build_lexicon.py` and ships in `data/` (see
 BRIDGE_TERMS) with WordNet's licence notice (`data/WORDNET-LICENSE`), beside `data/words.json`
 (spelling variants, the verbs of saying and thinking, demonyms, and names made of ordinary words,
-from the same script).
+from the same script) and `data/noun-kinds.json` (the nouns asked as who, where, when or why).
 Each is read once, on the first question.
 """
 
@@ -123,6 +123,19 @@ def place_names() -> frozenset[str]:
     """Names of places WordNet writes in capitals, lower-cased ("geneva", "hong kong", "gulf of
     finland"): a sentence naming one offers a place with no preposition before it."""
     return frozenset(_words()["places"])
+
+
+@lru_cache(maxsize=1)
+def _noun_kinds() -> dict[str, str]:
+    found: dict[str, str] = json.loads(_PACKAGE.joinpath("data/noun-kinds.json").read_text(encoding="utf-8"))
+    return found
+
+
+def noun_kind(term: str) -> str | None:
+    """The question word a "what/which NOUN" asks as, by the noun's index term ("professor" -> "who",
+    "counti" -> "where", "deadlin" -> "when"), from WordNet's files of its commonest sense; None for
+    any other noun. Read on the first question that needs it (data/noun-kinds.json, ~180 KB)."""
+    return _noun_kinds().get(term)
 
 
 @lru_cache(maxsize=1)

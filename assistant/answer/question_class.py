@@ -201,6 +201,25 @@ def without_later_when(text: str) -> str:
     return head + re.sub(r"\bwhen\b", " ", tail, flags=re.IGNORECASE)
 
 
+_LATER_CLAUSE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)
+_NAMED_WHO = re.compile(r"\b([A-Z][\w'’-]*\s+)Who\b")
+"""A capitalised "Who" after another capitalised word is a name's ("Doctor Who", "The Who")."""
+
+
+def main_clause(text: str) -> str:
+    """`text` as far as its question word's own clause reads: a "when" after another question word
+    dropped (without_later_when), a capitalised "Who" that ends a name blanked, and nothing after a
+    later "that" or "which". Shape served: a word that asks a kind read inside a clause that only
+    describes ("What does Moody's foresee for the banks that could cost them their rating?" asks
+    what, not how much; "What vehicle did Doctor Who use?" asks what, not who)."""
+    text = _NAMED_WHO.sub(lambda m: m.group(1) + "   ", without_later_when(text))
+    first = _WH.search(text)
+    if first is None:
+        return text
+    later = _LATER_CLAUSE.search(text, first.end())
+    return text if later is None else text[: later.start()]
+
+
 # The question asks what is to come: a future or conditional verb, or a noun or verb of expecting.
 _ASKS_AHEAD = re.compile(
     r"\b(?:will|would|going to|expects?|expected|expecting|expectations?|predict(?:s|ed|ions?)?|"
@@ -309,7 +328,7 @@ def analyse_question(question: str) -> QuestionInfo:
     """Classify a question by its surface."""
     text = fold(question)
     kind: Kind = "other"
-    asked = without_later_when(text)
+    asked = main_clause(text)
     for name, pattern in _KINDS:
         if pattern.search(asked):
             kind = name
