@@ -66,7 +66,7 @@ _PERCENT = re.compile(
     r"\d[\d,.]*\s?(?:%|pct\b|percent\b|per\s+cent\b|percentage\s+points?|basis\s+points?)", re.I
 )
 _MONEY = re.compile(
-    r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)?\s*(?:dlrs|dollars?|yen|marks|francs|"
+    r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)?\s*(?:dlrs?|dollars?|yen|marks|francs|"
     r"pounds|stg|euros?|lire|cents?|rupees|yuan)\b",
     re.I,
 )
