@@ -14,11 +14,17 @@ ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 
 @pytest.fixture(autouse=True)
 def _isolated_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point every path the product uses into a temporary folder (tests never touch the user's)."""
+    """Point every path the product uses into a temporary folder (tests never touch the user's).
+
+    HOME and the XDG folders too, so that no test shares a file with another running at the same
+    time (the suite runs in parallel processes) nor with the user's own.
+    """
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name, folder in (("CACHE", "cache"), ("DATA", "data"), ("CONFIG", "config"), ("STATE", "state")):
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(home / folder))
     monkeypatch.setenv("ASSISTANT_CORPUS", str(home / "no-corpus-here"))
     monkeypatch.setenv("ASSISTANT_EXPORT_DIR", str(home / "exports"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("ASSISTANT_INDEX_DIR", raising=False)
 
 

@@ -23,6 +23,17 @@ def _ctrl_c_as_at_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _first_batch_spilled(corpus: Path) -> bool:
+    """True once a large build has written a batch's rows to its spill file (build_spill)."""
+    for rows in (corpus / ".assistant").glob("seg-build-*/articles.jsonl"):
+        try:
+            if rows.stat().st_size:
+                return True
+        except OSError:  # removed as it was looked at
+            pass
+    return False
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     return make_corpus(tmp_path / "corpus")
@@ -138,11 +149,13 @@ def test_ctrl_c_during_a_parallel_build_exits_130_without_tracebacks(tmp_path: P
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env_for(tmp_path), start_new_session=True,
         preexec_fn=_ctrl_c_as_at_a_terminal,
     )  # fmt: skip
-    for _ in range(600):  # until the build holds the lock (bounded)
-        if (corpus / ".assistant" / "lock").exists():
-            break
+    # Until the first batch is back from the workers (its rows spilled beside the index): the build is
+    # reading in parallel, past starting them. (A fixed half second after the lock was not always
+    # enough on a loaded machine: the workers start with Ctrl-C ignored, and it was lost.)
+    deadline = time.monotonic() + 60  # a bound on the loop, not a measurement
+    while not _first_batch_spilled(corpus):
+        assert process.poll() is None and time.monotonic() < deadline, "the build read no batch"
         time.sleep(0.02)
-    time.sleep(0.5)  # workers started
     os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err

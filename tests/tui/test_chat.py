@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Label, OptionList
-from tui_helpers import ask, wait_for
+from tui_helpers import ask, submit, wait_for
 
 from assistant.tui.app import AssistantApp, make_app
 from assistant.tui.screens.chat import ChatScreen
@@ -57,7 +57,8 @@ async def test_follow_up_uses_the_conversation(app: AssistantApp) -> None:
 async def test_scope_to_an_article_and_clear_it(app: AssistantApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
-        await pilot.press("ctrl+f", *"harbour", "enter")  # one article fits: Enter picks it
+        await pilot.press("ctrl+f")
+        await submit(pilot, "harbour")  # one article fits: Enter picks it
         listing = app.screen.query_one("#article-list", OptionList)
         assert listing.option_count == 1
         assert app.chat.scope == "harbour.txt"
@@ -232,7 +233,7 @@ async def test_app_is_usable_while_the_index_opens(corpus: Path) -> None:
         status = app.screen.query_one(IndexStatus)
         stage = status.query_one("#index-stage", Label)
         await wait_for(pilot, lambda: status.display and "1/4" in str(stage.content))
-        await pilot.press(*"What did the mayor say about the wall?", "enter")  # typed while indexing
+        await submit(pilot, "What did the mayor say about the wall?")  # typed while indexing
         assert app.engine is None and not app.chat.answers
         go.set()
         await wait_for(pilot, lambda: app.chat.answers)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import wait_for
+from tui_helpers import submit, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.widgets.transcript import CorpusNote
@@ -27,12 +27,12 @@ async def test_add_into_a_folder_from_the_chat(corpus: Path, tmp_path: Path) -> 
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
         app.chat.query_one("#question", Input).focus()
-        await pilot.press(*f"/add --into ../outside {story}", "enter")
+        await submit(pilot, f"/add --into ../outside {story}")
         await wait_for(pilot, lambda: app.chat.query(CorpusNote))
         refused = str(app.chat.query(CorpusNote).last().render())
         assert refused.startswith("Could not add") and "--into" in refused, refused
         assert not (corpus.parent / "outside").exists()
-        await pilot.press(*f"/add --into harbour/2026 {story}", "enter")
+        await submit(pilot, f"/add --into harbour/2026 {story}")
         await wait_for(pilot, lambda: len(app.chat.query(CorpusNote)) == 2)
         added = str(app.chat.query(CorpusNote).last().render())
         assert added.startswith("Added “Harbour council freezes ferry fares” (harbour/2026/"), added

@@ -15,7 +15,7 @@ from pathlib import Path
 from archive import make_archive
 from textual.widgets import OptionList
 from textual.widgets._toast import Toast
-from tui_helpers import ask, wait_for
+from tui_helpers import ask, submit, type_text, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.widgets.article_panel import ArticlePanel
@@ -39,7 +39,7 @@ async def test_adding_an_article_covers_no_answer_card(corpus: Path, tmp_path: P
     async with app.run_test(size=(80, 24), notifications=True) as pilot:  # a toast stays 5 s
         await ask(pilot, "What did the mayor say about the wall?")
         app.chat.query_one("#question").focus()
-        await pilot.press(*f"/add {story}", "enter")
+        await submit(pilot, f"/add {story}")
         await wait_for(pilot, lambda: app.chat.query(CorpusNote))
         await pilot.pause(0.2)
         (note,) = app.chat.query(CorpusNote)
@@ -51,10 +51,10 @@ async def test_adding_an_article_covers_no_answer_card(corpus: Path, tmp_path: P
         assert not covered, f"toasts {messages(app)} cover the cards {covered}"
         assert not app.chat.query_one("#index-status").display  # the status line is gone once added
         # Added again: said the same way, in the transcript.
-        await pilot.press(*f"/add {story}", "enter")
+        await submit(pilot, f"/add {story}")
         await wait_for(pilot, lambda: len(app.chat.query(CorpusNote)) == 2)
         assert str(app.chat.query(CorpusNote).last().render()).startswith("Not added: already in the corpus")
-        await pilot.press(*f"/add {tmp_path / 'missing.txt'}", "enter")
+        await submit(pilot, f"/add {tmp_path / 'missing.txt'}")
         await wait_for(pilot, lambda: len(app.chat.query(CorpusNote)) == 3)
         last = app.chat.query(CorpusNote).last()
         assert str(last.render()).startswith("Could not add") and last.has_class("-error")
@@ -71,7 +71,8 @@ async def test_at_60_columns_the_answer_has_the_width_and_copies_are_told_apart(
         assert not panel.display
         card = app.chat.query(QuoteCard).first()
         assert card.region.width >= 60 - 8, card.region
-        await pilot.press("ctrl+f", *"zelensky")
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "zelensky")
         assert panel.display
         listing = app.chat.query_one("#article-list", OptionList)
         rows = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]

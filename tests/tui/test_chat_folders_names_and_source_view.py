@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import ask, wait_for
+from tui_helpers import ask, submit, wait_for
 
 from assistant.index import Index
 from assistant.tui.app import AssistantApp, make_app
@@ -27,10 +27,10 @@ async def test_slash_in_with_a_mistyped_folder_warns_at_once(archive_app: Assist
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.chat.engine is not None)
-        await pilot.press(*"/in sport/", "enter")
+        await submit(pilot, "/in sport/")
         await pilot.pause()
         assert not [n for n in app._notifications if n.severity == "warning"]
-        await pilot.press(*"/in sprot/", "enter")
+        await submit(pilot, "/in sprot/")
         await wait_for(pilot, lambda: any(n.severity == "warning" for n in app._notifications))
         (warning,) = [n for n in app._notifications if n.severity == "warning"]
         assert warning.message == "No article is in sprot/. Its folders: local/, sport/, wire/, world/."
@@ -63,12 +63,11 @@ async def test_slash_in_warns_without_reading_the_article_table(tmp_path: Path) 
         await wait_for(pilot, lambda: app.chat.engine is not None)
         engine = app.chat.engine
         assert engine is not None and engine.index.articles.stored_rows is not None  # a stored index
-        await pilot.press(*"/in world/nowhere/", "enter")
+        await submit(pilot, "/in world/nowhere/")
         await wait_for(pilot, lambda: any(n.severity == "warning" for n in app._notifications))
         (warning,) = [n for n in app._notifications if n.severity == "warning"]
         assert warning.message.startswith("No article is in world/nowhere/. ")
         assert engine.index.articles.stored_rows is not None  # no row of the table parsed
-
 
 
 async def test_the_source_view_of_a_long_article_shows_the_paragraphs_around_the_quote(

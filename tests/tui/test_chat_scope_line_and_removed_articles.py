@@ -16,7 +16,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 from textual.widgets._toast import Toast
-from tui_helpers import ask, wait_for
+from tui_helpers import ask, submit, type_text, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.screens.history import HistoryScreen
@@ -35,7 +35,7 @@ async def test_a_scope_change_is_said_by_the_scope_line_and_no_toast_covers_the_
     async with app.run_test(size=(80, 24), notifications=True) as pilot:  # a toast stays 5 s
         await wait_for(pilot, lambda: app.engine is not None)
         app.chat.query_one("#question").focus()
-        await pilot.press(*"/author priya", "enter")
+        await submit(pilot, "/author priya")
         await pilot.pause()
         bar = app.chat.query_one(ScopeBar)
         assert "author priya" in str(bar.render()).casefold()
@@ -87,7 +87,7 @@ async def test_a_history_filter_that_matches_nothing_says_so(corpus: Path) -> No
         await ask(pilot, "What did the mayor say about the wall?")
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
-        await pilot.press(*"zzz")
+        await type_text(pilot, "zzz")
         listing = app.screen.query_one("#history-list", OptionList)
         assert listing.option_count == 1
         shown = str(listing.get_option_at_index(0).prompt)
@@ -98,7 +98,7 @@ async def test_a_history_filter_that_matches_nothing_says_so(corpus: Path) -> No
         await pilot.press("backspace", "backspace", "backspace")
         assert "What did the mayor say" in str(listing.get_option_at_index(0).prompt)
         # The filter looks in the quotes shown too, as `assistant history --filter` does.
-        await pilot.press(*"sandbagging")
+        await type_text(pilot, "sandbagging")
         assert listing.option_count == 1
         assert "What did the mayor say" in str(listing.get_option_at_index(0).prompt)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from archive import make_archive
 from stories import write_stories
 from test_cli_quotes_scope_and_ids import LACY, VOLCKER
-from tui_helpers import ask, wait_for
+from tui_helpers import ask, submit, type_text, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.render import quote_text
@@ -31,7 +31,8 @@ SIZE = (100, 32)
 async def _recall(pilot, app, needle: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("ctrl+r")
     await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
-    await pilot.press(*needle, "enter", "enter")
+    await type_text(pilot, needle)
+    await pilot.press("enter", "enter")
     await wait_for(pilot, lambda: not isinstance(app.screen, HistoryScreen))
 
 
@@ -41,10 +42,11 @@ async def test_a_question_recalled_from_the_history_is_asked_within_its_scope(tm
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
         app.chat.query_one("#question").focus()
-        await pilot.press(*"/in sport/", "enter", *"/since 2023", "enter")
+        await submit(pilot, "/in sport/")
+        await submit(pilot, "/since 2023")
         await ask(pilot, "What did the harbor master do?")
         assert app.chat.answers[-1].limits == "in sport/; since 2023-01-01"
-        await pilot.press(*"/all", "enter")
+        await submit(pilot, "/all")
         await ask(pilot, "Where did the defense officials meet?")
         await _recall(pilot, app, "harbor master")
         box = app.chat.query_one("#question", QuestionInput)
@@ -64,7 +66,7 @@ async def test_the_chat_scopes_to_a_speaker_as_ask_speaker_does(corpus: Path) ->
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
         app.chat.query_one("#question").focus()
-        await pilot.press(*"/speaker Okafor", "enter")
+        await submit(pilot, "/speaker Okafor")
         assert app.chat.limits.speaker == "Okafor"
         assert "speaker Okafor" in str(app.chat.query_one(ScopeBar).render())
         await ask(pilot, "What did she say about the wall?")
@@ -73,11 +75,12 @@ async def test_the_chat_scopes_to_a_speaker_as_ask_speaker_does(corpus: Path) ->
         assert {q.speaker.name for q in answer.quotes if q.speaker} == {"Helen Okafor"}
         assert all(q.speaker is not None for q in answer.quotes)
         # Recalled after the limit is cleared, it is asked of her again.
-        await pilot.press(*"/speaker", "enter")
+        await submit(pilot, "/speaker")
         assert app.chat.limits.speaker is None
         await _recall(pilot, app, "wall")
         assert app.chat.limits.speaker == "Okafor"
-        await pilot.press("ctrl+a", "ctrl+k", *"/bogus", "enter")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await submit(pilot, "/bogus")
         assert any("/speaker NAME" in n.message for n in app._notifications)
 
 
@@ -99,7 +102,7 @@ async def test_he_within_a_speaker_scope_is_that_speaker_not_a_follow_up(corpus:
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await ask(pilot, "Where did the defense officials meet?")
-        await pilot.press(*"/speaker Okafor", "enter")
+        await submit(pilot, "/speaker Okafor")
         await ask(pilot, "What did she say about the wall?")
         answer = app.chat.answers[-1]
         assert answer.followed is None, answer.followed
@@ -116,6 +119,6 @@ async def test_the_chat_says_when_the_first_quote_is_not_by_the_person_asked(tmp
         assert str(note.render()) == (
             "The first quote is not by Volcker; /speaker Volcker asks for statements by Volcker only."
         )
-        await pilot.press(*"/speaker Volcker", "enter")
+        await submit(pilot, "/speaker Volcker")
         await ask(pilot, "What did he say about third world debt?")
         assert len(app.chat.query(FollowedNote)) == 1  # within the scope, no note

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Input
-from tui_helpers import ask, wait_for
+from tui_helpers import ask, submit, type_text, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.widgets.question_input import QuestionInput
@@ -38,7 +38,7 @@ async def test_a_scoped_miss_is_not_in_the_scope_and_esc_finds_the_answer(corpus
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
         app.chat.query_one("#question").focus()
-        await pilot.press(*"/since 2024", "enter")
+        await submit(pilot, "/since 2024")
         await ask(pilot, "Why did the harbour council vote for a flood wall?")
         (card,) = app.screen.query(NoAnswerCard)
         shown = plain(card)
@@ -98,7 +98,8 @@ async def test_a_filter_that_fits_one_article_picks_it_on_enter_and_the_question
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
-        await pilot.press("ctrl+f", *"harbour council", "enter")
+        await pilot.press("ctrl+f")
+        await submit(pilot, "harbour council")
         assert app.chat.scope == "harbour.txt"
         await ask(pilot, "What did the mayor say?")
         answer = app.chat.answers[-1]
@@ -120,8 +121,10 @@ async def test_letters_typed_in_the_article_list_go_on_in_the_filter(corpus: Pat
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
-        await pilot.press("ctrl+f", *"h", "down")
-        await pilot.press(*"arbour council")
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "h")
+        await pilot.press("down", "a")  # the first letter typed in the list moves the focus to the filter
+        await type_text(pilot, "rbour council")
         field = app.query_one("#article-filter", Input)
         assert field.has_focus and field.value == "harbour council"
         await pilot.press("enter")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
-from tui_helpers import ask, wait_for
+from tui_helpers import ask, submit, type_text, wait_for
 
 from assistant.index.tokens import count_tokens
 from assistant.tui.app import AssistantApp, make_app
@@ -68,9 +68,11 @@ async def test_article_panel_is_one_row_per_article_with_a_filter(archive_app: A
         # The list is as many lines tall as it has articles: one row each, however long the title,
         # and the story filed twice (world/, wire/) a second line each for its id (trial 13).
         assert listing.virtual_size.height == 7 + 2
-        await pilot.press("ctrl+f", *"valley")  # matches the source
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "valley")  # matches the source
         assert listing.option_count == 2
-        await pilot.press("ctrl+a", "ctrl+k", *"wire/")  # and the id
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "wire/")  # and the id
         assert listing.option_count == 1
 
 
@@ -78,7 +80,7 @@ async def test_slash_in_scopes_questions_and_follow_ups_until_cleared(archive_ap
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
-        await pilot.press(*"/in world/", "enter")
+        await submit(pilot, "/in world/")
         assert app.chat.limits.folders == ("world/",)
         assert "in world/" in plain(app.screen.query_one(ScopeBar))
         await ask(pilot, "What did Sullivan say?")
@@ -87,7 +89,7 @@ async def test_slash_in_scopes_questions_and_follow_ups_until_cleared(archive_ap
             assert answer.answered and answer.limits == "in world/"
             assert {q.article.id for q in answer.quotes} == {"world/" + SEED.name}
         assert app.chat.answers[-1].followed  # read as a follow-up, and still within world/
-        await pilot.press(*"/since 2024-01-01", "enter")
+        await submit(pilot, "/since 2024-01-01")
         await ask(pilot, "Where did the defense officials meet?")
         assert not app.chat.answers[-1].answered  # the seed article has no date
         await pilot.press("escape")
@@ -100,7 +102,9 @@ async def test_follow_up_keeps_the_picked_article(archive_app: AssistantApp) -> 
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
         await ask(pilot, "What did Austin say about air defense?")
-        await pilot.press("ctrl+f", *"cedar ridge", "enter", "enter")
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "cedar ridge")
+        await pilot.press("enter", "enter")
         assert app.chat.scope == "local/wildfire-evacuations.txt"
         await ask(pilot, "What did she say?")
         await ask(pilot, "What else?")
@@ -137,12 +141,13 @@ async def test_history_reaches_earlier_sessions_by_up_arrow_and_screen(tmp_path:
         await wait_for(pilot, lambda: isinstance(second.screen, HistoryScreen))
         listing = second.screen.query_one("#history-list", OptionList)
         assert listing.option_count == 2
-        await pilot.press(*"harbor")
+        await type_text(pilot, "harbor")
         assert listing.option_count == 1
         await pilot.press("enter", "enter")
         await wait_for(pilot, lambda: not isinstance(second.screen, HistoryScreen))
         assert box.value == "What did the harbor master do?"
-        await pilot.press("ctrl+a", "ctrl+k", *"/bogus", "enter")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await submit(pilot, "/bogus")
         assert any("/in FOLDER" in n.message for n in second._notifications)
         assert second.screen.query_one("#question", Input).value == ""
 
@@ -172,11 +177,11 @@ async def test_slash_add_puts_a_file_in_the_corpus_and_answers_from_it(
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
         before = len(app.engine.articles())  # type: ignore[union-attr]
-        await pilot.press(*f"/add {page}", "enter")
+        await submit(pilot, f"/add {page}")
         await wait_for(pilot, lambda: len(app.engine.articles()) == before + 1)  # type: ignore[union-attr]
         await ask(pilot, "How much will deepening the channel cost?")
         answer = app.chat.answers[-1]
         assert answer.answered and "85 million dollars" in answer.quotes[0].text
-        await pilot.press(*"/add", "enter")  # no source: said, nothing added
+        await submit(pilot, "/add")  # no source: said, nothing added
         assert any("/add needs" in n.message for n in app._notifications)
         assert len(app.engine.articles()) == before + 1  # type: ignore[union-attr]

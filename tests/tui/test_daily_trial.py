@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
-from tui_helpers import ask, wait_for
+from tui_helpers import ask, submit, type_text, wait_for
 
 from assistant.tui.app import AssistantApp, make_app
 from assistant.tui.screens.help import HelpScreen
@@ -35,9 +35,9 @@ async def test_the_question_card_states_a_folder_scope_once(archive_app: Assista
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
-        await pilot.press(*"/in sport/", "enter")
+        await submit(pilot, "/in sport/")
         await ask(pilot, "What did the harbor master do?")
-        await pilot.press(*"/since 2023", "enter")
+        await submit(pilot, "/since 2023")
         await ask(pilot, "What did the harbor master do?")
         first, second = (plain(card) for card in app.screen.query(QuestionCard))
         assert first.splitlines()[1] == "in sport/"
@@ -48,8 +48,10 @@ async def test_the_question_card_names_a_picked_article_by_its_title(archive_app
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
-        await pilot.press("ctrl+f", *"cedar ridge", "enter", "enter")
-        await pilot.press(*"/since 2020", "enter")
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "cedar ridge")
+        await pilot.press("enter", "enter")
+        await submit(pilot, "/since 2020")
         await ask(pilot, "What did she say?")
         (card,) = app.screen.query(QuestionCard)
         title = app.chat._scope_title
@@ -86,7 +88,9 @@ async def test_the_hints_name_a_key_that_works_with_the_article_panel_hidden(
         assert not panel.display
         hints = plain(app.screen.query_one(ScopeBar)) + plain(app.screen.query_one(WelcomeCard))
         assert "on the left" not in hints and "Ctrl+F" in hints
-        await pilot.press("ctrl+f", *"cedar ridge", "enter", "enter")
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "cedar ridge")
+        await pilot.press("enter", "enter")
         assert panel.display and app.chat.scope == "local/wildfire-evacuations.txt"
 
 
@@ -101,7 +105,8 @@ async def test_the_scope_line_is_whole_on_an_80_column_terminal(archive_app: Ass
             return " ".join(bar.render_line(y).text.strip() for y in range(bar.size.height))
 
         assert "/in FOLDER: one folder" in shown()
-        await pilot.press(*"/source Valley Herald", "enter", *"/since 2023-05-01", "enter")
+        await submit(pilot, "/source Valley Herald")
+        await submit(pilot, "/since 2023-05-01")
         await pilot.pause()
         assert "Esc: all articles" in shown() and "source valley herald" in shown().lower()
 
@@ -131,7 +136,7 @@ async def test_an_empty_folder_says_how_to_add_an_article_until_one_is_added(tmp
         welcome = app.screen.query_one(WelcomeCard)
         assert plain(welcome).startswith("No articles yet") and "Ctrl+N" in plain(welcome)
         assert "no articles yet" in plain(app.screen.query_one(ScopeBar))
-        await pilot.press(*f"/add {page}", "enter")
+        await submit(pilot, f"/add {page}")
         await wait_for(pilot, lambda: plain(welcome).startswith("Ask a question"))
         assert "about the 1 article in" in plain(welcome)
         assert "all 1 article" in plain(app.screen.query_one(ScopeBar))
@@ -142,7 +147,7 @@ async def test_slash_help_opens_the_help(archive_app: AssistantApp) -> None:
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
-        await pilot.press(*"/help", "enter")
+        await submit(pilot, "/help")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "/add [--into FOLDER] FILE-OR-URL" in plain(app.screen.query_one("#help-note"))
         await pilot.press("escape")

@@ -4,7 +4,7 @@ article panel take 26 of 40 columns and leave the transcript a 14-column strip).
 from __future__ import annotations
 
 from textual.geometry import Region
-from tui_helpers import ask, wait_for
+from tui_helpers import ask, type_text, wait_for
 
 from assistant.tui.app import AssistantApp
 from assistant.tui.widgets.article_panel import ArticlePanel
@@ -47,7 +47,8 @@ async def test_at_40_by_12_the_panel_opens_on_demand_and_closes_once_an_article_
 ) -> None:
     async with app.run_test(size=SMALL) as pilot:
         await wait_for(pilot, lambda: app.engine is not None)
-        await pilot.press("ctrl+f", *"harbou")
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "harbou")
         panel = app.chat.query_one(ArticlePanel)
         assert panel.display and _on_screen(app, panel.region)
         await pilot.press("r", "enter")  # one article fits: Enter picks it
