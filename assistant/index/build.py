@@ -236,14 +236,24 @@ def _shared(value: Any, shared_ints: dict[int, int]) -> Any:
 
 @contextlib.contextmanager
 def _sigint_ignored_by_children() -> Iterator[None]:
-    """Workers are started with Ctrl-C ignored (inherited), so none prints a traceback while starting.
+    """Workers are started with Ctrl-C held back (inherited), so none prints a traceback while starting.
 
-    Only the main thread may change signal handlers; from another thread (the TUI) nothing changes.
+    Ctrl-C is blocked, not ignored: one pressed while the workers start stays pending and reaches
+    this process when the block is lifted (an ignored one was lost, and the build ran on to exit 0).
+    A spawned worker inherits the block until `_quiet_worker` ignores the signal, which drops it.
+    Only the main thread may change signal handling; from another thread (the TUI) nothing changes.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # no signal masks (Windows)
     try:
         yield
     finally:
