@@ -28,4 +28,4 @@ def test_too_few_at_risk_refuses_all_of_them() -> None:
 def test_the_shipped_threshold_is_the_budgets() -> None:
     # The shipped file was trained with today's budget: its threshold is no cost-minimising 0.40.
     assert REFUSAL_BUDGET == 0.25
-    assert load_model().threshold < 0.39
+    assert load_model().threshold < 0.40
