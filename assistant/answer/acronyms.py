@@ -19,8 +19,6 @@ _NAME_IN_PARENS = re.compile(r"\(([A-Z][^()]{3,80}?)\)")
 _SHORT_BEFORE = re.compile(rf"\b({_SHORT})\s+$")
 """An acronym right before a parenthesis: looked for only where a parenthesis opens (a pattern tried
 at every word of the text cost ~80 us an article, this ~2)."""
-_MINOR = frozenset("and of for the on in de des du la le del &".split())
-"""Words a name may hold that its acronym usually skips ("Organisation of ... Countries")."""
 _WORD = re.compile(r"[A-Za-z][\w.'’&-]*")
 _LONGEST = 10
 """Words in the longest name read before an acronym."""
