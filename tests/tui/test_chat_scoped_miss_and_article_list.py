@@ -129,3 +129,17 @@ async def test_letters_typed_in_the_article_list_go_on_in_the_filter(corpus: Pat
         assert field.has_focus and field.value == "harbour council"
         await pilot.press("enter")
         assert app.chat.scope == "harbour.txt"
+
+
+async def test_letters_typed_fast_in_the_article_list_all_reach_the_filter(corpus: Path) -> None:
+    # Typed (or pasted) faster than the focus moved to the filter, every letter after the first was
+    # lost: it reached the list after the list had lost its focus.
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "h")
+        await pilot.press("down")
+        await type_text(pilot, "arbour council")  # one burst while the list has the focus
+        field = app.query_one("#article-filter", Input)
+        assert field.has_focus and field.value == "harbour council"

@@ -87,18 +87,24 @@ class ArticlePanel(Vertical):
 
     def on_key(self, event: events.Key) -> None:
         """A character typed in the list goes on in the filter box (type-ahead): a list takes no
-        text, and what was typed there was lost."""
-        listing = self.query_one("#article-list", OptionList)
-        if listing.has_focus and event.is_printable and event.character and event.character != " ":
-            field = self.query_one("#article-filter", Input)
-            field.value += event.character
-            field.cursor_position = len(field.value)
-            # Focus here would select the box's text, and the next letter would replace it.
-            field.select_on_focus = False
-            field.focus()
-            self.call_after_refresh(setattr, field, "select_on_focus", True)
-            event.stop()
-            event.prevent_default()
+        text, and what was typed there was lost.
+
+        The filter box takes the characters typed in it itself, so a printable key that reaches here
+        was typed in the list: the first moves the focus to the box, and the rest of a fast burst (or a
+        paste), already on its way to the list before the focus moved, follow it there, a space
+        between words included; a space that would open an empty filter is left alone.
+        """
+        field = self.query_one("#article-filter", Input)
+        if not (event.is_printable and event.character) or (event.character == " " and not field.value):
+            return
+        field.value += event.character
+        field.cursor_position = len(field.value)
+        # Focus here would select the box's text, and the next letter would replace it.
+        field.select_on_focus = False
+        field.focus()
+        self.call_after_refresh(setattr, field, "select_on_focus", True)
+        event.stop()
+        event.prevent_default()
 
     @on(OptionList.OptionSelected, "#article-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
