@@ -36,10 +36,10 @@ plans but no day for them. A story dated in its metadata is not refused so: its 
 its quote (the Reuters and SQuAD bench corpora carry none). A sum ("How much is Gould's division
 being sold for?") is refused the same way when no candidate of the story offers money or a rate and
 none writes a word of a sum (million, mln, dlr): a sum is written in many shapes ("will cost the
-port four million" names no currency, "What pay rise...?" is answered by "a 9% pay rise", "a 97.4
-mln dlr loan" is no money to the patterns), and refuse17 left sums out for refusing these; read so,
-it refuses 3 more unanswerable questions of the six dev files and no answerable one. Only a sum
-asked "how much": "What was Thoreau's punishment for not paying his taxes?" (squad-dev-train) and
+port four million" names no currency, "What pay rise...?" is answered by "a 9% pay rise"), and
+refuse17 left sums out for refusing these; read so, it refuses 3 more unanswerable questions of the
+six dev files and no answerable one. Only a sum asked "how much": "What was Thoreau's punishment
+for not paying his taxes?" (squad-dev-train) and
 "What did Albrecht need the indulgences to pay for?" (the SQuAD sample) want a sum by their
 "paying" (question_class.PAID) and were refused without it. A person, a place, a reason or a
 statement is written in too many shapes for the patterns to vouch for its absence.
@@ -222,8 +222,8 @@ HOW_MUCH = frozenset(("how", "much"))
 SUM_WRITTEN = frozenset(
     t for w in ("million", "billion", "trillion", "mln", "bln", "dlr", "dlrs") for t in terms(w)
 )
-"""Terms of a sum the patterns may not read as money ("will cost the port four million", "a 97.4 mln
-dlr loan"): a story writing one may hold the sum asked."""
+"""Terms of a sum the patterns may not read as money ("will cost the port four million", "millions of
+dlrs"): a story writing one may hold the sum asked."""
 
 
 def kind_missing(
