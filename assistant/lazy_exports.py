@@ -10,9 +10,7 @@ from importlib import import_module
 from typing import Any
 
 
-def lazy_getattr(
-    package: str, homes: Mapping[str, str], namespace: dict[str, Any]
-) -> Callable[[str], Any]:
+def lazy_getattr(package: str, homes: Mapping[str, str], namespace: dict[str, Any]) -> Callable[[str], Any]:
     """A module `__getattr__` for `package`: `name` is imported from `package.<homes[name]>`
     the first time it is read, then kept in `namespace` so the hook is not asked again."""
 

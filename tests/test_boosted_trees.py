@@ -59,9 +59,7 @@ def test_the_model_file_form_gives_the_same_scores() -> None:
 
 def test_a_model_file_holding_trees_loads_as_the_ranker() -> None:
     # The loader takes either scorer: a file whose ranker is trees (train_ranker --trees) answers too.
-    shipped = json.loads(
-        resources.files("assistant.answer").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    )
+    shipped = json.loads(resources.files("assistant.answer").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
     width = len(FEATURES)
     dump = _dump()
     dump["tree_info"][0]["tree_structure"]["split_feature"] = width - 1  # type: ignore[index]

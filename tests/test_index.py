@@ -216,7 +216,7 @@ def test_a_build_in_worker_processes_equals_one_built_here(
     for i in range(24):
         (news_corpus / f"wire-{i:02d}.txt").write_text(
             f"Port story {i}\nBy Lee Chan\nDock workers at pier {i} unloaded {i * 100} containers of grain.\n"
-            f'“We moved {i * 300} tonnes before noon,” said harbour master Ana Ruiz at pier {i}.\n'
+            f"“We moved {i * 300} tonnes before noon,” said harbour master Ana Ruiz at pier {i}.\n"
         )
     serial, _ = Index.open(news_corpus)
     serial_ids = list(serial.articles.ids)  # rows are read from the index files, removed next
