@@ -35,7 +35,7 @@ from assistant.corpus import (
     read_file,
     real_root,
 )
-from assistant.corpus.article_file import body_sha256, stored_sha256
+from assistant.corpus.article_file import stored_sha256, words_sha256
 from assistant.index.article_table import ArticleTable
 from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
@@ -146,15 +146,16 @@ def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
     parsed = analysed.parsed
     meta = parsed.meta
     text = parsed.text
+    words = [text[p.start : p.end].split() for p in parsed.paragraphs]
     return {
         **{name: getattr(meta, name) for name in _META_FIELDS},
         "size": analysed.size,
         "mtime_ns": analysed.mtime_ns,
         "sha256": analysed.sha256,
         # The body fingerprint `add` looks duplicates up by, so it never re-reads the corpus.
-        "body_sha256": stored_sha256(text) or body_sha256([text[p.start : p.end] for p in parsed.paragraphs]),
+        "body_sha256": stored_sha256(text) or words_sha256(words),
         "paragraphs": len(parsed.paragraphs),
-        "words": sum(len(text[p.start : p.end].split()) for p in parsed.paragraphs),
+        "words": sum(map(len, words)),
         "tokens": sum(analysed.sentence_tokens),
         "meta_spans": {k: [v.start, v.end] for k, v in parsed.meta_spans.items()},
         "warnings": parsed.warnings,
