@@ -64,9 +64,12 @@ def _big_vocabulary(words: int) -> str:
     """An article of more distinct words than a 16-bit sort key holds (the batch's wide sort)."""
     rng = random.Random(12)
     letters = "bcdfghjklmnpqrstvwxz"
-    made = ["".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(4)) + str(n) for n in range(words)]
+    made = [
+        "".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(4)) + str(n) for n in range(words)
+    ]
     sentences = [" ".join(made[i : i + 12]).capitalize() + "." for i in range(0, words, 12)]
-    return "Word list\n\n" + "\n".join(" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)) + "\n"
+    paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
+    return "Word list\n\n" + "\n".join(paragraphs) + "\n"
 
 
 def _corpus(tmp_path: Path) -> Path:

@@ -224,7 +224,7 @@ class Batch:
         Python counting): the merge then only places each batch's blocks, with no global sort.
         """
         self.terms = sorted(self.vocab)
-        rank = dict(zip(self.terms, range(len(self.terms))))
+        rank = dict(zip(self.terms, range(len(self.terms)), strict=True))
         if len(self.t_term):
             remap = np.fromiter(map(rank.__getitem__, self.vocab), dtype=np.int64, count=len(self.vocab))
             ranks = remap[np.frombuffer(self.t_term, dtype=np.int32)]
