@@ -1,12 +1,15 @@
 """Where a build's worker CPU goes: each step of `analyse` timed over the articles of a bench corpus.
 
-    nice python bench/build_stages.py [--corpus DIR] [--articles N]
+    nice python bench/build_stages.py [--corpus DIR] [--articles N] [--warm]
 
 One process, no profiler (cProfile inflates Python-heavy code several times over): the steps
 `read_batch` runs for each file, called here one by one with `time.process_time` around each,
 batches of 256 finished as the build does. tiktoken's load is paid inside "token counts" once,
 as each worker pays it. Also: the share of attribution spent on articles that end with no
 speaker at all (what a pre-check that skips them could save at most).
+`--warm` (a corpus of several copies, index_bench's 100k): the timed articles are copy 1's, after
+the same stories of copy 0 went through every step untimed, as a long build meets its words,
+pieces and names again (a worker's caches warm); without it every article is met first.
 Run it with PYTHONPATH at another checkout to time that version on the same files.
 """
 
@@ -18,6 +21,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
@@ -37,18 +41,49 @@ def main() -> None:
         help="a bench corpus (written as index_bench's 10k if missing)",
     )
     parser.add_argument("--articles", type=int, default=0, help="the first N articles only (0: all)")
+    parser.add_argument("--warm", action="store_true", help="time copy 1 after copy 0 went untimed")
     args = parser.parse_args()
 
+    folder = args.corpus
+    if not folder.is_dir():
+        write_corpus(folder, reuters_docs(), TEN_K_ARTICLES)
+    files = article_files(folder)
+    if args.warm:
+        copies = [[p for p in files if p.parts[-3] == f"c{n:03d}"][: args.articles or None] for n in (0, 1)]
+        if not copies[1]:
+            raise SystemExit(f"{folder}: no copy 1 (c001/) to time after copy 0; try index_bench's 100k")
+        _steps(copies[0], folder, defaultdict(float), [0, 0.0])  # untimed: the caches a long build has warm
+        files = copies[1]
+    files = files[: args.articles or None]
+    spent: dict[str, float] = defaultdict(float)
+    no_speaker = [0, 0.0]
+    _steps(files, folder, spent, no_speaker)
+    total = sum(spent.values())
+    print(
+        f"{len(files)} articles from {folder}{' (warm)' if args.warm else ''}: {total:.2f} s CPU, "
+        f"{1000 * total / len(files):.2f} ms an article"
+    )
+    for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:40} {seconds:6.2f} s {100 * seconds / total:5.1f}%")
+    attributed = spent["speaker attribution (speakers rules)"]
+    print(
+        f"  articles with no speaker: {no_speaker[0]} of {len(files)}, "
+        f"{no_speaker[1]:.2f} s of attribution's {attributed:.2f} s"
+    )
+
+
+def _steps(files: list[Path], folder: Path, spent: defaultdict[str, float], no_speaker: list[Any]) -> None:
+    """Each of `read_batch`'s steps over `files`, its CPU time added to `spent` by step name."""
     from assistant.corpus import decode, display_text, parse_article, read_file, real_root
     from assistant.index import analysis
     from assistant.index.tokens import count_tokens_each, terms_each
     from assistant.index.version import DEFAULT_PASSAGE_TOKENS
     from assistant.speakers import rows_of
 
-    folder = args.corpus
-    if not folder.is_dir():
-        write_corpus(folder, reuters_docs(), TEN_K_ARTICLES)
-    files = article_files(folder)[: args.articles or None]
+    try:  # the rows as the worker hands them back (a checkout without it: not timed)
+        from assistant.index.build_spill import rows_blob
+    except ImportError:
+        rows_blob = None
     real = real_root(folder)
     try:  # as read_batch reads: each folder resolved once (a checkout without it: a realpath a file)
         from assistant.corpus import FolderReader
@@ -56,8 +91,6 @@ def main() -> None:
         folders = FolderReader(real)
     except ImportError:
         folders = None
-    spent: dict[str, float] = defaultdict(float)
-    no_speaker = [0, 0.0]
     clock = time.process_time
     batch = analysis.Batch()
     for n, path in enumerate(files, start=1):
@@ -101,23 +134,14 @@ def main() -> None:
         step("row and batch columns")
         if n % 256 == 0 or n == len(files):
             batch.finish()
-            batch = analysis.Batch()
             step("postings counted (finish)")
+            if rows_blob is not None:
+                rows_blob(batch.table)
+                step("rows as stored bytes (rows_blob)")
+            batch = analysis.Batch()
             if folders is not None:  # a batch's folder handles live as long as the batch, as in the build
                 folders.close()
                 step("read the file")
-    total = sum(spent.values())
-    print(
-        f"{len(files)} articles from {folder}: {total:.2f} s CPU, "
-        f"{1000 * total / len(files):.2f} ms an article"
-    )
-    for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:40} {seconds:6.2f} s {100 * seconds / total:5.1f}%")
-    attributed = spent["speaker attribution (speakers rules)"]
-    print(
-        f"  articles with no speaker: {no_speaker[0]} of {len(files)}, "
-        f"{no_speaker[1]:.2f} s of attribution's {attributed:.2f} s"
-    )
 
 
 if __name__ == "__main__":

@@ -69,7 +69,13 @@ def body_sha256(paragraphs: Sequence[str]) -> str:
     Taken over the normalised paragraphs joined by a blank line, so the same
     story read from a text file, a Markdown file or a web page hashes alike.
     """
-    body = "\n\n".join(normalise_paragraphs(paragraphs))
+    return words_sha256([text.split() for text in paragraphs])
+
+
+def words_sha256(paragraph_words: Sequence[list[str]]) -> str:
+    """`body_sha256` of paragraphs already cut into words (`str.split`): indexing counts an
+    article's words from the same cut, so each paragraph is split once, not twice."""
+    body = "\n\n".join(" ".join(words) for words in paragraph_words if words)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 

@@ -35,7 +35,7 @@ from assistant.corpus import (
     read_file,
     real_root,
 )
-from assistant.corpus.article_file import body_sha256, stored_sha256
+from assistant.corpus.article_file import stored_sha256, words_sha256
 from assistant.index.article_table import ArticleTable
 from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
@@ -146,15 +146,16 @@ def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
     parsed = analysed.parsed
     meta = parsed.meta
     text = parsed.text
+    words = [text[p.start : p.end].split() for p in parsed.paragraphs]
     return {
         **{name: getattr(meta, name) for name in _META_FIELDS},
         "size": analysed.size,
         "mtime_ns": analysed.mtime_ns,
         "sha256": analysed.sha256,
         # The body fingerprint `add` looks duplicates up by, so it never re-reads the corpus.
-        "body_sha256": stored_sha256(text) or body_sha256([text[p.start : p.end] for p in parsed.paragraphs]),
+        "body_sha256": stored_sha256(text) or words_sha256(words),
         "paragraphs": len(parsed.paragraphs),
-        "words": sum(len(text[p.start : p.end].split()) for p in parsed.paragraphs),
+        "words": sum(map(len, words)),
         "tokens": sum(analysed.sentence_tokens),
         "meta_spans": {k: [v.start, v.end] for k, v in parsed.meta_spans.items()},
         "warnings": parsed.warnings,
@@ -164,6 +165,14 @@ def article_record(analysed: AnalysedArticle) -> dict[str, Any]:
 
 
 _START, _END, _PARAGRAPH = attrgetter("start"), attrgetter("end"), attrgetter("paragraph")
+
+
+class _Vocab(dict[str, int]):
+    """A batch's terms to their local ids: a term not seen yet gets the next id when looked up."""
+
+    def __missing__(self, term: str) -> int:
+        self[term] = number = len(self)
+        return number
 
 
 def _ints() -> array[int]:
@@ -190,10 +199,9 @@ class Batch:
     p_sent_hi: array[int] = field(default_factory=_ints)
     doc_len: array[int] = field(default_factory=_ints)
     t_term: array[int] = field(default_factory=_ints)
-    """Every term occurrence of the batch, in text order, as an index into `vocab`."""
-    t_passage: array[int] = field(default_factory=_ints)
-    """The passage (batch numbering) of each occurrence in `t_term`."""
-    vocab: dict[str, int] = field(default_factory=dict)
+    """Every term occurrence of the batch, in text order, as an index into `vocab`: passage by
+    passage, `doc_len[p]` occurrences each (so `finish` knows each one's passage without a column)."""
+    vocab: dict[str, int] = field(default_factory=_Vocab)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     """Files that are not readable articles: id, size, mtime_ns, why."""
     touched: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -216,14 +224,29 @@ class Batch:
         Python counting): the merge then only places each batch's blocks, with no global sort.
         """
         self.terms = sorted(self.vocab)
-        rank = {t: i for i, t in enumerate(self.terms)}
+        rank = dict(zip(self.terms, range(len(self.terms)), strict=True))
         if len(self.t_term):
-            remap = np.fromiter((rank[t] for t in self.vocab), dtype=np.int64, count=len(self.vocab))
-            n_passages = max(len(self.doc_len), 1)
-            key = remap[np.frombuffer(self.t_term, dtype=np.int32)] * n_passages
-            key += np.frombuffer(self.t_passage, dtype=np.int32)
-            unique, counts = np.unique(key, return_counts=True)  # sorted: by term, then passage
-            del key
+            remap = np.fromiter(map(rank.__getitem__, self.vocab), dtype=np.int64, count=len(self.vocab))
+            ranks = remap[np.frombuffer(self.t_term, dtype=np.int32)]
+            lengths = np.frombuffer(self.doc_len, dtype=np.int32)
+            if int(lengths.sum()) != len(ranks):
+                raise ValueError("term occurrences differ from the passages' lengths")
+            # Occurrences come passage by passage, so a stable sort by term alone orders them by
+            # term, then passage; on a batch's few thousand terms numpy sorts 16-bit keys by radix.
+            narrow = ranks.astype(np.uint16) if len(self.terms) <= 1 << 16 else ranks
+            order = np.argsort(narrow, kind="stable")
+            del narrow
+            n_passages = max(len(lengths), 1)
+            key = ranks[order] * n_passages
+            key += np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)[order]
+            del ranks, order
+            first = np.empty(len(key), dtype=bool)  # where each (term, passage) pair starts
+            first[0] = True
+            np.not_equal(key[1:], key[:-1], out=first[1:])
+            starts = np.flatnonzero(first)
+            unique = key[starts]
+            counts = np.diff(starts, append=len(key))
+            del key, first, starts
             cols = unique // n_passages
             self.postings = (unique - cols * n_passages).astype(np.int32)
             # Held by the parent until the merge: as narrow as the batch's own numbers allow.
@@ -232,7 +255,7 @@ class Batch:
             self.tf_sorted = tf.astype(np.uint8 if tf.max() <= 255 else np.uint16)
         else:
             self.term_counts = np.zeros(len(self.terms), dtype=np.int32)
-        self.t_term, self.t_passage, self.vocab = array("i"), array("i"), {}
+        self.t_term, self.vocab = array("i"), {}
         self.table = ArticleTable.from_records(self.records)  # columns: far less memory than dicts
         self.records = []
 
@@ -240,7 +263,6 @@ class Batch:
         """Append one article's sentences, passages and term occurrences (counted in `finish`)."""
         article = len(self.records)
         first_sentence = len(self.s_start)
-        first_passage = len(self.doc_len)
         sentences = analysed.parsed.sentences
         sentence_terms = analysed.sentence_terms
         if len(analysed.sentence_tokens) != len(sentences) or len(sentence_terms) != len(sentences):
@@ -253,19 +275,17 @@ class Batch:
         self.s_tokens.extend(analysed.sentence_tokens)
         self.s_len.extend(s_len)
         vocab = self.vocab
-        occurrences = list(chain.from_iterable(sentence_terms))
+        if type(vocab) is not _Vocab:
+            vocab = self.vocab = _Vocab(vocab)
         # Ids are only local names: `finish` ranks terms by their text, so the order new terms get
-        # their ids in changes nothing stored, and the lookup of every occurrence stays in C.
-        for t in set(occurrences).difference(vocab):
-            vocab[t] = len(vocab)
-        self.t_term.extend(map(vocab.__getitem__, occurrences))
-        for offset, (lo, hi) in enumerate(analysed.passages):
-            length = sum(s_len[lo:hi])
-            self.doc_len.append(length)
+        # their ids in changes nothing stored. Each occurrence is looked up once, in C; only a
+        # term new to the batch runs a line of Python (`_Vocab.__missing__`).
+        self.t_term.extend(map(vocab.__getitem__, chain.from_iterable(sentence_terms)))
+        for lo, hi in analysed.passages:
+            self.doc_len.append(sum(s_len[lo:hi]))
             self.p_article.append(article)
             self.p_sent_lo.append(first_sentence + lo)
             self.p_sent_hi.append(first_sentence + hi)
-            self.t_passage.extend(repeat(first_passage + offset, length))
         self.records.append(article_record(analysed))
 
 

@@ -177,15 +177,20 @@ def terms_each(texts: list[str]) -> list[list[str]]:
     cache = _TERMS
     findall = _WORD.findall
     found = list(map(findall, parts))
-    # Set and dict operations and `map`/`filter` keep the per-word work in C: no Python line runs
-    # once a word, only once a sentence (and once a new word, to stem it).
+    get = cache.__getitem__
+    # `map`/`filter` keep the per-word work in C: no Python line runs once a word, only once a
+    # sentence. Past a build's first articles nearly every word is known: each is looked up once
+    # here, and only an article with a new word pays the set of its words (below).
+    try:
+        return [list(filter(None, map(get, ws))) for ws in found]
+    except KeyError:
+        pass
     missing = set(chain.from_iterable(found)).difference(cache)
     if missing:
         if len(cache) + len(missing) > _TERMS_LIMIT:
             cache.clear()
             missing = set(chain.from_iterable(found))
         cache.update(zip(missing, _new_terms(list(missing)), strict=True))
-    get = cache.__getitem__
     return [list(filter(None, map(get, ws))) for ws in found]
 
 
@@ -281,6 +286,11 @@ def _piece_counts(texts: list[str], joined: str, length: Callable[[str], int | N
     `joined`: the texts end to end, which tells whether `re` can cut them all exactly."""
     cache = _PIECE_TOKENS
     found = list(map(bpe_counts.piece_cutter(joined), texts))
+    get = cache.__getitem__
+    try:  # every piece known (most articles of a build): each looked up once, no set made
+        return [sum(map(get, pieces)) for pieces in found]
+    except KeyError:
+        pass
     missing = set(chain.from_iterable(found)).difference(cache)
     if len(cache) + len(missing) > _PIECE_TOKENS_LIMIT:
         cache.clear()
@@ -290,5 +300,4 @@ def _piece_counts(texts: list[str], joined: str, length: Callable[[str], int | N
         if tokens is None:
             return None
         cache[piece] = tokens
-    get = cache.__getitem__
     return [sum(map(get, pieces)) for pieces in found]
