@@ -18,7 +18,6 @@ import numpy as np
 
 from assistant.answer.acronyms import aliased, article_aliases
 from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types, quoted_words
-from assistant.answer.beside_best import BESIDE_FEATURES, beside_rows
 from assistant.answer.candidates import Candidate
 from assistant.answer.counted import sentence_facts
 from assistant.answer.lexicon import bridged
@@ -76,7 +75,6 @@ FEATURES: tuple[str, ...] = (
     "counted",
     "relation",
     *LOCAL_FEATURES,
-    *BESIDE_FEATURES,
 )
 
 
@@ -256,10 +254,6 @@ class Featurizer:
             local_own, local_weights = _with_relations(query)
             rows[:, first : first + len(LOCAL_FEATURES)] = local_rows(
                 local_own, local_weights, query.wanted, siblings, titles, bool(query.counted)
-            )
-            beside = col[BESIDE_FEATURES[0]]
-            rows[:, beside : beside + len(BESIDE_FEATURES)] = beside_rows(
-                siblings, rows[:, col["hcov"]], query.wanted
             )
         return rows, scored
 
