@@ -161,6 +161,17 @@ _ASKED_NOUN = re.compile(
 """The noun a "what/which" question asks for: "At what yield...", "What is the overall value of...",
 "Which other company...", "In which city...", and after a clause that sets the scene ("If cocoa were
 priced at X, up to what price could ...")."""
+_CAUSE_VERBS = frozenset(
+    "cause causes caused causing prompted prompting prompts led leading drove driven driving drives "
+    "spurred spurring triggered triggering triggers explains explained explaining fuelled fueled fuelling "
+    "fueling sparked sparking pushed pushing boosted boosting helped helping kept keeping sent sending "
+    "brought bringing motivated motivating contributed contributing accounted accounts underlies underlay "
+    "underlying behind responsible".split()
+)
+"""Words that ask why as the question's own verb, in the forms no noun shares: "What led to...",
+"What is driving the rally?", "What pushed gold higher?", "What lay behind the rise?", "What was
+responsible for the loss?". After a noun ("What leader led...", "What were the civil wars caused by X
+called?") the noun is asked; followed by "by" ("What was caused by the flood?") an effect is."""
 _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
     **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio share".split(), "percent"),
@@ -181,10 +192,10 @@ _NOUN_KINDS: dict[str, str] = {
     ),
     **dict.fromkeys("day days date dates year month".split(), "when"),
     **dict.fromkeys(
-        "reason reasons prompted caused led drove spurred triggered explains explained aim purpose "
-        "motive".split(),
+        "reason reasons aim purpose motive motives factor factors explanation rationale".split(),
         "why",
     ),
+    **dict.fromkeys(_CAUSE_VERBS, "why"),
 }
 """What such a noun wants, as the question word for it would ("what yield" as "how much", in percent)."""
 
@@ -203,8 +214,10 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
     for at, noun in enumerate(words):
         if statement and noun in _NOT_A_NOUN:
             return None
-        if noun in _CAUSE_VERBS and not set(words[:at]) <= _BEFORE_A_VERB:
-            return None  # "What leader led the revolt?": a leader is asked, "led" says what he did
+        if noun in _CAUSE_VERBS and (
+            not set(words[:at]) <= _BEFORE_A_VERB or words[at + 1 : at + 2] == ["by"]
+        ):
+            break  # "What leader led the revolt?": a leader is asked, "led" says what he did
         if noun in _NOUN_KINDS:
             return _NOUN_KINDS[noun]
     # "What are London coffee dealers waiting for?": after a verb the noun may be its subject.
@@ -230,12 +243,11 @@ def _head_noun_kind(words: list[str]) -> str | None:
     return noun_kind(found[0]) if len(found) == 1 else None
 
 
-_CAUSE_VERBS = frozenset("prompted caused led drove spurred triggered explains explained".split())
-"""Verbs of _NOUN_KINDS that ask why only as the question's own verb: "What led to...", "What may
-have caused...". After a noun ("What leader led...", "What were the civil wars caused by X called?")
-the noun is asked."""
-_BEFORE_A_VERB = frozenset("may might has have had could would first then also ultimately eventually".split())
-"""Words that may stand between "what" and its verb ("What may have caused ...", "What first prompted")."""
+_BEFORE_A_VERB = frozenset(
+    "may might has have had could would first then also ultimately eventually lay lies lie".split()
+)
+"""Words that may stand between "what" and its verb ("What may have caused ...", "What first prompted",
+"What lay behind ...")."""
 
 
 _SUM_VERB = re.compile(r"\bhow\s+much\b.*\b(?:cost|pay|paid|worth|price|spend|spent|sell|sold|value|raise)")
