@@ -25,13 +25,24 @@ For each question the product answers it also reads facts of the quote to be sho
               in the shown window or the article's head
   speaker     for "what did <person> say": some of the first ten candidates is that person's
               statement
+  bound       some sentence of the first quote's story, with the sentences either side, holds a
+              name the question gives (`Query.named`) and a term of what it asks (its other terms
+              the corpus holds), exactly or through a bridge: the story relates the two somewhere
+  kind_near   for a question wanting a date, place, person, sum or share first: some sentence of
+              the story offers a kind the question wants and holds a term of what it asks
 
 and tries each as a check after the product's decision (refuse when it fails; for the shares, below
 0.5): how many of the unanswerable questions still answered it would refuse, and how many answerable
 ones it would newly refuse.
 
     nice python -m bench.refusal_dev --questions ../devsets/reuters-refuse-dev/questions.jsonl \
-        ../devsets/reuters-dev17/questions.jsonl ...   [--json FILE]
+        ../devsets/reuters-dev17/questions.jsonl ...   [--squad 3] [--json FILE]
+
+`--squad N` also asks every Nth squad-dev-train question (the set the shipped models train on,
+so no report set) twice, as train_refusal's kinds do: of a corpus of all its 16 articles
+(answerable; first right when the first quote overlaps an answer span) and of a corpus of the
+other half of them (off-topic, counted as unanswerable): what a rule costs where questions reuse
+the article's words, and what it catches of questions on another article of one subject.
 
 Reads the articles' text (a study, not the product's path). Figures of this session: bench/README.md.
 """
@@ -41,6 +52,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +60,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from assistant.answer.answer_types import offered_types
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query, parse_query
@@ -62,7 +75,9 @@ _STATEMENT = FEATURES.index("statement_match")
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’.-]*)*")
 ARTICLES = 2225
 """Articles in each corpus, as bench/answer_quality.py asks its question files."""
-FACTS = ("kind", "pred_win", "pred_art", "pred_away", "names_win", "speaker")
+FACTS = ("kind", "pred_win", "pred_art", "pred_away", "names_win", "speaker", "bound", "kind_near")
+NEAR_KINDS = frozenset(("date", "place", "person", "money", "percent"))
+"""Kinds whose place in the story `kind_near` reads: the answer stands beside what is asked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +141,11 @@ class Reader:
     def article(self, article: int) -> set[str]:
         return set(self.answerer.stories.head_terms(article)).union(*self.sentences(article))
 
+    def offers(self, query: Query, article: int) -> list[frozenset[str]]:
+        """Per sentence of an article, the kinds of answer it offers the question (answer_types)."""
+        texts = self.answerer.stories.ordered_texts(article)[1:]
+        return [offered_types(t, query.stated, query.wanted) for t in texts]
+
 
 def _share(query: Query, predicate: list[str], held: set[str]) -> tuple[float, list[str]]:
     """Weighted share of `predicate` held (exactly or bridged), and the terms missing."""
@@ -136,6 +156,34 @@ def _share(query: Query, predicate: list[str], held: set[str]) -> tuple[float, l
     )
     total = sum(query.weights[t] for t in predicate)
     return sum(query.weights[t] for t in met) / total, [t for t in predicate if t not in met]
+
+
+def _bound(query: Query, reader: Reader, article: int) -> float:
+    """1.0 when some sentence of the article with the sentences either side holds a name of the
+    question and a term of what it asks (exactly or bridged), or the question has no such pair."""
+    named = [t for t in query.own if t in query.reachable and t in query.named]
+    asked = [t for t in query.own if t in query.reachable and t not in query.named]
+    if not named or not asked:
+        return 1.0
+    sents = [set(reader.answerer.stories.head_terms(article)), *reader.sentences(article)]
+    for k in range(len(sents)):
+        window = set().union(*sents[max(0, k - 1) : k + 2])
+        if any(n in window for n in named) and _share(query, asked, window)[0] > 0:
+            return 1.0
+    return 0.0
+
+
+def _kind_near(query: Query, reader: Reader, article: int) -> float:
+    """1.0 unless the question wants one of NEAR_KINDS first and no sentence of the article offers
+    a kind it wants while holding a term of what it asks (exactly or bridged)."""
+    asked = [t for t in query.own if t in query.reachable and t not in query.named]
+    if not query.wanted or query.wanted[0] not in NEAR_KINDS or not asked:
+        return 1.0
+    wanted = set(query.wanted)
+    for offered, held in zip(reader.offers(query, article), reader.sentences(article), strict=False):
+        if offered & wanted and _share(query, asked, held)[0] > 0:
+            return 1.0
+    return 0.0
 
 
 def facts_of(
@@ -172,6 +220,8 @@ def facts_of(
         "pred_away": float(not away),
         "names_win": float(all(set(run) & window for run in runs)),
         "speaker": speaker,
+        "bound": _bound(query, reader, top.cand.article),
+        "kind_near": _kind_near(query, reader, top.cand.article),
     }
 
 
@@ -182,31 +232,82 @@ def _half(row: dict[str, Any], line: int) -> str:
     return "even" if number % 2 == 0 else "odd"
 
 
+Hit = Callable[[Scored], bool]
+"""Whether a question's first quote holds its answer."""
+
+
+def judge(
+    engine: Engine, reader: Reader, question: str, unanswerable: bool, half: str, hit: Hit, near: bool
+) -> Asked:
+    """One question judged as the product judges it (the rules of story_gaps.py and refusal.py,
+    then the refusal model; the near-miss model is off by default), with the facts of its quote."""
+    query = parse_query(engine.index, question, Steer())
+    if not query.searched or all(tid is None for tid in query.ids.values()):
+        return Asked(question, unanswerable, half, False, 0.0, False, "no candidate", {}, near)
+    rows, ranked = engine._answerer.rank(query)
+    if not ranked:
+        return Asked(question, unanswerable, half, False, 0.0, False, "no candidate", {}, near)
+    row = refusal_row(query, rows, ranked)[None, : len(REFUSAL_FEATURES)]
+    p = float(load_model().refusal.probabilities(row)[0])
+    facts = facts_of(reader, query, rows, ranked)
+    answered, decided = engine._answerer.verdict(query, rows, ranked)
+    return Asked(question, unanswerable, half, hit(ranked[0]), p, answered, decided, facts, near)
+
+
 def ask_all(engine: Engine, rows_in: list[dict[str, Any]]) -> list[Asked]:
-    """Every question of the file, judged as the product judges it (the rules of story_gaps.py and
-    refusal.py, then the refusal model; the near-miss model is off by default)."""
-    model = load_model()
+    """Every question of the file, judged as the product judges it (`judge`)."""
     reader = Reader(engine)
     out = []
     for line, r in enumerate(rows_in, start=1):
-        query = parse_query(engine.index, r["question"], Steer())
-        unanswerable = r["answer"] is None
-        half = _half(r, line)
+        answer = " ".join(r["answer"].split()) if r["answer"] is not None else None
+
+        def hit(first: Scored, answer: str | None = answer) -> bool:
+            return answer is not None and answer in " ".join(first.text.split())
+
         near = bool(r.get("near"))
-        if not query.searched or all(tid is None for tid in query.ids.values()):
-            out.append(Asked(r["question"], unanswerable, half, False, 0.0, False, "no candidate", {}, near))
-            continue
-        rows, ranked = engine._answerer.rank(query)
-        if not ranked:
-            out.append(Asked(r["question"], unanswerable, half, False, 0.0, False, "no candidate", {}, near))
-            continue
-        row = refusal_row(query, rows, ranked)[None, : len(REFUSAL_FEATURES)]
-        p = float(model.refusal.probabilities(row)[0])
-        hit = not unanswerable and " ".join(r["answer"].split()) in " ".join(ranked[0].text.split())
-        facts = facts_of(reader, query, rows, ranked)
-        answered, decided = engine._answerer.verdict(query, rows, ranked)
-        out.append(Asked(r["question"], unanswerable, half, hit, p, answered, decided, facts, near))
+        out.append(judge(engine, reader, r["question"], answer is None, _half(r, line), hit, near))
     return out
+
+
+def ask_squad(step: int, folder: Path) -> tuple[list[Asked], list[Asked]]:
+    """Every `step`-th squad-dev-train question asked of all its articles (answerable) and of the
+    other half of them (off-topic; halves by article number, as train_refusal's off_topic kind),
+    each judged as the product judges it; a question's half is its article number's parity."""
+    from bench.train_ranker import write_corpus
+    from bench.train_refusal import TRAIN_JSON
+
+    data = json.loads(TRAIN_JSON.read_text(encoding="utf-8"))["data"]
+    everything = set(range(len(data)))
+    even = set(range(0, len(data), 2))
+    asked = write_corpus(folder / "full", data, everything)[::step]
+    engine = Engine.open(folder / "full")
+    reader = Reader(engine)
+    a = engine.index.stored.arrays
+    answerable = []
+    for question, gold, spans, number in asked:
+
+        def hit(first: Scored, gold: str = gold, spans: list[tuple[int, int]] = spans) -> bool:
+            s = first.cand.sentence
+            start, end = int(a["s_start"][s]), int(a["s_end"][s])
+            return engine.index.articles[first.cand.article]["id"] == gold and any(
+                start < ge and end > gs for gs, ge in spans
+            )
+
+        half = "even" if number % 2 == 0 else "odd"
+        answerable.append(judge(engine, reader, question, False, half, hit, False))
+    off_topic = []
+    for mine, other, tag in (
+        (even, everything - even, "odd-articles"),
+        (everything - even, even, "even-articles"),
+    ):
+        write_corpus(folder / tag, data, other)
+        engine = Engine.open(folder / tag)
+        reader = Reader(engine)
+        for question, _, _, number in asked:
+            if number in mine:
+                half = "even" if number % 2 == 0 else "odd"
+                off_topic.append(judge(engine, reader, question, True, half, lambda _: False, False))
+    return answerable, off_topic
 
 
 def _by_half(asked: list[Asked]) -> str:
@@ -271,6 +372,12 @@ def main() -> None:
     )
     parser.add_argument("--questions", type=Path, nargs="+", required=True)
     parser.add_argument("--json", type=Path, help="write each question's decision and facts here")
+    parser.add_argument(
+        "--squad",
+        type=int,
+        metavar="N",
+        help="also every Nth squad-dev-train question, answerable and off-topic",
+    )
     args = parser.parse_args()
     everything: list[Asked] = []
     for path in args.questions:
@@ -281,9 +388,24 @@ def main() -> None:
         everything += asked
     if len(args.questions) > 1:
         report_rules("all files", everything)
+    squad: list[Asked] = []
+    if args.squad:
+        answerable, off_topic = ask_squad(args.squad, BENCH_ROOT / "refusal" / "squad-dev-train")
+        report_rules("squad-dev-train answerable", answerable)
+        report_rules("squad-dev-train off-topic", off_topic)
+        squad = answerable + off_topic
     report(everything)
+    if squad:
+        print("squad-dev-train, each fact as a check after the product: off-topic caught / answerable")
+        print("newly refused (of them first quote right)")
+        for name in FACTS:
+            fails = [a for a in squad if a.answered and a.facts[name] < 0.5]
+            lost = [a for a in fails if not a.unanswerable]
+            caught = sum(a.unanswerable for a in fails)
+            print(f"  {name:10s} {caught:3d} / {len(lost):3d} ({sum(a.hit for a in lost)})")
     if args.json:
-        args.json.write_text(json.dumps([asdict(a) for a in everything], indent=1), encoding="utf-8")
+        dumped = [asdict(a) for a in everything + squad]
+        args.json.write_text(json.dumps(dumped, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
