@@ -34,7 +34,8 @@ QUERIES = [
 
 def _passage_terms(index: Index) -> tuple[list[list[str]], list[int]]:
     """Each live passage's terms, rebuilt from the article files the same way the index reads
-    them, and the passage's id in the index (removed articles' rows are skipped)."""
+    them (its sentences' terms, then its title's), and the passage's id in the index (removed
+    articles' rows are skipped)."""
     docs: list[list[str]] = []
     ids: list[int] = []
     for i, record in enumerate(index.articles):
@@ -43,7 +44,7 @@ def _passage_terms(index: Index) -> tuple[list[list[str]], list[int]]:
         analysed = analyse_file(index.corpus_dir, index.corpus_dir / record["id"], index.passage_tokens)
         assert len(analysed.passages) == int(index.pass_hi[i] - index.pass_lo[i])
         for n, (lo, hi) in enumerate(analysed.passages):
-            docs.append([t for sentence in analysed.sentence_terms[lo:hi] for t in sentence])
+            docs.append([t for sentence in analysed.sentence_terms[lo:hi] for t in sentence] + analysed.title_terms)
             ids.append(int(index.pass_lo[i]) + n)
     return docs, ids
 

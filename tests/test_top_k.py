@@ -125,7 +125,7 @@ def _assert_rank_bm25(index: Index, queries: list[list[str]]) -> None:
             continue  # removed: its passages answer nothing
         analysed = analyse_file(index.corpus_dir, index.corpus_dir / record["id"], index.passage_tokens)
         for n, (lo, hi) in enumerate(analysed.passages):
-            docs.append([t for sentence in analysed.sentence_terms[lo:hi] for t in sentence])
+            docs.append([t for sentence in analysed.sentence_terms[lo:hi] for t in sentence] + analysed.title_terms)
             ids.append(int(index.pass_lo[i]) + n)
     reference = BM25Okapi(docs)
     for q in queries:

@@ -2,7 +2,10 @@
 
 Passages are the BM25 retrieval units: whole sentences packed in order up to
 a size measured in tiktoken tokens. A sentence longer than the limit is a
-passage of its own; a sentence is never cut.
+passage of its own; a sentence is never cut. Each passage's BM25 document is
+its sentences' terms plus its article's title's terms: a headline sums up its
+story in words of its own, and every passage is about what the headline says.
+The title is searched, never quoted (it is no sentence).
 
 Files are read in batches whose columns are compact (`array`, 4 bytes an int)
 with a vocabulary local to the batch, so a large build can read batches in
@@ -36,6 +39,7 @@ from assistant.corpus import (
     real_root,
 )
 from assistant.corpus.article_file import body_sha256, stored_sha256
+from assistant.corpus.headline import searched_title
 from assistant.index.article_table import ArticleTable
 from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
@@ -59,6 +63,8 @@ class AnalysedArticle:
     """Sentence ranges [lo, hi) within the article, one per passage."""
     speakers: list[Row] = field(default_factory=list)
     """Who said what, per sentence, as the index stores it (computed here, once)."""
+    title_terms: list[str] = field(default_factory=list)
+    """The title's terms, joined to each passage's (none for a title that is only the file name)."""
 
 
 def pack_passages(sentence_tokens: list[int], limit: int) -> list[tuple[int, int]]:
@@ -95,6 +101,7 @@ def analyse(
     parsed = parse_article(article_id, text, markdown=markdown)
     sentence_texts = [display_text(text, s.start, s.end) for s in parsed.sentences]
     sentence_tokens = count_tokens_each(sentence_texts)
+    title = searched_title(parsed.meta.title, article_id)
     return AnalysedArticle(
         parsed=parsed,
         size=size,
@@ -104,6 +111,7 @@ def analyse(
         sentence_tokens=sentence_tokens,
         passages=pack_passages(sentence_tokens, passage_tokens),
         speakers=rows_of(_attributions(text, parsed.sentences)),
+        title_terms=terms_each([title])[0] if title else [],
     )
 
 
@@ -256,16 +264,22 @@ class Batch:
         occurrences = list(chain.from_iterable(sentence_terms))
         # Ids are only local names: `finish` ranks terms by their text, so the order new terms get
         # their ids in changes nothing stored, and the lookup of every occurrence stays in C.
-        for t in set(occurrences).difference(vocab):
+        title = analysed.title_terms
+        for t in set(occurrences).union(title).difference(vocab):
             vocab[t] = len(vocab)
         self.t_term.extend(map(vocab.__getitem__, occurrences))
         for offset, (lo, hi) in enumerate(analysed.passages):
             length = sum(s_len[lo:hi])
-            self.doc_len.append(length)
+            self.doc_len.append(length + len(title))
             self.p_article.append(article)
             self.p_sent_lo.append(first_sentence + lo)
             self.p_sent_hi.append(first_sentence + hi)
             self.t_passage.extend(repeat(first_passage + offset, length))
+        if title:  # `finish` counts (term, passage) pairs in any order: the title's go after the body's
+            title_ids = [vocab[t] for t in title]
+            for offset in range(len(analysed.passages)):
+                self.t_term.extend(title_ids)
+                self.t_passage.extend(repeat(first_passage + offset, len(title_ids)))
         self.records.append(article_record(analysed))
 
 
