@@ -138,9 +138,11 @@ class Featurizer:
         for passage, article, score in {(c.passage, c.article, c.passage_score) for c in cands}:
             del passage
             article_score[article] = article_score.get(article, 0.0) + score
+        titles = {article: self._title_terms(article) for article in article_score}
         for c in cands:
             if c.passage not in passage_terms:
-                p_terms: set[str] = set()
+                # The passage as the index searched it: its sentences and its article's title.
+                p_terms: set[str] = set(titles[c.article])
                 for i in range(int(a["p_sent_lo"][c.passage]), int(a["p_sent_hi"][c.passage])):
                     p_terms.update(sentence_terms(i, c.article))
                 passage_terms[c.passage] = p_terms
@@ -150,7 +152,6 @@ class Featurizer:
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
         siblings: list[Sibling] = []
-        titles = {article: self._title_terms(article) for article in article_score}
         for row, c in enumerate(cands):
             toks = sentence_terms(c.sentence, c.article)
             tset = frozenset(toks)
