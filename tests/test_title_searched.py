@@ -5,31 +5,42 @@ folder on disk, the real index and engine, `assistant` run as a user runs it."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from assistant.engine import Engine
 from tests.cli_process import assistant
+from tests.test_corpus_reuters import REUTERS, _write_raw
 from tests.stories import filler_stories, write_stories
 
 # The trial's saved web page (stored by `add` as Markdown with its title in front matter): the title
-# says "dredging", the body says "the work" and "the deepening of the channel".
+# says "dredging", the body says "the work" and "the deepening of the channel", in passages long
+# enough that "take" alone does not bring the page up among hundreds of wire stories.
 DREDGING = """---
 title: Harbour authority approves dredging plan
 source: Westport Gazette
 ---
 
 The Westport harbour authority voted on Tuesday to go ahead with the deepening of the channel that
-leads to the container terminal.
+leads to the container terminal, ending a dispute that has divided the town's councillors and its
+fishing crews for most of the past decade.
 
-The work will take about eighteen months, the authority's engineer told the meeting.
+Members of the board met in the old customs house, where more than a hundred residents had come to
+hear the vote. Several of them asked again whether the spoil would be dumped in the bay, and the
+chairman repeated that it would be carried out to sea by barge, well beyond the fishing grounds.
 
-Larger ships have had to wait for high tide to reach the berths since the terminal was extended.
+The work will take about eighteen months, the authority's engineer told the meeting. Crews will work
+in two shifts, and the channel will stay open to the ferry and to fishing boats throughout.
+
+Larger ships have had to wait for high tide to reach the berths since the terminal was extended, and
+two shipping lines have said they would call at Westport more often once the channel is deeper.
+
+The authority will pay for the scheme from its reserves and from a loan, its finance director said,
+and harbour dues will not rise before the work is finished.
 """
-# A story whose body says "dredging" but nothing about how long: the title's word alone must not
-# be outdone by a body that merely mentions the word.
+# A story whose body says "dredging" (the page's title word), and one that says how long its work
+# will take: neither is the page.
 CANAL = (
     "Canal Barges Return\n"
     "Barges returned to the Fenwick canal on Monday after a week of repairs to its lock gates, the "
@@ -49,17 +60,6 @@ LIGHTHOUSE = (
 )
 
 
-REAL_NEWS = next(
-    (
-        found
-        for parent in Path(__file__).resolve().parents
-        if (found := parent / "shared" / "eval" / "polnear" / "dev" / "text").is_dir()
-    ),
-    None,
-)
-"""Real news stories (PolNeAR), beside which "long" and "take" are common words, as in the trial's folder."""
-
-
 def _corpus(folder: Path) -> Path:
     return write_stories(
         folder, {"dredging-page.md": DREDGING, "canal.txt": CANAL, "glass.txt": GLASSWORKS, **filler_stories()}
@@ -71,14 +71,12 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine.open(_corpus(tmp_path_factory.mktemp("titles") / "corpus"))
 
 
-@pytest.mark.skipif(REAL_NEWS is None, reason="shared eval data not beside the repo")
+@pytest.mark.skipif(REUTERS is None, reason="Reuters-21578 not found under ../shared/eval")
 def test_the_dredging_page_answers_how_long_the_dredging_takes(tmp_path: Path) -> None:
-    """The trial's case: in a folder of real news, the page is found by its title's word and its
-    duration sentence quoted first."""
-    assert REAL_NEWS is not None
-    folder = write_stories(tmp_path / "corpus", {"dredging-page.md": DREDGING, "canal.txt": CANAL})
-    for path in sorted(REAL_NEWS.glob("*.txt"))[:60]:
-        shutil.copy(path, folder / path.name)
+    """The trial's case: in a folder of real wire stories, where "long" and "take" are everywhere, the
+    page is found by its title's word and its duration sentence quoted first."""
+    folder = write_stories(tmp_path / "corpus", {"dredging-page.md": DREDGING})
+    _write_raw(folder)  # Reuters-21578's first file: ~900 stories
     answer = Engine.open(folder).ask("How long will the dredging take?")
     assert answer.answered, answer.message
     first = answer.quotes[0]

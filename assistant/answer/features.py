@@ -24,6 +24,7 @@ from assistant.answer.lexicon import bridged
 from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
 from assistant.answer.query import Query
 from assistant.corpus import display_text
+from assistant.corpus.file_titles import searched_title
 from assistant.index import Index
 from assistant.index.tokens import terms
 from assistant.models import Attribution
@@ -259,9 +260,13 @@ class Featurizer:
         return rows, scored
 
     def _title_terms(self, article: int) -> frozenset[str]:
-        """Terms of the article's title: what every one of its sentences is about."""
-        title = self.index.articles[article].get("title")
-        return frozenset(terms(title)) if isinstance(title, str) else frozenset()
+        """Terms of the article's title: what every one of its sentences is about (the index's own:
+        none for a title that is only the file name)."""
+        record = self.index.articles[article]
+        title = record.get("title")
+        if not isinstance(title, str):
+            return frozenset()
+        return frozenset(terms(searched_title(title, str(record.get("id") or ""))))
 
     def _bm25(self, counts: Counter[str], length: int, query: Query) -> float:
         """BM25 of one sentence, with the corpus's idf and sentence-length normalisation."""

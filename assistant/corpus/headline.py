@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import PurePosixPath
 
 # Articles, conjunctions and short prepositions: lower case inside a title.
 _SMALL = frozenset("a an the and but or nor for of in on at to by as via vs from with into onto per".split())
@@ -49,17 +48,6 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NOT_CAPITALS = re.compile(r"[^A-Z\u00c0-\u00d6\u00d8-\u00de]+")
 # A body mostly in capitals says nothing about which words are acronyms.
 _MOSTLY_CAPITALS = 0.8
-
-
-def file_name_title(article_id: str) -> str:
-    """The title an article that writes none is listed by: its file name's words ("00123" for a
-    wire story saved as 00123.txt). Only a name, never the article's words: it is not searched."""
-    return PurePosixPath(article_id).stem.replace("_", " ").replace("-", " ")
-
-
-def searched_title(title: str, article_id: str) -> str:
-    """The title whose words the index joins to the article's passages: "" for a file name's."""
-    return "" if title == file_name_title(article_id) else title
 
 
 def newsroom_title(title: str, body: str) -> str:

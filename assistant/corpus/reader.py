@@ -18,7 +18,8 @@ from assistant.corpus.file_kinds import not_one_article
 from assistant.corpus.files import UnreadableArticle, decode, read_file
 from assistant.corpus.files import article_id as id_of
 from assistant.corpus.header import read_header
-from assistant.corpus.headline import file_name_title, newsroom_title
+from assistant.corpus.file_titles import file_name_title
+from assistant.corpus.headline import newsroom_title
 from assistant.corpus.key_values import key_value_header
 from assistant.corpus.layout import Span, lines, paragraphs
 from assistant.corpus.markdown import FRONT_MATTER, front_matter, markdown_paragraphs, without_comments

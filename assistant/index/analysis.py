@@ -39,7 +39,7 @@ from assistant.corpus import (
     real_root,
 )
 from assistant.corpus.article_file import body_sha256, stored_sha256
-from assistant.corpus.headline import searched_title
+from assistant.corpus.file_titles import searched_title
 from assistant.index.article_table import ArticleTable
 from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
