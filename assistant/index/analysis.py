@@ -3,9 +3,8 @@
 Passages are the BM25 retrieval units: whole sentences packed in order up to
 a size measured in tiktoken tokens. A sentence longer than the limit is a
 passage of its own; a sentence is never cut. Each passage's BM25 document is
-its sentences' terms plus its article's title's terms: a headline sums up its
-story in words of its own, and every passage is about what the headline says.
-The title is searched, never quoted (it is no sentence).
+its sentences' terms plus its article's title's, marked as the title field's
+(`title_field`): the title is searched, never quoted (it is no sentence).
 
 Files are read in batches whose columns are compact (`array`, 4 bytes an int)
 with a vocabulary local to the batch, so a large build can read batches in
@@ -41,6 +40,7 @@ from assistant.corpus import (
 from assistant.corpus.article_file import body_sha256, stored_sha256
 from assistant.corpus.file_titles import searched_title
 from assistant.index.article_table import ArticleTable
+from assistant.index.title_field import title_field
 from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
 from assistant.speakers import Row, attribute, rows_of
@@ -64,7 +64,7 @@ class AnalysedArticle:
     speakers: list[Row] = field(default_factory=list)
     """Who said what, per sentence, as the index stores it (computed here, once)."""
     title_terms: list[str] = field(default_factory=list)
-    """The title's terms, joined to each passage's (none for a title that is only the file name)."""
+    """The title field's terms, joined to each passage's (none for a title that is only the file name)."""
 
 
 def pack_passages(sentence_tokens: list[int], limit: int) -> list[tuple[int, int]]:
@@ -111,7 +111,7 @@ def analyse(
         sentence_tokens=sentence_tokens,
         passages=pack_passages(sentence_tokens, passage_tokens),
         speakers=rows_of(_attributions(text, parsed.sentences)),
-        title_terms=terms_each([title])[0] if title else [],
+        title_terms=title_field(terms_each([title])[0]) if title else [],
     )
 
 
