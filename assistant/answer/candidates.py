@@ -67,7 +67,8 @@ def gather(
             if p not in found:
                 found[p] = s * BRIDGE_WEIGHT
         hits = sorted(found.items(), key=lambda h: (-h[1], h[0]))[: k + k // 2]
-    hits = _with_titles(index, query.searched, hits, k, within, allowed)
+    if within is None:  # asked of one article, its title holds for every passage alike: it tells none apart
+        hits = _with_titles(index, query.searched, hits, k, allowed)
     if neighbours:
         hits = _with_next(index, hits)
     if within is not None:
@@ -98,7 +99,6 @@ def _with_titles(
     searched: list[str],
     hits: list[tuple[int, float]],
     k: int,
-    within: tuple[int, int] | None,
     allowed: npt.NDArray[np.bool_] | None,
 ) -> list[tuple[int, float]]:
     """The hits with what their title field adds to their score, then the best passages by body and
@@ -112,7 +112,7 @@ def _with_titles(
     added = index.scores_at(title, [p for p, _ in hits])
     found = {p: s + float(a) for (p, s), a in zip(hits, added, strict=True)}
     room = k // TITLED_SHARE
-    for p, s in _top(index, list(searched) + title, k, within, allowed):
+    for p, s in _top(index, list(searched) + title, k, None, allowed):
         if room <= 0:
             break
         if p not in found:

@@ -142,8 +142,7 @@ class Featurizer:
         titles = {article: self._title_terms(article) for article in article_score}
         for c in cands:
             if c.passage not in passage_terms:
-                # The passage as the index searched it: its sentences and its article's title.
-                p_terms: set[str] = set(titles[c.article])
+                p_terms: set[str] = set()
                 for i in range(int(a["p_sent_lo"][c.passage]), int(a["p_sent_hi"][c.passage])):
                     p_terms.update(sentence_terms(i, c.article))
                 passage_terms[c.passage] = p_terms
