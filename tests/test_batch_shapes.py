@@ -112,9 +112,7 @@ def test_a_batch_of_varied_articles_equals_each_article_read_alone(tmp_path: Pat
             assert analysed.sentence_terms == [terms(s) for s in shown]
             assert analysed.sentence_tokens == [len(encode(s)) for s in shown]
         for lo, hi in analysed.passages:
-            # A passage's document: its sentences' terms, then its article's title field (title20).
             words = [t for sentence in analysed.sentence_terms[lo:hi] for t in sentence]
-            words += analysed.title_terms
             expected.update((t, len(lengths)) for t in words)
             lengths.append(len(words))
         row = batch.table[n]

@@ -35,8 +35,7 @@ def test_new_words_stemmed_in_bulk_equal_the_word_by_word_stemmer() -> None:
 
 
 def test_batch_postings_are_each_passages_term_counts(tmp_path: Path) -> None:
-    """Postings counted in one numpy pass per batch equal a Counter over each passage's terms (its
-    title field's included)."""
+    """Postings counted in one numpy pass per batch equal a Counter over each passage's terms."""
     corpus = tmp_path / "news"
     corpus.mkdir()
     body = (
@@ -57,8 +56,7 @@ def test_batch_postings_are_each_passages_term_counts(tmp_path: Path) -> None:
             continue
         analysed = analyse_file(corpus, corpus / aid, 30)
         for lo, hi in analysed.passages:
-            # Its sentences' terms, then its article's title field's ("^bridg", "^stori", ...).
-            words = [t for sentence in analysed.sentence_terms[lo:hi] for t in sentence] + analysed.title_terms
+            words = [t for sentence in analysed.sentence_terms[lo:hi] for t in sentence]
             expected.update((t, len(lengths)) for t in words)
             lengths.append(len(words))
     assert [s["id"] for s in batch.skipped] == ["empty.txt"]

@@ -13,7 +13,6 @@ from rank_bm25 import BM25Okapi
 from assistant.index import Index, top_k
 from assistant.index.analysis import analyse_file
 from assistant.index.block_bounds import BLOCK, block_arrays, scale
-from assistant.index.title_field import title_field
 from assistant.index.tokens import terms
 
 REUTERS = Path("/work/shared/eval/reuters21578/reut2-000.sgm")
@@ -116,11 +115,6 @@ def test_several_segments_with_removals_and_edits_stay_exact(tmp_path: Path, lon
         for k in (1, 5, 10):
             _assert_exact(current, queries, k)
         _assert_rank_bm25(current, queries[:30])
-        # Asked of the body and the title field together, as candidates ask (titles hold wire words).
-        titled = [q + title_field(q) for q in queries[:30]]
-        for k in (1, 10):
-            _assert_exact(current, titled, k)
-        _assert_rank_bm25(current, titled)
 
 
 def _assert_rank_bm25(index: Index, queries: list[list[str]]) -> None:
@@ -131,7 +125,7 @@ def _assert_rank_bm25(index: Index, queries: list[list[str]]) -> None:
             continue  # removed: its passages answer nothing
         analysed = analyse_file(index.corpus_dir, index.corpus_dir / record["id"], index.passage_tokens)
         for n, (lo, hi) in enumerate(analysed.passages):
-            docs.append([t for sentence in analysed.sentence_terms[lo:hi] for t in sentence] + analysed.title_terms)
+            docs.append([t for sentence in analysed.sentence_terms[lo:hi] for t in sentence])
             ids.append(int(index.pass_lo[i]) + n)
     reference = BM25Okapi(docs)
     for q in queries:

@@ -34,7 +34,6 @@ from assistant.answer.story_gaps import count_missing, kind_missing, role_unboun
 from assistant.answer.story_view import Attributions, StoryView, TextLoader
 from assistant.errors import BadQuestion
 from assistant.index import Index
-from assistant.index.title_field import held
 from assistant.index.tokens import count_tokens, terms
 from assistant.models import Answer
 from assistant.safe_text import without_escape_sequences
@@ -115,8 +114,7 @@ class Answerer:
         if not query.searched and query.speaker is None:
             return refuse("The question has no words to search for.")
         asked_of_one = article is not None and not self.settings.refusal  # rank all its sentences
-        nowhere = not any(held(self.index.term_id, t) for t in query.ids)  # in no body nor title
-        if nowhere and query.speaker is None and not asked_of_one:
+        if all(tid is None for tid in query.ids.values()) and query.speaker is None and not asked_of_one:
             return refuse("The corpus holds no answer: no article uses the words of this question.")
         rows, ranked = self.rank(query, steer, article, allowed)
         keep = [

@@ -1,11 +1,7 @@
 """Candidates: the sentences of the best BM25 passages, with their passage's score and rank.
 
 The passages come from the exact BM25 index (rank-bm25's BM25Okapi scores). Bridged terms widen the
-search at a lower weight, so a question in other words than its article still reaches it. The
-question's terms are searched in the title field too (`index/title_field.py`): a passage's score is
-its BM25 for the question asked of both fields, and the best passages by both that the body alone
-did not rank are added, so a story whose headline holds the question's words is found even where its
-sentences say them otherwise.
+search at a lower weight, so a question in other words than its article still reaches it.
 """
 
 from __future__ import annotations
@@ -17,7 +13,6 @@ import numpy as np
 
 from assistant.answer.query import Query
 from assistant.index import Index
-from assistant.index.title_field import title_field
 
 if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
     import numpy.typing as npt
@@ -25,8 +20,6 @@ if TYPE_CHECKING:  # annotations only: numpy.typing costs ~5 ms at import
 BRIDGE_WEIGHT = 0.3
 """A passage found through bridged terms scores this share of what the exact terms would give."""
 BRIDGES_PER_TERM = 4
-TITLED_SHARE = 2
-"""Up to k // TITLED_SHARE passages are added that the title field ranks among the best k."""
 
 
 @dataclass(slots=True)
@@ -67,8 +60,6 @@ def gather(
             if p not in found:
                 found[p] = s * BRIDGE_WEIGHT
         hits = sorted(found.items(), key=lambda h: (-h[1], h[0]))[: k + k // 2]
-    if within is None:  # asked of one article, its title holds for every passage alike: it tells none apart
-        hits = _with_titles(index, query.searched, hits, k, allowed)
     if neighbours:
         hits = _with_next(index, hits)
     if within is not None:
@@ -92,33 +83,6 @@ def _top(
     allowed: npt.NDArray[np.bool_] | None,
 ) -> list[tuple[int, float]]:
     return index.top_passages(searched, k, within=within, allowed=allowed)
-
-
-def _with_titles(
-    index: Index,
-    searched: list[str],
-    hits: list[tuple[int, float]],
-    k: int,
-    allowed: npt.NDArray[np.bool_] | None,
-) -> list[tuple[int, float]]:
-    """The hits with what their title field adds to their score, then the best passages by body and
-    title together that are not among them (up to k // TITLED_SHARE), best first.
-
-    The body's own ranking stays whole: a title full of common words ("Economic Spotlight", "Warns")
-    does not push out a passage that names the rare name asked."""
-    title = [t for t in title_field(searched) if index.term_id(t) is not None]
-    if not title:
-        return hits
-    added = index.scores_at(title, [p for p, _ in hits])
-    found = {p: s + float(a) for (p, s), a in zip(hits, added, strict=True)}
-    room = k // TITLED_SHARE
-    for p, s in _top(index, list(searched) + title, k, None, allowed):
-        if room <= 0:
-            break
-        if p not in found:
-            found[p] = s
-            room -= 1
-    return sorted(found.items(), key=lambda h: (-h[1], h[0]))
 
 
 def _with_rest(

@@ -24,7 +24,6 @@ from assistant.answer.lexicon import bridged
 from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
 from assistant.answer.query import Query
 from assistant.corpus import display_text
-from assistant.corpus.file_titles import searched_title
 from assistant.index import Index
 from assistant.index.tokens import terms
 from assistant.models import Attribution
@@ -139,7 +138,6 @@ class Featurizer:
         for passage, article, score in {(c.passage, c.article, c.passage_score) for c in cands}:
             del passage
             article_score[article] = article_score.get(article, 0.0) + score
-        titles = {article: self._title_terms(article) for article in article_score}
         for c in cands:
             if c.passage not in passage_terms:
                 p_terms: set[str] = set()
@@ -152,6 +150,7 @@ class Featurizer:
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
         siblings: list[Sibling] = []
+        titles = {article: self._title_terms(article) for article in article_score}
         for row, c in enumerate(cands):
             toks = sentence_terms(c.sentence, c.article)
             tset = frozenset(toks)
@@ -259,13 +258,9 @@ class Featurizer:
         return rows, scored
 
     def _title_terms(self, article: int) -> frozenset[str]:
-        """Terms of the article's title: what every one of its sentences is about (the index's own:
-        none for a title that is only the file name)."""
-        record = self.index.articles[article]
-        title = record.get("title")
-        if not isinstance(title, str):
-            return frozenset()
-        return frozenset(terms(searched_title(title, str(record.get("id") or ""))))
+        """Terms of the article's title: what every one of its sentences is about."""
+        title = self.index.articles[article].get("title")
+        return frozenset(terms(title)) if isinstance(title, str) else frozenset()
 
     def _bm25(self, counts: Counter[str], length: int, query: Query) -> float:
         """BM25 of one sentence, with the corpus's idf and sentence-length normalisation."""

@@ -36,7 +36,6 @@ from assistant.answer.question_class import (
 from assistant.answer.role_asked import role_asked
 from assistant.answer.settings import Steer
 from assistant.index import Index
-from assistant.index.title_field import held
 from assistant.index.tokens import terms, words
 
 
@@ -204,14 +203,12 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
     own = tuple(dict.fromkeys(_spelled_as_corpus(index, t) for t in terms(question) if t not in frame))
     carried = tuple(t for t in dict.fromkeys(steer.extra_terms) if t not in own)
     ids = {t: index.term_id(t) for t in own + carried}
-    unknown = tuple(w for w, _, _ in words(question) if (t := terms(w)) and not held(index.term_id, t[0]))
+    unknown = tuple(w for w, _, _ in words(question) if (t := terms(w)) and index.term_id(t[0]) is None)
     names = _asked_names(info, speaker)
     phrased = phrase_bridges([w for w, _, _ in words(question)])
     bridges = {t: _with_variant(t, bridges_of(t)) | phrased.get(t, frozenset()) for t in own}
     reachable = frozenset(
-        t
-        for t in own
-        if held(index.term_id, t) or any(index.term_id(b) is not None for b in bridges[t])
+        t for t in own if ids[t] is not None or any(index.term_id(b) is not None for b in bridges[t])
     )
     named = tuple(t for t in (_spelled_as_corpus(index, n) for n in question_names(question)) if t in own)
     noun = quantity_noun(info, question)

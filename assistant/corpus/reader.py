@@ -18,7 +18,6 @@ from assistant.corpus.file_kinds import not_one_article
 from assistant.corpus.files import UnreadableArticle, decode, read_file
 from assistant.corpus.files import article_id as id_of
 from assistant.corpus.header import read_header
-from assistant.corpus.file_titles import file_name_title
 from assistant.corpus.headline import newsroom_title
 from assistant.corpus.key_values import key_value_header
 from assistant.corpus.layout import Span, lines, paragraphs
@@ -95,7 +94,7 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
     spans.update(header.spans)
     if header.title is not None and "title" not in fields and "title" in header.spans:
         header.title = newsroom_title(header.title, text[header.spans["title"].end :])
-    title = header.title or file_name_title(article_id)
+    title = header.title or Path(article_id).stem.replace("_", " ").replace("-", " ")
     meta = ArticleMeta(
         id=article_id, title=title, author=header.author, source=header.source, date=header.date,
         url=fields.get("url"),

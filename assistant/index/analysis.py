@@ -2,9 +2,7 @@
 
 Passages are the BM25 retrieval units: whole sentences packed in order up to
 a size measured in tiktoken tokens. A sentence longer than the limit is a
-passage of its own; a sentence is never cut. Each passage's BM25 document is
-its sentences' terms plus its article's title's, marked as the title field's
-(`title_field`): the title is searched, never quoted (it is no sentence).
+passage of its own; a sentence is never cut.
 
 Files are read in batches whose columns are compact (`array`, 4 bytes an int)
 with a vocabulary local to the batch, so a large build can read batches in
@@ -38,9 +36,7 @@ from assistant.corpus import (
     real_root,
 )
 from assistant.corpus.article_file import stored_sha256, words_sha256
-from assistant.corpus.file_titles import searched_title
 from assistant.index.article_table import ArticleTable
-from assistant.index.title_field import title_field
 from assistant.index.tokens import count_tokens_each, terms_each
 from assistant.models import ArticleMeta, Attribution, Sentence
 from assistant.speakers import Row, attribute, rows_of
@@ -63,8 +59,6 @@ class AnalysedArticle:
     """Sentence ranges [lo, hi) within the article, one per passage."""
     speakers: list[Row] = field(default_factory=list)
     """Who said what, per sentence, as the index stores it (computed here, once)."""
-    title_terms: list[str] = field(default_factory=list)
-    """The title field's terms, joined to each passage's (none for a title that is only the file name)."""
 
 
 def pack_passages(sentence_tokens: list[int], limit: int) -> list[tuple[int, int]]:
@@ -101,7 +95,6 @@ def analyse(
     parsed = parse_article(article_id, text, markdown=markdown)
     sentence_texts = [display_text(text, s.start, s.end) for s in parsed.sentences]
     sentence_tokens = count_tokens_each(sentence_texts)
-    title = searched_title(parsed.meta.title, article_id)
     return AnalysedArticle(
         parsed=parsed,
         size=size,
@@ -111,7 +104,6 @@ def analyse(
         sentence_tokens=sentence_tokens,
         passages=pack_passages(sentence_tokens, passage_tokens),
         speakers=rows_of(_attributions(text, parsed.sentences)),
-        title_terms=title_field(terms_each([title])[0]) if title else [],
     )
 
 
@@ -288,14 +280,9 @@ class Batch:
         # Ids are only local names: `finish` ranks terms by their text, so the order new terms get
         # their ids in changes nothing stored. Each occurrence is looked up once, in C; only a
         # term new to the batch runs a line of Python (`_Vocab.__missing__`).
-        title_ids = [vocab[t] for t in analysed.title_terms]
-        if not title_ids:
-            self.t_term.extend(map(vocab.__getitem__, chain.from_iterable(sentence_terms)))
+        self.t_term.extend(map(vocab.__getitem__, chain.from_iterable(sentence_terms)))
         for lo, hi in analysed.passages:
-            if title_ids:  # each passage's document: its sentences' terms, then its title field's
-                self.t_term.extend(map(vocab.__getitem__, chain.from_iterable(sentence_terms[lo:hi])))
-                self.t_term.extend(title_ids)
-            self.doc_len.append(sum(s_len[lo:hi]) + len(title_ids))
+            self.doc_len.append(sum(s_len[lo:hi]))
             self.p_article.append(article)
             self.p_sent_lo.append(first_sentence + lo)
             self.p_sent_hi.append(first_sentence + hi)

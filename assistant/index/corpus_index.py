@@ -278,27 +278,6 @@ class Index:
             out[ids] += count * bm25.term_weights(tf, doc_len[ids], self.avgdl, idf, self.params)
         return out
 
-    def scores_at(self, query_terms: Sequence[str], passages: Sequence[int]) -> npt.NDArray[np.float64]:
-        """`scores` of the given passages only (each term's postings searched for them, no dense pass):
-        what a second field adds to passages another search found."""
-        at = np.asarray(passages, dtype=np.int64)
-        out = np.zeros(at.shape[0], dtype=np.float64)
-        doc_len = self.stored.arrays["doc_len"]
-        for term, count in Counter(query_terms).items():
-            tid = self.term_id(term)
-            if tid is None or not at.shape[0]:
-                continue
-            ids, tf = self.postings(tid)
-            if not ids.shape[0]:
-                continue
-            pos = np.minimum(np.searchsorted(ids, at), ids.shape[0] - 1)
-            hit = np.flatnonzero(np.asarray(ids[pos]) == at)
-            if hit.shape[0]:
-                idf = float(self.idf[tid])
-                lengths = doc_len[at[hit]]
-                out[hit] += count * bm25.term_weights(tf[pos[hit]], lengths, self.avgdl, idf, self.params)
-        return out
-
     def top_passages(
         self,
         query_terms: Sequence[str],
