@@ -123,7 +123,9 @@ class Featurizer:
         def sentence_terms(i: int, article: int) -> list[str]:
             found = cache.get(i)
             if found is None:
-                text = texts.setdefault(article, self.load_text(article))
+                text = texts.get(article)
+                if text is None:  # read once a question (setdefault read it for every sentence)
+                    text = texts[article] = self.load_text(article)
                 found = cache[i] = terms(display_text(text, int(s_start[i]), int(s_end[i])))
             return found
 
@@ -149,6 +151,17 @@ class Featurizer:
         hi_of = self.index.sent_hi
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
+        named_by_id: dict[int, bool] = {}
+
+        def is_named(attribution: Attribution) -> bool:
+            # Each speaker is met as its sentence's and as the next one's: matched once a question
+            # (the attributions are held by `said` meanwhile, so their ids stay theirs).
+            key = id(attribution)
+            found = named_by_id.get(key)
+            if found is None:
+                found = named_by_id[key] = _named(attribution, query.names)
+            return found
+
         siblings: list[Sibling] = []
         titles = {article: self._title_terms(article) for article in article_score}
         for row, c in enumerate(cands):
@@ -162,10 +175,10 @@ class Featurizer:
             if found is None:
                 found = said[c.article] = self.attributions(c.article)
             speaker = found[local][0] if 0 <= local < len(found) and found[local] else None
-            named = bool(query.names) and speaker is not None and _named(speaker, query.names)
+            named = bool(query.names) and speaker is not None and is_named(speaker)
             prev_named = False
             if query.names and local > 0 and local - 1 < len(found) and found[local - 1]:
-                prev_named = _named(found[local - 1][0], query.names)
+                prev_named = is_named(found[local - 1][0])
             # The article's own acronym and its name are one name in it: either form is written.
             aliases = article_aliases(text)
             credited = set(tset) | aliased(aliases, tset)
