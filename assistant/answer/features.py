@@ -149,6 +149,9 @@ class Featurizer:
         best_article = max(article_score.values(), default=1.0) or 1.0
         lo_of = self.index.sent_lo
         hi_of = self.index.sent_hi
+        article_bounds: dict[int, tuple[int, int]] = {}
+        wanted = set(query.wanted)
+        heaviest = max(max(query.weights.values(), default=1.0), 1e-9)
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
         named_by_id: dict[int, bool] = {}
@@ -169,7 +172,10 @@ class Featurizer:
             tset = frozenset(toks)
             text = texts[c.article]
             sentence = display_text(text, int(s_start[c.sentence]), int(s_end[c.sentence]))
-            lo, hi = int(lo_of[c.article]), int(hi_of[c.article])
+            bounds = article_bounds.get(c.article)
+            if bounds is None:  # two binary searches, once an article rather than once a sentence
+                bounds = article_bounds[c.article] = (int(lo_of[c.article]), int(hi_of[c.article]))
+            lo, hi = bounds
             local = c.sentence - lo
             found = said.get(c.article)
             if found is None:
@@ -220,8 +226,7 @@ class Featurizer:
             r[col["matched"]] = len(exact) / max(len(own), 1)
             r[col["unmatched_rare"]] = max(
                 (query.weights[t] for t in own if t not in exact and t not in bridged_terms), default=0.0
-            ) / max(max(query.weights.values(), default=1.0), 1e-9)
-            wanted = set(query.wanted)
+            ) / heaviest
             r[col["type_match"]] = float(bool(wanted & offered))
             r[col["type_missing"]] = float(bool(wanted) and not wanted & offered)
             r[col["acronym"]] = float(
