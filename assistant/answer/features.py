@@ -119,6 +119,7 @@ class Featurizer:
         s_start, s_end, s_para = a["s_start"], a["s_end"], a["s_para"]
         texts: dict[int, str] = {}
         cache: dict[int, list[str]] = {}
+        shown: dict[int, str] = {}
 
         def sentence_terms(i: int, article: int) -> list[str]:
             found = cache.get(i)
@@ -126,7 +127,8 @@ class Featurizer:
                 text = texts.get(article)
                 if text is None:  # read once a question (setdefault read it for every sentence)
                     text = texts[article] = self.load_text(article)
-                found = cache[i] = terms(display_text(text, int(s_start[i]), int(s_end[i])))
+                shown[i] = display_text(text, int(s_start[i]), int(s_end[i]))
+                found = cache[i] = terms(shown[i])
             return found
 
         own = query.own
@@ -171,7 +173,7 @@ class Featurizer:
             toks = sentence_terms(c.sentence, c.article)
             tset = frozenset(toks)
             text = texts[c.article]
-            sentence = display_text(text, int(s_start[c.sentence]), int(s_end[c.sentence]))
+            sentence = shown[c.sentence]  # made with its terms, just above
             bounds = article_bounds.get(c.article)
             if bounds is None:  # two binary searches, once an article rather than once a sentence
                 bounds = article_bounds[c.article] = (int(lo_of[c.article]), int(hi_of[c.article]))
