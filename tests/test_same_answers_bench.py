@@ -44,7 +44,9 @@ def test_two_runs_agree_and_a_moved_quote_is_named(tmp_path: Path) -> None:
 
     moved = records[0]
     moved["answer"]["quotes"] = moved["answer"]["quotes"][::-1] + [moved["answer"]["quotes"][0]]
-    second.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in records), encoding="utf-8")
+    lines = first.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[0] = json.dumps(moved, sort_keys=True, ensure_ascii=False) + "\n"  # the others as written
+    second.write_text("".join(lines), encoding="utf-8")
     differs = _run("--compare", str(first), str(second))
     assert differs.returncode == 1
     assert "differs: What does ATACMS stand for?" in differs.stdout and "2 of 3 the same" in differs.stdout
