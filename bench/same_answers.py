@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpora import write_question_corpus  # noqa: E402
+from _corpora import write_question_corpus
 
 ARTICLES = 2225
 
@@ -66,7 +66,7 @@ def dump(corpus: Path, questions: Path, out: Path) -> None:
             spent.append(time.process_time() - start)
             record = {"question": row["question"], "answer": answer, "rankings": list(digests)}
             lines.write(json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} questions; median CPU ask {statistics.median(spent) * 1000:.1f} ms (the first ones cold)")
+    print(f"{len(rows)} questions; median CPU ask {statistics.median(spent) * 1000:.1f} ms (the first cold)")
 
 
 def compare(ours: Path, theirs: Path) -> int:

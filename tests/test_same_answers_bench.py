@@ -43,7 +43,7 @@ def test_two_runs_agree_and_a_moved_quote_is_named(tmp_path: Path) -> None:
     assert same.returncode == 0 and "3 of 3 the same" in same.stdout
 
     moved = records[0]
-    moved["answer"]["quotes"] = moved["answer"]["quotes"][::-1] + [moved["answer"]["quotes"][0]]
+    moved["answer"]["quotes"] = [*moved["answer"]["quotes"][::-1], moved["answer"]["quotes"][0]]
     lines = first.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[0] = json.dumps(moved, sort_keys=True, ensure_ascii=False) + "\n"  # the others as written
     second.write_text("".join(lines), encoding="utf-8")

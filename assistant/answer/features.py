@@ -226,9 +226,10 @@ class Featurizer:
             r[col["novelty"]] = min(len(tset - own_set), 12) / 12
             r[col["proximity"]] = _proximity(toks, own_set)
             r[col["matched"]] = len(exact) / max(len(own), 1)
-            r[col["unmatched_rare"]] = max(
-                (query.weights[t] for t in own if t not in exact and t not in bridged_terms), default=0.0
-            ) / heaviest
+            r[col["unmatched_rare"]] = (
+                max((query.weights[t] for t in own if t not in exact and t not in bridged_terms), default=0.0)
+                / heaviest
+            )
             r[col["type_match"]] = float(bool(wanted & offered))
             r[col["type_missing"]] = float(bool(wanted) and not wanted & offered)
             r[col["acronym"]] = float(
