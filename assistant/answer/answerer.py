@@ -6,7 +6,6 @@ that they hold the answer; a calibrated refusal model says plainly when the corp
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -78,6 +77,8 @@ class Answerer:
 
         A word the dictionary knows (it has WordNet bridges) is no misspelling: "dock" absent from the
         corpus is not "duck", "dick" or "deck", and offering them only misleads."""
+        import difflib  # only a refusal offers suggestions: not imported by every `assistant ask`
+
         vocab = self.index.terms
         out: list[str] = []
         for word in unknown:

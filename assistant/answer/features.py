@@ -119,12 +119,16 @@ class Featurizer:
         s_start, s_end, s_para = a["s_start"], a["s_end"], a["s_para"]
         texts: dict[int, str] = {}
         cache: dict[int, list[str]] = {}
+        shown: dict[int, str] = {}
 
         def sentence_terms(i: int, article: int) -> list[str]:
             found = cache.get(i)
             if found is None:
-                text = texts.setdefault(article, self.load_text(article))
-                found = cache[i] = terms(display_text(text, int(s_start[i]), int(s_end[i])))
+                text = texts.get(article)
+                if text is None:  # read once a question (setdefault read it for every sentence)
+                    text = texts[article] = self.load_text(article)
+                shown[i] = display_text(text, int(s_start[i]), int(s_end[i]))
+                found = cache[i] = terms(shown[i])
             return found
 
         own = query.own
@@ -147,25 +151,42 @@ class Featurizer:
         best_article = max(article_score.values(), default=1.0) or 1.0
         lo_of = self.index.sent_lo
         hi_of = self.index.sent_hi
+        article_bounds: dict[int, tuple[int, int]] = {}
+        wanted = set(query.wanted)
+        heaviest = max(max(query.weights.values(), default=1.0), 1e-9)
         col = {name: k for k, name in enumerate(FEATURES)}
         said: dict[int, Sequence[tuple[Attribution, ...]]] = {}
+        named_by_id: dict[int, bool] = {}
+
+        def is_named(attribution: Attribution) -> bool:
+            # Each speaker is met as its sentence's and as the next one's: matched once a question
+            # (the attributions are held by `said` meanwhile, so their ids stay theirs).
+            key = id(attribution)
+            found = named_by_id.get(key)
+            if found is None:
+                found = named_by_id[key] = _named(attribution, query.names)
+            return found
+
         siblings: list[Sibling] = []
         titles = {article: self._title_terms(article) for article in article_score}
         for row, c in enumerate(cands):
             toks = sentence_terms(c.sentence, c.article)
             tset = frozenset(toks)
             text = texts[c.article]
-            sentence = display_text(text, int(s_start[c.sentence]), int(s_end[c.sentence]))
-            lo, hi = int(lo_of[c.article]), int(hi_of[c.article])
+            sentence = shown[c.sentence]  # made with its terms, just above
+            bounds = article_bounds.get(c.article)
+            if bounds is None:  # two binary searches, once an article rather than once a sentence
+                bounds = article_bounds[c.article] = (int(lo_of[c.article]), int(hi_of[c.article]))
+            lo, hi = bounds
             local = c.sentence - lo
             found = said.get(c.article)
             if found is None:
                 found = said[c.article] = self.attributions(c.article)
             speaker = found[local][0] if 0 <= local < len(found) and found[local] else None
-            named = bool(query.names) and speaker is not None and _named(speaker, query.names)
+            named = bool(query.names) and speaker is not None and is_named(speaker)
             prev_named = False
             if query.names and local > 0 and local - 1 < len(found) and found[local - 1]:
-                prev_named = _named(found[local - 1][0], query.names)
+                prev_named = is_named(found[local - 1][0])
             # The article's own acronym and its name are one name in it: either form is written.
             aliases = article_aliases(text)
             credited = set(tset) | aliased(aliases, tset)
@@ -205,10 +226,10 @@ class Featurizer:
             r[col["novelty"]] = min(len(tset - own_set), 12) / 12
             r[col["proximity"]] = _proximity(toks, own_set)
             r[col["matched"]] = len(exact) / max(len(own), 1)
-            r[col["unmatched_rare"]] = max(
-                (query.weights[t] for t in own if t not in exact and t not in bridged_terms), default=0.0
-            ) / max(max(query.weights.values(), default=1.0), 1e-9)
-            wanted = set(query.wanted)
+            r[col["unmatched_rare"]] = (
+                max((query.weights[t] for t in own if t not in exact and t not in bridged_terms), default=0.0)
+                / heaviest
+            )
             r[col["type_match"]] = float(bool(wanted & offered))
             r[col["type_missing"]] = float(bool(wanted) and not wanted & offered)
             r[col["acronym"]] = float(

@@ -166,14 +166,16 @@ def bridged(query_terms: dict[str, frozenset[str]], sentence_terms: frozenset[st
 
     `query_terms` maps each query term to its own bridges (made once per question).
     """
-    out: set[str] = set()
     missing = [t for t in query_terms if t not in sentence_terms]
-    if not missing:
-        return out
-    reverse: set[str] = set()
-    for s in sentence_terms:
-        reverse |= bridges_of(s)
-    for t in missing:
-        if t in reverse or query_terms[t] & sentence_terms:
-            out.add(t)
+    out = {t for t in missing if not query_terms[t].isdisjoint(sentence_terms)}
+    rest = [t for t in missing if t not in out]
+    # The other way: a sentence term bridging to t. Each term's bridges are looked into, never
+    # joined into one set (a union of every term's bridges per sentence was a tenth of a question).
+    for s in sentence_terms if rest else ():
+        found = bridges_of(s)
+        if found and not found.isdisjoint(rest):
+            out.update(t for t in rest if t in found)
+            rest = [t for t in rest if t not in found]
+            if not rest:
+                break
     return out
