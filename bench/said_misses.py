@@ -91,7 +91,8 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
         "premise": premise_prior(query, said, scored, paragraphs),
         "outlook": outlook_prior(query, said, scored),
         "topicgap": topic_gap_prior(
-            query, said, scored, answerer.stories.term_shares, starts, answerer.stories.head_terms
+            query, said, scored, answerer.stories.term_shares, starts, answerer.stories.head_terms,
+            answerer.stories.story,
         ),
     }
     prior = sum(v for k, v in parts.items() if k != "learned")
@@ -101,7 +102,8 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
     parts["theirs"] = statements_of(said, scored)
     theirs = (parts["theirs"] > 0).tolist()
     parts["story_topic"] = story_topic(
-        query, scored, answerer.stories.term_shares, theirs, starts, answerer.stories.head_terms
+        query, scored, answerer.stories.term_shares, theirs, starts, answerer.stories.head_terms,
+        answerer.stories.story,
     )
     parts["para"] = np.array(paragraphs)
     return scored, parts
