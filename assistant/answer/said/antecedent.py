@@ -11,7 +11,6 @@ also predicted the rand was likely to remain a weak currency" after a company's 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -123,27 +122,12 @@ def with_antecedents(
     query: Query, rows: npt.NDArray[np.float64], scored: Sequence[Scored], story: Story
 ) -> npt.NDArray[np.float64]:
     """The feature rows the rule priors read, with the statements resolved to X marked as X's
-    (`speaker_named`) and as spoken (`speaker`), X's name credited to their coverage (`cov`) as to a
-    sentence naming X: "he said" after X, and X under the longer or shorter name the story also
-    gives X (`short_form`); the learned ranker keeps reading `rows`."""
+    (`speaker_named`) and as spoken (`speaker`): "he said" after X, and X under the longer or
+    shorter name the story also gives X (`short_form`); the learned ranker keeps reading `rows`."""
     found = by_antecedent(query, scored, story) | by_short_form(query, scored, story)
     if not found.any():
         return rows
     marked = rows.copy()
     marked[found, FEATURES.index("speaker_named")] = 1.0
     marked[found, FEATURES.index("speaker")] = 1.0
-    marked[:, FEATURES.index("cov")] += found * _name_share(query, scored)
     return marked
-
-
-def _name_share(query: Query, scored: Sequence[Scored]) -> npt.NDArray[np.float64]:
-    """Per candidate, the share of the question's weight in X's name that its sentence does not
-    write: what features.py credits to `cov` where the speaker is named X, and a statement written
-    "he said" lacks only because the story named X in the sentence before."""
-    total = math.fsum(query.weights[t] for t in query.own)
-    name = {t for n in query.names for t in terms(n)}
-    if total <= 0:
-        return np.zeros(len(scored))
-    return np.array(
-        [math.fsum(query.weights[t] for t in query.own if t in name and t not in s.terms) / total for s in scored]
-    )
