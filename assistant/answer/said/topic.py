@@ -9,8 +9,8 @@ decides which statement answers. Two things hide it from coverage of the whole q
 So each of X's statements is weighed by the topic words it holds (bridged ones at half), each word
 by how few of its story's sentences hold it, against X's best statement on Y in the same story; the
 names the question gives that the story's headline holds weigh nothing (what the story is about).
-A statement is judged with the other sentences of its quotation (`context_terms`): "Nothing
-fundamental has changed with the company" answers on the share price the next sentence names.
+A statement is judged with the sentences it goes on from and into (`context_terms`): "However,
+this practice is likely to dwindle, they said" answers on the practice the sentence before names.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ of X's quoted sentences that go on without one. Written in the question, such a 
 where a statement holds it as written."""
 
 CONTEXT_SHARE = 0.5
-"""The part of a topic word that only the other sentences of X's quotation hold which the statement
-is credited with: half, as a bridged word counts."""
+"""The part of a topic word that only the sentence before X's statement, or the next sentence of
+the same quotation, holds which the statement is credited with: half, as a bridged word counts."""
 
 TOPIC_GAP_PRIOR = 4.0
 """Logit taken from X's statement per share of the topic (story-weighted) it lacks beside X's
@@ -104,18 +104,20 @@ def _held_weight(
 
 
 def context_terms(s: Scored, story: Story) -> frozenset[str]:
-    """The terms of the other sentences of the quotation a statement is part of: the sentence
-    before and the one after it, where X speaks them in quotation marks too ("Nothing fundamental
-    has changed with the company. The stock price has changed, but ...," said Daniel Good)."""
-    who = s.speaker
-    if who is None or not who.key or not who.direct:
-        return frozenset()
+    """The terms of the sentences a statement is read with: the one before it, and the one after it
+    where that goes on in the same voice, each where nobody else speaks it (the reporter's premise
+    "The agency's holding of U.S. government securities yielded 20.7 pct" before "These securities
+    ... have been efficient," the agency said; the quotation's next sentence "The stock price has
+    changed ..." after "Nothing fundamental has changed with the company.")."""
     first, held, said = story(s.cand.article)
     k = s.cand.sentence - first
+    key = s.speaker.key if s.speaker is not None else ""
     out: set[str] = set()
-    for j in (k - 1, k + 1):
-        voices = said[j] if 0 <= j < len(said) else ()
-        if voices and all(a.key == who.key and a.direct for a in voices) and j < len(held):
+    for j, unspoken_ok in ((k - 1, True), (k + 1, False)):
+        if not 0 <= j < len(held):
+            continue
+        voices = said[j] if j < len(said) else ()
+        if (unspoken_ok and not voices) or (voices and all(a.key == key for a in voices)):
             out |= held[j]
     return frozenset(out)
 
