@@ -41,7 +41,7 @@ from assistant.answer.said.description import description_prior
 from assistant.answer.said.outlook import outlook_prior
 from assistant.answer.said.paragraph import premise_prior
 from assistant.answer.said.speaker import speaker_prior, statements_of
-from assistant.answer.said.topic import statement_contexts, story_topic, topic_gap_prior
+from assistant.answer.said.topic import story_topic, topic_gap_prior
 from assistant.answer.settings import Steer
 from assistant.answer.topic import topic_terms
 from assistant.index.tokens import terms
@@ -91,7 +91,7 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
         "learned": model.logits(rows),
         "rule": rule_prior(query, said),
         "names": answerer.names_prior(query, scored),
-        "said": said_prior(query, said, scored, statement_contexts(query, scored, answerer.stories.story)),
+        "said": said_prior(query, said, scored),
         "speaker": speaker_prior(query, said, scored),
         "descr": description_prior(query, said, scored, starts),
         "premise": premise_prior(query, said, scored, paragraphs),

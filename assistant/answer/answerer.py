@@ -27,7 +27,7 @@ from assistant.answer.said.description import description_prior
 from assistant.answer.said.outlook import outlook_prior
 from assistant.answer.said.paragraph import premise_prior
 from assistant.answer.said.speaker import speaker_prior
-from assistant.answer.said.topic import statement_contexts, topic_gap_prior
+from assistant.answer.said.topic import topic_gap_prior
 from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
 from assistant.answer.story_gaps import count_missing, kind_missing, role_unbound, year_missing
@@ -172,8 +172,7 @@ class Answerer:
         learned = model.probabilities(rows)
         # The rules read "he said" as X's statement where the story named X just before it.
         said = with_antecedents(query, rows, scored, self.stories.story)
-        around = statement_contexts(query, scored, self.stories.story)
-        prior = rule_prior(query, said) + self.names_prior(query, scored) + said_prior(query, said, scored, around)
+        prior = rule_prior(query, said) + self.names_prior(query, scored) + said_prior(query, said, scored)
         arrays = self.index.stored.arrays
         sentences = np.fromiter((s.cand.sentence for s in scored), dtype=np.int64, count=len(scored))
         starts, paragraphs = arrays["s_start"][sentences].tolist(), arrays["s_para"][sentences].tolist()

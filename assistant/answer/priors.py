@@ -8,7 +8,6 @@ Each weight says where it was chosen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -216,17 +215,10 @@ same warning covers the topic as well, and only the quotation holds the saying. 
 as DIRECT_PRIOR."""
 
 
-def said_prior(
-    query: Query,
-    rows: npt.NDArray[np.float64],
-    scored: list[Scored],
-    around: Sequence[frozenset[str]] | None = None,
-) -> npt.NDArray[np.float64]:
+def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
     """For "what did X say (about Y)": logit taken from unspoken sentences when X is a person who
     speaks among the candidates, and from X's quoted words that hold little of Y; X's statements
-    are credited with the words describing X ("FDIC chairman") as they are with X's name.
-    `around`, where given: per candidate, the terms of the sentences it is read with
-    (said.topic.context_terms); a statement they put on the topic is not on nothing asked."""
+    are credited with the words describing X ("FDIC chairman") as they are with X's name."""
     prior = np.zeros(rows.shape[0])
     if not (query.info.asks_statement and query.names) or not scored:
         return prior
@@ -255,10 +247,7 @@ def said_prior(
         prior -= DIRECT_PRIOR * direct * (1.0 - np.minimum(1.0, inside / (DIRECT_TOPIC_SHARE * best)))
         # X's statement on nothing asked about keeps no credit for naming X (COVERAGE_PRIOR's cov).
         covered = rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")]
-        on_topic = topic
-        if around is not None:
-            on_topic = topic_coverage(query, scored, [s.terms | a for s, a in zip(scored, around, strict=True)])
-        prior -= COVERAGE_PRIOR * theirs * (on_topic == 0.0) * covered
+        prior -= COVERAGE_PRIOR * theirs * (topic == 0.0) * covered
     # COVERAGE_PRIOR (rule_prior) credits X's name to X's statements; so too X's description.
     prior += COVERAGE_PRIOR * rows[:, named] * who_missing(query, scored)
     return prior + _lead_prior(query, rows, scored, topic, theirs)

@@ -122,13 +122,6 @@ def context_terms(s: Scored, story: Story) -> frozenset[str]:
     return frozenset(out)
 
 
-def statement_contexts(query: Query, scored: Sequence[Scored], story: Story) -> list[frozenset[str]] | None:
-    """Per candidate, `context_terms`, for "what did X say" only (None otherwise)."""
-    if not (query.info.asks_statement and query.names):
-        return None
-    return [context_terms(s, story) for s in scored]
-
-
 def _story_weights(
     query: Query, topic: Sequence[str], article: int, share_of: ShareOf, head_of: HeadOf
 ) -> dict[str, float]:
