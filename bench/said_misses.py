@@ -97,8 +97,7 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
         "premise": premise_prior(query, said, scored, paragraphs),
         "outlook": outlook_prior(query, said, scored),
         "topicgap": topic_gap_prior(
-            query, said, scored, answerer.stories.term_shares, starts, answerer.stories.head_terms,
-            answerer.stories.story,
+            query, said, scored, answerer.stories.term_shares, starts, answerer.stories.head_terms
         ),
     }
     prior = sum(v for k, v in parts.items() if k != "learned")
@@ -108,8 +107,7 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
     parts["theirs"] = statements_of(said, scored)
     theirs = (parts["theirs"] > 0).tolist()
     parts["story_topic"] = story_topic(
-        query, scored, answerer.stories.term_shares, theirs, starts, answerer.stories.head_terms,
-        answerer.stories.story,
+        query, scored, answerer.stories.term_shares, theirs, starts, answerer.stories.head_terms
     )
     parts["para"] = np.array(paragraphs)
     return scored, parts

@@ -179,9 +179,7 @@ class Answerer:
         prior += speaker_prior(query, said, scored) + description_prior(query, said, scored, starts)
         prior += premise_prior(query, said, scored, paragraphs) + outlook_prior(query, said, scored)
         stories = self.stories
-        prior += topic_gap_prior(
-            query, said, scored, stories.term_shares, starts, stories.head_terms, stories.story
-        )
+        prior += topic_gap_prior(query, said, scored, stories.term_shares, starts, stories.head_terms)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):

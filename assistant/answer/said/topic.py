@@ -9,8 +9,6 @@ decides which statement answers. Two things hide it from coverage of the whole q
 So each of X's statements is weighed by the topic words it holds (bridged ones at half), each word
 by how few of its story's sentences hold it, against X's best statement on Y in the same story; the
 names the question gives that the story's headline holds weigh nothing (what the story is about).
-A statement is judged with the sentences it goes on from and into (`context_terms`): "However,
-this practice is likely to dwindle, they said" answers on the practice the sentence before names.
 """
 
 from __future__ import annotations
@@ -25,7 +23,6 @@ from assistant.answer.features import FEATURES, Scored
 from assistant.answer.lexicon import bridged
 from assistant.answer.query import Query
 from assistant.answer.said.description import described_terms
-from assistant.answer.said.antecedent import Story
 from assistant.answer.said.speaker import statements_of
 from assistant.answer.topic import topic_terms
 from assistant.index.tokens import terms
@@ -46,10 +43,6 @@ to "answer", "state", "order", "give", "talk", "explain", "note", so "the United
 of X's quoted sentences that go on without one. Written in the question, such a word still counts
 where a statement holds it as written."""
 
-CONTEXT_SHARE = 0.5
-"""The part of a topic word that only the sentence before X's statement, or the next sentence of
-the same quotation, holds which the statement is credited with: half, as a bridged word counts."""
-
 TOPIC_GAP_PRIOR = 4.0
 """Logit taken from X's statement per share of the topic (story-weighted) it lacks beside X's
 best statement on the topic in the same story."""
@@ -62,14 +55,12 @@ def story_topic(
     which: Sequence[bool],
     starts: Sequence[int],
     head_of: HeadOf,
-    story: Story | None = None,
 ) -> npt.NDArray[np.float64]:
     """Per candidate (those `which` marks; 0 for the rest), the share of the topic its sentence
     holds outside its speaker's description ("Harriet Colby, Dunmore Exchange special counsel"),
     each topic word weighed by the question's weight times the share of its story's sentences that
     lack it (a bridged word counts half); zeros when the question asks about nothing but who.
-    `starts`: each candidate's offset in its article; `head_of`: each article's headline terms;
-    `story`, where given: what only the sentences around the statement hold counts CONTEXT_SHARE."""
+    `starts`: each candidate's offset in its article; `head_of`: each article's headline terms."""
     topic = topic_terms(query)
     out = np.zeros(len(scored))
     if not topic:
@@ -86,40 +77,10 @@ def story_topic(
         if total <= 0:
             continue
         held = s.terms - described_terms(set(topic), s, starts[k])
-        own = _held_weight(topic, bridges, w, held)
-        if story is not None:
-            around = context_terms(s, story) | held
-            own += CONTEXT_SHARE * max(0.0, _held_weight(topic, bridges, w, around) - own)
-        out[k] = own / total
+        exact = {t for t in topic if t in held}
+        near = bridged(bridges, held - ATTRIBUTION) - exact
+        out[k] = (math.fsum(w[t] for t in exact) + 0.5 * math.fsum(w[t] for t in near)) / total
     return out
-
-
-def _held_weight(
-    topic: Sequence[str], bridges: Mapping[str, frozenset[str]], w: Mapping[str, float], held: frozenset[str]
-) -> float:
-    """The story weight of the topic words `held` writes, a word only bridged at half."""
-    exact = {t for t in topic if t in held}
-    near = bridged(bridges, held - ATTRIBUTION) - exact
-    return math.fsum(w[t] for t in exact) + 0.5 * math.fsum(w[t] for t in near)
-
-
-def context_terms(s: Scored, story: Story) -> frozenset[str]:
-    """The terms of the sentences a statement is read with: the one before it, and the one after it
-    where that goes on in the same voice, each where nobody else speaks it (the reporter's premise
-    "The agency's holding of U.S. government securities yielded 20.7 pct" before "These securities
-    ... have been efficient," the agency said; the quotation's next sentence "The stock price has
-    changed ..." after "Nothing fundamental has changed with the company.")."""
-    first, held, said = story(s.cand.article)
-    k = s.cand.sentence - first
-    key = s.speaker.key if s.speaker is not None else ""
-    out: set[str] = set()
-    for j, unspoken_ok in ((k - 1, True), (k + 1, False)):
-        if not 0 <= j < len(held):
-            continue
-        voices = said[j] if j < len(said) else ()
-        if (unspoken_ok and not voices) or (voices and all(a.key == key for a in voices)):
-            out |= held[j]
-    return frozenset(out)
 
 
 def _story_weights(
@@ -141,7 +102,6 @@ def topic_gap_prior(
     share_of: ShareOf,
     starts: Sequence[int],
     head_of: HeadOf,
-    story: Story | None = None,
 ) -> npt.NDArray[np.float64]:
     """Logit taken from each of X's statements in proportion to how much less of the topic it holds
     than X's best statement on it in the same story (0 for that best one and for anyone else's)."""
@@ -154,7 +114,7 @@ def topic_gap_prior(
     # The story's lead is the reporter's summary of what X goes on to say, and restates the most of
     # the question's premise: priors.LEAD_PRIOR weighs it; here it neither sets nor loses the mark.
     theirs = theirs * (1.0 - rows[:, FEATURES.index("first")])
-    held = story_topic(query, scored, share_of, (theirs > 0).tolist(), starts, head_of, story)
+    held = story_topic(query, scored, share_of, (theirs > 0).tolist(), starts, head_of)
     best: dict[int, float] = {}
     for k, s in enumerate(scored):
         if theirs[k] > 0:
