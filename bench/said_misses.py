@@ -211,7 +211,14 @@ def main() -> None:
         print(f"{name}: {sum(c.values())} said; " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
     total = sum(counts.values(), Counter())
     print(f"all: {sum(total.values())} said; " + ", ".join(f"{k} {v}" for k, v in sorted(total.items())))
-    print("X, other stmt, where the topic stands: " + ", ".join(f"{k} {v}" for k, v in WHERE.most_common()))
+    fields = [k.split("; ") for k in WHERE.elements()]
+    counted = {
+        "shares the topic": Counter(f[0] for f in fields),
+        "the topic stands besides (a miss may count twice)": Counter(w for f in fields for w in f[1].split("+")),
+        "the answer's sentence gives X": Counter(f[2] if f[2] == "X named" else "as another word" for f in fields),
+    }
+    for dimension, c in counted.items():
+        print(f"X, other stmt, {dimension}: " + ", ".join(f"{k} {v}" for k, v in c.most_common()))
 
 
 if __name__ == "__main__":
