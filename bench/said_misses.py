@@ -12,7 +12,10 @@ bench/answer_quality.py writes them), as the product ranks them, and puts each i
 
 For the two middle buckets of the right article it prints, for the first quote and for the answer,
 the learned logit and each rule's logit (priors.py, said_*.py) and the lift after them: which
-decided it. --verbose prints the two sentences and the paragraph before the answer.
+decided it. For "X, other stmt" it prints too what the answer shares with the question's topic
+(exact, bridged, nothing), where the topic stands besides (the sentence before or after the answer,
+the lead, the winner) and how the answer's sentence gives X (`where_topic`), and counts them at the
+end. --verbose prints the two sentences and the paragraph before the answer.
 
     nice python -m bench.said_misses --questions FILE [FILE ...] [--split even] [--verbose]
 
