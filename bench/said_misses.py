@@ -47,8 +47,8 @@ from assistant.answer.said.speaker import speaker_prior, statements_of
 from assistant.answer.said.topic import story_topic, topic_gap_prior
 from assistant.answer.settings import Steer
 from assistant.answer.topic import topic_terms
-from assistant.index.tokens import terms
 from assistant.engine import Engine
+from assistant.index.tokens import terms
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import BENCH_ROOT, article_text, reuters_docs
@@ -103,7 +103,7 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
             query, said, scored, answerer.stories.term_shares, starts, answerer.stories.head_terms
         ),
     }
-    prior = sum(v for k, v in parts.items() if k != "learned")
+    prior = np.sum([v for k, v in parts.items() if k != "learned"], axis=0)
     probs = model.probabilities(rows, prior=prior)
     lifted = lift_in_articles(query, probs, rows, scored)
     parts["final"] = lifted
@@ -215,10 +215,11 @@ def main() -> None:
     total = sum(counts.values(), Counter())
     print(f"all: {sum(total.values())} said; " + ", ".join(f"{k} {v}" for k, v in sorted(total.items())))
     fields = [k.split("; ") for k in WHERE.elements()]
+    sides = Counter(w for f in fields for w in f[1].split("+"))
     counted = {
         "shares the topic": Counter(f[0] for f in fields),
-        "the topic stands besides (a miss may count twice)": Counter(w for f in fields for w in f[1].split("+")),
-        "the answer's sentence gives X": Counter(f[2] if f[2] == "X named" else "as another word" for f in fields),
+        "the topic stands besides (a miss may count twice)": sides,
+        "the answer's sentence gives X": Counter(f[2] if f[2] == "X named" else "otherwise" for f in fields),
     }
     for dimension, c in counted.items():
         print(f"X, other stmt, {dimension}: " + ", ".join(f"{k} {v}" for k, v in c.most_common()))
