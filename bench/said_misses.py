@@ -12,7 +12,10 @@ bench/answer_quality.py writes them), as the product ranks them, and puts each i
 
 For the two middle buckets of the right article it prints, for the first quote and for the answer,
 the learned logit and each rule's logit (priors.py, said_*.py) and the lift after them: which
-decided it. --verbose prints the two sentences and the paragraph before the answer.
+decided it. For "X, other stmt" it prints too what the answer shares with the question's topic
+(exact, bridged, nothing), where the topic stands besides (the sentence before or after the answer,
+the lead, the winner) and how the answer's sentence gives X (`where_topic`), and counts them at the
+end. --verbose prints the two sentences and the paragraph before the answer.
 
     nice python -m bench.said_misses --questions FILE [FILE ...] [--split even] [--verbose]
 
@@ -31,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answer.features import Scored
+from assistant.answer.lexicon import bridged
 from assistant.answer.lifts import lift_in_articles
 from assistant.answer.priors import rule_prior, said_prior
 from assistant.answer.query import Query, parse_query
@@ -42,11 +46,16 @@ from assistant.answer.said.paragraph import premise_prior
 from assistant.answer.said.speaker import speaker_prior, statements_of
 from assistant.answer.said.topic import story_topic, topic_gap_prior
 from assistant.answer.settings import Steer
+from assistant.answer.topic import topic_terms
 from assistant.engine import Engine
+from assistant.index.tokens import terms
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import BENCH_ROOT, article_text, reuters_docs
 from _study_args import study_args
+
+WHERE: Counter[str] = Counter()
+"""Per `where_topic` answer, how many of the "X, other stmt" misses it is."""
 
 
 def write_corpus(files: list[Path], n_articles: int) -> Path:
@@ -94,7 +103,7 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
             query, said, scored, answerer.stories.term_shares, starts, answerer.stories.head_terms
         ),
     }
-    prior = sum(v for k, v in parts.items() if k != "learned")
+    prior = np.sum([v for k, v in parts.items() if k != "learned"], axis=0)
     probs = model.probabilities(rows, prior=prior)
     lifted = lift_in_articles(query, probs, rows, scored)
     parts["final"] = lifted
@@ -109,6 +118,37 @@ def components(engine: Engine, query: Query) -> tuple[list[Scored], dict[str, np
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def where_topic(engine: Engine, query: Query, scored: list[Scored], first: int, gold: int) -> str:
+    """For an answer that lost to another statement of X's, what it shares with the question's
+    "about Y" ("exact": a topic word as written, "bridged": only in words a bridge links, else
+    "nothing") and where the topic stands besides ("lead": the answer is the story's first sentence;
+    "before" / "after": the sentence next to it, not the winner, writes topic words it lacks;
+    "more than the winner": it writes at least the topic weight the winner does; else "-"), and
+    how the answer's sentence gives X (by a name the question writes, or as "he", "the agency")."""
+    topic = topic_terms(query)
+    winner, answer = scored[first], scored[gold]
+
+    def weight(held: frozenset[str]) -> float:
+        return sum(query.weights[t] for t in topic if t in held)
+
+    links = {t: query.bridges.get(t, frozenset()) for t in topic}
+    shares = "exact" if weight(answer.terms) > 0 else "bridged" if bridged(links, answer.terms) else "nothing"
+    lo, held, _ = engine._answerer.stories.story(answer.cand.article)
+    k = answer.cand.sentence - lo
+    sides = [
+        side + (" (the winner)" if j + lo == winner.cand.sentence else "")
+        for side, j in (("before", k - 1), ("after", k + 1))
+        if 0 <= j < len(held) and weight(held[j] - answer.terms) > 0
+    ]
+    if k == 0:
+        sides.insert(0, "lead")
+    if weight(answer.terms) >= weight(winner.terms) > 0:
+        sides.append("more than the winner")
+    who = answer.speaker.as_written if answer.speaker is not None else ""
+    named = bool(set(terms(who)) & {t for n in query.names for t in terms(n)})
+    return f"{shares}; {'+'.join(sides) or '-'}; X {'named' if named else 'as ' + repr(who or 'nobody')}"
 
 
 def study(engine: Engine, row: dict[str, Any], verbose: bool) -> str:
@@ -135,6 +175,10 @@ def study(engine: Engine, row: dict[str, Any], verbose: bool) -> str:
     if gold is None or not scored:
         print("   answer is no candidate")
         return bucket
+    if bucket == "X, other stmt":
+        where = where_topic(engine, query, scored, order[0], gold)
+        WHERE[where] += 1
+        print(f"   topic: {where}")
     for tag, i in (("first", order[0]), ("answer", gold)):
         s = scored[i]
         vals = " ".join(f"{k} {parts[k][i]:+.2f}" for k in parts if k not in ("para",))
@@ -170,6 +214,15 @@ def main() -> None:
         print(f"{name}: {sum(c.values())} said; " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
     total = sum(counts.values(), Counter())
     print(f"all: {sum(total.values())} said; " + ", ".join(f"{k} {v}" for k, v in sorted(total.items())))
+    fields = [k.split("; ") for k in WHERE.elements()]
+    sides = Counter(w for f in fields for w in f[1].split("+"))
+    counted = {
+        "shares the topic": Counter(f[0] for f in fields),
+        "the topic stands besides (a miss may count twice)": sides,
+        "the answer's sentence gives X": Counter(f[2] if f[2] == "X named" else "otherwise" for f in fields),
+    }
+    for dimension, c in counted.items():
+        print(f"X, other stmt, {dimension}: " + ", ".join(f"{k} {v}" for k, v in c.most_common()))
 
 
 if __name__ == "__main__":
