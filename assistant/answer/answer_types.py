@@ -75,11 +75,22 @@ _NUMBER = re.compile(
     r"fifty|hundred|thousand|million|billion|dozen)s?\b",
     re.I,
 )
+_EARLY_YEAR = (
+    r"(?:in|since|until|till|before|after|from|of|about|around|circa)\s+(?:1[0-4]\d\d(?![,.]?\d)"
+    r"(?!\s+(?:gmt|utc|bst|cet|[cemp][sd]t|hrs?|hours|local|london|gulf|[a-z]+\s+time|tonnes|tons|barrels"
+    r"|shares|dlrs|points|units|feet|metres|meters|miles|km|kg)\b)"
+    r"|\d{1,4}\s+(?:ad|a\.d|bc|b\.c|bce)|ad\s+\d{1,4})"
+)
+"""A year before 1500 after a preposition ("In 1066, ...", "since 1191", "in 800 AD"): a history's
+date, where the years of 1500-2099 need no preposition. A clock time written as four digits ("about
+1400 GMT", "until 1000 hrs", Reuters' way) or a quantity ("of 1200 tonnes") is none, and "by" leaves
+a year out for writing a change by so much ("rose by 1200")."""
 _DATE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
     r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
     r"|yesterday|today|tomorrow|tonight|last\s+(?:week|year|month)|next\s+(?:week|year|month)"
-    r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|(?:1[5-9]|20)\d0['’]?s|\d{1,2}(?:st|nd|rd|th)\s+century)\b",
+    r"|this\s+(?:week|year|month)|(?:1[5-9]|20)\d\d|(?:1[5-9]|20)\d0['’]?s|\d{1,2}(?:st|nd|rd|th)\s+century"
+    rf"|{_EARLY_YEAR})\b",
     re.I,
 )
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:days?|dates?)\b")
