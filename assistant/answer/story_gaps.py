@@ -33,10 +33,10 @@ stories.
 selling...?") is refused when no candidate sentence of the first quote's story offers one (features'
 type_match: a date or a span it also wants; "In 1066" is a date to answer_types too). A near miss
 finds the company's story, which gives its plans but no day for them. A story dated in its metadata
-is not refused so: its date is shown with its quote (the Reuters and SQuAD bench corpora carry none).
-A sum ("How much is Gould's division being sold for?") is refused the same way when no candidate of
-the story offers money or a rate and none writes a word of a sum (million, mln, dlr): a sum is
-written in many shapes ("will cost the port four million" names no currency, "What pay rise...?" is answered by "a 9% pay rise"), and
+is not refused so: its date is shown with its quote (the Reuters and SQuAD bench corpora carry none). A sum ("How much is Gould's division
+being sold for?") is refused the same way when no candidate of the story offers money or a rate and
+none writes a word of a sum (million, mln, dlr): a sum is written in many shapes ("will cost the
+port four million" names no currency, "What pay rise...?" is answered by "a 9% pay rise"), and
 refuse17 left sums out for refusing these; read so, it refuses 3 more unanswerable questions of the
 six dev files and no answerable one. Only a sum asked "how much": "What was Thoreau's punishment
 for not paying his taxes?" (squad-dev-train) and
