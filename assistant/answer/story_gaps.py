@@ -31,18 +31,18 @@ stories.
 
 `kind_missing`: a question whose first wanted kind is a date ("When does Immunex expect to start
 selling...?") is refused when no candidate sentence of the first quote's story offers one (features'
-type_match: a date or a span it also wants; "In 1066" is a date to answer_types too). A near miss
-finds the company's story, which gives its plans but no day for them. A story dated in its metadata
-is not refused so: its date is shown with its quote (the Reuters and SQuAD bench corpora carry none). A sum ("How much is Gould's division
-being sold for?") is refused the same way when no candidate of the story offers money or a rate and
-none writes a word of a sum (million, mln, dlr): a sum is written in many shapes ("will cost the
-port four million" names no currency, "What pay rise...?" is answered by "a 9% pay rise"), and
-refuse17 left sums out for refusing these; read so, it refuses 3 more unanswerable questions of the
-six dev files and no answerable one. Only a sum asked "how much": "What was Thoreau's punishment
-for not paying his taxes?" (squad-dev-train) and
-"What did Albrecht need the indulgences to pay for?" (the SQuAD sample) want a sum by their
-"paying" (question_class.PAID) and were refused without it. A person, a place, a reason or a
-statement is written in too many shapes for the patterns to vouch for its absence.
+type_match: a date or a span it also wants; "In 1066" is a date to answer_types too). A near miss finds
+the company's story, which gives its plans but no day for them. A story dated in its metadata is not
+refused so: its date is shown with its quote (the Reuters and SQuAD bench corpora carry none). A sum
+("How much is Gould's division being sold for?") is refused the same way when no candidate of the story
+offers money or a rate and none writes a word of a sum (million, mln, dlr): a sum is written in many
+shapes ("will cost the port four million" names no currency, "What pay rise...?" is answered by "a 9%
+pay rise"), and refuse17 left sums out for refusing these; read so, it refuses 3 more unanswerable
+questions of the six dev files and no answerable one. Only a sum asked "how much": "What was Thoreau's
+punishment for not paying his taxes?" (squad-dev-train) and "What did Albrecht need the indulgences to
+pay for?" (the SQuAD sample) want a sum by their "paying" (question_class.PAID) and were refused without
+it. A person, a place, a reason or a statement is written in too many shapes for the patterns to vouch
+for its absence.
 
 `role_unbound`: a question asking who holds a role at a name (`Query.role`, answer/role_asked.py:
 "Who is the chairman of Aga AB?", "Who will head Northern Telecom's new division?") is refused when
