@@ -17,6 +17,11 @@ and puts each question in one bucket:
     nice python bench/answer_quality.py --skip-squad --skip-wikiqa --skip-offtopic --questions FILE
     nice python -m bench.why_misses --questions FILE [--corpus $ASSISTANT_BENCH_ROOT/answer/reuters]
     nice python -m bench.why_misses --squad-train      # writes $ASSISTANT_BENCH_ROOT/why/squad
+    python -m bench.why_misses --kinds FILE [FILE ...]  # no corpus: the questions only
+
+--kinds prints every question of the files and of squad-dev-train that asks why by "what" and a word
+of causing ("What lay behind", "What factors", answer_types.cause_words), grouped by that word: where
+a word reads causes and where it misreads a question ("What helped support the Command Module ...").
 
 Reads the articles' text (a study, not the product's path). --split even|odd keeps one half (by
 newid) for study; the other stays for figures.
@@ -31,8 +36,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from assistant.answer.answer_types import cause_words, wanted_types
 from assistant.answer.features import Scored
 from assistant.answer.query import parse_query
+from assistant.answer.question_class import analyse_question
 from assistant.answer.reasons import asks_reason, states_reason
 from assistant.answer.settings import Steer
 from assistant.engine import Engine
@@ -124,6 +131,23 @@ def squad_train() -> list[dict[str, Any]]:
     return out
 
 
+def cause_readings(files: list[Path]) -> dict[str, list[str]]:
+    """The questions of `files` and squad-dev-train read as why by a word of causing after "what", by
+    the words that frame them ("lay behind", "factors")."""
+    from bench.train_ranker import TRAIN_JSON
+
+    questions = [json.loads(line)["question"] for f in files for line in f.read_text().splitlines() if line]
+    data = json.loads(TRAIN_JSON.read_text(encoding="utf-8"))["data"]
+    questions += [qa["question"] for art in data for p in art["paragraphs"] for qa in p["qas"]]
+    by_word: dict[str, list[str]] = {}
+    for question in questions:
+        info = analyse_question(question)
+        if info.kind == "what" and wanted_types(info, question)[:1] == ("reason",):
+            words = " ".join(sorted(cause_words(question.lower()))) or "(a noun read by WordNet)"
+            by_word.setdefault(words, []).append(question)
+    return by_word
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -133,7 +157,14 @@ def main() -> None:
     parser.add_argument("--split", choices=("even", "odd"))
     parser.add_argument("--squad-train", action="store_true")
     parser.add_argument("--show", action="store_true", help="print each question that is not first")
+    parser.add_argument("--kinds", type=Path, nargs="+", help="question files: print the cause readings")
     args = parser.parse_args()
+    if args.kinds:
+        for words, asked in sorted(cause_readings(args.kinds).items(), key=lambda kv: -len(kv[1])):
+            print(f"{words}: {len(asked)}")
+            for question in asked:
+                print(f"    {question.strip()}")
+        return
     if args.squad_train:
         rows = squad_train()
     elif args.questions:

@@ -1,7 +1,8 @@
-"""A date asked of a story that writes its year before 1500 is answered (assistant/answer/story_gaps.py,
-`kind_missing`, EARLY_YEAR): the answer types read years of 1500-2099 only, so "In 1066, Duke William
-... at the Battle of Hastings" offered no date and "When was the Battle of Hastings?" was refused with
-the plain message although the story says it. A date asked of a story writing none is still refused."""
+"""A date asked of a story that writes its year before 1500 is answered (story_gaps.kind_missing reads
+the answer types' dates, which read "In 1066" since frame21): when they read years of 1500-2099
+only, "In 1066, Duke William ... at the Battle of Hastings" offered no date and "When was the Battle
+of Hastings?" was refused with the plain message although the story says it. A date asked of a story
+writing none is still refused."""
 
 from __future__ import annotations
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answer.answer_types import (
     AnswerType,
     Stated,
     acronym_pattern,
+    cause_words,
     quantity_noun,
     stated,
     wanted_types,
@@ -199,6 +200,10 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
     """The question's terms, weights, bridges and shape, with what a follow-up carries over."""
     question = with_speaker_named(question, speaker)
     info = analyse_question(question)
+    wanted = wanted_types(info, question)
+    if info.kind == "what" and wanted[:1] == ("reason",):
+        # "What lay behind the delay?" asks why by its verb: "lay" and "behind" frame it as "why" would.
+        info = replace(info, frame=info.frame | cause_words(question.lower()))
     frame = {t for w in info.frame for t in terms(w)}
     own = tuple(dict.fromkeys(_spelled_as_corpus(index, t) for t in terms(question) if t not in frame))
     carried = tuple(t for t in dict.fromkeys(steer.extra_terms) if t not in own)
@@ -223,7 +228,7 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         weights=_weights(index, info, ids, bridges, own, names),
         bridges=bridges,
         reachable=reachable,
-        wanted=wanted_types(info, question),
+        wanted=wanted,
         unknown_words=unknown,
         speaker=speaker,
         names=tuple(names),

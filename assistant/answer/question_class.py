@@ -54,6 +54,10 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("what", re.compile(r"\bwhat\b|\bwhich\b|\bhow\b", re.I)),
 )
 
+_WHY_FRAME = re.compile(r"\bwhat\s+(reasons?|caused)\b|\bhow\s+(come)\b", re.I)
+"""The words of a why-question that only ask why ("What caused the fall?", "What reason did X give",
+"How come"): framed, as "why" is, for the answer's sentence need not write them."""
+
 _ARTICLE_NOUNS = r"(?:article|story|piece|report|column|editorial)s?"
 NAMES_THE_ARTICLE = re.compile(rf"\b{_ARTICLE_NOUNS}\b|\bbylines?\b", re.IGNORECASE)
 """A question that names the article itself ("who wrote the story about …?") asks of its metadata."""
@@ -128,6 +132,21 @@ _LIGHT = re.compile(
     r"|their|its|the)\s+(?:speech|talk|address|statement|announcement|remarks?|speeches|lecture)\b)",
     re.I,
 )
+_FRAMING = re.compile(
+    r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+|one\s+|some\s+)?(kinds?|types?|sorts?)\s+of\b"
+    r"|\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the|another|an?\s+other)\s+(name)s?\s+(?:of|for|given)\b"
+    r"|\b(?:an?|one|another|two|some)\s+(examples?)\s+of\b"
+    r"|\bwhat\s+(amount|figure)\b|\b(whether)\b"
+    r"|\b(?:what|which)\s+(?:reasons?|explanations?|grounds)\b(?:\s+[\w.'’&-]+){1,8}?\s+(give|gave|given|cite|cited"
+    r"|offer|offered)\b",
+    re.I,
+)
+"""Words that say what shape of answer is asked, not what about ("What kind of bureaucracy", "What is
+the name of the leader", "an example of", "What figure", "say about whether"): the answer's sentence
+seldom writes them. Framed by these phrases in squad-dev-train, the answer's sentence lacks "type" 85
+times of 97, "name" 60 of 81, "kind" 23 of 24, "example" 12 of 20 ("whether" 5 of 6 in the Reuters
+dev files' even halves; "give" in "What reason did X give for" 5 of 5, even halves and
+squad-dev-train)."""
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:[A-Z][a-z’'\-]+)?(?:\s+[A-Z][a-z’'\-]+(?:[A-Z][a-z’'\-]+)?)*")
 """Capitalised words in a row, one a name written with an inner capital too: "Tony O'Reilly",
 "McDonald"."""
@@ -346,6 +365,8 @@ def analyse_question(question: str) -> QuestionInfo:
     frame = {m.group(0).lower() for m in _SAY.finditer(text)} & _GENERIC_CUES
     if kind == "acronym":
         frame |= {"stand", "stands", "short", "abbreviation", "mean", "means"}
+    if kind == "why":
+        frame |= {w.lower() for m in _WHY_FRAME.finditer(asked) for w in m.groups() if w}
     if kind == "amount":
         frame |= {"many", "much"}
         # "how long", "how often": the words ask for a duration or a frequency, they name no topic.
@@ -353,6 +374,7 @@ def analyse_question(question: str) -> QuestionInfo:
             m.group(1).lower()
             for m in re.finditer(rf"\bhow\s+(long|often|frequently|{MEASURE_WORDS})\b", text, re.I)
         }
+    frame |= {w.lower() for m in _FRAMING.finditer(text) for w in m.groups() if w}
     for m in _LIGHT.finditer(text):
         frame |= {w.lower() for w in m.group(0).split()}
     said = _STATEMENT_SUBJECT.search(text)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer.answer_types import DUE_ON_SCHEDULE
 from assistant.answer.answer_types import MONTHS as _MONTHS
 from assistant.answer.article_lift import lift_within_articles
 from assistant.answer.features import FEATURES
@@ -34,7 +35,7 @@ _OBJECT = r"(?:[^\s.;]+\s+){0,8}?"
 March trade balance to", "blamed the loss on"."""
 
 REASON_CUE = re.compile(
-    rf"\b(?:because|due\s+{_ADVERB}to(?!\s+be\b)|owing\s+{_ADVERB}to|thanks\s+{_ADVERB}to"
+    rf"\b(?:because|due\s+{_ADVERB}to{DUE_ON_SCHEDULE}|owing\s+{_ADVERB}to|thanks\s+{_ADVERB}to"
     r"|as\s+a\s+(?:direct\s+)?result\s+of"
     r"|in\s+order\s+(?:to|that)|so\s+(?:that|as\s+to)|for\s+fear\s+(?:of|that)"
     r"|(?:designed|intended|aimed|meant)\s+(?:to|at)|(?:in\s+an?\s+)?(?:effort|attempt|bid)\s+to"

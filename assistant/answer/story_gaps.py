@@ -31,19 +31,18 @@ stories.
 
 `kind_missing`: a question whose first wanted kind is a date ("When does Immunex expect to start
 selling...?") is refused when no candidate sentence of the first quote's story offers one (features'
-type_match: a date or a span it also wants) nor writes a year before 1500 the kinds do not read
-("in 1066": EARLY_YEAR). A near miss finds the company's story, which gives its
-plans but no day for them. A story dated in its metadata is not refused so: its date is shown with
-its quote (the Reuters and SQuAD bench corpora carry none). A sum ("How much is Gould's division
-being sold for?") is refused the same way when no candidate of the story offers money or a rate and
-none writes a word of a sum (million, mln, dlr): a sum is written in many shapes ("will cost the
-port four million" names no currency, "What pay rise...?" is answered by "a 9% pay rise"), and
-refuse17 left sums out for refusing these; read so, it refuses 3 more unanswerable questions of the
-six dev files and no answerable one. Only a sum asked "how much": "What was Thoreau's punishment
-for not paying his taxes?" (squad-dev-train) and
-"What did Albrecht need the indulgences to pay for?" (the SQuAD sample) want a sum by their
-"paying" (question_class.PAID) and were refused without it. A person, a place, a reason or a
-statement is written in too many shapes for the patterns to vouch for its absence.
+type_match: a date or a span it also wants; "In 1066" is a date to answer_types too). A near miss finds
+the company's story, which gives its plans but no day for them. A story dated in its metadata is not
+refused so: its date is shown with its quote (the Reuters and SQuAD bench corpora carry none). A sum
+("How much is Gould's division being sold for?") is refused the same way when no candidate of the story
+offers money or a rate and none writes a word of a sum (million, mln, dlr): a sum is written in many
+shapes ("will cost the port four million" names no currency, "What pay rise...?" is answered by "a 9%
+pay rise"), and refuse17 left sums out for refusing these; read so, it refuses 3 more unanswerable
+questions of the six dev files and no answerable one. Only a sum asked "how much": "What was Thoreau's
+punishment for not paying his taxes?" (squad-dev-train) and "What did Albrecht need the indulgences to
+pay for?" (the SQuAD sample) want a sum by their "paying" (question_class.PAID) and were refused without
+it. A person, a place, a reason or a statement is written in too many shapes for the patterns to vouch
+for its absence.
 
 `role_unbound`: a question asking who holds a role at a name (`Query.role`, answer/role_asked.py:
 "Who is the chairman of Aga AB?", "Who will head Northern Telecom's new division?") is refused when
@@ -214,15 +213,6 @@ def role_unbound(query: Query, story: Callable[[], list[str]]) -> bool:
     return True
 
 
-EARLY_YEAR = re.compile(
-    r"\b(?:in|since|by|until|till|before|after|from|of|about|around|circa)\s+1[0-4]\d\d\b(?![,.]?\d)",
-    re.IGNORECASE,
-)
-"""A year before 1500 written after a preposition ("in 1066", "since 1191"): answer_types reads years
-of 1500-2099 only, so a story telling history offers a date its candidates' kinds do not show, and
-`kind_missing` must not vouch for its absence ("When was the Battle of Hastings?" of "In 1066, Duke
-William II of Normandy conquered England ... at the Battle of Hastings" was refused)."""
-
 SURE_KINDS: tuple[AnswerType, ...] = ("date", "money")
 """Kinds of answer whose absence from a story's candidates `kind_missing` trusts (see the module)."""
 
@@ -252,8 +242,6 @@ def kind_missing(
         return False
     story = first_story(scored)
     if query.wanted[0] == "date":
-        if any(EARLY_YEAR.search(s.text) for s, here in zip(scored, story, strict=True) if here):
-            return False  # "In 1066, ... at the Battle of Hastings": a year the kinds do not read
         return not dated() and float(rows[story, FEATURES.index("type_match")].max()) < 0.5
     if not query.stated.words >= HOW_MUCH:
         return False  # "What was Thoreau's punishment for not paying his taxes?" wants money by its "paying"
