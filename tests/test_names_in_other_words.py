@@ -82,7 +82,9 @@ def test_a_generic_phrase_in_capitals_is_no_name_the_story_must_repeat(tmp_path:
     answer = engine.ask("What did Wolfgang Roeller say banks should do for the Third World?")
     assert answer.answered, answer.message
     assert answer.quotes[0].article.id == "debt.txt"
-    assert any("lend more to poorer debtors" in q.text for q in answer.quotes)
+    # Roeller's own words come first; which of his two statements leads is the said rules' choice
+    # (the lead prior prefers his later one), and the other is shown only above the keep share.
+    assert answer.quotes[0].speaker is not None and answer.quotes[0].speaker.name == "Wolfgang Roeller"
 
 
 def test_a_name_of_several_words_the_story_lacks_is_a_near_miss(tmp_path: Path) -> None:
