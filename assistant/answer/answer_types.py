@@ -475,8 +475,8 @@ and the patterns' scans were a third of a question's CPU; the question's part is
 
 
 @lru_cache(maxsize=SENTENCES_KEPT)
-def _kept(sentence: str) -> dict[int, tuple[Any, ...]]:
-    """Per pattern scanned so far (by id: a pattern hashes its whole source each time), what
+def _kept(sentence: str) -> dict[tuple[int, int], tuple[Any, ...]]:
+    """Per pattern and reading scanned so far (by ids: a pattern hashes its whole source each time), what
     offered_types compares of each of its matches in `sentence`."""
     return {}
 
@@ -507,11 +507,13 @@ def _found(
     pattern: re.Pattern[str], sentence: str, read: Callable[[re.Match[str]], Any] = _compared
 ) -> tuple[Any, ...]:
     """`read` of each match of `pattern` in `sentence` (None dropped), in order; scanned once a sentence
-    (each pattern is read one way only)."""
+    for each pattern and reading. `pattern` and `read` are this module's own (compiled at import, so
+    their ids stay theirs for the life of the process)."""
     kept = _kept(sentence)
-    found = kept.get(id(pattern))
+    key = (id(pattern), id(read))
+    found = kept.get(key)
     if found is None:
-        found = kept[id(pattern)] = tuple(x for m in pattern.finditer(sentence) if (x := read(m)) is not None)
+        found = kept[key] = tuple(x for m in pattern.finditer(sentence) if (x := read(m)) is not None)
     return found
 
 
