@@ -28,9 +28,10 @@ if TYPE_CHECKING:
         read_file,
         walk,
     )
+    from assistant.corpus.front_matter_block import FRONT_MATTER
     from assistant.corpus.furniture import is_furniture
     from assistant.corpus.layout import Span
-    from assistant.corpus.markdown import FRONT_MATTER, markdown_heading
+    from assistant.corpus.markdown import markdown_heading
     from assistant.corpus.reader import MARKDOWN_SUFFIXES, ParsedArticle, parse_article, read_article
     from assistant.corpus.safe_paths import (
         FolderReader,
@@ -64,7 +65,7 @@ _HOME = {
     "walk": "files",
     "is_furniture": "furniture",
     "Span": "layout",
-    "FRONT_MATTER": "markdown",
+    "FRONT_MATTER": "front_matter_block",
     "markdown_heading": "markdown",
     "MARKDOWN_SUFFIXES": "reader",
     "ParsedArticle": "reader",

@@ -17,11 +17,12 @@ from assistant.corpus.body import dateline_skip, furniture_paragraph, without_fu
 from assistant.corpus.file_kinds import not_one_article
 from assistant.corpus.files import UnreadableArticle, decode, read_file
 from assistant.corpus.files import article_id as id_of
+from assistant.corpus.front_matter_block import FRONT_MATTER
 from assistant.corpus.header import read_header
 from assistant.corpus.headline import newsroom_title
 from assistant.corpus.key_values import key_value_header
 from assistant.corpus.layout import Span, lines, paragraphs
-from assistant.corpus.markdown import FRONT_MATTER, front_matter, markdown_paragraphs, without_comments
+from assistant.corpus.markdown import front_matter, markdown_paragraphs, without_comments
 from assistant.corpus.metadata import decoded
 from assistant.corpus.sentences import split_paragraph
 from assistant.models import ArticleMeta, Sentence
