@@ -17,7 +17,8 @@ President Karl Otto Poehl", "Labor Secretary Bill Brock". WordNet bridges none o
 ("head" to chief, lead and direct, not chairman): `written_as` gives them. Owning was tried the same
 way (a stake, a parent, a unit, control) and left out: it answered a near miss of refuse-dev ("Who
 owned United Federal Savings and Loan...?", a story of regulators taking control) and no answerable
-question of the dev sets needed it.
+question of the dev sets needed it. Only the title "owner" is read for owning ("Who owns the Nordby
+paper mill?" of "The Nordby paper mill will shut in January, owner Hallan Group said").
 """
 
 from __future__ import annotations
@@ -45,12 +46,17 @@ HEAD_TITLES = tuple(
 )
 """How whoever heads, leads, runs, manages or directs a body is titled in a story."""
 _HEADING = ("heads", "leads", "leader", "runs", "manages", "directs", "boss")
-_WRITTEN_AS: dict[str, tuple[str, ...]] = {t: HEAD_TITLES for w in _HEADING for t in terms(w)}
+OWNER_TITLES = ("owner", "owners", "proprietor")
+"""How whoever owns a body is titled ("owner Hallan Group said"): the agent noun alone, which WordNet's
+table as shipped does not bridge to "own"; a stake, a parent or control are not read (the module)."""
+_WRITTEN_AS: dict[str, tuple[str, ...]] = {t: HEAD_TITLES for w in _HEADING for t in terms(w)} | {
+    t: OWNER_TITLES for t in terms("owns owned")
+}
 
 
 def written_as(role: tuple[str, ...]) -> frozenset[str]:
     """Terms a story writes the role asked as, beyond the role's own and its bridges: the titles of
-    whoever heads a body for "heads" or "the head of"."""
+    whoever heads a body for "heads" or "the head of", "owner" for "owns"."""
     return frozenset(t for r in role for w in _WRITTEN_AS.get(r, ()) for t in terms(w))
 
 
