@@ -32,6 +32,11 @@ STEP_MS = 100
 """A batch is handed over once the folder has been quiet this long (an editor's write, rename, chmod)."""
 TIMEOUT_MS = 1_000
 """The notifier's wait before it looks at the stop event again (it also checks it every step)."""
+NETWORK_FILE_SYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "fuse.sshfs", "fuse.rclone", "davfs"}
+)
+"""File systems whose files other machines change: the local kernel sends no notification of those."""
+MOUNTINFO = Path("/proc/self/mountinfo")
 
 
 @dataclass
@@ -51,6 +56,30 @@ class CorpusTouched(Message):
     """Paths below the corpus folder (as ids, "" for the folder itself) changed; the index may be stale."""
 
     paths: tuple[str, ...]
+
+
+def network_file_system(folder: Path, mountinfo: Path = MOUNTINFO) -> str | None:
+    """The type of the network file system `folder` is on (Linux's mount table), or None.
+
+    A share another machine writes to notifies nobody here: the notifier would watch a folder
+    that never reports, so such a corpus is polled as before. None where the table is unreadable.
+    """
+    try:
+        lines = mountinfo.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    target = os.path.realpath(folder)
+    best, kind = "", None
+    for line in lines:
+        fields, _, rest = line.partition(" - ")
+        parts = fields.split()
+        if len(parts) < 5 or not rest:
+            continue
+        point = parts[4].replace("\\040", " ").replace("\\011", "\t").replace("\\134", "\\")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, rest.split()[0]
+    return kind if kind in NETWORK_FILE_SYSTEMS else None
 
 
 def counted(corpus_dir: Path, index_dir: Path, path: str) -> str | None:
@@ -123,6 +152,10 @@ class CorpusWatch:
             from watchfiles._rust_notify import RustNotify
         except ImportError:
             self._post(WatchFailed("watchfiles is not installed"))
+            return
+        share = network_file_system(self.corpus_dir)
+        if share is not None:
+            self._post(WatchFailed(f"the folder is on a network file system, {share}"))
             return
         notifier = RustNotify([str(self.corpus_dir)], False, False, 300, True, True)
         with notifier:

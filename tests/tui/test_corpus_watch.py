@@ -16,8 +16,9 @@ import pytest
 from textual.widgets import OptionList
 from tui_helpers import ask, wait_for
 
+from assistant.tui import corpus_watch
 from assistant.tui.app import AssistantApp, make_app
-from assistant.tui.corpus_watch import counted
+from assistant.tui.corpus_watch import counted, network_file_system
 
 SIZE = (100, 32)
 FERRY = (
@@ -96,12 +97,14 @@ async def test_the_notifier_thread_ends_with_the_app(corpus: Path) -> None:
     assert not [t for t in threading.enumerate() if t.name == "corpus-watch"]
 
 
-@pytest.mark.parametrize("failure", ["missing", "no watches left"])
+@pytest.mark.parametrize("failure", ["missing", "no watches left", "network share"])
 async def test_without_the_notifier_the_chat_polls_and_says_so_once(
     corpus: Path, monkeypatch: pytest.MonkeyPatch, failure: str
 ) -> None:
     if failure == "missing":
         monkeypatch.setitem(sys.modules, "watchfiles._rust_notify", None)  # import fails as if not installed
+    elif failure == "network share":
+        monkeypatch.setattr(corpus_watch, "network_file_system", lambda _folder: "nfs4")
     else:
         import watchfiles._rust_notify
 
@@ -115,7 +118,8 @@ async def test_without_the_notifier_the_chat_polls_and_says_so_once(
         notices = [n for n in _notes(app) if "Not watching" in n]  # read now: a notice times out
         assert len(notices) == 1 and "every 0.2 s" in notices[0]
         assert "\x1b" not in notices[0]
-        assert ("not installed" if failure == "missing" else "watch limit") in notices[0]
+        reason = {"missing": "not installed", "no watches left": "watch limit", "network share": "nfs4"}
+        assert reason[failure] in notices[0]
         (corpus / "ferry.txt").write_text(FERRY, encoding="utf-8")
         await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in _notes(app)))
         await ask(pilot, "How often will the ferry sail?")
@@ -136,3 +140,18 @@ def test_only_paths_the_walk_reads_count(tmp_path: Path) -> None:
     assert counted(corpus, index, str(tmp_path / "elsewhere.txt")) is None
     # An index kept outside the corpus (ASSISTANT_INDEX_DIR) is never under it; its writes wake nothing.
     assert counted(corpus, tmp_path / "index", str(tmp_path / "index" / "CURRENT")) is None
+
+
+def test_a_corpus_on_a_network_share_is_known_by_the_mount_table(tmp_path: Path) -> None:
+    table = tmp_path / "mountinfo"
+    table.write_text(
+        "22 27 0:21 / / rw,relatime - ext4 /dev/sda1 rw\n"
+        "40 22 0:50 / /mnt/news\\040desk rw,relatime - nfs4 filer:/news rw,vers=4.2\n"
+        "41 40 0:51 / /mnt/news\\040desk/local rw,relatime - ext4 /dev/sdb1 rw\n",
+        encoding="utf-8",
+    )
+    assert network_file_system(Path("/mnt/news desk/wire"), table) == "nfs4"
+    assert network_file_system(Path("/mnt/news desk"), table) == "nfs4"
+    assert network_file_system(Path("/mnt/news desk/local/wire"), table) is None
+    assert network_file_system(Path("/mnt/newsroom"), table) is None
+    assert network_file_system(Path("/mnt/news desk"), tmp_path / "absent") is None
