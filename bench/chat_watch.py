@@ -52,6 +52,23 @@ def article(place: str) -> str:
     )
 
 
+def _timed(engine: Any) -> dict[str, float]:
+    """Wall seconds the app's refresh path spends in each engine call, summed until cleared."""
+    spent: dict[str, float] = {}
+    for name in ("needs_refresh", "refresh", "articles"):
+        call = getattr(engine, name)
+
+        def timed(*args: Any, _call: Any = call, _name: str = name, **kwargs: Any) -> Any:
+            began = time.monotonic()
+            try:
+                return _call(*args, **kwargs)
+            finally:
+                spent[_name] = spent.get(_name, 0.0) + time.monotonic() - began
+
+        setattr(engine, name, timed)
+    return spent
+
+
 async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, Any]:
     from assistant.tui.app import make_app
 
@@ -62,29 +79,34 @@ async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, 
         while app.engine is None or (mode == "notifier" and app.corpus_watch is None):
             await pilot.pause(0.05)
         result["open_s"] = time.monotonic() - start
+        spent = _timed(app.engine)
         await pilot.pause(3.0)  # the first check (the notifier's, or the first poll's) is over
+        while app._busy():
+            await pilot.pause(0.1)
         checks = app.corpus_checks
         cpu = time.process_time()
         wall = time.monotonic()
         await pilot.pause(idle)
         result["idle_cpu_s_per_min"] = (time.process_time() - cpu) / (time.monotonic() - wall) * 60
         result["idle_checks"] = app.corpus_checks - checks
+        spent.clear()
         written = []
         for place in PLACES[:files]:
             path = corpus / f"watch-bench-{place.lower()}.txt"
-            seen = len(app._notifications)
             checks = app.corpus_checks
             temp = corpus / f".{path.name}.tmp"  # hidden, then renamed: the article appears whole
             temp.write_text(article(place), encoding="utf-8")
             began = time.monotonic()
             os.replace(temp, path)
             written.append(path)
-            while not any(f"Added: {place} ferry" in str(n.message) for n in list(app._notifications)[seen:]):
+            while not any(f"Added: {place} ferry" in str(n.message) for n in list(app._notifications)):
                 if time.monotonic() - began > 600:
                     raise SystemExit(f"{mode}: {path.name} not seen in 600 s")
                 await pilot.pause(0.02)
             result["seen_s"].append(time.monotonic() - began)
             result.setdefault("checks_per_file", []).append(app.corpus_checks - checks)
+            result.setdefault("stages_s", []).append({k: round(v, 3) for k, v in spent.items()})
+            spent.clear()
             engine = app.engine
             assert engine is not None
             with app.engine_lock:
