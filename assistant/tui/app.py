@@ -2,7 +2,8 @@
 
 `make_app(corpus_dir)` is the one factory the CLI and the tests use. The engine
 is only ever called from thread workers, one call at a time (a lock), so the
-screen never freezes, even while a large corpus is indexed.
+screen never freezes, even while a large corpus is indexed. The corpus folder is
+watched by watchfiles' notifier (corpus_watch.py), or polled when it cannot start.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from textual.worker import WorkerState
 from assistant.answer import Conversation
 from assistant.errors import AssistantError
 from assistant.ingest.select import skipped_summary
+from assistant.locations import index_dir
 from assistant.safe_text import clean
+from assistant.tui.corpus_watch import CorpusTouched, CorpusWatch, WatchFailed, WatchStarted
 from assistant.tui.messages import (
     AddFailed,
     ArticlesAdded,
@@ -87,6 +90,7 @@ class AssistantApp(App[None]):
         open_engine: EngineOpener,
         *,
         watch_seconds: float = 2.0,
+        notifier: bool = True,
         cursor_blink: bool = True,
     ) -> None:
         super().__init__()
@@ -101,7 +105,14 @@ class AssistantApp(App[None]):
         self._open_engine = open_engine
         self._watch_seconds = watch_seconds
         self._next_check = 0.0
-        """Monotonic time before which the corpus is not scanned again."""
+        """Monotonic time before which the corpus is not scanned again (polling)."""
+        self._notifier = notifier
+        self.corpus_watch: CorpusWatch | None = None
+        """The notifier's thread while it watches the corpus folder (None: polling, or not watching)."""
+        self._touched = False
+        """The notifier saw a change the index has not been checked against yet."""
+        self.corpus_checks = 0
+        """Checks of the folder against the index so far (each a walk): for tests and the bench."""
         self.chat = ChatScreen(corpus_dir, self.conversation, self.engine_lock, cursor_blink=cursor_blink)
         """The main screen."""
 
@@ -148,19 +159,64 @@ class AssistantApp(App[None]):
             return
         self.engine = message.engine
         self.chat.engine_ready(message.engine, message.articles)
-        if self._watch_seconds > 0:
-            self.set_interval(self._watch_seconds, self._check_corpus, name="corpus-watch")
+        if self._watch_seconds <= 0:
+            return
+        if self._notifier:
+            self.corpus_watch = CorpusWatch(self.corpus_dir, index_dir(self.corpus_dir), self.post_message)
+            self.corpus_watch.start()
+        else:
+            self._poll()
+
+    def _poll(self) -> None:
+        """Check the folder every `watch_seconds` (spaced out on a large corpus): without the notifier."""
+        self.set_interval(self._watch_seconds, self._check_corpus, name="corpus-poll")
+
+    def on_watch_started(self, _message: WatchStarted) -> None:
+        # A file written between the engine's walk and the notifier's start is seen by one check now.
+        self._touched = True
+        self.set_interval(0.25, self._check_touched, name="corpus-watch")
+
+    def on_corpus_touched(self, _message: CorpusTouched) -> None:
+        self._touched = True
+        self._check_touched()
+
+    def on_watch_failed(self, message: WatchFailed) -> None:
+        if self.corpus_watch is None:
+            return  # stopped on purpose
+        self.corpus_watch = None
+        self.notify(
+            f"Checking the corpus folder for new files every {self._watch_seconds:g} s instead "
+            f"({clean(message.reason, one_line=True)}).",
+            title="Not watching the corpus folder",
+            severity="warning",
+            markup=False,
+        )
+        self._poll()
+
+    def on_unmount(self) -> None:
+        """Stop the notifier's thread with the app: nothing is left watching after exit."""
+        watch, self.corpus_watch = self.corpus_watch, None
+        if watch is not None:
+            watch.stop()
+
+    def _check_touched(self) -> None:
+        """Run the refresh the notifier asked for, once no refresh or add is running (they coalesce)."""
+        if self._touched and self.engine is not None and not self._busy():
+            self._touched = False
+            self._refresh(self.engine)
 
     def on_engine_failed(self, message: EngineFailed) -> None:
         self.chat.index_idle()
         self.notify(clean(message.message), title=message.title, severity="error", timeout=30, markup=False)
 
-    def _check_corpus(self) -> None:
-        busy = any(
+    def _busy(self) -> bool:
+        return any(
             w.group in ("refresh", "add") and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
             for w in self.workers
         )
-        if self.engine is not None and not busy and time.monotonic() >= self._next_check:
+
+    def _check_corpus(self) -> None:
+        if self.engine is not None and not self._busy() and time.monotonic() >= self._next_check:
             self._refresh(self.engine)
 
     @work(thread=True, group="refresh")
@@ -169,6 +225,7 @@ class AssistantApp(App[None]):
             # The scan stats every file: outside the lock, so questions are not held up by it, and
             # spaced out on a large corpus (at most ~5% of the time spent scanning).
             started = time.monotonic()
+            self.corpus_checks += 1
             changed = engine.needs_refresh()
             self._next_check = time.monotonic() + 20 * (time.monotonic() - started)
             if not changed:
@@ -308,13 +365,19 @@ def make_app(
     *,
     open_engine: EngineOpener | None = None,
     watch_seconds: float = 2.0,
+    notifier: bool = True,
     cursor_blink: bool = True,
 ) -> AssistantApp:
     """The app on `corpus_dir`; the CLI calls `make_app(corpus_dir).run()`.
 
-    `watch_seconds` is how often the corpus folder is checked for new files (0: never);
-    tests turn `cursor_blink` off for stable snapshots.
+    The corpus folder is watched by watchfiles' notifier (`notifier=False`: polled), and polled
+    every `watch_seconds` when the notifier cannot start (0: not watched at all); tests turn
+    `cursor_blink` off for stable snapshots.
     """
     return AssistantApp(
-        corpus_dir, open_engine or _default_opener, watch_seconds=watch_seconds, cursor_blink=cursor_blink
+        corpus_dir,
+        open_engine or _default_opener,
+        watch_seconds=watch_seconds,
+        notifier=notifier,
+        cursor_blink=cursor_blink,
     )

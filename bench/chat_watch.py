@@ -1,0 +1,201 @@
+"""The chat's corpus watching (issue 12 item 3): watchfiles' notifier beside the polling it replaces.
+
+On a Reuters-based corpus of index_bench / scale_bench (100k passages by default; built and indexed
+when missing, /tmp/assistant-bench/<size>/), one child process per mode runs the real chat headless
+(`App.run_test()`, the real engine, the default watching) and measures:
+
+  idle CPU     the process's CPU (user + system, every thread) over --idle seconds with nothing
+               changing in the folder, as seconds per minute: what an open, unused chat costs.
+  write->seen  a new article file written into the corpus folder, until the chat has announced it
+               ("Added: ...", the index refreshed): wall seconds, per file (--files, one at a time);
+               then the engine answers a question about it, quoting it (checked, not timed).
+  checks       the folder checks (each a stat of every file) the chat ran meanwhile.
+
+Modes: `notifier` (make_app's default) and `polling` (notifier=False: a check every 2 s, spaced to
+~5% of the time on a large corpus, as the chat did before). Modes alternate (--rounds), so both
+see the same machine load; the written files are removed after each child.
+
+    nice python bench/chat_watch.py [--size 100k] [--rounds 2] [--files 3] [--idle 60]
+
+Output: medians per mode on stdout; JSON in bench/out/chat_watch-*.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+OUT = BENCH / "out"
+MODES = ("notifier", "polling")
+# Made-up places: each written article is the only one naming its ferry, so a quote from it shows the
+# question was answered from that file.
+PLACES = ("Aldermoor", "Brackwater", "Cindervale", "Dunmarrow", "Eskholt", "Fennick", "Glasby", "Harrowgate")
+
+
+def article(place: str) -> str:
+    return (
+        f"{place} ferry gets a new timetable\nBy Sam Ortiz\n\n"
+        f"The {place} ferry will sail every hour from May, the operator said on Monday.\n\n"
+        f"Passengers at {place} had asked for more crossings in winter, the operator added.\n"
+    )
+
+
+def _timed(engine: Any) -> dict[str, float]:
+    """Wall seconds the app's refresh path spends in each engine call, summed until cleared."""
+    spent: dict[str, float] = {}
+    for name in ("needs_refresh", "refresh", "articles"):
+        call = getattr(engine, name)
+
+        def timed(*args: Any, _call: Any = call, _name: str = name, **kwargs: Any) -> Any:
+            began = time.monotonic()
+            try:
+                return _call(*args, **kwargs)
+            finally:
+                spent[_name] = spent.get(_name, 0.0) + time.monotonic() - began
+
+        setattr(engine, name, timed)
+    return spent
+
+
+async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, Any]:
+    from assistant.tui.app import make_app
+
+    app = make_app(corpus, notifier=mode == "notifier", cursor_blink=False)
+    result: dict[str, Any] = {"mode": mode, "seen_s": [], "answered": []}
+    async with app.run_test(size=(100, 32)) as pilot:
+        start = time.monotonic()
+        while app.engine is None or (mode == "notifier" and app.corpus_watch is None):
+            await pilot.pause(0.05)
+        result["open_s"] = time.monotonic() - start
+        spent = _timed(app.engine)
+        await pilot.pause(3.0)  # the first check (the notifier's, or the first poll's) is over
+        while app._busy():
+            await pilot.pause(0.1)
+        checks = app.corpus_checks
+        cpu = time.process_time()
+        wall = time.monotonic()
+        await pilot.pause(idle)
+        result["idle_cpu_s_per_min"] = (time.process_time() - cpu) / (time.monotonic() - wall) * 60
+        result["idle_checks"] = app.corpus_checks - checks
+        spent.clear()
+        written = []
+        for place in PLACES[:files]:
+            path = corpus / f"watch-bench-{place.lower()}.txt"
+            checks = app.corpus_checks
+            temp = corpus / f".{path.name}.tmp"  # hidden, then renamed: the article appears whole
+            temp.write_text(article(place), encoding="utf-8")
+            began = time.monotonic()
+            os.replace(temp, path)
+            written.append(path)
+            while not any(f"Added: {place} ferry" in str(n.message) for n in list(app._notifications)):
+                if time.monotonic() - began > 600:
+                    raise SystemExit(f"{mode}: {path.name} not seen in 600 s")
+                await pilot.pause(0.02)
+            result["seen_s"].append(time.monotonic() - began)
+            result.setdefault("checks_per_file", []).append(app.corpus_checks - checks)
+            result.setdefault("stages_s", []).append({k: round(v, 3) for k, v in spent.items()})
+            spent.clear()
+            engine = app.engine
+            assert engine is not None
+            with app.engine_lock:
+                answer = engine.ask(f"How often will the {place} ferry sail?")
+            result["answered"].append(bool(answer.quotes) and answer.quotes[0].article.id == path.name)
+    for path in written:
+        path.unlink(missing_ok=True)
+    return result
+
+
+def _run_child(mode: str, corpus: Path, args: argparse.Namespace, home: Path) -> dict[str, Any]:
+    env = dict(os.environ)
+    env.pop("ASSISTANT_INDEX_DIR", None)
+    env.update(ASSISTANT_HISTORY="0", XDG_CACHE_HOME=str(home / "cache"), ASSISTANT_EXPORT_DIR=str(home))
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--corpus", str(corpus)]
+    cmd += ["--files", str(args.files), "--idle", str(args.idle)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"child {mode} failed ({done.returncode}):\n{done.stderr[-4000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _corpus(size: str) -> Path:
+    from _corpora import BENCH_ROOT, reuters_docs, write_corpus
+    from index_bench import SIZES, calibrate, run_child
+
+    corpus = BENCH_ROOT / size
+    docs = reuters_docs()
+    write_corpus(corpus, docs, max(1, round(SIZES[size] / calibrate(docs))))
+    if not (corpus / ".assistant" / "CURRENT").is_file():
+        build = run_child("build", corpus)
+        print(f"[{size}] built in {build['seconds']:.1f}s, {build['passages']} passages", file=sys.stderr)
+    for stale in corpus.glob("watch-bench-*.txt"):
+        stale.unlink()
+    return corpus
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", default="100k")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--files", type=int, default=3)
+    parser.add_argument("--idle", type=float, default=60.0)
+    parser.add_argument("--child", choices=MODES)
+    parser.add_argument("--corpus", type=Path)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(asyncio.run(_child(args.child, args.corpus, args.files, args.idle))))
+        return
+    corpus = _corpus(args.size)
+    files = sum(1 for _ in corpus.rglob("*.txt"))
+    runs: dict[str, list[dict[str, Any]]] = {m: [] for m in MODES}
+    with tempfile.TemporaryDirectory(prefix="chat-watch-") as home:
+        for round_ in range(args.rounds):
+            for mode in MODES if round_ % 2 == 0 else MODES[::-1]:
+                run = _run_child(mode, corpus, args, Path(home))
+                runs[mode].append(run)
+                print(f"[{mode}] {json.dumps(run)}", file=sys.stderr)
+    print(f"{args.size}: {files} files; medians over {args.rounds} rounds")
+    head = f"  {'mode':10} {'write->seen s':>14} {'(max)':>7} {'idle CPU s/min':>15} {'idle checks/min':>16}"
+    print(head + " answered")
+    summary: dict[str, Any] = {}
+    for mode in MODES:
+        seen = [s for r in runs[mode] for s in r["seen_s"]]
+        cpu = statistics.median(r["idle_cpu_s_per_min"] for r in runs[mode])
+        checks = statistics.median(r["idle_checks"] / args.idle * 60 for r in runs[mode])
+        answered = sum(a for r in runs[mode] for a in r["answered"])
+        summary[mode] = {
+            "seen_s_median": statistics.median(seen),
+            "seen_s_max": max(seen),
+            "idle_cpu_s_per_min": cpu,
+            "idle_checks_per_min": checks,
+            "answered": answered,
+            "asked": len(seen),
+        }
+        print(
+            f"  {mode:10} {statistics.median(seen):14.2f} {max(seen):7.2f} {cpu:15.2f} {checks:16.1f} "
+            f"{answered}/{len(seen)}"
+        )
+    OUT.mkdir(exist_ok=True)
+    out = OUT / f"chat_watch-{args.size}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(
+        json.dumps({"size": args.size, "files": files, "runs": runs, "summary": summary}, indent=1)
+    )
+    print(f"  -> {out}")
+
+
+if __name__ == "__main__":
+    main()
