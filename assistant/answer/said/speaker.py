@@ -3,7 +3,9 @@
 Two shapes the learned score and priors.py's rules miss, as readers ask:
 - X asked by a role with words saying which one ("a Nomura Securities broker", "a senior Bank of
   Japan official"): every broker or official matches the role, so the one whose mention holds those
-  words ("A Nomura Securities broker said") is X, above "Brokers said" or "a central bank official".
+  words ("A Nomura Securities broker said") is X, above "Brokers said" or "a central bank official";
+  so is the one whose mention spells them by their initials ("A BMA spokesman" for "a Bahrain
+  Monetary Agency spokesman").
 - Someone else's words in an article where X speaks: "Brokers said the meeting is likely to lead
   Japan to ..." repeats more of the question than X's own statement, yet it is not what X said;
   so too "traders said" where "an analyst" is asked and "one analyst" speaks.
@@ -12,6 +14,7 @@ Two shapes the learned score and priors.py's rules miss, as readers ask:
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import numpy.typing as npt
@@ -49,6 +52,41 @@ def _qualifiers(query: Query) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(terms(subject)) if t not in head and t in query.weights)
 
 
+_WORD = re.compile(r"[A-Za-z][\w.'’&-]*")
+_MINOR = frozenset("of and for the de du".split())
+"""Words inside a name its acronym skips ("Bank of Japan" is BOJ)."""
+
+
+def spelled_out(subject: str, mention: str) -> frozenset[str]:
+    """The terms of the subject's words that an acronym in a speaker's mention stands for: "A BMA
+    spokesman" is the Bahrain Monetary Agency's, asked as "a Bahrain Monetary Agency spokesman".
+    Reuters writes a body in full at its first mention and by its initials in the next paragraph,
+    where its spokesman speaks; a reader asks in the full name. An acronym is a word in capitals
+    (two letters or more) that the initials of a run of the subject's capitalised words spell."""
+    words = _WORD.findall(subject)
+    found: set[str] = set()
+    for token in mention.split():
+        bare = token.strip(".,;:'’()")
+        letters = "".join(c for c in bare if c.isupper())
+        if len(letters) < 2 or not bare.isupper():
+            continue
+        for i, first in enumerate(words):
+            if not first[:1].isupper():
+                continue
+            capitals, every = "", ""  # "Bank of Japan" spells BJ, or BOJ with its minor word
+            for j in range(i, len(words)):
+                if words[j][:1].isupper():
+                    capitals += words[j][0]
+                elif words[j].lower() not in _MINOR:
+                    break
+                every += words[j][0].upper()
+                if letters in (capitals, every):
+                    found |= set(terms(" ".join(words[i : j + 1])))
+                if len(capitals) >= len(letters):
+                    break
+    return frozenset(found)
+
+
 def qualifier_share(query: Query, scored: list[Scored]) -> npt.NDArray[np.float64]:
     """Per candidate, the weighted share of the asked role's qualifying words its speaker's mention
     (as written, or the role the article gives) holds; zeros when the question gives none."""
@@ -62,6 +100,7 @@ def qualifier_share(query: Query, scored: list[Scored]) -> npt.NDArray[np.float6
             continue
         who = s.speaker
         held = set(terms(who.as_written)) | set(terms(who.role or "")) | set(terms(who.name))
+        held |= spelled_out(query.info.subject or "", f"{who.as_written} {who.role or ''}")
         out[k] = math.fsum(query.weights[t] for t in words if t in held) / total
     return out
 
