@@ -35,11 +35,27 @@ speaks is not the analyst's): as much as priors.PERSON_UNSPOKEN_PENALTY takes fr
 sentence. Not where X is a body ("the agency believes" is Moody's)."""
 
 
-def _theirs(rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
-    """1 where X speaks the sentence, or, where it names no speaker, the quotation it goes on from."""
+QUOTE_MARKS = frozenset('"“”')
+_PRONOUNS = frozenset({"he", "she"})
+
+
+def _carries_on(s: Scored) -> bool:
+    """Whether a sentence goes on with the statement before it, if that is X's: it names no speaker
+    and writes a quotation mark ('"There would be little to gain ..."' after '"We have no intention
+    of revising the accord," he said'), or its speaker is "he" or "she" ('"... there will be a
+    strike," he said' after White's). The reporter's own sentence after X's ("Yugoslavia was swept
+    by strikes last month ...") and someone else's words are not X's."""
+    who = s.speaker
+    if who is None:
+        return not QUOTE_MARKS.isdisjoint(s.text)
+    return not who.key and who.as_written.lower() in _PRONOUNS
+
+
+def theirs_of(rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
+    """1 where X speaks the sentence, or it carries on X's statement from the sentence before."""
     named = rows[:, FEATURES.index("speaker_named")]
-    unspoken = np.array([s.speaker is None for s in scored], dtype=np.float64)
-    return np.maximum(named, unspoken * rows[:, FEATURES.index("prev_speaker_named")])
+    carried = np.array([_carries_on(s) for s in scored], dtype=np.float64)
+    return np.maximum(named, carried * rows[:, FEATURES.index("prev_speaker_named")])
 
 
 def _qualifiers(query: Query) -> tuple[str, ...]:
@@ -124,7 +140,7 @@ def statements_of(rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.ND
     """1 where X speaks the sentence, or the quotation it goes on from, or where its speaker is the
     person (by key) who speaks a sentence of X's in the same article: a role asked ("the chief
     economist") is written at the first mention only, and "Takahashi said" later is the same man."""
-    theirs = _theirs(rows, scored)
+    theirs = theirs_of(rows, scored)
     keys: dict[int, set[str]] = {}
     for s, t in zip(scored, theirs, strict=True):
         if t > 0 and s.speaker is not None and s.speaker.key:
