@@ -22,8 +22,7 @@ WAGES = (
     'have adverse effects on the system," a Western diplomat said.\n'
     "He said if the law was applied too strictly it would probably provoke a new wave of strikes and "
     "unrest.\n"
-    "Velmark was swept by strikes last month following the introduction of a wage-freeze law, later "
-    "amended to allow more flexibility, in what some analysts saw as a retreat by Resnik.\n"
+    "Velmark was swept by strikes last month when the wage law proposed by Resnik was first enforced.\n"
     "But with inflation moving towards 100 pct, trade union leaders are pressing for higher pay.\n"
 )
 
@@ -37,7 +36,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 def test_the_reporters_sentence_after_x_is_not_xs_statement(engine: Engine) -> None:
     # Before: the reporter's sentence on last month's strikes, read as the diplomat's for coming
     # after his, came first; his warning second.
-    answer = engine.ask("What did a Western diplomat warn could follow if Velmark enforced Resnik's wage law too strictly?")
+    answer = engine.ask(
+        "What did a Western diplomat warn could follow if Velmark enforced Resnik's wage law too strictly?"
+    )
     assert answer.answered, answer.message
-    first = answer.quotes[0]
-    assert first.text.startswith("He said if the law was applied too strictly"), [q.text for q in answer.quotes]
+    shown = [q.text for q in answer.quotes]
+    assert shown[0].startswith("He said if the law was applied too strictly"), shown

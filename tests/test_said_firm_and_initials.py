@@ -8,8 +8,6 @@ Stories written for these tests in the wire's shape; real corpus folders on disk
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.answer.said.speaker import spelled_out
