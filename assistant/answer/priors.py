@@ -14,6 +14,7 @@ import numpy as np
 
 from assistant.answer.features import FEATURES, Scored
 from assistant.answer.query import Query
+from assistant.answer.said.speaker import theirs_of
 from assistant.answer.topic import topic_coverage, who_missing
 from assistant.index.tokens import terms
 from assistant.speakers import plainly_a_person
@@ -128,9 +129,6 @@ def rule_prior(query: Query, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.fl
         prior += RELATION_PRIOR * rows[:, FEATURES.index("relation")]
     if query.info.asks_statement and query.names:
         prior += COVERAGE_PRIOR * (rows[:, FEATURES.index("cov")] + 0.5 * rows[:, FEATURES.index("bcov")])
-        named = FEATURES.index("speaker_named")
-        theirs = np.maximum(rows[:, named], rows[:, FEATURES.index("prev_speaker_named")])
-        prior += DIRECT_PRIOR * theirs * rows[:, FEATURES.index("quote_marks")]
     return prior
 
 
@@ -216,9 +214,10 @@ as DIRECT_PRIOR."""
 
 
 def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
-    """For "what did X say (about Y)": logit taken from unspoken sentences when X is a person who
-    speaks among the candidates, and from X's quoted words that hold little of Y; X's statements
-    are credited with the words describing X ("FDIC chairman") as they are with X's name."""
+    """For "what did X say (about Y)": logit added to X's quoted words (DIRECT_PRIOR), taken from
+    unspoken sentences when X is a person who speaks among the candidates, and from X's quoted
+    words that hold little of Y; X's statements are credited with the words describing X ("FDIC
+    chairman") as they are with X's name."""
     prior = np.zeros(rows.shape[0])
     if not (query.info.asks_statement and query.names) or not scored:
         return prior
@@ -227,17 +226,20 @@ def said_prior(query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]
         bool(r[named]) and s.speaker is not None and plainly_a_person(s.speaker.name, s.speaker.role)
         for r, s in zip(rows, scored, strict=True)
     ]
-    theirs = np.maximum(rows[:, named], rows[:, FEATURES.index("prev_speaker_named")])
+    theirs = theirs_of(rows, scored)
     if any(persons):
         spoken = np.maximum(rows[:, FEATURES.index("speaker")], rows[:, FEATURES.index("quote_marks")])
         prior -= PERSON_UNSPOKEN_PENALTY * (1.0 - spoken)
         prior -= ABOUT_PENALTY * spoken * (1.0 - theirs) * _naming_them(query, scored)
+    # X's quoted words: in X's sentence, or one going on from it (not someone else's quotation
+    # after X's: '... Blackburn said.' then 'Hemminghaus said, "Refining is a margin business."').
     direct = theirs * rows[:, FEATURES.index("quote_marks")]
+    prior += DIRECT_PRIOR * direct
     if query.info.wants_words:  # only a quotation holds the very words; X's above anyone's
         prior += WORDS_PRIOR * (direct + rows[:, FEATURES.index("quote_marks")] - 1.0)
     topic = topic_coverage(query, scored)
     best = float((topic * theirs).max())
-    # DIRECT_PRIOR (rule_prior) goes to X's quoted words in the share they hold of the topic; a
+    # DIRECT_PRIOR (above) is kept by X's quoted words in the share they hold of the topic; a
     # saying asked for ("many a slip between the cup and the lip") holds none of it, and keeps it all.
     if best > 0 and not query.info.wants_words:
         # Only the words inside the quotation marks are X's own: a quote on something else with the

@@ -3,7 +3,9 @@
 Two shapes the learned score and priors.py's rules miss, as readers ask:
 - X asked by a role with words saying which one ("a Nomura Securities broker", "a senior Bank of
   Japan official"): every broker or official matches the role, so the one whose mention holds those
-  words ("A Nomura Securities broker said") is X, above "Brokers said" or "a central bank official".
+  words ("A Nomura Securities broker said") is X, above "Brokers said" or "a central bank official";
+  so is the one whose mention spells them by their initials ("A BMA spokesman" for "a Bahrain
+  Monetary Agency spokesman").
 - Someone else's words in an article where X speaks: "Brokers said the meeting is likely to lead
   Japan to ..." repeats more of the question than X's own statement, yet it is not what X said;
   so too "traders said" where "an analyst" is asked and "one analyst" speaks.
@@ -12,6 +14,7 @@ Two shapes the learned score and priors.py's rules miss, as readers ask:
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import numpy.typing as npt
@@ -32,11 +35,27 @@ speaks is not the analyst's): as much as priors.PERSON_UNSPOKEN_PENALTY takes fr
 sentence. Not where X is a body ("the agency believes" is Moody's)."""
 
 
-def _theirs(rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
-    """1 where X speaks the sentence, or, where it names no speaker, the quotation it goes on from."""
+QUOTE_MARKS = frozenset('"“”')
+_PRONOUNS = frozenset({"he", "she"})
+
+
+def _carries_on(s: Scored) -> bool:
+    """Whether a sentence goes on with the statement before it, if that is X's: it names no speaker
+    and writes a quotation mark ('"There would be little to gain ..."' after '"We have no intention
+    of revising the accord," he said'), or its speaker is "he" or "she" ('"... there will be a
+    strike," he said' after White's). The reporter's own sentence after X's ("Yugoslavia was swept
+    by strikes last month ...") and someone else's words are not X's."""
+    who = s.speaker
+    if who is None:
+        return not QUOTE_MARKS.isdisjoint(s.text)
+    return not who.key and who.as_written.lower() in _PRONOUNS
+
+
+def theirs_of(rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.NDArray[np.float64]:
+    """1 where X speaks the sentence, or it carries on X's statement from the sentence before."""
     named = rows[:, FEATURES.index("speaker_named")]
-    unspoken = np.array([s.speaker is None for s in scored], dtype=np.float64)
-    return np.maximum(named, unspoken * rows[:, FEATURES.index("prev_speaker_named")])
+    carried = np.array([_carries_on(s) for s in scored], dtype=np.float64)
+    return np.maximum(named, carried * rows[:, FEATURES.index("prev_speaker_named")])
 
 
 def _qualifiers(query: Query) -> tuple[str, ...]:
@@ -47,6 +66,41 @@ def _qualifiers(query: Query) -> tuple[str, ...]:
         return ()
     head = set(terms(query.names[0]))
     return tuple(t for t in dict.fromkeys(terms(subject)) if t not in head and t in query.weights)
+
+
+_WORD = re.compile(r"[A-Za-z][\w.'’&-]*")
+_MINOR = frozenset("of and for the de du".split())
+"""Words inside a name its acronym skips ("Bank of Japan" is BOJ)."""
+
+
+def spelled_out(subject: str, mention: str) -> frozenset[str]:
+    """The terms of the subject's words that an acronym in a speaker's mention stands for: "A BMA
+    spokesman" is the Bahrain Monetary Agency's, asked as "a Bahrain Monetary Agency spokesman".
+    Reuters writes a body in full at its first mention and by its initials in the next paragraph,
+    where its spokesman speaks; a reader asks in the full name. An acronym is a word in capitals
+    (two letters or more) that the initials of a run of the subject's capitalised words spell."""
+    words = _WORD.findall(subject)
+    found: set[str] = set()
+    for token in mention.split():
+        bare = token.strip(".,;:'’()")
+        letters = "".join(c for c in bare if c.isupper())
+        if len(letters) < 2 or not bare.isupper():
+            continue
+        for i, first in enumerate(words):
+            if not first[:1].isupper():
+                continue
+            capitals, every = "", ""  # "Bank of Japan" spells BJ, or BOJ with its minor word
+            for j in range(i, len(words)):
+                if words[j][:1].isupper():
+                    capitals += words[j][0]
+                elif words[j].lower() not in _MINOR:
+                    break
+                every += words[j][0].upper()
+                if letters in (capitals, every):
+                    found |= set(terms(" ".join(words[i : j + 1])))
+                if len(capitals) >= len(letters):
+                    break
+    return frozenset(found)
 
 
 def qualifier_share(query: Query, scored: list[Scored]) -> npt.NDArray[np.float64]:
@@ -62,6 +116,7 @@ def qualifier_share(query: Query, scored: list[Scored]) -> npt.NDArray[np.float6
             continue
         who = s.speaker
         held = set(terms(who.as_written)) | set(terms(who.role or "")) | set(terms(who.name))
+        held |= spelled_out(query.info.subject or "", f"{who.as_written} {who.role or ''}")
         out[k] = math.fsum(query.weights[t] for t in words if t in held) / total
     return out
 
@@ -85,7 +140,7 @@ def statements_of(rows: npt.NDArray[np.float64], scored: list[Scored]) -> npt.ND
     """1 where X speaks the sentence, or the quotation it goes on from, or where its speaker is the
     person (by key) who speaks a sentence of X's in the same article: a role asked ("the chief
     economist") is written at the first mention only, and "Takahashi said" later is the same man."""
-    theirs = _theirs(rows, scored)
+    theirs = theirs_of(rows, scored)
     keys: dict[int, set[str]] = {}
     for s, t in zip(scored, theirs, strict=True):
         if t > 0 and s.speaker is not None and s.speaker.key:
