@@ -394,9 +394,10 @@ def analyse_question(question: str) -> QuestionInfo:
         # suit?": WordNet files "network" and "demand" with the verbs of saying, but a number, date or
         # place is asked of a thing done; only a verb that reports a view makes it a statement.
         unspoken = True
-    if unspoken and kind in _ASKS_OTHER:
+    if unspoken and (kind in _ASKS_OTHER or which_noun(text)):
         # "How many votes did the ferry deal get?": "deal" may be a verb of saying, but nothing that
-        # speaks stands before it, and the question word asks for a number, not a statement.
+        # speaks stands before it, and the question word asks for a number, not a statement; so too
+        # "Which company does Carolco plan to acquire?", whose noun asks for a name, not a statement.
         subject = None
     if subject is not None:
         head_names, head_words = subject_head(subject)
