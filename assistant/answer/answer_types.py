@@ -139,47 +139,6 @@ _REASON = re.compile(
     r"boost|cut|avoid|meet|pay|fund|finance))\b",
     re.I,
 )
-_ADVERB = (
-    r"(?:(?:mainly|largely|partly|mostly|primarily|chiefly|principally|partially|in\s+part|solely|entirely"
-    r"|directly)\s+)?"
-)
-"""An adverb between a connective's words: "due mainly to", "owing largely to"."""
-_OBJECT = r"(?:[^\s.;]+\s+){0,8}?"
-"""What a causal verb takes between itself and its preposition: "attributed the weak performance in the
-March trade balance to", "blamed the loss on"."""
-
-REASON_CUE = re.compile(
-    rf"\b(?:because|due\s+{_ADVERB}to{DUE_ON_SCHEDULE}|owing\s+{_ADVERB}to|thanks\s+{_ADVERB}to"
-    r"|(?:as\s+)?(?:a|the)\s+(?:direct\s+)?result\s+of"
-    r"|in\s+order\s+(?:to|that)|so\s+(?:that|as\s+to)|for\s+fear\s+(?:of|that)"
-    r"|(?:designed|intended|aimed|meant)\s+(?:to|at)|(?:in\s+an?\s+)?(?:effort|attempt|bid)\s+to"
-    r"|with\s+the\s+(?:aim|goal|intention|object)\s+of|the\s+reasons?\s+(?:for|why|was|is|being)"
-    r"|for\s+(?:[a-z]+\s+){0,2}reasons?"
-    r"|(?:largely\s+|mainly\s+|partly\s+)?responsible\s+for|led\s+to|caused\s+by|prompt(?:ed|s|ing)|(?:spurr|trigger)(?:s|ing)"
-    r"|(?:led|forced|caused|drove|spurred|encouraged|persuaded|compelled)\s+"
-    rf"{_OBJECT}to\s+(?!the\b|a\b|an\b|\d)"
-    rf"|blam(?:e|ed|es|ing)\b|attribut(?:e|ed|es|ing|able)\s+{_OBJECT}to"
-    r"|stem(?:s|med|ming)\s+from|result(?:ed|s|ing)?\s+from|on\s+the\s+grounds?\s+(?:that|of)"
-    r"|(?:in\s+)?(?:response|reaction|protest|retaliation)\s+(?:to|against|at|over)"
-    r"|(?:died|dies)\s+(?:of|from)|insufficient|inadequate"
-    r"|(?:boosted|hurt|hit|helped|depressed|driven|fuel+ed|spurred|triggered|sparked|hampered|dampened"
-    r"|weakened|undermined)\s+by|amid|cit(?:ed|ing|es)|reflect(?:s|ed|ing)?"
-    rf"|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|the\b|{MONTHS}\b))"
-    r"|since\s+the\s+(?:[^\s.;,]+\s+){1,3}(?:will|would|can|could|may|might|must|should|is|are|does|do|has"
-    r"|have|remains?|lacks?|needs?)\b"
-    r"|to\s+(?:help|curb|offset|reduce|fund|finance|ward\s+off|maintain|protect|preserve|strengthen|improve"
-    r"|stimulate|encourage))\b",
-    re.IGNORECASE,
-)
-"""Words that state why: a cause ("because of", "due mainly to", "responsible for", "attributed the fall
-to", "died of", "hurt by", "since it was unable to", "since the charge-offs will deplete") or a purpose
-("designed to help curb", "in a bid to", "in protest at"); "since March", "since the merger" say since
-when, and "since the merger was completed" (past tense) does too. Also "the result of", a cause as
-a verb's subject ("a rising beef market is prompting packer interest") and a purpose ("to maintain a
-competitive position"). A sentence so worded offers a reason (offered_types), as one holding _REASON's
-words does: the ranker's reason kind and the why-lift read one sentence alike."""
-
-
 _DEFINITION = re.compile(
     r"\b(?:is|are|was|were)\s+(?:a|an|the)\s+\w+|\b(?:known|described|defined)\s+as\b|\brefers?\s+to\b|"
     r"\bmeans?\b|\([A-Z]?[\w\s,-]{3,60}\)|,\s+(?:a|an|the)\s+[\w\s-]{3,40},",
@@ -484,13 +443,12 @@ def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -
         ("money", _MONEY),
         ("number", _NUMBER),
         ("date", _DAY if question.asks_day else _DATE),
+        ("reason", _REASON),
         ("definition", _DEFINITION),
         ("quote", _QUOTE),
     ):
         if fresh(pattern):
             found.add(kind)  # type: ignore[arg-type]
-    if fresh(_REASON) or fresh(REASON_CUE):  # read as the why-lift reads it (reasons.py)
-        found.add("reason")
     capitalised = _CAPITALISED.findall(sentence) if {"place", "person"} & set(wanted) else []
     if (
         any(word not in question.text for word in _found(_PLACE, sentence, _last_word))
