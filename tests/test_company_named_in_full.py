@@ -5,8 +5,6 @@ Trading Ltd") is not moved above the sentence naming the seller. Real corpus fol
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.answer.question_class import which_noun
