@@ -293,9 +293,14 @@ _NOT_WHICH_NOUNS = frozenset(
 )
 COMPANY_ENDS = frozenset("co cos corp inc ltd plc ag ab sa spa nv bv gmbh group".split())
 """The terms a company's name ends in ("Daelim Industrial Co Ltd", "Pennzoil Co chairman")."""
+COMPANY_WORDS = COMPANY_ENDS | frozenset("compani incorpor limit".split())
+"""The terms a company's name may end in, its endings written out too ("Minories Finance Limited",
+"Carolco Pictures Incorporated"): a name so written is as much a company's as one ending in "Ltd".
+Not "Corporation": agencies are named so ("The Commodity Credit Corporation" was lifted over the
+company that earned its export bonus, reuters-paraphrased)."""
 _ABBREVIATED: dict[str, frozenset[str]] = {
-    "compani": COMPANY_ENDS | {"compani"},
-    "firm": COMPANY_ENDS | {"firm"},
+    "compani": COMPANY_WORDS,
+    "firm": COMPANY_WORDS | {"firm"},
     "corpor": frozenset({"corp", "corpor"}),
 }
 """A noun asked and what a name says for it ("which company" is answered by "Daelim Industrial Co Ltd").
@@ -391,9 +396,10 @@ def analyse_question(question: str) -> QuestionInfo:
         # suit?": WordNet files "network" and "demand" with the verbs of saying, but a number, date or
         # place is asked of a thing done; only a verb that reports a view makes it a statement.
         unspoken = True
-    if unspoken and kind in _ASKS_OTHER:
+    if unspoken and (kind in _ASKS_OTHER or which_noun(text)):
         # "How many votes did the ferry deal get?": "deal" may be a verb of saying, but nothing that
-        # speaks stands before it, and the question word asks for a number, not a statement.
+        # speaks stands before it, and the question word asks for a number, not a statement; so too
+        # "Which company does Carolco plan to acquire?", whose noun asks for a name, not a statement.
         subject = None
     if subject is not None:
         head_names, head_words = subject_head(subject)
