@@ -3,7 +3,8 @@ Monday") is the day something was said, not the day of the event asked (issue 9)
 (answer_types.offered_types) do not read it as offering the date "When will the tram open?" asks, so
 the ranker quotes the sentence dating the opening first. A question asking when something happened
 ("When was the mill founded?") is not answered by a date still to come ("will shut in January"). A
-question that asks when something was said or announced still takes the report's date. Real corpus
+question that asks when something was said or announced still takes the report's date. A start
+written as a date ("has operated since 1921") answers how long as well. Real corpus
 folders on disk, the real index, the real engine and the real `assistant ask` process."""
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("When will the airport tram open?", "open in 2029"),
         ("When was the Nordby mill founded?", "since 1921"),
         ("When did Hallan Group announce the closure of the mill?", "said on Monday"),
+        ("When will the Nordby mill close?", "shut in January"),
+        ("How long has the Nordby mill been open?", "since 1921"),
     ],
 )
 def test_the_date_asked_comes_first(folder: Path, question: str, expected: str) -> None:

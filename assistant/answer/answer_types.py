@@ -124,6 +124,15 @@ Monday", "told a news conference on Friday", "announced in a statement on March 
 Friday")."""
 _REPORTED_BEFORE = re.compile(rf"\s*,?\s*{_REPORTING_VERB}\b")
 """What follows a date that dates the report: "Hallan Group on Monday said"."""
+_SINCE_DATE = re.compile(
+    rf"\b(?:since|dating\s+(?:back\s+)?(?:to|from))\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    rf"(?:(?:{MONTHS}\s+)?(?:\d{{1,2}},?\s+)?(?:1[0-9]|20)\d\d(?:['’]?s)?\b|{MONTHS}(?!\w))",
+    re.I,
+)
+"""A start written as a date ("since 1921", "since March", "since the early 1980s", "dating back to
+1870"): how long something has lasted, for "How long has the mill been open?"."""
+_MONTH_ALONE = re.compile(MONTHS, re.I)
+_DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|won['’]t)\s+(?:[a-z-]+\s+){0,4}$", re.I)
 """What stands before a date of a plan ("will shut in January", "will now open in 2029")."""
 _PLACE = re.compile(
@@ -482,6 +491,9 @@ def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -
 
     if any(match not in q_low for match in _found(_DURATION, sentence, _lasting)):
         found.add("duration")
+    # "has operated since 1921" says how long as well, where a length of time is asked.
+    if "duration" in wanted and fresh(_SINCE_DATE):
+        found.add("duration")
     # "every day" says how often, which answers "how often" but not "how long".
     if question.asks_often and fresh(_FREQUENCY):
         found.add("duration")
@@ -543,11 +555,16 @@ def _lasting(m: re.Match[str]) -> str | None:
 
 def _reported(m: re.Match[str]) -> bool:
     """Whether the date `m` dates only the report it stands in ("officials said on Tuesday",
-    "Hallan Group on Monday said"): the day something was said, not the day of what was said."""
-    return (
-        _REPORTED_AFTER.search(m.string, max(0, m.start() - 120), m.start()) is not None
-        or _REPORTED_BEFORE.match(m.string, m.end()) is not None
-    )
+    "Hallan Group on Monday said"): the day something was said, not the day of what was said. A
+    year right after the verb is what was reported ("Ivaco reported 1986 profit of ..."), as is a
+    time one owns ("told reporters this year's borrowing ...", "said tonight's speech ...")."""
+    if m.group(0)[:1].isdigit() or m.string.startswith(("'s", "’s"), m.end()):
+        return False
+    if _REPORTED_BEFORE.match(m.string, m.end()) is not None:
+        return True
+    # "said February sales were ...": a month alone after the verb names what was reported.
+    month = _MONTH_ALONE.fullmatch(m.group(0)) is not None and _DAY_AFTER.match(m.string, m.end()) is None
+    return not month and _REPORTED_AFTER.search(m.string, max(0, m.start() - 120), m.start()) is not None
 
 
 def _planned(m: re.Match[str]) -> bool:
