@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.answer_types import offered_types, stated
+from assistant.answer.answer_types import offered_types, stated, wanted_types
+from assistant.answer.question_class import analyse_question
 from assistant.engine import Engine
 from tests.stories import ask_cli, filler_stories, first_quote, write_stories
 
@@ -39,6 +40,11 @@ STORIES = {
         "About 340 workers will lose their jobs when the mill closes, the company said.\n\n"
         "The mill has operated since 1921 and was the town's largest employer.\n"
     ),
+    "video.txt": (
+        "Kelso Video Adds Licences\n"
+        "Kelso Video Corp said it sold two more area licences to own and operate its rental stores.\n"
+        "It said the licences require at least six new stores to be opened within a 25 month period.\n"
+    ),
 }
 
 
@@ -54,11 +60,18 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("When was the Nordby mill founded?", "since 1921"),
         ("When did Hallan Group announce the closure of the mill?", "said on Monday"),
         ("When will the Nordby mill close?", "shut in January"),
+        ("When will Kelso Video open its new stores?", "within a 25 month period"),
         ("How long has the Nordby mill been open?", "since 1921"),
     ],
 )
 def test_the_date_asked_comes_first(folder: Path, question: str, expected: str) -> None:
     assert expected in first_quote(Engine.open(folder), question)
+
+
+def test_a_story_giving_only_a_length_of_time_does_not_say_when_it_happened(folder: Path) -> None:
+    answer = Engine.open(folder).ask("When did Kelso Video open its first rental store?")
+    assert not answer.answered
+    assert answer.message == "The corpus holds no answer to this question."
 
 
 def test_the_command_line_quotes_the_opening_year_first(folder: Path) -> None:
@@ -84,6 +97,13 @@ def test_a_report_date_offers_no_date_of_the_event(sentence: str) -> None:
 def test_a_date_of_the_event_beside_a_report_date_still_counts() -> None:
     sentence = "The company said on Tuesday it would open the plant in 2029."
     assert "date" in offered_types(sentence, stated("When will the plant open?"))
+
+
+def test_a_length_of_time_does_not_say_when_something_happened() -> None:
+    asked = "When did the mill open its first shop?"
+    assert wanted_types(analyse_question(asked), asked) == ("date",)
+    asked = "When will the mill open its first shop?"
+    assert "duration" in wanted_types(analyse_question(asked), asked)
 
 
 def test_a_date_to_come_does_not_date_what_happened() -> None:

@@ -360,6 +360,8 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):
         return ("date",)  # "five days of strikes" says how long, not on which days
+    if info.kind == "when" and _asks_past(low):
+        return ("date",)  # "within a 25 month period" says when something is to be, not when it was
     if info.kind == "when" and re.search(r"\bhow\s+soon\b", low):
         return ("duration", "date")  # "in the next 24 months" says how soon as well as a day would
     noun_kind = asked_noun_kind(low, info.asks_statement) if info.kind == "what" else None
@@ -454,7 +456,7 @@ def stated(question: str) -> Stated:
         asks_often=_OFTEN.search(low) is not None,
         asks_day=_DAY_ASKED.search(low) is not None,
         asks_said=_SAID_ASKED.search(low) is not None,
-        asks_past=_PAST_ASKED.search(low) is not None and _PLAN_ASKED.search(low) is None,
+        asks_past=_asks_past(low),
     )
 
 
@@ -466,9 +468,7 @@ _SAID_ASKED = re.compile(
 """A question asking when something was said or made known ("When did X announce the sale?"): there
 the date of the report is the date asked. "State", "issue" and "release" are left out: mostly nouns
 or deeds in a question ("the United States", "the bond issue", "the hostages' release")."""
-_PAST_ASKED = re.compile(
-    r"\b(?:when|(?:what|which)\s+(?:year|day|date|month|week))\s+(?:was|were|did|had)\b"
-)
+_PAST_ASKED = re.compile(r"\b(?:when|(?:what|which)\s+(?:year|day|date|month|week))\s+(?:was|were|did|had)\b")
 """A question asking when something happened: "When was the mill founded?", "In what year did X start?"."""
 _PLAN_ASKED = re.compile(
     r"\b(?:will|would|shall|expected|due|scheduled|set\s+to|slated|planned|plans?|intended|supposed|going"
@@ -476,6 +476,11 @@ _PLAN_ASKED = re.compile(
 )
 """Words by which a question in the past asks of what was planned ("When was the line expected to
 open?"): a date still to come answers it."""
+
+
+def _asks_past(low: str) -> bool:
+    """Whether a question (`low`: lower-cased) asks when something happened, not what was planned."""
+    return _PAST_ASKED.search(low) is not None and _PLAN_ASKED.search(low) is None
 
 
 def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -> frozenset[AnswerType]:
