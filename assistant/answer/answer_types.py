@@ -3,7 +3,9 @@
 Surface patterns only: they feed the ranker as features ("wants a duration" x "offers a duration"),
 so a sentence that cannot hold the wanted kind rarely comes first, while the learned weights decide
 how much each match is worth. A kind the question itself already names does not count as offered:
-"How much did the $325 million package hold?" is not answered by "$325 million" again.
+"How much did the $325 million package hold?" is not answered by "$325 million" again. Nor does
+a date that only dates the report ("officials said on Tuesday") offer the date of the event asked,
+unless the question asks when something was said.
 """
 
 from __future__ import annotations
