@@ -3,7 +3,9 @@
 Surface patterns only: they feed the ranker as features ("wants a duration" x "offers a duration"),
 so a sentence that cannot hold the wanted kind rarely comes first, while the learned weights decide
 how much each match is worth. A kind the question itself already names does not count as offered:
-"How much did the $325 million package hold?" is not answered by "$325 million" again.
+"How much did the $325 million package hold?" is not answered by "$325 million" again. Nor does
+a date that only dates the report ("officials said on Tuesday") offer the date of the event asked,
+unless the question asks when something was said.
 """
 
 from __future__ import annotations
@@ -105,6 +107,36 @@ _DAY = re.compile(
     re.I,
 )
 """A day of the calendar: "April 17", "2 April", "Friday", "4/17/87"."""
+_REPORTING_VERB = (
+    r"(?:says|said|tells|told|announces|announced|reports|reported|states|stated|adds|added|discloses|disclosed"
+    r"|confirms|confirmed|reveals|revealed|declares|declared|notes|noted|comments|commented|writes|wrote"
+    r"|warns|warned|insists|insisted|claims|claimed|predicts|predicted)"
+)
+_REPORTED_AFTER = re.compile(
+    rf"\b{_REPORTING_VERB}(?:\s+(?:(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?)?(?:reporters"
+    r"|journalists|press|parliament|lawmakers|legislators|investors|analysts|shareholders|delegates|conference"
+    r"|briefing|meeting|committee|panel|hearing|audience|newspaper|television|radio)"
+    r"|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}))?"
+    r"(?:\s+(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|interview|release|conference|briefing|speech|letter|filing|report|meeting|call))?"
+    r",?\s+(?:(?:on|late|early|earlier|later)\s+(?:on\s+)?|last\s+|this\s+)?$",
+)
+"""What stands before a date that dates the report ("officials said on Tuesday", "told reporters
+Monday", "told a news conference on Friday", "announced in a statement on March 3", "said late on
+Friday")."""
+_REPORTED_BEFORE = re.compile(rf"\s*,?\s*{_REPORTING_VERB}\b")
+"""What follows a date that dates the report: "Hallan Group on Monday said"."""
+_SINCE_DATE = re.compile(
+    rf"\b(?:since|dating\s+(?:back\s+)?(?:to|from))\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    rf"(?:(?:{MONTHS}\s+)?(?:\d{{1,2}},?\s+)?(?:1[0-9]|20)\d\d(?:['’]?s)?\b|{MONTHS}(?!\w))",
+    re.I,
+)
+"""A start written as a date ("since 1921", "since March", "since the early 1980s", "dating back to
+1870"): how long something has lasted, for "How long has the mill been open?"."""
+_MONTH_ALONE = re.compile(MONTHS, re.I)
+_DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|won['’]t)\s+(?:[a-z-]+\s+){0,4}$", re.I)
+"""What stands before a date of a plan ("will shut in January", "will now open in 2029")."""
 _PLACE = re.compile(
     r"\b(?:at|in|near|from|to|into|across|outside|inside)\s+(?:the\s+|its\s+|their\s+)?[A-Z][\w’'-]+"
     r"|\b(?:city|town|port|province|state|county|island|village|region|emirate|republic)\s+of\s+[A-Z][\w’'-]+"
@@ -330,6 +362,8 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):
         return ("date",)  # "five days of strikes" says how long, not on which days
+    if info.kind == "when" and _asks_past(low):
+        return ("date",)  # "within a 25 month period" says when something is to be, not when it was
     if info.kind == "when" and re.search(r"\bhow\s+soon\b", low):
         return ("duration", "date")  # "in the next 24 months" says how soon as well as a day would
     noun_kind = asked_noun_kind(low, info.asks_statement) if info.kind == "what" else None
@@ -405,6 +439,11 @@ class Stated:
     """It asks how often: "every day" answers."""
     asks_day: bool
     """It asks on which day: "this year" or "next month" names none."""
+    asks_said: bool = False
+    """It asks when something was said, announced or reported: the date of a report answers."""
+    asks_past: bool = False
+    """It asks when something happened ("When was the mill founded?"): a date of what will be does
+    not answer."""
 
 
 def stated(question: str) -> Stated:
@@ -418,7 +457,32 @@ def stated(question: str) -> Stated:
         words_and_terms=words | frozenset(terms(low)),
         asks_often=_OFTEN.search(low) is not None,
         asks_day=_DAY_ASKED.search(low) is not None,
+        asks_said=_SAID_ASKED.search(low) is not None,
+        asks_past=_asks_past(low),
     )
+
+
+_SAID_ASKED = re.compile(
+    r"\b(?:say|said|says|tell|told|announce[sd]?|report(?:s|ed)?|stated|disclose[sd]?|confirm(?:s|ed)?"
+    r"|reveal(?:s|ed)?|declare[sd]?|comment(?:s|ed)?|write|wrote|warn(?:s|ed)?|predict(?:s|ed)?|unveil(?:s|ed)?"
+    r"|publish(?:es|ed)?|statement|announcement)\b"
+)
+"""A question asking when something was said or made known ("When did X announce the sale?"): there
+the date of the report is the date asked. "State", "issue" and "release" are left out: mostly nouns
+or deeds in a question ("the United States", "the bond issue", "the hostages' release")."""
+_PAST_ASKED = re.compile(r"\b(?:when|(?:what|which)\s+(?:year|day|date|month|week))\s+(?:was|were|did|had)\b")
+"""A question asking when something happened: "When was the mill founded?", "In what year did X start?"."""
+_PLAN_ASKED = re.compile(
+    r"\b(?:will|would|shall|expected|due|scheduled|set\s+to|slated|planned|plans?|intended|supposed|going"
+    r"\s+to|to\s+be|aim(?:ed)?|hope[sd]?|target(?:ed)?|deadline)\b"
+)
+"""Words by which a question in the past asks of what was planned ("When was the line expected to
+open?"): a date still to come answers it."""
+
+
+def _asks_past(low: str) -> bool:
+    """Whether a question (`low`: lower-cased) asks when something happened, not what was planned."""
+    return _PAST_ASKED.search(low) is not None and _PLAN_ASKED.search(low) is None
 
 
 def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -> frozenset[AnswerType]:
@@ -434,6 +498,9 @@ def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -
 
     if any(match not in q_low for match in _found(_DURATION, sentence, _lasting)):
         found.add("duration")
+    # "has operated since 1921" says how long as well, where a length of time is asked.
+    if "duration" in wanted and fresh(_SINCE_DATE):
+        found.add("duration")
     # "every day" says how often, which answers "how often" but not "how long".
     if question.asks_often and fresh(_FREQUENCY):
         found.add("duration")
@@ -442,13 +509,15 @@ def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -
         ("percent", _PERCENT),
         ("money", _MONEY),
         ("number", _NUMBER),
-        ("date", _DAY if question.asks_day else _DATE),
         ("reason", _REASON),
         ("definition", _DEFINITION),
         ("quote", _QUOTE),
     ):
         if fresh(pattern):
             found.add(kind)  # type: ignore[arg-type]
+    date_read = _DATE_READINGS[(question.asks_said, question.asks_past)]
+    if any(match not in q_low for match in _found(_DAY if question.asks_day else _DATE, sentence, date_read)):
+        found.add("date")
     capitalised = _CAPITALISED.findall(sentence) if {"place", "person"} & set(wanted) else []
     if (
         any(word not in question.text for word in _found(_PLACE, sentence, _last_word))
@@ -489,6 +558,53 @@ def _lasting(m: re.Match[str]) -> str | None:
     # "a day" after a quantity ("40,000 vehicles a day") is a rate; "for a day" is a duration.
     rate = m.group(0)[:2].lower() in ("a ", "an") and _RATE_BEFORE.search(m.string, 0, m.start())
     return None if rate else _compared(m)
+
+
+def _reported(m: re.Match[str]) -> bool:
+    """Whether the date `m` dates only the report it stands in ("officials said on Tuesday",
+    "Hallan Group on Monday said"): the day something was said, not the day of what was said. A
+    year right after the verb is what was reported ("Ivaco reported 1986 profit of ..."), as is a
+    time one owns ("told reporters this year's borrowing ...", "said tonight's speech ...")."""
+    if m.group(0)[:1].isdigit() or m.string.startswith(("'s", "’s"), m.end()):
+        return False
+    if _REPORTED_BEFORE.match(m.string, m.end()) is not None:
+        return True
+    # "said February sales were ...": a month alone after the verb names what was reported.
+    month = _MONTH_ALONE.fullmatch(m.group(0)) is not None and _DAY_AFTER.match(m.string, m.end()) is None
+    return not month and _REPORTED_AFTER.search(m.string, max(0, m.start() - 120), m.start()) is not None
+
+
+def _planned(m: re.Match[str]) -> bool:
+    """Whether the date `m` is that of something still to come ("will shut in January")."""
+    return _FUTURE_BEFORE.search(m.string, max(0, m.start() - 60), m.start()) is not None
+
+
+def _event_date(m: re.Match[str]) -> str | None:
+    """A date as a question asking when something was done reads it: one dating the report is none.
+    Shape served: "When will the airport tram open?" is not answered by "... has been pushed back once
+    more, transport officials said on Tuesday", but by "The line will now open in 2029"."""
+    return None if _reported(m) else _compared(m)
+
+
+def _past_date(m: re.Match[str]) -> str | None:
+    """A date as a question asking when something happened reads it: one dating the report, or one of
+    something still to come, is none. Shape served: "When was the Nordby mill founded?" is not
+    answered by "The mill will shut in January, owner Hallan Group said on Monday"."""
+    return None if _reported(m) or _planned(m) else _compared(m)
+
+
+def _said_past_date(m: re.Match[str]) -> str | None:
+    """A date as a question asking when something was said reads it: the report's date answers."""
+    return None if _planned(m) else _compared(m)
+
+
+_DATE_READINGS: dict[tuple[bool, bool], Callable[[re.Match[str]], str | None]] = {
+    (False, False): _event_date,
+    (False, True): _past_date,
+    (True, False): _compared,
+    (True, True): _said_past_date,
+}
+"""The reading of a date match by (asks_said, asks_past)."""
 
 
 def _words_of(m: re.Match[str]) -> tuple[str, ...]:
