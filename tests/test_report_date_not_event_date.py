@@ -111,3 +111,21 @@ def test_a_date_to_come_does_not_date_what_happened() -> None:
     assert "date" not in offered_types(sentence, stated("When was the mill founded?"))
     assert "date" in offered_types(sentence, stated("When will the mill shut?"))
     assert "date" in offered_types(sentence, stated("When was the mill expected to shut?"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Treasury sold notes Tuesday.",
+        "Farmers filed claims on Monday.",
+        "The bank issued reports on Friday.",
+    ],
+)
+def test_a_noun_spelled_like_a_reporting_verb_keeps_the_deeds_date(sentence: str) -> None:
+    assert "date" in offered_types(sentence, stated("When was it done?"))
+
+
+def test_a_run_of_spaces_after_a_date_is_read_in_linear_time() -> None:
+    # A hostile article's run of blanks made the reporting-clause check backtrack quadratically.
+    sentence = "It opened on Tuesday" + " " * 20_000 + "and closed."
+    assert "date" in offered_types(sentence, stated("When did it open?"))

@@ -294,10 +294,11 @@ _NOT_WHICH_NOUNS = frozenset(
 COMPANY_ENDS = frozenset("co cos corp inc ltd plc ag ab sa spa nv bv gmbh group".split())
 """The terms a company's name ends in ("Daelim Industrial Co Ltd", "Pennzoil Co chairman")."""
 COMPANY_WORDS = COMPANY_ENDS | frozenset("compani incorpor limit".split())
-"""The terms a company's name may end in, its endings written out too ("Minories Finance Limited",
-"Carolco Pictures Incorporated"): a name so written is as much a company's as one ending in "Ltd".
-Not "Corporation": agencies are named so ("The Commodity Credit Corporation" was lifted over the
-company that earned its export bonus, reuters-paraphrased)."""
+"""The terms that mark a name as a company's (named_noun.names_holding finds them anywhere in it),
+its endings written out too ("Minories Finance Limited", "Carolco Pictures Incorporated"): a name
+so written is as much a company's as one ending in "Ltd". Not "Corporation": agencies are named so
+("The Commodity Credit Corporation" was lifted over the company that earned its export bonus,
+reuters-paraphrased)."""
 _ABBREVIATED: dict[str, frozenset[str]] = {
     "compani": COMPANY_WORDS,
     "firm": COMPANY_WORDS | {"firm"},

@@ -111,6 +111,8 @@ class AssistantApp(App[None]):
         """The notifier's thread while it watches the corpus folder (None: polling, or not watching)."""
         self._touched = False
         """The notifier saw a change the index has not been checked against yet."""
+        self._next_touched = 0.0
+        """Monotonic time before which a change the notifier saw is not checked (notifier)."""
         self.corpus_checks = 0
         """Checks of the folder against the index so far (each a walk): for tests and the bench."""
         self.chat = ChatScreen(corpus_dir, self.conversation, self.engine_lock, cursor_blink=cursor_blink)
@@ -201,7 +203,12 @@ class AssistantApp(App[None]):
 
     def _check_touched(self) -> None:
         """Run the refresh the notifier asked for, once no refresh or add is running (they coalesce)."""
-        if self._touched and self.engine is not None and not self._busy():
+        if (
+            self._touched
+            and self.engine is not None
+            and not self._busy()
+            and time.monotonic() >= self._next_touched
+        ):
             self._touched = False
             self._refresh(self.engine)
 
@@ -223,11 +230,14 @@ class AssistantApp(App[None]):
     def _refresh(self, engine: Engine) -> None:
         try:
             # The scan stats every file: outside the lock, so questions are not held up by it, and
-            # spaced out on a large corpus (at most ~5% of the time spent scanning).
+            # spaced out on a large corpus (polling: at most ~5% of the time spent scanning).
             started = time.monotonic()
             self.corpus_checks += 1
             changed = engine.needs_refresh()
-            self._next_check = time.monotonic() + 20 * (time.monotonic() - started)
+            spent = time.monotonic() - started
+            self._next_check = time.monotonic() + 20 * spent
+            # A stream of changes (a long copy, a feed) is checked at most a third of the time.
+            self._next_touched = time.monotonic() + 2 * spent
             if not changed:
                 return
             with self.engine_lock:

@@ -115,8 +115,10 @@ class CorpusWatch:
     """
 
     def __init__(self, corpus_dir: Path, index_dir: Path, post: Callable[[Message], object]) -> None:
-        self.corpus_dir = Path(os.path.abspath(corpus_dir))
-        self.index_dir = Path(os.path.abspath(index_dir))
+        # Real paths: macOS's FSEvents reports changes under the folder's real path (/private/tmp for
+        # /tmp), so a path given through a link would match none of them.
+        self.corpus_dir = Path(os.path.realpath(corpus_dir))
+        self.index_dir = Path(os.path.realpath(index_dir))
         self._post = post
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="corpus-watch", daemon=True)
@@ -127,7 +129,7 @@ class CorpusWatch:
         """Start watching in the background."""
         self._thread.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float = 0.5) -> None:
         """Stop the notifier and wait for the thread (it looks at the stop event every STEP_MS)."""
         self._stop.set()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
@@ -169,6 +171,10 @@ class CorpusWatch:
                     return
                 if isinstance(raw, str):  # "timeout" (or "signal", which only the main thread gets)
                     continue
+                if not self.corpus_dir.is_dir():
+                    # The folder itself was removed or replaced: its watch went with it.
+                    self._post(WatchFailed("the corpus folder was removed or replaced"))
+                    return
                 found = [counted(self.corpus_dir, self.index_dir, path) for _change, path in raw]
                 ids = sorted({aid for aid in found if aid is not None})
                 if ids:

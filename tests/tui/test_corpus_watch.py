@@ -140,6 +140,8 @@ def test_only_paths_the_walk_reads_count(tmp_path: Path) -> None:
     assert counted(corpus, index, str(tmp_path / "elsewhere.txt")) is None
     # An index kept outside the corpus (ASSISTANT_INDEX_DIR) is never under it; its writes wake nothing.
     assert counted(corpus, tmp_path / "index", str(tmp_path / "index" / "CURRENT")) is None
+    # An index folder inside the corpus under a plain name is dropped as the index, not as hidden.
+    assert counted(corpus, corpus / "idx", str(corpus / "idx" / "CURRENT")) is None
 
 
 def test_a_corpus_on_a_network_share_is_known_by_the_mount_table(tmp_path: Path) -> None:

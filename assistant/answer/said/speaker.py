@@ -42,9 +42,9 @@ _PRONOUNS = frozenset({"he", "she"})
 def _carries_on(s: Scored) -> bool:
     """Whether a sentence goes on with the statement before it, if that is X's: it names no speaker
     and writes a quotation mark ('"There would be little to gain ..."' after '"We have no intention
-    of revising the accord," he said'), or its speaker is "he" or "she" ('"... there will be a
-    strike," he said' after White's). The reporter's own sentence after X's ("Yugoslavia was swept
-    by strikes last month ...") and someone else's words are not X's."""
+    of revising the accord," he said'), or its speaker is a "he" or "she" left unresolved
+    ('"... there will be a strike," he said' after White's). The reporter's own sentence after X's
+    ("Yugoslavia was swept by strikes last month ...") and someone else's words are not X's."""
     who = s.speaker
     if who is None:
         return not QUOTE_MARKS.isdisjoint(s.text)
