@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.said.speaker import spelled_out
+from assistant.answer.said.speaker import acronym_terms
 from assistant.engine import Engine
 from tests.stories import filler_stories, write_stories
 
@@ -55,4 +55,4 @@ def test_a_spokesman_written_by_the_initials_is_the_one_asked_by_the_full_name(e
 def test_initials_in_a_mention_spell_the_words_of_the_role_asked(
     subject: str, mention: str, spelled: set[str]
 ) -> None:
-    assert spelled_out(subject, mention) == spelled
+    assert acronym_terms(subject, mention) == spelled

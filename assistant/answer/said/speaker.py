@@ -73,12 +73,15 @@ _MINOR = frozenset("of and for the de du".split())
 """Words inside a name its acronym skips ("Bank of Japan" is BOJ)."""
 
 
-def spelled_out(subject: str, mention: str) -> frozenset[str]:
+def acronym_terms(subject: str, mention: str) -> frozenset[str]:
     """The terms of the subject's words that an acronym in a speaker's mention stands for: "A BMA
     spokesman" is the Bahrain Monetary Agency's, asked as "a Bahrain Monetary Agency spokesman".
     Reuters writes a body in full at its first mention and by its initials in the next paragraph,
     where its spokesman speaks; a reader asks in the full name. An acronym is a word in capitals
-    (two letters or more) that the initials of a run of the subject's capitalised words spell."""
+    (two letters or more) that the initials of a run of the subject's capitalised words spell.
+
+    Not speakers.bodies.initials: that one skips "of" ("Bank of Japan" is BJ there, BOJ here too), and
+    it is part of the speaker rules stored in every index (a change there rebuilds each one)."""
     words = _WORD.findall(subject)
     found: set[str] = set()
     for token in mention.split():
@@ -116,7 +119,7 @@ def qualifier_share(query: Query, scored: list[Scored]) -> npt.NDArray[np.float6
             continue
         who = s.speaker
         held = set(terms(who.as_written)) | set(terms(who.role or "")) | set(terms(who.name))
-        held |= spelled_out(query.info.subject or "", f"{who.as_written} {who.role or ''}")
+        held |= acronym_terms(query.info.subject or "", f"{who.as_written} {who.role or ''}")
         out[k] = math.fsum(query.weights[t] for t in words if t in held) / total
     return out
 
