@@ -87,3 +87,46 @@ def test_a_headline_opening_with_a_bracket_opens_with_a_capital(tmp_path: Path) 
     code, out, err = run("list", "--json", "--corpus", str(corpus))
     assert code == 0, err
     assert {row["id"]: row["title"] for row in json.loads(out)} == {n: t for n, (_, t) in heads.items()}
+
+
+def test_the_wire_sign_off_or_the_datelines_agency_is_the_source(tmp_path: Path) -> None:
+    # Raw wire copy says where it comes from only in its sign-off ("Reuter") or its dateline's
+    # "(AP)"; the card showed no source, and `--source reuters` found none of the archive.
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    (corpus / "02165.txt").write_text(
+        "OGDEN <OG> DEVICE APPROVED BY U.S. FOR TESTING\n"
+        "    NEW YORK, March 5 - Ogden Corp said a unit won approval\n"
+        "from the U.S. Environmental Protection Agency to test a bed\n"
+        "combuster, a device that burns some hazardous wastes.\n"
+        "    Testing begins at the end of March.\n"
+        " Reuter\n",
+        encoding="utf-8",
+    )
+    (corpus / "ap.txt").write_text(
+        "Ferry strike ends\n\nBERGEN, Norway (AP) - The ferry strike ended on Monday after talks.\n",
+        encoding="utf-8",
+    )
+    (corpus / "plain.txt").write_text(
+        "Parks budget\n\nThe council met on Tuesday to discuss the parks budget.\n", encoding="utf-8"
+    )
+    code, out, err = run("list", "--json", "--corpus", str(corpus))
+    assert code == 0, err
+    sources = {row["id"]: row["source"] for row in json.loads(out)}
+    assert sources == {"02165.txt": "Reuters", "ap.txt": "AP", "plain.txt": None}
+
+    code, out, err = run(
+        "ask",
+        "--no-history",
+        "--corpus",
+        str(corpus),
+        "--source",
+        "reuters",
+        "--top",
+        "1",
+        "When does Ogden start testing its waste burner?",
+    )
+    assert code == 0, err
+    assert "“Testing begins at the end of March.”" in out
+    assert "Reuters" in out
+    assert "Reuter\n" not in out  # the sign-off itself is never quoted

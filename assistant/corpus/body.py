@@ -1,8 +1,9 @@
 """An article's body as the reader keeps it: furniture and the wire's dateline left out.
 
 Furniture (promos, "Advertisement", sign-offs, credits) is left out as whole lines or whole
-short paragraphs, never from inside prose; a promo naming the publication gives the source,
-and a dateline naming the year gives the date.
+short paragraphs, never from inside prose. A promo naming the publication, the wire's sign-off
+("Reuter") or its dateline's agency ("WASHINGTON (Reuters) -") gives the source; a dateline
+naming the year gives the date.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ from __future__ import annotations
 import re
 
 from assistant.corpus.display import display_text
-from assistant.corpus.furniture import DATELINE, dateline_end, is_furniture, is_sign_off
+from assistant.corpus.furniture import (
+    DATELINE,
+    agency_name,
+    dateline_end,
+    is_furniture,
+    is_sign_off,
+    signed_off_by,
+)
 from assistant.corpus.header import Header, note_source
 from assistant.corpus.layout import _CLOSED, Line, Span
 from assistant.corpus.metadata import decoded, iso_date, source_from
@@ -40,6 +48,9 @@ def without_furniture(text: str, body: list[Line], header: Header) -> list[Line]
             after is None and is_sign_off(content)
         ):
             note_source(header, content, line)
+            if header.source is None and (agency := signed_off_by(content)) is not None:
+                header.source = agency[0]
+                header.spans["source"] = Span(line.start + agency[1], line.start + agency[2])
             cut = True
             continue
         if cut:
@@ -76,6 +87,11 @@ def dateline_skip(text: str, paragraph: Span, header: Header) -> int:
     skip = dateline_end(piece)
     if skip:
         match = DATELINE.match(piece)
+        if match and match.group("agency") and header.source is None:
+            header.source = agency_name(match.group("agency"))
+            header.spans["source"] = Span(
+                paragraph.start + match.start("agency"), paragraph.start + match.end("agency")
+            )
         if match and match.group("year") and header.date is None:
             found = iso_date(match.group("month"), match.group("day"), match.group("year"))
             if found:

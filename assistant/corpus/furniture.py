@@ -18,7 +18,17 @@ _FURNITURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # The wire's sign-off, alone on its line: "Reuter", "REUTER", "Reuters", "AP", "-- AFP".
-_TRAILER = re.compile(r"^[-–—\s]*(?:reuters?|ap|afp|upi|dpa)[\s.]*$", re.IGNORECASE)
+_TRAILER = re.compile(r"^[-–—\s]*(?P<agency>reuters?|ap|afp|upi|dpa)[\s.]*$", re.IGNORECASE)
+# The agencies as a reader knows them: the sign-off "Reuter" is Reuters' own.
+_AGENCY_NAMES = {
+    "reuter": "Reuters",
+    "reuters": "Reuters",
+    "ap": "AP",
+    "afp": "AFP",
+    "upi": "UPI",
+    "dpa": "dpa",
+}
+_DATELINE_AGENCIES = "Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI"
 # Credits closing a wire story: "(Reporting by Jane Doe; Editing by John Roe)".
 _CREDITS = re.compile(
     r"^\(\s*(?:additional\s+)?(?:reporting|writing|written|editing|edited|compiled|"
@@ -38,7 +48,7 @@ DATELINE = re.compile(
     rf"""^(?P<place>[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){{0,3}})
     (?:,\s*[A-Z][A-Za-z.]{{1,20}}(?:\s+[A-Z][A-Za-z.]{{1,20}})?\.?)?
     (?:,?\s*(?P<date>(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?))?
-    \s*(?:\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\))?
+    \s*(?:\((?P<agency>{_DATELINE_AGENCIES})\))?
     \s*(?:-{{1,2}}|–|—|―)(?:\s+(?=\S)|\s*$)""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -59,6 +69,23 @@ def is_furniture(line: str) -> bool:
 def is_sign_off(line: str) -> bool:
     """True for the wire's sign-off alone on a line ("Reuter", "REUTER", "-- AFP")."""
     return bool(_TRAILER.match(line.strip()))
+
+
+def agency_name(written: str) -> str:
+    """An agency as a reader knows it: the sign-off "Reuter" is Reuters'."""
+    return _AGENCY_NAMES.get(written.lower(), written)
+
+
+def signed_off_by(line: str) -> tuple[str, int, int] | None:
+    """The agency a sign-off names ("Reuter", "-- AFP"), with where it stands in the line.
+
+    Raw wire copy says where it comes from only there and in its dateline: the card shows it as
+    the article's source.
+    """
+    match = _TRAILER.match(line)
+    if match is None:
+        return None
+    return agency_name(match.group("agency")), match.start("agency"), match.end("agency")
 
 
 def dateline_end(paragraph: str) -> int:
