@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from typing import ClassVar
 
 from textual import events, on
@@ -10,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from assistant.frontend import select_articles
 from assistant.models import ArticleInfo
@@ -22,6 +25,11 @@ def _option(info: ArticleInfo, with_id: bool) -> Option:
     return Option(article_row(info.meta, with_id=with_id), id=info.meta.id)
 
 
+def _order(info: ArticleInfo) -> tuple[str, str]:
+    """Where an article stands in the list: by title, then id (a story filed twice)."""
+    return info.meta.title.casefold(), info.meta.id
+
+
 class ArticlePanel(Vertical):
     """A filter box over a list of articles; choosing one scopes the questions to it."""
 
@@ -31,6 +39,11 @@ class ArticlePanel(Vertical):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self._articles: list[ArticleInfo] = []
+        self._titles: Counter[str] = Counter()
+        """How many articles carry each title (casefolded): a title shared shows the ids too."""
+        self._rows: dict[tuple[str, bool], Option] = {}
+        """Each article's row as last drawn (by id, and whether it shows the id): a patch of a few
+        articles draws only theirs, not 46k rows of Rich text."""
         self.border_title = "Articles"
 
     def compose(self) -> ComposeResult:
@@ -44,25 +57,67 @@ class ArticlePanel(Vertical):
 
     def set_articles(self, articles: list[ArticleInfo]) -> None:
         """Show a new list of articles, keeping the current filter."""
-        self._articles = sorted(articles, key=lambda a: (a.meta.title.casefold(), a.meta.id))
+        self._articles = sorted(articles, key=_order)
+        self._titles = Counter(info.meta.title.casefold() for info in self._articles)
+        self._rows.clear()
         self._show(self.query_one("#article-filter", Input).value)
+
+    def patch_articles(self, listed: Mapping[str, ArticleInfo], unlisted: Iterable[str] = ()) -> None:
+        """Show the articles of `listed` (new, or anew when changed) and take the `unlisted` ids off.
+
+        What a change named, by id: the rest of the list is kept as it was, with the filter, the
+        highlighted row and the scroll. Ids the list does not hold are passed over.
+        """
+        gone = set(unlisted) | set(listed)
+        old = [info for info in self._articles if info.meta.id in gone]
+        if not old and not listed:
+            return
+        for info in old:
+            self._titles[info.meta.title.casefold()] -= 1
+        kept = [info for info in self._articles if info.meta.id not in gone] if old else self._articles
+        for info in listed.values():
+            insort(kept, info, key=_order)
+            self._titles[info.meta.title.casefold()] += 1
+        self._articles = kept
+        # The changed articles' rows are drawn again; a row whose title another article now shares (or
+        # no longer shares) is drawn with (or without) its id, by the title counts.
+        for key in [key for key in self._rows if key[0] in gone]:
+            del self._rows[key]
+        self._titles = +self._titles  # titles no article carries any more are dropped
+        self._show(self.query_one("#article-filter", Input).value, keep_place=True)
 
     def focus_filter(self) -> None:
         """Put the cursor in the filter box."""
         self.query_one("#article-filter", Input).focus()
 
-    def _show(self, needle: str) -> None:
+    def _show(self, needle: str, *, keep_place: bool = False) -> None:
+        """Fill the list with the articles the filter keeps; `keep_place`: the highlighted row and
+        the scroll stay where they were (a patch; a new filter starts at the top)."""
         needle = needle.strip()
         shown = select_articles(self._articles, contains=needle, sort="title") if needle else self._articles
         listing = self.query_one("#article-list", OptionList)
-        listing.clear_options()
-        titles = Counter(info.meta.title.casefold() for info in shown)
-        listing.add_options([_option(info, titles[info.meta.title.casefold()] > 1) for info in shown])
+        highlighted = listing.highlighted_option
+        place = listing.scroll_y
+        counts = Counter(info.meta.title.casefold() for info in shown) if needle else self._titles
+        listing.set_options([self._row(info, counts[info.meta.title.casefold()] > 1) for info in shown])
+        if keep_place:
+            if highlighted is not None and highlighted.id is not None:
+                with suppress(OptionDoesNotExist):  # the highlighted article was the one removed
+                    listing.highlighted = listing.get_option_index(highlighted.id)
+            listing.scroll_to(y=place, animate=False, immediate=True)
         self.border_title = (
             f"Articles {len(shown):,}/{len(self._articles):,}"
             if needle
             else (f"Articles ({len(self._articles):,})")
         )
+
+    def _row(self, info: ArticleInfo, with_id: bool) -> Option:
+        """The article's row, drawn once and kept until the article changes."""
+        key = (info.meta.id, with_id)
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = _option(info, with_id)
+        return row
 
     @on(Input.Changed, "#article-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
