@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
@@ -19,6 +19,7 @@ from assistant.frontend import select_articles
 from assistant.models import ArticleInfo
 from assistant.tui.messages import ArticleChosen
 from assistant.tui.render import article_row
+from assistant.tui.widgets.article_rows import ArticleRows
 
 
 def _option(info: ArticleInfo, with_id: bool) -> Option:
@@ -39,6 +40,7 @@ class ArticlePanel(Vertical):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self._articles: list[ArticleInfo] = []
+        self._by_id: dict[str, ArticleInfo] = {}
         self._titles: Counter[str] = Counter()
         """How many articles carry each title (casefolded): a title shared shows the ids too."""
         self._rows: dict[tuple[str, bool], Option] = {}
@@ -48,7 +50,7 @@ class ArticlePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter articles…", id="article-filter")
-        yield OptionList(id="article-list")
+        yield ArticleRows(id="article-list")
 
     @property
     def articles(self) -> list[ArticleInfo]:
@@ -58,6 +60,7 @@ class ArticlePanel(Vertical):
     def set_articles(self, articles: list[ArticleInfo]) -> None:
         """Show a new list of articles, keeping the current filter."""
         self._articles = sorted(articles, key=_order)
+        self._by_id = {info.meta.id: info for info in self._articles}
         self._titles = Counter(info.meta.title.casefold() for info in self._articles)
         self._rows.clear()
         self._show(self.query_one("#article-filter", Input).value)
@@ -68,23 +71,44 @@ class ArticlePanel(Vertical):
         What a change named, by id: the rest of the list is kept as it was, with the filter, the
         highlighted row and the scroll. Ids the list does not hold are passed over.
         """
-        gone = set(unlisted) | set(listed)
-        old = [info for info in self._articles if info.meta.id in gone]
-        if not old and not listed:
+        gone = {aid for aid in (*unlisted, *listed) if aid in self._by_id}
+        if not gone and not listed:
             return
+        old = [self._by_id.pop(aid) for aid in sorted(gone)]
         for info in old:
+            del self._articles[bisect_left(self._articles, _order(info), key=_order)]
             self._titles[info.meta.title.casefold()] -= 1
-        kept = [info for info in self._articles if info.meta.id not in gone] if old else self._articles
+            self._rows.pop((info.meta.id, False), None)
+            self._rows.pop((info.meta.id, True), None)
         for info in listed.values():
-            insort(kept, info, key=_order)
+            insort(self._articles, info, key=_order)
+            self._by_id[info.meta.id] = info
             self._titles[info.meta.title.casefold()] += 1
-        self._articles = kept
-        # The changed articles' rows are drawn again; a row whose title another article now shares (or
-        # no longer shares) is drawn with (or without) its id, by the title counts.
-        for key in [key for key in self._rows if key[0] in gone]:
-            del self._rows[key]
-        self._titles = +self._titles  # titles no article carries any more are dropped
-        self._show(self.query_one("#article-filter", Input).value, keep_place=True)
+        titles = {info.meta.title.casefold() for info in [*old, *listed.values()]}
+        for title in titles:
+            if self._titles[title] <= 0:
+                del self._titles[title]
+        needle = self.query_one("#article-filter", Input).value.strip()
+        if needle:
+            self._show(needle, keep_place=True)  # a filtered list is chosen again (it is short)
+        else:
+            # The changed rows, and the rows of any title they share or shared: a second copy of a
+            # story shows both ids, the last one left shows its title alone.
+            redo = [info for title in titles for info in self._with_title(title)]
+            positions = sorted((bisect_left(self._articles, _order(i), key=_order), i) for i in redo)
+            rows = [(at, self._row(info, self._titles[info.meta.title.casefold()] > 1)) for at, info in positions]
+            listing = self.query_one("#article-list", ArticleRows)
+            listing.patch(gone | {info.meta.id for info in redo}, rows)
+        self._count()
+
+    def _with_title(self, title: str) -> list[ArticleInfo]:
+        """The listed articles whose title is `title` (casefolded): side by side in the list."""
+        found = []
+        for info in self._articles[bisect_left(self._articles, (title, ""), key=_order) :]:
+            if info.meta.title.casefold() != title:
+                break
+            found.append(info)
+        return found
 
     def focus_filter(self) -> None:
         """Put the cursor in the filter box."""
@@ -95,7 +119,7 @@ class ArticlePanel(Vertical):
         the scroll stay where they were (a patch; a new filter starts at the top)."""
         needle = needle.strip()
         shown = select_articles(self._articles, contains=needle, sort="title") if needle else self._articles
-        listing = self.query_one("#article-list", OptionList)
+        listing = self.query_one("#article-list", ArticleRows)
         highlighted = listing.highlighted_option
         place = listing.scroll_y
         counts = Counter(info.meta.title.casefold() for info in shown) if needle else self._titles
@@ -105,10 +129,14 @@ class ArticlePanel(Vertical):
                 with suppress(OptionDoesNotExist):  # the highlighted article was the one removed
                     listing.highlighted = listing.get_option_index(highlighted.id)
             listing.scroll_to(y=place, animate=False, immediate=True)
+        self._count(len(shown) if needle else None)
+
+    def _count(self, shown: int | None = None) -> None:
+        """The panel's title: how many articles, and how many the filter shows."""
+        if shown is None and self.query_one("#article-filter", Input).value.strip():
+            shown = self.query_one("#article-list", ArticleRows).option_count
         self.border_title = (
-            f"Articles {len(shown):,}/{len(self._articles):,}"
-            if needle
-            else (f"Articles ({len(self._articles):,})")
+            f"Articles {shown:,}/{len(self._articles):,}" if shown is not None else f"Articles ({len(self._articles):,})"
         )
 
     def _row(self, info: ArticleInfo, with_id: bool) -> Option:
