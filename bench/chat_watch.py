@@ -226,8 +226,13 @@ def _compare(corpus: Path, args: argparse.Namespace) -> None:
                 run = _run_child("notifier", corpus, args, Path(home), codes[label])
                 runs[label].append(run)
                 print(f"[{label}] {json.dumps(run)}", file=sys.stderr)
-    print(f"{args.size}: {files} files; notifier mode; medians over {args.rounds} rounds of {args.files} files")
-    print(f"  {'code':8} {'write->Added s':>15} {'(max)':>7} {'write->answerable s':>20} {'walks/file':>11} answered")
+    print(
+        f"{args.size}: {files} files; notifier mode; medians over {args.rounds} rounds of {args.files} files"
+    )
+    print(
+        f"  {'code':8} {'write->Added s':>15} {'(max)':>7} {'write->answerable s':>20} "
+        f"{'walks/file':>11} answered"
+    )
     summary: dict[str, Any] = {}
     for label in codes:
         seen = [s for r in runs[label] for s in r["seen_s"]]
@@ -243,12 +248,14 @@ def _compare(corpus: Path, args: argparse.Namespace) -> None:
             "asked": len(seen),
         }
         print(
-            f"  {label:8} {statistics.median(seen):15.2f} {max(seen):7.2f} {statistics.median(answerable):20.2f} "
-            f"{statistics.median(walks):11.1f} {answered}/{len(seen)}"
+            f"  {label:8} {statistics.median(seen):15.2f} {max(seen):7.2f} "
+            f"{statistics.median(answerable):20.2f} {statistics.median(walks):11.1f} {answered}/{len(seen)}"
         )
     OUT.mkdir(exist_ok=True)
     out = OUT / f"chat_watch-compare-{args.size}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps({"size": args.size, "files": files, "runs": runs, "summary": summary}, indent=1))
+    out.write_text(
+        json.dumps({"size": args.size, "files": files, "runs": runs, "summary": summary}, indent=1)
+    )
     print(f"  -> {out}")
 
 

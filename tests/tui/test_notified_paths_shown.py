@@ -104,7 +104,9 @@ async def test_a_link_to_a_file_outside_the_corpus_is_not_read(
         assert all(q.article.id != "memo.txt" for q in app.chat.answers[-1].quotes)
 
 
-async def test_a_folder_moved_in_and_a_batch_too_large_to_trust_are_walked(corpus: Path, tmp_path: Path) -> None:
+async def test_a_folder_moved_in_and_a_batch_too_large_to_trust_are_walked(
+    corpus: Path, tmp_path: Path
+) -> None:
     app = make_app(corpus, watch_seconds=3600, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await _watching(pilot, app)

@@ -166,7 +166,7 @@ class ChatScreen(ScopeActions):
             self._welcome(len(articles))
 
     def patch_articles(self, listed: Mapping[str, ArticleInfo], unlisted: Iterable[str] = ()) -> None:
-        """List `listed` anew and take `unlisted` off (a change's ids); drop the scope if its article is gone."""
+        """List `listed` anew and take `unlisted` off (a change's ids); the scope goes with its article."""
         panel = self.query_one(ArticlePanel)
         panel.patch_articles(listed, unlisted)
         if self.scope is not None and self.scope in set(unlisted) and self.scope not in listed:

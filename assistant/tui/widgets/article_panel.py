@@ -96,7 +96,9 @@ class ArticlePanel(Vertical):
             # story shows both ids, the last one left shows its title alone.
             redo = [info for title in titles for info in self._with_title(title)]
             positions = sorted((bisect_left(self._articles, _order(i), key=_order), i) for i in redo)
-            rows = [(at, self._row(info, self._titles[info.meta.title.casefold()] > 1)) for at, info in positions]
+            rows = [
+                (at, self._row(info, self._titles[info.meta.title.casefold()] > 1)) for at, info in positions
+            ]
             listing = self.query_one("#article-list", ArticleRows)
             listing.patch(gone | {info.meta.id for info in redo}, rows)
         self._count()
@@ -136,7 +138,9 @@ class ArticlePanel(Vertical):
         if shown is None and self.query_one("#article-filter", Input).value.strip():
             shown = self.query_one("#article-list", ArticleRows).option_count
         self.border_title = (
-            f"Articles {shown:,}/{len(self._articles):,}" if shown is not None else f"Articles ({len(self._articles):,})"
+            f"Articles {shown:,}/{len(self._articles):,}"
+            if shown is not None
+            else f"Articles ({len(self._articles):,})"
         )
 
     def _row(self, info: ArticleInfo, with_id: bool) -> Option:

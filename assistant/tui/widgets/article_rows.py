@@ -15,12 +15,15 @@ tests/tui/test_notified_paths_shown.py and the article-list tests drive it throu
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Self
+from typing import TYPE_CHECKING, Self, cast
 
 from textual.geometry import Size
 from textual.widgets import OptionList
 from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 class ArticleRows(OptionList):
@@ -47,7 +50,9 @@ class ArticleRows(OptionList):
         at = self.highlighted
         place = self.scroll_y
         before = list(self._options)
-        first = min([at for at, _ in insert[:1]] + [i for i, o in enumerate(before) if o.id in remove][:1] or [0])
+        first = min(
+            [at for at, _ in insert[:1]] + [i for i, o in enumerate(before) if o.id in remove][:1] or [0]
+        )
         options = before[:first]
         for option in before[first:]:
             if option.id in remove:
@@ -99,13 +104,14 @@ class ArticleRows(OptionList):
                 self._row_heights.clear()
                 self._heights_at = (width, padding.width)
             heights = self._row_heights
+            rules = cast("RulesMap", self.styles)  # as upstream's get_content_height passes them
             for index in range(next_index, len(options)):
                 option = options[index]
                 kept = heights.get(id(option))
                 if kept is not None and kept[0] is option:
                     count = kept[1]
                 else:
-                    count = self._get_visual(option).get_height(self.styles, width - padding.width)
+                    count = self._get_visual(option).get_height(rules, width - padding.width)
                     count += option._divider
                     heights[id(option)] = (option, count)
                 cache.index_to_line[index] = len(lines)
