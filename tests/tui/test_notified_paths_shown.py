@@ -127,3 +127,27 @@ async def test_a_folder_moved_in_and_a_batch_too_large_to_trust_are_walked(
         app.post_message(CorpusTouched(("harbour.txt",), overflowed=True))
         await wait_for(pilot, lambda: any("Added: Pier ferry" in n for n in _notes(app)))
         assert app.corpus_checks >= checks + 2
+
+
+async def test_a_second_copy_of_a_story_shows_both_ids_and_the_highlighted_row_stays(corpus: Path) -> None:
+    app = make_app(corpus, watch_seconds=3600, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot, app)
+        listing = app.screen.query_one("#article-list", OptionList)
+        listing.highlighted = next(
+            i for i in range(listing.option_count) if listing.get_option_at_index(i).id == "lighthouse.txt"
+        )
+        harbour = (corpus / "harbour.txt").read_text(encoding="utf-8")
+        (corpus / "harbour-copy.txt").write_text(
+            harbour.replace("4.2 million", "4.3 million"), encoding="utf-8"
+        )
+        await wait_for(pilot, lambda: listing.option_count == 4)
+        copies = [r for r in _rows(app) if r.startswith("Harbour council approves")]
+        # Two rows read alike: each shows its file name under the title, the old one drawn anew too.
+        assert sorted(row.splitlines()[-1] for row in copies) == ["harbour-copy.txt", "harbour.txt"]
+        assert listing.highlighted_option is not None and listing.highlighted_option.id == "lighthouse.txt"
+        (corpus / "harbour-copy.txt").unlink()
+        await wait_for(pilot, lambda: listing.option_count == 3)
+        assert [r for r in _rows(app) if r.startswith("Harbour council approves")][0].count("\n") == 0
+        assert listing.highlighted_option is not None and listing.highlighted_option.id == "lighthouse.txt"
+        assert app.screen.query_one(ArticlePanel).border_title == "Articles (3)"
