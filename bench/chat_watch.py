@@ -81,6 +81,15 @@ async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, 
 
     app = make_app(corpus, notifier=mode == "notifier", cursor_blink=False)
     result: dict[str, Any] = {"mode": mode, "seen_s": [], "answered": []}
+    # Every notice as it is posted: one shown while the screen is busy can time out unread.
+    notices: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        notices.append(str(message))
+        shown(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
     async with app.run_test(size=(100, 32)) as pilot:
         start = time.monotonic()
         while app.engine is None or (mode == "notifier" and app.corpus_watch is None):
@@ -106,7 +115,7 @@ async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, 
             began = time.monotonic()
             os.replace(temp, path)
             written.append(path)
-            while not any(f"Added: {place} ferry" in str(n.message) for n in list(app._notifications)):
+            while not any(f"Added: {place} ferry" in notice for notice in notices):
                 if time.monotonic() - began > 600:
                     raise SystemExit(f"{mode}: {path.name} not seen in 600 s")
                 await pilot.pause(0.02)

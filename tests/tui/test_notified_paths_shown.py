@@ -148,6 +148,6 @@ async def test_a_second_copy_of_a_story_shows_both_ids_and_the_highlighted_row_s
         assert listing.highlighted_option is not None and listing.highlighted_option.id == "lighthouse.txt"
         (corpus / "harbour-copy.txt").unlink()
         await wait_for(pilot, lambda: listing.option_count == 3)
-        assert [r for r in _rows(app) if r.startswith("Harbour council approves")][0].count("\n") == 0
+        assert next(r for r in _rows(app) if r.startswith("Harbour council approves")).count("\n") == 0
         assert listing.highlighted_option is not None and listing.highlighted_option.id == "lighthouse.txt"
         assert app.screen.query_one(ArticlePanel).border_title == "Articles (3)"
