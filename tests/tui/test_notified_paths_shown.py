@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_added_elsewhere import add_from_another_terminal
 from textual.widgets import OptionList
 from tui_helpers import ask, wait_for
 
@@ -151,3 +152,21 @@ async def test_a_second_copy_of_a_story_shows_both_ids_and_the_highlighted_row_s
         assert next(r for r in _rows(app) if r.startswith("Harbour council approves")).count("\n") == 0
         assert listing.highlighted_option is not None and listing.highlighted_option.id == "lighthouse.txt"
         assert app.screen.query_one(ArticlePanel).border_title == "Articles (3)"
+
+
+async def test_an_add_from_another_terminal_is_answered_and_listed_without_every_row_read(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The question after another terminal's `add` used to wait behind every article's row parsed.
+    app = make_app(corpus, watch_seconds=3600, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot, app)
+        _no_walk(monkeypatch)
+        source = tmp_path / "ferry.txt"
+        source.write_text(FERRY, encoding="utf-8")
+        add_from_another_terminal(corpus, source)
+        await ask(pilot, "How often will the ferry sail?")
+        answer = app.chat.answers[-1]
+        assert answer.answered and answer.quotes[0].article.title == "Island ferry gets a new timetable"
+        await wait_for(pilot, lambda: any("Island ferry" in row for row in _rows(app)))
+        assert len(app.screen.query_one(ArticlePanel).articles) == 4

@@ -259,7 +259,7 @@ class ChatScreen(ScopeActions):
         try:
             with self._lock:
                 # An article added from another terminal: answerable now, and listed.
-                followed = engine.articles() if engine.follow() else None
+                followed = self._followed(engine)
                 answer = engine.ask(question, article=scope, conversation=self.conversation, limits=limits)
             if followed is not None:
                 self.post_message(CorpusRefreshed(Changes(), followed))
