@@ -84,8 +84,8 @@ def refresh_paths(index: Index, paths: Iterable[str], progress: Progress | None 
             changes = _apply(index, to_read, removed, sha, progress, folder=folder)
         finally:
             lock.release()
-    except NeedsWalk:
-        return None
+    except (NeedsWalk, StaleIndex):
+        return None  # a folder changed, or a damaged row: the walk's refresh settles it as before
     return changes
 
 
