@@ -3,7 +3,9 @@
 `make_app(corpus_dir)` is the one factory the CLI and the tests use. The engine
 is only ever called from thread workers, one call at a time (a lock), so the
 screen never freezes, even while a large corpus is indexed. The corpus folder is
-watched by watchfiles' notifier (corpus_watch.py), or polled when it cannot start.
+watched by watchfiles' notifier (corpus_watch.py), or polled when it cannot start; the
+paths the notifier names are all that is read (`Engine.refresh_paths`; a folder changed is
+walked), and the article list is patched by the changed rows, never rebuilt after opening.
 """
 
 from __future__ import annotations
