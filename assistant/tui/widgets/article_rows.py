@@ -36,7 +36,7 @@ class ArticleRows(OptionList):
         Python call; the row is kept beside it, so a recycled id() is never taken for it). A row's
         text never changes: a changed article is a new row."""
         self._heights_at = (-1, -1)
-        """The (width, padding) the heights were measured at."""
+        """The (width, padding) the heights were measured at (width -1: rows as tall at any width)."""
 
     def set_options(self, options: Iterable[OptionListContent]) -> Self:
         self._row_heights.clear()
@@ -100,9 +100,12 @@ class ArticleRows(OptionList):
         options = self._options
         if next_index < len(options):
             padding = self.get_component_styles("option-list--option").padding
-            if (width, padding.width) != self._heights_at:
+            # Rows that neither wrap nor fold (the chat's styles) are as tall at any width: the scroll
+            # bar that shows once the list is long narrows it, and 46k rows were measured again.
+            fixed = self.styles.text_wrap == "nowrap" and self.styles.text_overflow != "fold"
+            if (-1 if fixed else width, padding.width) != self._heights_at:
                 self._row_heights.clear()
-                self._heights_at = (width, padding.width)
+                self._heights_at = (-1 if fixed else width, padding.width)
             heights = self._row_heights
             rules = cast("RulesMap", self.styles)  # as upstream's get_content_height passes them
             for index in range(next_index, len(options)):
