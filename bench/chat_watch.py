@@ -9,6 +9,8 @@ when missing, /tmp/assistant-bench/<size>/), one child process per mode runs the
   write->seen  a new article file written into the corpus folder, until the chat has announced it
                ("Added: ...", the index refreshed): wall seconds, per file (--files, one at a time);
                then the engine answers a question about it, quoting it (checked, not timed).
+  write->answerable  from the same write until a question asked once the notice shows has
+               been answered from the new file (the notice's wait plus one answer).
   checks       the folder checks (each a stat of every file) the chat ran meanwhile.
 
 Modes: `notifier` (make_app's default) and `polling` (notifier=False: a check every 2 s, spaced to
@@ -16,6 +18,9 @@ Modes: `notifier` (make_app's default) and `polling` (notifier=False: a check ev
 see the same machine load; the written files are removed after each child.
 
     nice python bench/chat_watch.py [--size 100k] [--rounds 2] [--files 3] [--idle 60]
+
+`--against DIR` compares code instead of modes: the notifier mode with the `assistant` package of
+DIR (a checkout of main, "before") and with this one ("after"), alternating, on the same corpus.
 
 Output: medians per mode on stdout; JSON in bench/out/chat_watch-*.json.
 """
@@ -55,8 +60,10 @@ def article(place: str) -> str:
 def _timed(engine: Any) -> dict[str, float]:
     """Wall seconds the app's refresh path spends in each engine call, summed until cleared."""
     spent: dict[str, float] = {}
-    for name in ("needs_refresh", "refresh", "articles"):
-        call = getattr(engine, name)
+    for name in ("needs_refresh", "refresh", "articles", "refresh_paths", "article_infos"):
+        call = getattr(engine, name, None)
+        if call is None:  # the code before it had this call
+            continue
 
         def timed(*args: Any, _call: Any = call, _name: str = name, **kwargs: Any) -> Any:
             began = time.monotonic()
@@ -74,6 +81,15 @@ async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, 
 
     app = make_app(corpus, notifier=mode == "notifier", cursor_blink=False)
     result: dict[str, Any] = {"mode": mode, "seen_s": [], "answered": []}
+    # Every notice as it is posted: one shown while the screen is busy can time out unread.
+    notices: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        notices.append(str(message))
+        shown(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
     async with app.run_test(size=(100, 32)) as pilot:
         start = time.monotonic()
         while app.engine is None or (mode == "notifier" and app.corpus_watch is None):
@@ -99,7 +115,7 @@ async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, 
             began = time.monotonic()
             os.replace(temp, path)
             written.append(path)
-            while not any(f"Added: {place} ferry" in str(n.message) for n in list(app._notifications)):
+            while not any(f"Added: {place} ferry" in notice for notice in notices):
                 if time.monotonic() - began > 600:
                     raise SystemExit(f"{mode}: {path.name} not seen in 600 s")
                 await pilot.pause(0.02)
@@ -111,15 +127,22 @@ async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, 
             assert engine is not None
             with app.engine_lock:
                 answer = engine.ask(f"How often will the {place} ferry sail?")
+            result.setdefault("answerable_s", []).append(time.monotonic() - began)
             result["answered"].append(bool(answer.quotes) and answer.quotes[0].article.id == path.name)
+            while app._busy():  # the list patched, nothing left running before the next file
+                await pilot.pause(0.05)
     for path in written:
         path.unlink(missing_ok=True)
     return result
 
 
-def _run_child(mode: str, corpus: Path, args: argparse.Namespace, home: Path) -> dict[str, Any]:
+def _run_child(
+    mode: str, corpus: Path, args: argparse.Namespace, home: Path, code: Path | None = None
+) -> dict[str, Any]:
     env = dict(os.environ)
     env.pop("ASSISTANT_INDEX_DIR", None)
+    if code is not None:  # the `assistant` package of another checkout
+        env["PYTHONPATH"] = str(code)
     env.update(ASSISTANT_HISTORY="0", XDG_CACHE_HOME=str(home / "cache"), ASSISTANT_EXPORT_DIR=str(home))
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--corpus", str(corpus)]
     cmd += ["--files", str(args.files), "--idle", str(args.idle)]
@@ -155,11 +178,15 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=60.0)
     parser.add_argument("--child", choices=MODES)
     parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--against", type=Path, help="a checkout whose code is compared (notifier mode)")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(asyncio.run(_child(args.child, args.corpus, args.files, args.idle))))
         return
     corpus = _corpus(args.size)
+    if args.against is not None:
+        _compare(corpus, args)
+        return
     files = sum(1 for _ in corpus.rglob("*.txt"))
     runs: dict[str, list[dict[str, Any]]] = {m: [] for m in MODES}
     with tempfile.TemporaryDirectory(prefix="chat-watch-") as home:
@@ -191,6 +218,50 @@ def main() -> None:
         )
     OUT.mkdir(exist_ok=True)
     out = OUT / f"chat_watch-{args.size}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(
+        json.dumps({"size": args.size, "files": files, "runs": runs, "summary": summary}, indent=1)
+    )
+    print(f"  -> {out}")
+
+
+def _compare(corpus: Path, args: argparse.Namespace) -> None:
+    """The notifier mode with the code of `args.against` (before) and this checkout's (after), alternating."""
+    files = sum(1 for _ in corpus.rglob("*.txt"))
+    codes = {"before": args.against.resolve(), "after": BENCH.parent}
+    runs: dict[str, list[dict[str, Any]]] = {label: [] for label in codes}
+    with tempfile.TemporaryDirectory(prefix="chat-watch-") as home:
+        for round_ in range(args.rounds):
+            for label in list(codes) if round_ % 2 == 0 else list(codes)[::-1]:
+                run = _run_child("notifier", corpus, args, Path(home), codes[label])
+                runs[label].append(run)
+                print(f"[{label}] {json.dumps(run)}", file=sys.stderr)
+    print(
+        f"{args.size}: {files} files; notifier mode; medians over {args.rounds} rounds of {args.files} files"
+    )
+    print(
+        f"  {'code':8} {'write->Added s':>15} {'(max)':>7} {'write->answerable s':>20} "
+        f"{'walks/file':>11} answered"
+    )
+    summary: dict[str, Any] = {}
+    for label in codes:
+        seen = [s for r in runs[label] for s in r["seen_s"]]
+        answerable = [s for r in runs[label] for s in r["answerable_s"]]
+        walks = [c for r in runs[label] for c in r["checks_per_file"]]
+        answered = sum(a for r in runs[label] for a in r["answered"])
+        summary[label] = {
+            "seen_s_median": statistics.median(seen),
+            "seen_s_max": max(seen),
+            "answerable_s_median": statistics.median(answerable),
+            "walks_per_file": statistics.median(walks),
+            "answered": answered,
+            "asked": len(seen),
+        }
+        print(
+            f"  {label:8} {statistics.median(seen):15.2f} {max(seen):7.2f} "
+            f"{statistics.median(answerable):20.2f} {statistics.median(walks):11.1f} {answered}/{len(seen)}"
+        )
+    OUT.mkdir(exist_ok=True)
+    out = OUT / f"chat_watch-compare-{args.size}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(
         json.dumps({"size": args.size, "files": files, "runs": runs, "summary": summary}, indent=1)
     )

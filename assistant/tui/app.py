@@ -3,7 +3,9 @@
 `make_app(corpus_dir)` is the one factory the CLI and the tests use. The engine
 is only ever called from thread workers, one call at a time (a lock), so the
 screen never freezes, even while a large corpus is indexed. The corpus folder is
-watched by watchfiles' notifier (corpus_watch.py), or polled when it cannot start.
+watched by watchfiles' notifier (corpus_watch.py), or polled when it cannot start; the
+paths the notifier names are all that is read (`Engine.refresh_paths`; a folder changed is
+walked), and the article list is patched by the changed rows, never rebuilt after opening.
 """
 
 from __future__ import annotations
@@ -111,10 +113,17 @@ class AssistantApp(App[None]):
         """The notifier's thread while it watches the corpus folder (None: polling, or not watching)."""
         self._touched = False
         """The notifier saw a change the index has not been checked against yet."""
+        self._touched_paths: set[str] = set()
+        """The paths (ids) the notifier named since the last update: only they are looked at."""
+        self._walk_next = False
+        """The next update walks the folder (the notifier's start, a batch too large to trust,
+        the corpus folder itself named)."""
         self._next_touched = 0.0
         """Monotonic time before which a change the notifier saw is not checked (notifier)."""
         self.corpus_checks = 0
         """Checks of the folder against the index so far (each a walk): for tests and the bench."""
+        self.paths_refreshed = 0
+        """Updates of the notified paths alone (no walk) so far: for tests and the bench."""
         self.chat = ChatScreen(corpus_dir, self.conversation, self.engine_lock, cursor_blink=cursor_blink)
         """The main screen."""
 
@@ -175,10 +184,13 @@ class AssistantApp(App[None]):
 
     def on_watch_started(self, _message: WatchStarted) -> None:
         # A file written between the engine's walk and the notifier's start is seen by one check now.
-        self._touched = True
+        self._touched = self._walk_next = True
         self.set_interval(0.25, self._check_touched, name="corpus-watch")
 
-    def on_corpus_touched(self, _message: CorpusTouched) -> None:
+    def on_corpus_touched(self, message: CorpusTouched) -> None:
+        self._touched_paths.update(message.paths)
+        if message.overflowed or "" in message.paths:
+            self._walk_next = True
         self._touched = True
         self._check_touched()
 
@@ -209,8 +221,10 @@ class AssistantApp(App[None]):
             and not self._busy()
             and time.monotonic() >= self._next_touched
         ):
-            self._touched = False
-            self._refresh(self.engine)
+            paths = None if self._walk_next else frozenset(self._touched_paths)
+            self._touched = self._walk_next = False
+            self._touched_paths = set()
+            self._refresh(self.engine, paths)
 
     def on_engine_failed(self, message: EngineFailed) -> None:
         self.chat.index_idle()
@@ -227,8 +241,20 @@ class AssistantApp(App[None]):
             self._refresh(self.engine)
 
     @work(thread=True, group="refresh")
-    def _refresh(self, engine: Engine) -> None:
+    def _refresh(self, engine: Engine, paths: frozenset[str] | None = None) -> None:
+        """Bring the index up to date: with the notified `paths` alone when they settle it (no walk,
+        only their rows listed anew), else by the walk; the list is patched by the changed ids."""
         try:
+            if paths is not None:
+                with self.engine_lock:
+                    changes = engine.refresh_paths(paths, progress=self._progress())
+                    # Every named path's row is settled, whoever indexed it (an `add` meanwhile).
+                    listed = engine.article_infos(paths) if changes is not None else {}
+                if changes is not None:
+                    self.paths_refreshed += 1
+                    unlisted = tuple(sorted(paths - listed.keys()))
+                    self.post_message(CorpusRefreshed(changes, None, listed, unlisted))
+                    return
             # The scan stats every file: outside the lock, so questions are not held up by it, and
             # spaced out on a large corpus (polling: at most ~5% of the time spent scanning).
             started = time.monotonic()
@@ -241,20 +267,27 @@ class AssistantApp(App[None]):
             if not changed:
                 return
             with self.engine_lock:
+                # Another process's generation taken up here would be missing from the changes.
+                followed = engine.follow()
                 changes = engine.refresh(progress=self._progress())
-                articles = engine.articles()
+                articles = engine.articles() if followed else None
+                listed = {} if followed else engine.article_infos(changes.added + changes.changed)
         except AssistantError as error:
             self.call_from_thread(
                 self.notify, clean(error.message), title=error.title, severity="error", markup=False
             )
         else:
-            self.post_message(CorpusRefreshed(changes, articles))
+            self.post_message(CorpusRefreshed(changes, articles, listed, changes.removed))
 
     def on_corpus_refreshed(self, message: CorpusRefreshed) -> None:
         self.chat.index_idle()
-        self.chat.show_articles(message.articles)
+        if message.articles is not None:
+            self.chat.show_articles(message.articles)
+            titles = {a.meta.id: a.meta.title for a in message.articles}
+        else:
+            self.chat.patch_articles(message.listed, message.unlisted)
+            titles = {aid: info.meta.title for aid, info in message.listed.items()}
         changes = message.changes
-        titles = {a.meta.id: a.meta.title for a in message.articles}
         lines = []
         if changes.added:
             lines.append("Added: " + "; ".join(clean(titles.get(i, i), one_line=True) for i in changes.added))
@@ -309,14 +342,14 @@ class AssistantApp(App[None]):
             fetched = prefetch_urls([source])
             with self.engine_lock:
                 report = engine.add([source], fetcher=fetched, into=into)
-                articles = engine.articles()
+                listed = engine.article_infos(s.article_id for s in report.stored)
         except AssistantError as error:
             self.post_message(AddFailed(source, error.message))
         else:
-            self.post_message(ArticlesAdded(report, articles))
+            self.post_message(ArticlesAdded(report, listed))
 
     async def on_articles_added(self, message: ArticlesAdded) -> None:
-        self.chat.show_articles(message.articles)
+        self.chat.patch_articles(message.listed)
         report = message.report
         lines = [
             ("information", f"Added “{s.title}” ({s.article_id}): ask about it now.") for s in report.stored

@@ -4,9 +4,10 @@ The chat used to stat every file of the corpus (`Engine.needs_refresh`) every fe
 spaced to ~5% of the time: on a 450k-file archive a new file was seen a minute or more later
 and every check cost seconds of CPU. watchfiles' Rust notifier (inotify, FSEvents, …) wakes a
 thread of ours only when something under the corpus folder changes; the thread hands the
-batch to the app, which runs its usual refresh (the walk decides what to read, so what is
-read as an article is exactly what `assistant index` would read: never a path outside the
-folder, nor a link leading out of it). An idle chat spends no CPU on its folder.
+batch's paths to the app, which updates the index for those paths alone, each judged by the
+walk's rules (index/notified_paths.py: never a path outside the folder, nor a link leading out
+of it), or walks the folder when a folder itself changed or the batch may have lost events
+(MANY_CHANGES). An idle chat spends no CPU on its folder.
 
 Changes the walk never reads do not wake the app: the index folder, hidden paths, editors'
 and downloads' scratch files (`scratch_file`). When the notifier cannot start (watchfiles
@@ -30,6 +31,11 @@ DEBOUNCE_MS = 1_600
 """Changes arriving in a stream (a folder copied in) are handed over at most this often."""
 STEP_MS = 100
 """A batch is handed over once the folder has been quiet this long (an editor's write, rename, chmod)."""
+MANY_CHANGES = 2_000
+"""A batch this large is taken as one the kernel may have cut short: inotify keeps 16,384 events
+by default and then drops the rest, and watchfiles passes over notify's "rescan" notice (it names
+no path), so an overflow is never reported. A burst that fills the queue is a large batch; the
+app then walks the folder, as it does for a folder moved in."""
 TIMEOUT_MS = 1_000
 """The notifier's wait before it looks at the stop event again (it also checks it every step)."""
 NETWORK_FILE_SYSTEMS = frozenset(
@@ -56,6 +62,8 @@ class CorpusTouched(Message):
     """Paths below the corpus folder (as ids, "" for the folder itself) changed; the index may be stale."""
 
     paths: tuple[str, ...]
+    overflowed: bool = False
+    """The batch was large enough that the kernel may have dropped events from it: walk the folder."""
 
 
 def network_file_system(folder: Path, mountinfo: Path = MOUNTINFO) -> str | None:
@@ -178,7 +186,7 @@ class CorpusWatch:
                 found = [counted(self.corpus_dir, self.index_dir, path) for _change, path in raw]
                 ids = sorted({aid for aid in found if aid is not None})
                 if ids:
-                    self._post(CorpusTouched(tuple(ids)))
+                    self._post(CorpusTouched(tuple(ids), overflowed=len(raw) >= MANY_CHANGES))
                 # Counted once the batch is handed over: a test that sees it knows any message was posted.
                 self.ignored += found.count(None)
 

@@ -6,7 +6,7 @@ slow work (opening the index, answering, adding articles) never runs on the UI t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -49,7 +49,13 @@ class CorpusRefreshed(Message):
     """Files appeared, changed or disappeared in the corpus and the index caught up."""
 
     changes: Changes
-    articles: list[ArticleInfo]
+    articles: list[ArticleInfo] | None
+    """Every article, for the list redrawn whole (another process's generation taken up); None:
+    only `listed` and `unlisted` changed."""
+    listed: dict[str, ArticleInfo] = field(default_factory=dict)
+    """Articles to list, or list anew, by id."""
+    unlisted: tuple[str, ...] = ()
+    """Ids no longer listed (ids the list does not hold are passed over)."""
 
 
 @dataclass
@@ -57,7 +63,8 @@ class ArticlesAdded(Message):
     """`engine.add` finished (some sources may have failed)."""
 
     report: AddReport
-    articles: list[ArticleInfo]
+    listed: dict[str, ArticleInfo]
+    """The stored articles, by id, for the list."""
 
 
 @dataclass

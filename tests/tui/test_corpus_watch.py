@@ -73,17 +73,18 @@ async def test_writes_to_the_index_folder_hidden_and_scratch_files_wake_nothing(
         await _watching(pilot, app)
         watch = app.corpus_watch
         assert watch is not None
-        checks = app.corpus_checks
+        checks, updates = app.corpus_checks, app.paths_refreshed
         (corpus / ".assistant" / "scratch.tmp").write_text("index bytes", encoding="utf-8")
         (corpus / ".hidden.txt").write_text(FERRY, encoding="utf-8")
         (corpus / "ferry.txt~").write_text(FERRY, encoding="utf-8")
         # The notifier has seen and dropped all three (each at least once) before anything else.
         await wait_for(pilot, lambda: watch.ignored >= 3)
         await pilot.pause()  # a check they had wrongly asked for is queued by now
-        assert app.corpus_checks == checks and not app._touched
+        assert (app.corpus_checks, app.paths_refreshed) == (checks, updates) and not app._touched
         (corpus / "ferry.txt").write_text(FERRY, encoding="utf-8")
         await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in _notes(app)))
-        assert app.corpus_checks == checks + 1
+        # The new file alone was looked at: no walk of the folder.
+        assert (app.corpus_checks, app.paths_refreshed) == (checks, updates + 1)
         assert not any("hidden" in n or "~" in n for n in _notes(app))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -164,6 +165,16 @@ class ChatScreen(ScopeActions):
         if self.engine is not None:
             self._welcome(len(articles))
 
+    def patch_articles(self, listed: Mapping[str, ArticleInfo], unlisted: Iterable[str] = ()) -> None:
+        """List `listed` anew and take `unlisted` off (a change's ids); the scope goes with its article."""
+        panel = self.query_one(ArticlePanel)
+        panel.patch_articles(listed, unlisted)
+        if self.scope is not None and self.scope in set(unlisted) and self.scope not in listed:
+            self.scope = None
+        self._show_scope()
+        if self.engine is not None:
+            self._welcome(len(panel.articles))
+
     def _welcome(self, count: int) -> None:
         """What to do first: ask, or, in an empty folder, add an article (it said "the 0 articles")."""
         folder = clean(str(self.corpus_dir))
@@ -248,7 +259,7 @@ class ChatScreen(ScopeActions):
         try:
             with self._lock:
                 # An article added from another terminal: answerable now, and listed.
-                followed = engine.articles() if engine.follow() else None
+                followed = self._followed(engine)
                 answer = engine.ask(question, article=scope, conversation=self.conversation, limits=limits)
             if followed is not None:
                 self.post_message(CorpusRefreshed(Changes(), followed))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from typing import ClassVar
 
 from textual import events, on
@@ -10,16 +13,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from assistant.frontend import select_articles
 from assistant.models import ArticleInfo
 from assistant.tui.messages import ArticleChosen
 from assistant.tui.render import article_row
+from assistant.tui.widgets.article_rows import ArticleRows
 
 
 def _option(info: ArticleInfo, with_id: bool) -> Option:
     return Option(article_row(info.meta, with_id=with_id), id=info.meta.id)
+
+
+def _order(info: ArticleInfo) -> tuple[str, str]:
+    """Where an article stands in the list: by title, then id (a story filed twice)."""
+    return info.meta.title.casefold(), info.meta.id
 
 
 class ArticlePanel(Vertical):
@@ -31,11 +40,17 @@ class ArticlePanel(Vertical):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self._articles: list[ArticleInfo] = []
+        self._by_id: dict[str, ArticleInfo] = {}
+        self._titles: Counter[str] = Counter()
+        """How many articles carry each title (casefolded): a title shared shows the ids too."""
+        self._rows: dict[tuple[str, bool], Option] = {}
+        """Each article's row as last drawn (by id, and whether it shows the id): a patch of a few
+        articles draws only theirs, not 46k rows of Rich text."""
         self.border_title = "Articles"
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter articles…", id="article-filter")
-        yield OptionList(id="article-list")
+        yield ArticleRows(id="article-list")
 
     @property
     def articles(self) -> list[ArticleInfo]:
@@ -44,25 +59,97 @@ class ArticlePanel(Vertical):
 
     def set_articles(self, articles: list[ArticleInfo]) -> None:
         """Show a new list of articles, keeping the current filter."""
-        self._articles = sorted(articles, key=lambda a: (a.meta.title.casefold(), a.meta.id))
+        self._articles = sorted(articles, key=_order)
+        self._by_id = {info.meta.id: info for info in self._articles}
+        self._titles = Counter(info.meta.title.casefold() for info in self._articles)
+        self._rows.clear()
         self._show(self.query_one("#article-filter", Input).value)
+
+    def patch_articles(self, listed: Mapping[str, ArticleInfo], unlisted: Iterable[str] = ()) -> None:
+        """Show the articles of `listed` (new, or anew when changed) and take the `unlisted` ids off.
+
+        What a change named, by id: the rest of the list is kept as it was, with the filter, the
+        highlighted row and the scroll. Ids the list does not hold are passed over.
+        """
+        gone = {aid for aid in (*unlisted, *listed) if aid in self._by_id}
+        if not gone and not listed:
+            return
+        old = [self._by_id.pop(aid) for aid in sorted(gone)]
+        for info in old:
+            del self._articles[bisect_left(self._articles, _order(info), key=_order)]
+            self._titles[info.meta.title.casefold()] -= 1
+            self._rows.pop((info.meta.id, False), None)
+            self._rows.pop((info.meta.id, True), None)
+        for info in listed.values():
+            insort(self._articles, info, key=_order)
+            self._by_id[info.meta.id] = info
+            self._titles[info.meta.title.casefold()] += 1
+        titles = {info.meta.title.casefold() for info in [*old, *listed.values()]}
+        for title in titles:
+            if self._titles[title] <= 0:
+                del self._titles[title]
+        needle = self.query_one("#article-filter", Input).value.strip()
+        if needle:
+            self._show(needle, keep_place=True)  # a filtered list is chosen again (it is short)
+        else:
+            # The changed rows, and the rows of any title they share or shared: a second copy of a
+            # story shows both ids, the last one left shows its title alone.
+            redo = [info for title in titles for info in self._with_title(title)]
+            positions = sorted((bisect_left(self._articles, _order(i), key=_order), i) for i in redo)
+            rows = [
+                (at, self._row(info, self._titles[info.meta.title.casefold()] > 1)) for at, info in positions
+            ]
+            listing = self.query_one("#article-list", ArticleRows)
+            listing.patch(gone | {info.meta.id for info in redo}, rows)
+        self._count()
+
+    def _with_title(self, title: str) -> list[ArticleInfo]:
+        """The listed articles whose title is `title` (casefolded): side by side in the list."""
+        found = []
+        for info in self._articles[bisect_left(self._articles, (title, ""), key=_order) :]:
+            if info.meta.title.casefold() != title:
+                break
+            found.append(info)
+        return found
 
     def focus_filter(self) -> None:
         """Put the cursor in the filter box."""
         self.query_one("#article-filter", Input).focus()
 
-    def _show(self, needle: str) -> None:
+    def _show(self, needle: str, *, keep_place: bool = False) -> None:
+        """Fill the list with the articles the filter keeps; `keep_place`: the highlighted row and
+        the scroll stay where they were (a patch; a new filter starts at the top)."""
         needle = needle.strip()
         shown = select_articles(self._articles, contains=needle, sort="title") if needle else self._articles
-        listing = self.query_one("#article-list", OptionList)
-        listing.clear_options()
-        titles = Counter(info.meta.title.casefold() for info in shown)
-        listing.add_options([_option(info, titles[info.meta.title.casefold()] > 1) for info in shown])
+        listing = self.query_one("#article-list", ArticleRows)
+        highlighted = listing.highlighted_option
+        place = listing.scroll_y
+        counts = Counter(info.meta.title.casefold() for info in shown) if needle else self._titles
+        listing.set_options([self._row(info, counts[info.meta.title.casefold()] > 1) for info in shown])
+        if keep_place:
+            if highlighted is not None and highlighted.id is not None:
+                with suppress(OptionDoesNotExist):  # the highlighted article was the one removed
+                    listing.highlighted = listing.get_option_index(highlighted.id)
+            listing.scroll_to(y=place, animate=False, immediate=True)
+        self._count(len(shown) if needle else None)
+
+    def _count(self, shown: int | None = None) -> None:
+        """The panel's title: how many articles, and how many the filter shows."""
+        if shown is None and self.query_one("#article-filter", Input).value.strip():
+            shown = self.query_one("#article-list", ArticleRows).option_count
         self.border_title = (
-            f"Articles {len(shown):,}/{len(self._articles):,}"
-            if needle
-            else (f"Articles ({len(self._articles):,})")
+            f"Articles {shown:,}/{len(self._articles):,}"
+            if shown is not None
+            else f"Articles ({len(self._articles):,})"
         )
+
+    def _row(self, info: ArticleInfo, with_id: bool) -> Option:
+        """The article's row, drawn once and kept until the article changes."""
+        key = (info.meta.id, with_id)
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = _option(info, with_id)
+        return row
 
     @on(Input.Changed, "#article-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
