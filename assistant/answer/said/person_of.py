@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from assistant.models import Attribution
-from assistant.speakers import canonical_key, is_body, is_person
+from assistant.speakers import canonical_key, is_body, is_person, split_role
 
 _PERSON_OF = re.compile(r"((?:[A-Z][\w'’-]*\.?\s+){1,2}[A-Z][\w'’-]+)\s+of\s+(?:the\s+)?[A-Z]")
 """Two or three capitalised words, then "of" and a capitalised name: "Chuck Fields of the American
@@ -27,7 +27,7 @@ def person_of(attribution: Attribution) -> Attribution | None:
     found = _PERSON_OF.match(attribution.as_written)
     if found is None:
         return None
-    name = " ".join(found.group(1).split())
-    if is_body(name) or not is_person(name) or name.split()[0].lower() == "the":
+    name, role = split_role(found.group(1))  # "Minister Hans Schmidt of Bonn": the title apart
+    if not name or is_body(name) or not is_person(name):
         return None
-    return replace(attribution, name=name, as_written=name, key=canonical_key(name), role=None)
+    return replace(attribution, name=name, as_written=name, key=canonical_key(name), role=role)
