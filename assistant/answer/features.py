@@ -23,6 +23,7 @@ from assistant.answer.counted import sentence_facts
 from assistant.answer.lexicon import bridged
 from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
 from assistant.answer.query import Query
+from assistant.answer.said.person_of import person_of
 from assistant.corpus import display_text
 from assistant.index import Index
 from assistant.index.tokens import terms
@@ -330,7 +331,11 @@ def _proximity(toks: list[str], own: set[str]) -> float:
 
 
 def _named(attribution: Attribution, names: Sequence[str]) -> bool:
-    return any(speaker_matches(attribution, n) for n in names)
+    """Whether a name asked names the speaker, or the person a mention "<Name> of <body>" writes."""
+    if any(speaker_matches(attribution, n) for n in names):
+        return True
+    person = person_of(attribution)
+    return person is not None and any(speaker_matches(person, n) for n in names)
 
 
 def offered_kinds(row: npt.NDArray[np.float64]) -> tuple[AnswerType, ...]:
