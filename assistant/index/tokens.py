@@ -28,8 +28,9 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 
-# A word: letters/digits with inner apostrophes, dots (U.S.) or decimal points (3.5).
-_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
+# A word: letters/digits with inner apostrophes, dots (U.S.), decimal points (3.5) or ampersands
+# (AT&T, S&P: split at "&" they were stop words and single letters, no term at all).
+_WORD = re.compile(r"[^\W_]+(?:['.&][^\W_]+)*", re.UNICODE)
 
 STOP_WORDS = frozenset(
     """
@@ -98,8 +99,9 @@ def term(word: str) -> str | None:
     if word.endswith("'s"):
         word = word[:-2]
     word = _VARIANTS.get(word, word)
-    if "." in word and not word.replace(".", "").isdigit():
-        word = word.replace(".", "")  # U.S. and US are one term; "us" is no stop word here
+    if "&" in word or ("." in word and not word.replace(".", "").isdigit()):
+        # U.S. and US are one term ("us" is no stop word here); AT&T and ATT are one term.
+        word = word.replace(".", "").replace("&", "")
         if len(word) <= 4:
             return word
     stem: str = _stemmer.stemWord(word)
