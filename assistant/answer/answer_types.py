@@ -345,9 +345,10 @@ of money ("How much did the Hunts demand from their lenders?", "how much did X b
 ("20 pages a minute", "May 1") is no answer."""
 
 
-def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
-    """The kinds of answer a question asks for, by its class (empty when any will do)."""
-    low = question.lower()
+def wanted_types(info: QuestionInfo, asked: Stated) -> tuple[AnswerType, ...]:
+    """The kinds of answer a question asks for, by its class (empty when any will do); `asked`: what
+    the question writes, read once (`stated`), whose `asks_past` the dates offered are read by too."""
+    low = asked.low
     if info.kind == "amount":
         if re.search(
             r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b"
@@ -364,7 +365,7 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):
         return ("date",)  # "five days of strikes" says how long, not on which days
-    if info.kind == "when" and _asks_past(low):
+    if info.kind == "when" and asked.asks_past:
         return ("date",)  # "within a 25 month period" says when something is to be, not when it was
     if info.kind == "when" and re.search(r"\bhow\s+soon\b", low):
         return ("duration", "date")  # "in the next 24 months" says how soon as well as a day would
