@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.answer.answer_types import DUE_ON_SCHEDULE
+from assistant.answer.answer_types import DUE_ON_SCHEDULE, PURPOSE_CLAUSE
 from assistant.answer.answer_types import MONTHS as _MONTHS
 from assistant.answer.article_lift import lift_within_articles
 from assistant.answer.features import FEATURES
@@ -53,12 +53,13 @@ REASON_CUE = re.compile(
     rf"|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|the\b|{_MONTHS}\b))"
     r"|since\s+the\s+(?:[^\s.;,]+\s+){1,3}(?:will|would|can|could|may|might|must|should|is|are|does|do|has"
     r"|have|remains?|lacks?|needs?)\b"
-    r"|to\s+(?:help|curb|offset|reduce|fund|finance|ward\s+off))\b",
+    r"|to\s+(?:help|curb|offset|reduce|fund|finance|ward\s+off)|prompt(?:s|ing)"
+    rf"|{PURPOSE_CLAUSE})\b",
     re.IGNORECASE,
 )
 """Words that state why: a cause ("because of", "due mainly to", "responsible for", "attributed the fall
 to", "died of", "hurt by", "since it was unable to", "since the charge-offs will deplete") or a purpose
-("designed to help curb", "in a bid to", "in protest at"); "since March", "since the merger" say since
+("designed to help curb", "in a bid to", "in protest at", ", to maintain its position"); "since March", "since the merger" say since
 when, and "since the merger was completed" (past tense) does too."""
 
 
