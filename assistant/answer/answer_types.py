@@ -765,3 +765,55 @@ def acronym_pattern(question: str) -> re.Pattern[str] | None:
         acronym = acronym[:-1] + "s?"
     words = r"(?:[A-Z][\w-]+[\s,]*){1,8}"
     return re.compile(rf"{words}(?:\(|\bor\s+){acronym}\b|\b{acronym}\s+\({words}")
+
+
+def _fresh_words(question: Stated) -> Callable[[str], bool]:
+    return lambda value: value not in question.low
+
+
+def _new_name(question: Stated) -> Callable[[tuple[str, ...]], bool]:
+    return lambda words: any(w not in question.words for w in words)
+
+
+def _unasked_place(question: Stated) -> Callable[[str], bool]:
+    return lambda word: word not in question.text
+
+
+def wanted_spans(sentence: str, question: Stated, wanted: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """Where in `sentence` each kind the question asks (`wanted`) is offered, as offered_types reads
+    it (a date of the report is none for a question asking when something was done, a phrase the
+    question writes itself is none): the spans kind_bound reads the words around."""
+    readings: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Any], Callable[[Any], bool]]] = []
+    fresh = _fresh_words(question)
+    for kind in dict.fromkeys(wanted):
+        if kind == "duration":
+            readings.append((_DURATION, _lasting, fresh))
+            readings.append((_SINCE_DATE, _compared, fresh))
+            if question.asks_often:
+                readings.append((_FREQUENCY, _compared, fresh))
+        elif kind in _SPANNED:
+            readings.append((_SPANNED[kind], _compared, fresh))
+        elif kind == "date":
+            pattern = _DAY if question.asks_day else _DATE
+            readings.append((pattern, _DATE_READINGS[(question.asks_said, question.asks_past)], fresh))
+        elif kind == "place":
+            readings.append((_PLACE, _last_word, _unasked_place(question)))
+            readings.append((_PLACE_BY_KIND, _first_group, _unasked_place(question)))
+        elif kind == "person":
+            readings.append((_NAME, _words_of, _new_name(question)))
+    spans: list[tuple[int, int]] = []
+    for pattern, read, keep in readings:
+        for m in pattern.finditer(sentence):
+            value = read(m)
+            if value is not None and keep(value):
+                spans.append(m.span())
+    return tuple(sorted(spans))
+
+
+_SPANNED: dict[str, re.Pattern[str]] = {
+    "percent": _PERCENT,
+    "money": _MONEY,
+    "number": _NUMBER,
+    "reason": _REASON,
+}
+"""The kinds read by one pattern each, every match its own phrase."""
