@@ -176,7 +176,8 @@ _REASON = re.compile(
     rf"|{PURPOSE_CLAUSE}|prompt(?:s|ing)"
     r"|as\s+a\s+result|owing\s+to|thanks\s+to|for\s+(?:[a-z]+\s+){0,2}reasons?|attributed\s+to"
     r"|blamed\s+(?:on|for)|stem(?:s|med)?\s+from|result(?:s|ed)?\s+from"
-    r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated)\s+by|reflect"
+    r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated|affected|hurt"
+    r"|hit|hampered|depressed|dampened|weakened|boosted|helped|driven)\s+by|reflect"
     r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"
     r"boost|cut|avoid|meet|pay|fund|finance))\b",
     re.I,
@@ -255,7 +256,7 @@ _NOUN_KINDS: dict[str, str] = {
         "amount",
     ),
     **dict.fromkeys("profit profits loss losses revenue revenues earnings income".split(), "money"),
-    **dict.fromkeys("period timeframe time-frame timetable".split(), "duration"),
+    **dict.fromkeys("period timeframe time-frame timetable maturity maturities".split(), "duration"),
     **dict.fromkeys(
         "city cities country countries state town towns port ports region regions province "
         "provinces capital destination destinations location nation nations exchange exchanges "
@@ -266,7 +267,7 @@ _NOUN_KINDS: dict[str, str] = {
         "company companies firm firms bank banks group groups unit units subsidiary chairman ex-chairman "
         "executive executives official officials person minister airline airlines maker makers producer "
         "producers buyer buyers bidder bidders investor investors shareholder underwriter underwriters "
-        "institution institutions agency lender lenders broker brokers".split(),
+        "institution institutions agency lender lenders broker brokers brokerage brokerages head".split(),
         "who",
     ),
     **dict.fromkeys("day days date dates year month".split(), "when"),

@@ -48,7 +48,7 @@ REASON_CUE = re.compile(
     r"|stem(?:s|med|ming)\s+from|result(?:ed|s|ing)?\s+from|on\s+the\s+grounds?\s+(?:that|of)"
     r"|(?:in\s+)?(?:response|reaction|protest|retaliation)\s+(?:to|against|at|over)"
     r"|(?:died|dies)\s+(?:of|from)|insufficient|inadequate"
-    r"|(?:boosted|hurt|hit|helped|depressed|driven|fuel+ed|spurred|triggered|sparked|hampered|dampened"
+    r"|(?:boosted|hurt|hit|helped|depressed|driven|fuel+ed|spurred|triggered|sparked|hampered|dampened|affected"
     r"|weakened|undermined)\s+by|amid|cit(?:ed|ing|es)|reflect(?:s|ed|ing)?"
     rf"|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|the\b|{_MONTHS}\b))"
     r"|since\s+the\s+(?:[^\s.;,]+\s+){1,3}(?:will|would|can|could|may|might|must|should|is|are|does|do|has"
