@@ -8,8 +8,6 @@ does not come first. Stories written for these tests; real corpus folders on dis
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.answer.answer_types import offered_types, stated, wanted_types
@@ -61,12 +59,17 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     ("question", "expected"),
     [
         ("What is the Bank of Norland's target range for money supply growth this year?", "6.5 to 9.5 pct"),
-        ("To what did Keldon Electronics attribute the rise in its first-quarter operating profit?", "cost cutting"),
+        (
+            "To what did Keldon Electronics attribute the rise in its first-quarter operating profit?",
+            "cost cutting",
+        ),
         ("Why did Tellco reduce the prices of its TX6 and TX8 computers?", "to keep a competitive position"),
         ("On what date do the Farm Credit Lending Association's floating rate notes settle?", "April 9"),
     ],
 )
-def test_the_sentence_offering_the_kind_asked_comes_first(engine: Engine, question: str, expected: str) -> None:
+def test_the_sentence_offering_the_kind_asked_comes_first(
+    engine: Engine, question: str, expected: str
+) -> None:
     assert expected in first_quote(engine, question)
 
 

@@ -251,8 +251,8 @@ _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
     **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio share".split(), "percent"),
     **dict.fromkeys(
-        "size amount level ceiling number total volume figure limit quantity range target surplus deficit"
-        .split(),
+        "size amount level ceiling number total volume figure limit quantity range target surplus "
+        "deficit".split(),
         "amount",
     ),
     **dict.fromkeys("profit profits loss losses revenue revenues earnings income".split(), "money"),
@@ -408,7 +408,9 @@ def wanted_types(info: QuestionInfo, asked: Stated) -> tuple[AnswerType, ...]:
     noun_kind = asked_noun_kind(low, info.asks_statement) if info.kind == "what" else None
     # "What is driving the rally?" asks a cause, though it reads as "what is X".
     # "What is Japan's trade surplus?" asks a sum, "What was the reason?" a cause: not what a thing is.
-    defines = noun_kind not in _NOT_DEFINING and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split())
+    defines = (
+        noun_kind not in _NOT_DEFINING and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split())
+    )
     if info.kind == "what" and defines:
         return _WANTED["define"]
     if info.kind in _WANTED:

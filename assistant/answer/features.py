@@ -345,7 +345,8 @@ def _kind_bound(
         distinct = {siblings[k].sentence: siblings[k].terms for k in ks}
         n = len(distinct)
         local = {
-            t: query.weights[t] * (1.0 - (n if t in title else sum(t in h for h in distinct.values())) / (n + 1.0))
+            t: query.weights[t]
+            * (1.0 - (n if t in title else sum(t in h for h in distinct.values())) / (n + 1.0))
             for t in own
         }
         for k in ks:

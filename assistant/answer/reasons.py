@@ -59,8 +59,8 @@ REASON_CUE = re.compile(
 )
 """Words that state why: a cause ("because of", "due mainly to", "responsible for", "attributed the fall
 to", "died of", "hurt by", "since it was unable to", "since the charge-offs will deplete") or a purpose
-("designed to help curb", "in a bid to", "in protest at", ", to maintain its position"); "since March", "since the merger" say since
-when, and "since the merger was completed" (past tense) does too."""
+("designed to help curb", "in a bid to", "in protest at", ", to maintain its position"); "since
+March", "since the merger" say since when, and "since the merger was completed" (past tense) does too."""
 
 
 def asks_reason(query: Query) -> bool:
