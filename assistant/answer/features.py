@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answer.acronyms import aliased, article_aliases
-from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types, quoted_words, wanted_spans
+from assistant.answer.answer_types import ANSWER_TYPES, AnswerType, offered_types, quoted_words
 from assistant.answer.candidates import Candidate
 from assistant.answer.counted import sentence_facts
-from assistant.answer.kind_bound import bound_terms
 from assistant.answer.lexicon import bridged
 from assistant.answer.local_evidence import LOCAL_FEATURES, Sibling, local_rows
 from assistant.answer.query import Query
@@ -75,8 +74,6 @@ FEATURES: tuple[str, ...] = (
     "bcov_x_missing",
     "counted",
     "relation",
-    "kind_bound",
-    "kind_bound_rel",
     *LOCAL_FEATURES,
 )
 
@@ -171,7 +168,6 @@ class Featurizer:
             return found
 
         siblings: list[Sibling] = []
-        bound: list[frozenset[str]] = []
         titles = {article: self._title_terms(article) for article in article_score}
         for row, c in enumerate(cands):
             toks = sentence_terms(c.sentence, c.article)
@@ -213,11 +209,6 @@ class Featurizer:
             wcov = _weight(query, w_exact) / total_w
             wbcov = _weight(query, w_bridged) / total_w
             offered = offered_types(sentence, query.stated, query.wanted)
-            if wanted & offered:
-                near = bound_terms(sentence, wanted_spans(sentence, query.stated, query.wanted))
-                bound.append(frozenset({t for t in own if t in near} | bridged(query.bridges, near)))
-            else:
-                bound.append(frozenset())
             r = rows[row]
             r[col["cov"]] = cov
             r[col["bcov"]] = bcov
@@ -280,7 +271,6 @@ class Featurizer:
             rows[:, col["allcov_x_type"]] = both * typed
             rows[:, col["wcov_x_type"]] = wboth * typed
             rows[:, col["bcov_x_missing"]] = rows[:, col["bcov"]] * rows[:, col["unmatched_rare"]]
-            _kind_bound(rows, col, query, siblings, bound, titles)
             first = col[LOCAL_FEATURES[0]]
             local_own, local_weights = _with_relations(query)
             rows[:, first : first + len(LOCAL_FEATURES)] = local_rows(
@@ -320,39 +310,6 @@ def _with_relations(query: Query) -> tuple[tuple[str, ...], dict[str, float]]:
     light = RELATION_WEIGHT * min(query.weights[t] for t in query.own)
     marked = tuple(RELATION_MARK + w for w in query.relations)
     return query.own + marked, {**query.weights, **dict.fromkeys(marked, light)}
-
-
-def _kind_bound(
-    rows: npt.NDArray[np.float64],
-    col: dict[str, int],
-    query: Query,
-    siblings: Sequence[Sibling],
-    bound: Sequence[frozenset[str]],
-    titles: dict[int, frozenset[str]],
-) -> None:
-    """kind_bound: the question's terms beside the kind of answer offered (kind_bound.bound_terms),
-    each weighted as local evidence weighs it (less the more of its article's sentences hold it; a
-    title word not at all), over the question's weight; kind_bound_rel: less the article's best."""
-    own = query.own
-    total = math.fsum(query.weights[t] for t in own) or 1.0
-    by_article: dict[int, list[int]] = {}
-    for k, s in enumerate(siblings):
-        by_article.setdefault(s.article, []).append(k)
-    for article, ks in by_article.items():
-        if not any(bound[k] for k in ks):
-            continue
-        title = titles.get(article, frozenset())
-        distinct = {siblings[k].sentence: siblings[k].terms for k in ks}
-        n = len(distinct)
-        local = {
-            t: query.weights[t]
-            * (1.0 - (n if t in title else sum(t in h for h in distinct.values())) / (n + 1.0))
-            for t in own
-        }
-        for k in ks:
-            rows[k, col["kind_bound"]] = math.fsum(local[t] for t in own if t in bound[k]) / total
-        idx = np.asarray(ks)
-        rows[idx, col["kind_bound_rel"]] = rows[idx, col["kind_bound"]] - rows[idx, col["kind_bound"]].max()
 
 
 def _weight(query: Query, found: set[str] | frozenset[str]) -> float:
