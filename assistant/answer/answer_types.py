@@ -174,7 +174,7 @@ _REASON = re.compile(
     r"|in\s+order\s+to|due\s+(?:(?:mainly|largely|partly|primarily|chiefly|principally|mostly)\s+)?to"
     rf"{DUE_ON_SCHEDULE}"
     rf"|{PURPOSE_CLAUSE}|prompt(?:s|ing)"
-    r"|as\s+a\s+result|owing\s+to|thanks\s+to|for\s+(?:[a-z]+\s+){0,2}reasons?|attributed\s+to"
+    r"|as\s+a\s+result|(?:is|was|are|were|be)\s+(?:the|a)\s+(?:direct\s+)?result\s+of|owing\s+to|thanks\s+to|for\s+(?:[a-z]+\s+){0,2}reasons?|attributed\s+to"
     r"|blamed\s+(?:on|for)|stem(?:s|med)?\s+from|result(?:s|ed)?\s+from"
     r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated|affected|hurt"
     r"|hit|hampered|depressed|dampened|weakened|boosted|helped|driven)\s+by|reflect"

@@ -36,7 +36,7 @@ March trade balance to", "blamed the loss on"."""
 
 REASON_CUE = re.compile(
     rf"\b(?:because|due\s+{_ADVERB}to{DUE_ON_SCHEDULE}|owing\s+{_ADVERB}to|thanks\s+{_ADVERB}to"
-    r"|as\s+a\s+(?:direct\s+)?result\s+of"
+    r"|as\s+a\s+(?:direct\s+)?result\s+of|(?:is|was|are|were|be)\s+(?:the|a)\s+(?:direct\s+)?result\s+of"
     r"|in\s+order\s+(?:to|that)|so\s+(?:that|as\s+to)|for\s+fear\s+(?:of|that)"
     r"|(?:designed|intended|aimed|meant)\s+(?:to|at)|(?:in\s+an?\s+)?(?:effort|attempt|bid)\s+to"
     r"|with\s+the\s+(?:aim|goal|intention|object)\s+of|the\s+reasons?\s+(?:for|why|was|is|being)"

@@ -1,9 +1,8 @@
-"""The kind of answer asked, read where the reader's words hide it, and the sentence that offers it
-beside the thing asked about (issue 9): "What is the Bank of Norland's target range" asks a figure
+"""The kind of answer asked, read where the reader's words hide it, and offered where the story's
+words hide it (issue 9): "What is the Bank of Norland's target range" asks a figure
 (the owner's name says whose, the noun after it what); "To what did X attribute the rise" asks why;
-", to keep its prices competitive" states a purpose; "for settlement April 9" dates the settlement
-asked, where the lead dates only a pricing. A sibling sentence with more of the question's words
-does not come first. Stories written for these tests; real corpus folders on disk, the real index.
+", to keep a competitive position" states a purpose. A sibling sentence with more of the question's
+words does not come first. Stories written for these tests; real corpus folders on disk, the real index.
 """
 
 from __future__ import annotations
@@ -39,18 +38,11 @@ TELLCO = (
     "21 pct effective immediately, to keep a competitive position on pricing.\n"
     "The computers are made at its plant in Ostrava.\n"
 )
-NOTES = (
-    "Farm Credit Lender Prices Floating Rate Notes\n"
-    "The Farm Credit Lending Association said it plans to price 300 mln dlrs of short-term floating "
-    "rate notes due Oct 8, 1988, on Monday.\n"
-    "The notes are for settlement April 9 and trading is expected to begin April 7, it said.\n"
-    "The association sells notes every month.\n"
-)
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    stories = {"norland.txt": NORLAND, "keldon.txt": KELDON, "tellco.txt": TELLCO, "notes.txt": NOTES}
+    stories = {"norland.txt": NORLAND, "keldon.txt": KELDON, "tellco.txt": TELLCO}
     folder = tmp_path_factory.mktemp("kinds-owned") / "corpus"
     return Engine.open(write_stories(folder, stories | filler_stories()))
 
@@ -64,7 +56,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
             "cost cutting",
         ),
         ("Why did Tellco reduce the prices of its TX6 and TX8 computers?", "to keep a competitive position"),
-        ("On what date do the Farm Credit Lending Association's floating rate notes settle?", "April 9"),
     ],
 )
 def test_the_sentence_offering_the_kind_asked_comes_first(
@@ -92,6 +83,11 @@ def test_the_kind_asked_past_an_owner_or_by_what_it_is_put_down_to(question: str
 def test_a_cause_written_as_what_something_was_affected_by_is_a_reason_offered() -> None:
     sentence = "The institute said production in January was affected by rail strikes and cold weather."
     assert "reason" in offered_types(sentence, stated("Why did output fall in January?"))
+
+
+def test_a_gain_that_was_the_result_of_something_offers_a_reason() -> None:
+    sentence = "Keldon said the gain in its earnings was the result of cost cutting efforts."
+    assert "reason" in offered_types(sentence, stated("Why did Keldon's earnings rise?"))
 
 
 def test_to_what_extent_asks_no_cause() -> None:
