@@ -16,10 +16,9 @@ from tests.stories import filler_stories, first_quote, write_stories
 
 NORLAND = (
     "Bank of Norland Keeps Money Supply Target\n"
-    "Norland's broad money supply, the liquid assets in public hands, grew at an annualised rate of "
-    "17.6 pct in March against 16.6 pct in February, the Bank of Norland said of this year's growth.\n"
-    "The bank's target range for this year is 6.5 to 9.5 pct, and Governor Ana Ruiz said this "
-    "month she was aiming for the lower end of that range.\n"
+    "Governor Ana Ruiz of the Bank of Norland said money supply growth this year was running ahead of "
+    "the bank's target range, and Deputy Governor Piet Olsen agreed.\n"
+    "The target range for this year is 6.5 to 9.5 pct.\n"
     "The bank meets again in May.\n"
 )
 KELDON = (
