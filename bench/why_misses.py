@@ -36,7 +36,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from assistant.answer.answer_types import cause_words, wanted_types
+from assistant.answer.answer_types import cause_words, stated, wanted_types
 from assistant.answer.features import Scored
 from assistant.answer.query import parse_query
 from assistant.answer.question_class import analyse_question
@@ -142,7 +142,7 @@ def cause_readings(files: list[Path]) -> dict[str, list[str]]:
     by_word: dict[str, list[str]] = {}
     for question in questions:
         info = analyse_question(question)
-        if info.kind == "what" and wanted_types(info, question)[:1] == ("reason",):
+        if info.kind == "what" and wanted_types(info, stated(question))[:1] == ("reason",):
             words = " ".join(sorted(cause_words(question.lower()))) or "(a noun read by WordNet)"
             by_word.setdefault(words, []).append(question)
     return by_word

@@ -70,8 +70,8 @@ def test_a_figure_asked_keeps_the_lead_first(engine: Engine) -> None:
 
 
 def test_a_verb_of_causing_after_a_noun_or_before_by_asks_no_cause() -> None:
-    from assistant.answer.answer_types import wanted_types
+    from assistant.answer.answer_types import stated, wanted_types
     from assistant.answer.question_class import analyse_question
 
     for question in ("What Denver player caused two fumbles?", "What was caused by the flood in May?"):
-        assert "reason" not in wanted_types(analyse_question(question), question), question
+        assert "reason" not in wanted_types(analyse_question(question), stated(question)), question

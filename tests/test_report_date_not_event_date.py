@@ -101,9 +101,9 @@ def test_a_date_of_the_event_beside_a_report_date_still_counts() -> None:
 
 def test_a_length_of_time_does_not_say_when_something_happened() -> None:
     asked = "When did the mill open its first shop?"
-    assert wanted_types(analyse_question(asked), asked) == ("date",)
+    assert wanted_types(analyse_question(asked), stated(asked)) == ("date",)
     asked = "When will the mill open its first shop?"
-    assert "duration" in wanted_types(analyse_question(asked), asked)
+    assert "duration" in wanted_types(analyse_question(asked), stated(asked))
 
 
 def test_a_date_to_come_does_not_date_what_happened() -> None:

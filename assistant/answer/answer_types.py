@@ -160,15 +160,24 @@ DUE_ON_SCHEDULE = (
 """After "due to": a verb says when something is to happen ("Work is due to start in March", "due
 to expire", "due to meet on Monday"), not why: 214 of the Reuters collection's 1,267 "due to", where
 only "due to be" (40) was read so before."""
+PURPOSE_CLAUSE = (
+    r",\s+(?:in\s+order\s+)?to\s+(?!(?:be|say|date|the|a|an|which|so|this|that|these|those|its|their|his|her"
+    r"|some|all|about|around|over|under|one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]+(?<![^s]s)\b"
+)
+"""A purpose set off by a comma: "cut prices by 10 pct, to maintain a competitive position", "an
+agreement with Cominco, to develop a mine". "to be" (a plan or state), "to say", a determiner or a
+number ("rose 5 pct, to 300 mln") and a plural noun ("sold, to shareholders") state no purpose."""
 _REASON = re.compile(
     # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
     # calls", "prompted by", "due mainly to", "resigned for personal reasons", "blamed on" say why.
     rf"\b(?:because|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|{MONTHS}\b))|so\s+that"
     r"|in\s+order\s+to|due\s+(?:(?:mainly|largely|partly|primarily|chiefly|principally|mostly)\s+)?to"
     rf"{DUE_ON_SCHEDULE}"
-    r"|as\s+a\s+result|owing\s+to|thanks\s+to|for\s+(?:[a-z]+\s+){0,2}reasons?|attributed\s+to"
+    rf"|{PURPOSE_CLAUSE}|prompt(?:s|ing)"
+    r"|as\s+a\s+result|(?:is|was|are|were|be)\s+(?:the|a)\s+(?:direct\s+)?result\s+of|owing\s+to|thanks\s+to|for\s+(?:[a-z]+\s+){0,2}reasons?|attributed\s+to"
     r"|blamed\s+(?:on|for)|stem(?:s|med)?\s+from|result(?:s|ed)?\s+from"
-    r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated)\s+by|reflect"
+    r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated|affected|hurt"
+    r"|hit|hampered|depressed|dampened|weakened|boosted|helped|driven)\s+by|reflect"
     r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"
     r"boost|cut|avoid|meet|pay|fund|finance))\b",
     re.I,
@@ -241,8 +250,13 @@ _WHY_NOUNS = frozenset(
 _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("price prices cost costs value rent rents fee fees salary pay sum".split(), "money"),
     **dict.fromkeys("yield yields rate rates proportion percentage fraction ratio share".split(), "percent"),
-    **dict.fromkeys("size amount level ceiling number total volume figure limit quantity".split(), "amount"),
-    **dict.fromkeys("period timeframe time-frame timetable".split(), "duration"),
+    **dict.fromkeys(
+        "size amount level ceiling number total volume figure limit quantity range target surplus "
+        "deficit".split(),
+        "amount",
+    ),
+    **dict.fromkeys("profit profits loss losses revenue revenues earnings income".split(), "money"),
+    **dict.fromkeys("period timeframe time-frame timetable maturity maturities".split(), "duration"),
     **dict.fromkeys(
         "city cities country countries state town towns port ports region regions province "
         "provinces capital destination destinations location nation nations exchange exchanges "
@@ -253,7 +267,7 @@ _NOUN_KINDS: dict[str, str] = {
         "company companies firm firms bank banks group groups unit units subsidiary chairman ex-chairman "
         "executive executives official officials person minister airline airlines maker makers producer "
         "producers buyer buyers bidder bidders investor investors shareholder underwriter underwriters "
-        "institution institutions agency lender lenders broker brokers".split(),
+        "institution institutions agency lender lenders broker brokers brokerage brokerages head".split(),
         "who",
     ),
     **dict.fromkeys("day days date dates year month".split(), "when"),
@@ -272,7 +286,7 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
     company has the ministry told to absorb X?", "What is the deadline for the public to comment?"):
     a port, a company, a date is wanted there, not any quotation of the official."""
     asked = _ASKED_NOUN.match(low)
-    words = asked.group(1).split() if asked is not None else []
+    words = _past_owner(low, asked)
     copula = asked is not None and _COPULA.search(low, 0, asked.start(1)) is not None
     for at, noun in enumerate(words):
         if statement and noun in _NOT_A_NOUN:
@@ -283,6 +297,24 @@ def asked_noun_kind(low: str, statement: bool = False) -> str | None:
             return _NOUN_KINDS[noun]
     # "What are London coffee dealers waiting for?": after a verb the noun may be its subject.
     return None if copula else _head_noun_kind(words)
+
+
+_OWNED = re.compile(r"\s*((?:[\w.-]+\s*){1,3})")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?(?=\s)")
+
+
+def _past_owner(low: str, asked: re.Match[str] | None) -> list[str]:
+    """The words after "what/which" that may name the noun asked, an owner's name passed by: in "What
+    is the Bank of Spain's target range?" the range is asked, not a bank (the owner's words name
+    whose it is; the noun after the possessive names what). Right after the question word the owner
+    is asked: "Which company's shares rose?" asks a company."""
+    if asked is None:
+        return []
+    owner = _POSSESSIVE.search(low, asked.start(1), asked.end(1) + 3)
+    if owner is None or not low.endswith(("the ", "is ", "was ", "are ", "were ", "be "), 0, asked.start(1)):
+        return asked.group(1).split()
+    after = _OWNED.match(low, owner.end())
+    return after.group(1).split() if after is not None else []
 
 
 def _asks_cause(words: list[str], at: int, copula: bool) -> bool:
@@ -345,9 +377,14 @@ of money ("How much did the Hunts demand from their lenders?", "how much did X b
 ("20 pages a minute", "May 1") is no answer."""
 
 
-def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
-    """The kinds of answer a question asks for, by its class (empty when any will do)."""
-    low = question.lower()
+_NOT_DEFINING = frozenset({"why", "money", "percent", "amount", "duration", "when"})
+"""Kinds of the noun asked by which "What is X's NOUN?" asks that kind, not a definition."""
+
+
+def wanted_types(info: QuestionInfo, asked: Stated) -> tuple[AnswerType, ...]:
+    """The kinds of answer a question asks for, by its class (empty when any will do); `asked`: what
+    the question writes, read once (`stated`), whose `asks_past` the dates offered are read by too."""
+    low = asked.low
     if info.kind == "amount":
         if re.search(
             r"\bhow\s+(?:long|often|frequently)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b"
@@ -364,13 +401,16 @@ def wanted_types(info: QuestionInfo, question: str) -> tuple[AnswerType, ...]:
         return _WANTED["amount"]
     if info.kind == "when" and _DAY_ASKED.search(low):
         return ("date",)  # "five days of strikes" says how long, not on which days
-    if info.kind == "when" and _asks_past(low):
+    if info.kind == "when" and asked.asks_past:
         return ("date",)  # "within a 25 month period" says when something is to be, not when it was
     if info.kind == "when" and re.search(r"\bhow\s+soon\b", low):
         return ("duration", "date")  # "in the next 24 months" says how soon as well as a day would
     noun_kind = asked_noun_kind(low, info.asks_statement) if info.kind == "what" else None
     # "What is driving the rally?" asks a cause, though it reads as "what is X".
-    defines = noun_kind != "why" and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split())
+    # "What is Japan's trade surplus?" asks a sum, "What was the reason?" a cause: not what a thing is.
+    defines = (
+        noun_kind not in _NOT_DEFINING and _DEFINE.match(low) and not _NOT_DEFINED.intersection(low.split())
+    )
     if info.kind == "what" and defines:
         return _WANTED["define"]
     if info.kind in _WANTED:
@@ -412,7 +452,7 @@ def quantity_noun(info: QuestionInfo, question: str) -> str | None:
     asked = _ASKED_NOUN.match(low) if info.kind in ("what", "amount") and not info.asks_statement else None
     if asked is None:
         return None
-    for noun in asked.group(1).split():
+    for noun in _past_owner(low, asked):
         if _NOUN_KINDS.get(noun) in _QUANTITY_NOUNS:
             # "the value of the imports": a number bound to "imports" answers as well as one to "value".
             of = re.compile(rf"\b{re.escape(noun)}{_OF_NOUN}").search(low, asked.start(1))

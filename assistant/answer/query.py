@@ -200,7 +200,8 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
     """The question's terms, weights, bridges and shape, with what a follow-up carries over."""
     question = with_speaker_named(question, speaker)
     info = analyse_question(question)
-    wanted = wanted_types(info, question)
+    asked = stated(question)
+    wanted = wanted_types(info, asked)
     if info.kind == "what" and wanted[:1] == ("reason",):
         # "What lay behind the delay?" asks why by its verb: "lay" and "behind" frame it as "why" would.
         info = replace(info, frame=info.frame | cause_words(question.lower()))
@@ -239,7 +240,7 @@ def parse_query(index: Index, question: str, steer: Steer, speaker: str | None =
         relations=relation_words(question),
         how_many=asks_how_many(question),
         asks_ahead=asks_ahead(question),
-        stated=stated(question),
+        stated=asked,
         days=days_named(question),
         which_noun=which_noun(question),
         name_runs=name_runs(question),

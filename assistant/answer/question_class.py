@@ -31,6 +31,14 @@ PAID = (
 )
 """"What is Pacific Resources paying for X?", "What did the group pay for it?": the sum is asked.
 Forms that are nouns too ("What are the charges against X?") are left out."""
+_ASCRIBED = (
+    r"\bto\s+what\s+(?!extent\b|degree\b)(?:[\w.,'&-]+\s+){1,8}?(attribut(?:e|es|ed|ing)|ascrib(?:e|es|ed|ing))\b"
+    r"|\bwhat\s+(?:[\w.,'&-]+\s+){1,8}?(attribut(?:e|es|ed|ing)|ascrib(?:e|es|ed|ing)|blam(?:e|es|ed|ing))"
+    r"\s+(?:[\w.,'&-]+\s+){0,8}?(?:to|on|for)\s*\?*\s*$"
+)
+"""A cause asked by what something is put down to: "To what did Honeywell attribute the rise?", "What
+did the company blame the loss on?". The verb frames the question, as "why" does: the answer's
+sentence may write "was the result of"."""
 _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("acronym", re.compile(r"\bstand(?:s)?\s+for\b|\bshort\s+for\b|\babbreviation\b", re.I)),
     (
@@ -50,11 +58,11 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
     ("where", re.compile(r"\bwhere\b|\bwhat\s+(?:place|city|country|location|base)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bwhich\s+(?:person|official|people|leader|minister)\b", re.I)),
-    ("why", re.compile(r"\bwhy\b|\bwhat\s+(?:reason|caused)\b|\bhow\s+come\b", re.I)),
+    ("why", re.compile(rf"\bwhy\b|\bwhat\s+(?:reason|caused)\b|\bhow\s+come\b|{_ASCRIBED}", re.I)),
     ("what", re.compile(r"\bwhat\b|\bwhich\b|\bhow\b", re.I)),
 )
 
-_WHY_FRAME = re.compile(r"\bwhat\s+(reasons?|caused)\b|\bhow\s+(come)\b", re.I)
+_WHY_FRAME = re.compile(rf"\bwhat\s+(reasons?|caused)\b|\bhow\s+(come)\b|{_ASCRIBED}", re.I)
 """The words of a why-question that only ask why ("What caused the fall?", "What reason did X give",
 "How come"): framed, as "why" is, for the answer's sentence need not write them."""
 

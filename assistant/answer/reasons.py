@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.answer.answer_types import DUE_ON_SCHEDULE
+from assistant.answer.answer_types import DUE_ON_SCHEDULE, PURPOSE_CLAUSE
 from assistant.answer.answer_types import MONTHS as _MONTHS
 from assistant.answer.article_lift import lift_within_articles
 from assistant.answer.features import FEATURES
@@ -36,7 +36,7 @@ March trade balance to", "blamed the loss on"."""
 
 REASON_CUE = re.compile(
     rf"\b(?:because|due\s+{_ADVERB}to{DUE_ON_SCHEDULE}|owing\s+{_ADVERB}to|thanks\s+{_ADVERB}to"
-    r"|as\s+a\s+(?:direct\s+)?result\s+of"
+    r"|as\s+a\s+(?:direct\s+)?result\s+of|(?:is|was|are|were|be)\s+(?:the|a)\s+(?:direct\s+)?result\s+of"
     r"|in\s+order\s+(?:to|that)|so\s+(?:that|as\s+to)|for\s+fear\s+(?:of|that)"
     r"|(?:designed|intended|aimed|meant)\s+(?:to|at)|(?:in\s+an?\s+)?(?:effort|attempt|bid)\s+to"
     r"|with\s+the\s+(?:aim|goal|intention|object)\s+of|the\s+reasons?\s+(?:for|why|was|is|being)"
@@ -48,18 +48,19 @@ REASON_CUE = re.compile(
     r"|stem(?:s|med|ming)\s+from|result(?:ed|s|ing)?\s+from|on\s+the\s+grounds?\s+(?:that|of)"
     r"|(?:in\s+)?(?:response|reaction|protest|retaliation)\s+(?:to|against|at|over)"
     r"|(?:died|dies)\s+(?:of|from)|insufficient|inadequate"
-    r"|(?:boosted|hurt|hit|helped|depressed|driven|fuel+ed|spurred|triggered|sparked|hampered|dampened"
+    r"|(?:boosted|hurt|hit|helped|depressed|driven|fuel+ed|spurred|triggered|sparked|hampered|dampened|affected"
     r"|weakened|undermined)\s+by|amid|cit(?:ed|ing|es)|reflect(?:s|ed|ing)?"
     rf"|since(?!\s+(?:\d|then\b|last\b|early\b|late\b|mid\b|the\b|{_MONTHS}\b))"
     r"|since\s+the\s+(?:[^\s.;,]+\s+){1,3}(?:will|would|can|could|may|might|must|should|is|are|does|do|has"
     r"|have|remains?|lacks?|needs?)\b"
-    r"|to\s+(?:help|curb|offset|reduce|fund|finance|ward\s+off))\b",
+    r"|to\s+(?:help|curb|offset|reduce|fund|finance|ward\s+off)|prompt(?:s|ing)"
+    rf"|{PURPOSE_CLAUSE})\b",
     re.IGNORECASE,
 )
 """Words that state why: a cause ("because of", "due mainly to", "responsible for", "attributed the fall
 to", "died of", "hurt by", "since it was unable to", "since the charge-offs will deplete") or a purpose
-("designed to help curb", "in a bid to", "in protest at"); "since March", "since the merger" say since
-when, and "since the merger was completed" (past tense) does too."""
+("designed to help curb", "in a bid to", "in protest at", ", to maintain its position"); "since
+March", "since the merger" say since when, and "since the merger was completed" (past tense) does too."""
 
 
 def asks_reason(query: Query) -> bool:
