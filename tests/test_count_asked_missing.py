@@ -94,3 +94,33 @@ def test_a_count_written_as_readers_write_it_answers(tmp_path: Path, question: s
 def test_a_year_before_a_plural_after_its_owner_is_still_no_count(tmp_path: Path) -> None:
     # "its 2019 repairs" names the year of the repairs, not how many there were.
     assert not _written(tmp_path).ask("How many repairs did Harbour Hall need?").answered
+
+
+# The user trial's pages: a count of the people a noun happens to, and a span beside a noun's word.
+TRIAL = {
+    "mill.txt": (
+        "Nordby paper mill to close\n"
+        "The Nordby paper mill will shut in January, owner Hallan Group said on Monday, blaming weak "
+        "demand for newsprint.\n"
+        "About 340 workers will lose their jobs when the mill closes, the company said.\n"
+        "The mill has operated since 1921 and was the town's largest employer.\n"
+    ),
+    "channel.txt": (
+        "Vardal channel dredging falls behind\n"
+        "Work to deepen the Vardal shipping channel is running six months behind schedule, the port "
+        "authority said.\n"
+        "Port director Lars Moen said he expected the channel to reopen to large ships by the end of "
+        "next year.\n"
+    ),
+}
+
+
+def _trial(tmp_path: Path) -> Engine:
+    return Engine.open(write_stories(tmp_path / "news", TRIAL | filler_stories()))
+
+
+def test_jobs_counted_by_the_workers_losing_them_answer(tmp_path: Path) -> None:
+    # "340 workers will lose their jobs" counts the jobs asked of: the noun stands in the clause.
+    answer = _trial(tmp_path).ask("How many jobs will go at the Nordby mill?")
+    assert answer.answered, answer.message
+    assert "About 340 workers" in answer.quotes[0].text

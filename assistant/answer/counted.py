@@ -164,3 +164,37 @@ def sentence_facts(
                         counted = 0.5
                     j += step
     return SentenceFacts(counted, relation)
+
+
+_NOT_COUNTED = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "pct percent cent points dlrs dollars cents stg pounds yen marks francs euros lire crowns kronor".split()
+)
+"""Plural words after a number that measure (a span, a share, a sum) rather than count things."""
+_CLAUSE_ENDS = frozenset(",;:()")
+
+
+def counted_beside(sentence: str, nouns: frozenset[str]) -> bool:
+    """Whether one clause of the sentence (parted at commas, semicolons, colons and brackets) holds
+    both a term of `nouns` and a number counting some other thing in the plural: "About 340 workers
+    will lose their jobs" counts the jobs asked of by the people losing them. A span, a share or a
+    sum ("six months", "12 pct", "40 mln stg") counts nothing, nor does a year."""
+    clause_nouns = False
+    clause_count = False
+    tokens = _tokens(sentence)
+    for i, token in enumerate(tokens):
+        if token in _CLAUSE_ENDS:
+            clause_nouns = clause_count = False
+            continue
+        if token[:1].isalpha() and not _is_number(token) and _stem(token) in nouns:
+            clause_nouns = True
+        elif _is_count(token):
+            j = i + 1
+            while j < len(tokens) and _is_number(tokens[j]):
+                j += 1
+            after = tokens[j].lower() if j < len(tokens) else ""
+            if after[:1].isalpha() and after.endswith("s") and after not in _NOT_COUNTED:
+                clause_count = True
+        if clause_nouns and clause_count:
+            return True
+    return False
