@@ -63,6 +63,11 @@ WRITTEN = {
         "its oldest mills in the north.\n"
         "The company said the closures would save 40 mln stg a year.\n"
     ),
+    "census.txt": (
+        "Dunmore Census Published\n"
+        "DUNMORE, May 12 - The town's population was 48,000 at the last census, the council said.\n"
+        "The council said the census would be repeated in five years.\n"
+    ),
     "cinema.txt": (
         "Northgate Cinema Opens\n"
         "YORK, May 11 - Cinema chain Lumen opened a 12-screen multiplex at the Northgate centre on Friday, "
@@ -83,6 +88,8 @@ def _written(tmp_path: Path) -> Engine:
         ("How many guests attended the Harbour Hall gala dinner?", "2000 guests"),
         ("How many employees will Brackley Textiles lay off?", "5,000 of its employees"),
         ("How many screens does Lumen's Northgate multiplex have?", "12-screen"),
+        # An auxiliary right before the number binds it to the noun before ("population was 48,000").
+        ("How many people lived in Dunmore at the last census?", "48,000"),
     ],
 )
 def test_a_count_written_as_readers_write_it_answers(tmp_path: Path, question: str, expected: str) -> None:
@@ -124,3 +131,9 @@ def test_jobs_counted_by_the_workers_losing_them_answer(tmp_path: Path) -> None:
     answer = _trial(tmp_path).ask("How many jobs will go at the Nordby mill?")
     assert answer.answered, answer.message
     assert "About 340 workers" in answer.quotes[0].text
+
+
+def test_a_span_in_a_sentence_naming_the_noun_counts_nothing(tmp_path: Path) -> None:
+    # "the Vardal shipping channel is running six months behind" counts months, not ships: an
+    # auxiliary past another verb parts the number from the noun before it.
+    assert not _trial(tmp_path).ask("How many ships use the Vardal channel?").answered

@@ -36,6 +36,16 @@ _BETWEEN_STOPS = frozenset(
     "and or but while whereas".split()
 )
 """Words a number and the noun it counts are never parted by: past one, the number counts something else."""
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had will would shall should may might can could do does "
+    "did".split()
+)
+"""Verbs that part a clause's subject from what it says of it, past another verb: "the Vardal shipping
+channel is running six months behind schedule" counts months, not ships. Right before the number
+they bind it ("the population was 300,000", "its staff will be 300"), as does a count written after its
+noun without one ("a staff of 300", "employees numbering 5,000"). Blocking every auxiliary (first
+tried) unbound "the population was 300,000"; with it the SQuAD sample's answerable refused rose to
+7.1% from 5.5% (this rule and speaker_silent were not measured apart)."""
 _SIGNS = frozenset("%$€£¥")
 REACH = 3
 """Words at most between a number and the noun it counts ("2.5 mln new shares", "yield of 3.9 pct")."""
@@ -147,6 +157,7 @@ def sentence_facts(
             # A year-like count counts only the plural after it (_year_counts).
             for step in (1, -1) if _is_count(tokens[i]) else (1,):
                 j = i + step
+                passed = False  # a word other than an auxiliary stands between: "is running six"
                 while 0 <= j < len(tokens) and abs(j - i) <= REACH + 1:
                     token = lowered[j]
                     if _is_number(token) or token in _SIGNS:
@@ -155,8 +166,13 @@ def sentence_facts(
                     if step == 1 and token == "of" and j + 1 < len(tokens) and lowered[j + 1] in _PARTITIVE:
                         j += 2  # "5,000 of its employees": a part of the whole counted
                         continue
-                    if not token[:1].isalpha() or token in _BETWEEN_STOPS:
+                    if (
+                        not token[:1].isalpha()
+                        or token in _BETWEEN_STOPS
+                        or (token in _AUXILIARIES and passed)
+                    ):
                         break
+                    passed = passed or token not in _AUXILIARIES
                     stem = _stem(token)
                     if stem in nouns:
                         return SentenceFacts(1.0, relation)
