@@ -88,7 +88,7 @@ def _written(tmp_path: Path) -> Engine:
         ("How many guests attended the Harbour Hall gala dinner?", "2000 guests"),
         ("How many employees will Brackley Textiles lay off?", "5,000 of its employees"),
         ("How many screens does Lumen's Northgate multiplex have?", "12-screen"),
-        # An auxiliary right before the number binds it to the noun before ("population was 48,000").
+        # A number with no unit after it still counts the noun before it ("population was 48,000").
         ("How many people lived in Dunmore at the last census?", "48,000"),
     ],
 )
@@ -134,6 +134,6 @@ def test_jobs_counted_by_the_workers_losing_them_answer(tmp_path: Path) -> None:
 
 
 def test_a_span_in_a_sentence_naming_the_noun_counts_nothing(tmp_path: Path) -> None:
-    # "the Vardal shipping channel is running six months behind" counts months, not ships: an
-    # auxiliary past another verb parts the number from the noun before it.
+    # "the Vardal shipping channel is running six months behind" counts months, not ships: a number
+    # with a unit after it measures that unit and counts no noun before it.
     assert not _trial(tmp_path).ask("How many ships use the Vardal channel?").answered
