@@ -137,3 +137,23 @@ def test_a_span_in_a_sentence_naming_the_noun_counts_nothing(tmp_path: Path) -> 
     # "the Vardal shipping channel is running six months behind" counts months, not ships: a number
     # with a unit after it measures that unit and counts no noun before it.
     assert not _trial(tmp_path).ask("How many ships use the Vardal channel?").answered
+
+
+DAEWOO = {
+    "daewoo.txt": (
+        "Daewoo Motor To Raise U.S. Imports\n"
+        "SEOUL, March 3 - Daewoo Motor Corp, the joint venture between Daewoo Group and General Motors "
+        "Corp, said it will boost its 1987 imports of U.S. goods to 200 mln dlrs from 104 mln dlrs in 1986.\n"
+        "The company said U.S. imports will account for about 35 pct of its total planned imports of "
+        "565 mln dlrs in 1987.\n"
+    ),
+}
+
+
+def test_a_sum_after_its_noun_is_still_its_worth(tmp_path: Path) -> None:
+    # "planned imports of 565 mln dlrs" gives the imports' value: only a span or a share after a
+    # number ("six months", "12 pct") parts it from the noun before it.
+    engine = Engine.open(write_stories(tmp_path / "news", DAEWOO | filler_stories()))
+    answer = engine.ask("What is the overall value of the imports Daewoo's car venture plans for 1987?")
+    assert answer.answered, answer.message
+    assert "565 mln dlrs" in answer.quotes[0].text
