@@ -63,6 +63,11 @@ WRITTEN = {
         "its oldest mills in the north.\n"
         "The company said the closures would save 40 mln stg a year.\n"
     ),
+    "census.txt": (
+        "Dunmore Census Published\n"
+        "DUNMORE, May 12 - The town's population was 48,000 at the last census, the council said.\n"
+        "The council said the census would be repeated in five years.\n"
+    ),
     "cinema.txt": (
         "Northgate Cinema Opens\n"
         "YORK, May 11 - Cinema chain Lumen opened a 12-screen multiplex at the Northgate centre on Friday, "
@@ -83,6 +88,8 @@ def _written(tmp_path: Path) -> Engine:
         ("How many guests attended the Harbour Hall gala dinner?", "2000 guests"),
         ("How many employees will Brackley Textiles lay off?", "5,000 of its employees"),
         ("How many screens does Lumen's Northgate multiplex have?", "12-screen"),
+        # A number with no unit after it still counts the noun before it ("population was 48,000").
+        ("How many people lived in Dunmore at the last census?", "48,000"),
     ],
 )
 def test_a_count_written_as_readers_write_it_answers(tmp_path: Path, question: str, expected: str) -> None:
@@ -94,3 +101,59 @@ def test_a_count_written_as_readers_write_it_answers(tmp_path: Path, question: s
 def test_a_year_before_a_plural_after_its_owner_is_still_no_count(tmp_path: Path) -> None:
     # "its 2019 repairs" names the year of the repairs, not how many there were.
     assert not _written(tmp_path).ask("How many repairs did Harbour Hall need?").answered
+
+
+# The user trial's pages: a count of the people a noun happens to, and a span beside a noun's word.
+TRIAL = {
+    "mill.txt": (
+        "Nordby paper mill to close\n"
+        "The Nordby paper mill will shut in January, owner Hallan Group said on Monday, blaming weak "
+        "demand for newsprint.\n"
+        "About 340 workers will lose their jobs when the mill closes, the company said.\n"
+        "The mill has operated since 1921 and was the town's largest employer.\n"
+    ),
+    "channel.txt": (
+        "Vardal channel dredging falls behind\n"
+        "Work to deepen the Vardal shipping channel is running six months behind schedule, the port "
+        "authority said.\n"
+        "Port director Lars Moen said he expected the channel to reopen to large ships by the end of "
+        "next year.\n"
+    ),
+}
+
+
+def _trial(tmp_path: Path) -> Engine:
+    return Engine.open(write_stories(tmp_path / "news", TRIAL | filler_stories()))
+
+
+def test_jobs_counted_by_the_workers_losing_them_answer(tmp_path: Path) -> None:
+    # "340 workers will lose their jobs" counts the jobs asked of: the noun stands in the clause.
+    answer = _trial(tmp_path).ask("How many jobs will go at the Nordby mill?")
+    assert answer.answered, answer.message
+    assert "About 340 workers" in answer.quotes[0].text
+
+
+def test_a_span_in_a_sentence_naming_the_noun_counts_nothing(tmp_path: Path) -> None:
+    # "the Vardal shipping channel is running six months behind" counts months, not ships: a number
+    # with a unit after it measures that unit and counts no noun before it.
+    assert not _trial(tmp_path).ask("How many ships use the Vardal channel?").answered
+
+
+DAEWOO = {
+    "daewoo.txt": (
+        "Daewoo Motor To Raise U.S. Imports\n"
+        "SEOUL, March 3 - Daewoo Motor Corp, the joint venture between Daewoo Group and General Motors "
+        "Corp, said it will boost its 1987 imports of U.S. goods to 200 mln dlrs from 104 mln dlrs in 1986.\n"
+        "The company said U.S. imports will account for about 35 pct of its total planned imports of "
+        "565 mln dlrs in 1987.\n"
+    ),
+}
+
+
+def test_a_sum_after_its_noun_is_still_its_worth(tmp_path: Path) -> None:
+    # "planned imports of 565 mln dlrs" gives the imports' value: only a span or a share after a
+    # number ("six months", "12 pct") parts it from the noun before it.
+    engine = Engine.open(write_stories(tmp_path / "news", DAEWOO | filler_stories()))
+    answer = engine.ask("What is the overall value of the imports Daewoo's car venture plans for 1987?")
+    assert answer.answered, answer.message
+    assert "565 mln dlrs" in answer.quotes[0].text
