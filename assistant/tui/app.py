@@ -26,6 +26,7 @@ from textual.worker import WorkerState
 
 from assistant.answer import Conversation
 from assistant.errors import AssistantError
+from assistant.index import Changes
 from assistant.ingest.select import skipped_summary
 from assistant.locations import index_dir
 from assistant.safe_text import clean
@@ -255,6 +256,9 @@ class AssistantApp(App[None]):
                     unlisted = tuple(sorted(paths - listed.keys()))
                     self.post_message(CorpusRefreshed(changes, None, listed, unlisted))
                     return
+            # With the notifier, a question (or the paths' update) may have taken up another
+            # process's articles without listing them (see `_followed`): the walk lists them.
+            shown = self.call_from_thread(self.chat.listed_ids) if self.corpus_watch is not None else None
             # The scan stats every file: outside the lock, so questions are not held up by it, and
             # spaced out on a large corpus (polling: at most ~5% of the time spent scanning).
             started = time.monotonic()
@@ -264,20 +268,27 @@ class AssistantApp(App[None]):
             self._next_check = time.monotonic() + 20 * spent
             # A stream of changes (a long copy, a feed) is checked at most a third of the time.
             self._next_touched = time.monotonic() + 2 * spent
-            if not changed:
+            if not changed and shown is None:
                 return
             with self.engine_lock:
                 # Another process's generation taken up here would be missing from the changes.
-                followed = engine.follow()
-                changes = engine.refresh(progress=self._progress())
+                followed = changed and engine.follow()
+                changes = engine.refresh(progress=self._progress()) if changed else Changes()
                 articles = engine.articles() if followed else None
                 listed = {} if followed else engine.article_infos(changes.added + changes.changed)
+                unlisted = changes.removed
+                if shown is not None and not followed:
+                    live = engine.article_ids()  # no row parsed: the list's gaps alone are read
+                    listed.update(engine.article_infos(live - shown - listed.keys()))
+                    unlisted = tuple(sorted({*unlisted, *(shown - live)}))
+            if not changed and not listed and not unlisted:
+                return
         except AssistantError as error:
             self.call_from_thread(
                 self.notify, clean(error.message), title=error.title, severity="error", markup=False
             )
         else:
-            self.post_message(CorpusRefreshed(changes, articles, listed, changes.removed))
+            self.post_message(CorpusRefreshed(changes, articles, listed, unlisted))
 
     def on_corpus_refreshed(self, message: CorpusRefreshed) -> None:
         self.chat.index_idle()

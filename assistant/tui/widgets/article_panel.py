@@ -57,6 +57,10 @@ class ArticlePanel(Vertical):
         """Every article known, unfiltered."""
         return self._articles
 
+    def ids(self) -> frozenset[str]:
+        """The ids of the articles listed (the filter aside)."""
+        return frozenset(self._by_id)
+
     def set_articles(self, articles: list[ArticleInfo]) -> None:
         """Show a new list of articles, keeping the current filter."""
         self._articles = sorted(articles, key=_order)
