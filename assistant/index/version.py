@@ -14,7 +14,8 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-14: no sentence break after "U.S." before a word the wire capitalises ("the U.S. And Japan").
 # parse-15: a wrapped line set in a stray space or two (under the wire's four) carries its sentence on.
 # parse-16: the wire's sign-off ("Reuter") or its dateline's agency ("(AP)") is the source.
-ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-16"
+# parse-17: an agency alone between paragraphs (a photo's credit) is no sign-off, so no source.
+ANALYSIS_VERSION = "fold-stop-variants-snowball/parse-17"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""
