@@ -225,7 +225,7 @@ class AssistantApp(App[None]):
             paths = None if self._walk_next else frozenset(self._touched_paths)
             self._touched = self._walk_next = False
             self._touched_paths = set()
-            self._refresh(self.engine, paths)
+            self._refresh(self.engine, paths, shown=self.chat.listed_ids())
 
     def on_engine_failed(self, message: EngineFailed) -> None:
         self.chat.index_idle()
@@ -242,9 +242,16 @@ class AssistantApp(App[None]):
             self._refresh(self.engine)
 
     @work(thread=True, group="refresh")
-    def _refresh(self, engine: Engine, paths: frozenset[str] | None = None) -> None:
+    def _refresh(
+        self, engine: Engine, paths: frozenset[str] | None = None, *, shown: frozenset[str] | None = None
+    ) -> None:
         """Bring the index up to date: with the notified `paths` alone when they settle it (no walk,
-        only their rows listed anew), else by the walk; the list is patched by the changed ids."""
+        only their rows listed anew), else by the walk; the list is patched by the changed ids.
+
+        `shown`: the ids listed when the notifier asked. A question (or the paths' update) may have
+        taken up another process's articles without listing them (see `_followed`): a walk lists
+        what the list lacks, and takes off what the index no longer holds.
+        """
         try:
             if paths is not None:
                 with self.engine_lock:
@@ -256,9 +263,6 @@ class AssistantApp(App[None]):
                     unlisted = tuple(sorted(paths - listed.keys()))
                     self.post_message(CorpusRefreshed(changes, None, listed, unlisted))
                     return
-            # With the notifier, a question (or the paths' update) may have taken up another
-            # process's articles without listing them (see `_followed`): the walk lists them.
-            shown = self.call_from_thread(self.chat.listed_ids) if self.corpus_watch is not None else None
             # The scan stats every file: outside the lock, so questions are not held up by it, and
             # spaced out on a large corpus (polling: at most ~5% of the time spent scanning).
             started = time.monotonic()
