@@ -308,6 +308,11 @@ class Engine:
         """Every article with its metadata and sizes, in corpus order."""
         return [self._info(i, r) for i, r in enumerate(self.index.articles) if r["id"]]  # "": removed
 
+    def article_ids(self) -> set[str]:
+        """The ids of every live article, no row parsed: the chat checks its list against them."""
+        ids, _, _ = self.index.stored.file_keys()
+        return {aid for aid in ids if aid}  # "": removed
+
     def article_infos(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
         """Each live article among `ids` by id (the others left out): only their rows are read.
 

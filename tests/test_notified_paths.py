@@ -126,3 +126,28 @@ def test_a_folder_named_is_left_to_the_walk(news_corpus: Path) -> None:
     assert engine.refresh_paths(["wire/ferry.txt"]) is None
     # The corpus folder itself named (removed, replaced): the walk.
     assert engine.refresh_paths([""]) is None
+
+
+def test_a_folder_replaced_by_a_file_or_a_link_of_the_same_name_is_left_to_the_walk(
+    news_corpus: Path, tmp_path: Path
+) -> None:
+    # `mv wire elsewhere; touch wire`: the notifier names "wire" alone, never the files that were in it.
+    engine = Engine.open(news_corpus)
+    wire = news_corpus / "wire"
+    wire.mkdir()
+    (wire / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    assert engine.refresh().added == ("wire/ferry.txt",)
+    wire.rename(tmp_path / "wire-away")
+    wire.write_text("Wire notes\n\nThe desk moved its notes into one file, an editor said.\n")
+    assert engine.refresh_paths(["wire"]) is None
+    changes = engine.refresh()
+    assert (changes.added, changes.removed) == (("wire",), ("wire/ferry.txt",))
+    # The same with a link to the folder put in its place (the walk never enters one).
+    wire.unlink()
+    (news_corpus / "pier").mkdir()
+    (news_corpus / "pier" / "pier.txt").write_text(FERRY.replace("Island", "Pier"), encoding="utf-8")
+    assert engine.refresh().added == ("pier/pier.txt",)
+    (news_corpus / "pier").rename(tmp_path / "pier-away")
+    (news_corpus / "pier").symlink_to(tmp_path / "pier-away", target_is_directory=True)
+    assert engine.refresh_paths(["pier"]) is None
+    assert engine.refresh().removed == ("pier/pier.txt",)

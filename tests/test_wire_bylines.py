@@ -130,3 +130,31 @@ def test_the_wire_sign_off_or_the_datelines_agency_is_the_source(tmp_path: Path)
     assert "“Testing begins at the end of March.”" in out
     assert "Reuters" in out
     assert "Reuter\n" not in out  # the sign-off itself is never quoted
+
+
+def test_an_agency_alone_between_paragraphs_is_a_credit_not_the_source(tmp_path: Path) -> None:
+    # "Reuters" under a photo, with the story going on after it, made a staff writer's story Reuters'.
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(
+        "Harbour council approves seawall plan\nBy Jane Doe\n\n"
+        "The harbour council approved the seawall plan on Monday, the mayor said.\n\nReuters\n\n"
+        "Work on the wall will start in May and last two years, officials said.\n",
+        encoding="utf-8",
+    )
+    (corpus / "parks.txt").write_text(
+        "Parks budget debated\nBy Sam Ortiz\n\nThe council met on Tuesday to discuss the parks budget.\n"
+        "AP\nThe mayor said the parks would stay open all year.\n",
+        encoding="utf-8",
+    )
+    # A sign-off with furniture after it still signs the story.
+    (corpus / "cocoa.txt").write_text(
+        "Cocoa prices rise\n\nCocoa prices rose on Monday in Bahia, traders said.\n\n"
+        "Reuter\n\nAdvertisement\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("list", "--json", "--corpus", str(corpus))
+    assert code == 0, err
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert (rows["harbour.txt"]["source"], rows["parks.txt"]["source"]) == (None, None)
+    assert rows["cocoa.txt"]["source"] == "Reuters"

@@ -36,6 +36,9 @@ def without_furniture(text: str, body: list[Line], header: Header) -> list[Line]
     """
     kept: list[Line] = []
     cut = False
+    # The last agency alone on a line, while no story line follows it: the sign-off gives the
+    # source. One between paragraphs is a picture's credit ("Reuters" under a photo), not the source.
+    signed: Span | None = None
     for number, line in enumerate(body):
         before = body[number - 1] if number else None
         after = body[number + 1] if number + 1 < len(body) else None
@@ -48,15 +51,18 @@ def without_furniture(text: str, body: list[Line], header: Header) -> list[Line]
             after is None and is_sign_off(content)
         ):
             note_source(header, content, line)
-            if header.source is None and (agency := signed_off_by(content)) is not None:
-                header.source = agency[0]
-                header.spans["source"] = Span(line.start + agency[1], line.start + agency[2])
+            if (agency := signed_off_by(content)) is not None:
+                signed = Span(line.start + agency[1], line.start + agency[2])
             cut = True
             continue
         if cut:
             line = Line(line.start, line.end, line.indent, True)
             cut = False
         kept.append(line)
+        signed = None
+    if signed is not None and header.source is None:
+        header.source = agency_name(text[signed.start : signed.end])
+        header.spans["source"] = signed
     return kept
 
 

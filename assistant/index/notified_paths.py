@@ -135,9 +135,11 @@ def _file_stat(root: Path, root_real: Path, parts: list[str], folders: dict[str,
         info = None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise NeedsWalk(prefix + parts[-1])  # a folder made or moved in: its files were never named
+    if prefix + parts[-1] + "/" in folders:
+        # A folder the walk had seen, gone, or a file or a link put in its place (`mv wire away;
+        # touch wire`): its files, never named, are the walk's to take off.
+        raise NeedsWalk(prefix + parts[-1])
     if info is None:
-        if prefix + parts[-1] + "/" in folders:
-            raise NeedsWalk(prefix + parts[-1])  # a folder the walk had seen, gone
         return None
     if scratch_file(parts[-1]):
         return None

@@ -14,8 +14,9 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-14: no sentence break after "U.S." before a word the wire capitalises ("the U.S. And Japan").
 # parse-15: a wrapped line set in a stray space or two (under the wire's four) carries its sentence on.
 # parse-16: the wire's sign-off ("Reuter") or its dateline's agency ("(AP)") is the source.
+# parse-17: an agency alone between paragraphs (a photo's credit) is no sign-off, so no source.
 # amp: a word joined by an ampersand (AT&T, S&P) is one term, as a dotted one (U.S.) is.
-ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-16"
+ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-17"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""

@@ -26,6 +26,7 @@ from textual.worker import WorkerState
 
 from assistant.answer import Conversation
 from assistant.errors import AssistantError
+from assistant.index import Changes
 from assistant.ingest.select import skipped_summary
 from assistant.locations import index_dir
 from assistant.safe_text import clean
@@ -224,7 +225,7 @@ class AssistantApp(App[None]):
             paths = None if self._walk_next else frozenset(self._touched_paths)
             self._touched = self._walk_next = False
             self._touched_paths = set()
-            self._refresh(self.engine, paths)
+            self._refresh(self.engine, paths, shown=self.chat.listed_ids())
 
     def on_engine_failed(self, message: EngineFailed) -> None:
         self.chat.index_idle()
@@ -241,9 +242,16 @@ class AssistantApp(App[None]):
             self._refresh(self.engine)
 
     @work(thread=True, group="refresh")
-    def _refresh(self, engine: Engine, paths: frozenset[str] | None = None) -> None:
+    def _refresh(
+        self, engine: Engine, paths: frozenset[str] | None = None, *, shown: frozenset[str] | None = None
+    ) -> None:
         """Bring the index up to date: with the notified `paths` alone when they settle it (no walk,
-        only their rows listed anew), else by the walk; the list is patched by the changed ids."""
+        only their rows listed anew), else by the walk; the list is patched by the changed ids.
+
+        `shown`: the ids listed when the notifier asked. A question (or the paths' update) may have
+        taken up another process's articles without listing them (see `_followed`): a walk lists
+        what the list lacks, and takes off what the index no longer holds.
+        """
         try:
             if paths is not None:
                 with self.engine_lock:
@@ -264,20 +272,27 @@ class AssistantApp(App[None]):
             self._next_check = time.monotonic() + 20 * spent
             # A stream of changes (a long copy, a feed) is checked at most a third of the time.
             self._next_touched = time.monotonic() + 2 * spent
-            if not changed:
+            if not changed and shown is None:
                 return
             with self.engine_lock:
                 # Another process's generation taken up here would be missing from the changes.
-                followed = engine.follow()
-                changes = engine.refresh(progress=self._progress())
+                followed = changed and engine.follow()
+                changes = engine.refresh(progress=self._progress()) if changed else Changes()
                 articles = engine.articles() if followed else None
                 listed = {} if followed else engine.article_infos(changes.added + changes.changed)
+                unlisted = changes.removed
+                if shown is not None and not followed:
+                    live = engine.article_ids()  # no row parsed: the list's gaps alone are read
+                    listed.update(engine.article_infos(live - shown - listed.keys()))
+                    unlisted = tuple(sorted({*unlisted, *(shown - live)}))
+            if not changed and not listed and not unlisted:
+                return
         except AssistantError as error:
             self.call_from_thread(
                 self.notify, clean(error.message), title=error.title, severity="error", markup=False
             )
         else:
-            self.post_message(CorpusRefreshed(changes, articles, listed, changes.removed))
+            self.post_message(CorpusRefreshed(changes, articles, listed, unlisted))
 
     def on_corpus_refreshed(self, message: CorpusRefreshed) -> None:
         self.chat.index_idle()

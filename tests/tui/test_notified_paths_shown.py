@@ -7,6 +7,9 @@ rows change. The real app, the real engine and index, real files written beside 
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -168,5 +171,32 @@ async def test_an_add_from_another_terminal_is_answered_and_listed_without_every
         await ask(pilot, "How often will the ferry sail?")
         answer = app.chat.answers[-1]
         assert answer.answered and answer.quotes[0].article.title == "Island ferry gets a new timetable"
+        await wait_for(pilot, lambda: any("Island ferry" in row for row in _rows(app)))
+        assert len(app.screen.query_one(ArticlePanel).articles) == 4
+
+
+async def test_an_add_into_a_new_folder_from_another_terminal_is_listed_after_a_question_took_it_up(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # The question takes up the other process's index (it lists nothing while the notifier watches);
+    # the notice that follows names a new folder, so the walk settles it and must list what it holds.
+    app = make_app(corpus, watch_seconds=3600, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _watching(pilot, app)
+        app._next_touched = time.monotonic() + 3600  # held, as after a long walk (checks spaced out)
+        source = tmp_path / "ferry.txt"
+        source.write_text(FERRY, encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-m", "assistant", "add", str(source), "--corpus", str(corpus), "--into=wire"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        await wait_for(pilot, lambda: app._touched)
+        await ask(pilot, "How often will the ferry sail?")
+        assert app.chat.answers[-1].quotes[0].article.id.startswith("wire/")
+        app._next_touched = 0.0
+        await wait_for(pilot, lambda: not app._touched and not app._busy())
         await wait_for(pilot, lambda: any("Island ferry" in row for row in _rows(app)))
         assert len(app.screen.query_one(ArticlePanel).articles) == 4

@@ -175,6 +175,10 @@ class ChatScreen(ScopeActions):
         if self.engine is not None:
             self._welcome(len(panel.articles))
 
+    def listed_ids(self) -> frozenset[str]:
+        """The ids of the articles the list holds."""
+        return self.query_one(ArticlePanel).ids()
+
     def _welcome(self, count: int) -> None:
         """What to do first: ask, or, in an empty folder, add an article (it said "the 0 articles")."""
         folder = clean(str(self.corpus_dir))

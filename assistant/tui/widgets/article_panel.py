@@ -41,6 +41,8 @@ class ArticlePanel(Vertical):
         super().__init__(id=id)
         self._articles: list[ArticleInfo] = []
         self._by_id: dict[str, ArticleInfo] = {}
+        self._ids: frozenset[str] | None = None
+        """`ids()` while the list is unchanged (None: to be made again)."""
         self._titles: Counter[str] = Counter()
         """How many articles carry each title (casefolded): a title shared shows the ids too."""
         self._rows: dict[tuple[str, bool], Option] = {}
@@ -57,10 +59,17 @@ class ArticlePanel(Vertical):
         """Every article known, unfiltered."""
         return self._articles
 
+    def ids(self) -> frozenset[str]:
+        """The ids of the articles listed (the filter aside), made once a change."""
+        if self._ids is None:
+            self._ids = frozenset(self._by_id)
+        return self._ids
+
     def set_articles(self, articles: list[ArticleInfo]) -> None:
         """Show a new list of articles, keeping the current filter."""
         self._articles = sorted(articles, key=_order)
         self._by_id = {info.meta.id: info for info in self._articles}
+        self._ids = None
         self._titles = Counter(info.meta.title.casefold() for info in self._articles)
         self._rows.clear()
         self._show(self.query_one("#article-filter", Input).value)
@@ -74,6 +83,7 @@ class ArticlePanel(Vertical):
         gone = {aid for aid in (*unlisted, *listed) if aid in self._by_id}
         if not gone and not listed:
             return
+        self._ids = None
         old = [self._by_id.pop(aid) for aid in sorted(gone)]
         for info in old:
             del self._articles[bisect_left(self._articles, _order(info), key=_order)]
