@@ -107,13 +107,18 @@ def test_the_wire_sign_off_or_the_datelines_agency_is_the_source(tmp_path: Path)
         "Ferry strike ends\n\nBERGEN, Norway (AP) - The ferry strike ended on Monday after talks.\n",
         encoding="utf-8",
     )
+    (corpus / "caps.txt").write_text(
+        "Rates hold\n\nNEW YORK (BLOOMBERG) - Bond yields held steady on Monday after the auction.\n",
+        encoding="utf-8",
+    )
     (corpus / "plain.txt").write_text(
         "Parks budget\n\nThe council met on Tuesday to discuss the parks budget.\n", encoding="utf-8"
     )
     code, out, err = run("list", "--json", "--corpus", str(corpus))
     assert code == 0, err
     sources = {row["id"]: row["source"] for row in json.loads(out)}
-    assert sources == {"02165.txt": "Reuters", "ap.txt": "AP", "plain.txt": None}
+    # An agency written in capitals is shown as the agency names itself.
+    assert sources == {"02165.txt": "Reuters", "ap.txt": "AP", "caps.txt": "Bloomberg", "plain.txt": None}
 
     code, out, err = run(
         "ask",

@@ -27,6 +27,9 @@ _AGENCY_NAMES = {
     "afp": "AFP",
     "upi": "UPI",
     "dpa": "dpa",
+    "bloomberg": "Bloomberg",
+    "ians": "IANS",
+    "pti": "PTI",
 }
 _DATELINE_AGENCIES = "Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI"
 # Credits closing a wire story: "(Reporting by Jane Doe; Editing by John Roe)".
