@@ -14,21 +14,13 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
-from tui_helpers import ask, wait_for
+from tui_helpers import FERRY, ask, notes, wait_for
 
 from assistant.tui import corpus_watch
 from assistant.tui.app import AssistantApp, make_app
 from assistant.tui.corpus_watch import counted, network_file_system
 
 SIZE = (100, 32)
-FERRY = (
-    "Island ferry gets a new timetable\nBy Sam Ortiz\n\n"
-    "The island ferry will sail every hour from May, the operator said on Monday.\n"
-)
-
-
-def _notes(app: AssistantApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
 def _listed(app: AssistantApp, word: str) -> bool:
@@ -48,13 +40,13 @@ async def test_a_file_written_into_the_corpus_is_announced_and_answered(corpus: 
     async with app.run_test(size=SIZE) as pilot:
         await _watching(pilot, app)
         (corpus / "ferry.txt").write_text(FERRY, encoding="utf-8")
-        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in notes(app)))
         await wait_for(pilot, lambda: _listed(app, "Island ferry"))
         await ask(pilot, "How often will the ferry sail?")
         answer = app.chat.answers[-1]
         assert answer.answered, answer.message
         assert answer.quotes[0].article.id == "ferry.txt"
-        assert not any("Not watching" in n for n in _notes(app))
+        assert not any("Not watching" in n for n in notes(app))
 
 
 async def test_a_removed_file_is_announced_and_no_longer_quoted(corpus: Path) -> None:
@@ -62,7 +54,7 @@ async def test_a_removed_file_is_announced_and_no_longer_quoted(corpus: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await _watching(pilot, app)
         (corpus / "harbour.txt").unlink()
-        await wait_for(pilot, lambda: any("Removed: harbour.txt" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Removed: harbour.txt" in n for n in notes(app)))
         await ask(pilot, "What did the mayor say about the wall?")
         assert all(q.article.id != "harbour.txt" for q in app.chat.answers[-1].quotes)
 
@@ -82,10 +74,10 @@ async def test_writes_to_the_index_folder_hidden_and_scratch_files_wake_nothing(
         await pilot.pause()  # a check they had wrongly asked for is queued by now
         assert (app.corpus_checks, app.paths_refreshed) == (checks, updates) and not app._touched
         (corpus / "ferry.txt").write_text(FERRY, encoding="utf-8")
-        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in notes(app)))
         # The new file alone was looked at: no walk of the folder.
         assert (app.corpus_checks, app.paths_refreshed) == (checks, updates + 1)
-        assert not any("hidden" in n or "~" in n for n in _notes(app))
+        assert not any("hidden" in n or "~" in n for n in notes(app))
 
 
 async def test_the_notifier_thread_ends_with_the_app(corpus: Path) -> None:
@@ -115,17 +107,17 @@ async def test_without_the_notifier_the_chat_polls_and_says_so_once(
         monkeypatch.setattr(watchfiles._rust_notify, "RustNotify", no_watches)
     app = make_app(corpus, watch_seconds=0.2, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: any("Not watching" in n for n in _notes(app)))
-        notices = [n for n in _notes(app) if "Not watching" in n]  # read now: a notice times out
+        await wait_for(pilot, lambda: any("Not watching" in n for n in notes(app)))
+        notices = [n for n in notes(app) if "Not watching" in n]  # read now: a notice times out
         assert len(notices) == 1 and "every 0.2 s" in notices[0]
         assert "\x1b" not in notices[0]
         reason = {"missing": "not installed", "no watches left": "watch limit", "network share": "nfs4"}
         assert reason[failure] in notices[0]
         (corpus / "ferry.txt").write_text(FERRY, encoding="utf-8")
-        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in notes(app)))
         await ask(pilot, "How often will the ferry sail?")
         assert app.chat.answers[-1].quotes[0].article.id == "ferry.txt"
-        assert app.corpus_watch is None and sum("Not watching" in n for n in _notes(app)) <= 1
+        assert app.corpus_watch is None and sum("Not watching" in n for n in notes(app)) <= 1
 
 
 def test_only_paths_the_walk_reads_count(tmp_path: Path) -> None:

@@ -15,21 +15,13 @@ from pathlib import Path
 import pytest
 from test_added_elsewhere import add_from_another_terminal
 from textual.widgets import OptionList
-from tui_helpers import ask, wait_for
+from tui_helpers import FERRY, ask, notes, wait_for
 
 from assistant.tui.app import AssistantApp, make_app
 from assistant.tui.corpus_watch import CorpusTouched
 from assistant.tui.widgets.article_panel import ArticlePanel
 
 SIZE = (100, 32)
-FERRY = (
-    "Island ferry gets a new timetable\nBy Sam Ortiz\n\n"
-    "The island ferry will sail every hour from May, the operator said on Monday.\n"
-)
-
-
-def _notes(app: AssistantApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
 def _rows(app: AssistantApp) -> list[str]:
@@ -62,7 +54,7 @@ async def test_a_file_written_changed_and_removed_is_announced_listed_and_answer
         checks = app.corpus_checks
         _no_walk(monkeypatch)
         (corpus / "ferry.txt").write_text(FERRY, encoding="utf-8")
-        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in notes(app)))
         await wait_for(pilot, lambda: any("Island ferry" in row for row in _rows(app)))
         await ask(pilot, "How often will the ferry sail?")
         assert app.chat.answers[-1].quotes[0].article.id == "ferry.txt"
@@ -72,7 +64,7 @@ async def test_a_file_written_changed_and_removed_is_announced_listed_and_answer
             FERRY.replace("Island ferry gets", "Island ferry keeps").replace("every hour", "every two hours"),
             encoding="utf-8",
         )
-        await wait_for(pilot, lambda: any("Updated: Island ferry keeps" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Updated: Island ferry keeps" in n for n in notes(app)))
         await wait_for(pilot, lambda: any("Island ferry keeps" in row for row in _rows(app)))
         assert not any("Island ferry gets" in row for row in _rows(app))
         await ask(pilot, "How often will the ferry sail?")
@@ -80,7 +72,7 @@ async def test_a_file_written_changed_and_removed_is_announced_listed_and_answer
 
         # Removed: off the list, never quoted again.
         (corpus / "ferry.txt").unlink()
-        await wait_for(pilot, lambda: any("Removed: ferry.txt" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Removed: ferry.txt" in n for n in notes(app)))
         await wait_for(pilot, lambda: not any("Island ferry" in row for row in _rows(app)))
         await ask(pilot, "How often will the ferry sail?")
         assert all(q.article.id != "ferry.txt" for q in app.chat.answers[-1].quotes)
@@ -100,9 +92,9 @@ async def test_a_link_to_a_file_outside_the_corpus_is_not_read(
         updates = app.paths_refreshed
         (corpus / "memo.txt").symlink_to(outside)
         (corpus / "ferry.txt").write_text(FERRY, encoding="utf-8")  # after the link: both named by now
-        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in notes(app)))
         await wait_for(pilot, lambda: app.paths_refreshed > updates and not app._busy() and not app._touched)
-        assert not any("memo" in n or "Secret" in n for n in _notes(app))
+        assert not any("memo" in n or "Secret" in n for n in notes(app))
         assert not any("Secret memo" in row for row in _rows(app))
         await ask(pilot, "What is the vault code?")
         assert all(q.article.id != "memo.txt" for q in app.chat.answers[-1].quotes)
@@ -120,7 +112,7 @@ async def test_a_folder_moved_in_and_a_batch_too_large_to_trust_are_walked(
         wire.mkdir()
         (wire / "ferry.txt").write_text(FERRY, encoding="utf-8")
         wire.rename(corpus / "wire")
-        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Added: Island ferry" in n for n in notes(app)))
         await wait_for(pilot, lambda: any("Island ferry" in row for row in _rows(app)))
         assert app.corpus_checks == checks + 1
         await ask(pilot, "How often will the ferry sail?")
@@ -129,7 +121,7 @@ async def test_a_folder_moved_in_and_a_batch_too_large_to_trust_are_walked(
         await wait_for(pilot, lambda: not app._busy() and not app._touched)
         (corpus / "pier.txt").write_text(FERRY.replace("Island ferry", "Pier ferry"), encoding="utf-8")
         app.post_message(CorpusTouched(("harbour.txt",), overflowed=True))
-        await wait_for(pilot, lambda: any("Added: Pier ferry" in n for n in _notes(app)))
+        await wait_for(pilot, lambda: any("Added: Pier ferry" in n for n in notes(app)))
         assert app.corpus_checks >= checks + 2
 
 

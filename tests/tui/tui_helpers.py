@@ -62,3 +62,15 @@ async def ask(pilot: Pilot[None], question: str) -> None:
     app.chat.query_one("#question").focus()
     await type_text(pilot, question, enter=True)
     await wait_for(pilot, lambda: len(app.chat.answers) > before)
+
+
+FERRY = (
+    "Island ferry gets a new timetable\nBy Sam Ortiz\n\n"
+    "The island ferry will sail every hour from May, the operator said on Monday.\n"
+)
+"""A one-story article the watching tests drop into a corpus folder while the chat is open."""
+
+
+def notes(app: AssistantApp) -> list[str]:
+    """The notices the chat has shown, as "title: message"."""
+    return [f"{n.title}: {n.message}" for n in app._notifications]
