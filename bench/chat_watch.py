@@ -216,11 +216,14 @@ def main() -> None:
             f"  {mode:10} {statistics.median(seen):14.2f} {max(seen):7.2f} {cpu:15.2f} {checks:16.1f} "
             f"{answered}/{len(seen)}"
         )
+    _report("chat_watch", args.size, {"files": files, "runs": runs, "summary": summary})
+
+
+def _report(name: str, size: str, report: dict[str, Any]) -> None:
+    """Keep a run's figures in bench/out, named by the run's kind, size and time."""
     OUT.mkdir(exist_ok=True)
-    out = OUT / f"chat_watch-{args.size}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(
-        json.dumps({"size": args.size, "files": files, "runs": runs, "summary": summary}, indent=1)
-    )
+    out = OUT / f"{name}-{size}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps({"size": size, **report}, indent=1))
     print(f"  -> {out}")
 
 
@@ -260,12 +263,7 @@ def _compare(corpus: Path, args: argparse.Namespace) -> None:
             f"  {label:8} {statistics.median(seen):15.2f} {max(seen):7.2f} "
             f"{statistics.median(answerable):20.2f} {statistics.median(walks):11.1f} {answered}/{len(seen)}"
         )
-    OUT.mkdir(exist_ok=True)
-    out = OUT / f"chat_watch-compare-{args.size}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(
-        json.dumps({"size": args.size, "files": files, "runs": runs, "summary": summary}, indent=1)
-    )
-    print(f"  -> {out}")
+    _report("chat_watch-compare", args.size, {"files": files, "runs": runs, "summary": summary})
 
 
 if __name__ == "__main__":
