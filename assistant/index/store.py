@@ -29,6 +29,7 @@ from assistant.errors import IndexError_
 from assistant.index.checked_files import (
     StaleIndex,
     checksum,
+    flush,
     fsync_all,
     read_manifest,
     verify_files,
@@ -202,7 +203,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             if segment.name is None or not (index_dir / segment.name).is_dir():
                 folder = index_dir / f"seg-{uuid.uuid4().hex[:12]}"
                 written.append(folder)
-                write_segment(folder, segment, fingerprint, bases)
+                write_segment(folder, segment, fingerprint, bases, flushed=False)  # flushed below
                 remember_written(folder)
                 names.append(folder.name)
             else:
@@ -237,7 +238,8 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             "dead_df": dead_df,
         }
         write_manifest(gen, body)
-        fsync_all(gen)
+        # The new segments and the generation flushed in one go, before the pointer names them.
+        fsync_all(*(folder for folder in written if folder != gen), gen)
         remember_written(gen)
         _write_pointer(index_dir, gen.name)
     except OSError as exc:
@@ -317,6 +319,8 @@ def _write_pointer(index_dir: Path, name: str) -> None:
         if pointer.is_dir() and not pointer.is_symlink():
             shutil.rmtree(pointer)  # damage: a folder where the pointer belongs
         os.replace(tmp, pointer)
+        if os.name != "nt":
+            flush(index_dir)  # the rename on disk before the old generation is deleted
     finally:
         Path(tmp).unlink(missing_ok=True)
 
