@@ -99,7 +99,9 @@ def test_the_keys_a_change_reaches_are_found_without_testing_every_key() -> None
     pieces = ["blair", "tony", "clair", "air", "ruiz", "gm", "a|b", " ", "  ", "\t", "st.", "o'neil"]
     rng = random.Random(12)
     for trial in range(300):
-        keys = {" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 40))}
+        keys = {
+            " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 40))
+        }
         keys = {k for k in keys if k.split()}
         if trial % 50 == 0:
             keys.add("line\nblair")
