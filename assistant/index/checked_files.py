@@ -8,6 +8,7 @@ caller rebuilds rather than trusts it. Files checked before and not written sinc
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import zlib
@@ -138,10 +139,20 @@ def fsync_all(*folders: Path) -> None:
         raise errors[0]
 
 
+_CANNOT_FLUSH_FOLDER = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF, errno.EISDIR})
+"""What a file system that cannot flush a folder says (some network and FUSE ones): nothing to do."""
+
+
 def flush(path: Path) -> None:
-    """One file's or folder's data and entry on disk (raises OSError)."""
+    """One file's or folder's data and entry on disk (raises OSError).
+
+    A folder whose file system cannot flush folders is passed over: its files are flushed, which is
+    all such a file system offers."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _CANNOT_FLUSH_FOLDER or not os.path.isdir(path):
+            raise
     finally:
         os.close(fd)

@@ -14,6 +14,7 @@ carries a checksum of its own, so a flipped byte anywhere is caught on open.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import json
@@ -319,10 +320,13 @@ def _write_pointer(index_dir: Path, name: str) -> None:
         if pointer.is_dir() and not pointer.is_symlink():
             shutil.rmtree(pointer)  # damage: a folder where the pointer belongs
         os.replace(tmp, pointer)
-        if os.name != "nt":
-            flush(index_dir)  # the rename on disk before the old generation is deleted
     finally:
         Path(tmp).unlink(missing_ok=True)
+    if os.name != "nt":
+        # The rename on disk before the old generation is deleted. Best effort: the pointer has moved,
+        # and a failure here must not reach the save's clean-up, which would delete what it names.
+        with contextlib.suppress(OSError):
+            flush(index_dir)
 
 
 def _remove_old(index_dir: Path, keep: set[str]) -> None:

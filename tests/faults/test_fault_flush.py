@@ -7,6 +7,7 @@ previous generation answering, and nothing may be named by the pointer before it
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -145,3 +146,62 @@ def test_a_failed_flush_leaves_the_stored_index_as_it_was_and_the_article_answer
     # The next process finds the article file and indexes it.
     result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
     assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("where", "code"),
+    [("index", errno.EIO), ("index", errno.EINVAL), ("new folders", errno.EINVAL)],
+)
+def test_a_folder_that_cannot_be_flushed_still_saves_the_added_article(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: int
+) -> None:
+    """The index folder's flush after the pointer's rename is best effort (the pointer has moved: a
+    failure must not make the save delete the generation it names), and a file system that cannot
+    flush a folder at all (EINVAL: some network and FUSE ones) still saves."""
+    index_dir = corpus / ".assistant"
+    before = _generation(corpus)
+    engine = Engine.open(corpus)
+    real_fsync = os.fsync
+
+    def folder_fsync_fails(fd: int) -> None:
+        path = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        target = path == index_dir.resolve() if where == "index" else path.parent == index_dir.resolve()
+        if path.is_dir() and target:
+            raise OSError(code, os.strerror(code))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", folder_fsync_fails)
+    story = tmp_path / "river.txt"
+    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    assert engine.add([str(story)]).stored
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert _generation(corpus) != before  # saved
+    load(index_dir, index_fingerprint(passage_tokens()))
+    result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
+    assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
+    assert b"rebuilt" not in result.stderr
+
+
+def test_a_new_folder_that_fails_to_flush_otherwise_is_not_named(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An I/O error flushing a new segment's folder is an error: the pointer is not moved."""
+    index_dir = corpus / ".assistant"
+    before = _generation(corpus)
+    engine = Engine.open(corpus)
+    real_fsync = os.fsync
+
+    def segment_folder_fails(fd: int) -> None:
+        path = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        if path.is_dir() and path.name.startswith("seg-"):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", segment_folder_fails)
+    story = tmp_path / "river.txt"
+    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    assert engine.add([str(story)]).stored
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert _generation(corpus) == before
+    segments = sorted(p.name for p in index_dir.iterdir() if p.name.startswith("seg-"))
+    assert segments == sorted(checked_files.read_manifest(index_dir / before)["segments"])
