@@ -83,3 +83,28 @@ def test_names_after_stored_names_of_the_wrong_shape_fold_everything() -> None:
     new = combine([old, _article(rng)])
     for stored in (None, [], {"blair": "tony blair"}, {"blair": ["tony blair"]}):
         assert names_after(old, stored, new) == names_of(new)
+
+
+def test_the_keys_a_change_reaches_are_found_without_testing_every_key() -> None:
+    """`_ending_in` searches the joined keys for each last word: the same keys as testing each one,
+    whatever the keys hold (the word inside another word, trailing spaces, "|", line breaks)."""
+    import random
+
+    from assistant.index.speaker_names import _ending_in
+
+    def each(keys: set[str], words: set[str]) -> set[str]:
+        ends = tuple(words)
+        return {k for k in keys if k.rstrip().endswith(ends) and "|" not in k and k.split()[-1] in words}
+
+    pieces = ["blair", "tony", "clair", "air", "ruiz", "gm", "a|b", " ", "  ", "\t", "st.", "o'neil"]
+    rng = random.Random(12)
+    for trial in range(300):
+        keys = {
+            " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 40))
+        }
+        keys = {k for k in keys if k.split()}
+        if trial % 50 == 0:
+            keys.add("line\nblair")
+        words = {rng.choice(pieces).strip() or "air" for _ in range(rng.randint(0, 3))}
+        words = {w for w in words if w and not w.isspace() and " " not in w}
+        assert _ending_in(keys, words) == each(keys, words), (keys, words)

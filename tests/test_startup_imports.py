@@ -117,3 +117,35 @@ def test_the_speakers_rules_load_lazily_and_attribute_stays_the_function(tmp_pat
     )
     done = _run(tmp_path, script)
     assert done.returncode == 0, done.stderr
+
+
+def test_only_a_why_question_compiles_the_reason_cue(tmp_path: Path) -> None:
+    """The why-lift's pattern (the costliest one a question compiled) is compiled when a why-question
+    needs it, not by every `ask` at import, and so are the "how long" and "how often" patterns of
+    answer_types; the why-question is still answered."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    _run(tmp_path, f"from assistant.cli import main\nmain(['index', '--corpus', {str(corpus)!r}])")
+    compiled = []
+    for question in ("What does ATACMS stand for?", "Why did the Army want the missiles?"):
+        script = (
+            "import contextlib, io, json\n"
+            "from assistant.cli import main\n"
+            "out = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n"
+            "    try:\n"
+            f"        main(['ask', {question!r}, '--corpus', {str(corpus)!r}, '--no-history'])\n"
+            "    except SystemExit:\n"
+            "        pass\n"
+            "from assistant.answer import answer_types, reasons\n"
+            "sizes = [f.cache_info().currsize for f in (reasons.reason_cue, answer_types._since_date,"
+            " answer_types._frequency)]\n"
+            "print(json.dumps([sizes, out.getvalue()]))\n"
+        )
+        done = _run(tmp_path, script)
+        assert done.returncode == 0, done.stderr
+        size, out = json.loads(done.stdout.strip().splitlines()[-1])
+        assert "article " in out, out  # answered with a quote
+        compiled.append(size)
+    assert compiled == [[0, 0, 0], [1, 0, 0]]

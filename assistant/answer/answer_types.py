@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from assistant.answer.lexicon import (
@@ -56,11 +56,18 @@ _DURATION = re.compile(
     rf"\b{_NUM}[\s-]+(?:{_SPAN_MODIFIER}\s+)?{_UNIT}\b|\b(?:for|over|during|within|since)\s+(?:the\s+)?(?:past|last|next)\s+{_NUM}?\s*{_UNIT}",
     re.I,
 )
-_FREQUENCY = re.compile(
+_FREQUENCY_TEXT = (
     rf"\bevery\s+(?:{_NUM}\s+)?{_UNIT}|\b(?:once|twice|{_NUM}\s+times)\s+(?:a|an|per|each)\s+{_UNIT}"
-    r"|\b(?:daily|weekly|monthly|yearly|annually|hourly)\b",
-    re.I,
+    r"|\b(?:daily|weekly|monthly|yearly|annually|hourly)\b"
 )
+
+
+@cache
+def _frequency() -> re.Pattern[str]:
+    """Compiled on the first "how often" question, which alone reads it: not by every `ask` at import."""
+    return re.compile(_FREQUENCY_TEXT, re.I)
+
+
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*|\b(?:hundreds|thousands|millions))(?:\s+[\w-]+){0,2}\s+$", re.I)
 """What stands before "a day" in "40,000 vehicles a day": a rate per day, not a duration."""
 _OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\b")
@@ -128,13 +135,20 @@ Monday", "told a news conference on Friday", "announced in a statement on March 
 Friday")."""
 _REPORTED_BEFORE = re.compile(rf"\s*(?:,\s*)?{_REPORTING_VERB}\b")
 """What follows a date that dates the report: "Hallan Group on Monday said"."""
-_SINCE_DATE = re.compile(
+_SINCE_DATE_TEXT = (
     rf"\b(?:since|dating\s+(?:back\s+)?(?:to|from))\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
-    rf"(?:(?:{MONTHS}\s+)?(?:\d{{1,2}},?\s+)?(?:1[0-9]|20)\d\d(?:['’]?s)?\b|{MONTHS}(?!\w))",
-    re.I,
+    rf"(?:(?:{MONTHS}\s+)?(?:\d{{1,2}},?\s+)?(?:1[0-9]|20)\d\d(?:['’]?s)?\b|{MONTHS}(?!\w))"
 )
 """A start written as a date ("since 1921", "since March", "since the early 1980s", "dating back to
 1870"): how long something has lasted, for "How long has the mill been open?"."""
+
+
+@cache
+def _since_date() -> re.Pattern[str]:
+    """Compiled on the first question asking how long, which alone reads it: not by every `ask` at import."""
+    return re.compile(_SINCE_DATE_TEXT, re.I)
+
+
 _MONTH_ALONE = re.compile(MONTHS, re.I)
 _DAY_AFTER = re.compile(r"\s+\d{1,2}\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|won['’]t)\s+(?:[a-z-]+\s+){0,4}$", re.I)
@@ -541,10 +555,10 @@ def offered_types(sentence: str, question: Stated, wanted: Sequence[str] = ()) -
     if any(match not in q_low for match in _found(_DURATION, sentence, _lasting)):
         found.add("duration")
     # "has operated since 1921" says how long as well, where a length of time is asked.
-    if "duration" in wanted and fresh(_SINCE_DATE):
+    if "duration" in wanted and fresh(_since_date()):
         found.add("duration")
     # "every day" says how often, which answers "how often" but not "how long".
-    if question.asks_often and fresh(_FREQUENCY):
+    if question.asks_often and fresh(_frequency()):
         found.add("duration")
 
     for kind, pattern in (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -34,7 +35,7 @@ _OBJECT = r"(?:[^\s.;]+\s+){0,8}?"
 """What a causal verb takes between itself and its preposition: "attributed the weak performance in the
 March trade balance to", "blamed the loss on"."""
 
-REASON_CUE = re.compile(
+REASON_CUE_TEXT = (
     rf"\b(?:because|due\s+{_ADVERB}to{DUE_ON_SCHEDULE}|owing\s+{_ADVERB}to|thanks\s+{_ADVERB}to"
     r"|as\s+a\s+(?:direct\s+)?result\s+of|(?:is|was|are|were|be)\s+(?:the|a)\s+(?:direct\s+)?result\s+of"
     r"|in\s+order\s+(?:to|that)|so\s+(?:that|as\s+to)|for\s+fear\s+(?:of|that)"
@@ -54,13 +55,20 @@ REASON_CUE = re.compile(
     r"|since\s+the\s+(?:[^\s.;,]+\s+){1,3}(?:will|would|can|could|may|might|must|should|is|are|does|do|has"
     r"|have|remains?|lacks?|needs?)\b"
     r"|to\s+(?:help|curb|offset|reduce|fund|finance|ward\s+off)|prompt(?:s|ing)"
-    rf"|{PURPOSE_CLAUSE})\b",
-    re.IGNORECASE,
+    rf"|{PURPOSE_CLAUSE})\b"
 )
 """Words that state why: a cause ("because of", "due mainly to", "responsible for", "attributed the fall
 to", "died of", "hurt by", "since it was unable to", "since the charge-offs will deplete") or a purpose
 ("designed to help curb", "in a bid to", "in protest at", ", to maintain its position"); "since
 March", "since the merger" say since when, and "since the merger was completed" (past tense) does too."""
+
+
+@cache
+def reason_cue() -> re.Pattern[str]:
+    """REASON_CUE_TEXT compiled on the first why-question: only they read it, and at ~4 ms it is the
+    costliest pattern a one-shot `ask` of another kind compiled at import (docs/scale.md, "Adding in
+    a blink")."""
+    return re.compile(REASON_CUE_TEXT, re.IGNORECASE)
 
 
 def asks_reason(query: Query) -> bool:
@@ -70,7 +78,7 @@ def asks_reason(query: Query) -> bool:
 
 def states_reason(sentence: str) -> bool:
     """Whether a sentence states a cause or purpose."""
-    return REASON_CUE.search(sentence) is not None
+    return reason_cue().search(sentence) is not None
 
 
 def lift_reasons(

@@ -8,6 +8,7 @@ caller rebuilds rather than trusts it. Files checked before and not written sinc
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import zlib
@@ -94,8 +95,64 @@ def checksum(path: Path) -> dict[str, int]:
     return {"bytes": size, "crc32": crc}
 
 
-def fsync_all(gen: Path) -> None:
-    """Flush every file of a folder before anything names it."""
-    for child in gen.iterdir():
-        with open(child, "rb") as handle:
-            os.fsync(handle.fileno())
+FLUSHERS = 8
+"""Threads flushing at once: enough for ext4's and XFS's journals to share one commit among them."""
+
+
+def fsync_all(*folders: Path) -> None:
+    """Flush every file of the folders, then the folders themselves, before anything names them.
+
+    The flushes run on a few threads at once. Each `fsync` of a small new file waits for a commit
+    of the file system's journal, and concurrent ones share a commit (ext4, XFS), so a small
+    segment's ~30 files cost about one wait rather than ~30: 0.12-0.18 s -> ~0.02-0.03 s measured
+    (docs/scale.md, "Adding in a blink"). Nothing returns before every file and folder is flushed,
+    so the commit protocol (files, manifest, then the pointer renamed) is unchanged; a folder's own
+    flush makes its new entries durable too. Raises the first OSError met, once all have run.
+    """
+    paths = [child for folder in folders for child in folder.iterdir()]
+    if os.name != "nt":  # a folder cannot be opened to be flushed on Windows
+        paths.extend(folders)
+    errors: list[OSError] = []
+
+    def flush_some() -> None:
+        while True:
+            try:
+                path = paths.pop()  # atomic: each path is flushed by one thread
+            except IndexError:
+                return
+            try:
+                flush(path)
+            except OSError as exc:
+                errors.append(exc)
+
+    if len(paths) <= 1:
+        flush_some()
+    else:
+        import threading
+
+        threads = [threading.Thread(target=flush_some, daemon=True) for _ in range(min(FLUSHERS, len(paths)))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
+
+
+_CANNOT_FLUSH_FOLDER = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF, errno.EISDIR})
+"""What a file system that cannot flush a folder says (some network and FUSE ones): nothing to do."""
+
+
+def flush(path: Path) -> None:
+    """One file's or folder's data and entry on disk (raises OSError).
+
+    A folder whose file system cannot flush folders is passed over: its files are flushed, which is
+    all such a file system offers."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _CANNOT_FLUSH_FOLDER or not os.path.isdir(path):
+            raise
+    finally:
+        os.close(fd)

@@ -168,8 +168,14 @@ def _check_blocks(blocks: dict[str, npt.NDArray[Any]], arrays: dict[str, npt.NDA
         raise StaleIndex("index block bounds do not match its postings")
 
 
-def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[int]) -> None:
-    """One segment folder, every file flushed, its manifest last (raises OSError)."""
+def write_segment(
+    folder: Path, segment: Segment, fingerprint: str, bases: list[int], *, flushed: bool = True
+) -> None:
+    """One segment folder, its manifest last, every file flushed (raises OSError).
+
+    `flushed=False` leaves the flush to the caller, who must flush the folder (fsync_all) before
+    anything names it: the save flushes a new segment and its generation in one go.
+    """
     folder.mkdir()
     files: dict[str, Any] = {}
     for name in ARRAYS:
@@ -206,7 +212,8 @@ def write_segment(folder: Path, segment: Segment, fingerprint: str, bases: list[
         "base_sentence": bases[2],
     }
     write_manifest(folder, {"format": FORMAT, "fingerprint": fingerprint, "files": files, "info": info})
-    fsync_all(folder)
+    if flushed:
+        fsync_all(folder)
 
 
 def _write_table(folder: Path, columns: dict[str, list[Any]]) -> None:

@@ -45,12 +45,7 @@ def names_after(
     if any(key in acronyms or key in spelled for key in changed):
         return names_of(new_counts)
     last_words = {key.split()[-1] for key in changed if "|" not in key}
-    ends = tuple(last_words)  # a cheap test first: only keys ending in one of the words are split
-    reached = {
-        key
-        for key in everyone
-        if key.rstrip().endswith(ends) and "|" not in key and key.split()[-1] in last_words
-    }
+    reached = _ending_in(everyone, last_words)
     for key in reached:
         if key in acronyms or key in spelled:
             return names_of(new_counts)
@@ -65,6 +60,38 @@ def names_after(
     part: Tally = {"people": {key: new_people[key] for key in reached if key in new_people}, "spelled": {}}
     names.update(names_of(part))
     return names
+
+
+def _ending_in(keys: Set[str], last_words: Set[str]) -> set[str]:
+    """The keys (without "|") whose last word is one of `last_words`.
+
+    Found by searching the keys joined into one text for each word (the search in C), then
+    testing only the keys around each hit: a change names a few words, so the ~10k keys of a
+    1M-passage corpus are not each tested in Python (~60% of the fold's time before). The same
+    set as testing every key: a key ending in a word contains it, and every hit's key is tested.
+    """
+    if not last_words:
+        return set()
+    ends = tuple(last_words)
+
+    def reaches(key: str) -> bool:
+        return key.rstrip().endswith(ends) and "|" not in key and key.split()[-1] in last_words
+
+    joined = "\n".join(keys)
+    if joined.count("\n") != len(keys) - 1:  # a key holding a line break: test each key
+        return {key for key in keys if reaches(key)}
+    found: set[str] = set()
+    for word in filter(None, last_words):
+        at = joined.find(word)
+        while at >= 0:
+            start = joined.rfind("\n", 0, at) + 1
+            end = joined.find("\n", at)
+            end = len(joined) if end < 0 else end
+            key = joined[start:end]
+            if reaches(key):
+                found.add(key)
+            at = joined.find(word, end)
+    return found
 
 
 def _names(people: Mapping[str, Any], key: str) -> Iterable[str]:

@@ -14,6 +14,7 @@ carries a checksum of its own, so a flipped byte anywhere is caught on open.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import json
@@ -29,6 +30,7 @@ from assistant.errors import IndexError_
 from assistant.index.checked_files import (
     StaleIndex,
     checksum,
+    flush,
     fsync_all,
     read_manifest,
     verify_files,
@@ -202,7 +204,7 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             if segment.name is None or not (index_dir / segment.name).is_dir():
                 folder = index_dir / f"seg-{uuid.uuid4().hex[:12]}"
                 written.append(folder)
-                write_segment(folder, segment, fingerprint, bases)
+                write_segment(folder, segment, fingerprint, bases, flushed=False)  # flushed below
                 remember_written(folder)
                 names.append(folder.name)
             else:
@@ -237,7 +239,8 @@ def save(index_dir: Path, stored: Stored, fingerprint: str) -> Stored:
             "dead_df": dead_df,
         }
         write_manifest(gen, body)
-        fsync_all(gen)
+        # The new segments and the generation flushed in one go, before the pointer names them.
+        fsync_all(*(folder for folder in written if folder != gen), gen)
         remember_written(gen)
         _write_pointer(index_dir, gen.name)
     except OSError as exc:
@@ -319,6 +322,11 @@ def _write_pointer(index_dir: Path, name: str) -> None:
         os.replace(tmp, pointer)
     finally:
         Path(tmp).unlink(missing_ok=True)
+    if os.name != "nt":
+        # The rename on disk before the old generation is deleted. Best effort: the pointer has moved,
+        # and a failure here must not reach the save's clean-up, which would delete what it names.
+        with contextlib.suppress(OSError):
+            flush(index_dir)
 
 
 def _remove_old(index_dir: Path, keep: set[str]) -> None:
