@@ -409,6 +409,17 @@ of money ("How much did the Hunts demand from their lenders?", "how much did X b
 ("20 pages a minute", "May 1") is no answer."""
 
 
+_PURPOSE_ASKED = re.compile(
+    r"^\W*(?:[^?]{1,80}?,\s+)?what\s+(?:[\w.,'’&-]+\s+){1,10}?(?:use|uses|used|using|spend|spends|spent"
+    r"|spending|put|puts|putting|devote[ds]?|earmark(?:s|ed)?|allocate[ds]?)\s+(?:[\w.,'’&-]+\s+){0,12}?"
+    r"(?:on|for|to|towards?)\s*\?*\s*$"
+)
+"""A question ending on the preposition of a verb of using or spending ("What will the OPEC Fund's aid
+to Ecuador be spent on?", "what will Finland spend the proceeds of its offering on?", "What will X
+use the proceeds for?") asks what the money is for: a purpose, which the story states as one ("the
+money would be used to provide medical supplies")."""
+
+
 _NOT_DEFINING = frozenset({"why", "money", "percent", "amount", "duration", "when"})
 """Kinds of the noun asked by which "What is X's NOUN?" asks that kind, not a definition."""
 
@@ -445,6 +456,8 @@ def wanted_types(info: QuestionInfo, asked: Stated) -> tuple[AnswerType, ...]:
     )
     if info.kind == "what" and defines:
         return _WANTED["define"]
+    if info.kind == "what" and _PURPOSE_ASKED.match(low):
+        return _WANTED["why"]
     if info.kind in _WANTED:
         return _WANTED[info.kind]
     if noun_kind is not None:
