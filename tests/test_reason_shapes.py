@@ -1,8 +1,8 @@
 """A why-question is answered by the sentence stating the cause however the question asks it and
 however the story words it (issue 9): what moved a price in a market report ("aided by", "lent
 support to"), a cause asked after the verb of saying ("What did traders say gave X a lift?") or by
-what was blamed, and a cause told in the sentence a "Therefore" follows. Real corpus folders on
-disk, the real index."""
+what was blamed, a purpose asked by what money goes to ("What will the aid be spent on?"), and a
+cause told in the sentence a "Therefore" follows. Real corpus folders on disk, the real index."""
 
 from __future__ import annotations
 
@@ -39,8 +39,18 @@ LENDERS = (
 )
 
 
+AID = (
+    "Relief Fund Approves 200,000 Dlr Aid For Lorvania\n"
+    "The Northern Relief Fund approved 200,000 dlrs in aid for Lorvania, which was struck by floods "
+    "last month.\n"
+    "The Fund, which was set up by eight states to help disaster areas, said the money would be used "
+    "to provide clean water for the flood victims.\n"
+    "Lorvania's main rail line was cut by the floods.\n"
+)
+
+
 def _corpus(folder: Path) -> Path:
-    stories = {"copper.txt": COPPER, "cocoa.txt": COCOA, "lenders.txt": LENDERS}
+    stories = {"copper.txt": COPPER, "cocoa.txt": COCOA, "lenders.txt": LENDERS, "aid.txt": AID}
     return write_stories(folder, stories | filler_stories())
 
 
@@ -59,6 +69,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
             "lend against?",
             "held liable",
         ),
+        ("What will the Northern Relief Fund's aid to Lorvania be spent on?", "clean water"),
     ],
 )
 def test_the_sentence_stating_the_cause_comes_first(engine: Engine, question: str, expected: str) -> None:
@@ -81,10 +92,14 @@ def test_a_statement_question_not_asking_a_cause_keeps_reading_as_one(engine: En
         ("What did U.S. Shoe blame for last year's drop in profits?", True),
         ("What did dealers say was caused by the strike?", False),
         ("What did the company say it would do next?", False),
+        ("What will Finland use the proceeds of its bond for?", True),
+        ("What will the aid be spent on?", True),
+        ("What did Reebok spend on advertising in 1987?", False),
     ],
 )
-def test_a_cause_asked_after_the_verb_of_saying_reads_as_why(question: str, cause: bool) -> None:
+def test_a_cause_or_purpose_asked_reads_as_why(question: str, cause: bool) -> None:
     """The reported clause's verb is what is asked: a cause ("say prompted", "say was behind", "blame
-    for") wants a sentence stating one; a thing undergoing ("say was caused by") or a plan does not."""
+    for") wants a sentence stating one; a thing undergoing ("say was caused by") or a plan does not.
+    What money is spent on or used for is its purpose; what is spent on a thing is a sum."""
     wanted = wanted_types(analyse_question(question), stated(question))
     assert (wanted[:1] == ("reason",)) is cause, wanted
