@@ -37,11 +37,9 @@ _ASCRIBED = (
     r"\bto\s+what\s+(?!extent\b|degree\b)(?:[\w.,'&-]+\s+){1,8}?(attribut(?:e|es|ed|ing)|ascrib(?:e|es|ed|ing))\b"
     r"|\bwhat\s+(?:[\w.,'&-]+\s+){1,8}?(attribut(?:e|es|ed|ing)|ascrib(?:e|es|ed|ing)|blam(?:e|es|ed|ing))"
     r"\s+(?:[\w.,'&-]+\s+){0,8}?(?:to|on|for)\s*\?*\s*$"
-    r"|\bwhat\s+(?:did|does|do|has|have|had)\s+(?:[\w.,'&-]+\s+){1,8}?(blam(?:e|es|ed|ing))\s+(?:for|as)\s"
 )
 """A cause asked by what something is put down to: "To what did Honeywell attribute the rise?", "What
-did the company blame the loss on?", "What did U.S. Shoe blame for the drop in profits?", "What did
-the report blame as a contributing factor?". The verb frames the question, as "why" does: the answer's
+did the company blame the loss on?". The verb frames the question, as "why" does: the answer's
 sentence may write "was the result of"."""
 _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("acronym", re.compile(r"\bstand(?:s)?\s+for\b|\bshort\s+for\b|\babbreviation\b", re.I)),
