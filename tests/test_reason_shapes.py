@@ -1,7 +1,8 @@
 """A why-question is answered by the sentence stating the cause however the question asks it and
 however the story words it (issue 9): what moved a price in a market report ("aided by", "lent
-support to"), a cause asked after the verb of saying ("What did traders say gave X a lift?"), a purpose asked by what money goes to ("What will the aid be spent on?"), and a
-cause told in the sentence a "Therefore" follows. Real corpus folders on disk, the real index."""
+support to"), a cause asked after the verb of saying ("What did traders say gave X a lift?"), a
+purpose asked by what money goes to ("What will the aid be spent on?"), and a cause told in the
+sentence a "Therefore" follows. Real corpus folders on disk, the real index."""
 
 from __future__ import annotations
 
@@ -96,7 +97,8 @@ def test_a_statement_question_not_asking_a_cause_keeps_reading_as_one(engine: En
     ],
 )
 def test_a_cause_or_purpose_asked_reads_as_why(question: str, cause: bool) -> None:
-    """The reported clause's verb is what is asked: a cause ("say prompted", "say was behind") wants a sentence stating one; a thing undergoing ("say was caused by") or a plan does not.
-    What money is spent on or used for is its purpose; what is spent on a thing is a sum."""
+    """The reported clause's verb is what is asked: a cause ("say prompted", "say was behind") wants a
+    sentence stating one; a thing undergoing ("say was caused by") or a plan does not. What money is
+    spent on or used for is its purpose; what is spent on a thing is a sum."""
     wanted = wanted_types(analyse_question(question), stated(question))
     assert (wanted[:1] == ("reason",)) is cause, wanted
