@@ -154,9 +154,13 @@ def _naming_them(query: Query, scored: list[Scored]) -> npt.NDArray[np.float64]:
     return np.array([float(bool(surnames & s.terms)) for s in scored])
 
 
-DIRECT_TOPIC_SHARE = 0.5
+DIRECT_TOPIC_SHARE = 1.0
 """A quote of X's holding this share of the best topic coverage among X's statements keeps all of
-DIRECT_PRIOR; one holding none of the topic ("I don't remember a time like it") keeps none."""
+DIRECT_PRIOR; one holding none of the topic ("I don't remember a time like it") keeps none. All of
+it, not half: a quote on the topic's edge ("the company's staff has been studying the possibility")
+otherwise kept the whole bonus for its quotation marks and beat X's reported statement that answers
+("Tabuchi said he has not been informed how far the study has progressed"). Chosen on the even halves
+of dev22, dev23 and reuters-paraphrased (0.5: 29 of 45 said first; 0.75 and 1.0: 30); odd 21 to 22."""
 
 
 LEAD_PRIOR = 6.0
