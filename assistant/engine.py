@@ -308,6 +308,44 @@ class Engine:
         """Every article with its metadata and sizes, in corpus order."""
         return [self._info(i, r) for i, r in enumerate(self.index.articles) if r["id"]]  # "": removed
 
+    def article_listing(self) -> Callable[[], list[ArticleInfo]]:
+        """Every article for a list, in two steps: this call reads what is needed (the rows' bytes,
+        the sentence counts; ~0.1 s at 46k articles), and the call it returns parses them.
+
+        The chat takes the first step under the engine's lock and the second outside it, so a
+        question typed the moment the chat opens is answered while the list is still being read
+        (`articles()` parses row by row under the lock: ~14 s at 46k articles on a loaded machine).
+        The result is `articles()`'s, in the same order.
+        """
+        import numpy as np
+
+        from assistant.models import ArticleMeta
+
+        snapshot = self.index.articles.snapshot()
+        column = self.index.stored.arrays["s_article"]
+        numbers = np.arange(len(self.index.articles), dtype=column.dtype)
+        sentences = (
+            column.searchsorted(numbers, side="right") - column.searchsorted(numbers, side="left")
+        ).tolist()
+
+        def parse() -> list[ArticleInfo]:
+            return [
+                ArticleInfo(
+                    meta=ArticleMeta(
+                        id=r["id"], title=r["title"], author=r["author"], source=r["source"], date=r["date"],
+                        url=r["url"],
+                    ),
+                    paragraphs=r["paragraphs"],
+                    sentences=int(sentences[i]),
+                    words=r["words"],
+                    tokens=r["tokens"],
+                )
+                for i, r in enumerate(snapshot.rows())
+                if r is not None and r["id"]  # None, "": removed
+            ]  # fmt: skip
+
+        return parse
+
     def article_ids(self) -> set[str]:
         """The ids of every live article, no row parsed: the chat checks its list against them."""
         ids, _, _ = self.index.stored.file_keys()
