@@ -170,7 +170,7 @@ class AssistantApp(App[None]):
         try:
             with self.engine_lock:
                 parse = engine.article_listing()
-            articles = parse()
+            articles = parse(self._after_questions)
         except (AssistantError, OSError, ValueError) as error:
             self.call_from_thread(
                 self.notify, clean(str(error)), title="The article list cannot be read", severity="error",
@@ -178,6 +178,11 @@ class AssistantApp(App[None]):
             )  # fmt: skip
             articles = []
         self.post_message(ArticlesListed(prepare_list(articles)))
+
+    def _after_questions(self) -> None:
+        """Wait while a question (or any engine call) runs: reading the list shares the CPU with it."""
+        with self.engine_lock:
+            pass
 
     def on_index_progressed(self, message: IndexProgressed) -> None:
         self.chat.index_progressed(message.stage, message.done, message.total)
