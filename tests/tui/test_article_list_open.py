@@ -114,7 +114,7 @@ async def test_a_question_is_answered_while_the_list_is_read_and_an_article_adde
     app = make_app(many, watch_seconds=0, cursor_blink=False)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await ask(pilot, "How often will the ferry sail?")
+            await ask(pilot, "How often will the ferry sail?", listing=False)
             assert app.chat.answers[-1].quotes[0].article.id == "ferry.txt"
             panel = app.screen.query_one(ArticlePanel)
             assert not panel.complete and "listing" in str(panel.border_title)
