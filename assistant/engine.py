@@ -7,10 +7,10 @@ it knows nothing of how answers are shown.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from assistant.engine_parts import ArticleTexts, KnownSpeakers, add_articles, remove_article
 from assistant.errors import ArticleNotFound, BadQuestion
@@ -32,6 +32,8 @@ NO_WORDS = (
     "the question has no words to search for (only words like “what”, “is”, “the”): say what it is about"
 )
 """Why a question whose every word is a question word or a stop word is a bad question (exit 2)."""
+
+_T = TypeVar("_T")
 
 
 class Engine:
@@ -308,6 +310,48 @@ class Engine:
         """Every article with its metadata and sizes, in corpus order."""
         return [self._info(i, r) for i, r in enumerate(self.index.articles) if r["id"]]  # "": removed
 
+    def article_listing(self) -> Callable[[Callable[[], None] | None], list[ArticleInfo]]:
+        """Every article for a list, in two steps: this call reads what is needed (the rows' bytes,
+        the sentence counts; ~0.1 s at 46k articles), and the call it returns parses them.
+
+        The chat takes the first step under the engine's lock and the second outside it, so a
+        question typed the moment the chat opens is answered while the list is still being read
+        (`articles()` parses row by row under the lock: ~14 s at 46k articles on a loaded machine).
+        The result is `articles()`'s, in the same order. The parse calls its argument (when not None)
+        every 500 rows: the chat waits there while a question is answered, which has the CPU first.
+        """
+        import numpy as np
+
+        from assistant.models import ArticleMeta
+
+        snapshot = self.index.articles.snapshot()
+        column = self.index.stored.arrays["s_article"]
+        numbers = np.arange(len(self.index.articles), dtype=column.dtype)
+        sentences = (
+            column.searchsorted(numbers, side="right") - column.searchsorted(numbers, side="left")
+        ).tolist()
+
+        def parse(between: Callable[[], None] | None = None) -> list[ArticleInfo]:
+            rows = snapshot.rows()
+            if between is not None:
+                rows = _calling(rows, between, 500)
+            return [
+                ArticleInfo(
+                    meta=ArticleMeta(
+                        id=r["id"], title=r["title"], author=r["author"], source=r["source"], date=r["date"],
+                        url=r["url"],
+                    ),
+                    paragraphs=r["paragraphs"],
+                    sentences=int(sentences[i]),
+                    words=r["words"],
+                    tokens=r["tokens"],
+                )
+                for i, r in enumerate(rows)
+                if r is not None and r["id"]  # None, "": removed
+            ]  # fmt: skip
+
+        return parse
+
     def article_ids(self) -> set[str]:
         """The ids of every live article, no row parsed: the chat checks its list against them."""
         ids, _, _ = self.index.stored.file_keys()
@@ -415,3 +459,11 @@ class Engine:
         """Per sentence of article `i`, its attributions; a short name ("Blair") given as the person
         the corpus names in full ("Tony Blair")."""
         return self._speakers.of_article(i)
+
+
+def _calling(items: Iterator[_T], call: Callable[[], None], every: int) -> Iterator[_T]:
+    """`items`, with `call()` made before each `every` of them."""
+    for i, item in enumerate(items):
+        if i % every == 0:
+            call()
+        yield item

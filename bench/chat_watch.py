@@ -22,6 +22,15 @@ see the same machine load; the written files are removed after each child.
 `--against DIR` compares code instead of modes: the notifier mode with the `assistant` package of
 DIR (a checkout of main, "before") and with this one ("after"), alternating, on the same corpus.
 
+`--open` measures opening instead (issue 12, the sixteenth pass), the code of `--against DIR`
+("before") and this checkout's ("after") alternating, one child process per round and side, the
+watching off: from the child's start (the interpreter's) until the question typed at once (queued,
+as a user typing while the chat opens) is answered; until the article list holds every article;
+and the longest the screen stood still meanwhile (the event loop's longest stall, a timer every
+20 ms: a keypress waits that long).
+
+    nice python bench/chat_watch.py --open --against /tmp/base-s24 [--size 100k] [--rounds 2]
+
 Output: medians per mode on stdout; JSON in bench/out/chat_watch-*.json.
 """
 
@@ -74,6 +83,56 @@ def _timed(engine: Any) -> dict[str, float]:
 
         setattr(engine, name, timed)
     return spent
+
+
+OPEN_QUESTION = "What did the company say about profits?"
+
+
+async def _open_child(corpus: Path, started: float) -> dict[str, Any]:
+    """One opening of the chat (see the module): seconds from `started` (the process's start)."""
+    from textual import events
+
+    from assistant.tui.app import make_app
+
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    result: dict[str, Any] = {}
+    stalls = [0.0]
+    watching = True
+
+    async def stalled() -> None:
+        last = time.monotonic()
+        while watching:
+            await asyncio.sleep(0.02)
+            now = time.monotonic()
+            stalls.append(now - last - 0.02)
+            last = now
+
+    async with app.run_test(size=(100, 32)) as pilot:
+        result["mounted_s"] = time.time() - started
+        beat = asyncio.get_running_loop().create_task(stalled())
+        box = app.chat.query_one("#question")
+        box.value = OPEN_QUESTION  # type: ignore[attr-defined]
+        app.post_message(events.Key("enter", "\r"))  # asked at once: queued until the engine opens
+        while app.engine is None:
+            await pilot.pause(0.02)
+        result["engine_s"] = time.time() - started
+        expected = len(app.engine.article_ids())
+        listing = app.chat.query_one("#article-list")
+        while not app.chat.answers or listing.option_count < expected:  # type: ignore[attr-defined]
+            if app.chat.answers and "answered_s" not in result:
+                result["answered_s"] = time.time() - started
+            if listing.option_count >= expected and "listed_s" not in result:  # type: ignore[attr-defined]
+                result["listed_s"] = time.time() - started
+            await pilot.pause(0.02)
+        now = time.time() - started
+        result.setdefault("answered_s", now)
+        result.setdefault("listed_s", now)
+        result["articles"] = expected
+        result["quoted"] = bool(app.chat.answers[0].quotes)
+        watching = False
+        await beat
+        result["longest_stall_s"] = max(stalls)
+    return result
 
 
 async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, Any]:
@@ -145,7 +204,7 @@ def _run_child(
         env["PYTHONPATH"] = str(code)
     env.update(ASSISTANT_HISTORY="0", XDG_CACHE_HOME=str(home / "cache"), ASSISTANT_EXPORT_DIR=str(home))
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--corpus", str(corpus)]
-    cmd += ["--files", str(args.files), "--idle", str(args.idle)]
+    cmd += ["--files", str(args.files), "--idle", str(args.idle), "--started", repr(time.time())]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
         raise SystemExit(f"child {mode} failed ({done.returncode}):\n{done.stderr[-4000:]}")
@@ -176,14 +235,24 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--files", type=int, default=3)
     parser.add_argument("--idle", type=float, default=60.0)
-    parser.add_argument("--child", choices=MODES)
+    parser.add_argument("--child", choices=(*MODES, "open"))
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--against", type=Path, help="a checkout whose code is compared (notifier mode)")
+    parser.add_argument("--open", action="store_true", help="measure opening the chat (with --against)")
+    parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child == "open":
+        print(json.dumps(asyncio.run(_open_child(args.corpus, args.started))))
+        return
     if args.child:
         print(json.dumps(asyncio.run(_child(args.child, args.corpus, args.files, args.idle))))
         return
     corpus = _corpus(args.size)
+    if args.open:
+        if args.against is None:
+            raise SystemExit("--open compares two checkouts: give --against DIR")
+        _compare_open(corpus, args)
+        return
     if args.against is not None:
         _compare(corpus, args)
         return
@@ -264,6 +333,35 @@ def _compare(corpus: Path, args: argparse.Namespace) -> None:
             f"{statistics.median(answerable):20.2f} {statistics.median(walks):11.1f} {answered}/{len(seen)}"
         )
     _report("chat_watch-compare", args.size, {"files": files, "runs": runs, "summary": summary})
+
+
+def _compare_open(corpus: Path, args: argparse.Namespace) -> None:
+    """Opening the chat with the code of `args.against` (before) and this checkout's (after), alternating."""
+    files = sum(1 for _ in corpus.rglob("*.txt"))
+    codes = {"before": args.against.resolve(), "after": BENCH.parent}
+    runs: dict[str, list[dict[str, Any]]] = {label: [] for label in codes}
+    with tempfile.TemporaryDirectory(prefix="chat-open-") as home:
+        for round_ in range(args.rounds):
+            for label in list(codes) if round_ % 2 == 0 else list(codes)[::-1]:
+                load = os.getloadavg()[0]
+                run = _run_child("open", corpus, args, Path(home), codes[label])
+                run["load"] = load
+                runs[label].append(run)
+                print(f"[{label}] {json.dumps(run)}", file=sys.stderr)
+    print(f"{args.size}: {files} files; opening the chat, medians of {args.rounds} (s from the start)")
+    keys = ("engine_s", "answered_s", "listed_s", "longest_stall_s")
+    print(f"  {'code':8} " + " ".join(f"{k:>16}" for k in keys) + "  quoted  load")
+    summary: dict[str, Any] = {}
+    for label in codes:
+        medians = {k: statistics.median(r[k] for r in runs[label]) for k in keys}
+        quoted = sum(r["quoted"] for r in runs[label])
+        load = statistics.median(r["load"] for r in runs[label])
+        summary[label] = {**medians, "quoted": quoted, "load": load}
+        print(
+            f"  {label:8} " + " ".join(f"{medians[k]:16.2f}" for k in keys) + f"  {quoted}/{len(runs[label])}"
+            f"  {load:.1f}"
+        )
+    _report("chat_open-compare", args.size, {"files": files, "runs": runs, "summary": summary})
 
 
 if __name__ == "__main__":

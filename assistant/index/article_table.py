@@ -92,6 +92,13 @@ class ArticleTable(Sequence[dict[str, Any]]):
             self._positions = {aid: i for i, aid in enumerate(self.ids) if aid}
         return self._positions.get(article_id)
 
+    def snapshot(self) -> RowsSnapshot:
+        """Every row as it stands, read but not parsed (`RowsSnapshot.rows` parses them later)."""
+        pieces: list[bytes | list[list[Any]]] = []
+        dead: set[int] = set()
+        _gather(self, 0, pieces, dead)
+        return RowsSnapshot(pieces, frozenset(dead))
+
     def take(self, positions: Sequence[int]) -> ArticleTable:
         """A new table of the rows at `positions`, in that order."""
         return ArticleTable({name: [values[i] for i in positions] for name, values in self.columns.items()})
@@ -122,3 +129,49 @@ class _Ids(Sequence[str]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._table.columns["id"])
+
+
+class RowsSnapshot:
+    """A table's rows as they stood when taken: the stored ones as their bytes, the rest parsed.
+
+    The chat lists every article of a 46k-article archive: taking this is a few file reads (done
+    under the engine's lock, so no refresh moves the rows meanwhile), and the parse, a few seconds
+    of Python on a loaded machine, runs after the lock is let go, while questions are answered.
+    """
+
+    def __init__(self, pieces: Sequence[bytes | list[list[Any]]], dead: frozenset[int]) -> None:
+        self._pieces = pieces
+        self._dead = dead
+
+    def rows(self) -> Iterator[dict[str, Any] | None]:
+        """Each row in table order as a record, a dead one as None."""
+        from assistant.index.article_rows import parse_rows
+
+        i = 0
+        for piece in self._pieces:
+            values = parse_rows(piece, len(COLUMNS)) if isinstance(piece, bytes) else iter(piece)
+            for row in values:
+                yield None if i in self._dead else dict(zip(COLUMNS, row, strict=True))
+                i += 1
+
+
+def _gather(table: ArticleTable, start: int, pieces: list[bytes | list[list[Any]]], dead: set[int]) -> int:
+    """Add `table`'s rows to `pieces` (its dead positions, offset by `start`, to `dead`); its length."""
+    rows = table.stored_rows
+    if rows is None:
+        columns = table.columns
+        pieces.append([list(values) for values in zip(*(columns[name] for name in COLUMNS), strict=True)])
+        return len(table)
+    parts = getattr(rows, "parts", None)  # several segments' tables joined (index.segment.JoinedRows)
+    if parts is not None:
+        dead.update(start + i for i in rows.dead)
+        at = start
+        for part in parts:
+            at += _gather(part, at, pieces, dead)
+        return at - start
+    stored_bytes = getattr(rows, "stored_bytes", None)
+    if stored_bytes is not None and tuple(rows.names) == COLUMNS:
+        pieces.append(stored_bytes())
+    else:
+        pieces.append([rows.row(i) for i in range(len(rows))])
+    return len(rows)

@@ -1,4 +1,6 @@
-"""The Textual app: opens the engine in a worker, watches the corpus, hosts the chat.
+"""The Textual app: opens the engine in a worker, lists its articles in another, watches the
+corpus, hosts the chat. Questions are answered from the moment the engine opens; the list (46k
+rows read and made ready off the UI thread) follows.
 
 `make_app(corpus_dir)` is the one factory the CLI and the tests use. The engine
 is only ever called from thread workers, one call at a time (a lock), so the
@@ -34,6 +36,7 @@ from assistant.tui.corpus_watch import CorpusTouched, CorpusWatch, WatchFailed, 
 from assistant.tui.messages import (
     AddFailed,
     ArticlesAdded,
+    ArticlesListed,
     CorpusRefreshed,
     EngineFailed,
     EngineOpened,
@@ -44,6 +47,7 @@ from assistant.tui.screens.chat import ChatScreen
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.screens.source import SourceScreen
+from assistant.tui.widgets.article_panel import prepare_list
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.transcript import QuoteCard
 
@@ -154,24 +158,53 @@ class AssistantApp(App[None]):
     def _open(self) -> None:
         try:
             engine = self._open_engine(self.corpus_dir, progress=self._progress())
-            articles = engine.articles()
+            count = len(engine.article_ids())
         except AssistantError as error:
             self.post_message(EngineFailed(error.title, error.message))
         else:
-            self.post_message(EngineOpened(engine, articles))
+            # Questions are answered from here on; the list is read next, in its own worker.
+            self.post_message(EngineOpened(engine, count))
+
+    @work(thread=True, exclusive=True, group="list")
+    def _list(self, engine: Engine) -> None:
+        """Read every article for the list: the rows under the lock (a read of the files, no
+        parse), parsed outside it, so a question asked meanwhile waits for the read alone."""
+        try:
+            with self.engine_lock:
+                parse = engine.article_listing()
+            articles = parse(self._after_questions)
+        except (AssistantError, OSError, ValueError) as error:
+            self.call_from_thread(
+                self.notify, clean(str(error)), title="The article list cannot be read", severity="error",
+                markup=False,
+            )  # fmt: skip
+            articles = []
+        self.post_message(ArticlesListed(prepare_list(articles)))
+
+    def _after_questions(self) -> None:
+        """Wait while a question (or any engine call) runs: reading the list shares the CPU with it."""
+        with self.engine_lock:
+            pass
 
     def on_index_progressed(self, message: IndexProgressed) -> None:
         self.chat.index_progressed(message.stage, message.done, message.total)
 
     def on_engine_opened(self, message: EngineOpened) -> None:
-        if not self.chat.query("#question"):
+        if not self.chat.query("#question") or not self.chat.query("#welcome"):
             # A ready index can open before the chat is composed: `engine` is set only once the chat
-            # has the history, so Up pressed the moment the app is ready recalls earlier questions.
+            # has the history, so Up pressed the moment the app is ready recalls earlier questions;
+            # and the list is read only once the chat says it is being read (else it would be
+            # taken for a newer whole list, shown meanwhile, and dropped).
             self.call_after_refresh(self.on_engine_opened, message)
             return
         self.engine = message.engine
-        self.chat.engine_ready(message.engine, message.articles)
-        if self._watch_seconds <= 0:
+        self.chat.engine_ready(message.engine, message.count)
+        self._list(message.engine)
+
+    def on_articles_listed(self, message: ArticlesListed) -> None:
+        # The folder is watched once the list is shown: a change is then patched into a full list.
+        self.chat.articles_listed(message.articles)
+        if self._watch_seconds <= 0 or self.engine is None:
             return
         if self._notifier:
             self.corpus_watch = CorpusWatch(self.corpus_dir, index_dir(self.corpus_dir), self.post_message)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
     from assistant.index import Changes
     from assistant.ingest import AddReport
+    from assistant.tui.widgets.article_panel import PreparedList
 
 
 @dataclass
@@ -30,10 +31,19 @@ class IndexProgressed(Message):
 
 @dataclass
 class EngineOpened(Message):
-    """The engine is ready: the index is loaded and up to date."""
+    """The engine is ready: the index is loaded and up to date (the list is read next)."""
 
     engine: Engine
-    articles: list[ArticleInfo]
+    count: int
+    """How many articles the index holds."""
+
+
+@dataclass
+class ArticlesListed(Message):
+    """Every article, read for the list after the engine opened (questions were answered meanwhile),
+    made ready to show (sorted, its rows made) in the worker."""
+
+    articles: PreparedList
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Label, OptionList
-from tui_helpers import ask, submit, wait_for
+from tui_helpers import ask, listed, submit, wait_for
 
 from assistant.tui.app import AssistantApp, make_app
 from assistant.tui.screens.chat import ChatScreen
@@ -56,7 +56,7 @@ async def test_follow_up_uses_the_conversation(app: AssistantApp) -> None:
 
 async def test_scope_to_an_article_and_clear_it(app: AssistantApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await pilot.press("ctrl+f")
         await submit(pilot, "harbour")  # one article fits: Enter picks it
         listing = app.screen.query_one("#article-list", OptionList)
@@ -141,7 +141,7 @@ async def test_no_answer_card_says_so_plainly(app: AssistantApp) -> None:
 
 async def test_bad_question_notifies_and_puts_the_question_back(app: AssistantApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         question = "why " * 300
         box = app.screen.query_one("#question", QuestionInput)
         box.value = question
@@ -176,7 +176,7 @@ async def test_copy_puts_quote_and_citation_on_the_clipboard(app: AssistantApp) 
 async def test_new_file_in_the_corpus_is_picked_up(corpus: Path) -> None:
     app = make_app(corpus, watch_seconds=0.2, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         (corpus / "ferry.txt").write_text(
             "Island ferry gets a new timetable\nBy Sam Ortiz\n\n"
             "The island ferry will sail every hour from May, the operator said on Monday.\n",

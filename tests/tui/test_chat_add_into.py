@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_helpers import submit, wait_for
+from tui_helpers import listed, submit, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.widgets.transcript import CorpusNote
@@ -25,7 +25,7 @@ async def test_add_into_a_folder_from_the_chat(corpus: Path, tmp_path: Path) -> 
     story.write_text(STORY, encoding="utf-8")
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=(100, 32)) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         app.chat.query_one("#question", Input).focus()
         await submit(pilot, f"/add --into ../outside {story}")
         await wait_for(pilot, lambda: app.chat.query(CorpusNote))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 from textual.widgets._toast import Toast
-from tui_helpers import ask, submit, type_text, wait_for
+from tui_helpers import ask, listed, submit, type_text, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.screens.history import HistoryScreen
@@ -33,7 +33,7 @@ def messages(app: object) -> list[str]:
 async def test_a_scope_change_is_said_by_the_scope_line_and_no_toast_covers_the_answer(corpus: Path) -> None:
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:  # a toast stays 5 s
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         app.chat.query_one("#question").focus()
         await submit(pilot, "/author priya")
         await pilot.pause()

@@ -16,7 +16,7 @@ from pathlib import Path
 from archive import make_archive
 from stories import write_stories
 from test_cli_quotes_scope_and_ids import LACY, VOLCKER
-from tui_helpers import ask, submit, type_text, wait_for
+from tui_helpers import ask, listed, submit, type_text, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.render import quote_text
@@ -40,7 +40,7 @@ async def test_a_question_recalled_from_the_history_is_asked_within_its_scope(tm
     corpus = make_archive(tmp_path / "archive")
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         app.chat.query_one("#question").focus()
         await submit(pilot, "/in sport/")
         await submit(pilot, "/since 2023")
@@ -64,7 +64,7 @@ async def test_a_question_recalled_from_the_history_is_asked_within_its_scope(tm
 async def test_the_chat_scopes_to_a_speaker_as_ask_speaker_does(corpus: Path) -> None:
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         app.chat.query_one("#question").focus()
         await submit(pilot, "/speaker Okafor")
         assert app.chat.limits.speaker == "Okafor"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import Input
-from tui_helpers import ask, submit, type_text, wait_for
+from tui_helpers import ask, listed, submit, type_text, wait_for
 
 from assistant.tui.app import make_app
 from assistant.tui.widgets.question_input import QuestionInput
@@ -36,7 +36,7 @@ async def test_a_scoped_miss_is_not_in_the_scope_and_esc_finds_the_answer(corpus
     (corpus / "bakery.md").write_text(DATED, encoding="utf-8")
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         app.chat.query_one("#question").focus()
         await submit(pilot, "/since 2024")
         await ask(pilot, "Why did the harbour council vote for a flood wall?")
@@ -97,7 +97,7 @@ async def test_a_filter_that_fits_one_article_picks_it_on_enter_and_the_question
 ) -> None:
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await pilot.press("ctrl+f")
         await submit(pilot, "harbour council")
         assert app.chat.scope == "harbour.txt"
@@ -110,7 +110,7 @@ async def test_a_filter_that_fits_one_article_picks_it_on_enter_and_the_question
 async def test_down_from_the_filter_goes_into_the_list_and_enter_picks_there(corpus: Path) -> None:
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await pilot.press("ctrl+f", "down", "down", "enter")
         assert app.chat.scope == "lighthouse.txt"  # the second row by title: Harbour, Lighthouse, Zelensky
         assert app.chat.query_one("#question", QuestionInput).has_focus
@@ -120,7 +120,7 @@ async def test_letters_typed_in_the_article_list_go_on_in_the_filter(corpus: Pat
     # They were lost: the list had focus, and a list takes no text.
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await pilot.press("ctrl+f")
         await type_text(pilot, "h")
         await pilot.press("down", "a")  # the first letter typed in the list moves the focus to the filter
@@ -136,7 +136,7 @@ async def test_letters_typed_fast_in_the_article_list_all_reach_the_filter(corpu
     # lost: it reached the list after the list had lost its focus.
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await pilot.press("ctrl+f")
         await type_text(pilot, "h")
         await pilot.press("down")

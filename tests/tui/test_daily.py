@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
-from tui_helpers import ask, submit, type_text, wait_for
+from tui_helpers import ask, listed, submit, type_text, wait_for
 
 from assistant.index.tokens import count_tokens
 from assistant.tui.app import AssistantApp, make_app
@@ -61,7 +61,7 @@ async def test_quote_card_clipboard_and_export_carry_id_offsets_and_copies(
 async def test_article_panel_is_one_row_per_article_with_a_filter(archive_app: AssistantApp) -> None:
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         listing = app.screen.query_one("#article-list", OptionList)
         assert listing.option_count == 7
         await pilot.pause()
@@ -79,7 +79,7 @@ async def test_article_panel_is_one_row_per_article_with_a_filter(archive_app: A
 async def test_slash_in_scopes_questions_and_follow_ups_until_cleared(archive_app: AssistantApp) -> None:
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await submit(pilot, "/in world/")
         assert app.chat.limits.folders == ("world/",)
         assert "in world/" in plain(app.screen.query_one(ScopeBar))
@@ -131,7 +131,7 @@ async def test_history_reaches_earlier_sessions_by_up_arrow_and_screen(tmp_path:
         await ask(pilot, "Where did the defense officials meet?")
     second = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with second.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: second.engine is not None)
+        await wait_for(pilot, lambda: listed(second))
         box = second.screen.query_one("#question", QuestionInput)
         await pilot.press("up")
         assert box.value == "Where did the defense officials meet?"
@@ -175,7 +175,7 @@ async def test_slash_add_puts_a_file_in_the_corpus_and_answers_from_it(
         encoding="utf-8",
     )
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         before = len(app.engine.articles())  # type: ignore[union-attr]
         await submit(pilot, f"/add {page}")
         await wait_for(pilot, lambda: len(app.engine.articles()) == before + 1)  # type: ignore[union-attr]

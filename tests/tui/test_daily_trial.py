@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
-from tui_helpers import ask, submit, type_text, wait_for
+from tui_helpers import ask, listed, submit, type_text, wait_for
 
 from assistant.tui.app import AssistantApp, make_app
 from assistant.tui.screens.help import HelpScreen
@@ -34,7 +34,7 @@ async def test_the_question_card_states_a_folder_scope_once(archive_app: Assista
     # It read `in “in sport/”`: the scope's own words already begin with "in".
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await submit(pilot, "/in sport/")
         await ask(pilot, "What did the harbor master do?")
         await submit(pilot, "/since 2023")
@@ -47,7 +47,7 @@ async def test_the_question_card_states_a_folder_scope_once(archive_app: Assista
 async def test_the_question_card_names_a_picked_article_by_its_title(archive_app: AssistantApp) -> None:
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await pilot.press("ctrl+f")
         await type_text(pilot, "cedar ridge")
         await pilot.press("enter", "enter")
@@ -82,7 +82,7 @@ async def test_the_hints_name_a_key_that_works_with_the_article_panel_hidden(
     # With the panel hidden (Ctrl+B) the hints said "pick one on the left", where nothing was.
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await pilot.press("ctrl+b")
         panel = app.screen.query_one("#article-panel")
         assert not panel.display
@@ -98,7 +98,7 @@ async def test_the_scope_line_is_whole_on_an_80_column_terminal(archive_app: Ass
     # At 80x24 the line was cut after "Ctrl+F: one article ·"; a long scope lost "Esc: all articles".
     app = archive_app
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         bar = app.screen.query_one(ScopeBar)
 
         def shown() -> str:
@@ -115,7 +115,7 @@ async def test_the_question_box_hint_fits_an_80_column_terminal(archive_app: Ass
     # It was cut to "(↑ earlier questions, /in FOLDE"; the scope line above already names /in.
     app = archive_app
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         box = app.screen.query_one("#question", QuestionInput)
         shown = box.render_line(box.size.height // 2).text
         assert box.placeholder.strip() in shown
@@ -132,7 +132,7 @@ async def test_an_empty_folder_says_how_to_add_an_article_until_one_is_added(tmp
     )
     app = make_app(corpus, watch_seconds=0, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         welcome = app.screen.query_one(WelcomeCard)
         assert plain(welcome).startswith("No articles yet") and "Ctrl+N" in plain(welcome)
         assert "no articles yet" in plain(app.screen.query_one(ScopeBar))
@@ -146,7 +146,7 @@ async def test_slash_help_opens_the_help(archive_app: AssistantApp) -> None:
     # `/help` answered "no command /help" with a one-line list in a passing notice.
     app = archive_app
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await submit(pilot, "/help")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "/add [--into FOLDER] FILE-OR-URL" in plain(app.screen.query_one("#help-note"))

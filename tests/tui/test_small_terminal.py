@@ -4,7 +4,7 @@ article panel take 26 of 40 columns and leave the transcript a 14-column strip).
 from __future__ import annotations
 
 from textual.geometry import Region
-from tui_helpers import ask, type_text, wait_for
+from tui_helpers import ask, listed, type_text, wait_for
 
 from assistant.tui.app import AssistantApp
 from assistant.tui.widgets.article_panel import ArticlePanel
@@ -20,7 +20,7 @@ def _on_screen(app: AssistantApp, region: Region) -> bool:
 
 async def test_at_40_by_12_the_question_and_the_answer_get_the_screen(app: AssistantApp) -> None:
     async with app.run_test(size=SMALL) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         assert not app.chat.query_one(ArticlePanel).display
         box = app.chat.query_one("#question", QuestionInput)
         assert box.has_focus and _on_screen(app, box.region)
@@ -46,7 +46,7 @@ async def test_at_40_by_12_the_panel_opens_on_demand_and_closes_once_an_article_
     app: AssistantApp,
 ) -> None:
     async with app.run_test(size=SMALL) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await pilot.press("ctrl+f")
         await type_text(pilot, "harbou")
         panel = app.chat.query_one(ArticlePanel)
@@ -62,7 +62,7 @@ async def test_at_40_by_12_the_panel_opens_on_demand_and_closes_once_an_article_
 
 async def test_a_wide_terminal_keeps_the_article_panel(app: AssistantApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: app.engine is not None)
+        await wait_for(pilot, lambda: listed(app))
         await pilot.pause()
         panel = app.chat.query_one(ArticlePanel)
         assert panel.display and panel.region.width > 0

@@ -11,6 +11,7 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from assistant.tui.app import AssistantApp
+from assistant.tui.widgets.article_panel import ArticlePanel
 
 
 async def wait_for(pilot: Pilot[None], ready: Callable[[], object], timeout: float = 20.0) -> None:
@@ -47,17 +48,26 @@ async def type_text(pilot: Pilot[None], text: str, *, enter: bool = False, timeo
     await pilot.pause()
 
 
+def listed(app: AssistantApp) -> bool:
+    """The engine is open and its article list shown (the list is read after the engine opens)."""
+    return app.engine is not None and app.chat.query_one(ArticlePanel).complete
+
+
 async def submit(pilot: Pilot[None], text: str) -> None:
     """Type `text` into the focused box and press Enter (a question or a slash command)."""
     await type_text(pilot, text)
     await pilot.press("enter")
 
 
-async def ask(pilot: Pilot[None], question: str) -> None:
-    """Type `question` into the question box, press Enter and wait for its answer."""
+async def ask(pilot: Pilot[None], question: str, *, listing: bool = True) -> None:
+    """Type `question` into the question box, press Enter and wait for its answer (once the article
+    list is shown too, as when it came with the engine: snapshots and list checks see it whole;
+    `listing=False` asks while it may still be read)."""
     app = pilot.app
     assert isinstance(app, AssistantApp)
     await wait_for(pilot, lambda: app.engine is not None)
+    if listing:
+        await wait_for(pilot, lambda: app.chat.query_one(ArticlePanel).complete)
     before = len(app.chat.answers)
     app.chat.query_one("#question").focus()
     await type_text(pilot, question, enter=True)

@@ -32,7 +32,7 @@ from assistant.tui.messages import (
     CorpusRefreshed,
 )
 from assistant.tui.screens.chat_scope import ScopeActions
-from assistant.tui.widgets.article_panel import ArticlePanel
+from assistant.tui.widgets.article_panel import ArticlePanel, PreparedList
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import IndexStatus, ScopeBar
 from assistant.tui.widgets.transcript import AnswerBlock, CorpusNote, QuestionCard, Transcript, WelcomeCard
@@ -135,12 +135,13 @@ class ChatScreen(ScopeActions):
 
     # ---- engine state, called by the app ------------------------------------------------
 
-    def engine_ready(self, engine: Engine, articles: list[ArticleInfo]) -> None:
-        """The index is open: list the articles and answer questions typed meanwhile."""
+    def engine_ready(self, engine: Engine, count: int) -> None:
+        """The index is open: answer questions typed meanwhile; the list of its `count` articles
+        is being read (`articles_listed`)."""
         # Opened before the screen was composed (a ready index, an empty folder): the transcript's
         # welcome card mounts after the input does, so wait for both.
         if not self.query("#question") or not self.query("#welcome"):
-            self.app.call_after_refresh(self.engine_ready, engine, articles)
+            self.app.call_after_refresh(self.engine_ready, engine, count)
             return
         self.engine = engine
         if engine.history is not None:
@@ -150,20 +151,30 @@ class ChatScreen(ScopeActions):
                 self.notify(f"The history cannot be read: {error}", severity="warning", markup=False)
             else:
                 self.query_one("#question", QuestionInput).load_earlier(earlier)
-        self.show_articles(articles)
+        self.query_one(ArticlePanel).listing(count)
+        self._show_scope()
+        self._welcome(count)
         self.query_one(IndexStatus).idle()
         pending, self._pending = self._pending, []
         for ask_id, question, scope, limits in pending:
             self._ask(ask_id, question, scope, limits)
 
-    def show_articles(self, articles: list[ArticleInfo]) -> None:
+    def articles_listed(self, articles: PreparedList) -> None:
+        """The list read after opening: shown (unless a newer whole list was shown meanwhile)."""
+        panel = self.query_one(ArticlePanel)
+        if panel.complete:
+            return
+        self.show_articles(articles)
+
+    def show_articles(self, articles: list[ArticleInfo] | PreparedList) -> None:
         """Refresh the article panel; drop the scope if its article is gone."""
-        self.query_one(ArticlePanel).set_articles(articles)
-        if self.scope is not None and all(a.meta.id != self.scope for a in articles):
+        panel = self.query_one(ArticlePanel)
+        panel.set_articles(articles)
+        if self.scope is not None and self.scope not in panel.ids():
             self.scope = None
         self._show_scope()
         if self.engine is not None:
-            self._welcome(len(articles))
+            self._welcome(self.query_one(ArticlePanel).count)
 
     def patch_articles(self, listed: Mapping[str, ArticleInfo], unlisted: Iterable[str] = ()) -> None:
         """List `listed` anew and take `unlisted` off (a change's ids); the scope goes with its article."""
@@ -173,7 +184,7 @@ class ChatScreen(ScopeActions):
             self.scope = None
         self._show_scope()
         if self.engine is not None:
-            self._welcome(len(panel.articles))
+            self._welcome(panel.count)
 
     def listed_ids(self) -> frozenset[str]:
         """The ids of the articles the list holds."""

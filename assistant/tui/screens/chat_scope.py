@@ -167,7 +167,7 @@ class ScopeActions(AnswerActions):
         self.refresh_bindings()
 
     def _show_scope(self) -> None:
-        count = len(self.query_one(ArticlePanel).articles) if self.engine is not None else None
+        count = self.query_one(ArticlePanel).count if self.engine is not None else None
         limits = None if self.limits.is_empty() else self.limits.describe()
         self.query_one(ScopeBar).show_scope(self._scope_title if self.scope else None, count, limits)
         self.query_one(ScopeBar).set_class(self.scope is not None or limits is not None, "-scoped")

@@ -6,6 +6,8 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
+from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from textual import events, on
@@ -13,22 +15,48 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import OptionDoesNotExist
 
 from assistant.frontend import select_articles
 from assistant.models import ArticleInfo
 from assistant.tui.messages import ArticleChosen
 from assistant.tui.render import article_row
-from assistant.tui.widgets.article_rows import ArticleRows
+from assistant.tui.widgets.article_rows import ArticleRows, DrawnRow, RowTable, row_table
 
 
-def _option(info: ArticleInfo, with_id: bool) -> Option:
-    return Option(article_row(info.meta, with_id=with_id), id=info.meta.id)
+def _option(info: ArticleInfo, with_id: bool) -> DrawnRow:
+    """The article's row, drawn when it first shows (a second line for the id of a shared title)."""
+    draw = partial(article_row, info.meta, with_id=with_id)
+    return DrawnRow(draw, lines=2 if with_id else 1, id=info.meta.id)
 
 
 def _order(info: ArticleInfo) -> tuple[str, str]:
     """Where an article stands in the list: by title, then id (a story filed twice)."""
     return info.meta.title.casefold(), info.meta.id
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedList:
+    """A whole list made ready off the UI thread (`prepare_list`): sorted, its rows and their table."""
+
+    articles: list[ArticleInfo]
+    by_id: dict[str, ArticleInfo]
+    titles: Counter[str]
+    rows: dict[tuple[str, bool], DrawnRow]
+    table: RowTable
+
+
+def prepare_list(articles: list[ArticleInfo]) -> PreparedList:
+    """Everything `ArticlePanel.set_articles` would do per article, done where it is called (the
+    chat's list worker): at 46k articles ~1-5 s of Python the screen would otherwise stand still for."""
+    ordered = sorted(articles, key=_order)
+    titles = Counter(info.meta.title.casefold() for info in ordered)
+    rows = {}
+    for info in ordered:
+        with_id = titles[info.meta.title.casefold()] > 1
+        rows[(info.meta.id, with_id)] = _option(info, with_id)
+    by_id = {info.meta.id: info for info in ordered}
+    return PreparedList(ordered, by_id, titles, rows, row_table(list(rows.values())))
 
 
 class ArticlePanel(Vertical):
@@ -45,9 +73,13 @@ class ArticlePanel(Vertical):
         """`ids()` while the list is unchanged (None: to be made again)."""
         self._titles: Counter[str] = Counter()
         """How many articles carry each title (casefolded): a title shared shows the ids too."""
-        self._rows: dict[tuple[str, bool], Option] = {}
+        self._rows: dict[tuple[str, bool], DrawnRow] = {}
         """Each article's row as last drawn (by id, and whether it shows the id): a patch of a few
         articles draws only theirs, not 46k rows of Rich text."""
+        self._listing: int | None = None
+        """While the list is being read (`listing`): how many articles the index holds."""
+        self._held: list[tuple[Mapping[str, ArticleInfo], tuple[str, ...]]] = []
+        """Patches that came while the list was being read, applied once it is shown."""
         self.border_title = "Articles"
 
     def compose(self) -> ComposeResult:
@@ -59,27 +91,56 @@ class ArticlePanel(Vertical):
         """Every article known, unfiltered."""
         return self._articles
 
+    @property
+    def count(self) -> int:
+        """How many articles there are: the index's count while the list is being read."""
+        return self._listing if self._listing is not None else len(self._articles)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every article is listed (not still being read)."""
+        return self._listing is None
+
+    def listing(self, count: int) -> None:
+        """The list is being read in the background: say so, and hold patches until it is shown."""
+        self._listing = count
+        self.border_title = f"Articles ({count:,}, listing…)"
+
     def ids(self) -> frozenset[str]:
         """The ids of the articles listed (the filter aside), made once a change."""
         if self._ids is None:
             self._ids = frozenset(self._by_id)
         return self._ids
 
-    def set_articles(self, articles: list[ArticleInfo]) -> None:
-        """Show a new list of articles, keeping the current filter."""
-        self._articles = sorted(articles, key=_order)
-        self._by_id = {info.meta.id: info for info in self._articles}
+    def set_articles(self, articles: list[ArticleInfo] | PreparedList) -> None:
+        """Show a new list of articles, keeping the current filter (`prepare_list`: made ready)."""
+        prepared = articles if isinstance(articles, PreparedList) else prepare_list(articles)
+        self._articles = prepared.articles
+        self._by_id = prepared.by_id
         self._ids = None
-        self._titles = Counter(info.meta.title.casefold() for info in self._articles)
-        self._rows.clear()
-        self._show(self.query_one("#article-filter", Input).value)
+        self._titles = prepared.titles
+        self._rows = dict(prepared.rows)
+        self._listing = None
+        needle = self.query_one("#article-filter", Input).value.strip()
+        if needle:
+            self._show(needle)
+        else:
+            self.query_one("#article-list", ArticleRows).set_rows(prepared.table)
+            self._count()
+        held, self._held = self._held, []
+        for listed, unlisted in held:
+            self.patch_articles(listed, unlisted)
 
     def patch_articles(self, listed: Mapping[str, ArticleInfo], unlisted: Iterable[str] = ()) -> None:
         """Show the articles of `listed` (new, or anew when changed) and take the `unlisted` ids off.
 
         What a change named, by id: the rest of the list is kept as it was, with the filter, the
-        highlighted row and the scroll. Ids the list does not hold are passed over.
+        highlighted row and the scroll. Ids the list does not hold are passed over. While the list
+        is being read the patch waits for it (the read may predate the change).
         """
+        if self._listing is not None:
+            self._held.append((dict(listed), tuple(unlisted)))
+            return
         gone = {aid for aid in (*unlisted, *listed) if aid in self._by_id}
         if not gone and not listed:
             return
@@ -135,7 +196,8 @@ class ArticlePanel(Vertical):
         highlighted = listing.highlighted_option
         place = listing.scroll_y
         counts = Counter(info.meta.title.casefold() for info in shown) if needle else self._titles
-        listing.set_options([self._row(info, counts[info.meta.title.casefold()] > 1) for info in shown])
+        rows = [self._row(info, counts[info.meta.title.casefold()] > 1) for info in shown]
+        listing.set_rows(row_table(rows))
         if keep_place:
             if highlighted is not None and highlighted.id is not None:
                 with suppress(OptionDoesNotExist):  # the highlighted article was the one removed
@@ -153,7 +215,7 @@ class ArticlePanel(Vertical):
             else f"Articles ({len(self._articles):,})"
         )
 
-    def _row(self, info: ArticleInfo, with_id: bool) -> Option:
+    def _row(self, info: ArticleInfo, with_id: bool) -> DrawnRow:
         """The article's row, drawn once and kept until the article changes."""
         key = (info.meta.id, with_id)
         row = self._rows.get(key)
@@ -211,5 +273,6 @@ class ArticlePanel(Vertical):
     def _choose(self, article_id: str | None) -> None:
         if article_id is None:
             return
-        title = next((a.meta.title for a in self._articles if a.meta.id == article_id), article_id)
+        info = self._by_id.get(article_id)
+        title = info.meta.title if info is not None else article_id
         self.post_message(ArticleChosen(article_id, title))

@@ -1,4 +1,4 @@
-"""The article list's rows: an OptionList patched in place, each row measured once.
+"""The article list's rows: an OptionList patched in place, each row measured once, drawn when shown.
 
 Textual's OptionList measures every row again (its wrapped height, with three style lookups)
 whenever one is added or removed, and has no way to put a row in mid-list: the chat redrew all
@@ -14,7 +14,8 @@ tests/tui/test_notified_paths_shown.py and the article-list tests drive it throu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self, cast
 
 from textual.geometry import Size
@@ -24,6 +25,66 @@ from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+    from textual.visual import VisualType
+
+
+class DrawnRow(Option):
+    """A row drawn when first shown or asked for, `lines` tall at any width (its text never wraps).
+
+    Drawing 46k rows of Rich text, and measuring each, took most of the ~30 s the chat spent
+    opening on a large archive; the list shows ~30 of them at a time.
+    """
+
+    def __init__(self, draw: Callable[[], VisualType], *, lines: int, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self._draw: Callable[[], VisualType] | None = draw
+        self.lines = lines
+        """The row's height when the list neither wraps nor folds text (the chat's styles)."""
+
+    @property
+    def prompt(self) -> VisualType:
+        if self._draw is not None:
+            self._prompt, self._draw = self._draw(), None
+        return self._prompt
+
+    def _set_prompt(self, prompt: VisualType) -> None:
+        self._draw = None
+        super()._set_prompt(prompt)
+
+
+@dataclass(frozen=True, slots=True)
+class RowTable:
+    """A list of rows with OptionList's lookups and line table made for them (`row_table`): made in
+    a worker for the whole list, it is shown (`ArticleRows.set_rows`) with no per-row work on the UI
+    thread. Used once: the list patches it in place."""
+
+    options: list[Option]
+    to_index: dict[Option, int]
+    by_id: dict[str, Option]
+    lines: list[tuple[int, int]]
+    index_to_line: dict[int, int]
+    heights: dict[int, int]
+
+
+def row_table(rows: Sequence[DrawnRow]) -> RowTable:
+    """The lookups and line table of `rows` (ids unique), each row as tall as it says."""
+    options: list[Option] = list(rows)
+    lines: list[tuple[int, int]] = []
+    index_to_line: dict[int, int] = {}
+    heights: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        count = row.lines + row._divider
+        index_to_line[index] = len(lines)
+        heights[index] = count
+        lines.extend([(index, line) for line in range(count)])
+    return RowTable(
+        options,
+        {option: i for i, option in enumerate(options)},
+        {row.id: row for row in rows if row.id is not None},
+        lines,
+        index_to_line,
+        heights,
+    )
 
 
 class ArticleRows(OptionList):
@@ -42,6 +103,24 @@ class ArticleRows(OptionList):
         self._row_heights.clear()
         super().set_options(options)
         return self
+
+    def set_rows(self, table: RowTable) -> None:
+        """Show the table's rows in place of the list's (as `set_options`, without its per-row loop
+        and measuring: ~5 s for 46k rows on a loaded machine, all on the UI thread)."""
+        self._row_heights.clear()
+        self._options[:] = table.options
+        self._option_to_index = table.to_index
+        self._id_to_option = table.by_id
+        self._option_render_cache.clear()
+        self._line_cache.clear()
+        self.highlighted = None
+        self.scroll_y = 0
+        if self.styles.text_wrap == "nowrap" and self.styles.text_overflow != "fold":
+            cache = self._line_cache
+            cache.lines, cache.index_to_line, cache.heights = table.lines, table.index_to_line, table.heights
+        if self.is_mounted:
+            self.refresh(layout=self.styles.auto_dimensions)
+            self._update_lines()
 
     def patch(self, remove: set[str], insert: Sequence[tuple[int, Option]]) -> None:
         """Take off the rows whose ids are in `remove`, then put each (position, row) in at its
@@ -110,8 +189,9 @@ class ArticleRows(OptionList):
             rules = cast("RulesMap", self.styles)  # as upstream's get_content_height passes them
             for index in range(next_index, len(options)):
                 option = options[index]
-                kept = heights.get(id(option))
-                if kept is not None and kept[0] is option:
+                if fixed and isinstance(option, DrawnRow):
+                    count = option.lines + option._divider  # known without drawing it
+                elif (kept := heights.get(id(option))) is not None and kept[0] is option:
                     count = kept[1]
                 else:
                     count = self._get_visual(option).get_height(rules, width - padding.width)
