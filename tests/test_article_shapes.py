@@ -63,3 +63,43 @@ def test_a_utf16_export_is_added_without_a_warning_that_its_accents_were_guessed
     # A text that really was guessed still says so.
     guessed = _add_stdin(corpus, "Caf\u00e9 wall vote\n\nThe caf\u00e9 owner said no.\n".encode("cp1252"))
     assert guessed.returncode == 0 and b"read as Windows-1252" in guessed.stderr
+
+
+CAFE_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+    "<title>Caf\u00e9 owners protest rent rises</title>"
+    '<meta name="author" content="Jos\u00e9 Mart\u00edn"></head><body>'
+    "<h1>Caf\u00e9 owners protest rent rises</h1><p>By Jos\u00e9 Mart\u00edn</p>"
+    "<p>Owners of 30 caf\u00e9s in the old town closed their doors for an hour on Monday in protest at "
+    "rent rises of up to 40 percent.</p>"
+    "<p>\u201cWe can\u2019t pay these rents and keep our prices,\u201d said Ana Sol\u00e9, who runs "
+    "Caf\u00e9 Luna.</p></body></html>"
+)
+
+
+def test_a_byline_repeating_the_known_author_is_no_paragraph_of_the_story(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    page = tmp_path / "cafe.html"
+    page.write_bytes(CAFE_PAGE.encode("cp1252"))
+    (corpus / "ferry.md").write_text(
+        "---\ntitle: Harbour council approves ferry terminal\nauthor: Maria Lindqvist\n---\n\n"
+        "*By MARIA LINDQVIST, Reuters*\n\n"
+        "The harbour council voted 7-2 on Thursday to approve a new ferry terminal.\n",
+        encoding="utf-8",
+    )
+
+    added = cli(corpus, "add", str(page))
+
+    assert added.returncode == 0, added.stderr
+    stored = corpus / "cafe-owners-protest-rent-rises.md"
+    assert "By Jos\u00e9" not in stored.read_text(encoding="utf-8")
+    shown = _shown(corpus, stored.name)
+    assert shown["article"]["author"] == "Jos\u00e9 Mart\u00edn"  # type: ignore[index]
+    assert shown["sentences"][0]["text"].startswith("Owners of 30 caf\u00e9s")  # type: ignore[index]
+    assert _sentences(corpus, "ferry.md") == [
+        "The harbour council voted 7-2 on Thursday to approve a new ferry terminal."
+    ]
+    # Asked who wrote it, the answer is the author, not a "By …" line quoted as a sentence.
+    asked = cli(corpus, "ask", "--json", "Who wrote about the cafe rent protest?")
+    assert "By Jos\u00e9" not in asked.stdout

@@ -184,6 +184,8 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
                     shown = decoded(value) if field != "author" else name_case(decoded(value))
                     setattr(header, field, date_from(value) if field == "date" else shown)
                     header.spans[field] = Span(base + lo, base + hi)
+        elif byline and header.author is not None and _repeats(byline_name(line), header.author):
+            pass  # "By Jane Doe" under front matter naming her: the byline again, not the story
         elif header.author is None and byline and not _fixture_follows(text, all_lines, index):
             name = byline_name(line)
             offset = base + line.find(name)
@@ -206,6 +208,20 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
             break
         index += 1
     return header, index
+
+
+def _repeats(name: str, author: str) -> bool:
+    """True when a byline's name is the author already known (front matter, a page's meta tags),
+    in any case or spacing, a wire agency after it or not: "By JOSE MARTIN, Reuters" repeats
+    "Jose Martin". A page's body often repeats the byline its meta tags give."""
+    agency = _BYLINE_AGENCY.search(name)
+    if agency:
+        name = name[: agency.start()]
+
+    def folded(value: str) -> str:
+        return " ".join(clean(decoded(value), one_line=True).split()).casefold()
+
+    return folded(name) == folded(author)
 
 
 _PART = re.compile(r"[^\s,|](?:[^,|]*[^\s,|])?")  # a part between commas or bars, trimmed
