@@ -103,3 +103,27 @@ def test_a_byline_repeating_the_known_author_is_no_paragraph_of_the_story(tmp_pa
     # Asked who wrote it, the answer is the author, not a "By …" line quoted as a sentence.
     asked = cli(corpus, "ask", "--json", "Who wrote about the cafe rent protest?")
     assert "By Jos\u00e9" not in asked.stdout
+
+
+def test_an_underlined_headline_is_a_title_and_the_byline_under_it_is_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "cleanup.md").write_text(
+        "River cleanup draws hundreds\n============================\n\n*By Lena Fisk*\n\n"
+        "Over 300 volunteers pulled 2.4 tonnes of rubbish from the Aven river on Saturday.\n",
+        encoding="utf-8",
+    )
+    (corpus / "newsletter.txt").write_text(
+        "School roof repaired\n--------------------\nBy Anne Holt\n\n"
+        "The roof of the Vest school was repaired over the holidays, the council said.\n",
+        encoding="utf-8",
+    )
+
+    for name, title, author in (
+        ("cleanup.md", "River cleanup draws hundreds", "Lena Fisk"),
+        ("newsletter.txt", "School roof repaired", "Anne Holt"),
+    ):
+        shown = _shown(corpus, name)
+        assert (shown["article"]["title"], shown["article"]["author"]) == (title, author)  # type: ignore[index]
+        [sentence] = _sentences(corpus, name)
+        assert sentence[0].isalpha()  # no "=====" or "By …" paragraph before the story

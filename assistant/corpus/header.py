@@ -160,6 +160,8 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
         elif decoded(bare) == header.title:
             header.spans["title"] = Span(bare_start, first.end)
             index = 1
+    if index and index < len(all_lines) and _underlines(text, all_lines[index - 1], all_lines[index]):
+        index += 1  # the title's underline: "River cleanup" over "=============" (Setext, plain text)
     start = index
     while index < min(len(all_lines), start + _HEADER_LINES):
         line_info = all_lines[index]
@@ -208,6 +210,15 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
             break
         index += 1
     return header, index
+
+
+_UNDERLINE = re.compile(r"(?:={3,}|-{3,})[ \t]*")
+
+
+def _underlines(text: str, title: Line, line: Line) -> bool:
+    """True for a row of `=` or `-` right under the title: Markdown's Setext heading, and how a
+    plain-text newsletter underlines its headline. It is layout; the byline under it is read."""
+    return not line.break_before and bool(_UNDERLINE.fullmatch(text, line.start, line.end))
 
 
 def _repeats(name: str, author: str) -> bool:
