@@ -127,3 +127,23 @@ def test_an_underlined_headline_is_a_title_and_the_byline_under_it_is_read(tmp_p
         assert (shown["article"]["title"], shown["article"]["author"]) == (title, author)  # type: ignore[index]
         [sentence] = _sentences(corpus, name)
         assert sentence[0].isalpha()  # no "=====" or "By …" paragraph before the story
+
+
+def test_front_matter_names_site_generators_use_are_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wind.md").write_text(
+        "---\ntitle: 'Wind farm \"Nordvind\" gets green light'\nauthors:\n  - Karl Moe\n  - Siri Dahl\n"
+        "publishDate: 2024-09-30T14:05:00+02:00\ntags: [energy, wind]\nPublisher: Energy Desk\n---\n"
+        "The government approved the 40-turbine Nordvind wind farm on Monday.\n",
+        encoding="utf-8",
+    )
+
+    article = _shown(corpus, "wind.md")["article"]
+
+    assert article == {  # Hugo's `authors` list and `publishDate`; keys in any case
+        "id": "wind.md", "title": 'Wind farm "Nordvind" gets green light', "author": "Karl Moe, Siri Dahl",
+        "source": "Energy Desk", "date": "2024-09-30", "url": None,
+    }  # fmt: skip
+    scoped = cli(corpus, "ask", "--author", "Siri Dahl", "How many turbines will the wind farm have?")
+    assert scoped.returncode == 0 and "40-turbine" in scoped.stdout

@@ -27,6 +27,15 @@ FIELDS = ("title", "author", "date", "source", "url")
 _UNCLOSED_FRONT_MATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(?:[ \t]*\r?\n)*[A-Za-z_][\w-]*:(?:[ \t]|\r?\n|\Z)"
 )
+# Other names site generators and CMS exports give the same fields (Hugo's `authors` list and
+# `publishDate`), looked for, in this order, only where the key the reader writes is absent.
+_ALIASES = {
+    "title": ("headline",),
+    "author": ("authors", "byline"),
+    "date": ("publishdate", "published", "pubdate", "date_published"),
+    "source": ("publication", "publisher"),
+    "url": ("link", "canonical_url"),
+}
 _UNCLOSED = "its front matter has no closing `---`; read as text, without metadata"
 
 _HEADING = re.compile(r"#{1,6}(?:[ \t]+|$)")
@@ -63,9 +72,13 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
     except yaml.YAMLError:
         loaded = None
         warnings.append("its front matter is not valid YAML; read without metadata")
+    keys: dict[str, str] = {}
     if isinstance(loaded, dict):
+        lowered = {str(k).lower(): k for k in loaded}
         for key in FIELDS:
-            value = loaded.get(key)
+            names = [name for name in (key, *_ALIASES[key]) if name in lowered]
+            keys[key] = str(lowered[names[0]]) if names else key
+            value = loaded.get(lowered[names[0]]) if names else None
             if isinstance(value, list):
                 value = ", ".join(str(v) for v in value)
             if isinstance(value, dt.datetime):
@@ -76,14 +89,16 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
                 value = iso_date_of(value) or value  # "17 January 2025" compares as 2025-01-17
             if value is not None and str(value).strip():
                 fields[key] = str(value).strip()
-    return fields, match.end(), warnings, _value_spans(text, match.start(1), match.end(1), fields)
+    return fields, match.end(), warnings, _value_spans(text, match.start(1), match.end(1), fields, keys)
 
 
-def _value_spans(text: str, start: int, end: int, fields: dict[str, str]) -> dict[str, Span]:
+def _value_spans(
+    text: str, start: int, end: int, fields: dict[str, str], keys: dict[str, str]
+) -> dict[str, Span]:
     """Where each front-matter value stands verbatim (`author: Jane Doe` → the span of `Jane Doe`)."""
     spans: dict[str, Span] = {}
     for key, value in fields.items():
-        line = re.search(rf"^{key}:[ \t]*['\"]?(.*?)['\"]?[ \t]*$", text[start:end], re.MULTILINE)
+        line = re.search(rf"^{re.escape(keys.get(key, key))}:[ \t]*['\"]?(.*?)['\"]?[ \t]*$", text[start:end], re.MULTILINE)
         if line and line.group(1) == value:
             spans[key] = Span(start + line.start(1), start + line.end(1))
     return spans
