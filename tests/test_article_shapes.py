@@ -147,3 +147,34 @@ def test_front_matter_names_site_generators_use_are_read(tmp_path: Path) -> None
     }  # fmt: skip
     scoped = cli(corpus, "ask", "--author", "Siri Dahl", "How many turbines will the wind farm have?")
     assert scoped.returncode == 0 and "40-turbine" in scoped.stdout
+
+
+HUGO_STORY = (
+    '+++\ntitle = "Toll road plan shelved"\nauthor = "Ola Nord"\ndate = 2024-05-05\n'
+    'tags = ["roads"]\n+++\n\nThe county shelved its plan for a toll road on Tuesday after protests.\n'
+)
+
+
+def test_a_hugo_story_with_toml_front_matter_is_read_with_its_metadata(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "toll.md").write_text(HUGO_STORY, encoding="utf-8")
+    (corpus / "broken.md").write_text("+++\ntitle = unquoted\n+++\n\nThe ferry was late.\n", encoding="utf-8")
+
+    indexed = cli(corpus, "index")
+    (tmp_path / "other").mkdir()
+    piped = _add_stdin(tmp_path / "other", HUGO_STORY.encode())
+
+    article = _shown(corpus, "toll.md")["article"]
+    assert (article["title"], article["author"], article["date"]) == (  # type: ignore[index]
+        "Toll road plan shelved",
+        "Ola Nord",
+        "2024-05-05",
+    )
+    assert _sentences(corpus, "toll.md") == [
+        "The county shelved its plan for a toll road on Tuesday after protests."
+    ]
+    assert "broken.md: its front matter is not valid TOML; read without metadata" in indexed.stderr
+    assert _sentences(corpus, "broken.md") == ["The ferry was late."]
+    assert piped.returncode == 0, piped.stderr
+    assert "Toll road plan shelved" in piped.stdout.decode() and "Ola Nord" in piped.stdout.decode()

@@ -15,7 +15,8 @@ import re
 
 import yaml
 
-from assistant.corpus.front_matter_block import FRONT_MATTER
+from assistant.corpus.front_matter_block import FRONT_MATTER, TOML_BLOCK
+from assistant.corpus.front_matter_toml import load_toml_front_matter
 from assistant.corpus.front_matter_yaml import load_front_matter
 from assistant.corpus.key_values import iso_date_of
 from assistant.corpus.layout import Line, Span
@@ -61,17 +62,25 @@ def markdown_heading(line: str) -> bool:
 
 
 def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, Span]]:
-    """Fields of the YAML front matter, where the body starts, warnings, and where each value stands."""
+    """Fields of the YAML (or Hugo's TOML) front matter, where the body starts, warnings, and
+    where each value stands."""
     match = FRONT_MATTER.match(text)
+    toml = match is None and (match := TOML_BLOCK.match(text)) is not None
     if not match:
         return {}, 0, [_UNCLOSED] if _UNCLOSED_FRONT_MATTER.match(text) else [], {}
     fields: dict[str, str] = {}
     warnings: list[str] = []
-    try:
-        loaded = load_front_matter(match.group(1))
-    except yaml.YAMLError:
-        loaded = None
-        warnings.append("its front matter is not valid YAML; read without metadata")
+    loaded: object = None
+    if toml:
+        try:
+            loaded = load_toml_front_matter(match.group(1))
+        except ValueError:
+            warnings.append("its front matter is not valid TOML; read without metadata")
+    else:
+        try:
+            loaded = load_front_matter(match.group(1))
+        except yaml.YAMLError:
+            warnings.append("its front matter is not valid YAML; read without metadata")
     keys: dict[str, str] = {}
     if isinstance(loaded, dict):
         lowered = {str(k).lower(): k for k in loaded}
@@ -98,7 +107,8 @@ def _value_spans(
     """Where each front-matter value stands verbatim (`author: Jane Doe` → the span of `Jane Doe`)."""
     spans: dict[str, Span] = {}
     for key, value in fields.items():
-        line = re.search(rf"^{re.escape(keys.get(key, key))}:[ \t]*['\"]?(.*?)['\"]?[ \t]*$", text[start:end], re.MULTILINE)
+        name = re.escape(keys.get(key, key))  # `author: Jane Doe`, or TOML's `author = "Jane Doe"`
+        line = re.search(rf"^{name}[ \t]*[:=][ \t]*['\"]?(.*?)['\"]?[ \t]*$", text[start:end], re.MULTILINE)
         if line and line.group(1) == value:
             spans[key] = Span(start + line.start(1), start + line.end(1))
     return spans
