@@ -178,3 +178,28 @@ def test_a_hugo_story_with_toml_front_matter_is_read_with_its_metadata(tmp_path:
     assert _sentences(corpus, "broken.md") == ["The ferry was late."]
     assert piped.returncode == 0, piped.stderr
     assert "Toll road plan shelved" in piped.stdout.decode() and "Ola Nord" in piped.stdout.decode()
+
+
+def test_html_a_cms_left_in_markdown_is_neither_shown_nor_quoted(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "cleanup.md").write_text(
+        "---\ntitle: River cleanup draws hundreds\n---\n\n"
+        "Over 300 volunteers pulled 2.4 tonnes of rubbish from the Aven river on Saturday.\n\n"
+        '<div class="ad">Advertisement</div>\n\n'
+        '<iframe src="https://video.example.com/embed/1"></iframe>\n\n'
+        '<figure>\n<img src="tyres.jpg">\n</figure>\n\n'
+        "<p>The organiser, Petra Vik, said the river was <em>cleaner</em> than it had been in years.</p>\n",
+        encoding="utf-8",
+    )
+
+    sentences = _sentences(corpus, "cleanup.md")
+    asked = cli(corpus, "ask", "What did Petra Vik say about the river?")
+
+    assert sentences == [
+        "Over 300 volunteers pulled 2.4 tonnes of rubbish from the Aven river on Saturday.",
+        "The organiser, Petra Vik, said the river was cleaner than it had been in years.",
+    ]
+    assert asked.returncode == 0, asked.stderr
+    assert "said the river was cleaner than it had been in years." in asked.stdout
+    assert "<p>" not in asked.stdout and "<em>" not in asked.stdout

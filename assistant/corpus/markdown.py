@@ -5,7 +5,7 @@ their own whose span starts after the marker (`## `, `- `, `1. `, `> `, `| `, `[
 so quotes stay offsets into the source; emphasis, link URLs and footnote marks inside a
 span are dropped only when it is shown (see `display`). Thematic breaks, code fences,
 Setext underlines, table delimiter rows, HTML comments (an editor's note), link reference
-definitions and images standing alone are layout, not text.
+definitions, images standing alone and lines of HTML tags alone (an embed) are layout, not text.
 """
 
 from __future__ import annotations
@@ -49,6 +49,9 @@ _TABLE_RULE = re.compile(r"^\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \
 _LINK_DEFINITION = re.compile(
     r"^\[(?!\^)[^\]]{1,500}\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$"
 )
+# A line of HTML tags alone ("<iframe src=…></iframe>", "<div class=\"embed\">", "</figure>"): an
+# embed or a wrapper a CMS export left, with no words to show. Not an autolink ("<https://…>").
+_TAGS_ALONE = re.compile(r"^(?:</?[a-z][a-z0-9-]{0,30}(?:\s[^<>]{0,2000})?/?>[ \t]*)+$")
 _LONE_IMAGE = re.compile(r"^\[?!\[[^\]]{0,500}\]\([^)]{0,2000}\)(?:\]\([^)]{0,2000}\))?[ \t]*$")
 # A footnote ("[^1]: Readings are provisional…") and a table row ("| 1984 | 2.9 m |"): the text
 # starts after the marker, and each is a paragraph of its own.
@@ -149,7 +152,7 @@ def markdown_paragraphs(text: str, body: list[Line]) -> list[Span]:
             end = len(content.rstrip("| \t")) if len(content.rstrip("| \t")) > begin else end
         layout = not in_fence and bool(
             _RULE.match(content) or _TABLE_RULE.match(content) or _LINK_DEFINITION.match(content)
-            or _LONE_IMAGE.match(content)
+            or _LONE_IMAGE.match(content) or _TAGS_ALONE.match(content)
         )  # fmt: skip
         if fence or layout or begin >= end:
             in_fence = in_fence != fence
