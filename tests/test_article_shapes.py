@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from cli_process import assistant as cli
+from pages import Site, html_route
 
 LIBRARY = (
     "Library opens late on Thursdays\n\nBy Henrik Olsen\n\n"
@@ -203,3 +204,31 @@ def test_html_a_cms_left_in_markdown_is_neither_shown_nor_quoted(tmp_path: Path)
     assert asked.returncode == 0, asked.stderr
     assert "said the river was cleaner than it had been in years." in asked.stdout
     assert "<p>" not in asked.stdout and "<em>" not in asked.stdout
+
+
+BR_PAGE = (
+    "<html><head><title>Mill workers vote to strike</title>"
+    '<meta name="author" content="Jon Ekberg"></head><body><article><h1>Mill workers vote to strike</h1>'
+    "<p>Workers at the Nordby paper mill voted on Monday to strike<br>\nfrom next week, after talks on "
+    "pay broke down,<br>\nthe union said.</p>"
+    '<p>"We have waited two years for an offer," said shop steward Lise Berg.<br>"Enough is enough."</p>'
+    "<p>The company said it regretted the decision and remained open to talks over the weekend.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_page_set_line_by_line_with_br_keeps_its_sentences_whole(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with Site({"/mill.html": html_route(BR_PAGE)}) as site:
+        added = cli(corpus, "add", site.url("/mill.html"))
+
+    assert added.returncode == 0, added.stderr
+    [stored] = [p.name for p in corpus.iterdir() if p.suffix == ".md"]
+    assert _sentences(corpus, stored) == [
+        "Workers at the Nordby paper mill voted on Monday to strike from next week, after talks on pay "
+        "broke down, the union said.",
+        '"We have waited two years for an offer," said shop steward Lise Berg.',
+        '"Enough is enough."',
+        "The company said it regretted the decision and remained open to talks over the weekend.",
+    ]
