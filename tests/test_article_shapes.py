@@ -232,3 +232,21 @@ def test_a_page_set_line_by_line_with_br_keeps_its_sentences_whole(tmp_path: Pat
         '"Enough is enough."',
         "The company said it regretted the decision and remained open to talks over the weekend.",
     ]
+
+
+def test_a_page_whose_server_names_no_content_type_is_read_by_what_it_holds(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    routes = {
+        "/story": (200, {}, BR_PAGE.encode()),  # an old server: no Content-Type at all
+        "/notice": (200, {}, b"Quay notice\n\nThe quay closes at noon on Friday for repairs.\n"),
+        "/blob": (200, {}, bytes(range(256)) * 8),
+    }
+    with Site(routes) as site:  # type: ignore[arg-type]
+        added = cli(corpus, "add", site.url("/story"), site.url("/notice"), site.url("/blob"))
+
+    assert added.returncode == 6  # one source failed, the others were stored
+    assert "stored mill-workers-vote-to-strike.md" in added.stdout
+    assert "stored quay-notice.md" in added.stdout
+    assert f"failed: {site.url('/blob')}: the file is binary, not text" in added.stderr
+    assert _sentences(corpus, "quay-notice.md") == ["The quay closes at noon on Friday for repairs."]
