@@ -250,3 +250,33 @@ def test_a_page_whose_server_names_no_content_type_is_read_by_what_it_holds(tmp_
     assert "stored quay-notice.md" in added.stdout
     assert f"failed: {site.url('/blob')}: the file is binary, not text" in added.stderr
     assert _sentences(corpus, "quay-notice.md") == ["The quay closes at noon on Friday for repairs."]
+
+
+def test_a_story_set_in_a_narrow_newspaper_column_keeps_its_sentences_whole(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(  # an archive's OCR of a 36-column newspaper column
+        "Harbour to be dredged\n\nBy Kari Lunde\n\n"
+        "The harbour board approved a plan on\nMonday to dredge the inner basin\n"
+        "before the summer season, its\nchairman said.\n\n"
+        '"We cannot let the ferries run\naground again," said chairman Olav\n'
+        "Strand, who has led the board since\n2019.\n",
+        encoding="utf-8",
+    )
+    (corpus / "earnings.txt").write_text(  # a table of short rows stays a row a paragraph
+        "Calfed Inc 3rd Qtr Net\n\nLOS ANGELES, Oct 19 -\nshr 1.99 dlrs vs 2.05 dlrs\n"
+        "net 50.0 mln vs 48.5 mln\nnine months\nshr 5.37 dlrs vs 5.69 dlrs\nnet 134.6 mln vs 129.6 mln\n",
+        encoding="utf-8",
+    )
+
+    assert _sentences(corpus, "harbour.txt") == [
+        "The harbour board approved a plan on Monday to dredge the inner basin before the summer "
+        "season, its chairman said.",
+        '"We cannot let the ferries run aground again," said chairman Olav Strand, who has led the '
+        "board since 2019.",
+    ]
+    assert len(_sentences(corpus, "earnings.txt")) == 5
+    asked = cli(corpus, "ask", "--json", "Who has led the harbour board since 2019?")
+    [first, *_] = json.loads(asked.stdout)["quotes"]
+    assert first["text"].startswith('"We cannot let the ferries run aground again,"')
+    assert first["speaker"]["name"] == "Olav Strand"
