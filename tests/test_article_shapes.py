@@ -3,7 +3,11 @@ real CLI (a new process) on a real corpus folder, stdin piped, the index built b
 
 What broke in the trial, one test each: a UTF-16 export was stored right but `add` warned that its
 accents were guessed; a byline repeating the front matter's author was kept as the story's first
-paragraph (`add` of a page whose meta tags name the author, and a hand-written Markdown file).
+paragraph (`add` of a page whose meta tags name the author, and a hand-written Markdown file); a
+title's `=====` underline was a paragraph and hid the byline under it; Hugo's `authors` list and
+TOML front matter were not read; HTML a CMS left in Markdown was quoted with its tags; a sentence
+a page set over lines with `<br>` was stored a paragraph per line; a page served with no content
+type was refused; a story in a 36-column newspaper column was cut at every line end.
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from cli_process import assistant as cli
-from pages import Site, html_route
+from pages import Route, Site, html_route
 
 LIBRARY = (
     "Library opens late on Thursdays\n\nBy Henrik Olsen\n\n"
@@ -237,12 +242,12 @@ def test_a_page_set_line_by_line_with_br_keeps_its_sentences_whole(tmp_path: Pat
 def test_a_page_whose_server_names_no_content_type_is_read_by_what_it_holds(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    routes = {
+    routes: dict[str, Route | Callable[[], Route]] = {
         "/story": (200, {}, BR_PAGE.encode()),  # an old server: no Content-Type at all
         "/notice": (200, {}, b"Quay notice\n\nThe quay closes at noon on Friday for repairs.\n"),
         "/blob": (200, {}, bytes(range(256)) * 8),
     }
-    with Site(routes) as site:  # type: ignore[arg-type]
+    with Site(routes) as site:
         added = cli(corpus, "add", site.url("/story"), site.url("/notice"), site.url("/blob"))
 
     assert added.returncode == 6  # one source failed, the others were stored
