@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         decode,
         discover,
         folder_notes,
+        read_as_cp1252,
         read_file,
         walk,
     )
@@ -61,6 +62,7 @@ _HOME = {
     "decode": "files",
     "discover": "files",
     "folder_notes": "files",
+    "read_as_cp1252": "files",
     "read_file": "files",
     "walk": "files",
     "is_furniture": "furniture",
@@ -114,6 +116,7 @@ __all__ = [
     "one_line_text",
     "parse_article",
     "read_article",
+    "read_as_cp1252",
     "read_file",
     "read_regular",
     "real_root",

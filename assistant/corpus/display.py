@@ -28,11 +28,15 @@ _CODE = re.compile(r"`([^`\n]+)`")
 # ("1984.[^1]") shows nothing.
 _REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]{0,200}\]")
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,50}\]")
-# Inline HTML in Markdown ("last year.<br>", "<sup>1</sup>", "<span class=…>"): lowercase tags of
-# text-level elements only, so a wire ticker ("Bancorp <I>", "<BAC>") stays text.
+# Inline HTML in Markdown ("last year.<br>", "<sup>1</sup>", "<span class=…>"), and the block tags
+# a CMS export leaves around a line ("<div class=\"ad\">Advertisement</div>", "<p>…</p>"): lowercase
+# tags only, so a wire ticker ("Bancorp <I>", "<BAC>") stays text. A block tag stands for a space.
 _INLINE_TAG = re.compile(
-    r"</?(?:br|span|sup|sub|em|strong|b|i|u|a|small|mark|del|ins|abbr|cite|font|wbr)(?:\s[^<>]{0,300})?/?>"
+    r"</?(?:br|span|sup|sub|em|strong|b|i|u|a|small|mark|del|ins|abbr|cite|font|wbr"
+    r"|p|div|section|article|aside|header|footer|figure|figcaption|center|blockquote|li|ul|ol|h[1-6])"
+    r"(?:\s[^<>]{0,300})?/?>"
 )
+_WORD_TAG = re.compile(r"</?(?:span|sup|sub|em|strong|b|i|u|a|small|mark|del|ins|abbr|cite|font|wbr)\b")
 # A backslash escape ("\\*and\\*") is the character itself, kept out of the emphasis passes.
 _ESCAPED = re.compile(r"\\([*_`\[\]#\\])")
 _HELD = {"*": "\ue000", "_": "\ue001", "`": "\ue002", "[": "\ue003", "]": "\ue004", "#": "#", "\\": "\\"}
@@ -50,7 +54,7 @@ def display_text(text: str, start: int, end: int) -> str:
     if len(span) > _MARKUP_LIMIT:
         return " ".join(span.split())  # no sentence is this long: a hostile file, kept linear
     if "<" in span:
-        span = _INLINE_TAG.sub(lambda m: " " if m.group(0).startswith("<br") else "", span)
+        span = _INLINE_TAG.sub(lambda m: "" if _WORD_TAG.match(m.group(0)) else " ", span)
     if "\\" in span:
         span = _ESCAPED.sub(lambda m: _HELD[m.group(1)], span)
     if "[" in span:

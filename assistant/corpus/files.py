@@ -145,6 +145,18 @@ def decode(data: bytes) -> str:
     return _check_text(text)
 
 
+def read_as_cp1252(data: bytes) -> bool:
+    """True when `decode` reads some of the bytes as Windows-1252: the accents may be wrong, and
+    `add` says so. UTF-16 (a Windows "Unicode" export) and UTF-8 are read exactly; no warning."""
+    if _utf16_codec(data) is not None:
+        return False
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 # A UTF-8 sequence of two to four bytes: in cp1252 text such pairs ("Ã©") are mojibake, not prose.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")

@@ -160,6 +160,8 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
         elif decoded(bare) == header.title:
             header.spans["title"] = Span(bare_start, first.end)
             index = 1
+    if index and index < len(all_lines) and _underlines(text, all_lines[index - 1], all_lines[index]):
+        index += 1  # the title's underline: "River cleanup" over "=============" (Setext, plain text)
     start = index
     while index < min(len(all_lines), start + _HEADER_LINES):
         line_info = all_lines[index]
@@ -184,6 +186,8 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
                     shown = decoded(value) if field != "author" else name_case(decoded(value))
                     setattr(header, field, date_from(value) if field == "date" else shown)
                     header.spans[field] = Span(base + lo, base + hi)
+        elif byline and header.author is not None and _repeats(byline_name(line), header.author):
+            pass  # "By Jane Doe" under front matter naming her: the byline again, not the story
         elif header.author is None and byline and not _fixture_follows(text, all_lines, index):
             name = byline_name(line)
             offset = base + line.find(name)
@@ -206,6 +210,29 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
             break
         index += 1
     return header, index
+
+
+_UNDERLINE = re.compile(r"(?:={3,}|-{3,})[ \t]*")
+
+
+def _underlines(text: str, title: Line, line: Line) -> bool:
+    """True for a row of `=` or `-` right under the title: Markdown's Setext heading, and how a
+    plain-text newsletter underlines its headline. It is layout; the byline under it is read."""
+    return not line.break_before and bool(_UNDERLINE.fullmatch(text, line.start, line.end))
+
+
+def _repeats(name: str, author: str) -> bool:
+    """True when a byline's name is the author already known (front matter, a page's meta tags),
+    in any case or spacing, a wire agency after it or not: "By JOSE MARTIN, Reuters" repeats
+    "Jose Martin". A page's body often repeats the byline its meta tags give."""
+    agency = _BYLINE_AGENCY.search(name)
+    if agency:
+        name = name[: agency.start()]
+
+    def folded(value: str) -> str:
+        return " ".join(clean(decoded(value), one_line=True).split()).casefold()
+
+    return folded(name) == folded(author)
 
 
 _PART = re.compile(r"[^\s,|](?:[^,|]*[^\s,|])?")  # a part between commas or bars, trimmed

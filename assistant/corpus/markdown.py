@@ -5,7 +5,7 @@ their own whose span starts after the marker (`## `, `- `, `1. `, `> `, `| `, `[
 so quotes stay offsets into the source; emphasis, link URLs and footnote marks inside a
 span are dropped only when it is shown (see `display`). Thematic breaks, code fences,
 Setext underlines, table delimiter rows, HTML comments (an editor's note), link reference
-definitions and images standing alone are layout, not text.
+definitions, images standing alone and lines of HTML tags alone (an embed) are layout, not text.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import re
 
 import yaml
 
-from assistant.corpus.front_matter_block import FRONT_MATTER
+from assistant.corpus.front_matter_block import FRONT_MATTER, TOML_BLOCK
+from assistant.corpus.front_matter_toml import load_toml_front_matter
 from assistant.corpus.front_matter_yaml import load_front_matter
 from assistant.corpus.key_values import iso_date_of
 from assistant.corpus.layout import Line, Span
@@ -27,6 +28,15 @@ FIELDS = ("title", "author", "date", "source", "url")
 _UNCLOSED_FRONT_MATTER = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(?:[ \t]*\r?\n)*[A-Za-z_][\w-]*:(?:[ \t]|\r?\n|\Z)"
 )
+# Other names site generators and CMS exports give the same fields (Hugo's `authors` list and
+# `publishDate`), looked for, in this order, only where the key the reader writes is absent.
+_ALIASES = {
+    "title": ("headline",),
+    "author": ("authors", "byline"),
+    "date": ("publishdate", "published", "pubdate", "date_published"),
+    "source": ("publication", "publisher"),
+    "url": ("link", "canonical_url"),
+}
 _UNCLOSED = "its front matter has no closing `---`; read as text, without metadata"
 
 _HEADING = re.compile(r"#{1,6}(?:[ \t]+|$)")
@@ -39,6 +49,9 @@ _TABLE_RULE = re.compile(r"^\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \
 _LINK_DEFINITION = re.compile(
     r"^\[(?!\^)[^\]]{1,500}\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$"
 )
+# A line of HTML tags alone ("<iframe src=…></iframe>", "<div class=\"embed\">", "</figure>"): an
+# embed or a wrapper a CMS export left, with no words to show. Not an autolink ("<https://…>").
+_TAGS_ALONE = re.compile(r"^(?:</?[a-z][a-z0-9-]{0,30}(?:\s[^<>]{0,2000})?/?>[ \t]*)+$")
 _LONE_IMAGE = re.compile(r"^\[?!\[[^\]]{0,500}\]\([^)]{0,2000}\)(?:\]\([^)]{0,2000}\))?[ \t]*$")
 # A footnote ("[^1]: Readings are provisional…") and a table row ("| 1984 | 2.9 m |"): the text
 # starts after the marker, and each is a paragraph of its own.
@@ -52,20 +65,32 @@ def markdown_heading(line: str) -> bool:
 
 
 def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, Span]]:
-    """Fields of the YAML front matter, where the body starts, warnings, and where each value stands."""
+    """Fields of the YAML (or Hugo's TOML) front matter, where the body starts, warnings, and
+    where each value stands."""
     match = FRONT_MATTER.match(text)
+    toml = match is None and (match := TOML_BLOCK.match(text)) is not None
     if not match:
         return {}, 0, [_UNCLOSED] if _UNCLOSED_FRONT_MATTER.match(text) else [], {}
     fields: dict[str, str] = {}
     warnings: list[str] = []
-    try:
-        loaded = load_front_matter(match.group(1))
-    except yaml.YAMLError:
-        loaded = None
-        warnings.append("its front matter is not valid YAML; read without metadata")
+    loaded: object = None
+    if toml:
+        try:
+            loaded = load_toml_front_matter(match.group(1))
+        except ValueError:
+            warnings.append("its front matter is not valid TOML; read without metadata")
+    else:
+        try:
+            loaded = load_front_matter(match.group(1))
+        except yaml.YAMLError:
+            warnings.append("its front matter is not valid YAML; read without metadata")
+    keys: dict[str, str] = {}
     if isinstance(loaded, dict):
+        lowered = {str(k).lower(): k for k in loaded}
         for key in FIELDS:
-            value = loaded.get(key)
+            names = [name for name in (key, *_ALIASES[key]) if name in lowered]
+            keys[key] = str(lowered[names[0]]) if names else key
+            value = loaded.get(lowered[names[0]]) if names else None
             if isinstance(value, list):
                 value = ", ".join(str(v) for v in value)
             if isinstance(value, dt.datetime):
@@ -76,14 +101,17 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
                 value = iso_date_of(value) or value  # "17 January 2025" compares as 2025-01-17
             if value is not None and str(value).strip():
                 fields[key] = str(value).strip()
-    return fields, match.end(), warnings, _value_spans(text, match.start(1), match.end(1), fields)
+    return fields, match.end(), warnings, _value_spans(text, match.start(1), match.end(1), fields, keys)
 
 
-def _value_spans(text: str, start: int, end: int, fields: dict[str, str]) -> dict[str, Span]:
+def _value_spans(
+    text: str, start: int, end: int, fields: dict[str, str], keys: dict[str, str]
+) -> dict[str, Span]:
     """Where each front-matter value stands verbatim (`author: Jane Doe` → the span of `Jane Doe`)."""
     spans: dict[str, Span] = {}
     for key, value in fields.items():
-        line = re.search(rf"^{key}:[ \t]*['\"]?(.*?)['\"]?[ \t]*$", text[start:end], re.MULTILINE)
+        name = re.escape(keys.get(key, key))  # `author: Jane Doe`, or TOML's `author = "Jane Doe"`
+        line = re.search(rf"^{name}[ \t]*[:=][ \t]*['\"]?(.*?)['\"]?[ \t]*$", text[start:end], re.MULTILINE)
         if line and line.group(1) == value:
             spans[key] = Span(start + line.start(1), start + line.end(1))
     return spans
@@ -124,7 +152,7 @@ def markdown_paragraphs(text: str, body: list[Line]) -> list[Span]:
             end = len(content.rstrip("| \t")) if len(content.rstrip("| \t")) > begin else end
         layout = not in_fence and bool(
             _RULE.match(content) or _TABLE_RULE.match(content) or _LINK_DEFINITION.match(content)
-            or _LONE_IMAGE.match(content)
+            or _LONE_IMAGE.match(content) or _TAGS_ALONE.match(content)
         )  # fmt: skip
         if fence or layout or begin >= end:
             in_fence = in_fence != fence

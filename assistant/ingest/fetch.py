@@ -156,11 +156,11 @@ def _fetch(url: str, timeout: float, max_bytes: int, max_redirects: int) -> Fetc
                 error = AddError(f"the server answered {status} {reply.reason}".rstrip())
                 raise _after_redirect(error, url, current)
             media_type, charset = _content_type(reply.headers)
-            if media_type not in ACCEPTED_TYPES:
-                shown = media_type or "no content type"
-                raise AddError(f"the page is {shown}, not HTML or plain text")
+            if media_type and media_type not in ACCEPTED_TYPES:
+                raise AddError(f"the page is {media_type}, not HTML or plain text")
             data = _read_capped(reply, max_bytes, deadline, timeout)
-            return FetchedPage(url=current, data=data, content_type=_simplify(media_type), charset=charset)
+            kind = _simplify(media_type) if media_type else _sniffed(data)
+            return FetchedPage(url=current, data=data, content_type=kind, charset=charset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +249,14 @@ def _content_type(headers: Message) -> tuple[str, str | None]:
     message["Content-Type"] = value
     charset = message.get_param("charset")
     return message.get_content_type().lower(), (charset.strip() if isinstance(charset, str) else None)
+
+
+def _sniffed(data: bytes) -> str:
+    """The kind of a page whose server names none (an old or hand-made server), as a browser would
+    tell it: HTML by its tags, else text; text that is binary is refused when it is read."""
+    from assistant.ingest.html_article import looks_like_html
+
+    return "text/html" if looks_like_html(data[:20000].decode("latin-1")) else "text/plain"
 
 
 def _simplify(media_type: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape as html_unescape
 
@@ -108,7 +109,7 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
     except (ValueError, TypeError) as exc:
         raise UnreadableArticle(f"the page could not be parsed as HTML ({exc})") from exc
     text = getattr(document, "text", None) if document is not None else None
-    paragraphs = tuple(line.strip() for line in (text or "").splitlines() if line.strip())
+    paragraphs = tuple(joined_lines(line.strip() for line in (text or "").splitlines() if line.strip()))
     if not paragraphs:
         raise UnreadableArticle(
             "no article text found in the page (it may need JavaScript, or be an index page)"
@@ -187,6 +188,27 @@ def _reads_as_a_name(text: str) -> bool:
 
 
 _CLOSERS = " \"'”’)]»"
+_ENDS = (".", "!", "?", "…", ":")
+
+
+def joined_lines(lines: Iterable[str]) -> list[str]:
+    """The page's lines with a sentence broken over two put back together.
+
+    A page set line by line with `<br>` ("voted on Monday to strike<br>from next week,<br>the
+    union said.") gives a line for each piece; stored as paragraphs, the sentence was cut at each
+    break. A line that ends no sentence runs on into the next when that one opens in lower case
+    or the line ends in a comma; a heading over a paragraph ("Most common items", "Plastic…")
+    stays apart.
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and not out[-1].rstrip(_CLOSERS).endswith(_ENDS):
+            last = out[-1]
+            if line[0].islower() or last.endswith((",", ";")) or (last[-1] == "-" and line[0].isalpha()):
+                out[-1] = last + ("" if last.endswith("-") and not last.endswith(" -") else " ") + line
+                continue
+        out.append(line)
+    return out
 
 
 def _sentence_like(paragraph: str) -> bool:

@@ -98,13 +98,11 @@ def _read_bytes(data: bytes, suffix: str, *, fallback_title: str | None, label: 
     if suffix not in corpus.MARKDOWN_SUFFIXES and story_count(text):
         return _wire_collection(text, label)
     warnings: list[str] = []
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    if corpus.read_as_cp1252(data):
         warnings.append("the text is not UTF-8; it was read as Windows-1252 (check accented letters)")
     if suffix in ("", ".txt", ".text") and looks_like_html(text):
         return from_html(decode_html(data), None, fallback_title)
-    front_matter = suffix == "" and text.lstrip("\ufeff").startswith("---")
+    front_matter = suffix == "" and text.lstrip("\ufeff").startswith(("---", "+++"))
     markdown = suffix in corpus.MARKDOWN_SUFFIXES or front_matter
     return from_text(text, markdown=markdown, fallback_title=fallback_title, warnings=warnings)
 
