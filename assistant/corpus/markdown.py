@@ -88,7 +88,7 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
     if isinstance(loaded, dict):
         lowered = {str(k).lower(): k for k in loaded}
         for key in FIELDS:
-            names = [name for name in (key, *_ALIASES[key]) if name in lowered]
+            names = [n for n in (key, *_ALIASES[key]) if n in lowered and _a_value(loaded[lowered[n]])]
             keys[key] = str(lowered[names[0]]) if names else key
             value = loaded.get(lowered[names[0]]) if names else None
             if isinstance(value, list):
@@ -102,6 +102,13 @@ def front_matter(text: str) -> tuple[dict[str, str], int, list[str], dict[str, S
             if value is not None and str(value).strip():
                 fields[key] = str(value).strip()
     return fields, match.end(), warnings, _value_spans(text, match.start(1), match.end(1), fields, keys)
+
+
+def _a_value(value: object) -> bool:
+    """Whether a front matter value can be a field's: not a flag, not empty. Jekyll's `published:
+    true` (whether to publish) was read as the story's date, shown as "True" in every attribution;
+    `link: false` as its address. A flag names no title, author, date, source or address."""
+    return value is not None and not isinstance(value, bool) and str(value).strip() != ""
 
 
 def _value_spans(

@@ -16,7 +16,10 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-16: the wire's sign-off ("Reuter") or its dateline's agency ("(AP)") is the source.
 # parse-17: an agency alone between paragraphs (a photo's credit) is no sign-off, so no source.
 # amp: a word joined by an ampersand (AT&T, S&P) is one term, as a dotted one (U.S.) is.
-ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-17"
+# parse-18: TOML front matter and the field names site generators use, a front matter flag no field,
+# a title's Setext underline, a byline repeating the known author, HTML tags alone in Markdown, a
+# narrow newspaper column read as wrapped prose (trial24, review24).
+ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-18"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""

@@ -158,3 +158,31 @@ def test_the_listing_read_in_two_steps_is_every_article_as_articles_gives_it(man
     calls: list[int] = []
     assert engine.article_listing()(lambda: calls.append(1)) == engine.articles()
     assert len(engine.articles()) == 62 and calls
+
+
+async def test_a_filter_typed_while_the_list_is_read_keeps_saying_it_is_read(
+    many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing in the filter the moment the chat opens drew the empty list being filled: the panel
+    said "Articles 0/0" (then "Articles (0)" when cleared) over a 62-article index until the list
+    came. It says the list is being read; once read, the filter applies to it."""
+    gate = _gated(monkeypatch)
+    app = make_app(many, watch_seconds=0, cursor_blink=False)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            panel = app.screen.query_one(ArticlePanel)
+            await wait_for(pilot, lambda: app.engine is not None and "listing" in str(panel.border_title))
+            filter_box = app.screen.query_one("#article-filter", Input)
+            filter_box.value = "grimsby"
+            await pilot.pause(0.1)
+            assert str(panel.border_title) == "Articles (62, listing…)"
+            filter_box.value = ""
+            await pilot.pause(0.1)
+            assert str(panel.border_title) == "Articles (62, listing…)"
+            filter_box.value = "grimsby"
+            gate.set()
+            listing = app.screen.query_one("#article-list", OptionList)
+            await wait_for(pilot, lambda: panel.complete and listing.option_count == 6)
+            assert str(panel.border_title) == "Articles 6/62"
+    finally:
+        gate.set()

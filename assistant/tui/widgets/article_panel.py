@@ -104,7 +104,7 @@ class ArticlePanel(Vertical):
     def listing(self, count: int) -> None:
         """The list is being read in the background: say so, and hold patches until it is shown."""
         self._listing = count
-        self.border_title = f"Articles ({count:,}, listing…)"
+        self._count()
 
     def ids(self) -> frozenset[str]:
         """The ids of the articles listed (the filter aside), made once a change."""
@@ -206,7 +206,11 @@ class ArticlePanel(Vertical):
         self._count(len(shown) if needle else None)
 
     def _count(self, shown: int | None = None) -> None:
-        """The panel's title: how many articles, and how many the filter shows."""
+        """The panel's title: how many articles, and how many the filter shows (while the list is
+        read, that it is: a filter typed meanwhile has nothing to count yet)."""
+        if self._listing is not None:
+            self.border_title = f"Articles ({self._listing:,}, listing…)"
+            return
         if shown is None and self.query_one("#article-filter", Input).value.strip():
             shown = self.query_one("#article-list", ArticleRows).option_count
         self.border_title = (
