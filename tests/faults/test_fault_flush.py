@@ -35,6 +35,20 @@ def _generation(corpus: Path) -> str:
     return (corpus / ".assistant" / "CURRENT").read_text().strip()
 
 
+def _river_story(folder: Path) -> Path:
+    """An article the corpus lacks, written outside it, as a user would `add` it."""
+    story = folder / "river.txt"
+    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    return story
+
+
+def _asked_in_a_new_process(tmp_path: Path, corpus: Path) -> subprocess.CompletedProcess[bytes]:
+    """What a user checks after a fault: a new `assistant ask` answers from the added article."""
+    result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
+    assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
+    return result
+
+
 # `add` of one file, killed with SIGKILL (from whichever flushing thread) at the Nth fsync of the
 # index's save (the article file's own flushes before it are not counted).
 _DIE_WHILE_FLUSHING = """
@@ -64,8 +78,7 @@ engine.add([sys.argv[2]])
 def test_a_process_killed_while_flushing_an_added_article_loses_nothing(
     tmp_path: Path, corpus: Path, at: int
 ) -> None:
-    story = tmp_path / "river.txt"
-    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    story = _river_story(tmp_path)
     before = _generation(corpus)
     child = subprocess.run(
         [sys.executable, "-c", _DIE_WHILE_FLUSHING, str(corpus), str(story), str(at)],
@@ -75,8 +88,7 @@ def test_a_process_killed_while_flushing_an_added_article_loses_nothing(
     assert _generation(corpus) == before  # killed before the pointer moved
     load(corpus / ".assistant", index_fingerprint(passage_tokens()))  # the previous generation is intact
     # The article file was written before the index: the next question finds and indexes it.
-    result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
-    assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
+    result = _asked_in_a_new_process(tmp_path, corpus)
     assert b"rebuilt" not in result.stderr and b"Traceback" not in result.stderr
 
 
@@ -100,8 +112,7 @@ def test_every_file_and_folder_an_add_writes_is_flushed_before_the_pointer_names
 
     monkeypatch.setattr(os, "fsync", recording_fsync)
     monkeypatch.setattr(os, "replace", recording_replace)
-    story = tmp_path / "river.txt"
-    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    story = _river_story(tmp_path)
     assert engine.add([str(story)]).stored
     (seen,) = at_rename
     generation = index_dir / _generation(corpus)
@@ -132,8 +143,7 @@ def test_a_failed_flush_leaves_the_stored_index_as_it_was_and_the_article_answer
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", failing_fsync)
-    story = tmp_path / "river.txt"
-    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    story = _river_story(tmp_path)
     assert engine.add([str(story)]).stored
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert calls[0] >= 5
@@ -144,8 +154,7 @@ def test_a_failed_flush_leaves_the_stored_index_as_it_was_and_the_article_answer
     segments = sorted(p.name for p in index_dir.iterdir() if p.name.startswith("seg-"))
     assert segments == sorted(checked_files.read_manifest(index_dir / before)["segments"])
     # The next process finds the article file and indexes it.
-    result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
-    assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
+    _asked_in_a_new_process(tmp_path, corpus)
 
 
 @pytest.mark.parametrize(
@@ -171,14 +180,12 @@ def test_a_folder_that_cannot_be_flushed_still_saves_the_added_article(
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", folder_fsync_fails)
-    story = tmp_path / "river.txt"
-    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    story = _river_story(tmp_path)
     assert engine.add([str(story)]).stored
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert _generation(corpus) != before  # saved
     load(index_dir, index_fingerprint(passage_tokens()))
-    result = cli(tmp_path, "ask", "How much will the river wall cost?", "--corpus", str(corpus))
-    assert result.returncode == 0 and b"9 million" in result.stdout, result.stderr
+    result = _asked_in_a_new_process(tmp_path, corpus)
     assert b"rebuilt" not in result.stderr
 
 
@@ -198,8 +205,7 @@ def test_a_new_folder_that_fails_to_flush_otherwise_is_not_named(
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", segment_folder_fails)
-    story = tmp_path / "river.txt"
-    story.write_text(STORY.replace("harbour", "river").replace("14 million", "9 million"), "utf-8")
+    story = _river_story(tmp_path)
     assert engine.add([str(story)]).stored
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert _generation(corpus) == before
