@@ -181,15 +181,6 @@ PURPOSE_CLAUSE = (
 """A purpose set off by a comma: "cut prices by 10 pct, to maintain a competitive position", "an
 agreement with Cominco, to develop a mine". "to be" (a plan or state), "to say", a determiner or a
 number ("rose 5 pct, to 300 mln") and a plural noun ("sold, to shareholders") state no purpose."""
-MOVED_BY = (
-    r"(?:aided|buoyed|underpinned|bolstered)\s+by|(?:lend(?:s|ing)?|lent)\s+support\s+to"
-    r"|in\s+the\s+wake\s+of|on\s+the\s+back\s+of"
-    r"|on\s+(?:hopes|fears|worries|concerns?|expectations|speculation|profit-taking)\b"
-)
-"""How a market report says what moved a price: "tended firmer, aided by a burst of cash metal
-pricing purchases", "reports of escalation in the Iran/Iraq war lent support to crude futures",
-"fell on profit-taking", "in the wake of the scandal". Of these phrases' uses in the Reuters
-collection read for this, none said when or how rather than why."""
 _REASON = re.compile(
     # "due to be presented" says when, not why, and "since March" since when; "in response to U.S.
     # calls", "prompted by", "due mainly to", "resigned for personal reasons", "blamed on" say why.
@@ -202,7 +193,7 @@ _REASON = re.compile(
     r"|in\s+(?:response|reaction|answer)\s+to|(?:prompted|triggered|spurred|sparked|fuell?ed|motivated|affected|hurt"
     r"|hit|hampered|depressed|dampened|weakened|boosted|helped|driven)\s+by|reflect"
     r"(?:s|ed|ing)?|led\s+to|caused?|which\s+would|could\s+allow|to\s+(?:help|allow|enable|provide|reduce|"
-    rf"boost|cut|avoid|meet|pay|fund|finance)|{MOVED_BY})\b",
+    r"boost|cut|avoid|meet|pay|fund|finance))\b",
     re.I,
 )
 _DEFINITION = re.compile(
@@ -352,41 +343,18 @@ def _asks_cause(words: list[str], at: int, copula: bool) -> bool:
 
 def cause_words(low: str) -> frozenset[str]:
     """The words by which a question reading as why through asked_noun_kind asks it ("lay behind", "is
-    driving", "What factors", "the reason for"; after a verb of saying, "say prompted"; `low`:
-    lower-cased): they frame the question, as "why" does, and name no topic the answer's sentence
-    shares ("The authority blamed the delay on falling harbour dues" for "What lay behind the delay?")."""
+    driving", "What factors", "the reason for"; `low`: lower-cased): they frame the question, as
+    "why" does, and name no topic the answer's sentence shares ("The authority blamed the delay on
+    falling harbour dues" for "What lay behind the delay?")."""
     asked = _ASKED_NOUN.match(low)
     words = asked.group(1).split() if asked is not None else []
     for at, word in enumerate(words):
         if word in _CAUSE_VERBS or word in _WHY_NOUNS:
             return frozenset(w for w in words[:at] if w in _BEFORE_A_VERB and w not in STOP_WORDS) | {word}
-    return said_cause_words(low)
+    return frozenset()
 
 
 _COPULA = re.compile(r"\b(?:what|which)\s+(?:is|was|are|were|will\s+be)\s")
-_SAID_CAUSE = re.compile(
-    r"^\W*(?:what|which)\s+(?:[\w.,'’&-]+\s+){1,10}?(?:say|said|says|think|thinks|believe|believes|see|sees)\s+"
-    r"((?:(?:is|was|are|were|has|had|have|been|may|might|could|would|will|mainly|largely|partly|first|lay|lies)\s+){0,3})"
-    r"([a-z]+)(?:\s+(?:[\w.,'’&-]+\s+){0,4}?(a|an)\s+(lift|boost|fillip|push))?"
-)
-"""A statement question whose reported clause asks what caused something: "What did traders say
-prompted the selling?", "What did the bank say was behind the drop?", "What did traders say gave
-crude oil futures a lift?". The speaker is asked, and so is a cause: the reporting verb alone made it
-read as any statement of the speaker's."""
-
-
-def said_cause_words(low: str) -> frozenset[str]:
-    """The words by which a statement question asks a cause after its verb of saying (`low`:
-    lower-cased; _SAID_CAUSE), empty when it asks none: they frame the question, as "why" does."""
-    m = _SAID_CAUSE.match(low)
-    if m is None:
-        return frozenset()
-    before, verb, article, noun = m.groups()
-    if noun is not None and verb in ("gave", "give", "gives", "giving"):
-        return frozenset({verb, article, noun})
-    if verb in _CAUSE_VERBS and (verb not in _PASSIVE or not before.strip()):
-        return frozenset(before.split()) - STOP_WORDS | {verb}
-    return frozenset()
 
 
 def _head_noun_kind(words: list[str]) -> str | None:
@@ -421,17 +389,6 @@ _MONEY_ASKED = re.compile(
 """A sum asked by what it measures ("How much revenue does X expect", "how much debt") or by a verb
 of money ("How much did the Hunts demand from their lenders?", "how much did X borrow"): a count
 ("20 pages a minute", "May 1") is no answer."""
-
-
-_PURPOSE_ASKED = re.compile(
-    r"^\W*(?:[^?]{1,80}?,\s+)?what\s+(?:[\w.,'’&-]+\s+){1,10}?(?:use|uses|used|using|spend|spends|spent"
-    r"|spending|put|puts|putting|devote[ds]?|earmark(?:s|ed)?|allocate[ds]?)\s+(?:[\w.,'’&-]+\s+){0,12}?"
-    r"(?:on|for|to|towards?)\s*\?*\s*$"
-)
-"""A question ending on the preposition of a verb of using or spending ("What will the OPEC Fund's aid
-to Ecuador be spent on?", "what will Finland spend the proceeds of its offering on?", "What will X
-use the proceeds for?") asks what the money is for: a purpose, which the story states as one ("the
-money would be used to provide medical supplies")."""
 
 
 _NOT_DEFINING = frozenset({"why", "money", "percent", "amount", "duration", "when"})
@@ -470,14 +427,10 @@ def wanted_types(info: QuestionInfo, asked: Stated) -> tuple[AnswerType, ...]:
     )
     if info.kind == "what" and defines:
         return _WANTED["define"]
-    if info.kind == "what" and _PURPOSE_ASKED.match(low):
-        return _WANTED["why"]
     if info.kind in _WANTED:
         return _WANTED[info.kind]
     if noun_kind is not None:
         return _WANTED[noun_kind]
-    if info.kind == "what" and info.asks_statement and said_cause_words(low):
-        return _WANTED["why"]
     if info.asks_statement:
         return _WANTED["statement"]
     return ()

@@ -28,8 +28,7 @@ def lift_in_articles(
     """`probs` (the learned score with the rules' priors) after every reordering that applies."""
     articles = [s.cand.article for s in scored]
     if asks_reason(query):
-        texts, ids = [s.text for s in scored], [s.cand.sentence for s in scored]
-        probs = lift_reasons(query, probs, rows, articles, texts, ids)
+        probs = lift_reasons(query, probs, rows, articles, [s.text for s in scored])
     if asked_noun(query):
         probs = lift_named_noun(query, probs, rows, articles, [s.text for s in scored])
     probs = lift_kind_asked(query, probs, rows, articles)

@@ -28,11 +28,9 @@ ask for a number, and name no topic the answer's sentence would share ("10 pct a
 PAID = (
     r"^\W*what\s+(?:is|was|are|were|did|does|do|will|would|has|have|had)\s+(?:[\w.,'&-]+\s+){1,8}?"
     r"(?:pay|paying|paid|charging|charged|spend|spending|spent)\b(?!\s+attention)"
-    r"(?!(?:\s+[\w.,'’&-]+){0,8}?\s+(?:on|for)\s*\?*\s*$)"
 )
 """"What is Pacific Resources paying for X?", "What did the group pay for it?": the sum is asked.
-Forms that are nouns too ("What are the charges against X?") are left out, and so is a question that
-ends on the verb's preposition ("What will the aid be spent on?"): what the money goes to is asked."""
+Forms that are nouns too ("What are the charges against X?") are left out."""
 _ASCRIBED = (
     r"\bto\s+what\s+(?!extent\b|degree\b)(?:[\w.,'&-]+\s+){1,8}?(attribut(?:e|es|ed|ing)|ascrib(?:e|es|ed|ing))\b"
     r"|\bwhat\s+(?:[\w.,'&-]+\s+){1,8}?(attribut(?:e|es|ed|ing)|ascrib(?:e|es|ed|ing)|blam(?:e|es|ed|ing))"

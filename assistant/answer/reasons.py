@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.answer.answer_types import DUE_ON_SCHEDULE, MOVED_BY, PURPOSE_CLAUSE
+from assistant.answer.answer_types import DUE_ON_SCHEDULE, PURPOSE_CLAUSE
 from assistant.answer.answer_types import MONTHS as _MONTHS
 from assistant.answer.article_lift import lift_within_articles
 from assistant.answer.features import FEATURES
@@ -55,12 +55,11 @@ REASON_CUE_TEXT = (
     r"|since\s+the\s+(?:[^\s.;,]+\s+){1,3}(?:will|would|can|could|may|might|must|should|is|are|does|do|has"
     r"|have|remains?|lacks?|needs?)\b"
     r"|to\s+(?:help|curb|offset|reduce|fund|finance|ward\s+off)|prompt(?:s|ing)"
-    rf"|{PURPOSE_CLAUSE}|{MOVED_BY})\b"
+    rf"|{PURPOSE_CLAUSE})\b"
 )
 """Words that state why: a cause ("because of", "due mainly to", "responsible for", "attributed the fall
 to", "died of", "hurt by", "since it was unable to", "since the charge-offs will deplete") or a purpose
-("designed to help curb", "in a bid to", "in protest at", ", to maintain its position") or what moved a
-price ("aided by", "lent support to"); "since
+("designed to help curb", "in a bid to", "in protest at", ", to maintain its position"); "since
 March", "since the merger" say since when, and "since the merger was completed" (past tense) does too."""
 
 
@@ -70,19 +69,6 @@ def reason_cue() -> re.Pattern[str]:
     costliest pattern a one-shot `ask` of another kind compiled at import (docs/scale.md, "Adding in
     a blink")."""
     return re.compile(REASON_CUE_TEXT, re.IGNORECASE)
-
-
-CONSEQUENCE = re.compile(
-    r"^\W*(?:therefore|thus|hence|consequently|as\s+a\s+(?:direct\s+)?(?:result|consequence)(?!\s+of\b)"
-    r"|for\s+(?:this|that|these|those)\s+reasons?|because\s+of\s+(?:this|that)\b(?!\s+\w)"
-    r"|(?:that|this)\s+is\s+why)\b",
-    re.IGNORECASE,
-)
-"""A sentence opening on what follows from the one before ("Therefore, Hall said, RSI will evaluate
-a property", "As a result, it said, the owners ...", "For this reason, few managers foresee ..."):
-the cause is the sentence before it, which may write no reason word at all ("Hall said that under
-recently enacted legislation banks can be held liable for environmental risks"); its own cue ("to
-reduce environmental risks") is the consequence's purpose."""
 
 
 def asks_reason(query: Query) -> bool:
@@ -101,19 +87,10 @@ def lift_reasons(
     rows: npt.NDArray[np.float64],
     articles: Sequence[int],
     sentences: Sequence[str],
-    ids: Sequence[int] = (),
 ) -> npt.NDArray[np.float64]:
     """For a why-question, each candidate stating a cause or purpose placed just above the best of its
-    article's other candidates (rows, articles, sentences and their ids in candidate order); a
-    sentence the next one draws a CONSEQUENCE from states a cause, that next one does not."""
+    article's other candidates (rows, articles and sentences in candidate order)."""
     if not asks_reason(query) or not rows.shape[0]:
         return probs
     cue = [states_reason(s) for s in sentences]
-    at = {sentence: k for k, sentence in enumerate(ids)}
-    for k, sentence in enumerate(ids):
-        if CONSEQUENCE.match(sentences[k]):
-            cue[k] = False
-            before = at.get(sentence - 1)
-            if before is not None and articles[before] == articles[k]:
-                cue[before] = True
     return lift_within_articles(probs, articles, cue, rows[:, FEATURES.index("hcov")])
