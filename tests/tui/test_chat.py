@@ -239,3 +239,17 @@ async def test_app_is_usable_while_the_index_opens(corpus: Path) -> None:
         await wait_for(pilot, lambda: app.chat.answers)
         assert app.screen.query(QuoteCard)
         assert not status.display
+
+
+async def test_escape_from_the_article_filter_goes_back_to_the_question(app: AssistantApp) -> None:
+    # Words typed after Ctrl+F go into the filter; Esc must lead back to the question box without
+    # choosing an article (before, only choosing one did, and a question typed went into the filter).
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: listed(app))
+        await pilot.press("ctrl+f", "z", "z", "escape")
+        box = app.chat.query_one("#question", QuestionInput)
+        assert box.has_focus
+        await pilot.press("ctrl+f", "down", "escape")  # from the list as well
+        assert box.has_focus and app.chat.scope is None
+        await ask(pilot, "What did the mayor say about the wall?")
+        assert app.screen.query(QuoteCard)

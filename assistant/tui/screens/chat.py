@@ -330,6 +330,10 @@ class ChatScreen(ScopeActions):
             box.restore(message.question)
         box.focus()
 
+    def on_article_panel_left(self, message: ArticlePanel.Left) -> None:
+        message.stop()
+        self.query_one("#question", QuestionInput).focus()
+
     def _has(self, ask_id: int) -> bool:
         return bool(self.query(f"#answer-{ask_id}"))
 

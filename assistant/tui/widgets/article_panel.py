@@ -14,6 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -62,8 +63,15 @@ def prepare_list(articles: list[ArticleInfo]) -> PreparedList:
 class ArticlePanel(Vertical):
     """A filter box over a list of articles; choosing one scopes the questions to it."""
 
-    # Down from the filter box goes into the list, as in any search box over a list.
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("down", "to_list", "Articles", show=False)]
+    # Down from the filter box goes into the list, as in any search box over a list; Esc goes back
+    # to the question box, the filter kept (Esc there clears a scope, as before).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "to_list", "Articles", show=False),
+        Binding("escape", "leave", "Question", show=False),
+    ]
+
+    class Left(Message):
+        """Esc in the filter box or the list: the user is done looking, not choosing."""
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
@@ -240,6 +248,11 @@ class ArticlePanel(Vertical):
             self._choose(listing.get_option_at_index(0).id)
         else:
             self.action_to_list()
+
+    def action_leave(self) -> None:
+        """Back to the question without choosing: typed words went into the filter, and no key but
+        choosing an article led back."""
+        self.post_message(self.Left())
 
     def action_to_list(self) -> None:
         """Move into the list, its first row highlighted."""
