@@ -296,17 +296,27 @@ def _report(name: str, size: str, report: dict[str, Any]) -> None:
     print(f"  -> {out}")
 
 
+def _alternate(mode: str, corpus: Path, args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
+    """Child runs of `mode` with the code of `args.against` (before) and this checkout's (after),
+    alternating which goes first each round, each with the load average it started under."""
+    codes = {"before": args.against.resolve(), "after": BENCH.parent}
+    runs: dict[str, list[dict[str, Any]]] = {label: [] for label in codes}
+    with tempfile.TemporaryDirectory(prefix=f"chat-{mode}-") as home:
+        for round_ in range(args.rounds):
+            for label in list(codes) if round_ % 2 == 0 else list(codes)[::-1]:
+                load = os.getloadavg()[0]
+                run = _run_child(mode, corpus, args, Path(home), codes[label])
+                run["load"] = load
+                runs[label].append(run)
+                print(f"[{label}] {json.dumps(run)}", file=sys.stderr)
+    return runs
+
+
 def _compare(corpus: Path, args: argparse.Namespace) -> None:
     """The notifier mode with the code of `args.against` (before) and this checkout's (after), alternating."""
     files = sum(1 for _ in corpus.rglob("*.txt"))
-    codes = {"before": args.against.resolve(), "after": BENCH.parent}
-    runs: dict[str, list[dict[str, Any]]] = {label: [] for label in codes}
-    with tempfile.TemporaryDirectory(prefix="chat-watch-") as home:
-        for round_ in range(args.rounds):
-            for label in list(codes) if round_ % 2 == 0 else list(codes)[::-1]:
-                run = _run_child("notifier", corpus, args, Path(home), codes[label])
-                runs[label].append(run)
-                print(f"[{label}] {json.dumps(run)}", file=sys.stderr)
+    runs = _alternate("notifier", corpus, args)
+
     print(
         f"{args.size}: {files} files; notifier mode; medians over {args.rounds} rounds of {args.files} files"
     )
@@ -315,7 +325,7 @@ def _compare(corpus: Path, args: argparse.Namespace) -> None:
         f"{'walks/file':>11} answered"
     )
     summary: dict[str, Any] = {}
-    for label in codes:
+    for label in runs:
         seen = [s for r in runs[label] for s in r["seen_s"]]
         answerable = [s for r in runs[label] for s in r["answerable_s"]]
         walks = [c for r in runs[label] for c in r["checks_per_file"]]
@@ -338,21 +348,13 @@ def _compare(corpus: Path, args: argparse.Namespace) -> None:
 def _compare_open(corpus: Path, args: argparse.Namespace) -> None:
     """Opening the chat with the code of `args.against` (before) and this checkout's (after), alternating."""
     files = sum(1 for _ in corpus.rglob("*.txt"))
-    codes = {"before": args.against.resolve(), "after": BENCH.parent}
-    runs: dict[str, list[dict[str, Any]]] = {label: [] for label in codes}
-    with tempfile.TemporaryDirectory(prefix="chat-open-") as home:
-        for round_ in range(args.rounds):
-            for label in list(codes) if round_ % 2 == 0 else list(codes)[::-1]:
-                load = os.getloadavg()[0]
-                run = _run_child("open", corpus, args, Path(home), codes[label])
-                run["load"] = load
-                runs[label].append(run)
-                print(f"[{label}] {json.dumps(run)}", file=sys.stderr)
+    runs = _alternate("open", corpus, args)
+
     print(f"{args.size}: {files} files; opening the chat, medians of {args.rounds} (s from the start)")
     keys = ("engine_s", "answered_s", "listed_s", "longest_stall_s")
     print(f"  {'code':8} " + " ".join(f"{k:>16}" for k in keys) + "  quoted  load")
     summary: dict[str, Any] = {}
-    for label in codes:
+    for label in runs:
         medians = {k: statistics.median(r[k] for r in runs[label]) for k in keys}
         quoted = sum(r["quoted"] for r in runs[label])
         load = statistics.median(r["load"] for r in runs[label])
