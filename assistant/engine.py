@@ -320,16 +320,11 @@ class Engine:
         The result is `articles()`'s, in the same order. The parse calls its argument (when not None)
         every 500 rows: the chat waits there while a question is answered, which has the CPU first.
         """
-        import numpy as np
-
-        from assistant.models import ArticleMeta
+        from assistant.answer.quotes import meta_of_row
 
         snapshot = self.index.articles.snapshot()
-        column = self.index.stored.arrays["s_article"]
-        numbers = np.arange(len(self.index.articles), dtype=column.dtype)
-        sentences = (
-            column.searchsorted(numbers, side="right") - column.searchsorted(numbers, side="left")
-        ).tolist()
+        count = len(self.index.articles)
+        sentences = (self.index.sent_hi.every(count) - self.index.sent_lo.every(count)).tolist()
 
         def parse(between: Callable[[], None] | None = None) -> list[ArticleInfo]:
             rows = snapshot.rows()
@@ -337,10 +332,7 @@ class Engine:
                 rows = _calling(rows, between, 500)
             return [
                 ArticleInfo(
-                    meta=ArticleMeta(
-                        id=r["id"], title=r["title"], author=r["author"], source=r["source"], date=r["date"],
-                        url=r["url"],
-                    ),
+                    meta=meta_of_row(r),
                     paragraphs=r["paragraphs"],
                     sentences=int(sentences[i]),
                     words=r["words"],

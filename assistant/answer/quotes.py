@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -151,7 +151,11 @@ def _same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def meta_of(index: Index, article: int) -> ArticleMeta:
     """The metadata record of an article in the index."""
-    r = index.articles[article]
+    return meta_of_row(index.articles[article])
+
+
+def meta_of_row(r: Mapping[str, Any]) -> ArticleMeta:
+    """The metadata record of an article's stored row (the chat's list parses rows in bulk)."""
     return ArticleMeta(
         id=r["id"], title=r["title"], author=r["author"], source=r["source"], date=r["date"], url=r["url"]
     )
