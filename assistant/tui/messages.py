@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
     from assistant.index import Changes
     from assistant.ingest import AddReport
-    from assistant.tui.widgets.article_panel import PreparedList
+    from assistant.tui.widgets.article_filter import PreparedList
 
 
 @dataclass

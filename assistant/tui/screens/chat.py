@@ -32,7 +32,8 @@ from assistant.tui.messages import (
     CorpusRefreshed,
 )
 from assistant.tui.screens.chat_scope import ScopeActions
-from assistant.tui.widgets.article_panel import ArticlePanel, PreparedList
+from assistant.tui.widgets.article_filter import PreparedList
+from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import IndexStatus, ScopeBar
 from assistant.tui.widgets.transcript import AnswerBlock, CorpusNote, QuestionCard, Transcript, WelcomeCard
