@@ -59,9 +59,6 @@ class CorpusRefreshed(Message):
     """Files appeared, changed or disappeared in the corpus and the index caught up."""
 
     changes: Changes
-    articles: list[ArticleInfo] | None
-    """Every article, for the list redrawn whole (another process's generation taken up); None:
-    only `listed` and `unlisted` changed."""
     listed: dict[str, ArticleInfo] = field(default_factory=dict)
     """Articles to list, or list anew, by id."""
     unlisted: tuple[str, ...] = ()

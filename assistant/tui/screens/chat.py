@@ -23,13 +23,11 @@ from textual.widgets import Footer, Header, Input, Static
 
 from assistant.answer import Conversation, Scope
 from assistant.errors import AssistantError
-from assistant.index import Changes
 from assistant.models import Answer, ArticleInfo
 from assistant.safe_text import clean
 from assistant.tui.messages import (
     AnswerReady,
     AskFailed,
-    CorpusRefreshed,
 )
 from assistant.tui.screens.chat_scope import ScopeActions
 from assistant.tui.widgets.article_filter import PreparedList
@@ -278,7 +276,7 @@ class ChatScreen(ScopeActions):
                 followed = self._followed(engine)
                 answer = engine.ask(question, article=scope, conversation=self.conversation, limits=limits)
             if followed is not None:
-                self.post_message(CorpusRefreshed(Changes(), followed))
+                self.post_message(followed)
         except AssistantError as error:
             self.post_message(AskFailed(ask_id, question, error.title, error.message))
         except Exception as error:  # a bug must not lose the user's session or question
