@@ -351,7 +351,7 @@ def _compare_open(corpus: Path, args: argparse.Namespace) -> None:
     runs = _alternate("open", corpus, args)
 
     print(f"{args.size}: {files} files; opening the chat, medians of {args.rounds} (s from the start)")
-    keys = ("engine_s", "answered_s", "listed_s", "longest_stall_s")
+    keys = ("mounted_s", "engine_s", "answered_s", "listed_s", "longest_stall_s")
     print(f"  {'code':8} " + " ".join(f"{k:>16}" for k in keys) + "  quoted  load")
     summary: dict[str, Any] = {}
     for label in runs:

@@ -27,10 +27,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import WorkerState
 
-from assistant.answer import Conversation
 from assistant.errors import AssistantError
-from assistant.index import Changes
-from assistant.ingest.select import skipped_summary
 from assistant.locations import index_dir
 from assistant.safe_text import clean
 from assistant.tui.corpus_watch import CorpusTouched, CorpusWatch, WatchFailed, WatchStarted
@@ -54,6 +51,7 @@ from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.transcript import QuoteCard
 
 if TYPE_CHECKING:
+    from assistant.answer import Conversation
     from assistant.engine import Engine
 
 Progress = Callable[[str, int, int], None]
@@ -107,8 +105,6 @@ class AssistantApp(App[None]):
         """The folder of articles."""
         self.engine: Engine | None = None
         """The open engine, once the worker has opened it."""
-        self.conversation = Conversation()
-        """One conversation for the session, so follow-ups work."""
         self.engine_lock = threading.Lock()
         """The engine is called from several workers; they take turns."""
         self._open_engine = open_engine
@@ -131,8 +127,13 @@ class AssistantApp(App[None]):
         """Checks of the folder against the index so far (each a walk): for tests and the bench."""
         self.paths_refreshed = 0
         """Updates of the notified paths alone (no walk) so far: for tests and the bench."""
-        self.chat = ChatScreen(corpus_dir, self.conversation, self.engine_lock, cursor_blink=cursor_blink)
+        self.chat = ChatScreen(corpus_dir, self.engine_lock, cursor_blink=cursor_blink)
         """The main screen."""
+
+    @property
+    def conversation(self) -> Conversation:
+        """One conversation for the session, so follow-ups work."""
+        return self.chat.conversation
 
     def get_default_screen(self) -> Screen[None]:
         return self.chat
@@ -292,6 +293,8 @@ class AssistantApp(App[None]):
         taken up another process's articles without listing them (see `_followed`): a walk lists
         what the list lacks, and takes off what the index no longer holds.
         """
+        from assistant.index import Changes  # here, not before the first paint (its package: ~0.1 s)
+
         try:
             if paths is not None:
                 with self.engine_lock:
@@ -402,6 +405,10 @@ class AssistantApp(App[None]):
             self.post_message(ArticlesAdded(report, listed))
 
     async def on_articles_added(self, message: ArticlesAdded) -> None:
+        from assistant.ingest.select import (
+            skipped_summary,  # the ingest package: ~0.1 s before the first paint
+        )
+
         self.chat.patch_articles(message.listed)
         report = message.report
         lines = [

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 if TYPE_CHECKING:
     from assistant.engine import Engine
     from assistant.models import ArticleInfo
@@ -29,6 +27,8 @@ def changed_ids(before: FileKeys, after: FileKeys) -> tuple[set[str], set[str]]:
     change marks the old row dead and appends), so only the rows that differ are looked at; a row
     moved by a merge is listed anew, which is never wrong.
     """
+    import numpy as np  # here, in a worker: not loaded before the chat's first paint
+
     if before is after:
         return set(), set()
     old_ids, old_stats, old_hashes = before

@@ -16,7 +16,6 @@ from textual import work
 from textual.screen import Screen
 
 from assistant.errors import ArticleNotFound, AssistantError
-from assistant.index import Changes
 from assistant.models import Answer, Quote
 from assistant.safe_text import clean
 from assistant.tui.export import write_export
@@ -88,6 +87,8 @@ class AnswerActions(Screen[None]):
         if getattr(self.app, "corpus_watch", None) is not None:
             engine.follow()
             return None
+        from assistant.index import Changes  # in the worker: not loaded before the first paint
+
         followed = follow_listed(engine)
         return None if followed is None else CorpusRefreshed(Changes(), *followed)
 
