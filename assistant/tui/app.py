@@ -140,7 +140,9 @@ class AssistantApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = clean(str(self.corpus_dir))
-        self._open()
+        # After the first paint: the worker's imports (the index, numpy) would share the interpreter
+        # with the mount and hold the first screen back.
+        self.call_after_refresh(self._open)
 
     # ---- opening and watching the corpus ----------------------------------------------------
 
