@@ -74,8 +74,8 @@ class AssistantApp(App[None]):
 
     CSS_PATH = "app.tcss"
     # Under 80 columns or 20 rows the chat keeps the question box and the answer (app.tcss: -tiny, -short):
-    # at 60 the panel took 26 columns and left the quotes a 29-column strip.
-    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual declares it so)
+    # at 60 the panel took 26 columns and left the quotes a 29-column strip. From 140 the panel is wider.
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (100, "-wide"), (140, "-roomy")]  # noqa: RUF012 (Textual declares it so)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
     TITLE = "assistant"
     BINDINGS: ClassVar[list[BindingType]] = [

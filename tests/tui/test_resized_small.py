@@ -1,4 +1,5 @@
-"""A window made small after the article panel was opened gives the answers the width again.
+"""The article panel fits the window: made small after the panel was opened, the answers get the
+width again; on a wide terminal the titles get room.
 
 Under 80 columns the panel starts hidden (tests/tui/test_small_terminal.py); but once shown with
 Ctrl+F (or Ctrl+B) on a wide terminal it stayed when the window was made small: at 60x16 it took
@@ -7,9 +8,12 @@ Ctrl+F (or Ctrl+B) on a wide terminal it stayed when the window was made small: 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.widgets import OptionList
 from tui_helpers import listed, wait_for
 
-from assistant.tui.app import AssistantApp
+from assistant.tui.app import AssistantApp, make_app
 from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.transcript import Transcript
 
@@ -46,3 +50,21 @@ async def test_a_window_made_small_while_in_the_list_keeps_the_list(app: Assista
         await pilot.pause()
         await pilot.pause()
         assert panel.display and panel.has_focus_within
+
+
+async def test_a_wide_terminal_shows_whole_headlines_in_the_list(tmp_path: Path) -> None:
+    # At 160 columns the panel kept 34: two stories were "Saudi Arabia Reiterates Commi…" alike.
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    titles = ("Saudi Arabia Reiterates Commitment to OPEC", "Saudi Arabia Reiterates Commitment to Pact")
+    for name, title in zip(("a.txt", "b.txt"), titles, strict=True):
+        body = "The minister said on Monday that the kingdom would hold to it."
+        (corpus / name).write_text(f"{title}\n\n{body}\n", "utf-8")
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for(pilot, lambda: listed(app))
+        listing = app.chat.query_one("#article-list", OptionList)
+        lines = [listing.render_line(y).text for y in range(2)]
+        assert "Saudi Arabia Reiterates Commitment to OPEC" in lines[0]
+        assert "Saudi Arabia Reiterates Commitment to Pact" in lines[1]
+        assert app.chat.query_one(Transcript).region.width >= 100  # the quotes keep most of the width
