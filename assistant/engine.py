@@ -22,6 +22,9 @@ from assistant.models import Answer, ArticleInfo, ArticleView, Attribution, Spea
 if TYPE_CHECKING:
     # The answer stage, the question's scope and the history are imported when first used:
     # `assistant add` and `remove` open an engine but never answer, and load none of them.
+    import numpy as np
+    import numpy.typing as npt
+
     from assistant.answer import Answerer, AnswerSettings, Conversation, Scope
     from assistant.history import History
     from assistant.ingest import AddReport, MetaOverrides
@@ -348,6 +351,12 @@ class Engine:
         """The ids of every live article, no row parsed: the chat checks its list against them."""
         ids, _, _ = self.index.stored.file_keys()
         return {aid for aid in ids if aid}  # "": removed
+
+    def file_keys(self) -> tuple[list[str], npt.NDArray[np.int64], list[str | None]]:
+        """Every article's id ("" when removed), file (size, mtime_ns) and content hash, in table
+        order, as the index holds them (no row parsed; kept until the index changes). The chat
+        compares two to list what another process's generation changed, rather than every row."""
+        return self.index.stored.file_keys()
 
     def article_infos(self, ids: Iterable[str]) -> dict[str, ArticleInfo]:
         """Each live article among `ids` by id (the others left out): only their rows are read.

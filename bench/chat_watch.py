@@ -31,6 +31,14 @@ and the longest the screen stood still meanwhile (the event loop's longest stall
 
     nice python bench/chat_watch.py --open --against /tmp/base-s24 [--size 100k] [--rounds 2]
 
+`--filter` measures typing in the article filter once the whole list is shown (issue 12, chat25),
+the code of `--against DIR` and this checkout's alternating, the watching off: words typed into
+the filter a key every 80 ms (a quick typist), each then erased with Backspace; the longest the
+event loop stood still while typing (a keypress waits that long), and from the last key of each
+word (or of its erasure) until the list shows the rows the filter keeps.
+
+    nice python bench/chat_watch.py --filter --against /tmp/base-s25 [--size 100k] [--rounds 2]
+
 Output: medians per mode on stdout; JSON in bench/out/chat_watch-*.json.
 """
 
@@ -135,6 +143,65 @@ async def _open_child(corpus: Path, started: float) -> dict[str, Any]:
     return result
 
 
+FILTER_WORDS = ("opec", "wheat", "bank of japan")
+
+
+async def _filter_child(corpus: Path) -> dict[str, Any]:
+    """Typing in the filter of the whole list (see the module)."""
+    from textual import events
+
+    from assistant.frontend import select_articles
+    from assistant.tui.app import make_app
+
+    app = make_app(corpus, watch_seconds=0, cursor_blink=False)
+    result: dict[str, Any] = {"stall_s": [], "shown_s": []}
+    stalls = [0.0]
+    watching = True
+
+    async def stalled() -> None:
+        last = time.monotonic()
+        while watching:
+            await asyncio.sleep(0.01)
+            now = time.monotonic()
+            stalls.append(now - last - 0.01)
+            last = now
+
+    async with app.run_test(size=(100, 32)) as pilot:
+        while app.engine is None:
+            await pilot.pause(0.05)
+        expected = len(app.engine.article_ids())
+        listing = app.chat.query_one("#article-list")
+        while listing.option_count < expected:  # type: ignore[attr-defined]
+            await pilot.pause(0.05)
+        await pilot.pause(1.0)
+        panel = app.chat.query_one("#article-panel")
+        box = app.chat.query_one("#article-filter")
+        box.focus()
+        await pilot.pause(0.2)
+        beat = asyncio.get_running_loop().create_task(stalled())
+        every = list(panel.articles)  # type: ignore[attr-defined]
+        for word in FILTER_WORDS:
+            for keys, needle in ((list(word), word), (["backspace"] * len(word), "")):
+                stalls[:] = [0.0]
+                for key in keys:
+                    character = None if key == "backspace" else key
+                    name = "space" if key == " " else key
+                    app.post_message(events.Key(name, character))
+                    await asyncio.sleep(0.08)
+                last_key = time.monotonic()
+                want = len(select_articles(every, contains=needle)) if needle else len(every)
+                while box.value != needle or listing.option_count != want:  # type: ignore[attr-defined]
+                    await pilot.pause(0.01)
+                result["shown_s"].append(time.monotonic() - last_key)
+                result["stall_s"].append(max(stalls))
+        watching = False
+        await beat
+        result["articles"] = expected
+        result["longest_stall_s"] = max(result["stall_s"])
+        result["shown_median_s"] = statistics.median(result["shown_s"])
+    return result
+
+
 async def _child(mode: str, corpus: Path, files: int, idle: float) -> dict[str, Any]:
     from assistant.tui.app import make_app
 
@@ -235,14 +302,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--files", type=int, default=3)
     parser.add_argument("--idle", type=float, default=60.0)
-    parser.add_argument("--child", choices=(*MODES, "open"))
+    parser.add_argument("--child", choices=(*MODES, "open", "filter"))
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--against", type=Path, help="a checkout whose code is compared (notifier mode)")
     parser.add_argument("--open", action="store_true", help="measure opening the chat (with --against)")
+    parser.add_argument("--filter", action="store_true", help="measure typing in the filter (with --against)")
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "open":
         print(json.dumps(asyncio.run(_open_child(args.corpus, args.started))))
+        return
+    if args.child == "filter":
+        print(json.dumps(asyncio.run(_filter_child(args.corpus))))
         return
     if args.child:
         print(json.dumps(asyncio.run(_child(args.child, args.corpus, args.files, args.idle))))
@@ -252,6 +323,11 @@ def main() -> None:
         if args.against is None:
             raise SystemExit("--open compares two checkouts: give --against DIR")
         _compare_open(corpus, args)
+        return
+    if args.filter:
+        if args.against is None:
+            raise SystemExit("--filter compares two checkouts: give --against DIR")
+        _compare_filter(corpus, args)
         return
     if args.against is not None:
         _compare(corpus, args)
@@ -351,7 +427,7 @@ def _compare_open(corpus: Path, args: argparse.Namespace) -> None:
     runs = _alternate("open", corpus, args)
 
     print(f"{args.size}: {files} files; opening the chat, medians of {args.rounds} (s from the start)")
-    keys = ("engine_s", "answered_s", "listed_s", "longest_stall_s")
+    keys = ("mounted_s", "engine_s", "answered_s", "listed_s", "longest_stall_s")
     print(f"  {'code':8} " + " ".join(f"{k:>16}" for k in keys) + "  quoted  load")
     summary: dict[str, Any] = {}
     for label in runs:
@@ -364,6 +440,24 @@ def _compare_open(corpus: Path, args: argparse.Namespace) -> None:
             f"  {load:.1f}"
         )
     _report("chat_open-compare", args.size, {"files": files, "runs": runs, "summary": summary})
+
+
+def _compare_filter(corpus: Path, args: argparse.Namespace) -> None:
+    """Typing in the filter with the code of `args.against` (before) and this checkout's (after)."""
+    files = sum(1 for _ in corpus.rglob("*.txt"))
+    runs = _alternate("filter", corpus, args)
+    print(f"{args.size}: {files} files; typing in the article filter, medians of {args.rounds} rounds")
+    print(f"  {'code':8} {'longest stall s':>16} {'median stall s':>15} {'last key->rows s':>17}  load")
+    summary: dict[str, Any] = {}
+    for label in runs:
+        longest = statistics.median(r["longest_stall_s"] for r in runs[label])
+        typical = statistics.median(s for r in runs[label] for s in r["stall_s"])
+        shown = statistics.median(s for r in runs[label] for s in r["shown_s"])
+        load = statistics.median(r["load"] for r in runs[label])
+        summary[label] = {"longest_stall_s": longest, "median_stall_s": typical, "shown_s": shown}
+        summary[label]["load"] = load
+        print(f"  {label:8} {longest:16.2f} {typical:15.2f} {shown:17.2f}  {load:.1f}")
+    _report("chat_filter-compare", args.size, {"files": files, "runs": runs, "summary": summary})
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ walked), and the article list is patched by the changed rows, never rebuilt afte
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -26,13 +27,11 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import WorkerState
 
-from assistant.answer import Conversation
 from assistant.errors import AssistantError
-from assistant.index import Changes
-from assistant.ingest.select import skipped_summary
 from assistant.locations import index_dir
 from assistant.safe_text import clean
 from assistant.tui.corpus_watch import CorpusTouched, CorpusWatch, WatchFailed, WatchStarted
+from assistant.tui.followed import follow_listed
 from assistant.tui.messages import (
     AddFailed,
     ArticlesAdded,
@@ -47,11 +46,12 @@ from assistant.tui.screens.chat import ChatScreen
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.history import HistoryScreen
 from assistant.tui.screens.source import SourceScreen
-from assistant.tui.widgets.article_panel import prepare_list
+from assistant.tui.widgets.article_filter import prepare_list
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.transcript import QuoteCard
 
 if TYPE_CHECKING:
+    from assistant.answer import Conversation
     from assistant.engine import Engine
 
 Progress = Callable[[str, int, int], None]
@@ -74,8 +74,8 @@ class AssistantApp(App[None]):
 
     CSS_PATH = "app.tcss"
     # Under 80 columns or 20 rows the chat keeps the question box and the answer (app.tcss: -tiny, -short):
-    # at 60 the panel took 26 columns and left the quotes a 29-column strip.
-    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual declares it so)
+    # at 60 the panel took 26 columns and left the quotes a 29-column strip. From 140 the panel is wider.
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (100, "-wide"), (140, "-roomy")]  # noqa: RUF012 (Textual declares it so)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
     TITLE = "assistant"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -105,8 +105,6 @@ class AssistantApp(App[None]):
         """The folder of articles."""
         self.engine: Engine | None = None
         """The open engine, once the worker has opened it."""
-        self.conversation = Conversation()
-        """One conversation for the session, so follow-ups work."""
         self.engine_lock = threading.Lock()
         """The engine is called from several workers; they take turns."""
         self._open_engine = open_engine
@@ -129,15 +127,22 @@ class AssistantApp(App[None]):
         """Checks of the folder against the index so far (each a walk): for tests and the bench."""
         self.paths_refreshed = 0
         """Updates of the notified paths alone (no walk) so far: for tests and the bench."""
-        self.chat = ChatScreen(corpus_dir, self.conversation, self.engine_lock, cursor_blink=cursor_blink)
+        self.chat = ChatScreen(corpus_dir, self.engine_lock, cursor_blink=cursor_blink)
         """The main screen."""
+
+    @property
+    def conversation(self) -> Conversation:
+        """One conversation for the session, so follow-ups work."""
+        return self.chat.conversation
 
     def get_default_screen(self) -> Screen[None]:
         return self.chat
 
     def on_mount(self) -> None:
         self.sub_title = clean(str(self.corpus_dir))
-        self._open()
+        # After the first paint: the worker's imports (the index, numpy) would share the interpreter
+        # with the mount and hold the first screen back.
+        self.call_after_refresh(self._open)
 
     # ---- opening and watching the corpus ----------------------------------------------------
 
@@ -204,6 +209,10 @@ class AssistantApp(App[None]):
     def on_articles_listed(self, message: ArticlesListed) -> None:
         # The folder is watched once the list is shown: a change is then patched into a full list.
         self.chat.articles_listed(message.articles)
+        # What is alive now (the imports, the index's tables, the list's rows) lives as long as the
+        # chat: kept out of the collector's full passes, each of which walked it all with the screen
+        # still (0.15-0.3 s at 46k rows, at a keystroke in the filter as often as not).
+        gc.freeze()
         if self._watch_seconds <= 0 or self.engine is None:
             return
         if self._notifier:
@@ -274,7 +283,8 @@ class AssistantApp(App[None]):
         if self.engine is not None and not self._busy() and time.monotonic() >= self._next_check:
             self._refresh(self.engine)
 
-    @work(thread=True, group="refresh")
+    # A description: Textual's default is the arguments' repr, `shown`'s 46k ids on the UI thread.
+    @work(thread=True, group="refresh", description="refreshing the index")
     def _refresh(
         self, engine: Engine, paths: frozenset[str] | None = None, *, shown: frozenset[str] | None = None
     ) -> None:
@@ -285,6 +295,8 @@ class AssistantApp(App[None]):
         taken up another process's articles without listing them (see `_followed`): a walk lists
         what the list lacks, and takes off what the index no longer holds.
         """
+        from assistant.index import Changes  # here, not before the first paint (its package: ~0.1 s)
+
         try:
             if paths is not None:
                 with self.engine_lock:
@@ -294,7 +306,7 @@ class AssistantApp(App[None]):
                 if changes is not None:
                     self.paths_refreshed += 1
                     unlisted = tuple(sorted(paths - listed.keys()))
-                    self.post_message(CorpusRefreshed(changes, None, listed, unlisted))
+                    self.post_message(CorpusRefreshed(changes, listed, unlisted))
                     return
             # The scan stats every file: outside the lock, so questions are not held up by it, and
             # spaced out on a large corpus (polling: at most ~5% of the time spent scanning).
@@ -308,16 +320,18 @@ class AssistantApp(App[None]):
             if not changed and shown is None:
                 return
             with self.engine_lock:
-                # Another process's generation taken up here would be missing from the changes.
-                followed = changed and engine.follow()
+                # Another process's generation taken up here would be missing from the changes:
+                # what it changed is read off the files' keys (every row was parsed: ~24 s at 46k).
+                followed = follow_listed(engine) if changed else None
                 changes = engine.refresh(progress=self._progress()) if changed else Changes()
-                articles = engine.articles() if followed else None
-                listed = {} if followed else engine.article_infos(changes.added + changes.changed)
-                unlisted = changes.removed
-                if shown is not None and not followed:
+                listed, gone = followed or ({}, ())
+                listed.update(engine.article_infos(changes.added + changes.changed))
+                gone_ids = {*gone, *changes.removed}
+                if shown is not None:
                     live = engine.article_ids()  # no row parsed: the list's gaps alone are read
                     listed.update(engine.article_infos(live - shown - listed.keys()))
-                    unlisted = tuple(sorted({*unlisted, *(shown - live)}))
+                    gone_ids |= shown - live
+                unlisted = tuple(sorted(gone_ids - listed.keys()))
             if not changed and not listed and not unlisted:
                 return
         except AssistantError as error:
@@ -325,16 +339,12 @@ class AssistantApp(App[None]):
                 self.notify, clean(error.message), title=error.title, severity="error", markup=False
             )
         else:
-            self.post_message(CorpusRefreshed(changes, articles, listed, unlisted))
+            self.post_message(CorpusRefreshed(changes, listed, unlisted))
 
     def on_corpus_refreshed(self, message: CorpusRefreshed) -> None:
         self.chat.index_idle()
-        if message.articles is not None:
-            self.chat.show_articles(message.articles)
-            titles = {a.meta.id: a.meta.title for a in message.articles}
-        else:
-            self.chat.patch_articles(message.listed, message.unlisted)
-            titles = {aid: info.meta.title for aid, info in message.listed.items()}
+        self.chat.patch_articles(message.listed, message.unlisted)
+        titles = {aid: info.meta.title for aid, info in message.listed.items()}
         changes = message.changes
         lines = []
         if changes.added:
@@ -397,6 +407,10 @@ class AssistantApp(App[None]):
             self.post_message(ArticlesAdded(report, listed))
 
     async def on_articles_added(self, message: ArticlesAdded) -> None:
+        from assistant.ingest.select import (
+            skipped_summary,  # the ingest package: ~0.1 s before the first paint
+        )
+
         self.chat.patch_articles(message.listed)
         report = message.report
         lines = [

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from assistant.engine import Engine
     from assistant.index import Changes
     from assistant.ingest import AddReport
-    from assistant.tui.widgets.article_panel import PreparedList
+    from assistant.tui.widgets.article_filter import PreparedList
 
 
 @dataclass
@@ -59,9 +59,6 @@ class CorpusRefreshed(Message):
     """Files appeared, changed or disappeared in the corpus and the index caught up."""
 
     changes: Changes
-    articles: list[ArticleInfo] | None
-    """Every article, for the list redrawn whole (another process's generation taken up); None:
-    only `listed` and `unlisted` changed."""
     listed: dict[str, ArticleInfo] = field(default_factory=dict)
     """Articles to list, or list anew, by id."""
     unlisted: tuple[str, ...] = ()

@@ -5,7 +5,9 @@ Every path the app might write (exports, the index, caches) is moved into tmp_pa
 
 from __future__ import annotations
 
+import gc
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,11 @@ def corpus(tmp_path: Path) -> Path:
 def app(corpus: Path) -> AssistantApp:
     """The real app on the real engine, the corpus watcher off (tests that need it turn it on)."""
     return make_app(corpus, watch_seconds=0, cursor_blink=False)
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen() -> Iterator[None]:
+    """The chat freezes what it has read once its list is shown (`gc.freeze`, kept out of the
+    collector's full passes): in a test process each app's objects would then outlive it."""
+    yield
+    gc.unfreeze()

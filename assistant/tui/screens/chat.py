@@ -21,24 +21,24 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Static
 
-from assistant.answer import Conversation, Scope
+from assistant.answer import Scope
 from assistant.errors import AssistantError
-from assistant.index import Changes
 from assistant.models import Answer, ArticleInfo
 from assistant.safe_text import clean
 from assistant.tui.messages import (
     AnswerReady,
     AskFailed,
-    CorpusRefreshed,
 )
 from assistant.tui.screens.chat_scope import ScopeActions
-from assistant.tui.widgets.article_panel import ArticlePanel, PreparedList
+from assistant.tui.widgets.article_filter import PreparedList
+from assistant.tui.widgets.article_panel import ArticlePanel
 from assistant.tui.widgets.question_input import QuestionInput
 from assistant.tui.widgets.status import IndexStatus, ScopeBar
 from assistant.tui.widgets.transcript import AnswerBlock, CorpusNote, QuestionCard, Transcript, WelcomeCard
 from assistant.wording import counted
 
 if TYPE_CHECKING:
+    from assistant.answer import Conversation
     from assistant.engine import Engine
 
 
@@ -92,13 +92,10 @@ class ChatScreen(ScopeActions):
         ),
     ]
 
-    def __init__(
-        self, corpus_dir: Path, conversation: Conversation, lock: threading.Lock, *, cursor_blink: bool = True
-    ) -> None:
+    def __init__(self, corpus_dir: Path, lock: threading.Lock, *, cursor_blink: bool = True) -> None:
         super().__init__()
         self.corpus_dir = corpus_dir
-        self.conversation = conversation
-        """Shared by every question, so follow-ups know what came before."""
+        self._conversation: Conversation | None = None
         self.engine: Engine | None = None
         """Set once the index is open."""
         self.answers: list[Answer] = []
@@ -110,6 +107,16 @@ class ChatScreen(ScopeActions):
         self._pending: list[tuple[int, str, str | None, Scope]] = []
         self.limits = Scope()
         """Folders, sources, authors and dates questions are limited to (slash commands set them)."""
+
+    @property
+    def conversation(self) -> Conversation:
+        """Shared by every question, so follow-ups know what came before. Made at the first question:
+        its module loads the question analysis (~0.4 s under load), paid before the first paint."""
+        if self._conversation is None:
+            from assistant.answer import Conversation
+
+            self._conversation = Conversation()
+        return self._conversation
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -277,7 +284,7 @@ class ChatScreen(ScopeActions):
                 followed = self._followed(engine)
                 answer = engine.ask(question, article=scope, conversation=self.conversation, limits=limits)
             if followed is not None:
-                self.post_message(CorpusRefreshed(Changes(), followed))
+                self.post_message(followed)
         except AssistantError as error:
             self.post_message(AskFailed(ask_id, question, error.title, error.message))
         except Exception as error:  # a bug must not lose the user's session or question
@@ -348,7 +355,8 @@ class ChatScreen(ScopeActions):
 
     async def action_new_chat(self) -> None:
         """Clear the transcript and start a fresh conversation."""
-        self.conversation.clear()
+        if self._conversation is not None:
+            self._conversation.clear()
         self.answers.clear()
         transcript = self.query_one(Transcript)
         await transcript.query("QuestionCard, AnswerBlock, CorpusNote").remove()

@@ -16,10 +16,10 @@ from textual import work
 from textual.screen import Screen
 
 from assistant.errors import ArticleNotFound, AssistantError
-from assistant.index import Changes
-from assistant.models import Answer, ArticleInfo, Quote
+from assistant.models import Answer, Quote
 from assistant.safe_text import clean
 from assistant.tui.export import write_export
+from assistant.tui.followed import follow_listed
 from assistant.tui.messages import (
     CorpusRefreshed,
     ExportWritten,
@@ -80,14 +80,17 @@ class AnswerActions(Screen[None]):
         self.app.copy_to_clipboard(citation(message.quote))
         self.notify("Quote and citation copied.", title="Copied", markup=False)
 
-    def _followed(self, engine: Engine) -> list[ArticleInfo] | None:
-        """Take up what another process stored; every article, for the list, when it did and no
-        notifier watches the folder. With one, the files that process wrote or deleted are named
-        to the app, which lists their rows alone (every row parsed was ~24 s at 46k articles, with
-        the question waiting behind it)."""
-        if not engine.follow() or getattr(self.app, "corpus_watch", None) is not None:
+    def _followed(self, engine: Engine) -> CorpusRefreshed | None:
+        """Take up what another process stored; when it did and no notifier watches the folder, the
+        rows it added or changed and the ids it removed, for the list (`followed.follow_listed`).
+        With one, the files that process wrote or deleted are named to the app, which lists them."""
+        if getattr(self.app, "corpus_watch", None) is not None:
+            engine.follow()
             return None
-        return engine.articles()
+        from assistant.index import Changes  # in the worker: not loaded before the first paint
+
+        followed = follow_listed(engine)
+        return None if followed is None else CorpusRefreshed(Changes(), *followed)
 
     @work(thread=True, group="source")
     def _load_source(self, quote: Quote) -> None:
@@ -113,7 +116,7 @@ class AnswerActions(Screen[None]):
             else:
                 self.post_message(SourceLoaded(view, quote))
             if followed is not None:
-                self.post_message(CorpusRefreshed(Changes(), followed))
+                self.post_message(followed)
 
     def _say_source_gone(self, quote: Quote, why: str) -> None:
         """The quote's article cannot be opened: say why in the chat's own terms (the engine's message

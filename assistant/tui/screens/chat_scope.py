@@ -38,6 +38,8 @@ class ScopeActions(AnswerActions):
     limits: Scope
     _scope_title: str | None
     _unflash: Timer | None = None
+    _was_tiny: bool | None = None
+    """Whether the terminal was under 80 columns at the last resize (None: not drawn yet)."""
 
     scope: reactive[str | None] = reactive(None, init=False)
     """The article id questions are limited to, or None for the whole corpus."""
@@ -190,6 +192,21 @@ class ScopeActions(AnswerActions):
                 self.refresh_bindings()
             self.scope = None
             self._flash_scope()
+
+    def on_resize(self) -> None:
+        # Textual sets the size's classes (-tiny) in its own handler of the same event: look after it.
+        self.call_after_refresh(self._fit_panel)
+
+    def _fit_panel(self) -> None:
+        """When the terminal crosses 80 columns, the panel goes back to that size's layout: hidden
+        under it (unless the user is in it), shown above. Once opened with Ctrl+F or Ctrl+B it stayed,
+        and a window made small left the answers a strip (33 of 60 columns)."""
+        tiny = self.has_class("-tiny")
+        crossed = self._was_tiny is not None and tiny != self._was_tiny
+        self._was_tiny = tiny
+        panel = self.query_one(ArticlePanel)
+        if crossed and not (tiny and panel.has_focus_within):
+            panel.display = not tiny
 
     def action_find_article(self) -> None:
         """Show the article panel and put the cursor in its filter."""
