@@ -44,7 +44,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     ("question", "expected"),
     [
         ("Who becomes president of the merged ferry company?", "Tomas Brevik as president"),
-        ("Who heads the union of dock workers?", "president Ilse Marrow"),
+        ("Who is the leader of the union of dock workers?", "president Ilse Marrow"),
     ],
 )
 def test_the_person_named_with_a_role_comes_first(engine: Engine, question: str, expected: str) -> None:
@@ -60,6 +60,7 @@ def test_a_question_not_asking_who_keeps_the_lead_first(engine: Engine) -> None:
 
 
 def test_the_command_line_prints_the_person_first(tmp_path: Path) -> None:
-    result = ask_cli(_corpus(tmp_path / "corpus"), "--top", "1", "Who heads the union of dock workers?")
+    question = "Who is the leader of the union of dock workers?"
+    result = ask_cli(_corpus(tmp_path / "corpus"), "--top", "1", question)
     assert result.returncode == 0, result.stderr
     assert "Ilse Marrow" in result.stdout
