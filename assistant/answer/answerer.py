@@ -31,6 +31,7 @@ from assistant.answer.settings import AnswerSettings, Steer
 from assistant.answer.shown_article import shown_article
 from assistant.answer.story_gaps import count_missing, kind_missing, role_unbound, year_missing
 from assistant.answer.story_view import Attributions, StoryView, TextLoader
+from assistant.answer.titled import titled_prior
 from assistant.errors import BadQuestion
 from assistant.index import Index
 from assistant.index.tokens import count_tokens, terms
@@ -181,6 +182,7 @@ class Answerer:
         prior += premise_prior(query, said, scored, paragraphs) + outlook_prior(query, said, scored)
         stories = self.stories
         prior += topic_gap_prior(query, said, scored, stories.term_shares, starts, stories.head_terms)
+        prior += titled_prior(query, scored)
         probs = model.probabilities(rows, prior=prior)
         probs = lift_in_articles(query, probs, rows, scored)
         for s, p, q in zip(scored, probs, learned, strict=True):
