@@ -253,7 +253,7 @@ class Answerer:
         if count_missing(query, rows, scored):
             return False, "count_missing"  # "how many" asked, and no sentence counts what it asks
         if kind_missing(query, rows, scored, lambda: bool(self.index.articles[first]["date"])):
-            return False, "kind_missing"  # a date asked, and the story offers none
+            return False, "kind_missing"  # a date asked, none in the story; or a why, no reason
         return self.models_answer(query, rows, scored), "model"
 
     def models_answer(self, query: Query, rows: npt.NDArray[np.float64], scored: list[Scored]) -> bool:
