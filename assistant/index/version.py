@@ -19,7 +19,9 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-18: TOML front matter and the field names site generators use, a front matter flag no field,
 # a title's Setext underline, a byline repeating the known author, HTML tags alone in Markdown, a
 # narrow newspaper column read as wrapped prose (trial24, review24).
-ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-18"
+# parse-19: a publication after a byline's comma ("By Lena Fisk, River Weekly") is the source
+# (reading25).
+ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-19"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""

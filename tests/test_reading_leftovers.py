@@ -1,0 +1,88 @@
+"""The reading leftovers of the last user trial, each tried as a user meets it: the real CLI (a new
+process) on a real corpus folder, the index built by the command.
+
+"By Lena Fisk, River Weekly" gave that whole line as the author and no source; a tag an article
+names in its prose ("each paragraph in a <p> tag") was dropped from what every format shows.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli_process import assistant as cli
+
+STORY = "\n\nThe new flood barrier on the Aven river opened on Monday, the council said.\n"
+
+
+def _listed(corpus: Path) -> dict[str, tuple[str | None, str | None]]:
+    done = cli(corpus, "list", "--json")
+    assert done.returncode == 0, done.stderr
+    return {row["id"]: (row["author"], row["source"]) for row in json.loads(done.stdout)}
+
+
+def _shown(corpus: Path, article: str) -> list[str]:
+    done = cli(corpus, "show", article, "--json")
+    assert done.returncode == 0, done.stderr
+    return [s["text"] for s in json.loads(done.stdout)["sentences"]]
+
+
+def test_a_publication_after_the_bylines_comma_is_the_source_not_part_of_the_name(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    bylines = {
+        "weekly.txt": "By Lena Fisk, River Weekly",
+        "ledger.txt": "By Lena Fisk and Tom Berg, The Coastal Ledger",
+        "shouted.txt": "BY LENA FISK, RIVER WEEKLY",
+        "suffix.txt": "By John Smith, Jr.",
+        "two.txt": "By Jane Doe, Tom Berg",
+        "role.txt": "By Jane Doe, Staff Writer",
+        "agency.txt": "By Patti Domm, Reuter",
+    }
+    for name, byline in bylines.items():
+        (corpus / name).write_text("Flood barrier opens\n" + byline + STORY, encoding="utf-8")
+    (corpus / "sourced.md").write_text(
+        "---\ntitle: Flood barrier opens\nsource: Aven Courier\n---\n\nBy Lena Fisk, River Weekly" + STORY,
+        encoding="utf-8",
+    )
+
+    listed = _listed(corpus)
+
+    # Each was the whole line after "By": "Lena Fisk, River Weekly" and no source.
+    assert listed["weekly.txt"] == ("Lena Fisk", "River Weekly")
+    assert listed["ledger.txt"] == ("Lena Fisk and Tom Berg", "The Coastal Ledger")
+    assert listed["shouted.txt"] == ("Lena Fisk", "River Weekly")
+    assert listed["agency.txt"] == ("Patti Domm", "Reuters")  # the wire's old sign-off as agency
+    assert listed["sourced.md"] == ("Lena Fisk", "Aven Courier")  # a source already known stays
+    # A suffix is the name's (it was the source "Jr."); two writers and a role stay as written.
+    assert listed["suffix.txt"] == ("John Smith, Jr.", None)
+    assert listed["two.txt"] == ("Jane Doe, Tom Berg", None)
+    assert listed["role.txt"] == ("Jane Doe, Staff Writer", None)
+
+
+def test_a_tag_named_in_prose_is_shown_and_quoted_while_markup_around_words_is_not(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "tags.txt").write_text(
+        "Browsers still honour old tags\n\n"
+        "Web developer Mara Holt said most pages still wrap each paragraph in a <p> tag.\n\n"
+        "She said the <center> tag was dropped from the standard years ago.\n",
+        encoding="utf-8",
+    )
+    (corpus / "course.md").write_text(
+        "---\ntitle: Markup for beginners\n---\n\n"
+        "Students often confuse the `<section>` and <article> elements, the tutor said.\n\n"
+        "<p>The course ends with a <em>short</em> test.</p>\n",
+        encoding="utf-8",
+    )
+
+    asked = cli(corpus, "ask", "What did Mara Holt say about paragraphs?")
+
+    assert asked.returncode == 0, asked.stderr
+    # Was "… wrap each paragraph in a tag." in the answer, `show` and the index alike.
+    assert "still wrap each paragraph in a <p> tag." in asked.stdout
+    assert _shown(corpus, "tags.txt")[1] == "She said the <center> tag was dropped from the standard years ago."
+    assert _shown(corpus, "course.md") == [
+        "Students often confuse the <section> and <article> elements, the tutor said.",
+        "The course ends with a short test.",
+    ]
