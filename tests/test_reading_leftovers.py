@@ -86,3 +86,52 @@ def test_a_tag_named_in_prose_is_shown_and_quoted_while_markup_around_words_is_n
         "Students often confuse the <section> and <article> elements, the tutor said.",
         "The course ends with a short test.",
     ]
+
+
+TWEET_PAGE = (
+    "<!doctype html><html><head><title>Storm closes coastal road | Aven Courier</title>"
+    '<meta name="author" content="Lena Fisk"></head><body><article><h1>Storm closes coastal road</h1>'
+    "<p>The coastal road between Brill and Ostend was closed on Sunday after waves washed gravel "
+    "across it, the county said.</p>"
+    '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The sea came right over the wall this '
+    "morning. Never seen it like this.</p>&mdash; Mara Holt (@maraholt) "
+    '<a href="https://twitter.com/maraholt/status/1">March 3, 2024</a></blockquote>'
+    '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>'
+    "<p>The county said repairs would take at least two weeks and cost about 40,000 pounds.</p>"
+    "</article></body></html>"
+)
+
+
+def test_an_embedded_posts_signature_line_is_layout_not_a_sentence(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    page = tmp_path / "storm.html"
+    page.write_text(TWEET_PAGE, encoding="utf-8")
+    (corpus / "pasted.txt").write_text(
+        "Ferry cancelled\n\n"
+        "The morning ferry to Brill was cancelled because of high winds, the operator said.\n\n"
+        "Stuck at the harbour again. Third time this month.\n\n"
+        "\u2014 Ann Lee (@annlee) March 4, 2024\n\n"
+        "A post shared by Ann Lee (@annlee) on Mar 4, 2024 at 8:15am PST\n\n"
+        "The operator said services would resume on Tuesday.\n",
+        encoding="utf-8",
+    )
+
+    added = cli(corpus, "add", str(page))
+    assert added.returncode == 0, added.stderr
+    stored = next(p.name for p in corpus.glob("*.md"))
+
+    # Each signature was a paragraph of its own, quoted as a sentence.
+    assert _shown(corpus, stored) == [
+        "The coastal road between Brill and Ostend was closed on Sunday after waves washed gravel "
+        "across it, the county said.",
+        "The sea came right over the wall this morning.",
+        "Never seen it like this.",
+        "The county said repairs would take at least two weeks and cost about 40,000 pounds.",
+    ]
+    assert _shown(corpus, "pasted.txt") == [
+        "The morning ferry to Brill was cancelled because of high winds, the operator said.",
+        "Stuck at the harbour again.",
+        "Third time this month.",
+        "The operator said services would resume on Tuesday.",
+    ]

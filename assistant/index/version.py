@@ -19,7 +19,8 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-18: TOML front matter and the field names site generators use, a front matter flag no field,
 # a title's Setext underline, a byline repeating the known author, HTML tags alone in Markdown, a
 # narrow newspaper column read as wrapped prose (trial24, review24).
-# parse-19: a publication after a byline's comma ("By Lena Fisk, River Weekly") is the source
+# parse-19: a publication after a byline's comma ("By Lena Fisk, River Weekly") is the source; a
+# tag named in prose shown; an embedded post's signature line ("— Name (@handle) date") is layout
 # (reading25).
 ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-19"
 
