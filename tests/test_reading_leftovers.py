@@ -135,3 +135,31 @@ def test_an_embedded_posts_signature_line_is_layout_not_a_sentence(tmp_path: Pat
         "Third time this month.",
         "The operator said services would resume on Tuesday.",
     ]
+
+
+def test_a_wire_datelines_day_takes_the_year_the_file_gives_and_none_is_invented(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    wire = "NEW YORK, Feb 26 - Oil prices fell sharply on Thursday as traders sold, analysts said.\n"
+    (corpus / "stamped.txt").write_text("Oil prices fall\n26-FEB-1987 15:01:01.79\n\n" + wire, encoding="utf-8")
+    (corpus / "headed.txt").write_text(
+        "Title: Oil prices fall\nDate: 26-FEB-1987 15:01:01.79\n\n" + wire, encoding="utf-8"
+    )
+    (corpus / "year.md").write_text("---\ntitle: Oil prices fall\ndate: 1987\n---\n\n" + wire, encoding="utf-8")
+    (corpus / "month.md").write_text(
+        "---\ntitle: Oil prices fall\ndate: 1987-03\n---\n\n" + wire, encoding="utf-8"
+    )
+    (corpus / "bare.txt").write_text("Oil prices fall\n\n" + wire, encoding="utf-8")
+
+    done = cli(corpus, "list", "--json")
+
+    assert done.returncode == 0, done.stderr
+    dates = {row["id"]: row["date"] for row in json.loads(done.stdout)}
+    # The stamp line was the story's first sentence and no date; the header's date was shown as
+    # "26-FEB-1987 15:01:01.79"; the year alone stayed "1987".
+    assert dates["stamped.txt"] == "1987-02-26"
+    assert dates["headed.txt"] == "1987-02-26"
+    assert dates["year.md"] == "1987-02-26"
+    assert dates["month.md"] == "1987-03"  # a month the dateline contradicts: left as the file says
+    assert dates["bare.txt"] is None  # no year anywhere in the file: none is guessed
+    assert _shown(corpus, "stamped.txt")[0].startswith("Oil prices fell sharply on Thursday")

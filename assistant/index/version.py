@@ -20,8 +20,9 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # a title's Setext underline, a byline repeating the known author, HTML tags alone in Markdown, a
 # narrow newspaper column read as wrapped prose (trial24, review24).
 # parse-19: a publication after a byline's comma ("By Lena Fisk, River Weekly") is the source; a
-# tag named in prose shown; an embedded post's signature line ("— Name (@handle) date") is layout
-# (reading25).
+# tag named in prose shown; an embedded post's signature line ("— Name (@handle) date") is layout;
+# the wire's "26-FEB-1987 15:01:01.79" and ISO timestamps read as dates; a dateline's day given the
+# year a file's date holds alone ("date: 1987") (reading25).
 ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-19"
 
 DEFAULT_PASSAGE_TOKENS = 120
