@@ -163,3 +163,51 @@ def test_a_wire_datelines_day_takes_the_year_the_file_gives_and_none_is_invented
     assert dates["month.md"] == "1987-03"  # a month the dateline contradicts: left as the file says
     assert dates["bare.txt"] is None  # no year anywhere in the file: none is guessed
     assert _shown(corpus, "stamped.txt")[0].startswith("Oil prices fell sharply on Thursday")
+
+
+NEWSLETTER = (
+    "From: Aven Courier Newsdesk <desk@courier.example.com>\n"
+    "To: subscribers@courier.example.com\n"
+    "Subject: Council approves new cycle lanes\n"
+    "Date: Wed, 6 Mar 2024 07:15:00 +0000\n\n"
+    "Council approves new cycle lanes\nBy Lena Fisk\n\n"
+    "The city council voted 9-4 on Tuesday to build 12 km of protected cycle lanes along the river.\n\n"
+    "Councillor Ann Lee said the lanes would make the school run safer for hundreds of children.\n\n"
+    "--\nYou are receiving this because you subscribed to the Aven Courier newsletter.\n"
+    "Unsubscribe: https://courier.example.com/unsubscribe\n"
+)
+# A word processor's export: CRLF, a form feed at each page break, the page's number on a line.
+EXPORT = (
+    "Library budget cut\r\n\r\nBy Tom Berg\r\n\r\n"
+    "The county will cut the library budget by 5 percent next year, officials said on Monday.\r\n"
+    "\x0cLibrarian Kari Naess said two branches might have to close on Saturdays.\r\n\r\n"
+    "\x0cPage 2 of 2\r\n\r\n* * *\r\n\r\nThe budget vote is due in April.\r\n"
+)
+
+
+def test_a_newsletter_mail_and_a_word_processor_export_read_as_their_stories(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "newsletter.txt").write_text(NEWSLETTER, encoding="utf-8")
+    (corpus / "export.txt").write_bytes(EXPORT.encode("utf-8"))
+
+    added = cli(corpus, "add", str(inbox / "newsletter.txt"))
+    assert added.returncode == 0, added.stderr
+    stored = next(p.name for p in corpus.glob("*.md"))
+    listed = _listed(corpus)
+
+    # The mail's sender was the author and "By Lena Fisk" its first paragraph; the "--" and the
+    # footer under it were quoted as sentences.
+    assert listed[stored] == ("Lena Fisk", None)
+    assert _shown(corpus, stored) == [
+        "The city council voted 9-4 on Tuesday to build 12 km of protected cycle lanes along the river.",
+        "Councillor Ann Lee said the lanes would make the school run safer for hundreds of children.",
+    ]
+    # "Page 2 of 2" and "* * *" were sentences.
+    assert _shown(corpus, "export.txt") == [
+        "The county will cut the library budget by 5 percent next year, officials said on Monday.",
+        "Librarian Kari Naess said two branches might have to close on Saturdays.",
+        "The budget vote is due in April.",
+    ]

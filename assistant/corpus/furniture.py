@@ -14,7 +14,11 @@ _FURNITURE = re.compile(
     |subscribe\b.*|sign\s+up\b.*|click\s+here\b.*|read\s+more\b.*|related(?:\s+articles?)?:?.*
     |watch(?:\s+video)?:.*|listen\s+to\s+this\s+article.*|photo:.*|image:.*|getty\s+images|\(?ap\s+photo.*
     |story\s+continues(?:\s+below)?|continue\s+reading.*|follow\s+us\b.*|copyright\b.*|©.*|\(c\)\s*\d{4}\b.*
-    |all\s+rights\s+reserved\.?)$""",
+    |all\s+rights\s+reserved\.?
+    |unsubscribe\b.*|you(?:'re|\s+are)\s+receiving\s+this\b.*|manage\s+(?:your\s+)?(?:e-?mail\s+)?preferences\b.*
+    |view\s+(?:this\s+(?:e-?mail|newsletter)|it)\s+in\s+(?:your|a)\s+(?:web\s+)?browser\b.*
+    |page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-
+    |[-–—=_*~#.·•\s]+)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # The wire's sign-off, alone on its line: "Reuter", "REUTER", "Reuters", "AP", "-- AFP".

@@ -22,7 +22,8 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-19: a publication after a byline's comma ("By Lena Fisk, River Weekly") is the source; a
 # tag named in prose shown; an embedded post's signature line ("— Name (@handle) date") is layout;
 # the wire's "26-FEB-1987 15:01:01.79" and ISO timestamps read as dates; a dateline's day given the
-# year a file's date holds alone ("date: 1987") (reading25).
+# year a file's date holds alone ("date: 1987"); a mail's sender no author over the byline; a
+# separator line ("- - - -", "--"), a page number and a newsletter's footer are layout (reading25).
 ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-19"
 
 DEFAULT_PASSAGE_TOKENS = 120
