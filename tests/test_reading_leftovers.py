@@ -81,7 +81,9 @@ def test_a_tag_named_in_prose_is_shown_and_quoted_while_markup_around_words_is_n
     assert asked.returncode == 0, asked.stderr
     # Was "… wrap each paragraph in a tag." in the answer, `show` and the index alike.
     assert "still wrap each paragraph in a <p> tag." in asked.stdout
-    assert _shown(corpus, "tags.txt")[1] == "She said the <center> tag was dropped from the standard years ago."
+    assert (
+        _shown(corpus, "tags.txt")[1] == "She said the <center> tag was dropped from the standard years ago."
+    )
     assert _shown(corpus, "course.md") == [
         "Students often confuse the <section> and <article> elements, the tutor said.",
         "The course ends with a short test.",
@@ -141,11 +143,15 @@ def test_a_wire_datelines_day_takes_the_year_the_file_gives_and_none_is_invented
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     wire = "NEW YORK, Feb 26 - Oil prices fell sharply on Thursday as traders sold, analysts said.\n"
-    (corpus / "stamped.txt").write_text("Oil prices fall\n26-FEB-1987 15:01:01.79\n\n" + wire, encoding="utf-8")
+    (corpus / "stamped.txt").write_text(
+        "Oil prices fall\n26-FEB-1987 15:01:01.79\n\n" + wire, encoding="utf-8"
+    )
     (corpus / "headed.txt").write_text(
         "Title: Oil prices fall\nDate: 26-FEB-1987 15:01:01.79\n\n" + wire, encoding="utf-8"
     )
-    (corpus / "year.md").write_text("---\ntitle: Oil prices fall\ndate: 1987\n---\n\n" + wire, encoding="utf-8")
+    (corpus / "year.md").write_text(
+        "---\ntitle: Oil prices fall\ndate: 1987\n---\n\n" + wire, encoding="utf-8"
+    )
     (corpus / "month.md").write_text(
         "---\ntitle: Oil prices fall\ndate: 1987-03\n---\n\n" + wire, encoding="utf-8"
     )
@@ -211,3 +217,73 @@ def test_a_newsletter_mail_and_a_word_processor_export_read_as_their_stories(tmp
         "Librarian Kari Naess said two branches might have to close on Saturdays.",
         "The budget vote is due in April.",
     ]
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Aven Courier</title>
+<item><title>Harbour dredging to start in May</title>
+<link>https://courier.example.com/harbour-dredging</link><dc:creator>Lena Fisk</dc:creator>
+<pubDate>Tue, 05 Mar 2024 09:30:00 GMT</pubDate>
+<description><![CDATA[<p>Dredging of Brill harbour will start in May and take about six weeks, the port
+authority said on Tuesday.</p><p>Harbour master Ole Dahl said larger ferries would be able to dock
+once the work was done.</p>]]></description></item>
+<item><title>Fish market moves</title><link>https://courier.example.com/fish-market</link>
+<description>The fish market will move to the north quay in June, traders said.</description></item>
+</channel></rss>
+"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>River Weekly</title>
+<entry><title>Ferry fares to rise in April</title>
+<link rel="alternate" href="https://riverweekly.example.com/ferry-fares"/>
+<author><name>Tom Berg</name></author><published>2024-03-06T08:00:00Z</published>
+<content type="html">&lt;p&gt;Ferry fares on the Brill crossing will rise by 8 percent in April, the
+operator said.&lt;/p&gt;&lt;p&gt;Commuter group chair Ann Lee said the rise would hit workers
+hardest.&lt;/p&gt;</content></entry></feed>
+"""
+
+
+def test_a_feed_saved_as_a_file_is_added_an_article_an_item(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "courier.xml").write_text(RSS, encoding="utf-8")
+    (inbox / "fares.atom").write_text(ATOM, encoding="utf-8")
+    (inbox / "bomb.xml").write_text(
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">]><rss><channel><item>'
+        "<title>&a;</title><description>&a;&a;&a;</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+
+    (corpus / "saved-feed.txt").write_text(ATOM, encoding="utf-8")  # read as one article of tags
+    indexed = cli(corpus, "index")
+    assert "saved-feed.txt: an RSS or Atom feed saved as text; `assistant add` the file" in indexed.stderr
+    (corpus / "saved-feed.txt").unlink()
+
+    # Each was refused: "unknown format '.xml'".
+    added = cli(corpus, "add", str(inbox / "courier.xml"), str(inbox / "fares.atom"), str(inbox / "bomb.xml"))
+    asked = cli(corpus, "ask", "What did Ann Lee say about the ferry fares?")
+    done = cli(corpus, "list", "--json")
+
+    assert added.returncode != 0  # the feed declaring entities is refused, said on stderr
+    assert "bomb.xml: a feed declaring entities is not read" in added.stderr
+    rows = {row["title"]: row for row in json.loads(done.stdout)}
+    assert set(rows) == {
+        "Harbour dredging to start in May",
+        "Fish market moves",
+        "Ferry fares to rise in April",
+    }
+    dredging = rows["Harbour dredging to start in May"]
+    assert (dredging["author"], dredging["source"], dredging["date"]) == (
+        "Lena Fisk",
+        "Aven Courier",
+        "2024-03-05",
+    )
+    assert _shown(corpus, dredging["id"]) == [
+        "Dredging of Brill harbour will start in May and take about six weeks, the port authority said on "
+        "Tuesday.",
+        "Harbour master Ole Dahl said larger ferries would be able to dock once the work was done.",
+    ]
+    fares = rows["Ferry fares to rise in April"]
+    assert (fares["author"], fares["source"], fares["date"]) == ("Tom Berg", "River Weekly", "2024-03-06")
+    assert "Commuter group chair Ann Lee said the rise would hit workers hardest." in asked.stdout

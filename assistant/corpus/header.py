@@ -84,9 +84,7 @@ def _outlet_case(name: str) -> str:
     a short word that is no word (USA, BBC) stays an acronym."""
     if not name.isupper():
         return name
-    return " ".join(
-        w.capitalize() if len(w) > 3 or w.lower() in _SHORT_WORDS else w for w in name.split()
-    )
+    return " ".join(w.capitalize() if len(w) > 3 or w.lower() in _SHORT_WORDS else w for w in name.split())
 
 
 def _display_agency(written: str) -> str:

@@ -7,9 +7,10 @@ metadata, a news e-mail saved as text.
 
 Such a block was read as a title "Title: Library…" and paragraphs "Author: Nora Feld" quoted as
 text. A mail's sender (`From:`) is its author only when no byline under the header names one: a
-newsletter is sent by its desk and written by the byline's writer. It is metadata only when every line of the first block (up to a blank line) is a key this
-module knows and one of them is a title, author or date, so a story that opens "Note: the
-figures…" stays a story. Bounded: at most 30 lines of 600 characters are looked at.
+newsletter is sent by its desk and written by the byline's writer. It is metadata only when
+every line of the first block (up to a blank line) is a key this module knows and one of them is
+a title, author or date, so a story that opens "Note: the figures…" stays a story. Bounded: at
+most 30 lines of 600 characters are looked at.
 """
 
 from __future__ import annotations
