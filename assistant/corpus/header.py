@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.corpus.byline import byline_parts, repeats_author, source_after_names
 from assistant.corpus.display import display_text
 from assistant.corpus.furniture import _FURNITURE, dateline_end, is_furniture
 from assistant.corpus.layout import _CLOSED, Line, Span
@@ -37,61 +38,6 @@ _FIXTURE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}[:.]?\d{2}\s*(?:gmt|bst|cet|et|pt)\b|live\s+on\b)",
     re.IGNORECASE,
 )
-
-
-# A wire agency named after the byline's names: "By Ted D'Afflisio, Reuters".
-_BYLINE_AGENCY = re.compile(
-    r",\s*(Reuters?|Associated Press|AP|AFP|Agence France-Presse|Bloomberg(?: News)?|UPI|"
-    r"United Press International|Dow Jones(?: Newswires)?)\s*$",
-    re.IGNORECASE,
-)
-
-
-# The last part of a byline after a comma: "By Lena Fisk, River Weekly" (see `_names_outlet`).
-_BYLINE_OUTLET = re.compile(r",\s*([^,]{2,60}?)\s*$")
-# Words a publication's name ends on, never a person's: "River Weekly", "The Baltic Times".
-_OUTLET_WORDS = frozenset(
-    """
-    times post news herald journal daily weekly tribune gazette guardian telegraph chronicle observer
-    magazine review register star sun mail express standard independent courier monitor bulletin
-    record inquirer enquirer dispatch examiner globe ledger sentinel citizen mirror echo argus
-    advertiser today newswire wire radio television tv network digest insider week quarterly monthly
-    online media broadcasting bee beacon clarion courant transcript picayune dealer
-    """.split()
-)
-
-
-def _names_outlet(part: str) -> bool:
-    """True when a byline's last part names a publication ("River Weekly", "The Coastal Ledger"),
-    not a person ("Tom Berg"), a suffix ("Jr.") or a role ("Staff Writer"): two to six capitalised
-    words ending on a word only publications end on, or a name of up to five words after "The"."""
-    words = part.split()
-    if not 1 <= len(words) <= 6 or not _PUBLICATION_WORDS.match(part):
-        return False
-    if words[0] in ("The", "THE") and len(words) >= 2:
-        return True
-    if any(word.lower() in ("and", "&") for word in words):
-        return False  # "Tom Berg and Mary Post": more writers, not a paper
-    return len(words) >= 2 and words[-1].strip(".").lower() in _OUTLET_WORDS
-
-
-# Short words of a publication's name set in capitals that are words, not acronyms ("THE", "NEW").
-_SHORT_WORDS = frozenset("the new sun bee day and of los san las el la".split())
-
-
-def _outlet_case(name: str) -> str:
-    """A publication named in a byline set in capitals ("RIVER WEEKLY") as its name is written;
-    a short word that is no word (USA, BBC) stays an acronym."""
-    if not name.isupper():
-        return name
-    return " ".join(w.capitalize() if len(w) > 3 or w.lower() in _SHORT_WORDS else w for w in name.split())
-
-
-def _display_agency(written: str) -> str:
-    """The agency as written; one in capitals that is not an acronym (REUTERS) as a name."""
-    if written.lower() == "reuter":
-        return "Reuters"  # "By Patti Domm, Reuter": the agency's old sign-off, its name is Reuters
-    return written.title() if written.isupper() and len(written) > 3 else written
 
 
 @dataclass(slots=True)
@@ -219,7 +165,7 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
         base = line_info.start + lead
         seen = clean(line, one_line=True)  # "By Priya\x07 Raman": a control character hides no byline
         byline = (index == start or seen.lower().startswith("by ")) and looks_like_byline(decoded(seen))
-        parts = None if byline or header.author is not None else _byline_parts(line)
+        parts = None if byline or header.author is not None else byline_parts(line)
         if parts is not None:
             # "By Anna Lindqvist, Baltic Times, 3 March 2026": each part to its own field.
             for field, lo, hi in parts:
@@ -228,24 +174,19 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
                     shown = decoded(value) if field != "author" else name_case(decoded(value))
                     setattr(header, field, date_from(value) if field == "date" else shown)
                     header.spans[field] = Span(base + lo, base + hi)
-        elif byline and header.author is not None and _repeats(byline_name(line), header.author):
+        elif byline and header.author is not None and repeats_author(byline_name(line), header.author):
             pass  # "By Jane Doe" under front matter naming her: the byline again, not the story
         elif header.author is None and byline and not _fixture_follows(text, all_lines, index):
             name = byline_name(line)
             offset = base + line.find(name)
-            agency = _BYLINE_AGENCY.search(name)
-            outlet = None if agency else _BYLINE_OUTLET.search(name)
-            if agency and header.source is None:
-                # "By Ted D'Afflisio, Reuters": the agency is the source, not part of the name.
-                header.source = _display_agency(agency.group(1))
-                header.spans["source"] = Span(offset + agency.start(1), offset + agency.end(1))
-                name = name[: agency.start()]
-            elif outlet is not None and _names_outlet(outlet.group(1)):
-                # "By Lena Fisk, River Weekly": the paper she writes for, not part of her name.
+            named = source_after_names(name)
+            if named is not None:
+                # "By Ted D'Afflisio, Reuters", "By Lena Fisk, River Weekly": the agency or the
+                # paper is the source (unless one is known already), not part of the name.
                 if header.source is None:
-                    header.source = _outlet_case(decoded(outlet.group(1)))
-                    header.spans["source"] = Span(offset + outlet.start(1), offset + outlet.end(1))
-                name = name[: outlet.start()]
+                    header.source = named.source
+                    header.spans["source"] = Span(offset + named.start, offset + named.end)
+                name = name[: named.names_end]
             header.author = name_case(decoded(clean(name, one_line=True)))
             header.spans["author"] = Span(offset, offset + len(name))
         elif header.date is None and len(line) < 80 and (found := date_from(line)):
@@ -268,56 +209,6 @@ def _underlines(text: str, title: Line, line: Line) -> bool:
     """True for a row of `=` or `-` right under the title: Markdown's Setext heading, and how a
     plain-text newsletter underlines its headline. It is layout; the byline under it is read."""
     return not line.break_before and bool(_UNDERLINE.fullmatch(text, line.start, line.end))
-
-
-def _repeats(name: str, author: str) -> bool:
-    """True when a byline's name is the author already known (front matter, a page's meta tags),
-    in any case or spacing, a wire agency after it or not: "By JOSE MARTIN, Reuters" repeats
-    "Jose Martin". A page's body often repeats the byline its meta tags give."""
-    agency = _BYLINE_AGENCY.search(name)
-    if agency:
-        name = name[: agency.start()]
-
-    def folded(value: str) -> str:
-        return " ".join(clean(decoded(value), one_line=True).split()).casefold()
-
-    return folded(name) == folded(author)
-
-
-_PART = re.compile(r"[^\s,|](?:[^,|]*[^\s,|])?")  # a part between commas or bars, trimmed
-_PUBLICATION_WORDS = re.compile(
-    r"^(?:[A-Z][\w'’.&\-]*|of|the|and|de|du|la|le)(?:\s+(?:[A-Z][\w'’.&\-]*|of|the|and|de|du|la|le)){0,5}$"
-)
-
-
-_NAME_SUFFIX = re.compile(r"(?:Jr|Sr|Snr|Jnr|II|III|IV|Esq|MD|PhD)\.?", re.IGNORECASE)
-
-
-def _byline_parts(line: str) -> list[tuple[str, int, int]] | None:
-    """A "By" line whose name is followed by its publication and date, split at commas or bars
-    ("By Anna Lindqvist, Baltic Times, 3 March 2026"): (field, start, end) of each part in `line`,
-    or None unless the first part is a byline and every other part a date or a publication."""
-    if not line.lower().startswith("by ") or len(line) > 120:
-        return None
-    spans = [(m.start(), m.end()) for m in _PART.finditer(line)]
-    if len(spans) < 2:
-        return None
-    first_lo, first_hi = spans[0]
-    if not looks_like_byline(line[first_lo:first_hi]):
-        return None
-    name_lo = first_lo + len(line[first_lo:first_hi]) - len(line[first_lo + 3 : first_hi].lstrip())
-    found = [("author", name_lo, first_hi)]
-    for lo, hi in spans[1:]:
-        piece = line[lo:hi]
-        if _NAME_SUFFIX.fullmatch(piece) and found[-1][0] == "author":
-            found[-1] = ("author", name_lo, hi)  # "By John Smith, Jr.": his name, no publication
-        elif date_from(piece) is not None:
-            found.append(("date", lo, hi))
-        elif _PUBLICATION_WORDS.match(piece) and not any(f == "source" for f, _, _ in found):
-            found.append(("source", lo, hi))
-        else:
-            return None
-    return found
 
 
 def _headline_case(line: str) -> bool:
