@@ -60,6 +60,28 @@ def test_a_publication_after_the_bylines_comma_is_the_source_not_part_of_the_nam
     assert listed["role.txt"] == ("Jane Doe, Staff Writer", None)
 
 
+BYLINE_PAGE = (
+    "<!doctype html><html><head><title>Flood barrier opens</title></head><body><article>"
+    '<h1>Flood barrier opens</h1><p class="byline">By Lena Fisk, River Weekly</p>'
+    "<p>The new flood barrier on the Aven river opened on Monday after three years of work, the "
+    "council said.</p><p>Engineer Tom Berg said the barrier could hold back a surge of up to four "
+    "metres.</p></article></body></html>"
+)
+
+
+def test_a_pages_byline_naming_its_paper_is_added_as_writer_and_source(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    page = tmp_path / "barrier.html"
+    page.write_text(BYLINE_PAGE, encoding="utf-8")
+
+    added = cli(corpus, "add", str(page))
+
+    assert added.returncode == 0, added.stderr
+    # The page's extractor gave "Lena Fisk; River Weekly", stored as the author, and no source.
+    assert _listed(corpus) == {"flood-barrier-opens.md": ("Lena Fisk", "River Weekly")}
+
+
 def test_a_tag_named_in_prose_is_shown_and_quoted_while_markup_around_words_is_not(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
