@@ -399,7 +399,7 @@ def test_bad_urls_fail_one_by_one_and_good_ones_are_stored(corpus_dir: Path, sit
     assert [f.source for f in report.failed] == sources[:4]
     assert messages[0] == "the server answered 404 Not Found"
     assert "refused" in messages[1]
-    assert messages[2] == "the page is image/jpeg, not HTML or plain text"
+    assert messages[2] == "the page is image/jpeg, not HTML, plain text or a feed"
     assert "http://" in messages[3]
 
 

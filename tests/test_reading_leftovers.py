@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from cli_process import assistant as cli
+from pages import Site
 
 STORY = "\n\nThe new flood barrier on the Aven river opened on Monday, the council said.\n"
 
@@ -309,3 +310,23 @@ def test_a_feed_saved_as_a_file_is_added_an_article_an_item(tmp_path: Path) -> N
     fares = rows["Ferry fares to rise in April"]
     assert (fares["author"], fares["source"], fares["date"]) == ("Tom Berg", "River Weekly", "2024-03-06")
     assert "Commuter group chair Ann Lee said the rise would hit workers hardest." in asked.stdout
+
+
+def test_a_feeds_address_is_added_an_article_an_item(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rss = (200, {"Content-Type": "application/rss+xml; charset=utf-8"}, RSS.encode("utf-8"))
+    atom = (200, {"Content-Type": "application/atom+xml"}, ATOM.encode("utf-8"))
+    sitemap = (200, {"Content-Type": "application/xml"}, b'<?xml version="1.0"?><urlset></urlset>')
+    with Site({"/feed": rss, "/fares.atom": atom, "/sitemap.xml": sitemap}) as site:
+        # Each was refused: "the page is application/rss+xml, not HTML or plain text".
+        added = cli(corpus, "add", site.url("/feed"), site.url("/fares.atom"), site.url("/sitemap.xml"))
+
+    assert "sitemap.xml: the address serves XML that is no RSS or Atom feed" in added.stderr
+    titles = {row["title"]: row for row in json.loads(cli(corpus, "list", "--json").stdout)}
+    assert set(titles) == {
+        "Harbour dredging to start in May",
+        "Fish market moves",
+        "Ferry fares to rise in April",
+    }
+    assert titles["Ferry fares to rise in April"]["url"] == "https://riverweekly.example.com/ferry-fares"

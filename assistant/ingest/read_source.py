@@ -154,8 +154,16 @@ def _feed(text: str, label: str) -> Draft | Collection:
     return Collection(tuple(drafts), ())
 
 
-def _read_url(url: str, fetch: Callable[[str], FetchedPage]) -> Draft:
+def _read_url(url: str, fetch: Callable[[str], FetchedPage]) -> Draft | Collection:
     page = fetch(url)
+    if page.content_type == "application/xml":
+        text = _decode_text(page)
+        if not is_feed(text):
+            raise UnreadableArticle("the address serves XML that is no RSS or Atom feed")
+        read = _feed(text, url)
+        if isinstance(read, Draft) and read.fields.url is None:
+            read = dataclasses.replace(read, fields=dataclasses.replace(read.fields, url=page.url))
+        return read
     stem = urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
     fallback = urllib.parse.unquote(stem) or None
