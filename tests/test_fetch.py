@@ -106,7 +106,7 @@ def test_error_status_is_named(site: Site, path: str, shown: str) -> None:
 
 @pytest.mark.parametrize(("path", "kind"), [("/photo.png", "image/png"), ("/report.pdf", "application/pdf")])
 def test_refuses_what_is_not_a_page(site: Site, path: str, kind: str) -> None:
-    assert _error(site.url(path)) == f"the page is {kind}, not HTML or plain text"
+    assert _error(site.url(path)) == f"the page is {kind}, not HTML, plain text or a feed"
 
 
 def test_refuses_an_oversize_page_by_its_declared_length(site: Site) -> None:

@@ -23,6 +23,8 @@ from assistant.corpus.header import Header, note_source
 from assistant.corpus.layout import _CLOSED, Line, Span
 from assistant.corpus.metadata import decoded, iso_date, source_from
 
+# A date the file gives as its year alone, or its year and month: "1987", "1987-02".
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
 # Promos, sign-offs and credits are short; a paragraph longer than this is never furniture.
 _FURNITURE_WORDS = 25
 
@@ -105,4 +107,12 @@ def dateline_skip(text: str, paragraph: Span, header: Header) -> int:
                 header.spans["date"] = Span(
                     paragraph.start + match.start("date"), paragraph.start + match.end("date")
                 )
+        elif match and match.group("date") and header.date is not None:
+            # "NEW YORK, Feb 26 -" under front matter or a header giving the year alone ("date:
+            # 1987", "1987-02"): the day is the dateline's, the year the file's own, never a guess.
+            year = _PARTIAL_DATE.fullmatch(header.date.strip())
+            month = iso_date(match.group("month"), "1", "2000")
+            if year and (year.group(2) is None or month is None or int(year.group(2)) == int(month[5:7])):
+                found = iso_date(match.group("month"), match.group("day"), year.group(1))
+                header.date = found or header.date
     return skip

@@ -36,6 +36,10 @@ _INLINE_TAG = re.compile(
     r"|p|div|section|article|aside|header|footer|figure|figcaption|center|blockquote|li|ul|ol|h[1-6])"
     r"(?:\s[^<>]{0,300})?/?>"
 )
+# What stands either side of a tag a writer names in prose ("wrap it in a <p> tag", "the `<div>`
+# element", "(<br>)"): a space or a quoting mark, never a word or a line's end, as markup stands.
+_NAMED_BEFORE = frozenset(" \t(\"'`“‘[")
+_NAMED_AFTER = frozenset(" \t)\"'`”’],.;:?!")
 _WORD_TAG = re.compile(r"</?(?:span|sup|sub|em|strong|b|i|u|a|small|mark|del|ins|abbr|cite|font|wbr)\b")
 # A backslash escape ("\\*and\\*") is the character itself, kept out of the emphasis passes.
 _ESCAPED = re.compile(r"\\([*_`\[\]#\\])")
@@ -54,7 +58,7 @@ def display_text(text: str, start: int, end: int) -> str:
     if len(span) > _MARKUP_LIMIT:
         return " ".join(span.split())  # no sentence is this long: a hostile file, kept linear
     if "<" in span:
-        span = _INLINE_TAG.sub(lambda m: "" if _WORD_TAG.match(m.group(0)) else " ", span)
+        span = _INLINE_TAG.sub(_tag_shown, span)
     if "\\" in span:
         span = _ESCAPED.sub(lambda m: _HELD[m.group(1)], span)
     if "[" in span:
@@ -67,6 +71,24 @@ def display_text(text: str, start: int, end: int) -> str:
     if "`" in span:
         span = _CODE.sub(r"\1", span)
     return " ".join(span.translate(_RELEASED).split())
+
+
+def _tag_shown(match: re.Match[str]) -> str:
+    """What a lowercase tag shows: nothing (a word's tag) or a space (a block's), unless the writer
+    names it as a word ("each paragraph in a <p> tag"): a bare tag set apart from the words around
+    it on its line, which no markup is, stays text in every format."""
+    tag, span = match.group(0), match.string
+    lo, hi = match.start(), match.end()
+    if (
+        " " not in tag
+        and not tag.endswith("/>")
+        and lo > 0
+        and hi < len(span)
+        and span[lo - 1] in _NAMED_BEFORE
+        and span[hi] in _NAMED_AFTER
+    ):
+        return tag
+    return "" if _WORD_TAG.match(tag) else " "
 
 
 _LINE_BREAK_CHARS = re.compile(r"[\n\r\f\v\x85\u2028\u2029]")

@@ -1,6 +1,6 @@
 """Page and wire furniture: text around a story that is not the story.
 
-Promos, embeds and share buttons on web pages; the wire's dateline
+Promos, embeds (an embedded post's signature line) and share buttons on web pages; the wire's dateline
 ("NEW YORK, March 3 -"), sign-off ("Reuter") and credits ("(Reporting by …;
 Editing by …)"); copyright lines. None of it is ever quoted as an answer.
 """
@@ -14,7 +14,11 @@ _FURNITURE = re.compile(
     |subscribe\b.*|sign\s+up\b.*|click\s+here\b.*|read\s+more\b.*|related(?:\s+articles?)?:?.*
     |watch(?:\s+video)?:.*|listen\s+to\s+this\s+article.*|photo:.*|image:.*|getty\s+images|\(?ap\s+photo.*
     |story\s+continues(?:\s+below)?|continue\s+reading.*|follow\s+us\b.*|copyright\b.*|©.*|\(c\)\s*\d{4}\b.*
-    |all\s+rights\s+reserved\.?)$""",
+    |all\s+rights\s+reserved\.?
+    |unsubscribe\b.*|you(?:'re|\s+are)\s+receiving\s+this\b.*|manage\s+(?:your\s+)?(?:e-?mail\s+)?preferences\b.*
+    |view\s+(?:this\s+(?:e-?mail|newsletter)|it)\s+in\s+(?:your|a)\s+(?:web\s+)?browser\b.*
+    |page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-
+    |[-–—=_*~#.·•\s]+)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # The wire's sign-off, alone on its line: "Reuter", "REUTER", "Reuters", "AP", "-- AFP".
@@ -38,6 +42,15 @@ _CREDITS = re.compile(
     r"research|graphics?|photos?)\s+by\b.*\)\.?$",
     re.IGNORECASE | re.DOTALL,
 )
+# The signature under an embedded post, pasted or left by a page's embed: "— Mara Holt (@maraholt)
+# March 3, 2024", "- Ann Lee (@ann.bsky.social) 3 Mar 2024 at 10:15", and Instagram's "A post
+# shared by Mara Holt (@maraholt) on Mar 3, 2024". Its name, handle and date, never a sentence.
+_EMBED_SIGNATURE = re.compile(
+    r"^(?:(?:[—–―]|-{1,2}|&mdash;)\s*)?(?:a\s+(?:post|photo|video)\s+shared\s+by\s+)?"
+    r"[^\s()@][^()\n]{0,80}?\s*\(@[\w.@-]{1,60}\)(?P<when>[^\n]{0,60})$",
+    re.IGNORECASE,
+)
+_POSTED = re.compile(r"\b(?:(?:19|20)\d\d|\d{1,2}:\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 # A promo headline of another story is long; a subheading of this one is short and kept as text.
 _PROMO_WORDS = 8
 
@@ -66,6 +79,10 @@ def is_furniture(line: str) -> bool:
     line = line.strip()
     if _FURNITURE.match(line) or _TRAILER.match(line) or _CREDITS.match(line):
         return True
+    if "(@" in line and (signature := _EMBED_SIGNATURE.match(line)) is not None:
+        when = signature.group("when")
+        if not when.strip() or _POSTED.search(when):
+            return True  # the date it was posted, or none: a sentence never ends on "(@handle)"
     return line.isupper() and len(line.split()) >= _PROMO_WORDS
 
 

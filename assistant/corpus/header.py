@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.corpus.byline import byline_parts, repeats_author, source_after_names
 from assistant.corpus.display import display_text
 from assistant.corpus.furniture import _FURNITURE, dateline_end, is_furniture
 from assistant.corpus.layout import _CLOSED, Line, Span
@@ -37,19 +38,6 @@ _FIXTURE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}[:.]?\d{2}\s*(?:gmt|bst|cet|et|pt)\b|live\s+on\b)",
     re.IGNORECASE,
 )
-
-
-# A wire agency named after the byline's names: "By Ted D'Afflisio, Reuters".
-_BYLINE_AGENCY = re.compile(
-    r",\s*(Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg(?: News)?|UPI|"
-    r"United Press International|Dow Jones(?: Newswires)?)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _display_agency(written: str) -> str:
-    """The agency as written; one in capitals that is not an acronym (REUTERS) as a name."""
-    return written.title() if written.isupper() and len(written) > 3 else written
 
 
 @dataclass(slots=True)
@@ -177,7 +165,7 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
         base = line_info.start + lead
         seen = clean(line, one_line=True)  # "By Priya\x07 Raman": a control character hides no byline
         byline = (index == start or seen.lower().startswith("by ")) and looks_like_byline(decoded(seen))
-        parts = None if byline or header.author is not None else _byline_parts(line)
+        parts = None if byline or header.author is not None else byline_parts(line)
         if parts is not None:
             # "By Anna Lindqvist, Baltic Times, 3 March 2026": each part to its own field.
             for field, lo, hi in parts:
@@ -186,17 +174,19 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
                     shown = decoded(value) if field != "author" else name_case(decoded(value))
                     setattr(header, field, date_from(value) if field == "date" else shown)
                     header.spans[field] = Span(base + lo, base + hi)
-        elif byline and header.author is not None and _repeats(byline_name(line), header.author):
+        elif byline and header.author is not None and repeats_author(byline_name(line), header.author):
             pass  # "By Jane Doe" under front matter naming her: the byline again, not the story
         elif header.author is None and byline and not _fixture_follows(text, all_lines, index):
             name = byline_name(line)
             offset = base + line.find(name)
-            agency = _BYLINE_AGENCY.search(name)
-            if agency and header.source is None:
-                # "By Ted D'Afflisio, Reuters": the agency is the source, not part of the name.
-                header.source = _display_agency(agency.group(1))
-                header.spans["source"] = Span(offset + agency.start(1), offset + agency.end(1))
-                name = name[: agency.start()]
+            named = source_after_names(name)
+            if named is not None:
+                # "By Ted D'Afflisio, Reuters", "By Lena Fisk, River Weekly": the agency or the
+                # paper is the source (unless one is known already), not part of the name.
+                if header.source is None:
+                    header.source = named.source
+                    header.spans["source"] = Span(offset + named.start, offset + named.end)
+                name = name[: named.names_end]
             header.author = name_case(decoded(clean(name, one_line=True)))
             header.spans["author"] = Span(offset, offset + len(name))
         elif header.date is None and len(line) < 80 and (found := date_from(line)):
@@ -219,51 +209,6 @@ def _underlines(text: str, title: Line, line: Line) -> bool:
     """True for a row of `=` or `-` right under the title: Markdown's Setext heading, and how a
     plain-text newsletter underlines its headline. It is layout; the byline under it is read."""
     return not line.break_before and bool(_UNDERLINE.fullmatch(text, line.start, line.end))
-
-
-def _repeats(name: str, author: str) -> bool:
-    """True when a byline's name is the author already known (front matter, a page's meta tags),
-    in any case or spacing, a wire agency after it or not: "By JOSE MARTIN, Reuters" repeats
-    "Jose Martin". A page's body often repeats the byline its meta tags give."""
-    agency = _BYLINE_AGENCY.search(name)
-    if agency:
-        name = name[: agency.start()]
-
-    def folded(value: str) -> str:
-        return " ".join(clean(decoded(value), one_line=True).split()).casefold()
-
-    return folded(name) == folded(author)
-
-
-_PART = re.compile(r"[^\s,|](?:[^,|]*[^\s,|])?")  # a part between commas or bars, trimmed
-_PUBLICATION_WORDS = re.compile(
-    r"^(?:[A-Z][\w'’.&\-]*|of|the|and|de|du|la|le)(?:\s+(?:[A-Z][\w'’.&\-]*|of|the|and|de|du|la|le)){0,5}$"
-)
-
-
-def _byline_parts(line: str) -> list[tuple[str, int, int]] | None:
-    """A "By" line whose name is followed by its publication and date, split at commas or bars
-    ("By Anna Lindqvist, Baltic Times, 3 March 2026"): (field, start, end) of each part in `line`,
-    or None unless the first part is a byline and every other part a date or a publication."""
-    if not line.lower().startswith("by ") or len(line) > 120:
-        return None
-    spans = [(m.start(), m.end()) for m in _PART.finditer(line)]
-    if len(spans) < 2:
-        return None
-    first_lo, first_hi = spans[0]
-    if not looks_like_byline(line[first_lo:first_hi]):
-        return None
-    name_lo = first_lo + len(line[first_lo:first_hi]) - len(line[first_lo + 3 : first_hi].lstrip())
-    found = [("author", name_lo, first_hi)]
-    for lo, hi in spans[1:]:
-        piece = line[lo:hi]
-        if date_from(piece) is not None:
-            found.append(("date", lo, hi))
-        elif _PUBLICATION_WORDS.match(piece) and not any(f == "source" for f, _, _ in found):
-            found.append(("source", lo, hi))
-        else:
-            return None
-    return found
 
 
 def _headline_case(line: str) -> bool:

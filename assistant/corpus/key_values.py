@@ -6,9 +6,11 @@ metadata, a news e-mail saved as text.
     Date: 2023-11-20
 
 Such a block was read as a title "Title: Library…" and paragraphs "Author: Nora Feld" quoted as
-text. It is metadata only when every line of the first block (up to a blank line) is a key this
-module knows and one of them is a title, author or date, so a story that opens "Note: the
-figures…" stays a story. Bounded: at most 30 lines of 600 characters are looked at.
+text. A mail's sender (`From:`) is its author only when no byline under the header names one: a
+newsletter is sent by its desk and written by the byline's writer. It is metadata only when
+every line of the first block (up to a blank line) is a key this module knows and one of them is
+a title, author or date, so a story that opens "Note: the figures…" stays a story. Bounded: at
+most 30 lines of 600 characters are looked at.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from assistant.corpus.metadata import date_from
 _FIELDS = {
     "title": "title", "headline": "title", "subject": "title",
     "author": "author", "authors": "author", "by": "author", "byline": "author", "writer": "author",
-    "from": "author",
+    "from": "sender",
     "date": "date", "published": "date", "publish date": "date", "date published": "date",
     "pubdate": "date", "sent": "date",
     "source": "source", "publication": "source", "publisher": "source", "site": "source",
@@ -95,7 +97,7 @@ def _value(name: str, value: str) -> str | None:
     """The field's value as the reader shows it: a date as ISO where it can be read, a mailbox's name."""
     if name == "date":
         return iso_date_of(value) or value
-    if name == "author":
+    if name in ("author", "sender"):
         mailbox = _MAILBOX.match(value)
         if mailbox:
             return mailbox.group(1).strip() or None

@@ -57,8 +57,10 @@ _DAY_FIRST_LINE = re.compile(
     re.IGNORECASE,
 )
 _ISO_LINE = re.compile(
-    r"^(?:published|updated|posted|date)?:?\s*(\d{4})-(\d{2})-(\d{2})\b.{0,40}$", re.IGNORECASE
+    r"^(?:published|updated|posted|date)?:?\s*(\d{4})-(\d{2})-(\d{2})(?:\b|T\d).{0,40}$", re.IGNORECASE
 )
+# The wire's own stamp, as Reuters' DATE tag writes it: "26-FEB-1987 15:01:01.79".
+_WIRE_STAMP_LINE = re.compile(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})\b.{0,40}$")
 
 
 def decoded(value: str) -> str:
@@ -147,12 +149,15 @@ def iso_date(month_name: str, day: str, year: str) -> str | None:
 
 
 def date_from(line: str) -> str | None:
-    """The date a header line states ("Published March 14, 2024", "3 March 2026", "2026-03-03"),
-    as ISO, or None."""
+    """The date a header line states ("Published March 14, 2024", "3 March 2026", "2026-03-03",
+    "2026-03-03T08:30:00Z", the wire's "26-FEB-1987 15:01:01.79"), as ISO, or None."""
     match = _DATE_LINE.match(line)
     if match:
         return iso_date(match.group(1), match.group(2), match.group(3))
     match = _DAY_FIRST_LINE.match(line)
+    if match:
+        return iso_date(match.group(2), match.group(1), match.group(3))
+    match = _WIRE_STAMP_LINE.match(line)
     if match:
         return iso_date(match.group(2), match.group(1), match.group(3))
     match = _ISO_LINE.match(line)

@@ -92,6 +92,11 @@ def parse_article(article_id: str, text: str, *, markdown: bool = False) -> Pars
         if ">" in piece:  # a quote marker's only character: most paragraphs have none to blank out
             piece = _QUOTE_MARKERS.sub(lambda m: m.group(1) + " " * len(m.group(2)), piece)
         sentences.extend(Sentence(s, e, number) for s, e in split_paragraph(piece, start))
+    if header.author is None and (sender := fields.get("sender")):
+        header.author = decoded(sender)  # a mail's sender, where no byline names the writer
+        if "sender" in spans:
+            header.spans["author"] = spans["sender"]
+    spans.pop("sender", None)
     spans.update(header.spans)
     if header.title is not None and "title" not in fields and "title" in header.spans:
         header.title = newsroom_title(header.title, text[header.spans["title"].end :])

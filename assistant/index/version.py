@@ -19,7 +19,12 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-18: TOML front matter and the field names site generators use, a front matter flag no field,
 # a title's Setext underline, a byline repeating the known author, HTML tags alone in Markdown, a
 # narrow newspaper column read as wrapped prose (trial24, review24).
-ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-18"
+# parse-19: a publication after a byline's comma ("By Lena Fisk, River Weekly") is the source; a
+# tag named in prose shown; an embedded post's signature line ("— Name (@handle) date") is layout;
+# the wire's "26-FEB-1987 15:01:01.79" and ISO timestamps read as dates; a dateline's day given the
+# year a file's date holds alone ("date: 1987"); a mail's sender no author over the byline; a
+# separator line ("- - - -", "--"), a page number and a newsletter's footer are layout (reading25).
+ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-19"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""

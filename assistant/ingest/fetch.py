@@ -27,7 +27,9 @@ from assistant.ingest.redirect_guard import refused_redirect
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 5
-ACCEPTED_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+# A feed's types (RSS, Atom, and the plain XML types servers often send feeds as).
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/xml", "text/xml"})
+ACCEPTED_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", *FEED_TYPES})
 USER_AGENT = "assistant/0.1 (news article reader)"
 _CHUNK = 64 * 1024
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
@@ -157,7 +159,7 @@ def _fetch(url: str, timeout: float, max_bytes: int, max_redirects: int) -> Fetc
                 raise _after_redirect(error, url, current)
             media_type, charset = _content_type(reply.headers)
             if media_type and media_type not in ACCEPTED_TYPES:
-                raise AddError(f"the page is {media_type}, not HTML or plain text")
+                raise AddError(f"the page is {media_type}, not HTML, plain text or a feed")
             data = _read_capped(reply, max_bytes, deadline, timeout)
             kind = _simplify(media_type) if media_type else _sniffed(data)
             return FetchedPage(url=current, data=data, content_type=kind, charset=charset)
@@ -260,6 +262,8 @@ def _sniffed(data: bytes) -> str:
 
 
 def _simplify(media_type: str) -> str:
+    if media_type in FEED_TYPES:
+        return "application/xml"  # a feed, or XML that may be one: read_source tells
     return "text/plain" if media_type == "text/plain" else "text/html"
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html import unescape as html_unescape
 
 from assistant.corpus import UnreadableArticle
+from assistant.corpus.byline import source_after_names
 from assistant.corpus.key_values import iso_date_of
 from assistant.safe_text import clean, without_escape_sequences
 
@@ -121,12 +122,14 @@ def extract_article(html: str, *, url: str | None = None) -> HtmlArticle:
             f"no article text found in the page, only “{shown}” (a menu or links: it may need "
             "JavaScript, or be an index page)"
         )
+    author, paper = _writer_and_paper(_field(document, "author"))
     return HtmlArticle(
         paragraphs=paragraphs,
         title=_field(document, "title"),
-        author=_field(document, "author"),
+        author=author,
         date=_date(_field(document, "date")),
         source=_field(document, "sitename")
+        or paper
         or site_in_title(html, _field(document, "title"))
         or _host(_field(document, "hostname")),
         url=_field(document, "url") or url,
@@ -233,6 +236,18 @@ def _field(document: object, name: str) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+def _writer_and_paper(author: str | None) -> tuple[str | None, str | None]:
+    """The writers and the paper a page's byline names: trafilatura gives "By Lena Fisk, River
+    Weekly" (or a meta author so written) as "Lena Fisk; River Weekly", which was stored as the
+    author. Read as the corpus reads a text byline; writers alone ("Jane Doe; Tom Berg") stay."""
+    if author is None or "; " not in author:
+        return author, None
+    named = source_after_names(author.replace("; ", ", "))
+    if named is None:
+        return author, None
+    return author[: named.names_end].strip() or None, named.source
 
 
 def _date(value: str | None) -> str | None:

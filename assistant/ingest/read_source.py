@@ -24,7 +24,10 @@ from assistant.corpus import (
     story_count,
     wire_stories,
 )
+from assistant.corpus.article_file import ArticleFields
+from assistant.corpus.file_kinds import FEED_SUFFIXES, is_feed
 from assistant.ingest.drafts import Draft, from_html, from_text
+from assistant.ingest.feed_item import feed_items
 from assistant.ingest.html_article import decode_html, looks_like_html
 from assistant.ingest.sources import Item
 from assistant.ingest.web import check_url
@@ -65,8 +68,11 @@ def read_item(
     assert item.path is not None
     path = item.path
     suffix = path.suffix.lower()
-    if suffix not in HTML_SUFFIXES and suffix not in corpus.TEXT_SUFFIXES and suffix not in WIRE_SUFFIXES:
-        raise UnreadableArticle(f"unknown format {suffix!r} (add .html, .htm, .txt or .md files, or a URL)")
+    known = (HTML_SUFFIXES, corpus.TEXT_SUFFIXES, WIRE_SUFFIXES, FEED_SUFFIXES)
+    if not any(suffix in suffixes for suffixes in known):
+        raise UnreadableArticle(
+            f"unknown format {suffix!r} (add .html, .htm, .txt, .md or feed .xml files, or a URL)"
+        )
     try:
         # A file named on the command line may be a link (the user chose it); it must be a regular file.
         data, _ = read_regular(path, MAX_SOURCE_BYTES)
@@ -95,6 +101,10 @@ def _read_bytes(data: bytes, suffix: str, *, fallback_title: str | None, label: 
             raise UnreadableArticle(f"unknown format {suffix!r}: an SGML file with no wire stories in it")
         return _wire_collection(text, label)
     text = corpus.decode(data)
+    if suffix in FEED_SUFFIXES or (suffix in ("", ".txt", ".text") and is_feed(text)):
+        if not is_feed(text):
+            raise UnreadableArticle(f"unknown format {suffix!r}: an XML file that is no RSS or Atom feed")
+        return _feed(text, label)
     if suffix not in corpus.MARKDOWN_SUFFIXES and story_count(text):
         return _wire_collection(text, label)
     warnings: list[str] = []
@@ -128,8 +138,32 @@ def _wire_collection(text: str, label: str) -> Collection:
     return Collection(tuple(drafts), tuple(left))
 
 
-def _read_url(url: str, fetch: Callable[[str], FetchedPage]) -> Draft:
+def _feed(text: str, label: str) -> Draft | Collection:
+    """A feed's items as drafts: one item saved alone is one article, a whole feed a collection."""
+    drafts = []
+    for number, item in enumerate(feed_items(text), start=1):
+        warnings = () if item.title else ("no title found; titled 'Untitled article'",)
+        fields = ArticleFields(
+            item.title or "Untitled article", item.author, item.date, item.source, item.url
+        )
+        drafts.append((f"{label} item {number}", Draft(fields, item.paragraphs, warnings)))
+    if not drafts:
+        raise UnreadableArticle("no story to store: the feed has no item with any text")
+    if len(drafts) == 1:
+        return drafts[0][1]
+    return Collection(tuple(drafts), ())
+
+
+def _read_url(url: str, fetch: Callable[[str], FetchedPage]) -> Draft | Collection:
     page = fetch(url)
+    if page.content_type == "application/xml":
+        text = _decode_text(page)
+        if not is_feed(text):
+            raise UnreadableArticle("the address serves XML that is no RSS or Atom feed")
+        read = _feed(text, url)
+        if isinstance(read, Draft) and read.fields.url is None:
+            read = dataclasses.replace(read, fields=dataclasses.replace(read.fields, url=page.url))
+        return read
     stem = urllib.parse.urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
     fallback = urllib.parse.unquote(stem) or None
