@@ -76,7 +76,9 @@ _PERCENT = re.compile(
 )
 _MONEY = re.compile(
     r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)?\s*(?:dlrs?|dollars?|yen|marks|francs|"
-    r"pounds|stg|euros?|lire|cents?|rupees|yuan)\b",
+    r"pounds|stg|euros?|lire|cents?|rupees|yuan)\b"
+    # "a 12 million pound pier": a sum as an adjective, singular (not "the 1,000 mark", "a 10 pound bag").
+    r"|\b\d[\d,.]*\s*(?:million|billion|trillion|mln|bln)\s+(?:pound|franc|rupee|lira)\b",
     re.I,
 )
 _NUMBER = re.compile(
