@@ -1,0 +1,31 @@
+"""Feeds a user adds that are hostile or odd in shape: each is read in bounded time and memory,
+or refused with a message, never a hang or a crash."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli_process import assistant as cli
+
+
+def _feed(story: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Aven Courier</title>'
+        f"<item><title>Harbour dredging</title><description>{story}</description></item></channel></rss>"
+    )
+
+
+def test_a_story_of_unclosed_script_tags_is_added_not_hung_on(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # Each unclosed "<script>" sent a lazy search over the rest of the story: hours for this file.
+    junk = "&lt;script&gt;" * 200_000
+    story = f"{junk}&lt;p&gt;Dredging of Brill harbour will start in May, the port said.&lt;/p&gt;"
+    (tmp_path / "courier.rss").write_text(_feed(story), encoding="utf-8")
+
+    added = cli(corpus, "add", str(tmp_path / "courier.rss"))
+
+    assert added.returncode == 0, added.stderr
+    rows = json.loads(cli(corpus, "list", "--json").stdout)
+    assert [row["title"] for row in rows] == ["Harbour dredging"]
