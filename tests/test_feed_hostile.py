@@ -29,3 +29,22 @@ def test_a_story_of_unclosed_script_tags_is_added_not_hung_on(tmp_path: Path) ->
     assert added.returncode == 0, added.stderr
     rows = json.loads(cli(corpus, "list", "--json").stdout)
     assert [row["title"] for row in rows] == ["Harbour dredging"]
+
+
+def test_a_feed_nested_too_deep_is_refused_saying_so(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    depth = 50_000
+    nested = "<div>" * depth + "The harbour will be dredged in May." + "</div>" * depth
+    (tmp_path / "deep.atom").write_text(
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>River Weekly</title>'
+        '<entry><title>Dredging</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">'
+        f"{nested}</div></content></entry></feed>",
+        encoding="utf-8",
+    )
+
+    added = cli(corpus, "add", str(tmp_path / "deep.atom"))
+
+    # Was "unexpected error (RecursionError: maximum recursion depth exceeded ...)".
+    assert "deep.atom: the feed nests its elements too deep to read" in added.stderr
+    assert "unexpected error" not in added.stderr

@@ -62,7 +62,10 @@ def feed_items(text: str) -> list[FeedItem]:
     channel = _child(root, "channel")
     source = _text(_child(channel if channel is not None else root, "title"))
     items = [e for e in root.iter() if _name(e) in ("item", "entry")][:MAX_ITEMS]
-    found = [_item(element, source) for element in items]
+    try:
+        found = [_item(element, source) for element in items]
+    except RecursionError as exc:  # an xhtml story is written out again, one call per level
+        raise UnreadableArticle("the feed nests its elements too deep to read") from exc
     return [item for item in found if item.paragraphs]
 
 
