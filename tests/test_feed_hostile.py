@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 from cli_process import assistant as cli
+from pages import Site
+from test_reading_leftovers import ATOM, RSS
 
 
 def _feed(story: str) -> str:
@@ -48,3 +50,18 @@ def test_a_feed_nested_too_deep_is_refused_saying_so(tmp_path: Path) -> None:
     # Was "unexpected error (RecursionError: maximum recursion depth exceeded ...)".
     assert "deep.atom: the feed nests its elements too deep to read" in added.stderr
     assert "unexpected error" not in added.stderr
+
+
+def test_a_feed_served_as_plain_text_or_untyped_is_added_an_article_an_item(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = (200, {"Content-Type": "text/plain; charset=utf-8"}, RSS.encode("utf-8"))  # a raw file host
+    untyped = (200, {}, ATOM.encode("utf-8"))
+    with Site({"/feed.xml": plain, "/untyped": untyped}) as site:
+        # Was refused: "an RSS or Atom feed saved as text; `assistant add` the file ...", and "no
+        # article text found in the page".
+        added = cli(corpus, "add", site.url("/feed.xml"), site.url("/untyped"))
+
+    assert added.returncode == 0, added.stderr
+    titles = sorted(row["title"] for row in json.loads(cli(corpus, "list", "--json").stdout))
+    assert titles == ["Ferry fares to rise in April", "Fish market moves", "Harbour dredging to start in May"]
