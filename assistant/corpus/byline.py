@@ -36,6 +36,11 @@ _OUTLET_WORDS = frozenset(
     """.split()
 )
 
+# Words papers end on that are surnames too ("Wei Sun", "Emily Post", "Heath Ledger"): after a first
+# name they name a second writer as often as a paper, so two such words are a paper only after "The"
+# ("The Baltimore Sun"); the byline is then kept whole, as before papers were read off it.
+_SURNAME_OUTLET_WORDS = frozenset("post sun star bee ledger".split())
+
 
 def _names_outlet(part: str) -> bool:
     """True when a byline's last part names a publication ("River Weekly", "The Coastal Ledger"),
@@ -48,7 +53,10 @@ def _names_outlet(part: str) -> bool:
         return True
     if any(word.lower() in ("and", "&") for word in words):
         return False  # "Tom Berg and Mary Post": more writers, not a paper
-    return len(words) >= 2 and words[-1].strip(".").lower() in _OUTLET_WORDS
+    last = words[-1].strip(".").lower()
+    if len(words) == 2 and last in _SURNAME_OUTLET_WORDS:
+        return False  # "By Anna Lee, Wei Sun", "By Jane Doe, Emily Post": a second writer, as likely
+    return len(words) >= 2 and last in _OUTLET_WORDS
 
 
 # Short words of a publication's name set in capitals that are words, not acronyms ("THE", "NEW").

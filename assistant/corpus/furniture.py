@@ -81,9 +81,23 @@ def is_furniture(line: str) -> bool:
         return True
     if "(@" in line and (signature := _EMBED_SIGNATURE.match(line)) is not None:
         when = signature.group("when")
-        if not when.strip() or _POSTED.search(when):
+        if not when.strip() or (_POSTED.search(when) and _stamp_alone(when)):
             return True  # the date it was posted, or none: a sentence never ends on "(@handle)"
     return line.isupper() and len(line.split()) >= _PROMO_WORDS
+
+
+# Each word of a post's time stamp: "on", "at", a month, a day or year, a clock time, am/pm, a zone.
+_STAMP_WORD = re.compile(
+    rf"(?i:on|at|{_MONTH}\.?|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}:\d\d(?::\d\d)?(?:[ap]\.?m\.?)?"
+    r"|[ap]\.?m\.?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[·|•—–-])|[A-Z]{2,4}"
+)
+
+
+def _stamp_alone(when: str) -> bool:
+    """True when what follows a post's "(@handle)" is its time stamp alone ("March 3, 2024", "on Mar 3,
+    2024 at 8:15am PST"), not the rest of a sentence naming someone by their handle ("Ann Lee
+    (@annlee) posted photos of the square on 3 March 2024.")."""
+    return all(_STAMP_WORD.fullmatch(word) for word in re.split(r"[\s,]+", when.strip().rstrip(".")) if word)
 
 
 def is_sign_off(line: str) -> bool:

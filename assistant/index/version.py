@@ -24,7 +24,10 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # the wire's "26-FEB-1987 15:01:01.79" and ISO timestamps read as dates; a dateline's day given the
 # year a file's date holds alone ("date: 1987"); a mail's sender no author over the byline; a
 # separator line ("- - - -", "--"), a page number and a newsletter's footer are layout (reading25).
-ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-19"
+# parse-20: a sentence naming someone by handle before a date ("Ann Lee (@annlee) posted … on 3 March
+# 2024.") is story again, not an embedded post's signature; a byline's second writer whose surname a
+# paper's name ends on ("By Anna Lee, Wei Sun") is no source (review25).
+ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-20"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""

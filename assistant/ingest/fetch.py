@@ -43,7 +43,7 @@ class FetchedPage:
     """The final URL, after any redirects."""
     data: bytes
     content_type: str
-    """The media type alone, lower case: `text/html` or `text/plain`."""
+    """The media type alone, lower case: `text/html`, `text/plain` or (a feed's) `application/xml`."""
     charset: str | None = None
     """The charset the server declared, if any."""
 
@@ -256,9 +256,13 @@ def _content_type(headers: Message) -> tuple[str, str | None]:
 def _sniffed(data: bytes) -> str:
     """The kind of a page whose server names none (an old or hand-made server), as a browser would
     tell it: HTML by its tags, else text; text that is binary is refused when it is read."""
+    from assistant.corpus.file_kinds import is_feed
     from assistant.ingest.html_article import looks_like_html
 
-    return "text/html" if looks_like_html(data[:20000].decode("latin-1")) else "text/plain"
+    head = data[:20000].removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+    if is_feed(head):
+        return "application/xml"  # a feed: read_source reads its items
+    return "text/html" if looks_like_html(head) else "text/plain"
 
 
 def _simplify(media_type: str) -> str:

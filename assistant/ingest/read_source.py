@@ -156,8 +156,10 @@ def _feed(text: str, label: str) -> Draft | Collection:
 
 def _read_url(url: str, fetch: Callable[[str], FetchedPage]) -> Draft | Collection:
     page = fetch(url)
-    if page.content_type == "application/xml":
-        text = _decode_text(page)
+    # A feed served as plain text (a raw file host) is read as a feed too: it was refused as "a feed
+    # saved as text; `assistant add` the file" (fetch tells a feed sent with no type by its start).
+    text = _decode_text(page) if page.content_type != "text/html" else ""
+    if page.content_type == "application/xml" or (page.content_type == "text/plain" and is_feed(text)):
         if not is_feed(text):
             raise UnreadableArticle("the address serves XML that is no RSS or Atom feed")
         read = _feed(text, url)
@@ -168,7 +170,7 @@ def _read_url(url: str, fetch: Callable[[str], FetchedPage]) -> Draft | Collecti
     stem = stem.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
     fallback = urllib.parse.unquote(stem) or None
     if page.content_type == "text/plain":
-        draft = from_text(_decode_text(page), markdown=False, fallback_title=fallback, warnings=[])
+        draft = from_text(text, markdown=False, fallback_title=fallback, warnings=[])
         fields = draft.fields
         if fields.url is None:
             fields = dataclasses.replace(fields, url=page.url)
