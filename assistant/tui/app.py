@@ -112,6 +112,7 @@ class AssistantApp(App[None]):
         self._next_check = 0.0
         """Monotonic time before which the corpus is not scanned again (polling)."""
         self._notifier = notifier
+        self._frozen = False  # gc.freeze() once: a later list's replaced rows must stay collectable
         self.corpus_watch: CorpusWatch | None = None
         """The notifier's thread while it watches the corpus folder (None: polling, or not watching)."""
         self._touched = False
@@ -211,8 +212,11 @@ class AssistantApp(App[None]):
         self.chat.articles_listed(message.articles)
         # What is alive now (the imports, the index's tables, the list's rows) lives as long as the
         # chat: kept out of the collector's full passes, each of which walked it all with the screen
-        # still (0.15-0.3 s at 46k rows, at a keystroke in the filter as often as not).
-        gc.freeze()
+        # still (0.15-0.3 s at 46k rows, at a keystroke in the filter as often as not). Once only: a
+        # list read again later would freeze the replaced rows' cycles for good.
+        if not self._frozen:
+            gc.freeze()
+            self._frozen = True
         if self._watch_seconds <= 0 or self.engine is None:
             return
         if self._notifier:
