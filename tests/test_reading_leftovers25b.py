@@ -1,0 +1,69 @@
+"""Four small reading leftovers, each tried as a user meets it: the real CLI (a new process) on a
+real corpus folder, the index built by the command.
+
+A site that serves its feed by content negotiation answered 406 to our Accept header, which named
+no feed type.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from cli_process import assistant as cli
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Aven Courier</title>
+<item><title>Harbour dredging to start in May</title>
+<description>Dredging of Brill harbour will start in May, the port authority said.</description></item>
+</channel></rss>
+"""
+
+
+@contextmanager
+def _negotiating_site() -> Iterator[str]:
+    """A site that serves its feed only to a client whose Accept header names a feed type, as
+    content-negotiating servers do (406 otherwise); yields the feed's address."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            accepted = self.headers.get("Accept", "")
+            if "application/rss+xml" in accepted:
+                status, body = 200, FEED.encode("utf-8")
+                kind = "application/rss+xml; charset=utf-8"
+            else:
+                status, body, kind = 406, b"<html><body>Not Acceptable</body></html>", "text/html"
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host!s}:{port}/feed"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_a_feed_served_by_content_negotiation_is_added(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with _negotiating_site() as address:
+        added = cli(corpus, "add", address)  # was refused: the site answered 406
+
+    assert added.returncode == 0, added.stderr
+    titles = [row["title"] for row in json.loads(cli(corpus, "list", "--json").stdout)]
+    assert titles == ["Harbour dredging to start in May"]
