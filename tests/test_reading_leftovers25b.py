@@ -67,3 +67,33 @@ def test_a_feed_served_by_content_negotiation_is_added(tmp_path: Path) -> None:
     assert added.returncode == 0, added.stderr
     titles = [row["title"] for row in json.loads(cli(corpus, "list", "--json").stdout)]
     assert titles == ["Harbour dredging to start in May"]
+
+
+def test_a_feeds_titles_are_stored_without_c1_controls(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    feed = tmp_path / "courier.xml"
+    feed.write_text(
+        FEED.replace("Aven Courier", "Aven\x80 Courier")
+        .replace("Harbour dredging", "Harbour\x81 dredging")
+        .replace(
+            "</title>\n<description>",
+            "</title><author>x@courier.example.com (Lena\x8d Fisk)</author>\n<description>",
+        ),
+        encoding="utf-8",
+    )
+
+    added = cli(corpus, "add", str(feed))
+
+    assert added.returncode == 0, added.stderr
+    stored = "".join(path.read_text(encoding="utf-8") for path in corpus.glob("*.md"))
+    # The feed's and the item's titles kept U+0081, U+0080 in the file, written as YAML escapes and
+    # read back as the controls (a page's title never kept them).
+    assert "title: Harbour dredging to start in May\n" in stored
+    assert "source: Aven Courier\n" in stored
+    (row,) = json.loads(cli(corpus, "list", "--json").stdout)
+    assert (row["title"], row["author"], row["source"]) == (
+        "Harbour dredging to start in May",
+        "Lena Fisk",
+        "Aven Courier",
+    )
