@@ -97,3 +97,30 @@ def test_a_feeds_titles_are_stored_without_c1_controls(tmp_path: Path) -> None:
         "Lena Fisk",
         "Aven Courier",
     )
+
+
+def test_a_pasted_tweets_trailing_links_are_no_part_of_its_quote(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "barrier.txt").write_text(
+        "Flood barrier opens\n\n"
+        "The new flood barrier on the Aven river opened on Monday, the council said.\n\n"
+        "Engineer Tom Berg posted: The Aven barrier can hold back a surge of four metres! "
+        "pic.twitter.com/AbC123xYz\n\n"
+        "Mayor Ann Lee wrote that the barrier was worth every penny https://t.co/Qw3rTy9 "
+        "pic.twitter.com/ZzZ9\n\n"
+        "Plans at https://t.co/Plans1 were shown to residents in May.\n",
+        encoding="utf-8",
+    )
+
+    shown = cli(corpus, "show", "barrier.txt", "--json")
+    asked = cli(corpus, "ask", "How high a surge can the Aven barrier hold back?")
+
+    assert shown.returncode == 0, shown.stderr
+    sentences = [s["text"] for s in json.loads(shown.stdout)["sentences"]]
+    # Each ended in its links: "… four metres! pic.twitter.com/AbC123xYz".
+    assert "Engineer Tom Berg posted: The Aven barrier can hold back a surge of four metres!" in sentences
+    assert "Mayor Ann Lee wrote that the barrier was worth every penny" in sentences
+    assert "Plans at https://t.co/Plans1 were shown to residents in May." in sentences  # mid-prose stays
+    assert "surge of four metres!" in asked.stdout
+    assert "pic.twitter.com" not in asked.stdout
