@@ -124,3 +124,47 @@ def test_a_pasted_tweets_trailing_links_are_no_part_of_its_quote(tmp_path: Path)
     assert "Plans at https://t.co/Plans1 were shown to residents in May." in sentences  # mid-prose stays
     assert "surge of four metres!" in asked.stdout
     assert "pic.twitter.com" not in asked.stdout
+
+
+def test_a_month_and_year_line_under_the_title_is_its_date_not_a_sentence(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    story = "\n\nThe new flood barrier on the Aven river opened on Monday, the council said.\n"
+    (corpus / "monthly.txt").write_text("Flood barrier opens\nFebruary 1987" + story, encoding="utf-8")
+    (corpus / "bylined.txt").write_text(
+        "Flood barrier opens\nBy Lena Fisk\nMarch 2024" + story, encoding="utf-8"
+    )
+    (corpus / "dated.txt").write_text(
+        "Flood barrier opens\nMarch 2024\n3 March 2024" + story, encoding="utf-8"
+    )
+    (corpus / "datelined.txt").write_text(
+        "Flood barrier opens\nFebruary 1987\n\nNEW YORK, Feb 26 - The flood barrier opened on Monday.\n",
+        encoding="utf-8",
+    )
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "added.txt").write_text(
+        "Harbour dredging starts\nMay 2024\n\nDredging of Brill harbour started on Monday, the port said.\n",
+        encoding="utf-8",
+    )
+
+    added = cli(corpus, "add", str(inbox / "added.txt"))
+    done = cli(corpus, "list", "--json")
+
+    assert added.returncode == 0, added.stderr
+    rows = {row["id"]: row for row in json.loads(done.stdout)}
+    # Each had no date and "February 1987" (or "March 2024") as its first sentence.
+    assert rows["monthly.txt"]["date"] == "1987-02"  # the month known, the day not: none invented
+    assert (rows["bylined.txt"]["author"], rows["bylined.txt"]["date"]) == ("Lena Fisk", "2024-03")
+    assert rows["dated.txt"]["date"] == "2024-03-03"  # a full date given beside it wins
+    assert rows["datelined.txt"]["date"] == "1987-02-26"  # the dateline's day, the month line's year
+    (added_id,) = set(rows) - {"monthly.txt", "bylined.txt", "dated.txt", "datelined.txt"}
+    assert rows[added_id]["date"] == "2024-05"
+    for article in rows:
+        assert not {"February 1987", "March 2024", "3 March 2024", "May 2024"} & set(_shown(corpus, article))
+
+
+def _shown(corpus: Path, article: str) -> list[str]:
+    done = cli(corpus, "show", article, "--json")
+    assert done.returncode == 0, done.stderr
+    return [s["text"] for s in json.loads(done.stdout)["sentences"]]
