@@ -147,7 +147,7 @@ def month_year_from(line: str) -> str | None:
     "1987-02", or None."""
     match = _MONTH_YEAR_LINE.match(line)
     month = _MONTHS.get(match.group(1).lower()) if match else None
-    if match is None or month is None or not 1000 <= int(match.group(2)) <= 2999:
+    if match is None or month is None or not 1800 <= int(match.group(2)) <= 2199:
         return None
     return f"{match.group(2)}-{month:02d}"
 
