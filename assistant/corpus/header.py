@@ -20,6 +20,7 @@ from assistant.corpus.metadata import (
     date_from,
     decoded,
     looks_like_byline,
+    month_year_from,
     name_case,
     source_from,
     source_span,
@@ -151,6 +152,7 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
     if index and index < len(all_lines) and _underlines(text, all_lines[index - 1], all_lines[index]):
         index += 1  # the title's underline: "River cleanup" over "=============" (Setext, plain text)
     start = index
+    month_line: tuple[str, Span] | None = None  # "February 1987": the date only if no other is given
     while index < min(len(all_lines), start + _HEADER_LINES):
         line_info = all_lines[index]
         after = all_lines[index + 1] if index + 1 < len(all_lines) else None
@@ -189,6 +191,9 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
                 name = name[: named.names_end]
             header.author = name_case(decoded(clean(name, one_line=True)))
             header.spans["author"] = Span(offset, offset + len(name))
+        elif (month := month_year_from(line)) is not None:
+            if month_line is None:
+                month_line = (month, Span(line_info.start, line_info.end))
         elif header.date is None and len(line) < 80 and (found := date_from(line)):
             header.date = found
             header.spans["date"] = Span(line_info.start, line_info.end)
@@ -199,6 +204,8 @@ def read_header(text: str, all_lines: list[Line], fields: dict[str, str]) -> tup
         else:
             break
         index += 1
+    if header.date is None and month_line is not None:
+        header.date, header.spans["date"] = month_line
     return header, index
 
 

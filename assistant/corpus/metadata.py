@@ -137,6 +137,21 @@ def source_span(line: str) -> tuple[int, int] | None:
     return None if match is None else (match.start(1), match.end(1))
 
 
+# A month and year alone under the title ("February 1987", "March 2024"): a monthly's or an archive's
+# date line, no sentence. The day is not known, so it is kept as "1987-02", never the first.
+_MONTH_YEAR_LINE = re.compile(r"^\s*([A-Za-z]{3,9})\.?,?\s+(\d{4})\s*$")
+
+
+def month_year_from(line: str) -> str | None:
+    """The month a header line holding only a month and a year names ("February 1987"), as
+    "1987-02", or None."""
+    match = _MONTH_YEAR_LINE.match(line)
+    month = _MONTHS.get(match.group(1).lower()) if match else None
+    if match is None or month is None or not 1800 <= int(match.group(2)) <= 2199:
+        return None
+    return f"{match.group(2)}-{month:02d}"
+
+
 def iso_date(month_name: str, day: str, year: str) -> str | None:
     """An ISO date from its written parts, or None when they name no real day."""
     month = _MONTHS.get(month_name.lower().rstrip("."))

@@ -43,6 +43,12 @@ at white space, or hard at the limit, so no quote, token count or scan grows wit
 _CANDIDATE = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+(\S+))""")
 _WORD_BEFORE = re.compile(r"""(\S+)$""")
 _OPENERS = "\"'“‘([—–-*_`"  # with Markdown's emphasis and code marks
+# A pasted tweet's text ends in its picture's or its shortened link ("… opened today!
+# pic.twitter.com/AbC123 https://t.co/XyZ"): no words of the story, so no quote keeps them. Only
+# such links at a sentence's end are dropped; a link in the middle of prose is the writer's.
+_TRAILING_SHORT_LINKS = re.compile(
+    r"(?:\s*(?<!\S)[\[(<]?(?:https?://)?(?:pic\.twitter\.com|t\.co)/[^\s]{0,200})+\s*$", re.IGNORECASE
+)
 
 
 def _ends_sentence(paragraph: str, mark_start: int, mark: str, next_word: str) -> bool:
@@ -80,11 +86,22 @@ def split_paragraph(paragraph: str, offset: int = 0) -> Iterator[tuple[int, int]
     No piece is longer than MAX_SENTENCE_CHARS (see `_bounded`).
     """
     for start, end in _sentences(paragraph):
+        end = _without_trailing_links(paragraph, start, end)
+        if end <= start:
+            continue
         if end - start <= MAX_SENTENCE_CHARS:
             yield offset + start, offset + end
         else:
             for a, b in _bounded(paragraph, start, end):
                 yield offset + a, offset + b
+
+
+def _without_trailing_links(paragraph: str, start: int, end: int) -> int:
+    """Where the sentence at `start`-`end` ends without a pasted tweet's trailing picture or t.co links."""
+    if "t.co/" not in (sentence := paragraph[start:end].lower()) and "twitter.com/" not in sentence:
+        return end
+    link = _TRAILING_SHORT_LINKS.search(paragraph, max(start, end - 2000), end)
+    return link.start() if link and link.start() >= start else end
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -27,7 +27,10 @@ from assistant.speakers import RULES_VERSION as SPEAKER_RULES  # stored attribut
 # parse-20: a sentence naming someone by handle before a date ("Ann Lee (@annlee) posted … on 3 March
 # 2024.") is story again, not an embedded post's signature; a byline's second writer whose surname a
 # paper's name ends on ("By Anna Lee, Wei Sun") is no source (review25).
-ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-20"
+# parse-21: a pasted tweet's trailing pic.twitter.com/t.co links are no part of its sentence; a
+# month-and-year line under the title ("February 1987") is the date "1987-02", not a sentence
+# (reading25b).
+ANALYSIS_VERSION = "fold-stop-variants-snowball-amp/parse-21"
 
 DEFAULT_PASSAGE_TOKENS = 120
 """Passage size in tiktoken tokens unless $ASSISTANT_PASSAGE_TOKENS says otherwise (see analysis)."""

@@ -155,5 +155,7 @@ def _text(element: ET.Element | None, *, keep_lines: bool = False) -> str | None
         written = re.sub(r"<(/?)[\w.-]+:", r"<\1", written)  # "<html:p>" as "<p>"
     else:
         written = "".join(element.itertext())
-    value = written.strip() if keep_lines else " ".join(written.split())
+    # A one-line field (title, writer, feed title) is cleaned as the HTML path cleans a page's title:
+    # a C1 control (U+0080-U+009F) is no white space to split on and was kept in the stored file.
+    value = written.strip() if keep_lines else " ".join(clean(written, one_line=True).split())
     return value or None

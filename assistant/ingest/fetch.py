@@ -189,7 +189,11 @@ def _open(opener: urllib.request.OpenerDirector, current: str, remaining: float,
         current,
         headers={
             "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+            # Feeds are read too: a site that picks its answer by Accept serves its feed only when asked.
+            "Accept": (
+                "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+                "application/xml;q=0.9,text/plain;q=0.9,*/*;q=0.1"
+            ),
             "Accept-Encoding": "gzip, identity",
         },
     )
