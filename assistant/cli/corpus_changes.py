@@ -89,9 +89,9 @@ def add(
     """Add articles: files, folders (recursively), http(s) URLs, or - for stdin.
 
     A web page stores its story; a wire file (Reuters SGML) or a feed (RSS, Atom) each of its
-    stories or items. Each is stored in the corpus (or in --into FOLDER inside it) as a Markdown file with front
-    matter, and the index is updated. Exit status: 0 all stored (or already present), 2 a bad
-    --into, 6 some failed, 3 no corpus folder.
+    stories or items. Each is stored in the corpus (or in --into FOLDER inside it) as a Markdown
+    file with front matter, and the index is updated. Exit status: 0 all stored (or already
+    present), 2 a bad --into, 6 some failed, 3 no corpus folder.
     """
     from assistant.ingest import MetaOverrides
     from assistant.ingest.select import skipped_summary, warning_summary
