@@ -81,6 +81,52 @@ def states_reason(sentence: str) -> bool:
     return reason_cue().search(sentence) is not None
 
 
+CAUSAL_LINK_TEXT = (
+    r"\b(?:after|amid|as(?!\s+(?:well|part|of|for|much|many|long|soon|far|high|low|little|a|an|the|it"
+    r"|expected|usual)\b))\s+\w"
+)
+"""A clause of time that news copy writes as its cause ("Cocoa prices rose after heavy rains damaged
+the crop", "Buying slowed as stocks piled up"): the why-lift's cues leave it out, as it says when as
+often as why, but a story writing one may hold the reason asked."""
+
+FEELING_TEXT = (
+    r"\b(?:angry|angered|upset|furious|frustrated|worried|concerned|afraid|fear(?:ed|s|ing)?|in\s+protest)\b"
+)
+"""A feeling stated of the doer ("Later said to be angry, the mayor left the meeting"): a reason too."""
+
+
+NEWS_CAUSE_TEXT = (
+    r"\b(?:over\s+(?!\d|(?:the\s+|a\s+)?(?:past|next|last|coming|weekend|year|month|week|decade|period)\b)[a-z]"
+    r"|on\s+(?:[\w-]+\s+){0,3}?(?:concerns?|worries|fears?|hopes?|news|reports?|rumou?rs?|expectations?"
+    r"|speculation|demand|supply|cuts?|data|optimism|pessimism|signs?|weakness|strength|profit[- ]taking"
+    r"|buying|selling|pressure)\b"
+    r"|for\s+(?:[\w-]+\s+){0,2}?(?:repairs?|maintenance|renovation|safety|security|health|violations?"
+    r"|breach(?:es)?|misconduct|fraud|failing|failures?)\b"
+    r"|following\s+(?!\d|(?:the\s+|a\s+)?(?:day|week|month|year|weekend)\b)[a-z]"
+    r"|with\s+(?:[\w'-]+\s+){1,4}[a-z]{2,}ing\b|saying\b)"
+)
+"""How news copy states a cause without a word of causing: "called a strike over pay", "shares fell on
+concerns about demand", "closed for repairs", "following complaints", "with fog covering the airport",
+"resigned, saying he needed to care for his wife". Each answered a why-question until reason_missing
+refused it for want of a cue."""
+
+
+@cache
+def loose_reason() -> re.Pattern[str]:
+    """CAUSAL_LINK_TEXT, FEELING_TEXT and NEWS_CAUSE_TEXT as one pattern, compiled on the first
+    why-question that asks whether a story may hold a reason (nothing else reads them)."""
+    return re.compile(
+        "|".join(f"(?:{p})" for p in (CAUSAL_LINK_TEXT, FEELING_TEXT, NEWS_CAUSE_TEXT)), re.IGNORECASE
+    )
+
+
+def may_state_reason(sentence: str) -> bool:
+    """Whether a sentence states, or may state, a cause or purpose: the why-lift's cue
+    (`states_reason`), or a looser shape news copy writes a cause in. Refusal reads this (a story
+    with none holds no reason); the lift keeps to the cue, as "after" says when as often as why."""
+    return states_reason(sentence) or loose_reason().search(sentence) is not None
+
+
 def lift_reasons(
     query: Query,
     probs: npt.NDArray[np.float64],
