@@ -16,13 +16,21 @@ SortKey = Literal["id", "title", "date"]
 SORT_KEYS: tuple[SortKey, ...] = ("date", "title", "id")
 
 
+def searched_fields(info: ArticleInfo) -> tuple[str, ...]:
+    """What a filter looks in: the article's title, author, source and id, those it has."""
+    meta = info.meta
+    return tuple(v for v in (meta.title, meta.author, meta.source, meta.id) if v)
+
+
+def title_order(info: ArticleInfo) -> tuple[str, str]:
+    """Where an article stands in a list by title: by title in any case, then id (a story filed twice)."""
+    return info.meta.title.casefold(), info.meta.id
+
+
 def matches(info: ArticleInfo, needle: str) -> bool:
     """True when `needle` (any case) stands in the article's title, author, source or id."""
-    meta = info.meta
     folded = needle.casefold()
-    return any(
-        folded in value.casefold() for value in (meta.title, meta.author, meta.source, meta.id) if value
-    )
+    return any(folded in value.casefold() for value in searched_fields(info))
 
 
 def select_articles(
@@ -36,7 +44,7 @@ def select_articles(
     needle = (contains or "").strip()
     chosen = [a for a in articles if not needle or matches(a, needle)]
     if sort == "title":
-        chosen.sort(key=lambda a: (a.meta.title.casefold(), a.meta.id))
+        chosen.sort(key=title_order)
     elif sort == "date":
         dated = [(article_date(a.meta.date), a) for a in chosen]
         dated.sort(key=lambda pair: (pair[0] is None, -(pair[0] or dt.date.min).toordinal(), pair[1].meta.id))

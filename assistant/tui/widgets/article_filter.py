@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from assistant.frontend.article_list import searched_fields, title_order
 from assistant.models import ArticleInfo
 from assistant.tui.render import article_row
 from assistant.tui.widgets.article_rows import DrawnRow, RowTable, row_table
@@ -25,9 +26,8 @@ _APART = "\x00"
 
 
 def haystack(info: ArticleInfo) -> str:
-    """What the filter looks in, casefolded once: title, author, source and id (as `matches`)."""
-    meta = info.meta
-    return _APART.join(v for v in (meta.title, meta.author, meta.source, meta.id) if v).casefold()
+    """What the filter looks in (`searched_fields`, as `matches`), casefolded once."""
+    return _APART.join(searched_fields(info)).casefold()
 
 
 def make_row(info: ArticleInfo, with_id: bool) -> DrawnRow:
@@ -36,9 +36,8 @@ def make_row(info: ArticleInfo, with_id: bool) -> DrawnRow:
     return DrawnRow(draw, lines=2 if with_id else 1, id=info.meta.id)
 
 
-def order(info: ArticleInfo) -> tuple[str, str]:
-    """Where an article stands in the list: by title, then id (a story filed twice)."""
-    return info.meta.title.casefold(), info.meta.id
+order = title_order
+"""Where an article stands in the list (the order `select_articles(..., sort="title")` gives)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +83,9 @@ class Filtered:
 def keep(hays: Sequence[str], needle: str, within: Sequence[int] | None = None) -> list[int]:
     """Positions of the haystacks holding `needle` (any case), looked for among `within` if given."""
     folded = needle.casefold()
-    if _APART in folded:  # never typed; matched field by field, as `matches` does
-        return [i for i in (within if within is not None else range(len(hays))) if folded in hays[i]]
-    if within is None:
-        return [i for i, hay in enumerate(hays) if folded in hay]
-    return [i for i in within if folded in hays[i]]
+    if _APART in folded:  # never typed, and in no field: `matches` keeps none
+        return []
+    return [i for i in (range(len(hays)) if within is None else within) if folded in hays[i]]
 
 
 def filter_rows(
